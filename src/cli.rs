@@ -1,0 +1,202 @@
+//! The command line: `citeline [FILE]` opens the window; subcommands work headless. The names
+//! and flags here are a public interface that users script against.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::export::{ExportOptions, Extent, export_to_file, parse_range};
+use crate::loaded::{Loaded, open_blocking};
+use crate::model::{Problem, Progress};
+use crate::scene::Theme;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "citeline",
+    version,
+    about = "A timeline where every event cites the exact sentence of its source.",
+    long_about = "A timeline where every event cites the exact sentence of its source.\n\n\
+        Without a subcommand, opens the window on FILE (a *.citeline.json timeline), or on the last \
+        file opened, or on the built-in Netflix–Facebook timeline.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Timeline to open in the window.
+    pub file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load and validate a timeline: one line per problem, then a summary. Exits 1 on any error.
+    Check { file: PathBuf },
+    /// Export a timeline as a PNG or SVG image (the format follows OUT's extension).
+    Export {
+        file: PathBuf,
+        /// Output image, *.png or *.svg.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Width in pixels (before scaling).
+        #[arg(long, default_value_t = crate::export::DEFAULT_WIDTH)]
+        width: u32,
+        /// Pixel scale: 2 makes an image twice as wide and tall, for high-density screens and print.
+        #[arg(long, default_value_t = 1.0)]
+        scale: f32,
+        /// Export only this EDTF interval, such as 2010/2020; events outside it are left out.
+        #[arg(long)]
+        range: Option<String>,
+        #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+        theme: ThemeArg,
+        /// Number the events and list every citation under the timeline.
+        #[arg(long)]
+        footnotes: bool,
+    },
+    /// Write a deterministic synthetic timeline, for tests, benchmarks and demos.
+    Generate {
+        #[arg(long)]
+        events: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ThemeArg {
+    Light,
+    Dark,
+}
+
+fn print_problems(out: &mut impl Write, problems: &[Problem]) {
+    for p in problems {
+        let _ = writeln!(out, "{p}");
+    }
+}
+
+/// `citeline check`: exit 0 when there is no error.
+pub fn check(file: &PathBuf, out: &mut impl Write) -> ExitCode {
+    match open_blocking(file, &Progress::default()) {
+        Ok(data) => {
+            let problems = data.doc.problems();
+            print_problems(out, problems);
+            let t = data.doc.tally();
+            let errors = problems.iter().filter(|p| p.is_error()).count();
+            let _ = writeln!(
+                out,
+                "{}: {} events ({} dated), {} sources, {} citations: {} verified, {} matched after normalisation, {} not found; {} error{}",
+                file.display(),
+                t.events,
+                t.dated,
+                t.sources,
+                t.citations,
+                t.verified,
+                t.normalized,
+                t.not_found,
+                errors,
+                if errors == 1 { "" } else { "s" }
+            );
+            if errors == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+        }
+        Err(problems) => {
+            print_problems(out, &problems);
+            let n = problems.len();
+            let _ = writeln!(
+                out,
+                "{}: {n} error{}; the timeline cannot be opened",
+                file.display(),
+                if n == 1 { "" } else { "s" }
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("citeline: error: {message}");
+    ExitCode::FAILURE
+}
+
+#[allow(clippy::too_many_arguments)] // mirrors the subcommand's flags one to one
+pub fn export(
+    file: &PathBuf,
+    output: &PathBuf,
+    width: u32,
+    scale: f32,
+    range: Option<&str>,
+    theme: ThemeArg,
+    footnotes: bool,
+) -> ExitCode {
+    let extent = match range.map(parse_range).transpose() {
+        Ok(Some((a, b))) => Extent::Range(a, b),
+        Ok(None) => Extent::Whole,
+        Err(e) => return fail(&e),
+    };
+    let options = ExportOptions {
+        width,
+        scale,
+        extent,
+        theme: match theme {
+            ThemeArg::Light => Theme::Light,
+            ThemeArg::Dark => Theme::Dark,
+        },
+        footnotes,
+        visible: None,
+    };
+    if let Err(e) = crate::export::check_options(&options) {
+        return fail(&e);
+    }
+    if let Err(e) = crate::export::Format::from_path(output) {
+        return fail(&e);
+    }
+    let started = Instant::now();
+    let data: Loaded = match open_blocking(file, &Progress::default()) {
+        Ok(d) => d,
+        Err(problems) => {
+            print_problems(&mut std::io::stderr(), &problems);
+            return fail(&format!("cannot open {}", file.display()));
+        }
+    };
+    match export_to_file(&data.doc, &data.lanes, &options, output) {
+        Ok(()) => {
+            eprintln!("wrote {} in {:.2} s", output.display(), started.elapsed().as_secs_f64());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+pub fn generate(events: usize, seed: u64, output: &PathBuf) -> ExitCode {
+    if events > 50_000_000 {
+        return fail("--events is limited to 50,000,000");
+    }
+    match crate::model::generate::write(output, events, seed) {
+        Ok(()) => {
+            eprintln!("wrote {events} events to {}", output.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&format!("cannot write {}: {e}", output.display())),
+    }
+}
+
+/// Runs a headless subcommand. Returns `None` when the window should open instead.
+pub fn run(cli: &Cli) -> Option<ExitCode> {
+    let command = cli.command.as_ref()?;
+    // Nothing should panic on any input; should a bug slip through, say so plainly rather than
+    // print a backtrace, and exit with a code scripts can tell from "the file has errors".
+    let result = std::panic::catch_unwind(|| match command {
+        Command::Check { file } => check(file, &mut std::io::stdout()),
+        Command::Export { file, output, width, scale, range, theme, footnotes } => {
+            export(file, output, *width, *scale, range.as_deref(), *theme, *footnotes)
+        }
+        Command::Generate { events, seed, output } => generate(*events, *seed, output),
+    });
+    Some(result.unwrap_or_else(|_| {
+        eprintln!("citeline: internal error (a bug): please report it with the file that caused it");
+        ExitCode::from(2)
+    }))
+}

@@ -1,0 +1,191 @@
+//! Lane stacking: each dated event gets a lane so that, at the fitted zoom and closer, no two
+//! bars or labels in a lane overlap.
+//!
+//! Lanes are computed once per document (greedy by start time with a min-heap of lane ends, so
+//! O(n log n)) and do not depend on the zoom, so events stay put while the user zooms. Each
+//! event reserves its span plus room for its label at a reference scale (the whole timeline
+//! across [`REFERENCE_WIDTH`] points); zooming in only adds room. Past [`MAX_LANES`] lanes, an
+//! event goes to the lane that frees up first even if it overlaps: dense data is drawn as
+//! clusters anyway, and a thousand lanes help no one.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use crate::model::{Day, Span};
+
+pub const REFERENCE_WIDTH: f64 = 1000.0;
+pub const MAX_LANES: usize = 48;
+
+/// One lane's events, sorted by start.
+#[derive(Clone, Debug, Default)]
+pub struct Lane {
+    pub events: Vec<u32>,
+    pub starts: Vec<Day>,
+    pub ends: Vec<Day>,
+    /// `max_end[i]` = the largest end among `ends[..=i]`; lets a binary search find the first
+    /// event that reaches into a view even when a long interval started well before it.
+    pub max_end: Vec<Day>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Lanes {
+    pub lanes: Vec<Lane>,
+    /// Earliest start and latest end of all dated events.
+    pub extent: Option<(Day, Day)>,
+    /// Dated events ordered by (start, end), for previous/next navigation.
+    pub chronological: Vec<u32>,
+    /// Lane of each event (`u32::MAX` for undated ones).
+    pub lane_of: Vec<u32>,
+}
+
+/// A total order on f64 for the heap (no NaN reaches here: spans are validated).
+#[derive(Clone, Copy, PartialEq)]
+struct Key(f64);
+impl Eq for Key {}
+impl PartialOrd for Key {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Key {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+/// Points an event's label and marker take to the right of its start, estimated from the title's
+/// length so that a million titles need not be measured.
+#[allow(clippy::cast_precision_loss)] // lengths are capped
+pub fn label_reserve_points(title_chars: usize) -> f64 {
+    const AVG_ADVANCE: f64 = 6.6;
+    const MAX_CHARS: usize = 48;
+    title_chars.min(MAX_CHARS) as f64 * AVG_ADVANCE + 28.0
+}
+
+/// Assigns lanes. `title_chars[i]` is the length of event `i`'s title.
+pub fn assign(spans: &[Option<Span>], title_chars: &dyn Fn(usize) -> usize) -> Lanes {
+    let mut order: Vec<u32> =
+        (0..spans.len()).filter(|&i| spans[i].is_some()).filter_map(|i| u32::try_from(i).ok()).collect();
+    let span_of = |i: u32| {
+        spans[i as usize].unwrap_or(Span {
+            start: 0.0,
+            end: 0.0,
+            open_start: false,
+            open_end: false,
+            approximate: false,
+            uncertain: false,
+            is_day: false,
+        })
+    };
+    order.sort_by(|&a, &b| {
+        let (sa, sb) = (span_of(a), span_of(b));
+        sa.start.total_cmp(&sb.start).then(sb.end.total_cmp(&sa.end)).then(a.cmp(&b))
+    });
+    let extent = order.iter().fold(None, |acc: Option<(Day, Day)>, &i| {
+        let s = span_of(i);
+        Some(acc.map_or((s.start, s.end), |(a, b)| (a.min(s.start), b.max(s.end))))
+    });
+    let days_per_point = extent.map_or(1.0, |(a, b)| ((b - a).max(30.0) * 1.2) / REFERENCE_WIDTH);
+
+    let mut lanes: Vec<Lane> = Vec::new();
+    let mut lane_of = vec![u32::MAX; spans.len()];
+    // (reserved end, lane) of every lane, the earliest end on top.
+    let mut heap: BinaryHeap<Reverse<(Key, usize)>> = BinaryHeap::new();
+    for &i in &order {
+        let s = span_of(i);
+        // Open ends are drawn with an arrow reaching out of the span; reserve room for it.
+        let arrow = if s.open_start { 24.0 * days_per_point } else { 0.0 };
+        let start = s.start - arrow;
+        let reserved_end = s.end.max(s.start + label_reserve_points(title_chars(i as usize)) * days_per_point);
+        let lane = match heap.peek() {
+            Some(&Reverse((Key(end), lane))) if end <= start || lanes.len() >= MAX_LANES => {
+                heap.pop();
+                lane
+            }
+            _ => {
+                lanes.push(Lane::default());
+                lanes.len() - 1
+            }
+        };
+        let l = &mut lanes[lane];
+        let prev_max = l.max_end.last().copied().unwrap_or(f64::NEG_INFINITY);
+        l.events.push(i);
+        l.starts.push(s.start);
+        l.ends.push(s.end);
+        l.max_end.push(prev_max.max(s.end));
+        lane_of[i as usize] = u32::try_from(lane).unwrap_or(u32::MAX);
+        heap.push(Reverse((Key(reserved_end), lane)));
+    }
+    Lanes { lanes, extent, chronological: order, lane_of }
+}
+
+impl Lane {
+    /// Index range of this lane's events that may intersect `[from, to]`.
+    pub fn visible_range(&self, from: Day, to: Day) -> std::ops::Range<usize> {
+        let first = self.max_end.partition_point(|&e| e < from);
+        let last = self.starts.partition_point(|&s| s <= to);
+        first..last.max(first)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Edtf;
+    use proptest::prelude::*;
+
+    fn spans(whens: &[&str]) -> Vec<Option<Span>> {
+        whens.iter().map(|w| Edtf::parse(w).ok().map(|d| d.span())).collect()
+    }
+
+    #[test]
+    fn overlapping_intervals_take_different_lanes() {
+        let s = spans(&["2011/2019", "2013-08", "2012/2014", "2030"]);
+        let lanes = assign(&s, &|_| 10);
+        assert_ne!(lanes.lane_of[0], lanes.lane_of[2]);
+        assert_eq!(lanes.chronological, vec![0, 2, 1, 3]);
+        assert_eq!(lanes.lane_of.iter().filter(|&&l| l == u32::MAX).count(), 0);
+    }
+
+    #[test]
+    fn undated_events_have_no_lane() {
+        let mut s = spans(&["2011"]);
+        s.push(None);
+        let lanes = assign(&s, &|_| 5);
+        assert_eq!(lanes.lane_of[1], u32::MAX);
+        assert_eq!(lanes.chronological, vec![0]);
+    }
+
+    #[test]
+    fn visible_range_finds_long_intervals_that_start_before_the_view() {
+        let s = spans(&["1900/2100", "2000", "2001", "2002"]);
+        let lanes = assign(&s, &|_| 0);
+        let view = (crate::model::date::year_start(2050), crate::model::date::year_start(2051));
+        let found: Vec<u32> =
+            lanes.lanes.iter().flat_map(|l| l.visible_range(view.0, view.1).map(|i| l.events[i])).collect();
+        assert!(found.contains(&0), "{found:?}");
+    }
+
+    proptest! {
+        #[test]
+        fn lanes_never_overlap_below_the_lane_limit(items in proptest::collection::vec((0.0_f64..5000.0, 0.0_f64..400.0, 0usize..60), 1..40)) {
+            let spans: Vec<Option<Span>> = items.iter().map(|&(start, len, _)| Some(Span {
+                start, end: start + len.max(1.0), open_start: false, open_end: false,
+                approximate: false, uncertain: false, is_day: false,
+            })).collect();
+            let chars: Vec<usize> = items.iter().map(|i| i.2).collect();
+            let lanes = assign(&spans, &|i| chars[i]);
+            prop_assume!(lanes.lanes.len() < MAX_LANES);
+            let (a, b) = lanes.extent.expect("extent");
+            let dpp = ((b - a).max(30.0) * 1.2) / REFERENCE_WIDTH;
+            for lane in &lanes.lanes {
+                for w in lane.events.windows(2) {
+                    let (p, q) = (w[0] as usize, w[1] as usize);
+                    let p_end = spans[p].expect("p").end.max(spans[p].expect("p").start + label_reserve_points(chars[p]) * dpp);
+                    prop_assert!(spans[q].expect("q").start >= p_end, "bar or label of {p} overlaps {q}");
+                }
+                prop_assert!(lane.starts.windows(2).all(|w| w[0] <= w[1]));
+            }
+        }
+    }
+}

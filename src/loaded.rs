@@ -1,0 +1,45 @@
+//! A document with its lanes, ready to draw: what the window, `export` and benchmarks share.
+
+use std::path::Path;
+
+use crate::layout::lanes::{self, Lanes};
+use crate::model::load::{self, Limits};
+use crate::model::progress::Stage;
+use crate::model::{Document, Problem, Progress};
+
+/// A document with its lanes: everything a frame needs.
+#[derive(Debug)]
+pub struct Loaded {
+    pub doc: Document,
+    pub lanes: Lanes,
+}
+
+impl Loaded {
+    pub fn new(doc: Document, progress: &Progress) -> Self {
+        progress.start(Stage::LayingOut, 1);
+        let events = doc.events();
+        let lanes = lanes::assign(doc.spans(), &|i| events[i].title.chars().count());
+        progress.advance(1);
+        Self { doc, lanes }
+    }
+
+    /// "title, date", as screen readers announce an event.
+    pub fn accessible_label(&self, event: u32) -> String {
+        let title = self.doc.events().get(event as usize).map(|e| &*e.title).unwrap_or_default();
+        format!("{title}, {}", self.doc.date_label(event as usize))
+    }
+}
+
+/// The built-in timeline, compiled in so the app opens it wherever it runs.
+pub const SEED_JSON: &str = include_str!("../assets/timelines/netflix-facebook.citeline.json");
+pub const SEED_NAME: &str = "netflix-facebook.citeline.json (built in)";
+
+pub fn load_seed() -> Result<Loaded, Vec<Problem>> {
+    let doc = load::from_str(SEED_JSON, Path::new(SEED_NAME))?;
+    Ok(Loaded::new(doc, &Progress::default()))
+}
+
+pub fn open_blocking(path: &Path, progress: &Progress) -> Result<Loaded, Vec<Problem>> {
+    let doc = load::open(path, Limits::default(), progress)?;
+    Ok(Loaded::new(doc, progress))
+}

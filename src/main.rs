@@ -1,0 +1,34 @@
+//! `citeline`: opens the window, or runs a headless subcommand.
+
+use std::process::ExitCode;
+
+use citeline::cli::{Cli, run};
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(code) = run(&cli) {
+        return code;
+    }
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("citeline")
+            .with_inner_size([1400.0, 860.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let file = cli.file.clone();
+    match eframe::run_native(
+        "citeline",
+        options,
+        Box::new(move |cc| Ok(Box::new(citeline::CitelineApp::new(cc, file)))),
+    ) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("citeline: cannot open the window: {e}");
+            eprintln!("(the headless commands work without a display: citeline --help)");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,267 @@
+//! A validated timeline with what was derived from it: source texts, date spans and citation
+//! checks. Every change goes through [`Document::edit`], which validates again, so the derived
+//! data can never disagree with the timeline.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::date::{Edtf, Span};
+use super::problem::Problem;
+use super::progress::{Progress, Stage};
+use super::sources::read_source_text;
+use super::timeline::{Event, Source, Timeline};
+use super::verify::{CitationCheck, FoldedText, Verification, locate};
+
+/// Counts for a summary line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub events: usize,
+    pub dated: usize,
+    pub sources: usize,
+    pub citations: usize,
+    pub verified: usize,
+    pub normalized: usize,
+    pub not_found: usize,
+}
+
+#[derive(Debug)]
+pub struct Document {
+    /// The file it came from; problems name it.
+    path: PathBuf,
+    timeline: Timeline,
+    texts: Vec<Arc<str>>,
+    source_ids: HashMap<Box<str>, usize>,
+    spans: Vec<Option<Span>>,
+    /// Citation checks of all events, flattened; event `i`'s are `checks[check_start[i]..check_start[i + 1]]`.
+    checks: Vec<CitationCheck>,
+    check_start: Vec<u32>,
+    /// Problems that do not stop the timeline from opening (quotes not found).
+    problems: Vec<Problem>,
+    revision: u64,
+}
+
+impl Document {
+    /// Validates `timeline`, reading source files relative to `path`'s folder. Errors that make
+    /// the timeline unusable come back as `Err`, every one of them, not only the first.
+    pub fn new(timeline: Timeline, path: &Path, progress: &Progress) -> Result<Self, Vec<Problem>> {
+        let texts = load_texts(&timeline.sources, path)?;
+        Self::with_texts(timeline, path, texts, progress)
+    }
+
+    fn with_texts(
+        timeline: Timeline,
+        path: &Path,
+        texts: Vec<Arc<str>>,
+        progress: &Progress,
+    ) -> Result<Self, Vec<Problem>> {
+        let mut errors = Vec::new();
+        let mut source_ids = HashMap::with_capacity(timeline.sources.len());
+        for (i, s) in timeline.sources.iter().enumerate() {
+            if s.id.trim().is_empty() {
+                errors.push(Problem::in_source(path, &s.id, "id", "the source id is empty"));
+            } else if source_ids.insert(s.id.clone(), i).is_some() {
+                errors.push(Problem::in_source(path, &s.id, "id", "another source has the same id"));
+            }
+            if let Some(p) = &s.published
+                && let Err(e) = Edtf::parse(p)
+            {
+                errors.push(Problem::in_source(path, &s.id, "published", e.to_string()));
+            }
+        }
+
+        progress.start(Stage::Checking, timeline.events.len() as u64);
+        let folded: Vec<FoldedText> = texts.iter().map(|t| FoldedText::new(t)).collect();
+        // Large chronologies cite the same sentence many times; verify each one once.
+        let mut memo: HashMap<(usize, &str), CitationCheck> = HashMap::new();
+        let mut seen_events: HashMap<&str, ()> = HashMap::with_capacity(timeline.events.len());
+        let mut spans = Vec::with_capacity(timeline.events.len());
+        let mut checks = Vec::with_capacity(timeline.events.len());
+        let mut check_start = Vec::with_capacity(timeline.events.len() + 1);
+        let mut problems = Vec::new();
+        for (n, e) in timeline.events.iter().enumerate() {
+            if n % 4096 == 0 {
+                if progress.is_cancelled() {
+                    return Err(vec![Problem::error(path, super::problem::Place::File, "opening was cancelled")]);
+                }
+                progress.advance(4096);
+            }
+            check_start.push(u32::try_from(checks.len()).unwrap_or(u32::MAX));
+            if e.id.trim().is_empty() {
+                errors.push(Problem::in_event(path, &e.id, "id", "the event id is empty"));
+            } else if seen_events.insert(&e.id, ()).is_some() {
+                errors.push(Problem::in_event(path, &e.id, "id", "another event has the same id"));
+            }
+            if e.title.trim().is_empty() {
+                errors.push(Problem::in_event(path, &e.id, "title", "the title is empty"));
+            }
+            spans.push(match e.when.as_deref().map(Edtf::parse) {
+                None => None,
+                Some(Ok(d)) => Some(d.span()),
+                Some(Err(err)) => {
+                    errors.push(Problem::in_event(path, &e.id, "when", err.to_string()));
+                    None
+                }
+            });
+            for (ci, c) in e.citations.iter().enumerate() {
+                let field = format!("citations[{ci}]");
+                let Some(&si) = source_ids.get(&c.source) else {
+                    errors.push(Problem::in_event(
+                        path,
+                        &e.id,
+                        &format!("{field}.source"),
+                        format!("no source has the id \"{}\"", c.source),
+                    ));
+                    checks.push(CitationCheck { status: Verification::NotFound, span: None });
+                    continue;
+                };
+                let check =
+                    memo.entry((si, &c.quote)).or_insert_with(|| locate(&texts[si], &folded[si], &c.quote)).clone();
+                if check.status == Verification::NotFound {
+                    let msg = if c.quote.trim().is_empty() {
+                        "the quote is empty".to_owned()
+                    } else {
+                        format!("the quote is not found in source \"{}\"", c.source)
+                    };
+                    problems.push(Problem::in_event(path, &e.id, &format!("{field}.quote"), msg));
+                }
+                checks.push(check);
+            }
+        }
+        check_start.push(u32::try_from(checks.len()).unwrap_or(u32::MAX));
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Self {
+            path: path.to_owned(),
+            timeline,
+            texts,
+            source_ids,
+            spans,
+            checks,
+            check_start,
+            problems,
+            revision: 0,
+        })
+    }
+
+    /// The one way to change a document: `change` edits a copy of the timeline, which replaces
+    /// this one only if it validates. Source texts already read are kept unless their source's
+    /// `file` or `text` changed.
+    pub fn edit(&mut self, change: impl FnOnce(&mut Timeline)) -> Result<(), Vec<Problem>> {
+        let mut next = self.timeline.clone();
+        change(&mut next);
+        let texts = if next.sources == self.timeline.sources {
+            self.texts.clone()
+        } else {
+            load_texts(&next.sources, &self.path)?
+        };
+        let mut doc = Self::with_texts(next, &self.path, texts, &Progress::default())?;
+        doc.revision = self.revision + 1;
+        *self = doc;
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+
+    pub fn events(&self) -> &[Event] {
+        &self.timeline.events
+    }
+
+    pub fn span(&self, event: usize) -> Option<Span> {
+        self.spans.get(event).copied().flatten()
+    }
+
+    pub fn spans(&self) -> &[Option<Span>] {
+        &self.spans
+    }
+
+    pub fn checks(&self, event: usize) -> &[CitationCheck] {
+        let (Some(&a), Some(&b)) = (self.check_start.get(event), self.check_start.get(event + 1)) else {
+            return &[];
+        };
+        self.checks.get(a as usize..b as usize).unwrap_or_default()
+    }
+
+    pub fn source(&self, id: &str) -> Option<(&Source, &str)> {
+        let &i = self.source_ids.get(id)?;
+        Some((self.timeline.sources.get(i)?, self.texts.get(i)?))
+    }
+
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// Increases with every successful edit, so views can tell when to rebuild.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn event_index(&self, id: &str) -> Option<usize> {
+        self.timeline.events.iter().position(|e| &*e.id == id)
+    }
+
+    /// The date as a reader sees it: the `display_date`, else the parsed date in words.
+    pub fn date_label(&self, event: usize) -> String {
+        let Some(e) = self.timeline.events.get(event) else { return String::new() };
+        if let Some(d) = &e.display_date {
+            return d.to_string();
+        }
+        match e.when.as_deref().map(Edtf::parse) {
+            Some(Ok(d)) => d.to_string(),
+            _ => "undated".to_owned(),
+        }
+    }
+
+    pub fn tally(&self) -> Tally {
+        let mut t = Tally {
+            events: self.timeline.events.len(),
+            dated: self.spans.iter().filter(|s| s.is_some()).count(),
+            sources: self.timeline.sources.len(),
+            citations: self.checks.len(),
+            ..Tally::default()
+        };
+        for c in &self.checks {
+            match c.status {
+                Verification::Verified => t.verified += 1,
+                Verification::Normalized => t.normalized += 1,
+                Verification::NotFound => t.not_found += 1,
+            }
+        }
+        t
+    }
+}
+
+/// Reads every source's text, collecting every problem.
+fn load_texts(sources: &[Source], path: &Path) -> Result<Vec<Arc<str>>, Vec<Problem>> {
+    let base = path.parent().unwrap_or_else(|| Path::new("."));
+    let mut errors = Vec::new();
+    let mut texts = Vec::with_capacity(sources.len());
+    for s in sources {
+        match (&s.text, &s.file) {
+            (Some(t), None) => texts.push(Arc::from(t.as_str())),
+            (None, Some(f)) => match read_source_text(base, f) {
+                Ok(t) => texts.push(Arc::from(t)),
+                Err(msg) => {
+                    errors.push(Problem::in_source(path, &s.id, "file", msg));
+                    texts.push(Arc::from(""));
+                }
+            },
+            (Some(_), Some(_)) => {
+                errors.push(Problem::in_source(path, &s.id, "text", "give the text inline or in a file, not both"));
+                texts.push(Arc::from(""));
+            }
+            (None, None) => {
+                errors.push(Problem::in_source(path, &s.id, "text", "the source has neither `text` nor `file`"));
+                texts.push(Arc::from(""));
+            }
+        }
+    }
+    if errors.is_empty() { Ok(texts) } else { Err(errors) }
+}

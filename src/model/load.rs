@@ -1,0 +1,95 @@
+//! Opening a timeline file: size checks, JSON with line:column errors, then validation.
+
+use std::fs::File;
+use std::io::BufReader;
+use std::path::Path;
+
+use super::document::Document;
+use super::problem::{Place, Problem};
+use super::progress::{CANCELLED, Progress, ProgressReader, Stage};
+use super::timeline::Timeline;
+
+/// Timeline files larger than this are refused before anything is read.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
+
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    pub max_file_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self { max_file_bytes: DEFAULT_MAX_FILE_BYTES }
+    }
+}
+
+/// Opens and validates the timeline at `path`. On failure, every problem found is returned.
+pub fn open(path: &Path, limits: Limits, progress: &Progress) -> Result<Document, Vec<Problem>> {
+    let timeline = read_timeline(path, limits, progress).map_err(|p| vec![p])?;
+    Document::new(timeline, path, progress)
+}
+
+/// Parses `text` as a timeline whose file would be `path` (sources resolve beside it).
+pub fn from_str(text: &str, path: &Path) -> Result<Document, Vec<Problem>> {
+    let timeline = parse_json(text.as_bytes(), path).map_err(|p| vec![p])?;
+    Document::new(timeline, path, &Progress::default())
+}
+
+pub fn read_timeline(path: &Path, limits: Limits, progress: &Progress) -> Result<Timeline, Problem> {
+    let file_problem = |msg: String| Problem::error(path, Place::File, msg);
+    let meta = std::fs::metadata(path).map_err(|e| {
+        file_problem(match e.kind() {
+            std::io::ErrorKind::NotFound => "the file does not exist".to_owned(),
+            _ => format!("cannot open the file: {e}"),
+        })
+    })?;
+    if meta.is_dir() {
+        return Err(file_problem("this is a folder, not a timeline file".into()));
+    }
+    if meta.len() > limits.max_file_bytes {
+        return Err(file_problem(format!(
+            "the file is {} MiB; the limit is {} MiB",
+            meta.len() / (1024 * 1024),
+            limits.max_file_bytes / (1024 * 1024)
+        )));
+    }
+    if meta.len() == 0 {
+        return Err(file_problem("the file is empty".into()));
+    }
+    let file = File::open(path).map_err(|e| file_problem(format!("cannot open the file: {e}")))?;
+    progress.start(Stage::Reading, meta.len());
+    // Streaming from the file keeps a million-event timeline from being held twice in memory.
+    let reader = BufReader::with_capacity(1 << 20, ProgressReader { inner: file, progress });
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let timeline = serde::Deserialize::deserialize(&mut de).and_then(|t| de.end().map(|()| t));
+    timeline.map_err(|e| json_problem(&e, path))
+}
+
+pub fn parse_json(bytes: &[u8], path: &Path) -> Result<Timeline, Problem> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Problem::error(path, Place::File, "the file is empty"));
+    }
+    serde_json::from_slice(bytes).map_err(|e| json_problem(&e, path))
+}
+
+fn json_problem(e: &serde_json::Error, path: &Path) -> Problem {
+    if e.is_io() {
+        let msg = if e.to_string().contains(CANCELLED) {
+            "opening was cancelled".to_owned()
+        } else {
+            format!("cannot read the file: {e}")
+        };
+        return Problem::error(path, Place::File, msg);
+    }
+    // serde_json appends " at line L column C"; the place says that already.
+    let text = e.to_string();
+    let message = text.rsplit_once(" at line ").map_or(text.as_str(), |(m, _)| m);
+    let message = if message.contains("invalid unicode") || message.contains("control character") {
+        format!("{message} (is this a text file?)")
+    } else if e.is_syntax() && e.line() == 1 && e.column() <= 2 {
+        format!("this is not a JSON timeline file ({message})")
+    } else {
+        message.to_owned()
+    };
+    Problem::error(path, Place::Position { line: e.line(), column: e.column() }, message)
+}

@@ -1,0 +1,70 @@
+//! The `*.citeline.json` file format, as serde reads and writes it.
+//!
+//! Strings are `Box<str>` rather than `String`: a million-event timeline holds several million of
+//! them, and the unused capacity of a `String` adds up to tens of megabytes.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Timeline {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: Box<str>,
+    pub title: String,
+    #[serde(default)]
+    pub publisher: String,
+    /// BCP 47 tag such as `es` or `it`.
+    #[serde(default)]
+    pub language: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// When the source was published, as an EDTF date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// The text inline…
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// …or in a UTF-8 file, relative to the timeline file and inside its folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: Box<str>,
+    pub title: Box<str>,
+    /// EDTF; absent for an undated claim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Box<str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_date: Option<Box<str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Box<str>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<Box<str>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// A source id.
+    pub source: Box<str>,
+    /// The exact words of the source.
+    pub quote: Box<str>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Box<str>>,
+}

@@ -1,0 +1,284 @@
+//! Building the timeline's scene for one view: axis, grid, lanes of bars and markers, labels.
+//!
+//! Work per frame is bounded by the screen, not by the data: each lane finds its first visible
+//! event by binary search, and events narrower than a few points are merged into cluster marks
+//! by jumping (again by binary search) to the first event past the mark. A lane thus costs at
+//! most about `width / NARROW` steps whatever it holds.
+
+use ecolor::Color32;
+use emath::{Rect, pos2};
+
+use super::marks::{self, DateStyle, MARKER_SIZE};
+use super::theme::Palette;
+use super::{Hit, Scene, Target};
+use crate::layout::axis::AxisMapping;
+use crate::layout::lanes::{Lane, Lanes};
+use crate::layout::text::TextMeasure;
+use crate::layout::ticks::{TICK_FONT_SIZE, ticks};
+use crate::model::Document;
+
+pub const AXIS_HEIGHT: f32 = 30.0;
+pub const LANE_HEIGHT: f32 = 36.0;
+pub const LANES_TOP_GAP: f32 = 8.0;
+pub const LABEL_SIZE: f32 = 13.0;
+const BAR_TOP: f32 = 19.0;
+const BAR_HEIGHT: f32 = 10.0;
+/// Events narrower than this (in points) may merge with their neighbours.
+pub const NARROW: f64 = 8.0;
+const LABEL_GAP: f32 = 6.0;
+/// Shapes reaching off screen are cut this far outside it, so that huge coordinates never reach
+/// a painter.
+const OFFSCREEN_MARGIN: f64 = 40.0;
+
+#[derive(Clone, Copy, Debug)]
+pub struct SceneOptions<'a> {
+    pub palette: Palette,
+    /// Where the axis and lanes go.
+    pub canvas: Rect,
+    /// Vertical scroll of the lanes, in points.
+    pub scroll_y: f32,
+    pub selected: Option<u32>,
+    pub hovered: Option<u32>,
+    /// Leave out lanes with nothing in view (exports), instead of keeping every lane in place
+    /// (the window, where lanes must not jump while panning).
+    pub compact_lanes: bool,
+    /// Footnote number of each event (0: none).
+    pub numbers: Option<&'a [u32]>,
+    /// Events to show; `None` shows all.
+    pub visible: Option<&'a [bool]>,
+}
+
+/// A label waiting for the next mark in its lane, which bounds its width.
+struct PendingLabel {
+    x: f32,
+    y: f32,
+    text: String,
+    bold: bool,
+    color: Color32,
+    target: Target,
+}
+
+/// Rows of the lanes that have something in view, or all of them.
+pub fn lane_rows(lanes: &Lanes, mapping: &AxisMapping, compact: bool) -> Vec<usize> {
+    let (from, to) = (mapping.view.min, mapping.view.max());
+    (0..lanes.lanes.len()).filter(|&i| !compact || !lanes.lanes[i].visible_range(from, to).is_empty()).collect()
+}
+
+/// Height the lanes take below the axis.
+#[allow(clippy::cast_precision_loss)] // lane counts are small
+pub fn lanes_height(rows: usize) -> f32 {
+    LANES_TOP_GAP + rows as f32 * LANE_HEIGHT
+}
+
+/// Adds the timeline (axis, grid, lanes) to `scene`. Returns the height of the content.
+pub fn build_timeline(
+    doc: &Document,
+    lanes: &Lanes,
+    mapping: &AxisMapping,
+    opts: &SceneOptions,
+    scene: &mut Scene,
+) -> f32 {
+    let canvas = opts.canvas;
+    let pal = opts.palette;
+    let rows = lane_rows(lanes, mapping, opts.compact_lanes);
+    let lanes_top = canvas.top() + AXIS_HEIGHT + LANES_TOP_GAP - opts.scroll_y;
+    let tick_list = ticks(mapping);
+
+    // Grid behind everything.
+    for t in &tick_list {
+        #[allow(clippy::cast_possible_truncation)] // on-screen x
+        let x = t.x as f32;
+        let color = if t.label.is_some() { pal.grid_major } else { pal.grid_minor };
+        scene.line(pos2(x, canvas.top() + AXIS_HEIGHT), pos2(x, canvas.bottom()), 1.0, color);
+    }
+
+    let mut lane_builder = LaneBuilder { doc, mapping, opts, scene, last_label_end: f32::NEG_INFINITY };
+    for (row, &lane_index) in rows.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)] // lane counts are small
+        let y = lanes_top + row as f32 * LANE_HEIGHT;
+        if y + LANE_HEIGHT < canvas.top() + AXIS_HEIGHT || y > canvas.bottom() {
+            continue;
+        }
+        lane_builder.lane(&lanes.lanes[lane_index], y);
+    }
+
+    // The axis band goes over lanes scrolled beneath it.
+    let band = Rect::from_min_max(canvas.min, pos2(canvas.right(), canvas.top() + AXIS_HEIGHT));
+    scene.rect(band, 0.0, pal.axis_band);
+    scene.line(pos2(canvas.left(), band.bottom()), pos2(canvas.right(), band.bottom()), 1.0, pal.grid_major);
+    for t in &tick_list {
+        #[allow(clippy::cast_possible_truncation)] // on-screen x
+        let x = t.x as f32;
+        let len = if t.label.is_some() { 8.0 } else { 4.0 };
+        scene.line(pos2(x, band.bottom() - len), pos2(x, band.bottom()), 1.0, pal.text_muted);
+        if let Some(label) = &t.label {
+            scene.text(pos2(x + 3.0, band.top() + 5.0), label.clone(), TICK_FONT_SIZE, false, pal.text_muted);
+        }
+    }
+    AXIS_HEIGHT + lanes_height(rows.len())
+}
+
+struct LaneBuilder<'a, 'b> {
+    doc: &'a Document,
+    mapping: &'a AxisMapping,
+    opts: &'a SceneOptions<'b>,
+    scene: &'a mut Scene,
+    /// Right end of the last label placed in the current lane.
+    last_label_end: f32,
+}
+
+impl LaneBuilder<'_, '_> {
+    #[allow(clippy::cast_possible_truncation)] // x positions are clamped near the screen before narrowing
+    fn lane(&mut self, lane: &Lane, y: f32) {
+        let m = self.mapping;
+        let canvas = self.opts.canvas;
+        let (left, right) = (f64::from(canvas.left()), f64::from(canvas.right()));
+        let clamp_x = |x: f64| x.clamp(left - OFFSCREEN_MARGIN, right + OFFSCREEN_MARGIN) as f32;
+        let range = lane.visible_range(m.view.min, m.view.max());
+        self.last_label_end = f32::NEG_INFINITY;
+        let mut pending: Option<PendingLabel> = None;
+        let mut i = range.start;
+        while i < range.end {
+            let event = lane.events[i];
+            if self.opts.visible.is_some_and(|v| !v.get(event as usize).copied().unwrap_or(true)) {
+                i += 1;
+                continue;
+            }
+            let x0 = m.x_from_time(lane.starts[i]);
+            let x1 = m.x_from_time(lane.ends[i]);
+            if x1 < left - OFFSCREEN_MARGIN && x1 - x0 >= NARROW {
+                i += 1;
+                continue;
+            }
+            let (visual_left, next) = if x1 - x0 >= NARROW {
+                self.event_mark(event, x0, x1, y);
+                (x0, i + 1)
+            } else {
+                // Everything starting within NARROW points merges into one mark.
+                let bucket_end = m.time_from_x(x0 + NARROW);
+                let mut j = i + lane.starts[i..range.end].partition_point(|&s| s < bucket_end);
+                j = j.max(i + 1);
+                // In a lane without overlaps, only the bucket's last event can be wide.
+                if j - i > 1 && m.x_from_time(lane.ends[j - 1]) - m.x_from_time(lane.starts[j - 1]) >= NARROW {
+                    j -= 1;
+                }
+                if j - i == 1 {
+                    self.event_mark(event, x0, x1, y);
+                    (x0 - f64::from(MARKER_SIZE) / 2.0, j)
+                } else {
+                    let count = if let Some(v) = self.opts.visible {
+                        lane.events[i..j].iter().filter(|&&e| v.get(e as usize).copied().unwrap_or(true)).count()
+                    } else {
+                        j - i
+                    } as u64;
+                    let rect = Rect::from_min_max(
+                        pos2(clamp_x(x0), y + BAR_TOP - 1.0),
+                        pos2(clamp_x(x0 + NARROW - 1.0), y + BAR_TOP + BAR_HEIGHT + 1.0),
+                    );
+                    marks::cluster(self.scene, rect, count, self.opts.palette.cluster);
+                    self.scene.merged_events += count;
+                    let target = Target::Cluster {
+                        start: lane.starts[i],
+                        end: bucket_end,
+                        count: u32::try_from(count).unwrap_or(u32::MAX),
+                    };
+                    self.scene.hits.push(Hit { rect: rect.expand(2.0), target });
+                    self.finish_label(&mut pending, clamp_x(x0));
+                    pending = Some(PendingLabel {
+                        x: clamp_x(x0).max(canvas.left() + 2.0),
+                        y,
+                        text: format!("{count} events"),
+                        bold: false,
+                        color: self.opts.palette.text_muted,
+                        target,
+                    });
+                    i = j;
+                    continue;
+                }
+            };
+            let label_x = clamp_x(visual_left).max(canvas.left() + 2.0);
+            self.finish_label(&mut pending, clamp_x(visual_left));
+            let selected = self.opts.selected == Some(event);
+            let title = &self.doc.events()[event as usize].title;
+            let number = self.opts.numbers.and_then(|n| n.get(event as usize)).copied().unwrap_or(0);
+            pending = Some(PendingLabel {
+                x: label_x,
+                y,
+                text: if number > 0 { format!("[{number}] {title}") } else { title.to_string() },
+                bold: selected || self.opts.hovered == Some(event),
+                color: if selected { self.opts.palette.selected } else { self.opts.palette.text },
+                target: Target::Event(event),
+            });
+            i = next;
+        }
+        self.finish_label(&mut pending, canvas.right() + LABEL_GAP);
+    }
+
+    /// Draws one event's bar or marker and records where it can be clicked.
+    #[allow(clippy::cast_possible_truncation)] // x positions are clamped near the screen before narrowing
+    fn event_mark(&mut self, event: u32, x0: f64, x1: f64, y: f32) {
+        let canvas = self.opts.canvas;
+        let (left, right) = (f64::from(canvas.left()), f64::from(canvas.right()));
+        let Some(span) = self.doc.span(event as usize) else { return };
+        let pal = self.opts.palette;
+        let selected = self.opts.selected == Some(event);
+        let color = if selected { pal.selected } else { pal.event };
+        let style = DateStyle {
+            approximate: span.approximate,
+            uncertain: span.uncertain,
+            open_start: span.open_start,
+            open_end: span.open_end,
+        };
+        let outline = selected.then_some(pal.selected);
+        let rect = if span.is_day && x1 - x0 < f64::from(MARKER_SIZE) {
+            let cx = ((x0 + x1) / 2.0).clamp(left - OFFSCREEN_MARGIN, right + OFFSCREEN_MARGIN) as f32;
+            let center = pos2(cx, y + BAR_TOP + BAR_HEIGHT / 2.0);
+            marks::day_marker(self.scene, center, color, style, outline);
+            Rect::from_center_size(center, emath::vec2(MARKER_SIZE, MARKER_SIZE))
+        } else {
+            let a = x0.max(left - OFFSCREEN_MARGIN);
+            // Short spans stay visible as thin bars.
+            let b = x1.min(right + OFFSCREEN_MARGIN).max(a + 3.0);
+            let rect = Rect::from_min_max(pos2(a as f32, y + BAR_TOP), pos2(b as f32, y + BAR_TOP + BAR_HEIGHT));
+            marks::bar(
+                self.scene,
+                rect,
+                color,
+                style,
+                (x0 < left - OFFSCREEN_MARGIN, x1 > right + OFFSCREEN_MARGIN),
+                outline,
+            );
+            rect
+        };
+        let hit_rect = Rect::from_min_max(
+            pos2(rect.left() - 3.0, y),
+            pos2(rect.right().max(rect.left() + 12.0) + 3.0, y + LANE_HEIGHT - 4.0),
+        );
+        self.scene.hits.push(Hit { rect: hit_rect, target: Target::Event(event) });
+        self.scene.shown_events.push((event, hit_rect));
+    }
+
+    /// Places the pending label, cut to end before `limit_x`. A label that runs into the right
+    /// edge of the canvas moves left, into the free room before its mark, rather than being cut.
+    fn finish_label(&mut self, pending: &mut Option<PendingLabel>, limit_x: f32) {
+        let Some(mut label) = pending.take() else { return };
+        let right_edge = self.opts.canvas.right() - 2.0;
+        let limit = (limit_x - LABEL_GAP).min(right_edge);
+        let measure = TextMeasure::get();
+        let full = measure.width(&label.text, LABEL_SIZE, label.bold);
+        if label.x + full > limit && limit >= right_edge {
+            let free_from = self.last_label_end.max(self.opts.canvas.left() + 2.0) + LABEL_GAP;
+            label.x = (right_edge - full).max(free_from).min(label.x);
+        }
+        let available = limit - label.x;
+        if available < 24.0 {
+            return;
+        }
+        let Some(text) = measure.fit(&label.text, LABEL_SIZE, label.bold, available) else { return };
+        let width = measure.width(&text, LABEL_SIZE, label.bold);
+        self.last_label_end = label.x + width;
+        let rect = Rect::from_min_size(pos2(label.x, label.y), emath::vec2(width, LABEL_SIZE * 1.4));
+        self.scene.hits.push(Hit { rect, target: label.target });
+        self.scene.text(pos2(label.x, label.y), text.into_owned(), LABEL_SIZE, label.bold, label.color);
+    }
+}

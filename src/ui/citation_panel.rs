@@ -1,0 +1,193 @@
+//! The side panel: the selected event, its citations with verification badges, and each
+//! source's full text with the quote highlighted and scrolled into view.
+
+use egui::text::{CCursor, LayoutJob, TextFormat};
+use egui::{Color32, FontId, RichText, ScrollArea, Ui};
+
+use super::paint::font_id;
+use crate::loaded::Loaded;
+use crate::model::Verification;
+use crate::model::verify::CitationCheck;
+use crate::scene::Palette;
+
+const SOURCE_TEXT_HEIGHT: f32 = 220.0;
+
+/// Panel state kept between frames.
+#[derive(Default)]
+pub struct CitationPanel {
+    /// The selection whose source texts were last scrolled to their quotes.
+    scrolled_for: Option<u32>,
+}
+
+pub fn language_name(tag: &str) -> String {
+    let primary = tag.split(['-', '_']).next().unwrap_or(tag).to_ascii_lowercase();
+    let name = match primary.as_str() {
+        "es" => "Spanish",
+        "it" => "Italian",
+        "en" => "English",
+        "fr" => "French",
+        "de" => "German",
+        "pt" => "Portuguese",
+        "nl" => "Dutch",
+        "ca" => "Catalan",
+        "el" => "Greek",
+        "ru" => "Russian",
+        "uk" => "Ukrainian",
+        "pl" => "Polish",
+        _ => return tag.to_owned(),
+    };
+    format!("{name} ({tag})")
+}
+
+fn badge(ui: &mut Ui, status: Verification, palette: &Palette) {
+    let (text, color) = match status {
+        Verification::Verified => ("✔ verified: the quote stands in the source", Color32::from_rgb(0x1a, 0x7f, 0x37)),
+        Verification::Normalized => {
+            ("≈ matched after normalising spaces, quotes and accents' encoding", Color32::from_rgb(0x9a, 0x67, 0x00))
+        }
+        Verification::NotFound => ("✖ NOT FOUND: the quote is not in the source text", palette.problem),
+    };
+    let color = if ui.visuals().dark_mode && status == Verification::Verified {
+        Color32::from_rgb(0x3f, 0xb9, 0x50)
+    } else {
+        color
+    };
+    ui.label(RichText::new(text).color(color).strong());
+}
+
+impl CitationPanel {
+    /// Returns an event the user picked from the undated list.
+    pub fn ui(&mut self, ui: &mut Ui, data: &Loaded, selected: Option<u32>, palette: &Palette) -> Option<u32> {
+        let mut picked = None;
+        let scroll_now = self.scrolled_for != selected;
+        self.scrolled_for = selected;
+        ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            match selected.and_then(|e| data.doc.events().get(e as usize).map(|ev| (e, ev))) {
+                Some((index, event)) => {
+                    ui.add(egui::Label::new(RichText::new(&*event.title).font(font_id(18.0, true)).color(ui.visuals().strong_text_color())).wrap());
+                    ui.label(RichText::new(data.doc.date_label(index as usize)).color(palette.text_muted).size(14.0));
+                    if let Some(s) = &event.summary {
+                        ui.add_space(4.0);
+                        ui.add(egui::Label::new(&**s).wrap());
+                    }
+                    if !event.tags.is_empty() {
+                        ui.horizontal_wrapped(|ui| {
+                            for t in &event.tags {
+                                ui.label(RichText::new(format!("#{t}")).small().color(palette.text_muted));
+                            }
+                        });
+                    }
+                    ui.separator();
+                    ui.label(RichText::new(format!("Citations ({})", event.citations.len())).strong());
+                    let checks = data.doc.checks(index as usize);
+                    for (ci, c) in event.citations.iter().enumerate() {
+                        let check = checks.get(ci).cloned().unwrap_or(CitationCheck { status: Verification::NotFound, span: None });
+                        egui::Frame::group(ui.style()).show(ui, |ui| {
+                            ui.set_width(ui.available_width());
+                            ui.add(egui::Label::new(RichText::new(format!("“{}”", c.quote)).italics().size(14.0)).wrap());
+                            if let Some(note) = &c.note {
+                                ui.add(egui::Label::new(RichText::new(format!("Note: {note}")).color(palette.text_muted)).wrap());
+                            }
+                            match data.doc.source(&c.source) {
+                                Some((source, text)) => {
+                                    ui.add(egui::Label::new(RichText::new(&source.title).strong()).wrap());
+                                    let mut who = Vec::new();
+                                    if !source.publisher.is_empty() {
+                                        who.push(source.publisher.clone());
+                                    }
+                                    if !source.language.is_empty() {
+                                        who.push(language_name(&source.language));
+                                    }
+                                    if let Some(p) = &source.published {
+                                        who.push(format!("published {p}"));
+                                    }
+                                    ui.add(egui::Label::new(RichText::new(who.join(" · ")).color(palette.text_muted)).wrap());
+                                    if let Some(url) = &source.url {
+                                        ui.hyperlink_to(url.as_str(), url.as_str());
+                                    }
+                                    badge(ui, check.status, palette);
+                                    egui::CollapsingHeader::new("Source text")
+                                        .id_salt((index, ci))
+                                        .default_open(true)
+                                        .show(ui, |ui| source_text_ui(ui, text, &check, palette, scroll_now, (index, ci)));
+                                }
+                                None => {
+                                    ui.colored_label(palette.problem, format!("Unknown source \"{}\"", c.source));
+                                }
+                            }
+                        });
+                    }
+                    if event.citations.is_empty() {
+                        ui.colored_label(palette.problem, "This event cites no source.");
+                    }
+                }
+                None => {
+                    ui.label(RichText::new("Select an event").font(font_id(18.0, true)));
+                    ui.label("Click an event on the timeline, or press → to step through them in order. Its citations and sources show here.");
+                }
+            }
+            let undated: Vec<usize> = (0..data.doc.events().len()).filter(|&i| data.doc.span(i).is_none()).collect();
+            if !undated.is_empty() {
+                ui.separator();
+                egui::CollapsingHeader::new(format!("Undated ({})", undated.len())).default_open(true).show(ui, |ui| {
+                    for i in undated.iter().take(500) {
+                        let e = &data.doc.events()[*i];
+                        let index = u32::try_from(*i).unwrap_or(u32::MAX);
+                        if ui.selectable_label(selected == Some(index), &*e.title).clicked() {
+                            picked = Some(index);
+                        }
+                    }
+                    if undated.len() > 500 {
+                        ui.label(format!("…and {} more", undated.len() - 500));
+                    }
+                });
+            }
+        });
+        picked
+    }
+}
+
+/// The source's full text in a scroll box, the quote highlighted and, on a new selection,
+/// scrolled to the middle.
+fn source_text_ui(
+    ui: &mut Ui,
+    text: &str,
+    check: &CitationCheck,
+    palette: &Palette,
+    scroll_now: bool,
+    id: (u32, usize),
+) {
+    let font = FontId::proportional(13.0);
+    let plain = TextFormat { font_id: font.clone(), color: ui.visuals().text_color(), ..TextFormat::default() };
+    let marked = TextFormat {
+        font_id: font,
+        color: if ui.visuals().dark_mode { Color32::BLACK } else { ui.visuals().text_color() },
+        background: palette.highlight,
+        ..TextFormat::default()
+    };
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = ui.available_width() - 16.0;
+    let span = check
+        .span
+        .clone()
+        .filter(|s| s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+    match &span {
+        Some(s) => {
+            job.append(&text[..s.start], 0.0, plain.clone());
+            job.append(&text[s.clone()], 0.0, marked);
+            job.append(&text[s.end..], 0.0, plain);
+        }
+        None => job.append(text, 0.0, plain),
+    }
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    let mut area =
+        ScrollArea::vertical().id_salt(("source-text", id)).max_height(SOURCE_TEXT_HEIGHT).auto_shrink([false, true]);
+    if scroll_now && let Some(s) = &span {
+        let char_index = text[..s.start].chars().count();
+        let y = galley.pos_from_cursor(CCursor::new(char_index)).top();
+        area = area.vertical_scroll_offset((y - SOURCE_TEXT_HEIGHT / 3.0).max(0.0));
+    }
+    area.show(ui, |ui| {
+        ui.add(egui::Label::new(galley).selectable(true));
+    });
+}

@@ -1,0 +1,9 @@
+//! The window's panels, dialogs and input handling. The UI owns interaction state (view,
+//! selection, dialogs), never data rules: those live in [`crate::model`].
+
+pub mod citation_panel;
+pub mod export_dialog;
+pub mod fonts;
+pub mod loader;
+pub mod paint;
+pub mod timeline_view;

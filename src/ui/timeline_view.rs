@@ -1,0 +1,251 @@
+//! The timeline widget: turns pointer and keyboard input into view changes and selections,
+//! builds the scene for the current view and paints it.
+
+use egui::{Key, Rect, Sense, Ui, WidgetInfo, accesskit::Role, pos2};
+use serde::{Deserialize, Serialize};
+
+use super::paint::paint_scene;
+use crate::layout::axis::{AxisMapping, TimeView};
+use crate::loaded::Loaded;
+use crate::scene::build::{AXIS_HEIGHT, LANE_HEIGHT, LANES_TOP_GAP, lane_rows, lanes_height};
+use crate::scene::legend::{legend, legend_height};
+use crate::scene::{Palette, Scene, SceneOptions, Target, build_timeline};
+
+const ANIMATION_SECONDS: f64 = 0.35;
+/// Zoom per point of mouse-wheel scroll.
+const WHEEL_ZOOM: f32 = 0.0025;
+const KEY_ZOOM: f64 = 1.5;
+
+/// An animated move from one view to another.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Animation {
+    from: TimeView,
+    to: TimeView,
+    started: f64,
+}
+
+/// What the timeline shows and how the user is moving it. Only the view is saved.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ViewState {
+    pub view: TimeView,
+    #[serde(skip)]
+    pub scroll_y: f32,
+    #[serde(skip)]
+    animation: Option<Animation>,
+    #[serde(skip)]
+    pub hovered: Option<u32>,
+    /// Set when a move should start on the next frame (it needs the frame's clock).
+    #[serde(skip)]
+    pending_target: Option<TimeView>,
+    /// The lane to bring into view vertically on the next frame.
+    #[serde(skip)]
+    pending_lane: Option<u32>,
+}
+
+/// What the widget asks the app to do.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TimelineCommand {
+    Select(Option<u32>),
+    SelectPrevious,
+    SelectNext,
+}
+
+impl ViewState {
+    /// Moves the view to `to`, animated.
+    pub fn animate_to(&mut self, to: TimeView) {
+        self.pending_target = Some(to);
+    }
+
+    /// Fits every dated event.
+    pub fn fit_all(&mut self, data: &Loaded) {
+        if let Some((a, b)) = data.lanes.extent {
+            self.animate_to(TimeView::fit(a, b, 0.05));
+        }
+    }
+
+    /// Jumps to every dated event without animation (on opening a file).
+    pub fn reset(&mut self, data: &Loaded) {
+        self.view = data.lanes.extent.map_or_else(TimeView::default, |(a, b)| TimeView::fit(a, b, 0.05));
+        self.scroll_y = 0.0;
+        self.animation = None;
+        self.pending_target = None;
+    }
+
+    /// Brings `event` into view, horizontally and vertically.
+    pub fn reveal(&mut self, data: &Loaded, event: u32, width: f32) {
+        let Some(span) = data.doc.span(event as usize) else { return };
+        let mapping = AxisMapping::new(self.target_view(), 0.0, f64::from(width.max(100.0)));
+        self.animate_to(mapping.reveal(span.start, span.end, 80.0));
+        self.pending_lane = data.lanes.lane_of.get(event as usize).copied();
+    }
+
+    fn target_view(&self) -> TimeView {
+        self.pending_target.or(self.animation.map(|a| a.to)).unwrap_or(self.view)
+    }
+
+    /// Advances the animation; true while it runs.
+    fn tick(&mut self, now: f64) -> bool {
+        if let Some(to) = self.pending_target.take() {
+            self.animation = Some(Animation { from: self.view, to, started: now });
+        }
+        let Some(a) = self.animation else { return false };
+        let t = ((now - a.started) / ANIMATION_SECONDS).clamp(0.0, 1.0);
+        let eased = 1.0 - (1.0 - t).powi(3);
+        self.view = a.from.lerp(&a.to, eased);
+        if t >= 1.0 {
+            self.view = a.to;
+            self.animation = None;
+        }
+        self.animation.is_some()
+    }
+}
+
+/// Draws the timeline filling `ui`'s remaining space. `keyboard` says whether the timeline may
+/// take keys (no text field has focus).
+pub fn timeline_ui(
+    ui: &mut Ui,
+    data: &Loaded,
+    state: &mut ViewState,
+    selected: Option<u32>,
+    palette: Palette,
+    keyboard: bool,
+) -> Vec<TimelineCommand> {
+    let mut commands = Vec::new();
+    let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    response.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Timeline"));
+    let legend_h = legend_height(rect.width() - 16.0) + 10.0;
+    let canvas = Rect::from_min_max(rect.min, pos2(rect.right(), rect.bottom() - legend_h));
+    let width = f64::from(canvas.width());
+    let now = ui.input(|i| i.time);
+
+    // Input first, so the frame shows its result.
+    let mapping = AxisMapping::new(state.view, f64::from(canvas.left()), width);
+    if response.dragged() {
+        let d = response.drag_delta();
+        state.view = mapping.pan(f64::from(d.x));
+        state.scroll_y -= d.y;
+        state.animation = None;
+    }
+    if ui.rect_contains_pointer(canvas) {
+        let (scroll, zoom, pointer) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
+        let x = f64::from(pointer.map_or(canvas.center().x, |p| p.x));
+        let mut factor = f64::from(zoom);
+        if scroll.y != 0.0 {
+            factor *= f64::from((scroll.y * WHEEL_ZOOM).exp());
+        }
+        if (factor - 1.0).abs() > 1e-6 || scroll.x != 0.0 {
+            let mapping = AxisMapping::new(state.view, f64::from(canvas.left()), width);
+            let zoomed = mapping.zoom_at(x, factor);
+            state.view = AxisMapping::new(zoomed, f64::from(canvas.left()), width).pan(f64::from(scroll.x));
+            state.animation = None;
+        }
+    }
+    if response.double_clicked() {
+        state.fit_all(data);
+    }
+    if keyboard {
+        ui.input(|i| {
+            if i.key_pressed(Key::Home) {
+                state.fit_all(data);
+            }
+            let center = f64::from(canvas.center().x);
+            let m = AxisMapping::new(state.target_view(), f64::from(canvas.left()), width);
+            if i.key_pressed(Key::Plus) || i.key_pressed(Key::Equals) {
+                state.animate_to(m.zoom_at(center, KEY_ZOOM));
+            }
+            if i.key_pressed(Key::Minus) {
+                state.animate_to(m.zoom_at(center, 1.0 / KEY_ZOOM));
+            }
+            if i.key_pressed(Key::ArrowRight) {
+                commands.push(TimelineCommand::SelectNext);
+            }
+            if i.key_pressed(Key::ArrowLeft) {
+                commands.push(TimelineCommand::SelectPrevious);
+            }
+            if i.key_pressed(Key::Escape) {
+                commands.push(TimelineCommand::Select(None));
+            }
+        });
+    }
+    if state.tick(now) {
+        ui.request_repaint();
+    }
+
+    // Vertical scroll stays within the lanes.
+    let mapping = AxisMapping::new(state.view, f64::from(canvas.left()), width);
+    let rows = lane_rows(&data.lanes, &mapping, false).len();
+    let lanes_area = canvas.height() - AXIS_HEIGHT;
+    if let Some(lane) = state.pending_lane.take() {
+        #[allow(clippy::cast_precision_loss)] // lane counts are small
+        let top = LANES_TOP_GAP + lane as f32 * LANE_HEIGHT;
+        if top < state.scroll_y {
+            state.scroll_y = top - LANES_TOP_GAP;
+        } else if top + LANE_HEIGHT > state.scroll_y + lanes_area {
+            state.scroll_y = top + LANE_HEIGHT - lanes_area;
+        }
+    }
+    state.scroll_y = state.scroll_y.clamp(0.0, (lanes_height(rows) - lanes_area + 8.0).max(0.0));
+
+    let mut scene = Scene { size: rect.size(), background: palette.background, ..Scene::default() };
+    scene.rect(rect, 0.0, palette.background);
+    let options = SceneOptions {
+        palette,
+        canvas,
+        scroll_y: state.scroll_y,
+        selected,
+        hovered: state.hovered,
+        compact_lanes: false,
+        numbers: None,
+        visible: None,
+    };
+    build_timeline(&data.doc, &data.lanes, &mapping, &options, &mut scene);
+    if data.lanes.extent.is_none() {
+        scene.text(
+            pos2(canvas.left() + 16.0, canvas.top() + AXIS_HEIGHT + 16.0),
+            "No dated events: undated ones are listed in the side panel.",
+            14.0,
+            false,
+            palette.text_muted,
+        );
+    }
+    let legend_rect = Rect::from_min_max(pos2(rect.left(), canvas.bottom()), rect.max);
+    scene.rect(legend_rect, 0.0, palette.axis_band);
+    scene.line(legend_rect.left_top(), legend_rect.right_top(), 1.0, palette.grid_major);
+    legend(&mut scene, pos2(rect.left() + 8.0, canvas.bottom() + 5.0), rect.width() - 16.0, &palette);
+    paint_scene(&ui.painter_at(rect), &scene);
+
+    // Each event drawn on its own is a widget: clickable, hoverable, and announced by screen
+    // readers as "title, date".
+    let mut hovered = None;
+    for &(event, hit) in &scene.shown_events {
+        let hit = hit.intersect(canvas);
+        if !hit.is_positive() || hit.bottom() <= canvas.top() + AXIS_HEIGHT {
+            continue;
+        }
+        let label = data.accessible_label(event);
+        let r = ui.interact(hit, response.id.with(event), Sense::click());
+        r.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+        if r.hovered() {
+            hovered = Some(event);
+        }
+        if r.clicked() {
+            commands.push(TimelineCommand::Select(Some(event)));
+        }
+        r.on_hover_text_at_pointer(label);
+    }
+    if response.clicked()
+        && let Some(pos) = response.interact_pointer_pos()
+    {
+        match scene.hit(pos) {
+            Some(Target::Event(e)) => commands.push(TimelineCommand::Select(Some(e))),
+            Some(Target::Cluster { start, end, .. }) => state.animate_to(TimeView::fit(start, end, 0.2)),
+            None => commands.push(TimelineCommand::Select(None)),
+        }
+    }
+    if hovered != state.hovered {
+        state.hovered = hovered;
+        ui.request_repaint();
+    }
+    commands
+}

@@ -1,0 +1,129 @@
+//! `citeline check` as a user scripts it: exit codes, and messages that name the file and place.
+
+use std::path::Path;
+use std::process::Command;
+
+fn citeline(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_citeline")).args(args).output().expect("run citeline");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code().unwrap_or(-1), text)
+}
+
+const GOOD_SOURCE: &str =
+    r#"{"id": "s", "title": "T", "publisher": "P", "language": "en", "text": "The board met in August 2013."}"#;
+
+fn timeline(events: &str) -> String {
+    format!(r#"{{"title": "t", "sources": [{GOOD_SOURCE}], "events": [{events}]}}"#)
+}
+
+#[test]
+fn the_seed_timeline_checks_clean() {
+    let (code, out) = citeline(&["check", "assets/timelines/netflix-facebook.citeline.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("9 events (6 dated), 2 sources"), "{out}");
+    assert!(out.contains("0 not found; 0 errors"), "{out}");
+}
+
+#[test]
+fn broken_files_exit_1_naming_file_and_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("outside.txt"), "secret words").expect("write");
+    let inner = dir.path().join("case");
+    std::fs::create_dir(&inner).expect("mkdir");
+    std::fs::write(inner.join("article.txt"), "The board met in August 2013.").expect("write");
+    let ev = |when: &str, source: &str, quote: &str| {
+        format!(
+            r#"{{"id": "e1", "title": "Board", "when": "{when}", "citations": [{{"source": "{source}", "quote": "{quote}"}}]}}"#
+        )
+    };
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.citeline.json", Vec::new(), "the file is empty"),
+        ("binary.citeline.json", vec![0x89, b'P', b'N', b'G', 0, 0, 0xff, 0xfe], "1:1"),
+        ("notjson.citeline.json", b"title: hello\n".to_vec(), "1:2: error: this is not a JSON timeline file"),
+        ("truncated.citeline.json", b"{\"title\": \"t\",\n \"events\": [".to_vec(), "2:"),
+        ("wrongfield.citeline.json", b"{\"title\": \"t\",\n \"evnts\": []}".to_vec(), "unknown field `evnts`"),
+        ("wrongtype.citeline.json", b"{\"title\": 5}".to_vec(), "1:"),
+        (
+            "baddate.citeline.json",
+            timeline(&ev("2013-13", "s", "The board met")).into_bytes(),
+            "event \"e1\", field `when`",
+        ),
+        (
+            "reversed.citeline.json",
+            timeline(&ev("2019/2011", "s", "The board met")).into_bytes(),
+            "ends before it starts",
+        ),
+        (
+            "unknownsource.citeline.json",
+            timeline(&ev("2013", "nope", "The board met")).into_bytes(),
+            "field `citations[0].source`",
+        ),
+        (
+            "notfound.citeline.json",
+            timeline(&ev("2013", "s", "The board never met")).into_bytes(),
+            "field `citations[0].quote`",
+        ),
+        (
+            "duplicate.citeline.json",
+            timeline(&format!("{},{}", ev("2013", "s", "The board met"), ev("2014", "s", "The board met")))
+                .into_bytes(),
+            "another event has the same id",
+        ),
+        (
+            "escape.citeline.json",
+            br#"{"title": "t", "sources": [{"id": "s", "title": "T", "file": "../outside.txt"}], "events": []}"#
+                .to_vec(),
+            "source \"s\", field `file`",
+        ),
+        (
+            "absolute.citeline.json",
+            br#"{"title": "t", "sources": [{"id": "s", "title": "T", "file": "/etc/passwd"}], "events": []}"#.to_vec(),
+            "absolute path",
+        ),
+        (
+            "missingsource.citeline.json",
+            br#"{"title": "t", "sources": [{"id": "s", "title": "T", "file": "gone.txt"}], "events": []}"#.to_vec(),
+            "does not exist",
+        ),
+    ];
+    for (name, bytes, needle) in cases {
+        let path = inner.join(name);
+        std::fs::write(&path, bytes).expect("write");
+        let (code, out) = citeline(&["check", path.to_str().expect("utf-8 path")]);
+        assert_eq!(code, 1, "{name}: {out}");
+        assert!(out.contains(name), "{name}: the message names the file: {out}");
+        assert!(out.contains(needle), "{name}: expected {needle:?} in {out}");
+        assert!(!out.contains("panicked") && !out.contains("secret words"), "{name}: {out}");
+    }
+    let (code, out) = citeline(&["check", inner.join("missing.citeline.json").to_str().expect("path")]);
+    assert_eq!(code, 1);
+    assert!(out.contains("does not exist"), "{out}");
+}
+
+#[test]
+fn a_file_with_its_sources_beside_it_checks_clean() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("sources")).expect("mkdir");
+    std::fs::write(dir.path().join("sources/a.txt"), "Il 3 agosto 2013 il consiglio si riunì.").expect("write");
+    let path = dir.path().join("t.citeline.json");
+    std::fs::write(
+        &path,
+        r#"{"title": "t", "sources": [{"id": "a", "title": "A", "language": "it", "file": "sources/a.txt"}],
+            "events": [{"id": "e", "title": "Riunione", "when": "2013-08-03",
+                        "citations": [{"source": "a", "quote": "il consiglio  si riunì"}]}]}"#,
+    )
+    .expect("write");
+    let (code, out) = citeline(&["check", path.to_str().expect("path")]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("1 matched after normalisation"), "{out}");
+    assert!(Path::new(&path).exists());
+}
+
+#[test]
+fn help_explains_the_commands() {
+    let (code, out) = citeline(&["--help"]);
+    assert_eq!(code, 0);
+    for word in ["check", "export", "generate", "FILE"] {
+        assert!(out.contains(word), "{word}: {out}");
+    }
+}

@@ -1,0 +1,133 @@
+//! Exported images, checked as a reader of the article would meet them: right size, text as
+//! text, footnotes, ranges, and a look that matches a reviewed reference.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use resvg::tiny_skia::Pixmap;
+
+const SEED: &str = "assets/timelines/netflix-facebook.citeline.json";
+
+fn export(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_citeline")).arg("export").args(args).output().expect("run citeline");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn out_path(dir: &tempfile::TempDir, name: &str) -> PathBuf {
+    dir.path().join(name)
+}
+
+fn svg_text(path: &Path) -> String {
+    let svg = std::fs::read_to_string(path).expect("svg");
+    citeline::export::png::parse_svg(&svg).expect("usvg parses the SVG");
+    svg
+}
+
+fn seed_titles() -> Vec<(String, bool)> {
+    let doc = citeline::model::load::open(Path::new(SEED), Default::default(), &Default::default()).expect("seed");
+    (0..doc.events().len()).map(|i| (doc.events()[i].title.to_string(), doc.span(i).is_some())).collect()
+}
+
+#[test]
+fn png_has_the_asked_width_times_scale() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let png = out_path(&dir, "seed.png");
+    let (code, err) = export(&[SEED, "-o", png.to_str().expect("path"), "--width", "1000", "--scale", "2"]);
+    assert_eq!(code, 0, "{err}");
+    let image = Pixmap::decode_png(&std::fs::read(&png).expect("png")).expect("decodes");
+    assert_eq!(image.width(), 2000);
+    assert!(image.height() > 300, "{}", image.height());
+}
+
+#[test]
+fn svg_keeps_every_dated_title_as_text_and_footnotes_every_quote() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let svg_path = out_path(&dir, "seed.svg");
+    let (code, err) = export(&[SEED, "-o", svg_path.to_str().expect("path"), "--footnotes"]);
+    assert_eq!(code, 0, "{err}");
+    let svg = svg_text(&svg_path);
+    for (title, dated) in seed_titles() {
+        if dated {
+            assert!(svg.contains(&citeline::export::svg::escape(&title)), "missing {title}");
+        }
+    }
+    // Footnotes wrap, so look for each quote's words in order across the text.
+    let doc = citeline::model::load::open(Path::new(SEED), Default::default(), &Default::default()).expect("seed");
+    let words: String = svg
+        .split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            t.split_once('>').and_then(|(_, rest)| rest.split_once("</text>")).map(|(text, _)| text.to_owned())
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let normalised = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (i, e) in doc.events().iter().enumerate() {
+        if doc.span(i).is_none() {
+            continue;
+        }
+        for c in &e.citations {
+            let quote = citeline::export::svg::escape(&c.quote.split_whitespace().collect::<Vec<_>>().join(" "));
+            assert!(normalised.contains(&quote), "footnotes miss the quote {:?}", c.quote);
+        }
+    }
+}
+
+#[test]
+fn range_leaves_out_events_outside_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let svg_path = out_path(&dir, "range.svg");
+    let (code, err) = export(&[SEED, "-o", svg_path.to_str().expect("path"), "--range", "2013/2013"]);
+    assert_eq!(code, 0, "{err}");
+    let svg = svg_text(&svg_path);
+    assert!(svg.contains("Titan API"), "2013 keeps the Titan API event");
+    assert!(!svg.contains("$150 million"), "early 2019 is outside the range");
+    assert!(!svg.contains("integration to share"), "2011 is outside the range");
+}
+
+#[test]
+fn bad_options_and_paths_exit_1_with_a_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ok = out_path(&dir, "x.png");
+    let ok = ok.to_str().expect("path");
+    for (args, needle) in [
+        (vec![SEED, "-o", "/nonexistent-dir/x.png"], "cannot write"),
+        (vec![SEED, "-o", "x.gif"], ".png or .svg"),
+        (vec![SEED, "-o", ok, "--width", "0"], "width"),
+        (vec![SEED, "-o", ok, "--scale", "100"], "scale"),
+        (vec![SEED, "-o", ok, "--range", "2020/2010"], "--range"),
+        (vec!["missing.citeline.json", "-o", ok], "does not exist"),
+    ] {
+        let (code, err) = export(&args);
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(err.contains(needle), "{args:?}: expected {needle:?} in {err}");
+    }
+    let (code, _) = export(&[SEED, "-o", ok, "--theme", "sepia"]);
+    assert_ne!(code, 0, "an unknown theme is refused");
+}
+
+/// The seed at 1280 px against a reviewed reference image, with a tolerance for rasteriser
+/// differences (not byte for byte). Set CITELINE_UPDATE_REFERENCE=1 to rewrite the reference
+/// after a deliberate change, and look at it before committing.
+#[test]
+fn seed_png_matches_the_reference() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let png = out_path(&dir, "seed.png");
+    let (code, err) = export(&[SEED, "-o", png.to_str().expect("path"), "--width", "1280"]);
+    assert_eq!(code, 0, "{err}");
+    let reference = Path::new("tests/reference/seed-light-1280.png");
+    if std::env::var_os("CITELINE_UPDATE_REFERENCE").is_some() {
+        std::fs::copy(&png, reference).expect("update the reference");
+    }
+    let got = Pixmap::decode_png(&std::fs::read(&png).expect("png")).expect("decodes");
+    let want = Pixmap::decode_png(&std::fs::read(reference).expect("reference exists")).expect("decodes");
+    assert_eq!((got.width(), got.height()), (want.width(), want.height()));
+    let differing = got
+        .data()
+        .chunks(4)
+        .zip(want.data().chunks(4))
+        .filter(|(a, b)| a.iter().zip(b.iter()).any(|(x, y)| x.abs_diff(*y) > 40))
+        .count();
+    let total = (got.width() * got.height()) as usize;
+    assert!(differing * 200 < total, "{differing} of {total} pixels differ from the reference");
+}
