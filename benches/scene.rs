@@ -47,10 +47,10 @@ fn benches(c: &mut Criterion) {
         // Zoomed in: two years inside the densest cluster.
         let zoomed = TimeView { min: year_start(2012), span: 730.0 };
         group.bench_with_input(BenchmarkId::new("fit_all", n), &data, |bench, d| {
-            bench.iter(|| black_box(scene(d, fit)))
+            bench.iter(|| black_box(scene(d, fit)));
         });
         group.bench_with_input(BenchmarkId::new("zoomed", n), &data, |bench, d| {
-            bench.iter(|| black_box(scene(d, zoomed)))
+            bench.iter(|| black_box(scene(d, zoomed)));
         });
         if n == 1_000_000 {
             let lane = &data.lanes.lanes[0];

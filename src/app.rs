@@ -129,7 +129,7 @@ impl CitelineApp {
             Ok(data) => self.install(data, None),
             Err(problems) => {
                 self.report =
-                    Some(Report::from_problems("The built-in timeline failed to load".into(), &problems, true))
+                    Some(Report::from_problems("The built-in timeline failed to load".into(), &problems, true));
             }
         }
     }

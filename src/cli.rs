@@ -2,7 +2,7 @@
 //! and flags here are a public interface that users script against.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -79,7 +79,7 @@ fn print_problems(out: &mut impl Write, problems: &[Problem]) {
 }
 
 /// `citeline check`: exit 0 when there is no error.
-pub fn check(file: &PathBuf, out: &mut impl Write) -> ExitCode {
+pub fn check(file: &Path, out: &mut impl Write) -> ExitCode {
     match open_blocking(file, &Progress::default()) {
         Ok(data) => {
             let problems = data.doc.problems();
@@ -123,8 +123,8 @@ fn fail(message: &str) -> ExitCode {
 
 #[allow(clippy::too_many_arguments)] // mirrors the subcommand's flags one to one
 pub fn export(
-    file: &PathBuf,
-    output: &PathBuf,
+    file: &Path,
+    output: &Path,
     width: u32,
     scale: f32,
     range: Option<&str>,
@@ -170,7 +170,7 @@ pub fn export(
     }
 }
 
-pub fn generate(events: usize, seed: u64, output: &PathBuf) -> ExitCode {
+pub fn generate(events: usize, seed: u64, output: &Path) -> ExitCode {
     if events > 50_000_000 {
         return fail("--events is limited to 50,000,000");
     }

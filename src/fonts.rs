@@ -3,7 +3,7 @@
 
 pub const REGULAR: &[u8] = include_bytes!("../assets/fonts/NotoSans-Regular.ttf");
 pub const BOLD: &[u8] = include_bytes!("../assets/fonts/NotoSans-Bold.ttf");
-/// Fallback for symbols Noto Sans lacks (arrows, check marks, dingbats); DejaVu Sans, under
+/// Fallback for symbols Noto Sans lacks (arrows, check marks, dingbats): `DejaVu Sans`, under
 /// the Bitstream Vera licence (`assets/fonts/DejaVu-LICENSE.txt`).
 pub const SYMBOLS: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
 /// The family name inside the font files, which SVG `font-family` refers to.

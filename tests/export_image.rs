@@ -24,7 +24,12 @@ fn svg_text(path: &Path) -> String {
 }
 
 fn seed_titles() -> Vec<(String, bool)> {
-    let doc = citeline::model::load::open(Path::new(SEED), Default::default(), &Default::default()).expect("seed");
+    let doc = citeline::model::load::open(
+        Path::new(SEED),
+        citeline::model::load::Limits::default(),
+        &citeline::model::Progress::default(),
+    )
+    .expect("seed");
     (0..doc.events().len()).map(|i| (doc.events()[i].title.to_string(), doc.span(i).is_some())).collect()
 }
 
@@ -52,7 +57,12 @@ fn svg_keeps_every_dated_title_as_text_and_footnotes_every_quote() {
         }
     }
     // Footnotes wrap, so look for each quote's words in order across the text.
-    let doc = citeline::model::load::open(Path::new(SEED), Default::default(), &Default::default()).expect("seed");
+    let doc = citeline::model::load::open(
+        Path::new(SEED),
+        citeline::model::load::Limits::default(),
+        &citeline::model::Progress::default(),
+    )
+    .expect("seed");
     let words: String = svg
         .split("<text")
         .skip(1)
@@ -107,7 +117,7 @@ fn bad_options_and_paths_exit_1_with_a_message() {
 }
 
 /// The seed at 1280 px against a reviewed reference image, with a tolerance for rasteriser
-/// differences (not byte for byte). Set CITELINE_UPDATE_REFERENCE=1 to rewrite the reference
+/// differences (not byte for byte). Set `CITELINE_UPDATE_REFERENCE=1` to rewrite the reference
 /// after a deliberate change, and look at it before committing.
 #[test]
 fn seed_png_matches_the_reference() {

@@ -1,6 +1,9 @@
 //! The built-in timeline: it loads, its key events carry the right dates, and every quote
 //! stands in its article.
 
+// Date spans are whole days, exact in f64: comparing them exactly is the point.
+#![allow(clippy::float_cmp)]
+
 use std::path::Path;
 
 use citeline::model::date::{day_from_civil, year_start};

@@ -1,4 +1,4 @@
-//! The window as a user meets it, driven through its accessibility tree with egui_kittest.
+//! The window as a user meets it, driven through its accessibility tree with `egui_kittest`.
 
 use egui::Key;
 use egui_kittest::kittest::Queryable;

@@ -33,6 +33,7 @@ impl Default for TimeView {
 
 impl TimeView {
     /// A valid view: finite, and a span within the limits.
+    #[must_use]
     pub fn sanitized(self) -> Self {
         let span =
             if self.span.is_finite() { self.span.clamp(MIN_SPAN_DAYS, MAX_SPAN_DAYS) } else { Self::default().span };
@@ -48,7 +49,7 @@ impl TimeView {
         }
         // A single day fitted alone would fill the screen; show a month around it instead.
         let span = (end - start).max(30.0);
-        let center = (start + end) / 2.0;
+        let center = start.midpoint(end);
         let span = span * (1.0 + 2.0 * margin);
         Self { min: center - span / 2.0, span }.sanitized()
     }
@@ -62,6 +63,7 @@ impl TimeView {
     }
 
     /// Linear interpolation between two views, for animated moves.
+    #[must_use]
     pub fn lerp(&self, to: &Self, t: f64) -> Self {
         // Interpolating the span geometrically keeps a zoom-in from racing at the start.
         let span = (self.span.ln() + (to.span.ln() - self.span.ln()) * t).exp();

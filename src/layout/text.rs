@@ -27,7 +27,13 @@ impl Face {
     fn new(bytes: &'static [u8]) -> Self {
         let Ok(font) = skrifa::FontRef::new(bytes) else {
             // The font is compiled in; a parse failure would be caught by every test.
-            return Self { ascii: [0.55; 128], other: Default::default(), fallback: 0.55, ascent: 1.07, descent: 0.29 };
+            return Self {
+                ascii: [0.55; 128],
+                other: std::collections::HashMap::default(),
+                fallback: 0.55,
+                ascent: 1.07,
+                descent: 0.29,
+            };
         };
         let charmap = font.charmap();
         let glyphs = font.glyph_metrics(Size::new(1.0), LocationRef::default());

@@ -1,6 +1,6 @@
 //! Calendar-aware ticks: hours, days, months, quarters, years, decades… up to billions of years.
 //!
-//! As in egui_plot and rerun, the step grows through a table until labels have room; the step
+//! As in `egui_plot` and rerun, the step grows through a table until labels have room; the step
 //! below it gives unlabelled minor ticks when they are far enough apart. A last pass drops any
 //! label that would touch its neighbour, so labels never overlap whatever the zoom.
 

@@ -175,15 +175,15 @@ fn parse_point(s: &str) -> Result<DatePoint, String> {
     if !lead.is_empty() {
         return Err(format!("unexpected \"{lead}\" after the year"));
     }
-    let month = parts.next().map(parse_month).transpose()?;
+    let month_part = parts.next();
+    let month = month_part.map(parse_month).transpose()?.flatten();
     let day = parts.next().map(|d| parse_day(d, year, month)).transpose()?.flatten();
     if let Some(extra) = parts.next() {
         return Err(format!("unexpected \"-{extra}\" after the day"));
     }
-    if unspecified_year_digits > 0 && month.is_some() {
+    if unspecified_year_digits > 0 && month_part.is_some() {
         return Err("a month cannot follow a year with unspecified digits".into());
     }
-    let month = month.flatten();
     Ok(DatePoint { year, month, day, unspecified_year_digits, approximate, uncertain })
 }
 
@@ -245,11 +245,12 @@ fn parse_month(s: &str) -> Result<Option<u8>, String> {
     }
 }
 
-fn parse_day(s: &str, year: i64, month: Option<Option<u8>>) -> Result<Option<u8>, String> {
+/// `month` is `None` when it is absent or unspecified (`XX`).
+fn parse_day(s: &str, year: i64, month: Option<u8>) -> Result<Option<u8>, String> {
     let month = match month {
-        Some(Some(m)) if m <= 12 => m,
-        Some(Some(_)) => return Err("a season cannot have a day".into()),
-        _ => {
+        Some(m) if m <= 12 => m,
+        Some(_) => return Err("a season cannot have a day".into()),
+        None => {
             return if s == "XX" { Ok(None) } else { Err("a day needs a known month".into()) };
         }
     };
@@ -259,7 +260,7 @@ fn parse_day(s: &str, year: i64, month: Option<Option<u8>>) -> Result<Option<u8>
     let d: u8 = two_digits(s).ok_or_else(|| format!("the day \"{s}\" must be two digits"))?;
     let last = days_in_month(year, month);
     if d == 0 || d > last {
-        return Err(format!("day {d} does not exist in {}-{month:02} (it has {last} days)", year));
+        return Err(format!("day {d} does not exist in {year}-{month:02} (it has {last} days)"));
     }
     Ok(Some(d))
 }
@@ -294,7 +295,7 @@ pub fn day_from_civil(year: i64, month: u8, day: u8) -> Day {
 }
 
 /// The civil date of a whole day number (inverse of [`day_from_civil`]).
-#[allow(clippy::cast_possible_truncation)] // month and day are small by construction
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // month and day are 1–31 by construction
 pub fn civil_from_day(day: i64) -> (i64, u8, u8) {
     let z = day + 719_468;
     let era = z.div_euclid(146_097);
@@ -391,7 +392,7 @@ fn group_thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -409,10 +410,10 @@ impl fmt::Display for DatePoint {
         } else {
             match (self.month, self.day) {
                 (Some(m @ 1..=12), Some(d)) => {
-                    write!(f, "{d} {} {}", MONTH_NAMES[usize::from(m - 1)], format_year(self.year))?
+                    write!(f, "{d} {} {}", MONTH_NAMES[usize::from(m - 1)], format_year(self.year))?;
                 }
                 (Some(m @ 1..=12), None) => {
-                    write!(f, "{} {}", MONTH_NAMES[usize::from(m - 1)], format_year(self.year))?
+                    write!(f, "{} {}", MONTH_NAMES[usize::from(m - 1)], format_year(self.year))?;
                 }
                 (Some(m), _) => {
                     let season = ["spring", "summer", "autumn", "winter"][usize::from((m - 21).min(3))];

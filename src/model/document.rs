@@ -74,7 +74,8 @@ impl Document {
         let folded: Vec<FoldedText> = texts.iter().map(|t| FoldedText::new(t)).collect();
         // Large chronologies cite the same sentence many times; verify each one once.
         let mut memo: HashMap<(usize, &str), CitationCheck> = HashMap::new();
-        let mut seen_events: HashMap<&str, ()> = HashMap::with_capacity(timeline.events.len());
+        let mut seen_events: std::collections::HashSet<&str> =
+            std::collections::HashSet::with_capacity(timeline.events.len());
         let mut spans = Vec::with_capacity(timeline.events.len());
         let mut checks = Vec::with_capacity(timeline.events.len());
         let mut check_start = Vec::with_capacity(timeline.events.len() + 1);
@@ -89,7 +90,7 @@ impl Document {
             check_start.push(u32::try_from(checks.len()).unwrap_or(u32::MAX));
             if e.id.trim().is_empty() {
                 errors.push(Problem::in_event(path, &e.id, "id", "the event id is empty"));
-            } else if seen_events.insert(&e.id, ()).is_some() {
+            } else if !seen_events.insert(&e.id) {
                 errors.push(Problem::in_event(path, &e.id, "id", "another event has the same id"));
             }
             if e.title.trim().is_empty() {

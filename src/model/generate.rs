@@ -27,7 +27,7 @@ const SUBJECTS: [&str; 12] = [
 /// Years around which events bunch up, as real chronologies do.
 const CLUSTERS: [i64; 8] = [1648, 1789, 1914, 1945, 1968, 2001, 2013, 2020];
 
-/// SplitMix64: tiny, fast and reproducible on every platform.
+/// `SplitMix64`: tiny, fast and reproducible on every platform.
 struct Rng(u64);
 
 impl Rng {
@@ -43,7 +43,7 @@ impl Rng {
         self.next() % n.max(1)
     }
 
-    #[allow(clippy::cast_possible_wrap)] // n is small
+    #[allow(clippy::cast_possible_wrap, clippy::cast_sign_loss)] // ranges are small and hi >= lo
     fn range(&mut self, lo: i64, hi: i64) -> i64 {
         lo + self.below((hi - lo + 1) as u64) as i64
     }
@@ -76,7 +76,7 @@ fn when(rng: &mut Rng) -> String {
         #[allow(clippy::cast_possible_truncation)] // index below the array's length
         let center = CLUSTERS[rng.below(CLUSTERS.len() as u64) as usize];
         // Most events within a few years of the centre, a few further out.
-        let spread = [1, 3, 10, 30][rng.below(4) as usize];
+        let spread = [1, 3, 10, 30][usize::try_from(rng.below(4)).unwrap_or(0)];
         center + rng.range(-spread, spread)
     };
     let month = rng.range(1, 12);

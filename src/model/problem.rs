@@ -13,7 +13,7 @@ pub enum Severity {
 pub enum Place {
     /// The file as a whole (missing, too large, not UTF-8…).
     File,
-    /// 1-based line and column, as serde_json reports them.
+    /// 1-based line and column, as `serde_json` reports them.
     Position {
         line: usize,
         column: usize,

@@ -39,7 +39,7 @@ impl Progress {
     }
 
     /// Fraction of the current stage done, 0–1.
-    #[allow(clippy::cast_precision_loss)] // a progress bar needs no more precision
+    #[allow(clippy::cast_possible_truncation)] // a progress bar needs no more precision
     pub fn fraction(&self) -> f32 {
         let total = self.total.load(Ordering::Relaxed);
         if total == 0 {
@@ -69,7 +69,7 @@ pub struct ProgressReader<'a, R> {
 impl<R: Read> Read for ProgressReader<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         if self.progress.is_cancelled() {
-            return Err(std::io::Error::new(std::io::ErrorKind::Other, CANCELLED));
+            return Err(std::io::Error::other(CANCELLED));
         }
         let n = self.inner.read(buf)?;
         self.progress.advance(n as u64);

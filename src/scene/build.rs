@@ -231,7 +231,7 @@ impl LaneBuilder<'_, '_> {
         };
         let outline = selected.then_some(pal.selected);
         let rect = if span.is_day && x1 - x0 < f64::from(MARKER_SIZE) {
-            let cx = ((x0 + x1) / 2.0).clamp(left - OFFSCREEN_MARGIN, right + OFFSCREEN_MARGIN) as f32;
+            let cx = x0.midpoint(x1).clamp(left - OFFSCREEN_MARGIN, right + OFFSCREEN_MARGIN) as f32;
             let center = pos2(cx, y + BAR_TOP + BAR_HEIGHT / 2.0);
             marks::day_marker(self.scene, center, color, style, outline);
             Rect::from_center_size(center, emath::vec2(MARKER_SIZE, MARKER_SIZE))

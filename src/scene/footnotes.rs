@@ -30,7 +30,9 @@ pub fn footnote_texts(doc: &Document, numbered: &[(u32, u32)]) -> Vec<String> {
                         who.push_str(&s.publisher);
                     }
                     if !s.language.is_empty() {
-                        who.push_str(&format!(" ({})", s.language));
+                        who.push_str(" (");
+                        who.push_str(&s.language);
+                        who.push(')');
                     }
                     who
                 },

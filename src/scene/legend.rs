@@ -73,7 +73,7 @@ pub fn legend(scene: &mut Scene, pos: Pos2, width: f32, palette: &Palette) {
         let sample_rect = Rect::from_min_size(pos2(x, cy - 4.0), vec2(SAMPLE, 8.0));
         match sample {
             Sample::Day => {
-                marks::day_marker(scene, pos2(x + SAMPLE / 2.0, cy), palette.event, DateStyle::default(), None)
+                marks::day_marker(scene, pos2(x + SAMPLE / 2.0, cy), palette.event, DateStyle::default(), None);
             }
             Sample::Bar(style) => marks::bar(scene, sample_rect, palette.event, style, (false, false), None),
             Sample::Cluster => marks::cluster(

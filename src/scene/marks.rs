@@ -10,6 +10,7 @@ use super::{Scene, Shape, Stroke};
 pub const MARKER_SIZE: f32 = 11.0;
 const ARROW: f32 = 12.0;
 const HATCH_SPACING: f32 = 5.0;
+const FADE_STEPS: usize = 4;
 
 /// How a date looks: the qualifiers that change a mark.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -37,14 +38,13 @@ pub fn bar(
         Rect::from_min_max(pos2(rect.left() + left_fade, rect.top()), pos2(rect.right() - right_fade, rect.bottom()));
     scene.rect(core, if fade > 0.0 { 0.0 } else { 2.0 }, fill);
     // Approximate ends fade out in steps: plain rectangles keep SVG and PNG simple and alike.
-    const STEPS: usize = 4;
     for (side, width) in [(-1.0_f32, left_fade), (1.0, right_fade)] {
         if width <= 0.0 {
             continue;
         }
-        let step = width / STEPS as f32;
-        for k in 0..STEPS {
-            let alpha = 1.0 - (k as f32 + 1.0) / (STEPS as f32 + 1.0);
+        let step = width / FADE_STEPS as f32;
+        for k in 0..FADE_STEPS {
+            let alpha = 1.0 - (k as f32 + 1.0) / (FADE_STEPS as f32 + 1.0);
             let (a, b) = if side < 0.0 {
                 (core.left() - step * (k as f32 + 1.0), core.left() - step * k as f32)
             } else {

@@ -62,66 +62,10 @@ impl CitationPanel {
         let scroll_now = self.scrolled_for != selected;
         self.scrolled_for = selected;
         ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            match selected.and_then(|e| data.doc.events().get(e as usize).map(|ev| (e, ev))) {
-                Some((index, event)) => {
-                    ui.add(egui::Label::new(RichText::new(&*event.title).font(font_id(18.0, true)).color(ui.visuals().strong_text_color())).wrap());
-                    ui.label(RichText::new(data.doc.date_label(index as usize)).color(palette.text_muted).size(14.0));
-                    if let Some(s) = &event.summary {
-                        ui.add_space(4.0);
-                        ui.add(egui::Label::new(&**s).wrap());
-                    }
-                    if !event.tags.is_empty() {
-                        ui.horizontal_wrapped(|ui| {
-                            for t in &event.tags {
-                                ui.label(RichText::new(format!("#{t}")).small().color(palette.text_muted));
-                            }
-                        });
-                    }
-                    ui.separator();
-                    ui.label(RichText::new(format!("Citations ({})", event.citations.len())).strong());
-                    let checks = data.doc.checks(index as usize);
-                    for (ci, c) in event.citations.iter().enumerate() {
-                        let check = checks.get(ci).cloned().unwrap_or(CitationCheck { status: Verification::NotFound, span: None });
-                        egui::Frame::group(ui.style()).show(ui, |ui| {
-                            ui.set_width(ui.available_width());
-                            ui.add(egui::Label::new(RichText::new(format!("“{}”", c.quote)).italics().size(14.0)).wrap());
-                            if let Some(note) = &c.note {
-                                ui.add(egui::Label::new(RichText::new(format!("Note: {note}")).color(palette.text_muted)).wrap());
-                            }
-                            match data.doc.source(&c.source) {
-                                Some((source, text)) => {
-                                    ui.add(egui::Label::new(RichText::new(&source.title).strong()).wrap());
-                                    let mut who = Vec::new();
-                                    if !source.publisher.is_empty() {
-                                        who.push(source.publisher.clone());
-                                    }
-                                    if !source.language.is_empty() {
-                                        who.push(language_name(&source.language));
-                                    }
-                                    if let Some(p) = &source.published {
-                                        who.push(format!("published {p}"));
-                                    }
-                                    ui.add(egui::Label::new(RichText::new(who.join(" · ")).color(palette.text_muted)).wrap());
-                                    if let Some(url) = &source.url {
-                                        ui.hyperlink_to(url.as_str(), url.as_str());
-                                    }
-                                    badge(ui, check.status, palette);
-                                    egui::CollapsingHeader::new("Source text")
-                                        .id_salt((index, ci))
-                                        .default_open(true)
-                                        .show(ui, |ui| source_text_ui(ui, text, &check, palette, scroll_now, (index, ci)));
-                                }
-                                None => {
-                                    ui.colored_label(palette.problem, format!("Unknown source \"{}\"", c.source));
-                                }
-                            }
-                        });
-                    }
-                    if event.citations.is_empty() {
-                        ui.colored_label(palette.problem, "This event cites no source.");
-                    }
-                }
-                None => {
+            if let Some(index) = selected.filter(|&e| (e as usize) < data.doc.events().len()) {
+                event_ui(ui, data, index, palette, scroll_now);
+            } else {
+                {
                     ui.label(RichText::new("Select an event").font(font_id(18.0, true)));
                     ui.label("Click an event on the timeline, or press → to step through them in order. Its citations and sources show here.");
                 }
@@ -144,6 +88,72 @@ impl CitationPanel {
             }
         });
         picked
+    }
+}
+
+/// The selected event: title, date, summary, tags, then each citation with its source.
+fn event_ui(ui: &mut Ui, data: &Loaded, index: u32, palette: &Palette, scroll_now: bool) {
+    let Some(event) = data.doc.events().get(index as usize) else { return };
+    ui.add(
+        egui::Label::new(
+            RichText::new(&*event.title).font(font_id(18.0, true)).color(ui.visuals().strong_text_color()),
+        )
+        .wrap(),
+    );
+    ui.label(RichText::new(data.doc.date_label(index as usize)).color(palette.text_muted).size(14.0));
+    if let Some(s) = &event.summary {
+        ui.add_space(4.0);
+        ui.add(egui::Label::new(&**s).wrap());
+    }
+    if !event.tags.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            for t in &event.tags {
+                ui.label(RichText::new(format!("#{t}")).small().color(palette.text_muted));
+            }
+        });
+    }
+    ui.separator();
+    ui.label(RichText::new(format!("Citations ({})", event.citations.len())).strong());
+    let checks = data.doc.checks(index as usize);
+    for (ci, c) in event.citations.iter().enumerate() {
+        let check = checks.get(ci).cloned().unwrap_or(CitationCheck { status: Verification::NotFound, span: None });
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.add(egui::Label::new(RichText::new(format!("“{}”", c.quote)).italics().size(14.0)).wrap());
+            if let Some(note) = &c.note {
+                ui.add(egui::Label::new(RichText::new(format!("Note: {note}")).color(palette.text_muted)).wrap());
+            }
+            match data.doc.source(&c.source) {
+                Some((source, text)) => {
+                    ui.add(egui::Label::new(RichText::new(&source.title).strong()).wrap());
+                    let mut who = Vec::new();
+                    if !source.publisher.is_empty() {
+                        who.push(source.publisher.clone());
+                    }
+                    if !source.language.is_empty() {
+                        who.push(language_name(&source.language));
+                    }
+                    if let Some(p) = &source.published {
+                        who.push(format!("published {p}"));
+                    }
+                    ui.add(egui::Label::new(RichText::new(who.join(" · ")).color(palette.text_muted)).wrap());
+                    if let Some(url) = &source.url {
+                        ui.hyperlink_to(url.as_str(), url.as_str());
+                    }
+                    badge(ui, check.status, palette);
+                    egui::CollapsingHeader::new("Source text")
+                        .id_salt((index, ci))
+                        .default_open(true)
+                        .show(ui, |ui| source_text_ui(ui, text, &check, palette, scroll_now, (index, ci)));
+                }
+                None => {
+                    ui.colored_label(palette.problem, format!("Unknown source \"{}\"", c.source));
+                }
+            }
+        });
+    }
+    if event.citations.is_empty() {
+        ui.colored_label(palette.problem, "This event cites no source.");
     }
 }
 

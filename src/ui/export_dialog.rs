@@ -17,6 +17,9 @@ enum What {
     CurrentView,
 }
 
+/// An export under way: where it writes, the worker's answer, and when it started.
+type RunningExport = (PathBuf, Receiver<Result<(), String>>, f64);
+
 pub struct ExportDialog {
     pub open: bool,
     what: What,
@@ -25,7 +28,7 @@ pub struct ExportDialog {
     theme: Theme,
     footnotes: bool,
     path: String,
-    running: Option<(PathBuf, Receiver<Result<(), String>>, f64)>,
+    running: Option<RunningExport>,
     /// The outcome of the last export, shown until the next.
     pub message: Option<Result<String, String>>,
 }

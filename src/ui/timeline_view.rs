@@ -120,54 +120,7 @@ pub fn timeline_ui(
     let now = ui.input(|i| i.time);
 
     // Input first, so the frame shows its result.
-    let mapping = AxisMapping::new(state.view, f64::from(canvas.left()), width);
-    if response.dragged() {
-        let d = response.drag_delta();
-        state.view = mapping.pan(f64::from(d.x));
-        state.scroll_y -= d.y;
-        state.animation = None;
-    }
-    if ui.rect_contains_pointer(canvas) {
-        let (scroll, zoom, pointer) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
-        let x = f64::from(pointer.map_or(canvas.center().x, |p| p.x));
-        let mut factor = f64::from(zoom);
-        if scroll.y != 0.0 {
-            factor *= f64::from((scroll.y * WHEEL_ZOOM).exp());
-        }
-        if (factor - 1.0).abs() > 1e-6 || scroll.x != 0.0 {
-            let mapping = AxisMapping::new(state.view, f64::from(canvas.left()), width);
-            let zoomed = mapping.zoom_at(x, factor);
-            state.view = AxisMapping::new(zoomed, f64::from(canvas.left()), width).pan(f64::from(scroll.x));
-            state.animation = None;
-        }
-    }
-    if response.double_clicked() {
-        state.fit_all(data);
-    }
-    if keyboard {
-        ui.input(|i| {
-            if i.key_pressed(Key::Home) {
-                state.fit_all(data);
-            }
-            let center = f64::from(canvas.center().x);
-            let m = AxisMapping::new(state.target_view(), f64::from(canvas.left()), width);
-            if i.key_pressed(Key::Plus) || i.key_pressed(Key::Equals) {
-                state.animate_to(m.zoom_at(center, KEY_ZOOM));
-            }
-            if i.key_pressed(Key::Minus) {
-                state.animate_to(m.zoom_at(center, 1.0 / KEY_ZOOM));
-            }
-            if i.key_pressed(Key::ArrowRight) {
-                commands.push(TimelineCommand::SelectNext);
-            }
-            if i.key_pressed(Key::ArrowLeft) {
-                commands.push(TimelineCommand::SelectPrevious);
-            }
-            if i.key_pressed(Key::Escape) {
-                commands.push(TimelineCommand::Select(None));
-            }
-        });
-    }
+    handle_input(ui, &response, canvas, data, state, keyboard, &mut commands);
     if state.tick(now) {
         ui.request_repaint();
     }
@@ -248,4 +201,65 @@ pub fn timeline_ui(
         ui.request_repaint();
     }
     commands
+}
+
+/// Turns drags, wheel, pinch, double-clicks and keys into view changes and commands.
+fn handle_input(
+    ui: &Ui,
+    response: &egui::Response,
+    canvas: Rect,
+    data: &Loaded,
+    state: &mut ViewState,
+    keyboard: bool,
+    commands: &mut Vec<TimelineCommand>,
+) {
+    let width = f64::from(canvas.width());
+    let mapping = AxisMapping::new(state.view, f64::from(canvas.left()), width);
+    if response.dragged() {
+        let d = response.drag_delta();
+        state.view = mapping.pan(f64::from(d.x));
+        state.scroll_y -= d.y;
+        state.animation = None;
+    }
+    if ui.rect_contains_pointer(canvas) {
+        let (scroll, zoom, pointer) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
+        let x = f64::from(pointer.map_or(canvas.center().x, |p| p.x));
+        let mut factor = f64::from(zoom);
+        if scroll.y != 0.0 {
+            factor *= f64::from((scroll.y * WHEEL_ZOOM).exp());
+        }
+        if (factor - 1.0).abs() > 1e-6 || scroll.x != 0.0 {
+            let mapping = AxisMapping::new(state.view, f64::from(canvas.left()), width);
+            let zoomed = mapping.zoom_at(x, factor);
+            state.view = AxisMapping::new(zoomed, f64::from(canvas.left()), width).pan(f64::from(scroll.x));
+            state.animation = None;
+        }
+    }
+    if response.double_clicked() {
+        state.fit_all(data);
+    }
+    if keyboard {
+        ui.input(|i| {
+            if i.key_pressed(Key::Home) {
+                state.fit_all(data);
+            }
+            let center = f64::from(canvas.center().x);
+            let m = AxisMapping::new(state.target_view(), f64::from(canvas.left()), width);
+            if i.key_pressed(Key::Plus) || i.key_pressed(Key::Equals) {
+                state.animate_to(m.zoom_at(center, KEY_ZOOM));
+            }
+            if i.key_pressed(Key::Minus) {
+                state.animate_to(m.zoom_at(center, 1.0 / KEY_ZOOM));
+            }
+            if i.key_pressed(Key::ArrowRight) {
+                commands.push(TimelineCommand::SelectNext);
+            }
+            if i.key_pressed(Key::ArrowLeft) {
+                commands.push(TimelineCommand::SelectPrevious);
+            }
+            if i.key_pressed(Key::Escape) {
+                commands.push(TimelineCommand::Select(None));
+            }
+        });
+    }
 }
