@@ -29,6 +29,7 @@ fn scene(data: &Loaded, view: TimeView) -> Scene {
         selected: None,
         hovered: None,
         compact_lanes: false,
+        overdraw: 40.0,
         numbers: None,
         visible: None,
     };

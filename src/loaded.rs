@@ -12,6 +12,8 @@ use crate::model::{Document, Problem, Progress};
 pub struct Loaded {
     pub doc: Document,
     pub lanes: Lanes,
+    /// Events without a date, in file order: the side panel lists them.
+    pub undated: Vec<u32>,
 }
 
 impl Loaded {
@@ -19,8 +21,10 @@ impl Loaded {
         progress.start(Stage::LayingOut, 1);
         let events = doc.events();
         let lanes = lanes::assign(doc.spans(), &|i| events[i].title.chars().count());
+        let undated =
+            (0..doc.events().len()).filter(|&i| doc.span(i).is_none()).filter_map(|i| u32::try_from(i).ok()).collect();
         progress.advance(1);
-        Self { doc, lanes }
+        Self { doc, lanes, undated }
     }
 
     /// "title, date", as screen readers announce an event.

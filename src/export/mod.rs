@@ -158,7 +158,7 @@ pub fn export_scene(doc: &Document, lanes: &Lanes, o: &ExportOptions) -> Scene {
     let subtitle = format!(
         "{} · {} event{} shown · every event cites its source",
         crate::layout::ticks::period_label(from, to),
-        shown.len(),
+        crate::model::date::group_thousands(shown.len() as u64),
         if shown.len() == 1 { "" } else { "s" }
     );
     scene.text(pos2(MARGIN, MARGIN + TITLE_SIZE * 1.4), subtitle, SUBTITLE_SIZE, false, palette.text_muted);
@@ -171,6 +171,7 @@ pub fn export_scene(doc: &Document, lanes: &Lanes, o: &ExportOptions) -> Scene {
         selected: None,
         hovered: None,
         compact_lanes: true,
+        overdraw: 0.0,
         numbers: numbers.as_deref(),
         visible: visible.as_deref(),
     };

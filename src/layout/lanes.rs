@@ -25,6 +25,8 @@ pub struct Lane {
     /// `max_end[i]` = the largest end among `ends[..=i]`; lets a binary search find the first
     /// event that reaches into a view even when a long interval started well before it.
     pub max_end: Vec<Day>,
+    /// Whether the lane had to take events that overlap (past [`MAX_LANES`]).
+    pub overlapping: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -100,6 +102,9 @@ pub fn assign(spans: &[Option<Span>], title_chars: &dyn Fn(usize) -> usize) -> L
         let lane = match heap.peek() {
             Some(&Reverse((Key(end), lane))) if end <= start || lanes.len() >= MAX_LANES => {
                 heap.pop();
+                if end > start {
+                    lanes[lane].overlapping = true;
+                }
                 lane
             }
             _ => {

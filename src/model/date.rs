@@ -369,7 +369,7 @@ pub const MONTH_NAMES: [&str; 12] = [
 /// A year as a reader expects it: `2013`, `501 BCE` (astronomical year −500), `13.8 billion BCE`.
 pub fn format_year(year: i64) -> String {
     if year > 0 {
-        if year >= 100_000 { format!("{} CE", group_thousands(year)) } else { year.to_string() }
+        if year >= 100_000 { format!("{} CE", group_thousands(year.unsigned_abs())) } else { year.to_string() }
     } else {
         let bce = 1 - year;
         if bce >= 1_000_000_000 {
@@ -381,15 +381,16 @@ pub fn format_year(year: i64) -> String {
             let millions = bce as f64 / 1e6;
             format!("{millions:.1} million BCE")
         } else if bce >= 10_000 {
-            format!("{} BCE", group_thousands(bce))
+            format!("{} BCE", group_thousands(bce.unsigned_abs()))
         } else {
             format!("{bce} BCE")
         }
     }
 }
 
-fn group_thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
+/// `1234567` as `1,234,567`.
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {

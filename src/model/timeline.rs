@@ -1,8 +1,10 @@
 //! The `*.citeline.json` file format, as serde reads and writes it.
 //!
-//! Strings are `Box<str>` rather than `String`: a million-event timeline holds several million of
-//! them, and the unused capacity of a `String` adds up to tens of megabytes.
+//! A million-event timeline holds several million strings, so they are kept compact: short ones
+//! (ids, titles, dates, up to 24 bytes) inline in a `CompactString` with no allocation, longer
+//! ones in a `Box<str>` with no spare capacity, and lists in boxed slices.
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
@@ -43,26 +45,26 @@ pub struct Source {
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    pub id: Box<str>,
-    pub title: Box<str>,
+    pub id: CompactString,
+    pub title: CompactString,
     /// EDTF; absent for an undated claim.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub when: Option<Box<str>>,
+    pub when: Option<CompactString>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_date: Option<Box<str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Box<str>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tags: Vec<Box<str>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub citations: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub tags: Box<[Box<str>]>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub citations: Box<[Citation]>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
     /// A source id.
-    pub source: Box<str>,
+    pub source: CompactString,
     /// The exact words of the source.
     pub quote: Box<str>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

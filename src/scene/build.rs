@@ -9,13 +9,14 @@ use ecolor::Color32;
 use emath::{Rect, pos2};
 
 use super::marks::{self, DateStyle, MARKER_SIZE};
-use super::theme::Palette;
-use super::{Hit, Scene, Target};
+use super::theme::{Palette, faded};
+use super::{Hit, Scene, Shape, Target};
 use crate::layout::axis::AxisMapping;
 use crate::layout::lanes::{Lane, Lanes};
 use crate::layout::text::TextMeasure;
 use crate::layout::ticks::{TICK_FONT_SIZE, ticks};
 use crate::model::Document;
+use crate::model::date::group_thousands;
 
 pub const AXIS_HEIGHT: f32 = 30.0;
 pub const LANE_HEIGHT: f32 = 36.0;
@@ -26,9 +27,6 @@ const BAR_HEIGHT: f32 = 10.0;
 /// Events narrower than this (in points) may merge with their neighbours.
 pub const NARROW: f64 = 8.0;
 const LABEL_GAP: f32 = 6.0;
-/// Shapes reaching off screen are cut this far outside it, so that huge coordinates never reach
-/// a painter.
-const OFFSCREEN_MARGIN: f64 = 40.0;
 
 #[derive(Clone, Copy, Debug)]
 pub struct SceneOptions<'a> {
@@ -42,6 +40,10 @@ pub struct SceneOptions<'a> {
     /// Leave out lanes with nothing in view (exports), instead of keeping every lane in place
     /// (the window, where lanes must not jump while panning).
     pub compact_lanes: bool,
+    /// How far (points) shapes may reach past the canvas's left and right edges. The window
+    /// clips, so it draws a little past them and no cut end shows; an image stops at the canvas.
+    /// Either way huge off-screen coordinates never reach a painter.
+    pub overdraw: f32,
     /// Footnote number of each event (0: none).
     pub numbers: Option<&'a [u32]>,
     /// Events to show; `None` shows all.
@@ -92,15 +94,17 @@ pub fn build_timeline(
         scene.line(pos2(x, canvas.top() + AXIS_HEIGHT), pos2(x, canvas.bottom()), 1.0, color);
     }
 
-    let mut lane_builder = LaneBuilder { doc, mapping, opts, scene, last_label_end: f32::NEG_INFINITY };
+    let mut lane_builder =
+        LaneBuilder { doc, mapping, opts, scene, last_label_end: f32::NEG_INFINITY, clusters: Vec::new() };
     for (row, &lane_index) in rows.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)] // lane counts are small
         let y = lanes_top + row as f32 * LANE_HEIGHT;
         if y + LANE_HEIGHT < canvas.top() + AXIS_HEIGHT || y > canvas.bottom() {
             continue;
         }
-        lane_builder.lane(&lanes.lanes[lane_index], y);
+        lane_builder.lane(&lanes.lanes[lane_index], u32::try_from(lane_index).unwrap_or(u32::MAX), y);
     }
+    lane_builder.shade_clusters();
 
     // The axis band goes over lanes scrolled beneath it.
     let band = Rect::from_min_max(canvas.min, pos2(canvas.right(), canvas.top() + AXIS_HEIGHT));
@@ -125,32 +129,37 @@ struct LaneBuilder<'a, 'b> {
     scene: &'a mut Scene,
     /// Right end of the last label placed in the current lane.
     last_label_end: f32,
+    /// Shape index and count of each cluster mark, shaded once the fullest is known.
+    clusters: Vec<(usize, u64)>,
 }
 
 impl LaneBuilder<'_, '_> {
     #[allow(clippy::cast_possible_truncation)] // x positions are clamped near the screen before narrowing
-    fn lane(&mut self, lane: &Lane, y: f32) {
+    fn lane(&mut self, lane: &Lane, lane_index: u32, y: f32) {
         let m = self.mapping;
         let canvas = self.opts.canvas;
-        let (left, right) = (f64::from(canvas.left()), f64::from(canvas.right()));
-        let clamp_x = |x: f64| x.clamp(left - OFFSCREEN_MARGIN, right + OFFSCREEN_MARGIN) as f32;
-        let range = lane.visible_range(m.view.min, m.view.max());
+        let (lo, hi) = self.x_limits();
+        let clamp_x = |x: f64| x.clamp(lo, hi) as f32;
+        // Shapes may reach `lo..hi`, so that is the time range in view.
+        let (t_lo, t_hi) = (m.time_from_x(lo), m.time_from_x(hi));
+        let range = lane.visible_range(t_lo, t_hi);
+        let shown = |e: u32| self.opts.visible.is_none_or(|v| v.get(e as usize).copied().unwrap_or(true));
         self.last_label_end = f32::NEG_INFINITY;
         let mut pending: Option<PendingLabel> = None;
         let mut i = range.start;
         while i < range.end {
             let event = lane.events[i];
-            if self.opts.visible.is_some_and(|v| !v.get(event as usize).copied().unwrap_or(true)) {
+            // A long interval earlier in the lane may have let events that end before the view
+            // into the range (in over-full lanes, where events overlap).
+            if !shown(event) || lane.ends[i] < t_lo {
                 i += 1;
                 continue;
             }
             let x0 = m.x_from_time(lane.starts[i]);
             let x1 = m.x_from_time(lane.ends[i]);
-            if x1 < left - OFFSCREEN_MARGIN && x1 - x0 >= NARROW {
-                i += 1;
-                continue;
-            }
-            let (visual_left, next) = if x1 - x0 >= NARROW {
+            // In an over-full lane a wide event stands alone only if nothing starts under it.
+            let alone = !lane.overlapping || lane.starts.get(i + 1).is_none_or(|&s| s >= lane.ends[i]);
+            let (visual_left, next) = if x1 - x0 >= NARROW && alone {
                 self.event_mark(event, x0, x1, y);
                 (x0, i + 1)
             } else {
@@ -158,36 +167,53 @@ impl LaneBuilder<'_, '_> {
                 let bucket_end = m.time_from_x(x0 + NARROW);
                 let mut j = i + lane.starts[i..range.end].partition_point(|&s| s < bucket_end);
                 j = j.max(i + 1);
-                // In a lane without overlaps, only the bucket's last event can be wide.
-                if j - i > 1 && m.x_from_time(lane.ends[j - 1]) - m.x_from_time(lane.starts[j - 1]) >= NARROW {
+                // In a lane without overlaps, only the bucket's last event can be wide, and it is
+                // drawn on its own. In an over-full lane everything starting here merges, so that
+                // dense data reads as density rather than as a pile of overlapping bars.
+                if !lane.overlapping
+                    && j - i > 1
+                    && m.x_from_time(lane.ends[j - 1]) - m.x_from_time(lane.starts[j - 1]) >= NARROW
+                {
                     j -= 1;
                 }
                 if j - i == 1 {
                     self.event_mark(event, x0, x1, y);
                     (x0 - f64::from(MARKER_SIZE) / 2.0, j)
                 } else {
-                    let count = if let Some(v) = self.opts.visible {
-                        lane.events[i..j].iter().filter(|&&e| v.get(e as usize).copied().unwrap_or(true)).count()
+                    // A mark at the left edge may hold events that end before the view: count
+                    // those it really shows. That is one mark per lane; the others count in O(1).
+                    let count = if self.opts.visible.is_some() || x0 < lo {
+                        (i..j).filter(|&k| shown(lane.events[k]) && lane.ends[k] >= t_lo).count()
                     } else {
                         j - i
                     } as u64;
+                    if count == 0 {
+                        i = j;
+                        continue;
+                    }
                     let rect = Rect::from_min_max(
                         pos2(clamp_x(x0), y + BAR_TOP - 1.0),
                         pos2(clamp_x(x0 + NARROW - 1.0), y + BAR_TOP + BAR_HEIGHT + 1.0),
                     );
-                    marks::cluster(self.scene, rect, count, self.opts.palette.cluster);
+                    self.clusters.push((self.scene.shapes.len(), count));
+                    marks::cluster(self.scene, rect, 1.0, self.opts.palette.cluster);
                     self.scene.merged_events += count;
                     let target = Target::Cluster {
                         start: lane.starts[i],
                         end: bucket_end,
                         count: u32::try_from(count).unwrap_or(u32::MAX),
+                        lane: lane_index,
                     };
                     self.scene.hits.push(Hit { rect: rect.expand(2.0), target });
                     self.finish_label(&mut pending, clamp_x(x0));
                     pending = Some(PendingLabel {
                         x: clamp_x(x0).max(canvas.left() + 2.0),
                         y,
-                        text: format!("{count} events"),
+                        text: if count == 1 {
+                            "1 event".to_owned()
+                        } else {
+                            format!("{} events", group_thousands(count))
+                        },
                         bold: false,
                         color: self.opts.palette.text_muted,
                         target,
@@ -214,11 +240,28 @@ impl LaneBuilder<'_, '_> {
         self.finish_label(&mut pending, canvas.right() + LABEL_GAP);
     }
 
+    /// The x range shapes may reach.
+    fn x_limits(&self) -> (f64, f64) {
+        let c = self.opts.canvas;
+        (f64::from(c.left() - self.opts.overdraw), f64::from(c.right() + self.opts.overdraw))
+    }
+
+    /// Darkens cluster marks by how many events they hold, on a log scale up to the fullest one
+    /// in view, so that where events bunch up shows at a glance.
+    fn shade_clusters(&mut self) {
+        let max = self.clusters.iter().map(|c| c.1).max().unwrap_or(1).max(2) as f32;
+        for &(index, count) in &self.clusters {
+            if let Some(Shape::Rect { fill, .. }) = self.scene.shapes.get_mut(index) {
+                let density = (count as f32).ln() / max.ln();
+                *fill = faded(self.opts.palette.cluster, 0.3 + 0.7 * density.clamp(0.0, 1.0));
+            }
+        }
+    }
+
     /// Draws one event's bar or marker and records where it can be clicked.
     #[allow(clippy::cast_possible_truncation)] // x positions are clamped near the screen before narrowing
     fn event_mark(&mut self, event: u32, x0: f64, x1: f64, y: f32) {
-        let canvas = self.opts.canvas;
-        let (left, right) = (f64::from(canvas.left()), f64::from(canvas.right()));
+        let (lo, hi) = self.x_limits();
         let Some(span) = self.doc.span(event as usize) else { return };
         let pal = self.opts.palette;
         let selected = self.opts.selected == Some(event);
@@ -231,23 +274,16 @@ impl LaneBuilder<'_, '_> {
         };
         let outline = selected.then_some(pal.selected);
         let rect = if span.is_day && x1 - x0 < f64::from(MARKER_SIZE) {
-            let cx = x0.midpoint(x1).clamp(left - OFFSCREEN_MARGIN, right + OFFSCREEN_MARGIN) as f32;
+            let cx = x0.midpoint(x1).clamp(lo, hi) as f32;
             let center = pos2(cx, y + BAR_TOP + BAR_HEIGHT / 2.0);
             marks::day_marker(self.scene, center, color, style, outline);
             Rect::from_center_size(center, emath::vec2(MARKER_SIZE, MARKER_SIZE))
         } else {
-            let a = x0.max(left - OFFSCREEN_MARGIN);
+            let a = x0.max(lo);
             // Short spans stay visible as thin bars.
-            let b = x1.min(right + OFFSCREEN_MARGIN).max(a + 3.0);
+            let b = x1.min(hi).max(a + 3.0);
             let rect = Rect::from_min_max(pos2(a as f32, y + BAR_TOP), pos2(b as f32, y + BAR_TOP + BAR_HEIGHT));
-            marks::bar(
-                self.scene,
-                rect,
-                color,
-                style,
-                (x0 < left - OFFSCREEN_MARGIN, x1 > right + OFFSCREEN_MARGIN),
-                outline,
-            );
+            marks::bar(self.scene, rect, color, style, (x0 < lo, x1 > hi), outline);
             rect
         };
         let hit_rect = Rect::from_min_max(
@@ -280,5 +316,121 @@ impl LaneBuilder<'_, '_> {
         let rect = Rect::from_min_size(pos2(label.x, label.y), emath::vec2(width, LABEL_SIZE * 1.4));
         self.scene.hits.push(Hit { rect, target: label.target });
         self.scene.text(pos2(label.x, label.y), text.into_owned(), LABEL_SIZE, label.bold, label.color);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::layout::axis::TimeView;
+    use crate::loaded::Loaded;
+    use crate::model::{Progress, generate};
+    use crate::scene::Theme;
+
+    fn synthetic(n: usize, seed: u64) -> Loaded {
+        let doc = Document::new(generate::timeline(n, seed), Path::new("t.citeline.json"), &Progress::default())
+            .expect("valid");
+        Loaded::new(doc, &Progress::default())
+    }
+
+    fn build(data: &Loaded, view: TimeView, visible: Option<&[bool]>) -> (Scene, AxisMapping, Rect) {
+        #[allow(clippy::cast_precision_loss)]
+        let height = AXIS_HEIGHT + lanes_height(data.lanes.lanes.len()) + 10.0;
+        let canvas = Rect::from_min_max(pos2(50.0, 0.0), pos2(1250.0, height));
+        let mapping = AxisMapping::new(view, 50.0, 1200.0);
+        let options = SceneOptions {
+            palette: Theme::Light.palette(),
+            canvas,
+            scroll_y: 0.0,
+            selected: None,
+            hovered: None,
+            compact_lanes: false,
+            overdraw: 40.0,
+            numbers: None,
+            visible,
+        };
+        let mut scene = Scene::default();
+        build_timeline(&data.doc, &data.lanes, &mapping, &options, &mut scene);
+        (scene, mapping, canvas)
+    }
+
+    /// Events a brute-force pass finds in the drawable time range.
+    fn brute_force(data: &Loaded, mapping: &AxisMapping, canvas: Rect, visible: Option<&[bool]>) -> usize {
+        let t_lo = mapping.time_from_x(f64::from(canvas.left() - 40.0));
+        let t_hi = mapping.time_from_x(f64::from(canvas.right() + 40.0));
+        (0..data.doc.events().len())
+            .filter(|&i| visible.is_none_or(|v| v[i]))
+            .filter(|&i| data.doc.span(i).is_some_and(|s| s.end >= t_lo && s.start <= t_hi))
+            .count()
+    }
+
+    fn accounted(scene: &Scene) -> usize {
+        let mut shown: Vec<u32> = scene.shown_events.iter().map(|s| s.0).collect();
+        let individually = shown.len();
+        shown.sort_unstable();
+        shown.dedup();
+        assert_eq!(shown.len(), individually, "an event was drawn twice");
+        // A cluster's mark and its label share one target: count each target once.
+        let mut clusters: Vec<Target> = Vec::new();
+        for h in &scene.hits {
+            if matches!(h.target, Target::Cluster { .. }) && !clusters.contains(&h.target) {
+                clusters.push(h.target);
+            }
+        }
+        let merged: u64 = clusters
+            .iter()
+            .map(|t| match t {
+                Target::Cluster { count, .. } => u64::from(*count),
+                Target::Event(_) => 0,
+            })
+            .sum();
+        assert_eq!(merged, scene.merged_events);
+        individually + usize::try_from(scene.merged_events).expect("count")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn culled_merged_scene_accounts_for_exactly_the_events_in_view(
+            seed in 0_u64..1000, n in 50_usize..4000, left in -0.2_f64..1.0, log_span in 0.5_f64..5.5, filter in 0_u32..3
+        ) {
+            let data = synthetic(n, seed);
+            let (a, b) = data.lanes.extent.expect("dated");
+            let span = 10f64.powf(log_span);
+            let view = TimeView { min: a + left * (b - a), span };
+            let visible: Option<Vec<bool>> = (filter == 0).then(|| (0..n).map(|i| i % 3 != 0).collect());
+            let (scene, mapping, canvas) = build(&data, view, visible.as_deref());
+            prop_assert_eq!(accounted(&scene), brute_force(&data, &mapping, canvas, visible.as_deref()));
+        }
+    }
+
+    #[test]
+    fn a_frame_hands_egui_only_what_is_near_the_screen() {
+        let data = synthetic(20_000, 3);
+        let (a, b) = data.lanes.extent.expect("dated");
+        let (scene, _, canvas) = build(&data, TimeView::fit(a, b, 0.05), None);
+        // Bounded by the screen: a few shapes per mark, at most one mark per NARROW points a lane.
+        let per_lane = (f64::from(canvas.width()) / NARROW) as usize + 2;
+        assert!(scene.shapes.len() < data.lanes.lanes.len() * per_lane * 4 + 500, "{}", scene.shapes.len());
+        for shape in &scene.shapes {
+            let xs: Vec<f32> = match shape {
+                Shape::Rect { rect, .. } => vec![rect.left(), rect.right()],
+                Shape::Line { from, to, .. } => vec![from.x, to.x],
+                Shape::Polygon { points, .. } => points.iter().map(|p| p.x).collect(),
+                Shape::Text(t) => vec![t.pos.x],
+            };
+            for x in xs {
+                prop_assert_ok(x >= canvas.left() - 60.0 && x <= canvas.right() + 60.0, x);
+            }
+        }
+    }
+
+    fn prop_assert_ok(ok: bool, x: f32) {
+        assert!(ok, "a shape reaches x = {x}, far off the canvas");
     }
 }

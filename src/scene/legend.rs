@@ -79,7 +79,7 @@ pub fn legend(scene: &mut Scene, pos: Pos2, width: f32, palette: &Palette) {
             Sample::Cluster => marks::cluster(
                 scene,
                 Rect::from_min_size(pos2(x + 11.0, cy - 5.0), vec2(8.0, 10.0)),
-                30,
+                0.6,
                 palette.cluster,
             ),
         }

@@ -136,9 +136,13 @@ pub fn day_marker(scene: &mut Scene, center: Pos2, color: Color32, style: DateSt
     }
 }
 
-/// A mark standing for `count` merged events over `rect`; denser marks are darker.
-pub fn cluster(scene: &mut Scene, rect: Rect, count: u64, color: Color32) {
-    #[allow(clippy::cast_precision_loss)] // only an opacity
-    let density = ((count as f32).log10() / 3.0).clamp(0.0, 1.0);
-    scene.shapes.push(Shape::Rect { rect, radius: 2.0, fill: faded(color, 0.35 + 0.6 * density), stroke: None });
+/// A mark standing for merged events over `rect`; `density` (0–1) says how full it is compared
+/// with the fullest mark in view, and darkens it.
+pub fn cluster(scene: &mut Scene, rect: Rect, density: f32, color: Color32) {
+    scene.shapes.push(Shape::Rect {
+        rect,
+        radius: 2.0,
+        fill: faded(color, 0.3 + 0.7 * density.clamp(0.0, 1.0)),
+        stroke: None,
+    });
 }

@@ -62,6 +62,8 @@ pub enum Target {
         start: Day,
         end: Day,
         count: u32,
+        /// Which lane's mark (marks in two lanes may hold the same span and count).
+        lane: u32,
     },
 }
 

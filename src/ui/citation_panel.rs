@@ -70,13 +70,12 @@ impl CitationPanel {
                     ui.label("Click an event on the timeline, or press → to step through them in order. Its citations and sources show here.");
                 }
             }
-            let undated: Vec<usize> = (0..data.doc.events().len()).filter(|&i| data.doc.span(i).is_none()).collect();
+            let undated = &data.undated;
             if !undated.is_empty() {
                 ui.separator();
                 egui::CollapsingHeader::new(format!("Undated ({})", undated.len())).default_open(true).show(ui, |ui| {
-                    for i in undated.iter().take(500) {
-                        let e = &data.doc.events()[*i];
-                        let index = u32::try_from(*i).unwrap_or(u32::MAX);
+                    for &index in undated.iter().take(500) {
+                        let e = &data.doc.events()[index as usize];
                         if ui.selectable_label(selected == Some(index), &*e.title).clicked() {
                             picked = Some(index);
                         }
@@ -116,7 +115,7 @@ fn event_ui(ui: &mut Ui, data: &Loaded, index: u32, palette: &Palette, scroll_no
     ui.label(RichText::new(format!("Citations ({})", event.citations.len())).strong());
     let checks = data.doc.checks(index as usize);
     for (ci, c) in event.citations.iter().enumerate() {
-        let check = checks.get(ci).cloned().unwrap_or(CitationCheck { status: Verification::NotFound, span: None });
+        let check = checks.get(ci).cloned().unwrap_or(CitationCheck::NOT_FOUND);
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.add(egui::Label::new(RichText::new(format!("“{}”", c.quote)).italics().size(14.0)).wrap());
@@ -177,10 +176,8 @@ fn source_text_ui(
     };
     let mut job = LayoutJob::default();
     job.wrap.max_width = ui.available_width() - 16.0;
-    let span = check
-        .span
-        .clone()
-        .filter(|s| s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+    let span =
+        check.span().filter(|s| s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
     match &span {
         Some(s) => {
             job.append(&text[..s.start], 0.0, plain.clone());

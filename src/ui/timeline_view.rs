@@ -149,6 +149,7 @@ pub fn timeline_ui(
         selected,
         hovered: state.hovered,
         compact_lanes: false,
+        overdraw: 40.0,
         numbers: None,
         visible: None,
     };
