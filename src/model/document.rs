@@ -13,6 +13,9 @@ use super::sources::read_source_text;
 use super::timeline::{Event, Source, Timeline};
 use super::verify::{CitationCheck, FoldedText, Verification, locate};
 
+/// How many verified citations are remembered while checking, to skip repeats.
+const MEMO_LIMIT: usize = 1 << 16;
+
 /// Counts for a summary line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Tally {
@@ -74,7 +77,6 @@ impl Document {
         let folded: Vec<FoldedText> = texts.iter().map(|t| FoldedText::new(t)).collect();
         // Large chronologies cite the same sentence many times; verify each one once. The memo is
         // bounded so that a million distinct quotes do not double the memory.
-        const MEMO_LIMIT: usize = 1 << 16;
         let mut memo: HashMap<(usize, &str), CitationCheck> = HashMap::new();
         let mut spans = Vec::with_capacity(timeline.events.len());
         let mut checks = Vec::with_capacity(timeline.events.len());

@@ -415,6 +415,7 @@ mod tests {
         let (a, b) = data.lanes.extent.expect("dated");
         let (scene, _, canvas) = build(&data, TimeView::fit(a, b, 0.05), None);
         // Bounded by the screen: a few shapes per mark, at most one mark per NARROW points a lane.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a small positive count
         let per_lane = (f64::from(canvas.width()) / NARROW) as usize + 2;
         assert!(scene.shapes.len() < data.lanes.lanes.len() * per_lane * 4 + 500, "{}", scene.shapes.len());
         for shape in &scene.shapes {
