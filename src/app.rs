@@ -13,6 +13,7 @@ use crate::ui::citation_panel::CitationPanel;
 use crate::ui::export_dialog::ExportDialog;
 use crate::ui::loader::LoadJob;
 use crate::ui::timeline_view::{TimelineCommand, ViewState, timeline_ui};
+use crate::ui::watcher::FileWatcher;
 
 const MAX_RECENT: usize = 10;
 const MAX_PROBLEM_LINES: usize = 40;
@@ -74,6 +75,10 @@ pub struct CitelineApp {
     show_shortcuts: bool,
     timeline_width: f32,
     sent_title: Option<String>,
+    /// Watches the open file, to reload it when it changes on disk.
+    watcher: Option<FileWatcher>,
+    /// When to reload after a change (changes come in bursts while a file is written).
+    reload_at: Option<f64>,
 }
 
 impl CitelineApp {
@@ -99,6 +104,8 @@ impl CitelineApp {
             show_shortcuts: false,
             timeline_width: 1000.0,
             sent_title: None,
+            watcher: None,
+            reload_at: None,
         }
     }
 
@@ -125,6 +132,7 @@ impl CitelineApp {
     }
 
     pub fn open_seed(&mut self) {
+        self.watcher = None;
         match load_seed() {
             Ok(data) => self.install(data, None),
             Err(problems) => {
@@ -137,7 +145,47 @@ impl CitelineApp {
     /// Starts opening `path` in the background; the current timeline stays until it succeeds.
     pub fn open(&mut self, path: PathBuf, ctx: &egui::Context) {
         let ctx = ctx.clone();
-        self.loading = Some(LoadJob::start(path, move || ctx.request_repaint()));
+        self.loading = Some(LoadJob::start(path, false, move || ctx.request_repaint()));
+    }
+
+    /// Starts watching the open file so that changes on disk show without reopening it.
+    fn watch(&mut self, ctx: &egui::Context) {
+        self.watcher = self.path.as_ref().and_then(|p| {
+            let ctx = ctx.clone();
+            FileWatcher::new(p, move || ctx.request_repaint()).ok()
+        });
+    }
+
+    /// Reloads the open file after it changed on disk, once the writes have settled.
+    fn poll_file_changes(&mut self, ctx: &egui::Context) {
+        const SETTLE_SECONDS: f64 = 0.25;
+        let now = ctx.input(|i| i.time);
+        if self.watcher.as_ref().is_some_and(FileWatcher::take_change) {
+            self.reload_at = Some(now + SETTLE_SECONDS);
+        }
+        let Some(at) = self.reload_at else { return };
+        if now < at || self.loading.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64((at - now).max(0.01)));
+            return;
+        }
+        self.reload_at = None;
+        if let Some(path) = self.path.clone() {
+            let waker = ctx.clone();
+            self.loading = Some(LoadJob::start(path, true, move || waker.request_repaint()));
+        }
+    }
+
+    /// Puts a reloaded version of the open file in place, keeping the view and the selected
+    /// event (found again by its id).
+    fn install_reloaded(&mut self, data: Loaded) {
+        let selected_id =
+            self.selected.and_then(|e| self.data.as_ref()?.doc.events().get(e as usize).map(|ev| ev.id.clone()));
+        let view = self.view.view;
+        let path = self.path.clone();
+        self.install(data, path);
+        self.view.view = view;
+        self.selected =
+            selected_id.and_then(|id| self.data.as_ref()?.doc.event_index(&id)).and_then(|i| u32::try_from(i).ok());
     }
 
     /// Opens `path` on this thread (command line and tests).
@@ -187,14 +235,24 @@ impl CitelineApp {
         self.data = Some(data);
     }
 
-    fn poll_loading(&mut self) {
+    fn poll_loading(&mut self, ctx: &egui::Context) {
         let Some(job) = &self.loading else { return };
         let Some(result) = job.poll() else { return };
         let path = job.path.clone();
+        let reload = job.reload;
         self.loading = None;
-        match result {
-            Ok(data) => self.install(data, Some(path)),
-            Err(problems) => {
+        match (result, reload) {
+            (Ok(data), true) => self.install_reloaded(data),
+            (Ok(data), false) => {
+                self.install(data, Some(path));
+                self.watch(ctx);
+            }
+            (Err(problems), true) => {
+                let headline =
+                    format!("{} changed on disk and now has problems: showing the last good version.", path.display());
+                self.report = Some(Report::from_problems(headline, &problems, true));
+            }
+            (Err(problems), false) => {
                 self.restore_view = None;
                 self.report_open_failure(&path, &problems);
             }
@@ -383,7 +441,8 @@ impl CitelineApp {
 
 impl eframe::App for CitelineApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        self.poll_loading();
+        self.poll_loading(ctx);
+        self.poll_file_changes(ctx);
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
         });

@@ -98,3 +98,128 @@ fn window_snapshot_on_the_seed_timeline() {
     let mut harness = app_harness();
     harness.snapshot_options("seed_window", &SnapshotOptions::new().threshold(2.0).max_failed_pixels(400));
 }
+
+/// Steps the window until `done` holds, as a user waits, or gives up after a few seconds.
+fn wait_until(harness: &mut Harness<'static, CitelineApp>, done: impl Fn(&CitelineApp) -> bool) {
+    for _ in 0..600 {
+        harness.run_steps(1);
+        if done(harness.state()) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the window did not get there in time");
+}
+
+#[test]
+fn export_image_from_the_window_writes_the_file_and_says_where() {
+    let mut harness = app_harness();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("from-window.svg");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::E);
+    harness.run();
+    assert!(harness.state().export.open, "Ctrl+E opens the export dialog");
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Save to");
+    field.focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    field.type_text(out.to_str().expect("path"));
+    harness.run();
+    harness.get_by_label("List every citation under the timeline").click();
+    harness.get_by_label("Export").click();
+    wait_until(&mut harness, |app| !app.export.is_running() && app.export.message.is_some());
+    harness.run();
+    let message = harness.state().export.message.clone().expect("a message");
+    assert!(message.as_ref().is_ok_and(|m| m.contains("from-window.svg")), "{message:?}");
+    let svg = std::fs::read_to_string(&out).expect("the export was written");
+    assert!(svg.contains("Titan API") && svg.contains("Nell’agosto 2013"), "with footnotes");
+    assert!(harness.query_by_label_contains("Saved").is_some(), "the dialog says where the file went");
+}
+
+#[test]
+fn an_export_that_cannot_be_written_says_why() {
+    let mut harness = app_harness();
+    harness.state_mut().export.open = true;
+    harness.run();
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Save to");
+    field.focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    field.type_text("/nonexistent-folder/x.png");
+    harness.run();
+    harness.get_by_label("Export").click();
+    wait_until(&mut harness, |app| !app.export.is_running() && app.export.message.is_some());
+    let message = harness.state().export.message.clone().expect("a message");
+    assert!(message.as_ref().is_err_and(|m| m.contains("cannot write")), "{message:?}");
+}
+
+#[test]
+fn a_large_file_loads_in_the_background_with_progress_and_can_be_cancelled() {
+    let mut harness = app_harness();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let big = dir.path().join("big.citeline.json");
+    citeline::model::generate::write(&big, 300_000, 5).expect("generate");
+    let ctx = harness.ctx.clone();
+
+    // Cancelled: the report says so and the seed timeline stays.
+    harness.state_mut().open(big.clone(), &ctx);
+    harness.run_steps(1);
+    assert!(harness.state().is_loading());
+    assert!(harness.query_by_label("Cancel").is_some(), "a Cancel button shows while loading");
+    harness.get_by_label("Cancel").click();
+    wait_until(&mut harness, |app| !app.is_loading());
+    let report = harness.state().report.clone().expect("a report");
+    assert!(report.lines.iter().any(|l| l.contains("cancelled")), "{:?}", report.lines);
+    assert!(harness.state().path.as_ref().is_some_and(|p| p.ends_with("netflix-facebook.citeline.json")));
+
+    // Let through: the window keeps stepping while the file loads, then shows it.
+    harness.state_mut().open(big.clone(), &ctx);
+    let mut frames_while_loading = 0;
+    for _ in 0..2000 {
+        harness.run_steps(1);
+        if !harness.state().is_loading() {
+            break;
+        }
+        frames_while_loading += 1;
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(frames_while_loading > 1, "the window kept drawing while the file loaded");
+    assert_eq!(harness.state().data.as_ref().map(|d| d.doc.events().len()), Some(300_000));
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Timeline").is_some());
+    assert!(harness.state().report.is_none(), "{:?}", harness.state().report);
+}
+
+#[test]
+fn live_reload_keeps_view_and_selection_and_survives_a_bad_save() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("live.citeline.json");
+    let version = |title: &str, when: &str| {
+        format!(
+            r#"{{"title": "{title}", "sources": [{{"id": "s", "title": "S", "text": "It happened."}}],
+                "events": [{{"id": "a", "title": "First", "when": "2001"}}, {{"id": "b", "title": "Second", "when": "{when}",
+                             "citations": [{{"source": "s", "quote": "It happened."}}]}}]}}"#
+        )
+    };
+    std::fs::write(&path, version("Version one", "2005")).expect("write");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_eframe(|cc| CitelineApp::new(cc, Some(path.clone())));
+    wait_until(&mut harness, |app| !app.is_loading() && app.path.is_some());
+    harness.get_by_label("Second, 2005").click();
+    harness.run();
+    let view = harness.state().view.view;
+
+    // A good save: the new version shows, with the same view and the same event selected.
+    std::fs::write(&path, version("Version two", "2006")).expect("write");
+    wait_until(&mut harness, |app| app.data.as_ref().is_some_and(|d| d.doc.timeline().title == "Version two"));
+    harness.run_steps(2);
+    let data = harness.state().data.clone().expect("data");
+    assert_eq!(harness.state().selected, data.doc.event_index("b").and_then(|i| u32::try_from(i).ok()));
+    assert_eq!(harness.state().view.view, view, "the view stays where the user left it");
+
+    // A bad save: the last good version stays, under a banner naming the problem.
+    std::fs::write(&path, "{\"title\": \"Version three\", \"events\": [").expect("write");
+    wait_until(&mut harness, |app| app.report.as_ref().is_some_and(|r| r.headline.contains("changed on disk")));
+    harness.run_steps(2);
+    assert_eq!(harness.state().data.as_ref().expect("data").doc.timeline().title, "Version two");
+    assert!(harness.query_by_label_contains("last good version").is_some());
+}

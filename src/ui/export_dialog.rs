@@ -75,8 +75,8 @@ impl ExportDialog {
                 ui.radio_value(&mut self.what, What::CurrentView, "Current view");
             });
             ui.end_row();
-            ui.label("Width (px)");
-            ui.add(egui::DragValue::new(&mut self.width).range(200..=16_384).speed(10));
+            let width_label = ui.label("Width (px)");
+            ui.add(egui::DragValue::new(&mut self.width).range(200..=16_384).speed(10)).labelled_by(width_label.id);
             ui.end_row();
             ui.label("Scale");
             ui.horizontal(|ui| {
@@ -94,7 +94,7 @@ impl ExportDialog {
             ui.label("Footnotes");
             ui.checkbox(&mut self.footnotes, "List every citation under the timeline");
             ui.end_row();
-            let file_label = ui.label("File");
+            let file_label = ui.label("Save to");
             ui.horizontal(|ui| {
                 ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(280.0)).labelled_by(file_label.id);
                 if ui.button("Browse…").clicked()

@@ -11,13 +11,15 @@ use crate::model::{Problem, Progress};
 /// A load running on a worker thread.
 pub struct LoadJob {
     pub path: PathBuf,
+    /// A reload of the open file after it changed on disk (keeps view and selection).
+    pub reload: bool,
     pub progress: Arc<Progress>,
     receiver: Receiver<Result<Loaded, Vec<Problem>>>,
 }
 
 impl LoadJob {
     /// Starts loading `path`; `wake` is called when it is done (to repaint the window).
-    pub fn start(path: PathBuf, wake: impl Fn() + Send + 'static) -> Self {
+    pub fn start(path: PathBuf, reload: bool, wake: impl Fn() + Send + 'static) -> Self {
         let progress = Arc::new(Progress::default());
         let (sender, receiver) = mpsc::channel();
         let job_path = path.clone();
@@ -35,9 +37,9 @@ impl LoadJob {
                 crate::model::Place::File,
                 format!("cannot start loading: {e}"),
             )]));
-            return Self { path, progress, receiver: r };
+            return Self { path, reload, progress, receiver: r };
         }
-        Self { path, progress, receiver }
+        Self { path, reload, progress, receiver }
     }
 
     /// The result, once the worker is done.

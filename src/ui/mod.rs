@@ -7,3 +7,4 @@ pub mod fonts;
 pub mod loader;
 pub mod paint;
 pub mod timeline_view;
+pub mod watcher;
