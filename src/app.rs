@@ -4,11 +4,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, ThemePreference};
-use serde::{Deserialize, Serialize};
 
 use crate::loaded::{Loaded, SEED_NAME, load_seed};
 use crate::model::Problem;
 use crate::scene::Theme;
+use crate::settings::{Settings, ThemeChoice};
 use crate::ui::citation_panel::CitationPanel;
 use crate::ui::export_dialog::ExportDialog;
 use crate::ui::loader::LoadJob;
@@ -21,25 +21,6 @@ const MAX_PROBLEM_LINES: usize = 40;
 pub const SHORTCUT_OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 pub const SHORTCUT_EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 pub const SHORTCUT_QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
-
-/// Remembered between runs (eframe persistence).
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    pub recent: Vec<PathBuf>,
-    pub last_file: Option<PathBuf>,
-    /// The view of `last_file` when the app closed.
-    pub view: Option<crate::layout::TimeView>,
-    pub theme: ThemeChoice,
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ThemeChoice {
-    #[default]
-    System,
-    Light,
-    Dark,
-}
 
 /// Problems to show the user, with what happened.
 #[derive(Clone, Debug)]
@@ -61,6 +42,10 @@ impl Report {
 
 pub struct CitelineApp {
     pub settings: Settings,
+    /// Where settings are saved; `None` remembers nothing (tests).
+    settings_path: Option<PathBuf>,
+    /// When settings were last saved, by the frame clock.
+    saved_at: f64,
     pub data: Option<Arc<Loaded>>,
     /// Where `data` came from (`None`: the built-in timeline).
     pub path: Option<PathBuf>,
@@ -92,6 +77,8 @@ impl CitelineApp {
     fn empty(settings: Settings) -> Self {
         Self {
             settings,
+            settings_path: None,
+            saved_at: 0.0,
             data: None,
             path: None,
             selected: None,
@@ -110,11 +97,12 @@ impl CitelineApp {
     }
 
     /// The app as `citeline [FILE]` starts it: FILE, else the last file opened, else the
-    /// built-in timeline.
-    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+    /// built-in timeline. Settings are read from and saved to `settings_path`.
+    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>, settings_path: Option<PathBuf>) -> Self {
         crate::ui::fonts::install(&cc.egui_ctx);
-        let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
+        let settings = settings_path.as_deref().map(Settings::load).unwrap_or_default();
         let mut app = Self::empty(settings);
+        app.settings_path = settings_path;
         app.apply_theme(&cc.egui_ctx);
         let remembered = app.settings.last_file.clone().filter(|p| p.is_file());
         match file.or(remembered.clone()) {
@@ -426,6 +414,31 @@ impl CitelineApp {
         self.show_shortcuts = open;
     }
 
+    fn save_settings(&mut self) {
+        let Some(path) = self.settings_path.clone() else { return };
+        self.settings.view = Some(self.view.view);
+        // Nothing to do about a settings file that cannot be written but to keep going.
+        let _ = self.settings.save(&path);
+    }
+
+    /// Saves settings every few seconds while they change, so that a crash loses little.
+    fn autosave_settings(&mut self, ctx: &egui::Context) {
+        const EVERY_SECONDS: f64 = 5.0;
+        let (now, size) = ctx.input(|i| (i.time, i.viewport().inner_rect.map(|r| [r.width(), r.height()])));
+        if size.is_some() {
+            self.settings.window_size = size;
+        }
+        let mut current = self.settings.clone();
+        current.view = Some(self.view.view);
+        if now - self.saved_at >= EVERY_SECONDS && self.settings_path.is_some() {
+            let on_disk = self.settings_path.as_deref().map(Settings::load);
+            if on_disk.as_ref() != Some(&current) {
+                self.save_settings();
+            }
+            self.saved_at = now;
+        }
+    }
+
     fn window_title(&self) -> String {
         let name = self
             .path
@@ -443,6 +456,7 @@ impl eframe::App for CitelineApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_loading(ctx);
         self.poll_file_changes(ctx);
+        self.autosave_settings(ctx);
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
         });
@@ -508,8 +522,7 @@ impl eframe::App for CitelineApp {
         self.shortcuts_window(&ctx);
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        self.settings.view = Some(self.view.view);
-        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    fn on_exit(&mut self) {
+        self.save_settings();
     }
 }

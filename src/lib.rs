@@ -12,6 +12,7 @@ pub mod layout;
 pub mod loaded;
 pub mod model;
 pub mod scene;
+pub mod settings;
 pub mod ui;
 
 pub use app::CitelineApp;

@@ -44,6 +44,6 @@ pub fn load_seed() -> Result<Loaded, Vec<Problem>> {
 }
 
 pub fn open_blocking(path: &Path, progress: &Progress) -> Result<Loaded, Vec<Problem>> {
-    let doc = load::open(path, Limits::default(), progress)?;
+    let doc = load::open(path, Limits::from_env(), progress)?;
     Ok(Loaded::new(doc, progress))
 }

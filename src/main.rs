@@ -10,10 +10,13 @@ fn main() -> ExitCode {
     if let Some(code) = run(&cli) {
         return code;
     }
+    let settings_path = citeline::settings::Settings::default_path();
+    let remembered = settings_path.as_deref().map(citeline::settings::Settings::load).unwrap_or_default();
+    let size = remembered.window_size.filter(|[w, h]| *w >= 400.0 && *h >= 300.0).unwrap_or([1400.0, 860.0]);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("citeline")
-            .with_inner_size([1400.0, 860.0])
+            .with_inner_size(size)
             .with_min_inner_size([720.0, 480.0])
             .with_drag_and_drop(true),
         ..Default::default()
@@ -22,7 +25,7 @@ fn main() -> ExitCode {
     match eframe::run_native(
         "citeline",
         options,
-        Box::new(move |cc| Ok(Box::new(citeline::CitelineApp::new(cc, file)))),
+        Box::new(move |cc| Ok(Box::new(citeline::CitelineApp::new(cc, file, settings_path)))),
     ) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -25,6 +25,7 @@ fn the_seed_timeline_checks_clean() {
 }
 
 #[test]
+#[allow(clippy::too_many_lines)] // a table of broken files, one case a few lines
 fn broken_files_exit_1_naming_file_and_place() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("outside.txt"), "secret words").expect("write");
@@ -86,7 +87,46 @@ fn broken_files_exit_1_naming_file_and_place() {
             "does not exist",
         ),
     ];
-    for (name, bytes, needle) in cases {
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    std::fs::create_dir(inner.join("folder.txt")).expect("mkdir");
+    std::fs::write(inner.join("latin1.txt"), b"Caf\xe9 society").expect("write");
+    let more: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "deep.citeline.json",
+            format!("{{\"title\": \"t\", \"events\": {deep}}}").into_bytes(),
+            "1:28: error: invalid type",
+        ),
+        (
+            "hugetitle.citeline.json",
+            format!(
+                r#"{{"title": "t", "events": [{{"id": "e", "title": "{}", "when": "2013"}}]}}"#,
+                "x".repeat(3_000_000)
+            )
+            .into_bytes(),
+            "field `title`: error: 3,000,000 bytes long",
+        ),
+        (
+            "absurdyear.citeline.json",
+            timeline(&ev("Y99999999999999999", "s", "The board met")).into_bytes(),
+            "is beyond ±100000000000",
+        ),
+        (
+            "latin1.citeline.json",
+            br#"{"title": "t", "sources": [{"id": "s", "title": "T", "file": "latin1.txt"}], "events": []}"#.to_vec(),
+            "not UTF-8 text (invalid byte at offset 3)",
+        ),
+        (
+            "dirsource.citeline.json",
+            br#"{"title": "t", "sources": [{"id": "s", "title": "T", "file": "folder.txt"}], "events": []}"#.to_vec(),
+            "is a folder",
+        ),
+        (
+            "dupsource.citeline.json",
+            format!(r#"{{"title": "t", "sources": [{GOOD_SOURCE}, {GOOD_SOURCE}], "events": []}}"#).into_bytes(),
+            "another source has the same id",
+        ),
+    ];
+    for (name, bytes, needle) in cases.into_iter().chain(more) {
         let path = inner.join(name);
         std::fs::write(&path, bytes).expect("write");
         let (code, out) = citeline(&["check", path.to_str().expect("utf-8 path")]);
@@ -98,6 +138,18 @@ fn broken_files_exit_1_naming_file_and_place() {
     let (code, out) = citeline(&["check", inner.join("missing.citeline.json").to_str().expect("path")]);
     assert_eq!(code, 1);
     assert!(out.contains("does not exist"), "{out}");
+}
+
+#[test]
+fn the_file_size_limit_is_configurable() {
+    let out = Command::new(env!("CARGO_BIN_EXE_citeline"))
+        .args(["check", "assets/timelines/netflix-facebook.citeline.json"])
+        .env("CITELINE_MAX_FILE_MIB", "0")
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("the limit is 0 bytes (set CITELINE_MAX_FILE_MIB"), "{text}");
 }
 
 #[test]

@@ -10,7 +10,7 @@ const TITAN: &str = "Facebook gives Netflix access to the private â€œTitan APIâ€
 
 fn app_harness() -> Harness<'static, CitelineApp> {
     let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 860.0)).build_eframe(|cc| {
-        CitelineApp::new(cc, Some(std::path::PathBuf::from("assets/timelines/netflix-facebook.citeline.json")))
+        CitelineApp::new(cc, Some(std::path::PathBuf::from("assets/timelines/netflix-facebook.citeline.json")), None)
     });
     // The file loads in the background; wait for it as a user would.
     for _ in 0..200 {
@@ -202,7 +202,7 @@ fn live_reload_keeps_view_and_selection_and_survives_a_bad_save() {
     std::fs::write(&path, version("Version one", "2005")).expect("write");
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
-        .build_eframe(|cc| CitelineApp::new(cc, Some(path.clone())));
+        .build_eframe(|cc| CitelineApp::new(cc, Some(path.clone()), None));
     wait_until(&mut harness, |app| !app.is_loading() && app.path.is_some());
     harness.get_by_label("Second, 2005").click();
     harness.run();

@@ -59,19 +59,7 @@ impl Document {
         progress: &Progress,
     ) -> Result<Self, Vec<Problem>> {
         let mut errors = Vec::new();
-        let mut source_ids = HashMap::with_capacity(timeline.sources.len());
-        for (i, s) in timeline.sources.iter().enumerate() {
-            if s.id.trim().is_empty() {
-                errors.push(Problem::in_source(path, &s.id, "id", "the source id is empty"));
-            } else if source_ids.insert(s.id.clone(), i).is_some() {
-                errors.push(Problem::in_source(path, &s.id, "id", "another source has the same id"));
-            }
-            if let Some(p) = &s.published
-                && let Err(e) = Edtf::parse(p)
-            {
-                errors.push(Problem::in_source(path, &s.id, "published", e.to_string()));
-            }
-        }
+        let source_ids = index_sources(&timeline.sources, path, &mut errors);
 
         progress.start(Stage::Checking, timeline.events.len() as u64);
         let folded: Vec<FoldedText> = texts.iter().map(|t| FoldedText::new(t)).collect();
@@ -96,6 +84,7 @@ impl Document {
             if e.title.trim().is_empty() {
                 errors.push(Problem::in_event(path, &e.id, "title", "the title is empty"));
             }
+            check_event_lengths(e, path, &mut errors);
             spans.push(match e.when.as_deref().map(Edtf::parse) {
                 None => None,
                 Some(Ok(d)) => Some(d.span()),
@@ -244,6 +233,73 @@ impl Document {
             }
         }
         t
+    }
+}
+
+/// Source ids to indices, after checking each source's fields.
+fn index_sources(sources: &[Source], path: &Path, errors: &mut Vec<Problem>) -> HashMap<Box<str>, usize> {
+    let mut source_ids = HashMap::with_capacity(sources.len());
+    for (i, s) in sources.iter().enumerate() {
+        for (field, value, limit) in [
+            ("id", Some(&*s.id), MAX_ID_BYTES),
+            ("title", Some(s.title.as_str()), MAX_TITLE_BYTES),
+            ("publisher", Some(s.publisher.as_str()), MAX_TITLE_BYTES),
+            ("language", Some(s.language.as_str()), MAX_ID_BYTES),
+            ("url", s.url.as_deref(), MAX_TITLE_BYTES),
+        ] {
+            if let Some(msg) = value.and_then(|v| too_long(v, limit)) {
+                errors.push(Problem::in_source(path, &s.id, field, msg));
+            }
+        }
+        if s.id.trim().is_empty() {
+            errors.push(Problem::in_source(path, &s.id, "id", "the source id is empty"));
+        } else if source_ids.insert(s.id.clone(), i).is_some() {
+            errors.push(Problem::in_source(path, &s.id, "id", "another source has the same id"));
+        }
+        if let Some(p) = &s.published
+            && let Err(e) = Edtf::parse(p)
+        {
+            errors.push(Problem::in_source(path, &s.id, "published", e.to_string()));
+        }
+    }
+    source_ids
+}
+
+/// Longest id (event or source) accepted, in bytes.
+pub const MAX_ID_BYTES: usize = 256;
+/// Longest title, publisher or URL accepted, in bytes.
+pub const MAX_TITLE_BYTES: usize = 4 * 1024;
+/// Longest summary, quote or note accepted, in bytes.
+pub const MAX_TEXT_BYTES: usize = 256 * 1024;
+
+/// A message when `value` is longer than `limit` bytes. Such strings come from broken exports
+/// or hostile files, and would make every label and search slow.
+fn too_long(value: &str, limit: usize) -> Option<String> {
+    (value.len() > limit).then(|| {
+        format!(
+            "{} bytes long; the limit is {}",
+            super::date::group_thousands(value.len() as u64),
+            super::date::group_thousands(limit as u64)
+        )
+    })
+}
+
+fn check_event_lengths(e: &Event, path: &Path, errors: &mut Vec<Problem>) {
+    let mut check = |field: String, value: &str, limit: usize| {
+        if let Some(msg) = too_long(value, limit) {
+            errors.push(Problem::in_event(path, &e.id, &field, msg));
+        }
+    };
+    check("id".into(), &e.id, MAX_ID_BYTES);
+    check("title".into(), &e.title, MAX_TITLE_BYTES);
+    check("display_date".into(), e.display_date.as_deref().unwrap_or_default(), MAX_TITLE_BYTES);
+    check("summary".into(), e.summary.as_deref().unwrap_or_default(), MAX_TEXT_BYTES);
+    for (i, t) in e.tags.iter().enumerate() {
+        check(format!("tags[{i}]"), t, MAX_ID_BYTES);
+    }
+    for (i, c) in e.citations.iter().enumerate() {
+        check(format!("citations[{i}].quote"), &c.quote, MAX_TEXT_BYTES);
+        check(format!("citations[{i}].note"), c.note.as_deref().unwrap_or_default(), MAX_TEXT_BYTES);
     }
 }
 

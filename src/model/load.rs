@@ -23,6 +23,18 @@ impl Default for Limits {
     }
 }
 
+/// The environment variable that sets the file size limit, in MiB.
+pub const MAX_FILE_ENV: &str = "CITELINE_MAX_FILE_MIB";
+
+impl Limits {
+    /// The default limits, with the file size limit from `CITELINE_MAX_FILE_MIB` when it is set
+    /// to a number.
+    pub fn from_env() -> Self {
+        let mib = std::env::var(MAX_FILE_ENV).ok().and_then(|v| v.trim().parse::<u64>().ok());
+        mib.map_or_else(Self::default, |m| Self { max_file_bytes: m.saturating_mul(1024 * 1024) })
+    }
+}
+
 /// Opens and validates the timeline at `path`. On failure, every problem found is returned.
 pub fn open(path: &Path, limits: Limits, progress: &Progress) -> Result<Document, Vec<Problem>> {
     let timeline = read_timeline(path, limits, progress).map_err(|p| vec![p])?;
@@ -48,9 +60,9 @@ pub fn read_timeline(path: &Path, limits: Limits, progress: &Progress) -> Result
     }
     if meta.len() > limits.max_file_bytes {
         return Err(file_problem(format!(
-            "the file is {} MiB; the limit is {} MiB",
-            meta.len() / (1024 * 1024),
-            limits.max_file_bytes / (1024 * 1024)
+            "the file is {} bytes; the limit is {} bytes (set {MAX_FILE_ENV} to change it)",
+            super::date::group_thousands(meta.len()),
+            super::date::group_thousands(limits.max_file_bytes)
         )));
     }
     if meta.len() == 0 {

@@ -9,8 +9,8 @@ use ecolor::Color32;
 use emath::{Rect, pos2};
 
 use super::marks::{self, DateStyle, MARKER_SIZE};
-use super::theme::{Palette, faded};
-use super::{Hit, Scene, Shape, Target};
+use super::theme::Palette;
+use super::{Hit, Scene, Target};
 use crate::layout::axis::AxisMapping;
 use crate::layout::lanes::{Lane, Lanes};
 use crate::layout::text::TextMeasure;
@@ -27,6 +27,8 @@ const BAR_HEIGHT: f32 = 10.0;
 /// Events narrower than this (in points) may merge with their neighbours.
 pub const NARROW: f64 = 8.0;
 const LABEL_GAP: f32 = 6.0;
+/// Narrower room than this gets no label.
+const MIN_LABEL_WIDTH: f32 = 24.0;
 
 #[derive(Clone, Copy, Debug)]
 pub struct SceneOptions<'a> {
@@ -50,11 +52,19 @@ pub struct SceneOptions<'a> {
     pub visible: Option<&'a [bool]>,
 }
 
+/// What a label will say, formatted only once it is known to fit: most cluster labels of a
+/// dense frame never do.
+#[derive(Clone, Copy)]
+enum LabelText {
+    Event { event: u32, number: u32 },
+    Count(u64),
+}
+
 /// A label waiting for the next mark in its lane, which bounds its width.
 struct PendingLabel {
     x: f32,
     y: f32,
-    text: String,
+    text: LabelText,
     bold: bool,
     color: Color32,
     target: Target,
@@ -129,8 +139,8 @@ struct LaneBuilder<'a, 'b> {
     scene: &'a mut Scene,
     /// Right end of the last label placed in the current lane.
     last_label_end: f32,
-    /// Shape index and count of each cluster mark, shaded once the fullest is known.
-    clusters: Vec<(usize, u64)>,
+    /// Rectangle and count of each cluster mark, drawn once the fullest is known.
+    clusters: Vec<(Rect, u64)>,
 }
 
 impl LaneBuilder<'_, '_> {
@@ -195,8 +205,7 @@ impl LaneBuilder<'_, '_> {
                         pos2(clamp_x(x0), y + BAR_TOP - 1.0),
                         pos2(clamp_x(x0 + NARROW - 1.0), y + BAR_TOP + BAR_HEIGHT + 1.0),
                     );
-                    self.clusters.push((self.scene.shapes.len(), count));
-                    marks::cluster(self.scene, rect, 1.0, self.opts.palette.cluster);
+                    self.clusters.push((rect, count));
                     self.scene.merged_events += count;
                     let target = Target::Cluster {
                         start: lane.starts[i],
@@ -209,11 +218,7 @@ impl LaneBuilder<'_, '_> {
                     pending = Some(PendingLabel {
                         x: clamp_x(x0).max(canvas.left() + 2.0),
                         y,
-                        text: if count == 1 {
-                            "1 event".to_owned()
-                        } else {
-                            format!("{} events", group_thousands(count))
-                        },
+                        text: LabelText::Count(count),
                         bold: false,
                         color: self.opts.palette.text_muted,
                         target,
@@ -225,12 +230,11 @@ impl LaneBuilder<'_, '_> {
             let label_x = clamp_x(visual_left).max(canvas.left() + 2.0);
             self.finish_label(&mut pending, clamp_x(visual_left));
             let selected = self.opts.selected == Some(event);
-            let title = &self.doc.events()[event as usize].title;
             let number = self.opts.numbers.and_then(|n| n.get(event as usize)).copied().unwrap_or(0);
             pending = Some(PendingLabel {
                 x: label_x,
                 y,
-                text: if number > 0 { format!("[{number}] {title}") } else { title.to_string() },
+                text: LabelText::Event { event, number },
                 bold: selected || self.opts.hovered == Some(event),
                 color: if selected { self.opts.palette.selected } else { self.opts.palette.text },
                 target: Target::Event(event),
@@ -248,12 +252,43 @@ impl LaneBuilder<'_, '_> {
 
     /// Darkens cluster marks by how many events they hold, on a log scale up to the fullest one
     /// in view, so that where events bunch up shows at a glance.
+    ///
+    /// Shades come in a few steps, and neighbouring marks of one shade in a lane become one
+    /// rectangle: a dense frame hands the painters far fewer shapes.
     fn shade_clusters(&mut self) {
+        const SHADES: u8 = 6;
         let max = self.clusters.iter().map(|c| c.1).max().unwrap_or(1).max(2) as f32;
-        for &(index, count) in &self.clusters {
-            if let Some(Shape::Rect { fill, .. }) = self.scene.shapes.get_mut(index) {
-                let density = (count as f32).ln() / max.ln();
-                *fill = faded(self.opts.palette.cluster, 0.3 + 0.7 * density.clamp(0.0, 1.0));
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped to 0..=SHADES
+        let shade = |count: u64| {
+            ((count as f32).ln() / max.ln() * f32::from(SHADES)).round().clamp(0.0, f32::from(SHADES)) as u8
+        };
+        let mut run: Option<(Rect, u8)> = None;
+        for &(rect, count) in &self.clusters {
+            let level = shade(count);
+            match &mut run {
+                Some((r, l)) if *l == level && (r.top() - rect.top()).abs() < 0.5 && rect.left() <= r.right() + 1.5 => {
+                    r.max.x = r.max.x.max(rect.right());
+                }
+                _ => {
+                    if let Some((r, l)) = run.take() {
+                        marks::cluster(self.scene, r, f32::from(l) / f32::from(SHADES), self.opts.palette.cluster);
+                    }
+                    run = Some((rect, level));
+                }
+            }
+        }
+        if let Some((r, l)) = run {
+            marks::cluster(self.scene, r, f32::from(l) / f32::from(SHADES), self.opts.palette.cluster);
+        }
+    }
+
+    fn label_text(&self, text: LabelText) -> String {
+        match text {
+            LabelText::Count(1) => "1 event".to_owned(),
+            LabelText::Count(n) => format!("{} events", group_thousands(n)),
+            LabelText::Event { event, number } => {
+                let title = self.doc.events().get(event as usize).map(|e| e.title.as_str()).unwrap_or_default();
+                if number > 0 { format!("[{number}] {title}") } else { title.to_owned() }
             }
         }
     }
@@ -300,17 +335,22 @@ impl LaneBuilder<'_, '_> {
         let Some(mut label) = pending.take() else { return };
         let right_edge = self.opts.canvas.right() - 2.0;
         let limit = (limit_x - LABEL_GAP).min(right_edge);
+        // No room, and not at the right edge where it could move left: nothing to format.
+        if limit - label.x < MIN_LABEL_WIDTH && limit < right_edge {
+            return;
+        }
+        let label_text = self.label_text(label.text);
         let measure = TextMeasure::get();
-        let full = measure.width(&label.text, LABEL_SIZE, label.bold);
+        let full = measure.width(&label_text, LABEL_SIZE, label.bold);
         if label.x + full > limit && limit >= right_edge {
             let free_from = self.last_label_end.max(self.opts.canvas.left() + 2.0) + LABEL_GAP;
             label.x = (right_edge - full).max(free_from).min(label.x);
         }
         let available = limit - label.x;
-        if available < 24.0 {
+        if available < MIN_LABEL_WIDTH {
             return;
         }
-        let Some(text) = measure.fit(&label.text, LABEL_SIZE, label.bold, available) else { return };
+        let Some(text) = measure.fit(&label_text, LABEL_SIZE, label.bold, available) else { return };
         let width = measure.width(&text, LABEL_SIZE, label.bold);
         self.last_label_end = label.x + width;
         let rect = Rect::from_min_size(pos2(label.x, label.y), emath::vec2(width, LABEL_SIZE * 1.4));
@@ -329,6 +369,7 @@ mod tests {
     use crate::layout::axis::TimeView;
     use crate::loaded::Loaded;
     use crate::model::{Progress, generate};
+    use crate::scene::Shape;
     use crate::scene::Theme;
 
     fn synthetic(n: usize, seed: u64) -> Loaded {
