@@ -27,6 +27,8 @@ pub struct Lane {
     pub max_end: Vec<Day>,
     /// Whether the lane had to take events that overlap (past [`MAX_LANES`]).
     pub overlapping: bool,
+    /// The longest event's length: nothing starting earlier than that before a view reaches it.
+    pub longest: Day,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -118,6 +120,7 @@ pub fn assign(spans: &[Option<Span>], title_chars: &dyn Fn(usize) -> usize) -> L
         l.starts.push(s.start);
         l.ends.push(s.end);
         l.max_end.push(prev_max.max(s.end));
+        l.longest = l.longest.max(s.end - s.start);
         lane_of[i as usize] = u32::try_from(lane).unwrap_or(u32::MAX);
         heap.push(Reverse((Key(reserved_end), lane)));
     }
@@ -127,7 +130,9 @@ pub fn assign(spans: &[Option<Span>], title_chars: &dyn Fn(usize) -> usize) -> L
 impl Lane {
     /// Index range of this lane's events that may intersect `[from, to]`.
     pub fn visible_range(&self, from: Day, to: Day) -> std::ops::Range<usize> {
-        let first = self.max_end.partition_point(|&e| e < from);
+        // Events starting more than the longest length before `from` end before it too.
+        let reach = self.starts.partition_point(|&s| s < from - self.longest);
+        let first = self.max_end.partition_point(|&e| e < from).max(reach);
         let last = self.starts.partition_point(|&s| s <= to);
         first..last.max(first)
     }

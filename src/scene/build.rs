@@ -104,8 +104,22 @@ pub fn build_timeline(
         scene.line(pos2(x, canvas.top() + AXIS_HEIGHT), pos2(x, canvas.bottom()), 1.0, color);
     }
 
-    let mut lane_builder =
-        LaneBuilder { doc, mapping, opts, scene, last_label_end: f32::NEG_INFINITY, clusters: Vec::new() };
+    // A dense frame makes about one mark per NARROW points a lane: size the lists once.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // small positive counts
+    let (marks_per_lane, visible_rows) = (
+        (f64::from(canvas.width()) / NARROW) as usize + 2,
+        ((canvas.height() / LANE_HEIGHT).max(0.0) as usize + 1).min(rows.len()),
+    );
+    scene.hits.reserve(visible_rows * marks_per_lane);
+    scene.shapes.reserve(visible_rows * 8);
+    let mut lane_builder = LaneBuilder {
+        doc,
+        mapping,
+        opts,
+        scene,
+        last_label_end: f32::NEG_INFINITY,
+        clusters: Vec::with_capacity(visible_rows * marks_per_lane),
+    };
     for (row, &lane_index) in rows.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)] // lane counts are small
         let y = lanes_top + row as f32 * LANE_HEIGHT;
@@ -152,6 +166,10 @@ impl LaneBuilder<'_, '_> {
         let clamp_x = |x: f64| x.clamp(lo, hi) as f32;
         // Shapes may reach `lo..hi`, so that is the time range in view.
         let (t_lo, t_hi) = (m.time_from_x(lo), m.time_from_x(hi));
+        // The mapping, multiplied out once: this loop runs for every mark of a dense frame.
+        let (t0, x_left, ppd) = (m.view.min, m.left, m.points_per_day());
+        let x_of = |t: f64| x_left + (t - t0) * ppd;
+        let narrow_days = NARROW / ppd;
         let range = lane.visible_range(t_lo, t_hi);
         let shown = |e: u32| self.opts.visible.is_none_or(|v| v.get(e as usize).copied().unwrap_or(true));
         self.last_label_end = f32::NEG_INFINITY;
@@ -165,8 +183,8 @@ impl LaneBuilder<'_, '_> {
                 i += 1;
                 continue;
             }
-            let x0 = m.x_from_time(lane.starts[i]);
-            let x1 = m.x_from_time(lane.ends[i]);
+            let x0 = x_of(lane.starts[i]);
+            let x1 = x_of(lane.ends[i]);
             // In an over-full lane a wide event stands alone only if nothing starts under it.
             let alone = !lane.overlapping || lane.starts.get(i + 1).is_none_or(|&s| s >= lane.ends[i]);
             let (visual_left, next) = if x1 - x0 >= NARROW && alone {
@@ -174,16 +192,12 @@ impl LaneBuilder<'_, '_> {
                 (x0, i + 1)
             } else {
                 // Everything starting within NARROW points merges into one mark.
-                let bucket_end = m.time_from_x(x0 + NARROW);
-                let mut j = i + lane.starts[i..range.end].partition_point(|&s| s < bucket_end);
-                j = j.max(i + 1);
+                let bucket_end = lane.starts[i] + narrow_days;
+                let mut j = first_at_or_after(&lane.starts[..range.end], i + 1, bucket_end);
                 // In a lane without overlaps, only the bucket's last event can be wide, and it is
                 // drawn on its own. In an over-full lane everything starting here merges, so that
                 // dense data reads as density rather than as a pile of overlapping bars.
-                if !lane.overlapping
-                    && j - i > 1
-                    && m.x_from_time(lane.ends[j - 1]) - m.x_from_time(lane.starts[j - 1]) >= NARROW
-                {
+                if !lane.overlapping && j - i > 1 && (lane.ends[j - 1] - lane.starts[j - 1]) * ppd >= NARROW {
                     j -= 1;
                 }
                 if j - i == 1 {
@@ -450,6 +464,15 @@ mod tests {
         }
     }
 
+    proptest! {
+        #[test]
+        fn galloping_search_agrees_with_binary_search(mut v in proptest::collection::vec(-1e3_f64..1e3, 0..200), from in 0_usize..210, t in -1.1e3_f64..1.1e3) {
+            v.sort_by(f64::total_cmp);
+            let from = from.min(v.len());
+            prop_assert_eq!(first_at_or_after(&v, from, t), from + v[from..].partition_point(|&x| x < t));
+        }
+    }
+
     #[test]
     fn a_frame_hands_egui_only_what_is_near_the_screen() {
         let data = synthetic(20_000, 3);
@@ -475,4 +498,18 @@ mod tests {
     fn prop_assert_ok(ok: bool, x: f32) {
         assert!(ok, "a shape reaches x = {x}, far off the canvas");
     }
+}
+
+/// The first index from `from` on whose value is at least `t`, in sorted `values`. Gallops out
+/// from `from` before a binary search, so a mark holding a few events costs a few steps
+/// whatever the lane's length.
+fn first_at_or_after(values: &[f64], from: usize, t: f64) -> usize {
+    let mut lo = from;
+    let mut step = 1;
+    while lo + step <= values.len() && values[lo + step - 1] < t {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step).min(values.len());
+    lo + values[lo..hi].partition_point(|&v| v < t)
 }
