@@ -373,6 +373,20 @@ impl LaneBuilder<'_, '_> {
     }
 }
 
+/// The first index from `from` on whose value is at least `t`, in sorted `values`. Gallops out
+/// from `from` before a binary search, so a mark holding a few events costs a few steps
+/// whatever the lane's length.
+fn first_at_or_after(values: &[f64], from: usize, t: f64) -> usize {
+    let mut lo = from;
+    let mut step = 1;
+    while lo + step <= values.len() && values[lo + step - 1] < t {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step).min(values.len());
+    lo + values[lo..hi].partition_point(|&v| v < t)
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -498,18 +512,4 @@ mod tests {
     fn prop_assert_ok(ok: bool, x: f32) {
         assert!(ok, "a shape reaches x = {x}, far off the canvas");
     }
-}
-
-/// The first index from `from` on whose value is at least `t`, in sorted `values`. Gallops out
-/// from `from` before a binary search, so a mark holding a few events costs a few steps
-/// whatever the lane's length.
-fn first_at_or_after(values: &[f64], from: usize, t: f64) -> usize {
-    let mut lo = from;
-    let mut step = 1;
-    while lo + step <= values.len() && values[lo + step - 1] < t {
-        lo += step;
-        step *= 2;
-    }
-    let hi = (lo + step).min(values.len());
-    lo + values[lo..hi].partition_point(|&v| v < t)
 }
