@@ -8,6 +8,7 @@ pub mod atomic_write;
 pub mod cli;
 pub mod export;
 pub mod fonts;
+pub mod fuzzing;
 pub mod layout;
 pub mod loaded;
 pub mod model;

@@ -1,0 +1,36 @@
+//! Entry points shared by the fuzz targets (`fuzz/`) and the regression tests that replay what
+//! the fuzzers found (`tests/fuzz_regressions.rs`), so both run exactly the same code.
+
+use std::path::Path;
+
+use crate::export::{ExportOptions, export_scene, svg::to_svg};
+use crate::loaded::Loaded;
+use crate::model::load::parse_json;
+use crate::model::{Document, Edtf, Progress};
+
+/// Loads `bytes` as a timeline (sources must be inline: a fuzzer has no folder) and, when it
+/// is valid, lays it out and draws it to SVG.
+pub fn load_and_draw(bytes: &[u8]) {
+    let path = Path::new("fuzz.citeline.json");
+    let Ok(timeline) = parse_json(bytes, path) else { return };
+    // Files would be read from the working folder; the fuzzer tests parsing, not the disk.
+    if timeline.sources.iter().any(|s| s.file.is_some()) || timeline.events.len() > 10_000 {
+        return;
+    }
+    let Ok(doc) = Document::new(timeline, path, &Progress::default()) else { return };
+    for i in 0..doc.events().len() {
+        let _ = doc.date_label(i);
+    }
+    let data = Loaded::new(doc, &Progress::default());
+    let scene = export_scene(&data.doc, &data.lanes, &ExportOptions { width: 800, ..ExportOptions::default() });
+    let _ = to_svg(&scene);
+}
+
+/// Parses `text` as a date and uses everything derived from it.
+pub fn date(text: &str) {
+    if let Ok(d) = Edtf::parse(text) {
+        let span = d.span();
+        assert!(span.end > span.start, "{text:?} spans nothing");
+        let _ = d.to_string();
+    }
+}
