@@ -22,17 +22,7 @@ fn synthetic(n: usize) -> Loaded {
 fn scene(data: &Loaded, view: TimeView) -> Scene {
     let canvas = Rect::from_min_max(pos2(0.0, 0.0), pos2(1920.0, 1000.0));
     let mapping = AxisMapping::new(view, 0.0, 1920.0);
-    let options = SceneOptions {
-        palette: Theme::Light.palette(),
-        canvas,
-        scroll_y: 0.0,
-        selected: None,
-        hovered: None,
-        compact_lanes: false,
-        overdraw: 40.0,
-        numbers: None,
-        visible: None,
-    };
+    let options = SceneOptions::window(Theme::Light.palette(), canvas);
     let mut scene = Scene::default();
     build_timeline(&data.doc, &data.lanes, &mapping, &options, &mut scene);
     scene

@@ -15,7 +15,7 @@ use crate::layout::text::TextMeasure;
 use crate::model::{Day, Document, Edtf};
 use crate::scene::build::AXIS_HEIGHT;
 use crate::scene::build::{LANE_HEIGHT, build_timeline, lane_rows, lanes_height};
-use crate::scene::footnotes::{footnote_texts, footnotes, footnotes_height, wrap_footnotes};
+use crate::scene::footnotes::{FootnoteLayout, footnote_texts};
 use crate::scene::legend::{legend, legend_height};
 use crate::scene::{Scene, SceneOptions, Theme};
 
@@ -124,16 +124,16 @@ pub fn export_scene(doc: &Document, lanes: &Lanes, o: &ExportOptions) -> Scene {
             && doc.span(i).is_some_and(|s| s.end > view.min && s.start < view.max())
     };
     let shown: Vec<u32> = lanes.chronological.iter().copied().filter(|&i| in_view(i as usize)).collect();
-    let (numbers, wrapped) = if o.footnotes {
+    let (numbers, notes) = if o.footnotes {
         let mut numbers = vec![0_u32; doc.events().len()];
         let numbered: Vec<(u32, u32)> =
             shown.iter().enumerate().map(|(k, &e)| (u32::try_from(k + 1).unwrap_or(u32::MAX), e)).collect();
         for &(n, e) in &numbered {
             numbers[e as usize] = n;
         }
-        (Some(numbers), wrap_footnotes(&footnote_texts(doc, &numbered), inner))
+        (Some(numbers), FootnoteLayout::new(&footnote_texts(doc, &numbered), inner))
     } else {
-        (None, Vec::new())
+        (None, FootnoteLayout::new(&[], inner))
     };
 
     let header = MARGIN + TITLE_SIZE * 1.4 + SUBTITLE_SIZE * 1.5 + 10.0;
@@ -141,7 +141,7 @@ pub fn export_scene(doc: &Document, lanes: &Lanes, o: &ExportOptions) -> Scene {
     let legend_top = header + timeline_height + 14.0;
     let legend_h = legend_height(inner);
     let notes_top = legend_top + legend_h + 16.0;
-    let notes_h = if wrapped.is_empty() { 0.0 } else { footnotes_height(&wrapped) + 8.0 };
+    let notes_h = if notes.is_empty() { 0.0 } else { notes.height() + 8.0 };
     let height = (notes_top + notes_h + MARGIN - 16.0).ceil();
 
     let mut scene = Scene { size: vec2(width, height), background: palette.background, ..Scene::default() };
@@ -186,9 +186,9 @@ pub fn export_scene(doc: &Document, lanes: &Lanes, o: &ExportOptions) -> Scene {
         );
     }
     legend(&mut scene, pos2(MARGIN, legend_top), inner, &palette);
-    if !wrapped.is_empty() {
+    if !notes.is_empty() {
         scene.line(pos2(MARGIN, notes_top - 8.0), pos2(MARGIN + 120.0, notes_top - 8.0), 1.0, palette.grid_major);
-        footnotes(&mut scene, &wrapped, MARGIN, notes_top, &palette);
+        notes.draw(&mut scene, MARGIN, notes_top, &palette);
     }
     // Hit areas mean nothing in an image.
     scene.hits = Vec::new();

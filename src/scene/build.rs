@@ -52,6 +52,23 @@ pub struct SceneOptions<'a> {
     pub visible: Option<&'a [bool]>,
 }
 
+impl SceneOptions<'_> {
+    /// Options as the window draws: every lane in place, a little overdraw, nothing selected.
+    pub fn window(palette: Palette, canvas: Rect) -> Self {
+        Self {
+            palette,
+            canvas,
+            scroll_y: 0.0,
+            selected: None,
+            hovered: None,
+            compact_lanes: false,
+            overdraw: 40.0,
+            numbers: None,
+            visible: None,
+        }
+    }
+}
+
 /// What a label will say, formatted only once it is known to fit: most cluster labels of a
 /// dense frame never do.
 #[derive(Clone, Copy)]
@@ -411,17 +428,7 @@ mod tests {
         let height = AXIS_HEIGHT + lanes_height(data.lanes.lanes.len()) + 10.0;
         let canvas = Rect::from_min_max(pos2(50.0, 0.0), pos2(1250.0, height));
         let mapping = AxisMapping::new(view, 50.0, 1200.0);
-        let options = SceneOptions {
-            palette: Theme::Light.palette(),
-            canvas,
-            scroll_y: 0.0,
-            selected: None,
-            hovered: None,
-            compact_lanes: false,
-            overdraw: 40.0,
-            numbers: None,
-            visible,
-        };
+        let options = SceneOptions { visible, ..SceneOptions::window(Theme::Light.palette(), canvas) };
         let mut scene = Scene::default();
         build_timeline(&data.doc, &data.lanes, &mapping, &options, &mut scene);
         (scene, mapping, canvas)

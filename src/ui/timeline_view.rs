@@ -143,15 +143,10 @@ pub fn timeline_ui(
     let mut scene = Scene { size: rect.size(), background: palette.background, ..Scene::default() };
     scene.rect(rect, 0.0, palette.background);
     let options = SceneOptions {
-        palette,
-        canvas,
         scroll_y: state.scroll_y,
         selected,
         hovered: state.hovered,
-        compact_lanes: false,
-        overdraw: 40.0,
-        numbers: None,
-        visible: None,
+        ..SceneOptions::window(palette, canvas)
     };
     build_timeline(&data.doc, &data.lanes, &mapping, &options, &mut scene);
     if data.lanes.extent.is_none() {
