@@ -192,6 +192,7 @@ pub fn export_scene(doc: &Document, lanes: &Lanes, o: &ExportOptions) -> Scene {
     }
     // Hit areas mean nothing in an image.
     scene.hits = Vec::new();
+    scene.clusters = Vec::new();
     scene
 }
 

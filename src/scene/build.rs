@@ -127,16 +127,9 @@ pub fn build_timeline(
         (f64::from(canvas.width()) / NARROW) as usize + 2,
         ((canvas.height() / LANE_HEIGHT).max(0.0) as usize + 1).min(rows.len()),
     );
-    scene.hits.reserve(visible_rows * marks_per_lane);
+    scene.clusters.reserve(visible_rows * marks_per_lane);
     scene.shapes.reserve(visible_rows * 8);
-    let mut lane_builder = LaneBuilder {
-        doc,
-        mapping,
-        opts,
-        scene,
-        last_label_end: f32::NEG_INFINITY,
-        clusters: Vec::with_capacity(visible_rows * marks_per_lane),
-    };
+    let mut lane_builder = LaneBuilder { doc, mapping, opts, scene, last_label_end: f32::NEG_INFINITY };
     for (row, &lane_index) in rows.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)] // lane counts are small
         let y = lanes_top + row as f32 * LANE_HEIGHT;
@@ -170,8 +163,6 @@ struct LaneBuilder<'a, 'b> {
     scene: &'a mut Scene,
     /// Right end of the last label placed in the current lane.
     last_label_end: f32,
-    /// Rectangle and count of each cluster mark, drawn once the fullest is known.
-    clusters: Vec<(Rect, u64)>,
 }
 
 impl LaneBuilder<'_, '_> {
@@ -236,7 +227,6 @@ impl LaneBuilder<'_, '_> {
                         pos2(clamp_x(x0), y + BAR_TOP - 1.0),
                         pos2(clamp_x(x0 + NARROW - 1.0), y + BAR_TOP + BAR_HEIGHT + 1.0),
                     );
-                    self.clusters.push((rect, count));
                     self.scene.merged_events += count;
                     let target = Target::Cluster {
                         start: lane.starts[i],
@@ -244,9 +234,12 @@ impl LaneBuilder<'_, '_> {
                         count: u32::try_from(count).unwrap_or(u32::MAX),
                         lane: lane_index,
                     };
-                    self.scene.hits.push(Hit { rect: rect.expand(2.0), target });
+                    self.scene.clusters.push(Hit { rect, target });
                     self.finish_label(&mut pending, clamp_x(x0));
-                    pending = Some(PendingLabel {
+                    // Most marks of a dense frame sit too close to the next for any label.
+                    let next_x = if j < range.end { x_of(lane.starts[j]) } else { f64::INFINITY };
+                    let room = next_x - f64::from(clamp_x(x0).max(canvas.left() + 2.0));
+                    pending = (room >= f64::from(MIN_LABEL_WIDTH + LABEL_GAP)).then(|| PendingLabel {
                         x: clamp_x(x0).max(canvas.left() + 2.0),
                         y,
                         text: LabelText::Count(count),
@@ -288,27 +281,31 @@ impl LaneBuilder<'_, '_> {
     /// rectangle: a dense frame hands the painters far fewer shapes.
     fn shade_clusters(&mut self) {
         const SHADES: u8 = 6;
-        let max = self.clusters.iter().map(|c| c.1).max().unwrap_or(1).max(2) as f32;
+        let count_of = |h: &Hit| match h.target {
+            Target::Cluster { count, .. } => u64::from(count),
+            Target::Event(_) => 1,
+        };
+        let max = self.scene.clusters.iter().map(count_of).max().unwrap_or(1).max(2) as f32;
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped to 0..=SHADES
         let shade = |count: u64| {
             ((count as f32).ln() / max.ln() * f32::from(SHADES)).round().clamp(0.0, f32::from(SHADES)) as u8
         };
         let mut run: Option<(Rect, u8)> = None;
-        for &(rect, count) in &self.clusters {
-            let level = shade(count);
+        let mut runs = Vec::new();
+        for hit in &self.scene.clusters {
+            let (rect, level) = (hit.rect, shade(count_of(hit)));
             match &mut run {
                 Some((r, l)) if *l == level && (r.top() - rect.top()).abs() < 0.5 && rect.left() <= r.right() + 1.5 => {
                     r.max.x = r.max.x.max(rect.right());
                 }
                 _ => {
-                    if let Some((r, l)) = run.take() {
-                        marks::cluster(self.scene, r, f32::from(l) / f32::from(SHADES), self.opts.palette.cluster);
-                    }
+                    runs.extend(run.take());
                     run = Some((rect, level));
                 }
             }
         }
-        if let Some((r, l)) = run {
+        runs.extend(run);
+        for (r, l) in runs {
             marks::cluster(self.scene, r, f32::from(l) / f32::from(SHADES), self.opts.palette.cluster);
         }
     }
@@ -452,7 +449,7 @@ mod tests {
         assert_eq!(shown.len(), individually, "an event was drawn twice");
         // A cluster's mark and its label share one target: count each target once.
         let mut clusters: Vec<Target> = Vec::new();
-        for h in &scene.hits {
+        for h in scene.hits.iter().chain(&scene.clusters) {
             if matches!(h.target, Target::Cluster { .. }) && !clusters.contains(&h.target) {
                 clusters.push(h.target);
             }

@@ -79,6 +79,9 @@ pub struct Scene {
     pub background: Color32,
     pub shapes: Vec<Shape>,
     pub hits: Vec<Hit>,
+    /// Cluster marks, where a click zooms in; kept apart from `hits` because a dense frame has
+    /// thousands.
+    pub clusters: Vec<Hit>,
     /// Events drawn one by one (not merged), in drawing order; the window gives each an
     /// accessible node.
     pub shown_events: Vec<(u32, Rect)>,
@@ -101,6 +104,12 @@ impl Scene {
 
     /// The topmost target at `pos`.
     pub fn hit(&self, pos: Pos2) -> Option<Target> {
-        self.hits.iter().rev().find(|h| h.rect.contains(pos)).map(|h| h.target)
+        let near = |h: &&Hit| h.rect.expand(2.0).contains(pos);
+        self.hits
+            .iter()
+            .rev()
+            .find(|h| h.rect.contains(pos))
+            .or_else(|| self.clusters.iter().find(near))
+            .map(|h| h.target)
     }
 }
