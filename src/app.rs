@@ -44,8 +44,10 @@ pub struct CitelineApp {
     pub settings: Settings,
     /// Where settings are saved; `None` remembers nothing (tests).
     settings_path: Option<PathBuf>,
-    /// When settings were last saved, by the frame clock.
+    /// When settings were last looked at for saving, by the frame clock.
     saved_at: f64,
+    /// What was last written, so that unchanged settings are not written again.
+    last_saved: Option<Settings>,
     pub data: Option<Arc<Loaded>>,
     /// Where `data` came from (`None`: the built-in timeline).
     pub path: Option<PathBuf>,
@@ -79,6 +81,7 @@ impl CitelineApp {
             settings,
             settings_path: None,
             saved_at: 0.0,
+            last_saved: None,
             data: None,
             path: None,
             selected: None,
@@ -101,7 +104,8 @@ impl CitelineApp {
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>, settings_path: Option<PathBuf>) -> Self {
         crate::ui::fonts::install(&cc.egui_ctx);
         let settings = settings_path.as_deref().map(Settings::load).unwrap_or_default();
-        let mut app = Self::empty(settings);
+        let mut app = Self::empty(settings.clone());
+        app.last_saved = Some(settings);
         app.settings_path = settings_path;
         app.apply_theme(&cc.egui_ctx);
         let remembered = app.settings.last_file.clone().filter(|p| p.is_file());
@@ -418,7 +422,9 @@ impl CitelineApp {
         let Some(path) = self.settings_path.clone() else { return };
         self.settings.view = Some(self.view.view);
         // Nothing to do about a settings file that cannot be written but to keep going.
-        let _ = self.settings.save(&path);
+        if self.settings.save(&path).is_ok() {
+            self.last_saved = Some(self.settings.clone());
+        }
     }
 
     /// Saves settings every few seconds while they change, so that a crash loses little.
@@ -428,14 +434,13 @@ impl CitelineApp {
         if size.is_some() {
             self.settings.window_size = size;
         }
-        let mut current = self.settings.clone();
-        current.view = Some(self.view.view);
         if now - self.saved_at >= EVERY_SECONDS && self.settings_path.is_some() {
-            let on_disk = self.settings_path.as_deref().map(Settings::load);
-            if on_disk.as_ref() != Some(&current) {
+            self.saved_at = now;
+            let mut current = self.settings.clone();
+            current.view = Some(self.view.view);
+            if self.last_saved.as_ref() != Some(&current) {
                 self.save_settings();
             }
-            self.saved_at = now;
         }
     }
 
