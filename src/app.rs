@@ -434,13 +434,21 @@ impl CitelineApp {
         if size.is_some() {
             self.settings.window_size = size;
         }
-        if now - self.saved_at >= EVERY_SECONDS && self.settings_path.is_some() {
+        if self.settings_path.is_none() {
+            return;
+        }
+        let mut current = self.settings.clone();
+        current.view = Some(self.view.view);
+        if self.last_saved.as_ref() == Some(&current) {
+            return;
+        }
+        let due = self.saved_at + EVERY_SECONDS;
+        if now >= due {
             self.saved_at = now;
-            let mut current = self.settings.clone();
-            current.view = Some(self.view.view);
-            if self.last_saved.as_ref() != Some(&current) {
-                self.save_settings();
-            }
+            self.save_settings();
+        } else {
+            // An idle window draws no frames: ask for one when the save is due.
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
         }
     }
 
