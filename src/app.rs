@@ -5,14 +5,18 @@ use std::sync::Arc;
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, ThemePreference};
 
+use crate::layout::Visibility;
 use crate::loaded::{Loaded, SEED_NAME, load_seed};
 use crate::model::Problem;
+use crate::model::filter::Choices;
 use crate::scene::Theme;
 use crate::settings::{Settings, ThemeChoice};
 use crate::ui::citation_panel::CitationPanel;
 use crate::ui::export_dialog::ExportDialog;
+use crate::ui::filter_menu::FilterMenu;
 use crate::ui::loader::LoadJob;
-use crate::ui::timeline_view::{TimelineCommand, ViewState, timeline_ui};
+use crate::ui::search::Search;
+use crate::ui::timeline_view::{TimelineCommand, TimelineFrame, ViewState, timeline_ui};
 use crate::ui::watcher::FileWatcher;
 
 const MAX_RECENT: usize = 10;
@@ -21,6 +25,9 @@ const MAX_PROBLEM_LINES: usize = 40;
 pub const SHORTCUT_OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 pub const SHORTCUT_EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 pub const SHORTCUT_QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+pub const SHORTCUT_FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+/// How many search results the list shows; the timeline highlights all of them.
+const MAX_LISTED_RESULTS: usize = 500;
 
 /// Problems to show the user, with what happened.
 #[derive(Clone, Debug)]
@@ -59,7 +66,15 @@ pub struct CitelineApp {
     pub report: Option<Report>,
     panel: CitationPanel,
     pub export: ExportDialog,
+    pub search: Search,
+    pub filters: FilterMenu,
+    /// What the filter menu offers for the open document.
+    choices: Choices,
+    /// What the filter leaves on the timeline.
+    pub visibility: Arc<Visibility>,
     show_shortcuts: bool,
+    /// The search must run again (the document or the filter changed).
+    search_again: bool,
     timeline_width: f32,
     sent_title: Option<String>,
     /// Watches the open file, to reload it when it changes on disk.
@@ -91,7 +106,12 @@ impl CitelineApp {
             report: None,
             panel: CitationPanel::default(),
             export: ExportDialog::default(),
+            search: Search::default(),
+            filters: FilterMenu::default(),
+            choices: Choices::default(),
+            visibility: Arc::new(Visibility::default()),
             show_shortcuts: false,
+            search_again: false,
             timeline_width: 1000.0,
             sent_title: None,
             watcher: None,
@@ -176,8 +196,10 @@ impl CitelineApp {
         let path = self.path.clone();
         self.install(data, path);
         self.view.view = view;
-        self.selected =
-            selected_id.and_then(|id| self.data.as_ref()?.doc.event_index(&id)).and_then(|i| u32::try_from(i).ok());
+        self.selected = selected_id
+            .and_then(|id| self.data.as_ref()?.doc.event_index(&id))
+            .and_then(|i| u32::try_from(i).ok())
+            .filter(|&e| self.visibility.shown(e));
     }
 
     /// Opens `path` on this thread (command line and tests).
@@ -209,6 +231,12 @@ impl CitelineApp {
             Report::from_problems(headline, &problems, false)
         });
         let data = Arc::new(data);
+        let same_file = path.is_some() && path == self.path;
+        if !same_file {
+            self.filters.clear();
+            self.search.clear();
+        }
+        self.choices = Choices::of(&data.doc);
         self.view.reset(&data);
         if let Some(v) = self.restore_view.take() {
             self.view.view = v;
@@ -225,6 +253,22 @@ impl CitelineApp {
         }
         self.path = path;
         self.data = Some(data);
+        self.apply_filter();
+    }
+
+    /// Recomputes what the filter shows, after it or the document changed. A hidden selection
+    /// is dropped; the search runs again over what is shown.
+    pub fn apply_filter(&mut self) {
+        let Some(data) = &self.data else { return };
+        self.visibility = Arc::new(if self.filters.filter.is_active() {
+            Visibility::new(self.filters.filter.mask(&data.doc), &data.lanes)
+        } else {
+            Visibility::all(&data.lanes)
+        });
+        if self.selected.is_some_and(|e| !self.visibility.shown(e)) {
+            self.selected = None;
+        }
+        self.search_again = true;
     }
 
     fn poll_loading(&mut self, ctx: &egui::Context) {
@@ -261,15 +305,26 @@ impl CitelineApp {
 
     pub fn select(&mut self, event: Option<u32>) {
         self.selected = event;
+        self.search.scroll_to_selected = true;
         if let (Some(e), Some(data)) = (event, &self.data) {
             let data = Arc::clone(data);
             self.view.reveal(&data, e, self.timeline_width);
         }
     }
 
+    /// Selects a search result and centres the view on it.
+    fn select_result(&mut self, event: u32) {
+        self.selected = Some(event);
+        self.search.scroll_to_selected = true;
+        if let Some(data) = &self.data {
+            let data = Arc::clone(data);
+            self.view.center_on(&data, event);
+        }
+    }
+
     fn step_selection(&mut self, forward: bool) {
-        let Some(data) = &self.data else { return };
-        let order = &data.lanes.chronological;
+        let visibility = Arc::clone(&self.visibility);
+        let order = visibility.chronological();
         if order.is_empty() {
             return;
         }
@@ -394,6 +449,105 @@ impl CitelineApp {
         }
     }
 
+    /// The search field, the Filters menu, and what the filter is hiding.
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let label = ui.label("Search");
+            let hint = format!("Titles, tags, quotes… ({})", ui.ctx().format_shortcut(&SHORTCUT_FIND));
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut self.search.text).hint_text(hint).desired_width(260.0))
+                .labelled_by(label.id);
+            if std::mem::take(&mut self.search.focus_requested) {
+                field.request_focus();
+            }
+            if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                // Enter selects the next result (the first once the search is done), and the
+                // field keeps the focus so that Enter again steps on.
+                self.search.select_when_done = true;
+                field.request_focus();
+            }
+            if self.search.is_active() {
+                if self.search.is_running() {
+                    ui.spinner();
+                    ui.label("Searching…");
+                } else if let Some(r) = &self.search.results {
+                    let n = r.events.len();
+                    let text = match n {
+                        0 => "No match".to_owned(),
+                        1 => "1 match".to_owned(),
+                        _ => format!("{} matches", crate::model::date::group_thousands(n as u64)),
+                    };
+                    ui.label(text);
+                }
+                if ui.button("Clear Search").on_hover_text("Esc").clicked() {
+                    self.search.clear();
+                }
+            }
+            ui.separator();
+            let filter_on = self.filters.filter.is_active();
+            let menu_title = if filter_on { "Filters (on)" } else { "Filters" };
+            let mut changed = false;
+            ui.menu_button(menu_title, |ui| changed = self.filters.ui(ui, &self.choices));
+            if filter_on && let Some(data) = &self.data {
+                let shown = self.visibility.mask().map_or(0, |m| m.iter().filter(|&&b| b).count());
+                let total = data.doc.events().len();
+                let text = format!(
+                    "Filter on: {} of {} events shown ({})",
+                    crate::model::date::group_thousands(shown as u64),
+                    crate::model::date::group_thousands(total as u64),
+                    self.filters.filter.describe()
+                );
+                ui.label(RichText::new(text).color(ui.visuals().warn_fg_color).strong());
+                if ui.button("Clear Filters").clicked() {
+                    self.filters.clear();
+                    changed = true;
+                }
+            }
+            if changed {
+                self.apply_filter();
+            }
+        });
+    }
+
+    /// The search results, with their dates; a click selects one and brings it into view.
+    fn results_ui(&mut self, ui: &mut egui::Ui, data: &Loaded) {
+        let Some(results) = self.search.results.clone() else {
+            ui.label("Searching…");
+            return;
+        };
+        ui.label(RichText::new(format!("Results ({})", results.events.len())).strong());
+        if results.events.is_empty() {
+            ui.label(
+                "Nothing matches. Search ignores case and accents, and looks in titles, summaries, tags and quotes.",
+            );
+            return;
+        }
+        let mut picked = None;
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            for &e in results.events.iter().take(MAX_LISTED_RESULTS) {
+                let title = data.doc.events().get(e as usize).map(|ev| &*ev.title).unwrap_or_default();
+                let text = format!("{} — {title}", data.doc.date_label(e as usize));
+                let r = ui.selectable_label(self.selected == Some(e), text);
+                if r.clicked() {
+                    picked = Some(e);
+                }
+                if self.selected == Some(e) && self.search.scroll_to_selected {
+                    r.scroll_to_me(None);
+                }
+            }
+            if results.events.len() > MAX_LISTED_RESULTS {
+                ui.label(format!(
+                    "…and {} more, highlighted on the timeline",
+                    results.events.len() - MAX_LISTED_RESULTS
+                ));
+            }
+        });
+        self.search.scroll_to_selected = false;
+        if let Some(e) = picked {
+            self.select_result(e);
+        }
+    }
+
     fn shortcuts_window(&mut self, ctx: &egui::Context) {
         let mut open = self.show_shortcuts;
         egui::Window::new("Keyboard Shortcuts").open(&mut open).resizable(false).show(ctx, |ui| {
@@ -404,7 +558,10 @@ impl CitelineApp {
                     ("+ / −", "Zoom in / out"),
                     ("Mouse wheel, pinch", "Zoom around the pointer"),
                     ("Drag", "Pan (and scroll lanes)"),
-                    ("Esc", "Clear the selection"),
+                    ("Tab / Shift+Tab", "Move between controls and the events on screen"),
+                    ("Enter", "Zoom to the selected event; in the search field, go to the next result"),
+                    ("Esc", "Clear the search, then the selection"),
+                    (&ctx.format_shortcut(&SHORTCUT_FIND), "Search"),
                     (&ctx.format_shortcut(&SHORTCUT_OPEN), "Open a timeline"),
                     (&ctx.format_shortcut(&SHORTCUT_EXPORT), "Export an image"),
                     (&ctx.format_shortcut(&SHORTCUT_QUIT), "Quit"),
@@ -485,6 +642,30 @@ impl eframe::App for CitelineApp {
         if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_QUIT)) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+        if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_FIND)) {
+            self.search.focus_requested = true;
+        }
+        // Esc clears the search first, then (in the timeline) the selection.
+        if self.search.is_active()
+            && !self.export.open
+            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
+        {
+            self.search.clear();
+        }
+        self.search.poll();
+        if let Some(data) = &self.data {
+            let waker = ctx.clone();
+            self.search.update(data, &self.visibility, std::mem::take(&mut self.search_again), move || {
+                waker.request_repaint();
+            });
+        }
+        if self.search.select_when_done
+            && !self.search.is_running()
+            && let Some(e) = self.search.take_next()
+        {
+            self.search.select_when_done = false;
+            self.select_result(e);
+        }
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -498,6 +679,7 @@ impl eframe::App for CitelineApp {
         let palette = if ui.visuals().dark_mode { Theme::Dark.palette() } else { Theme::Light.palette() };
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
         if self.loading.is_some() || self.report.is_some() {
             egui::Panel::top("status").show(ui, |ui| self.status_ui(ui));
         }
@@ -511,27 +693,44 @@ impl eframe::App for CitelineApp {
             .resizable(true)
             .default_size(420.0)
             .min_size(260.0)
-            .show(ui, |ui| self.panel.ui(ui, &data, self.selected, &palette))
+            .show(ui, |ui| self.panel.ui(ui, &data, &self.visibility, self.selected, &palette))
             .inner;
         if let Some(e) = picked {
             self.selected = Some(e);
         }
+        if self.search.is_active() {
+            egui::Panel::left("results")
+                .resizable(true)
+                .default_size(300.0)
+                .min_size(200.0)
+                .show(ui, |ui| self.results_ui(ui, &data));
+        }
         let keyboard = !ctx.egui_wants_keyboard_input() && !self.export.open;
+        let visibility = Arc::clone(&self.visibility);
+        let matches = self.search.results.clone().filter(|_| self.search.is_active());
+        let frame = TimelineFrame {
+            data: &data,
+            visibility: &visibility,
+            matches: matches.as_deref(),
+            selected: self.selected,
+            palette,
+            keyboard,
+        };
         let commands = egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
                 self.timeline_width = ui.available_width();
-                timeline_ui(ui, &data, &mut self.view, self.selected, palette, keyboard)
+                timeline_ui(ui, &frame, &mut self.view)
             })
             .inner;
         for c in commands {
             match c {
-                TimelineCommand::Select(e) => self.selected = e,
+                TimelineCommand::Select(e) => self.select(e),
                 TimelineCommand::SelectNext => self.step_selection(true),
                 TimelineCommand::SelectPrevious => self.step_selection(false),
             }
         }
-        self.export.ui(&ctx, self.data.as_ref(), self.view.view);
+        self.export.ui(&ctx, self.data.as_ref(), self.view.view, self.visibility.mask());
         self.shortcuts_window(&ctx);
     }
 

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::export::{ExportOptions, Extent, export_to_file, parse_range};
 use crate::loaded::{Loaded, open_blocking};
+use crate::model::filter::{Choices, Filter};
 use crate::model::{Problem, Progress};
 use crate::scene::Theme;
 
@@ -35,26 +36,7 @@ pub enum Command {
     /// Load and validate a timeline: one line per problem, then a summary. Exits 1 on any error.
     Check { file: PathBuf },
     /// Export a timeline as a PNG or SVG image (the format follows OUT's extension).
-    Export {
-        file: PathBuf,
-        /// Output image, *.png or *.svg.
-        #[arg(short, long)]
-        output: PathBuf,
-        /// Width in pixels (before scaling).
-        #[arg(long, default_value_t = crate::export::DEFAULT_WIDTH)]
-        width: u32,
-        /// Pixel scale: 2 makes an image twice as wide and tall, for high-density screens and print.
-        #[arg(long, default_value_t = 1.0)]
-        scale: f32,
-        /// Export only this EDTF interval, such as 2010/2020; events outside it are left out.
-        #[arg(long)]
-        range: Option<String>,
-        #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
-        theme: ThemeArg,
-        /// Number the events and list every citation under the timeline.
-        #[arg(long)]
-        footnotes: bool,
-    },
+    Export(ExportArgs),
     /// Write a deterministic synthetic timeline, for tests, benchmarks and demos.
     Generate {
         #[arg(long)]
@@ -64,6 +46,34 @@ pub enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    pub file: PathBuf,
+    /// Output image, *.png or *.svg.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Width in pixels (before scaling).
+    #[arg(long, default_value_t = crate::export::DEFAULT_WIDTH)]
+    pub width: u32,
+    /// Pixel scale: 2 makes an image twice as wide and tall, for high-density screens and print.
+    #[arg(long, default_value_t = 1.0)]
+    pub scale: f32,
+    /// Export only this EDTF interval, such as 2010/2020; events outside it are left out.
+    #[arg(long)]
+    pub range: Option<String>,
+    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+    pub theme: ThemeArg,
+    /// Number the events and list every citation under the timeline.
+    #[arg(long)]
+    pub footnotes: bool,
+    /// Only events with this tag (repeat for several: any of them).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Only events citing this source id (repeat for several: any of them).
+    #[arg(long = "source", value_name = "ID")]
+    pub sources: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -121,49 +131,74 @@ fn fail(message: &str) -> ExitCode {
     ExitCode::FAILURE
 }
 
-#[allow(clippy::too_many_arguments)] // mirrors the subcommand's flags one to one
-pub fn export(
-    file: &Path,
-    output: &Path,
-    width: u32,
-    scale: f32,
-    range: Option<&str>,
-    theme: ThemeArg,
-    footnotes: bool,
-) -> ExitCode {
-    let extent = match range.map(parse_range).transpose() {
+/// The `--tag` and `--source` filter, or why it cannot apply: a value no event uses is most
+/// likely a typo, and would export an empty image.
+fn export_filter(doc: &crate::model::Document, args: &ExportArgs) -> Result<Option<Vec<bool>>, String> {
+    if args.tags.is_empty() && args.sources.is_empty() {
+        return Ok(None);
+    }
+    let choices = Choices::of(doc);
+    for t in &args.tags {
+        if !choices.tags.contains(t) {
+            return Err(format!("--tag {t}: no event has this tag (tags: {})", list_or_none(&choices.tags)));
+        }
+    }
+    let ids: Vec<String> = choices.sources.iter().map(|(id, _)| id.clone()).collect();
+    for s in &args.sources {
+        if !ids.contains(s) {
+            return Err(format!("--source {s}: there is no source with this id (sources: {})", list_or_none(&ids)));
+        }
+    }
+    let filter = Filter {
+        tags: args.tags.iter().cloned().collect(),
+        sources: args.sources.iter().cloned().collect(),
+        ..Filter::default()
+    };
+    Ok(Some(filter.mask(doc)))
+}
+
+fn list_or_none(values: &[String]) -> String {
+    if values.is_empty() { "none".to_owned() } else { values.join(", ") }
+}
+
+pub fn export(args: &ExportArgs) -> ExitCode {
+    let extent = match args.range.as_deref().map(parse_range).transpose() {
         Ok(Some((a, b))) => Extent::Range(a, b),
         Ok(None) => Extent::Whole,
         Err(e) => return fail(&e),
     };
-    let options = ExportOptions {
-        width,
-        scale,
+    let mut options = ExportOptions {
+        width: args.width,
+        scale: args.scale,
         extent,
-        theme: match theme {
+        theme: match args.theme {
             ThemeArg::Light => Theme::Light,
             ThemeArg::Dark => Theme::Dark,
         },
-        footnotes,
+        footnotes: args.footnotes,
         visible: None,
     };
     if let Err(e) = crate::export::check_options(&options) {
         return fail(&e);
     }
-    if let Err(e) = crate::export::Format::from_path(output) {
+    if let Err(e) = crate::export::Format::from_path(&args.output) {
         return fail(&e);
     }
     let started = Instant::now();
-    let data: Loaded = match open_blocking(file, &Progress::default()) {
+    let data: Loaded = match open_blocking(&args.file, &Progress::default()) {
         Ok(d) => d,
         Err(problems) => {
             print_problems(&mut std::io::stderr(), &problems);
-            return fail(&format!("cannot open {}", file.display()));
+            return fail(&format!("cannot open {}", args.file.display()));
         }
     };
-    match export_to_file(&data.doc, &data.lanes, &options, output) {
+    match export_filter(&data.doc, args) {
+        Ok(visible) => options.visible = visible,
+        Err(e) => return fail(&e),
+    }
+    match export_to_file(&data.doc, &data.lanes, &options, &args.output) {
         Ok(()) => {
-            eprintln!("wrote {} in {:.2} s", output.display(), started.elapsed().as_secs_f64());
+            eprintln!("wrote {} in {:.2} s", args.output.display(), started.elapsed().as_secs_f64());
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e),
@@ -190,9 +225,7 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
     // print a backtrace, and exit with a code scripts can tell from "the file has errors".
     let result = std::panic::catch_unwind(|| match command {
         Command::Check { file } => check(file, &mut std::io::stdout()),
-        Command::Export { file, output, width, scale, range, theme, footnotes } => {
-            export(file, output, *width, *scale, range.as_deref(), *theme, *footnotes)
-        }
+        Command::Export(args) => export(args),
         Command::Generate { events, seed, output } => generate(*events, *seed, output),
     });
     Some(result.unwrap_or_else(|_| {

@@ -95,6 +95,67 @@ fn range_leaves_out_events_outside_it() {
     assert!(!svg.contains("integration to share"), "2011 is outside the range");
 }
 
+fn seed_events_with(keep: impl Fn(&citeline::model::Event) -> bool) -> (Vec<String>, Vec<String>) {
+    let doc = citeline::model::load::open(
+        Path::new(SEED),
+        citeline::model::load::Limits::default(),
+        &citeline::model::Progress::default(),
+    )
+    .expect("seed");
+    let dated = (0..doc.events().len()).filter(|&i| doc.span(i).is_some()).map(|i| &doc.events()[i]);
+    let (kept, dropped): (Vec<_>, Vec<_>) = dated.partition(|e| keep(e));
+    let titles = |v: Vec<&citeline::model::Event>| v.into_iter().map(|e| e.title.to_string()).collect();
+    (titles(kept), titles(dropped))
+}
+
+#[test]
+fn filter_by_tag_and_source_leaves_the_other_events_out_of_the_export() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let svg_path = out_path(&dir, "tags.svg");
+    let (code, err) = export(&[
+        SEED,
+        "-o",
+        svg_path.to_str().expect("path"),
+        "--footnotes",
+        "--tag",
+        "advertising",
+        "--tag",
+        "governance",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let svg = svg_text(&svg_path);
+    let (kept, dropped) = seed_events_with(|e| e.tags.iter().any(|t| &**t == "advertising" || &**t == "governance"));
+    assert!(!kept.is_empty() && !dropped.is_empty());
+    let escaped = |t: &str| t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    for t in &kept {
+        assert!(svg.contains(&escaped(t)), "kept: {t}");
+    }
+    for t in &dropped {
+        assert!(!svg.contains(&escaped(t)), "left out: {t}");
+    }
+
+    // --source keeps the events citing that source (the Spanish article here).
+    let doc_sources = seed_events_with(|e| e.citations.iter().any(|c| c.source.as_str() == "es-article"));
+    let source_path = out_path(&dir, "source.svg");
+    let (code, err) =
+        export(&[SEED, "-o", source_path.to_str().expect("path"), "--footnotes", "--source", "es-article"]);
+    assert_eq!(code, 0, "{err}");
+    let svg = svg_text(&source_path);
+    for t in &doc_sources.0 {
+        assert!(svg.contains(&escaped(t)), "kept: {t}");
+    }
+    for t in &doc_sources.1 {
+        assert!(!svg.contains(&escaped(t)), "left out: {t}");
+    }
+
+    // A tag or source no event uses is a typo, not an empty picture.
+    for (flag, value, needle) in [("--tag", "advertsing", "no event has this tag"), ("--source", "nope", "no source")] {
+        let (code, err) = export(&[SEED, "-o", source_path.to_str().expect("path"), flag, value]);
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains(needle) && err.contains(value), "{err}");
+    }
+}
+
 #[test]
 fn bad_options_and_paths_exit_1_with_a_message() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -9,7 +9,8 @@ use citeline::CitelineApp;
 const TITAN: &str = "Facebook gives Netflix access to the private “Titan API”, August 2013";
 
 fn app_harness() -> Harness<'static, CitelineApp> {
-    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 860.0)).build_eframe(|cc| {
+    // Moves to a selection animate over a third of a second: let `run` see them through.
+    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 860.0)).with_max_steps(64).build_eframe(|cc| {
         CitelineApp::new(cc, Some(std::path::PathBuf::from("assets/timelines/netflix-facebook.citeline.json")), None)
     });
     // The file loads in the background; wait for it as a user would.
@@ -45,7 +46,7 @@ fn selecting_an_event_by_its_label_shows_its_quote_highlighted_in_the_source() {
 }
 
 #[test]
-fn arrow_keys_step_through_events_in_date_order() {
+fn keyboard_arrow_keys_step_through_events_in_date_order() {
     let mut harness = app_harness();
     harness.key_press(Key::ArrowRight);
     harness.run();
@@ -222,4 +223,149 @@ fn live_reload_keeps_view_and_selection_and_survives_a_bad_save() {
     harness.run_steps(2);
     assert_eq!(harness.state().data.as_ref().expect("data").doc.timeline().title, "Version two");
     assert!(harness.query_by_label_contains("last good version").is_some());
+}
+
+fn event_id(harness: &Harness<'static, CitelineApp>, id: &str) -> u32 {
+    let data = harness.state().data.clone().expect("timeline");
+    u32::try_from(data.doc.event_index(id).expect("event")).expect("index")
+}
+
+fn search_for(harness: &mut Harness<'static, CitelineApp>, text: &str) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::F);
+    harness.run();
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Search");
+    field.type_text(text);
+    wait_until(harness, |app| !app.search.is_running() && app.search.results.is_some());
+    harness.run();
+}
+
+#[test]
+fn search_ignores_case_and_accents_and_enter_selects_the_result() {
+    let mut harness = app_harness();
+    let view_before = harness.state().view.view;
+    // "compartio" (no accent) is in the quote "Meta no compartió…" of an undated event, and in
+    // no title.
+    search_for(&mut harness, "COMPARTIO");
+    let results = harness.state().search.results.clone().expect("results");
+    let denial = event_id(&harness, "meta-denial");
+    assert!(results.events.contains(&denial), "{:?}", results.events);
+    assert!(harness.query_by_label_contains("Results (").is_some(), "the results list shows");
+
+    // "titan" finds the Titan API event; Enter selects it and moves the view to it.
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Search");
+    field.focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    field.type_text("titan");
+    wait_until(&mut harness, |app| {
+        !app.search.is_running() && app.search.results.as_ref().is_some_and(|r| r.events.len() == 1)
+    });
+    harness.run();
+    let titan = event_id(&harness, "titan-api");
+    let title = TITAN.trim_end_matches(", August 2013");
+    let listed = format!("August 2013 — {title}");
+    assert!(harness.query_by_label(&listed).is_some(), "the result is listed with its date");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().selected, Some(titan));
+    let view = harness.state().view.view;
+    assert_ne!(view, view_before, "the view moved to the result");
+    let span = harness.state().data.as_ref().and_then(|d| d.doc.span(titan as usize)).expect("dated");
+    assert!((view.center() - span.start.midpoint(span.end)).abs() < view.span * 0.05, "centred on it");
+    assert!(harness.state().search.results.as_ref().is_some_and(|r| r.mask[titan as usize]), "highlighted");
+
+    // Esc clears the search first, then the selection.
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().search.is_active());
+    assert_eq!(harness.state().selected, Some(titan));
+    assert!(harness.query_by_label_contains("Results (").is_none());
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().selected, None);
+}
+
+#[test]
+fn search_result_clicked_in_the_list_is_selected() {
+    let mut harness = app_harness();
+    search_for(&mut harness, "governance");
+    let results = harness.state().search.results.clone().expect("results");
+    assert_eq!(results.events.len(), 1, "one event is tagged governance");
+    let data = harness.state().data.clone().expect("timeline");
+    let e = results.events[0];
+    let label = format!("{} — {}", data.doc.date_label(e as usize), data.doc.events()[e as usize].title);
+    harness.get_by_label(&label).click();
+    harness.run();
+    assert_eq!(harness.state().selected, Some(e));
+    harness.snapshot_options("search_governance", &SnapshotOptions::new().threshold(2.0).max_failed_pixels(400));
+}
+
+#[test]
+fn filter_by_tag_hides_the_other_events_and_one_click_clears_it() {
+    let mut harness = app_harness();
+    let data = harness.state().data.clone().expect("timeline");
+    let label_of = |i: usize| data.accessible_label(u32::try_from(i).expect("index"));
+    let dated: Vec<usize> = (0..data.doc.events().len()).filter(|&i| data.doc.span(i).is_some()).collect();
+    let has_api = |i: usize| data.doc.events()[i].tags.iter().any(|t| &**t == "api");
+    assert!(dated.iter().any(|&i| has_api(i)) && dated.iter().any(|&i| !has_api(i)));
+    for &i in &dated {
+        assert!(harness.query_by_label(&label_of(i)).is_some(), "shown before filtering: {}", label_of(i));
+    }
+
+    harness.get_by_label("Filters").click();
+    harness.run();
+    harness.get_by_label("#api").click();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    for &i in &dated {
+        let shown = harness.query_by_label(&label_of(i)).is_some();
+        assert_eq!(shown, has_api(i), "{}", label_of(i));
+    }
+    assert!(harness.query_by_label_contains("Filter on:").is_some(), "an indicator says a filter is on");
+    // Stepping with → stays within the filter.
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert!(harness.state().selected.is_some_and(|e| has_api(e as usize)));
+
+    harness.get_by_label("Clear Filters").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Filter on:").is_none());
+    for &i in &dated {
+        assert!(harness.query_by_label(&label_of(i)).is_some(), "shown again: {}", label_of(i));
+    }
+}
+
+#[test]
+fn keyboard_accessible_label_of_an_event_holds_its_date() {
+    let harness = app_harness();
+    let data = harness.state().data.clone().expect("timeline");
+    let titan = event_id(&harness, "titan-api");
+    let title = &data.doc.events()[titan as usize].title;
+    assert_eq!(data.accessible_label(titan), format!("{title}, August 2013"));
+    // The node on the timeline is a button with that label, so a screen reader says the date.
+    let label = format!("{title}, August 2013");
+    let _node = harness.get_by_role_and_label(egui::accesskit::Role::Button, &label);
+}
+
+#[test]
+fn keyboard_offscreen_indicators_count_and_jump_to_the_nearest_event() {
+    let mut harness = app_harness();
+    let titan = event_id(&harness, "titan-api");
+    harness.get_by_label(TITAN).click();
+    harness.run();
+    // Enter zooms to the selection: events before and after leave the view.
+    harness.key_press(Key::Enter);
+    harness.run();
+    let data = harness.state().data.clone().expect("timeline");
+    let view = harness.state().view.view;
+    let before = (0..data.doc.events().len()).filter(|&i| data.doc.span(i).is_some_and(|s| s.end < view.min)).count();
+    assert!(before > 0, "Enter zoomed in on the selection");
+    let label = format!("◀ {before} earlier");
+    assert!(harness.query_by_label(&label).is_some(), "the left edge counts the {before} events before the view");
+    harness.get_by_label(&label).click();
+    harness.run();
+    let selected = harness.state().selected.expect("the nearest earlier event");
+    assert_ne!(selected, titan);
+    let s = data.doc.span(selected as usize).expect("dated");
+    assert!(s.end < view.min, "it lay before the view");
 }

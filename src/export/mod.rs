@@ -12,6 +12,7 @@ use crate::atomic_write::write_atomically;
 use crate::layout::axis::{AxisMapping, TimeView};
 use crate::layout::lanes::Lanes;
 use crate::layout::text::TextMeasure;
+use crate::layout::visibility::Visibility;
 use crate::model::{Day, Document, Edtf};
 use crate::scene::build::AXIS_HEIGHT;
 use crate::scene::build::{LANE_HEIGHT, build_timeline, lane_rows, lanes_height};
@@ -116,11 +117,12 @@ pub fn export_scene(doc: &Document, lanes: &Lanes, o: &ExportOptions) -> Scene {
     }
     let inner = width - 2.0 * MARGIN;
     let mapping = AxisMapping::new(view, f64::from(MARGIN), f64::from(inner));
-    let rows = lane_rows(lanes, &mapping, true).len();
+    let visibility = visible.map(|mask| Visibility::new(mask, lanes));
+    let rows = lane_rows(lanes, &mapping, true, visibility.as_ref()).len();
 
     // Events in view, in chronological order, numbered for footnotes.
     let in_view = |i: usize| {
-        visible.as_ref().is_none_or(|v| v.get(i).copied().unwrap_or(false))
+        visibility.as_ref().is_none_or(|v| v.shown(u32::try_from(i).unwrap_or(u32::MAX)))
             && doc.span(i).is_some_and(|s| s.end > view.min && s.start < view.max())
     };
     let shown: Vec<u32> = lanes.chronological.iter().copied().filter(|&i| in_view(i as usize)).collect();
@@ -173,7 +175,9 @@ pub fn export_scene(doc: &Document, lanes: &Lanes, o: &ExportOptions) -> Scene {
         compact_lanes: true,
         overdraw: 0.0,
         numbers: numbers.as_deref(),
-        visible: visible.as_deref(),
+        visible: visibility.as_ref(),
+        highlight: None,
+        match_starts: None,
     };
     build_timeline(doc, lanes, &mapping, &options, &mut scene);
     if rows == 0 {

@@ -38,6 +38,8 @@ pub struct Lanes {
     pub extent: Option<(Day, Day)>,
     /// Dated events ordered by (start, end), for previous/next navigation.
     pub chronological: Vec<u32>,
+    /// Dated events ordered by end, for counting what lies before a view.
+    pub by_end: Vec<u32>,
     /// Lane of each event (`u32::MAX` for undated ones).
     pub lane_of: Vec<u32>,
 }
@@ -124,7 +126,9 @@ pub fn assign(spans: &[Option<Span>], title_chars: &dyn Fn(usize) -> usize) -> L
         lane_of[i as usize] = u32::try_from(lane).unwrap_or(u32::MAX);
         heap.push(Reverse((Key(reserved_end), lane)));
     }
-    Lanes { lanes, extent, chronological: order, lane_of }
+    let mut by_end = order.clone();
+    by_end.sort_by(|&a, &b| span_of(a).end.total_cmp(&span_of(b).end).then(a.cmp(&b)));
+    Lanes { lanes, extent, chronological: order, by_end, lane_of }
 }
 
 impl Lane {

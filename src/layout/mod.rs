@@ -4,7 +4,9 @@ pub mod axis;
 pub mod lanes;
 pub mod text;
 pub mod ticks;
+pub mod visibility;
 
 pub use axis::{AxisMapping, TimeView};
 pub use lanes::Lanes;
 pub use text::TextMeasure;
+pub use visibility::{Beyond, Visibility};

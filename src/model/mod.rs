@@ -3,11 +3,13 @@
 
 pub mod date;
 pub mod document;
+pub mod filter;
 pub mod generate;
 pub mod load;
 pub mod problem;
 pub mod progress;
 pub mod save;
+pub mod search;
 pub mod sources;
 pub mod timeline;
 pub mod verify;

@@ -10,13 +10,14 @@ use emath::{Rect, pos2};
 
 use super::marks::{self, DateStyle, MARKER_SIZE};
 use super::theme::Palette;
-use super::{Hit, Scene, Target};
+use super::{Hit, Scene, Shape, Target};
 use crate::layout::axis::AxisMapping;
 use crate::layout::lanes::{Lane, Lanes};
 use crate::layout::text::TextMeasure;
 use crate::layout::ticks::{TICK_FONT_SIZE, ticks};
-use crate::model::Document;
+use crate::layout::visibility::Visibility;
 use crate::model::date::group_thousands;
+use crate::model::{Day, Document};
 
 pub const AXIS_HEIGHT: f32 = 30.0;
 pub const LANE_HEIGHT: f32 = 36.0;
@@ -49,7 +50,12 @@ pub struct SceneOptions<'a> {
     /// Footnote number of each event (0: none).
     pub numbers: Option<&'a [u32]>,
     /// Events to show; `None` shows all.
-    pub visible: Option<&'a [bool]>,
+    pub visible: Option<&'a Visibility>,
+    /// Events to mark as search matches, one flag per event.
+    pub highlight: Option<&'a [bool]>,
+    /// Where search matches start, sorted: ticked on the axis, so that matches merged into
+    /// clusters or out of view still show where they are.
+    pub match_starts: Option<&'a [Day]>,
 }
 
 impl SceneOptions<'_> {
@@ -65,6 +71,8 @@ impl SceneOptions<'_> {
             overdraw: 40.0,
             numbers: None,
             visible: None,
+            highlight: None,
+            match_starts: None,
         }
     }
 }
@@ -87,10 +95,14 @@ struct PendingLabel {
     target: Target,
 }
 
-/// Rows of the lanes that have something in view, or all of them.
-pub fn lane_rows(lanes: &Lanes, mapping: &AxisMapping, compact: bool) -> Vec<usize> {
+/// Rows of the lanes that have something shown in view, or all of them.
+pub fn lane_rows(lanes: &Lanes, mapping: &AxisMapping, compact: bool, visible: Option<&Visibility>) -> Vec<usize> {
     let (from, to) = (mapping.view.min, mapping.view.max());
-    (0..lanes.lanes.len()).filter(|&i| !compact || !lanes.lanes[i].visible_range(from, to).is_empty()).collect()
+    let has_some = |i: usize| {
+        let range = lanes.lanes[i].visible_range(from, to);
+        visible.map_or(!range.is_empty(), |v| v.count_in_lane(i, range) > 0)
+    };
+    (0..lanes.lanes.len()).filter(|&i| !compact || has_some(i)).collect()
 }
 
 /// Height the lanes take below the axis.
@@ -109,7 +121,7 @@ pub fn build_timeline(
 ) -> f32 {
     let canvas = opts.canvas;
     let pal = opts.palette;
-    let rows = lane_rows(lanes, mapping, opts.compact_lanes);
+    let rows = lane_rows(lanes, mapping, opts.compact_lanes, opts.visible);
     let lanes_top = canvas.top() + AXIS_HEIGHT + LANES_TOP_GAP - opts.scroll_y;
     let tick_list = ticks(mapping);
 
@@ -153,7 +165,28 @@ pub fn build_timeline(
             scene.text(pos2(x + 3.0, band.top() + 5.0), label.clone(), TICK_FONT_SIZE, false, pal.text_muted);
         }
     }
+    if let Some(starts) = opts.match_starts {
+        match_ticks(scene, starts, mapping, band, pal.match_mark);
+    }
     AXIS_HEIGHT + lanes_height(rows.len())
+}
+
+/// A short tick at the bottom of the axis band for each point holding a search match: the
+/// matches' places at a glance, at any zoom, in O(width × log n).
+#[allow(clippy::cast_possible_truncation)] // on-screen x
+fn match_ticks(scene: &mut Scene, starts: &[Day], mapping: &AxisMapping, band: Rect, color: Color32) {
+    let per_point = 1.0 / mapping.points_per_day();
+    let mut i = starts.partition_point(|&t| t < mapping.view.min);
+    while let Some(&t) = starts.get(i) {
+        if t > mapping.view.max() {
+            break;
+        }
+        let x = mapping.x_from_time(t) as f32;
+        let r = Rect::from_min_max(pos2(x - 1.0, band.bottom() - 7.0), pos2(x + 1.0, band.bottom() - 1.0));
+        scene.rect(r, 0.0, color);
+        // Skip the rest of this tick's width (2 points).
+        i = first_at_or_after(starts, i + 1, t + 2.0 * per_point);
+    }
 }
 
 struct LaneBuilder<'a, 'b> {
@@ -179,7 +212,7 @@ impl LaneBuilder<'_, '_> {
         let x_of = |t: f64| x_left + (t - t0) * ppd;
         let narrow_days = NARROW / ppd;
         let range = lane.visible_range(t_lo, t_hi);
-        let shown = |e: u32| self.opts.visible.is_none_or(|v| v.get(e as usize).copied().unwrap_or(true));
+        let shown = |e: u32| self.opts.visible.is_none_or(|v| v.shown(e));
         self.last_label_end = f32::NEG_INFINITY;
         let mut pending: Option<PendingLabel> = None;
         let mut i = range.start;
@@ -214,10 +247,10 @@ impl LaneBuilder<'_, '_> {
                 } else {
                     // A mark at the left edge may hold events that end before the view: count
                     // those it really shows. That is one mark per lane; the others count in O(1).
-                    let count = if self.opts.visible.is_some() || x0 < lo {
+                    let count = if x0 < lo {
                         (i..j).filter(|&k| shown(lane.events[k]) && lane.ends[k] >= t_lo).count()
                     } else {
-                        j - i
+                        self.opts.visible.map_or(j - i, |v| v.count_in_lane(lane_index as usize, i..j))
                     } as u64;
                     if count == 0 {
                         i = j;
@@ -336,6 +369,8 @@ impl LaneBuilder<'_, '_> {
             open_end: span.open_end,
         };
         let outline = selected.then_some(pal.selected);
+        let highlighted = self.opts.highlight.is_some_and(|h| h.get(event as usize).copied().unwrap_or(false));
+        let halo_at = self.scene.shapes.len();
         let rect = if span.is_day && x1 - x0 < f64::from(MARKER_SIZE) {
             let cx = x0.midpoint(x1).clamp(lo, hi) as f32;
             let center = pos2(cx, y + BAR_TOP + BAR_HEIGHT / 2.0);
@@ -349,6 +384,10 @@ impl LaneBuilder<'_, '_> {
             marks::bar(self.scene, rect, color, style, (x0 < lo, x1 > hi), outline);
             rect
         };
+        if highlighted {
+            let halo = Shape::Rect { rect: rect.expand(3.0), radius: 4.0, fill: pal.highlight, stroke: None };
+            self.scene.shapes.insert(halo_at, halo);
+        }
         let hit_rect = Rect::from_min_max(
             pos2(rect.left() - 3.0, y),
             pos2(rect.right().max(rect.left() + 12.0) + 3.0, y + LANE_HEIGHT - 4.0),
@@ -411,7 +450,6 @@ mod tests {
     use crate::layout::axis::TimeView;
     use crate::loaded::Loaded;
     use crate::model::{Progress, generate};
-    use crate::scene::Shape;
     use crate::scene::Theme;
 
     fn synthetic(n: usize, seed: u64) -> Loaded {
@@ -420,7 +458,9 @@ mod tests {
         Loaded::new(doc, &Progress::default())
     }
 
-    fn build(data: &Loaded, view: TimeView, visible: Option<&[bool]>) -> (Scene, AxisMapping, Rect) {
+    fn build(data: &Loaded, view: TimeView, mask: Option<&[bool]>) -> (Scene, AxisMapping, Rect) {
+        let visibility = mask.map(|m| Visibility::new(m.to_vec(), &data.lanes));
+        let visible = visibility.as_ref();
         #[allow(clippy::cast_precision_loss)]
         let height = AXIS_HEIGHT + lanes_height(data.lanes.lanes.len()) + 10.0;
         let canvas = Rect::from_min_max(pos2(50.0, 0.0), pos2(1250.0, height));

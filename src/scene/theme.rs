@@ -23,7 +23,10 @@ pub struct Palette {
     pub selected: Color32,
     pub cluster: Color32,
     pub problem: Color32,
+    /// Halo behind search matches.
     pub highlight: Color32,
+    /// Ticks on the axis where search matches are; strong enough to see on the axis band.
+    pub match_mark: Color32,
 }
 
 impl Theme {
@@ -42,6 +45,7 @@ impl Theme {
                 cluster: Color32::from_rgb(0x6e, 0x77, 0x81),
                 problem: Color32::from_rgb(0xcf, 0x22, 0x2e),
                 highlight: Color32::from_rgb(0xf2, 0xcc, 0x60),
+                match_mark: Color32::from_rgb(0x9a, 0x67, 0x00),
             },
             Self::Dark => Palette {
                 background: Color32::from_rgb(0x0d, 0x11, 0x17),
@@ -55,6 +59,7 @@ impl Theme {
                 cluster: Color32::from_rgb(0x8b, 0x94, 0x9e),
                 problem: Color32::from_rgb(0xff, 0x7b, 0x72),
                 highlight: Color32::from_rgb(0xbb, 0x80, 0x09),
+                match_mark: Color32::from_rgb(0xe3, 0xb3, 0x41),
             },
         }
     }
@@ -63,4 +68,43 @@ impl Theme {
 /// `color` with its alpha scaled by `alpha` (0–1), premultiplied as egui expects.
 pub fn faded(color: Color32, alpha: f32) -> Color32 {
     color.gamma_multiply(alpha.clamp(0.0, 1.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG relative luminance.
+    fn luminance(c: Color32) -> f64 {
+        let channel = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.039_28 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+    }
+
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn text_and_marks_have_enough_contrast_in_both_themes() {
+        for theme in [Theme::Light, Theme::Dark] {
+            let p = theme.palette();
+            for (what, color) in [("text", p.text), ("muted text", p.text_muted), ("problem", p.problem)] {
+                for (on, bg) in [("background", p.background), ("axis band", p.axis_band)] {
+                    let c = contrast(color, bg);
+                    assert!(c >= 4.5, "{theme:?}: {what} on {on} has contrast {c:.2}, below WCAG AA 4.5");
+                }
+            }
+            // Marks are graphics: WCAG asks 3:1 of them.
+            for (what, color) in [("event", p.event), ("selected", p.selected), ("match tick", p.match_mark)] {
+                for bg in [p.background, p.axis_band] {
+                    let c = contrast(color, bg);
+                    assert!(c >= 3.0, "{theme:?}: {what} has contrast {c:.2}, below 3");
+                }
+            }
+        }
+    }
 }

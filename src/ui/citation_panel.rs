@@ -5,6 +5,7 @@ use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, ScrollArea, Ui};
 
 use super::paint::font_id;
+use crate::layout::Visibility;
 use crate::loaded::Loaded;
 use crate::model::Verification;
 use crate::model::verify::CitationCheck;
@@ -57,7 +58,15 @@ fn badge(ui: &mut Ui, status: Verification, palette: &Palette) {
 
 impl CitationPanel {
     /// Returns an event the user picked from the undated list.
-    pub fn ui(&mut self, ui: &mut Ui, data: &Loaded, selected: Option<u32>, palette: &Palette) -> Option<u32> {
+    /// `visibility` leaves out of the undated list what the filter hides.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        data: &Loaded,
+        visibility: &Visibility,
+        selected: Option<u32>,
+        palette: &Palette,
+    ) -> Option<u32> {
         let mut picked = None;
         let scroll_now = self.scrolled_for != selected;
         self.scrolled_for = selected;
@@ -70,7 +79,7 @@ impl CitationPanel {
                     ui.label("Click an event on the timeline, or press → to step through them in order. Its citations and sources show here.");
                 }
             }
-            let undated = &data.undated;
+            let undated: Vec<u32> = data.undated.iter().copied().filter(|&e| visibility.shown(e)).collect();
             if !undated.is_empty() {
                 ui.separator();
                 egui::CollapsingHeader::new(format!("Undated ({})", undated.len())).default_open(true).show(ui, |ui| {

@@ -55,19 +55,20 @@ impl ExportDialog {
         self.running.is_some()
     }
 
-    pub fn ui(&mut self, ctx: &egui::Context, data: Option<&Arc<Loaded>>, view: TimeView) {
+    /// `visible` is the window's filter: events it hides are left out of the image too.
+    pub fn ui(&mut self, ctx: &egui::Context, data: Option<&Arc<Loaded>>, view: TimeView, visible: Option<&[bool]>) {
         self.poll(ctx);
         if !self.open {
             return;
         }
         let mut open = self.open;
         egui::Window::new("Export Image").open(&mut open).resizable(false).collapsible(false).show(ctx, |ui| {
-            self.options_ui(ui, data, view);
+            self.options_ui(ui, data, view, visible);
         });
         self.open = open && self.open;
     }
 
-    fn options_ui(&mut self, ui: &mut Ui, data: Option<&Arc<Loaded>>, view: TimeView) {
+    fn options_ui(&mut self, ui: &mut Ui, data: Option<&Arc<Loaded>>, view: TimeView, visible: Option<&[bool]>) {
         egui::Grid::new("export-options").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
             ui.label("Show");
             ui.horizontal(|ui| {
@@ -114,6 +115,10 @@ impl ExportDialog {
         ui.label(
             RichText::new(format!("The image will be {pixels} pixels wide; PNG or SVG follows the file name.")).small(),
         );
+        if let Some(mask) = visible {
+            let hidden = mask.iter().filter(|&&b| !b).count();
+            ui.label(RichText::new(format!("A filter is on: the {hidden} events it hides are left out.")).small());
+        }
         ui.separator();
         ui.horizontal(|ui| {
             let busy = self.running.is_some();
@@ -123,7 +128,7 @@ impl ExportDialog {
             } else if ui.add_enabled(data.is_some(), egui::Button::new("Export")).clicked()
                 && let Some(data) = data
             {
-                self.start(ui.ctx(), Arc::clone(data), view);
+                self.start(ui.ctx(), Arc::clone(data), view, visible.map(<[bool]>::to_vec));
             }
         });
         if let Some(msg) = &self.message {
@@ -134,7 +139,7 @@ impl ExportDialog {
         }
     }
 
-    fn start(&mut self, ctx: &egui::Context, data: Arc<Loaded>, view: TimeView) {
+    fn start(&mut self, ctx: &egui::Context, data: Arc<Loaded>, view: TimeView, visible: Option<Vec<bool>>) {
         let path = PathBuf::from(self.path.trim());
         let options = ExportOptions {
             width: self.width,
@@ -142,7 +147,7 @@ impl ExportDialog {
             extent: if self.what == What::Whole { Extent::Whole } else { Extent::View(view) },
             theme: self.theme,
             footnotes: self.footnotes,
-            visible: None,
+            visible,
         };
         let (tx, rx) = mpsc::channel();
         let ctx2 = ctx.clone();

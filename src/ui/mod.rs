@@ -3,8 +3,10 @@
 
 pub mod citation_panel;
 pub mod export_dialog;
+pub mod filter_menu;
 pub mod fonts;
 pub mod loader;
 pub mod paint;
+pub mod search;
 pub mod timeline_view;
 pub mod watcher;

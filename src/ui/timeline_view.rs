@@ -1,10 +1,12 @@
 //! The timeline widget: turns pointer and keyboard input into view changes and selections,
 //! builds the scene for the current view and paints it.
 
-use egui::{Key, Rect, Sense, Ui, WidgetInfo, accesskit::Role, pos2};
+use egui::{Align, Key, Layout, Rect, Sense, Ui, UiBuilder, WidgetInfo, accesskit::Role, pos2};
 use serde::{Deserialize, Serialize};
 
 use super::paint::paint_scene;
+use super::search::SearchResults;
+use crate::layout::Visibility;
 use crate::layout::axis::{AxisMapping, TimeView};
 use crate::loaded::Loaded;
 use crate::scene::build::{AXIS_HEIGHT, LANE_HEIGHT, LANES_TOP_GAP, lane_rows, lanes_height};
@@ -80,6 +82,17 @@ impl ViewState {
         self.pending_lane = data.lanes.lane_of.get(event as usize).copied();
     }
 
+    /// Centres the view on `event` (zooming out if it is wider than the view), as a search
+    /// result is shown: the eye finds it in the middle.
+    pub fn center_on(&mut self, data: &Loaded, event: u32) {
+        let Some(span) = data.doc.span(event as usize) else { return };
+        let current = self.target_view();
+        let width = (span.end - span.start) * 1.3;
+        let view_span = current.span.max(width);
+        self.animate_to(TimeView { min: span.start.midpoint(span.end) - view_span / 2.0, span: view_span }.sanitized());
+        self.pending_lane = data.lanes.lane_of.get(event as usize).copied();
+    }
+
     fn target_view(&self) -> TimeView {
         self.pending_target.or(self.animation.map(|a| a.to)).unwrap_or(self.view)
     }
@@ -101,16 +114,20 @@ impl ViewState {
     }
 }
 
-/// Draws the timeline filling `ui`'s remaining space. `keyboard` says whether the timeline may
-/// take keys (no text field has focus).
-pub fn timeline_ui(
-    ui: &mut Ui,
-    data: &Loaded,
-    state: &mut ViewState,
-    selected: Option<u32>,
-    palette: Palette,
-    keyboard: bool,
-) -> Vec<TimelineCommand> {
+/// What one frame of the timeline shows, besides its view.
+pub struct TimelineFrame<'a> {
+    pub data: &'a Loaded,
+    pub visibility: &'a Visibility,
+    pub matches: Option<&'a SearchResults>,
+    pub selected: Option<u32>,
+    pub palette: Palette,
+    /// Whether the timeline may take keys (no text field or dialog has them).
+    pub keyboard: bool,
+}
+
+/// Draws the timeline filling `ui`'s remaining space.
+pub fn timeline_ui(ui: &mut Ui, frame: &TimelineFrame, state: &mut ViewState) -> Vec<TimelineCommand> {
+    let TimelineFrame { data, visibility, selected, palette, .. } = *frame;
     let mut commands = Vec::new();
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     response.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Timeline"));
@@ -120,14 +137,14 @@ pub fn timeline_ui(
     let now = ui.input(|i| i.time);
 
     // Input first, so the frame shows its result.
-    handle_input(ui, &response, canvas, data, state, keyboard, &mut commands);
+    handle_input(ui, &response, canvas, frame, state, &mut commands);
     if state.tick(now) {
         ui.request_repaint();
     }
 
     // Vertical scroll stays within the lanes.
     let mapping = AxisMapping::new(state.view, f64::from(canvas.left()), width);
-    let rows = lane_rows(&data.lanes, &mapping, false).len();
+    let rows = lane_rows(&data.lanes, &mapping, false, None).len();
     let lanes_area = canvas.height() - AXIS_HEIGHT;
     if let Some(lane) = state.pending_lane.take() {
         #[allow(clippy::cast_precision_loss)] // lane counts are small
@@ -146,6 +163,9 @@ pub fn timeline_ui(
         scroll_y: state.scroll_y,
         selected,
         hovered: state.hovered,
+        visible: visibility.is_filtered().then_some(visibility),
+        highlight: frame.matches.map(|m| m.mask.as_slice()),
+        match_starts: frame.matches.map(|m| m.starts.as_slice()),
         ..SceneOptions::window(palette, canvas)
     };
     build_timeline(&data.doc, &data.lanes, &mapping, &options, &mut scene);
@@ -196,7 +216,48 @@ pub fn timeline_ui(
         state.hovered = hovered;
         ui.request_repaint();
     }
+    offscreen_ui(ui, canvas, &mapping, frame, &mut commands);
     commands
+}
+
+/// At each edge, a button saying how many shown events lie beyond it; a click selects the
+/// nearest (and so brings it into view).
+fn offscreen_ui(
+    ui: &mut Ui,
+    canvas: Rect,
+    mapping: &AxisMapping,
+    frame: &TimelineFrame,
+    commands: &mut Vec<TimelineCommand>,
+) {
+    let beyond = frame.visibility.beyond(frame.data.doc.spans(), mapping.view.min, mapping.view.max());
+    let strip = Rect::from_min_max(
+        pos2(canvas.left() + 4.0, canvas.top() + AXIS_HEIGHT + 2.0),
+        pos2(canvas.right() - 4.0, canvas.top() + AXIS_HEIGHT + 26.0),
+    );
+    let count = |n: usize| crate::model::date::group_thousands(n as u64);
+    for (n, nearest, text, layout) in [
+        (
+            beyond.before,
+            beyond.nearest_before,
+            format!("◀ {} earlier", count(beyond.before)),
+            Layout::left_to_right(Align::Min),
+        ),
+        (
+            beyond.after,
+            beyond.nearest_after,
+            format!("{} later ▶", count(beyond.after)),
+            Layout::right_to_left(Align::Min),
+        ),
+    ] {
+        if n == 0 {
+            continue;
+        }
+        let mut child = ui.new_child(UiBuilder::new().max_rect(strip).layout(layout));
+        let r = child.add(egui::Button::new(egui::RichText::new(text).size(12.0)).small());
+        if r.on_hover_text("Events beyond this edge of the view: click to go to the nearest").clicked() {
+            commands.push(TimelineCommand::Select(nearest));
+        }
+    }
 }
 
 /// Turns drags, wheel, pinch, double-clicks and keys into view changes and commands.
@@ -204,11 +265,11 @@ fn handle_input(
     ui: &Ui,
     response: &egui::Response,
     canvas: Rect,
-    data: &Loaded,
+    frame: &TimelineFrame,
     state: &mut ViewState,
-    keyboard: bool,
     commands: &mut Vec<TimelineCommand>,
 ) {
+    let data = frame.data;
     let width = f64::from(canvas.width());
     let mapping = AxisMapping::new(state.view, f64::from(canvas.left()), width);
     if response.dragged() {
@@ -234,7 +295,16 @@ fn handle_input(
     if response.double_clicked() {
         state.fit_all(data);
     }
-    if keyboard {
+    if frame.keyboard {
+        // Enter zooms to the selection, unless a focused button takes it as a click.
+        let nothing_focused = ui.memory(|m| m.focused().is_none());
+        if nothing_focused
+            && ui.input(|i| i.key_pressed(Key::Enter))
+            && let Some(span) = frame.selected.and_then(|e| data.doc.span(e as usize))
+        {
+            state.animate_to(TimeView::fit(span.start, span.end, 0.5));
+            state.pending_lane = data.lanes.lane_of.get(frame.selected.unwrap_or_default() as usize).copied();
+        }
         ui.input(|i| {
             if i.key_pressed(Key::Home) {
                 state.fit_all(data);

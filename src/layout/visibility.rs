@@ -1,0 +1,161 @@
+//! Which events a filter leaves on the timeline, arranged so that a frame can ask in O(log n)
+//! how many are hidden in a stretch of a lane or lie beyond either edge of the view.
+
+use std::ops::Range;
+
+use super::lanes::Lanes;
+use crate::model::{Day, Span};
+
+#[derive(Clone, Debug, Default)]
+pub struct Visibility {
+    /// One flag per event; `None` shows every event.
+    mask: Option<Vec<bool>>,
+    /// Per lane, how many shown events come before each position (one more entry than events).
+    lane_prefix: Vec<Vec<u32>>,
+    /// Shown dated events by start, and by end.
+    by_start: Vec<u32>,
+    by_end: Vec<u32>,
+}
+
+/// Events beyond the view's edges, and the nearest of each side.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Beyond {
+    pub before: usize,
+    pub after: usize,
+    /// The shown event that ends last before the view.
+    pub nearest_before: Option<u32>,
+    /// The shown event that starts first after the view.
+    pub nearest_after: Option<u32>,
+}
+
+impl Visibility {
+    /// Everything shown.
+    pub fn all(lanes: &Lanes) -> Self {
+        Self {
+            mask: None,
+            lane_prefix: Vec::new(),
+            by_start: lanes.chronological.clone(),
+            by_end: lanes.by_end.clone(),
+        }
+    }
+
+    /// Only the events whose flag in `mask` is set; missing flags count as hidden.
+    pub fn new(mask: Vec<bool>, lanes: &Lanes) -> Self {
+        let shown = |e: u32| mask.get(e as usize).copied().unwrap_or(false);
+        let lane_prefix = lanes
+            .lanes
+            .iter()
+            .map(|lane| {
+                let mut prefix = Vec::with_capacity(lane.events.len() + 1);
+                let mut n = 0_u32;
+                prefix.push(0);
+                for &e in &lane.events {
+                    n += u32::from(shown(e));
+                    prefix.push(n);
+                }
+                prefix
+            })
+            .collect();
+        let by_start = lanes.chronological.iter().copied().filter(|&e| shown(e)).collect();
+        let by_end = lanes.by_end.iter().copied().filter(|&e| shown(e)).collect();
+        Self { mask: Some(mask), lane_prefix, by_start, by_end }
+    }
+
+    pub fn is_filtered(&self) -> bool {
+        self.mask.is_some()
+    }
+
+    pub fn mask(&self) -> Option<&[bool]> {
+        self.mask.as_deref()
+    }
+
+    pub fn shown(&self, event: u32) -> bool {
+        self.mask.as_ref().is_none_or(|m| m.get(event as usize).copied().unwrap_or(false))
+    }
+
+    /// Dated events shown.
+    pub fn dated_shown(&self) -> usize {
+        self.by_start.len()
+    }
+
+    /// Shown dated events in chronological order.
+    pub fn chronological(&self) -> &[u32] {
+        &self.by_start
+    }
+
+    /// Shown events among positions `range` of lane `lane`.
+    pub fn count_in_lane(&self, lane: usize, range: Range<usize>) -> usize {
+        match self.lane_prefix.get(lane) {
+            Some(p) => {
+                let at = |i: usize| p.get(i).copied().unwrap_or_else(|| p.last().copied().unwrap_or(0)) as usize;
+                at(range.end).saturating_sub(at(range.start))
+            }
+            None => range.len(),
+        }
+    }
+
+    /// Shown events wholly before `from` or wholly after `to`.
+    pub fn beyond(&self, spans: &[Option<Span>], from: Day, to: Day) -> Beyond {
+        let span = |e: u32| spans.get(e as usize).copied().flatten();
+        let before = self.by_end.partition_point(|&e| span(e).is_some_and(|s| s.end < from));
+        let first_after = self.by_start.partition_point(|&e| span(e).is_none_or(|s| s.start <= to));
+        Beyond {
+            before,
+            after: self.by_start.len() - first_after,
+            nearest_before: before.checked_sub(1).and_then(|i| self.by_end.get(i)).copied(),
+            nearest_after: self.by_start.get(first_after).copied(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::layout::lanes::assign;
+
+    fn span(start: f64, len: f64) -> Span {
+        Span {
+            start,
+            end: start + len,
+            open_start: false,
+            open_end: false,
+            approximate: false,
+            uncertain: false,
+            is_day: false,
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn counts_agree_with_brute_force(
+            items in proptest::collection::vec((0.0_f64..1000.0, 0.0_f64..50.0, any::<bool>(), any::<bool>()), 1..300),
+            from in 0.0_f64..1000.0, len in 0.0_f64..500.0, filtered in any::<bool>(),
+        ) {
+            let spans: Vec<Option<Span>> =
+                items.iter().map(|&(s, l, _, dated)| (dated || s < 100.0).then(|| span(s, l))).collect();
+            let mask: Vec<bool> = items.iter().map(|i| i.2).collect();
+            let lanes = assign(&spans, &|_| 3);
+            let vis = if filtered { Visibility::new(mask.clone(), &lanes) } else { Visibility::all(&lanes) };
+            let shown = |i: usize| !filtered || mask[i];
+            let to = from + len;
+            let b = vis.beyond(&spans, from, to);
+            let before: Vec<usize> = (0..spans.len()).filter(|&i| shown(i) && spans[i].is_some_and(|s| s.end < from)).collect();
+            let after: Vec<usize> = (0..spans.len()).filter(|&i| shown(i) && spans[i].is_some_and(|s| s.start > to)).collect();
+            prop_assert_eq!(b.before, before.len());
+            prop_assert_eq!(b.after, after.len());
+            let latest_end = before.iter().map(|&i| spans[i].expect("dated").end).fold(f64::NEG_INFINITY, f64::max);
+            prop_assert_eq!(b.nearest_before.map(|e| spans[e as usize].expect("dated").end), (!before.is_empty()).then_some(latest_end));
+            let earliest = after.iter().map(|&i| spans[i].expect("dated").start).fold(f64::INFINITY, f64::min);
+            prop_assert_eq!(b.nearest_after.map(|e| spans[e as usize].expect("dated").start), (!after.is_empty()).then_some(earliest));
+            for (l, lane) in lanes.lanes.iter().enumerate() {
+                let n = lane.events.len();
+                for (a, z) in [(0, n), (n / 3, n / 2), (n / 2, n)] {
+                    let brute = lane.events[a..z].iter().filter(|&&e| shown(e as usize)).count();
+                    prop_assert_eq!(vis.count_in_lane(l, a..z), brute);
+                }
+            }
+        }
+    }
+}

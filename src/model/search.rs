@@ -1,0 +1,220 @@
+//! Finding events by words: titles, summaries, tags and quotes, ignoring case and accents, so
+//! that "telefono" finds "teléfono" and "titan" finds "Titan".
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+use super::Document;
+
+/// Appends the searchable form of `text` to `out`: lower case, accents dropped, typographic
+/// quotes made plain, runs of white space one space.
+pub fn fold_into(text: &str, out: &mut String) {
+    // Most text is ASCII: skip decomposition for it.
+    if text.is_ascii() {
+        let mut in_space = false;
+        for b in text.bytes() {
+            if b.is_ascii_whitespace() {
+                if !in_space {
+                    out.push(' ');
+                }
+                in_space = true;
+            } else {
+                out.push(char::from(b.to_ascii_lowercase()));
+                in_space = false;
+            }
+        }
+        return;
+    }
+    let mut in_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '`' | '\u{00B4}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
+            'ß' => {
+                out.push_str("ss");
+                continue;
+            }
+            _ => c,
+        };
+        decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
+            }
+        });
+    }
+}
+
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// A query, folded once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Query {
+    /// Every word must appear (in any field), in any order.
+    words: Vec<String>,
+}
+
+impl Query {
+    /// `None` for a query with no words.
+    pub fn new(text: &str) -> Option<Self> {
+        let words: Vec<String> = fold(text).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect();
+        (!words.is_empty()).then_some(Self { words })
+    }
+
+    /// Whether every word is in one of event `i`'s searchable fields. `buffer` is reused between
+    /// calls, so that searching a million events allocates nothing per event.
+    pub fn matches(&self, doc: &Document, i: usize, buffer: &mut String) -> bool {
+        let Some(e) = doc.events().get(i) else { return false };
+        buffer.clear();
+        fold_into(&e.title, buffer);
+        for text in e.summary.as_deref().into_iter().chain(e.tags.iter().map(|t| &**t)) {
+            buffer.push('\n');
+            fold_into(text, buffer);
+        }
+        for c in &e.citations {
+            buffer.push('\n');
+            fold_into(&c.quote, buffer);
+        }
+        self.words.iter().all(|w| buffer.contains(w.as_str()))
+    }
+
+    /// Where the words are in `text` (byte ranges of `text`), for highlighting a title or quote.
+    pub fn ranges_in(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        // Fold each character on its own, remembering where it came from.
+        let mut folded = String::new();
+        let mut origin = Vec::new();
+        let mut one = String::new();
+        for (at, c) in text.char_indices() {
+            one.clear();
+            let mut buf = [0; 4];
+            fold_into(c.encode_utf8(&mut buf), &mut one);
+            for _ in 0..one.len() {
+                origin.push(at..at + c.len_utf8());
+            }
+            folded.push_str(&one);
+        }
+        let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+        for w in &self.words {
+            for (at, _) in folded.match_indices(w.as_str()) {
+                if let (Some(a), Some(b)) = (origin.get(at), origin.get(at + w.len() - 1)) {
+                    ranges.push(a.start..b.end);
+                }
+            }
+        }
+        ranges.sort_by_key(|r| r.start);
+        ranges.dedup();
+        ranges
+    }
+}
+
+/// Events matching `query`, in the order of `order` (chronological, say), skipping those `shown`
+/// leaves out. Returns `None` if `cancel` is raised before the end.
+pub fn find(
+    doc: &Document,
+    query: &Query,
+    order: impl Iterator<Item = u32>,
+    shown: &dyn Fn(u32) -> bool,
+    cancel: &AtomicBool,
+) -> Option<Vec<u32>> {
+    let mut buffer = String::new();
+    let mut found = Vec::new();
+    for (n, e) in order.enumerate() {
+        if n % 4096 == 0 && cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        if shown(e) && query.matches(doc, e as usize, &mut buffer) {
+            found.push(e);
+        }
+    }
+    Some(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::model::load;
+
+    fn seed() -> Document {
+        load::from_str(crate::loaded::SEED_JSON, Path::new("seed.json")).expect("seed")
+    }
+
+    fn titles(doc: &Document, text: &str) -> Vec<String> {
+        let q = Query::new(text).expect("words");
+        let all = 0..u32::try_from(doc.events().len()).expect("small");
+        find(doc, &q, all, &|_| true, &AtomicBool::new(false))
+            .expect("not cancelled")
+            .into_iter()
+            .map(|e| doc.events()[e as usize].title.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn case_and_accents_are_ignored() {
+        assert_eq!(fold("Teléfono TITÁN  “API”"), "telefono titan \"api\"");
+        assert_eq!(fold("Straße"), "strasse");
+        let doc = seed();
+        assert!(titles(&doc, "titan").iter().any(|t| t.contains("Titan API")));
+        // "mensajes" is only in a Spanish quote; "compartió" written without its accent.
+        assert!(!titles(&doc, "compartio mensajes").is_empty());
+        assert!(titles(&doc, "zzzz-nothing").is_empty());
+    }
+
+    #[test]
+    fn tags_and_every_word_count() {
+        let doc = seed();
+        let governance = titles(&doc, "governance");
+        assert_eq!(governance.len(), 1, "{governance:?}");
+        let both = titles(&doc, "titan netflix");
+        assert!(both.len() <= titles(&doc, "netflix").len());
+        assert!(titles(&doc, "titan governance").is_empty(), "all words must match");
+    }
+
+    #[test]
+    fn a_raised_cancel_stops_the_search() {
+        let doc = seed();
+        let q = Query::new("netflix").expect("words");
+        assert_eq!(find(&doc, &q, 0..9, &|_| true, &AtomicBool::new(true)), None);
+        assert!(Query::new("   ").is_none());
+    }
+
+    #[test]
+    fn ranges_point_at_the_original_text() {
+        let q = Query::new("telefono").expect("words");
+        let text = "Il Teléfono e il telefono";
+        let r = q.ranges_in(text);
+        assert_eq!(r.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["Teléfono", "telefono"]);
+    }
+
+    proptest! {
+        #[test]
+        fn a_word_finds_its_accented_capitalised_spellings(word in "[a-z]{1,12}", before in "[a-z ]{0,8}") {
+            let accented: String = word
+                .chars()
+                .map(|c| match c { 'a' => 'Á', 'e' => 'è', 'i' => 'Î', 'o' => 'ö', 'u' => 'Ú', 'c' => 'Ç', 'n' => 'Ñ', _ => c.to_ascii_uppercase() })
+                .collect();
+            let text = format!("{before} {accented}");
+            let q = Query::new(&word).expect("a word");
+            let ranges = q.ranges_in(&text);
+            prop_assert!(ranges.iter().any(|r| text[r.clone()] == accented), "{text:?} {ranges:?}");
+            // Decomposed (NFD) spelling too.
+            let nfd: String = unicode_normalization::UnicodeNormalization::nfd(text.as_str()).collect();
+            prop_assert!(fold(&nfd).contains(word.as_str()));
+        }
+    }
+}
