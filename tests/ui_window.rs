@@ -369,3 +369,23 @@ fn keyboard_offscreen_indicators_count_and_jump_to_the_nearest_event() {
     let s = data.doc.span(selected as usize).expect("dated");
     assert!(s.end < view.min, "it lay before the view");
 }
+
+#[test]
+fn keyboard_tab_reaches_the_events_on_the_timeline_and_space_selects_one() {
+    let mut harness = app_harness();
+    let data = harness.state().data.clone().expect("timeline");
+    let labels: Vec<String> = data.lanes.chronological.iter().map(|&e| data.accessible_label(e)).collect();
+    let mut reached = None;
+    for _ in 0..60 {
+        harness.key_press(Key::Tab);
+        harness.run();
+        if let Some(i) = labels.iter().position(|l| harness.get_by_label(l).is_focused()) {
+            reached = Some(data.lanes.chronological[i]);
+            break;
+        }
+    }
+    let event = reached.expect("Tab reaches an event on the timeline");
+    harness.key_press(Key::Space);
+    harness.run();
+    assert_eq!(harness.state().selected, Some(event));
+}

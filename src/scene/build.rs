@@ -151,6 +151,9 @@ pub fn build_timeline(
         lane_builder.lane(&lanes.lanes[lane_index], u32::try_from(lane_index).unwrap_or(u32::MAX), y);
     }
     lane_builder.shade_clusters();
+    if let Some(selected) = opts.selected {
+        lane_builder.selected_on_top(selected, lanes, &rows, lanes_top);
+    }
 
     // The axis band goes over lanes scrolled beneath it.
     let band = Rect::from_min_max(canvas.min, pos2(canvas.right(), canvas.top() + AXIS_HEIGHT));
@@ -299,6 +302,28 @@ impl LaneBuilder<'_, '_> {
             i = next;
         }
         self.finish_label(&mut pending, canvas.right() + LABEL_GAP);
+    }
+
+    /// The selected event merged into a cluster would not show: draw it over the cluster, so
+    /// that a search result or a step with → always shows where it is.
+    #[allow(clippy::cast_precision_loss)] // lane counts are small
+    fn selected_on_top(&mut self, event: u32, lanes: &Lanes, rows: &[usize], lanes_top: f32) {
+        if self.scene.shown_events.iter().any(|&(e, _)| e == event) || !self.opts.visible.is_none_or(|v| v.shown(event))
+        {
+            return;
+        }
+        let (Some(span), Some(&lane)) = (self.doc.span(event as usize), lanes.lane_of.get(event as usize)) else {
+            return;
+        };
+        let Some(row) = rows.iter().position(|&r| r == lane as usize) else { return };
+        let (lo, hi) = self.x_limits();
+        let (x0, x1) = (self.mapping.x_from_time(span.start), self.mapping.x_from_time(span.end));
+        let y = lanes_top + row as f32 * LANE_HEIGHT;
+        let canvas = self.opts.canvas;
+        if x1 < lo || x0 > hi || y + LANE_HEIGHT < canvas.top() + AXIS_HEIGHT || y > canvas.bottom() {
+            return;
+        }
+        self.event_mark(event, x0, x1, y);
     }
 
     /// The x range shapes may reach.
@@ -551,6 +576,32 @@ mod tests {
                 prop_assert_ok(x >= canvas.left() - 60.0 && x <= canvas.right() + 60.0, x);
             }
         }
+    }
+
+    #[test]
+    fn the_selected_event_shows_even_where_its_neighbours_merge() {
+        let data = synthetic(20_000, 9);
+        let (a, b) = data.lanes.extent.expect("dated");
+        let view = TimeView::fit(a, b, 0.05);
+        let (scene, _, _) = build(&data, view, None);
+        let lanes_on_screen = scene.shown_events.len();
+        assert!(scene.merged_events > 0);
+        // An event of the first lane (on screen whatever the height) that was merged.
+        let lane = &data.lanes.lanes[0];
+        let merged = lane
+            .events
+            .iter()
+            .copied()
+            .find(|e| !scene.shown_events.iter().any(|s| s.0 == *e))
+            .expect("a merged event in lane 0");
+        let height = AXIS_HEIGHT + lanes_height(data.lanes.lanes.len()) + 10.0;
+        let canvas = Rect::from_min_max(pos2(50.0, 0.0), pos2(1250.0, height));
+        let mapping = AxisMapping::new(view, 50.0, 1200.0);
+        let options = SceneOptions { selected: Some(merged), ..SceneOptions::window(Theme::Light.palette(), canvas) };
+        let mut selected_scene = Scene::default();
+        build_timeline(&data.doc, &data.lanes, &mapping, &options, &mut selected_scene);
+        assert!(selected_scene.shown_events.iter().any(|s| s.0 == merged), "the selection is drawn");
+        assert_eq!(selected_scene.shown_events.len(), lanes_on_screen + 1, "and nothing else changes");
     }
 
     fn prop_assert_ok(ok: bool, x: f32) {
