@@ -15,6 +15,7 @@ use crate::ui::citation_panel::CitationPanel;
 use crate::ui::export_dialog::ExportDialog;
 use crate::ui::filter_menu::FilterMenu;
 use crate::ui::loader::LoadJob;
+use crate::ui::save_dialog::SaveDialog;
 use crate::ui::search::Search;
 use crate::ui::timeline_view::{TimelineCommand, TimelineFrame, ViewState, timeline_ui};
 use crate::ui::watcher::FileWatcher;
@@ -25,6 +26,7 @@ const MAX_PROBLEM_LINES: usize = 40;
 pub const SHORTCUT_OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 pub const SHORTCUT_EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 pub const SHORTCUT_QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+pub const SHORTCUT_SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 pub const SHORTCUT_FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 /// How many search results the list shows; the timeline highlights all of them.
 const MAX_LISTED_RESULTS: usize = 500;
@@ -66,6 +68,7 @@ pub struct CitelineApp {
     pub report: Option<Report>,
     panel: CitationPanel,
     pub export: ExportDialog,
+    pub save: SaveDialog,
     pub search: Search,
     pub filters: FilterMenu,
     /// What the filter menu offers for the open document.
@@ -106,6 +109,7 @@ impl CitelineApp {
             report: None,
             panel: CitationPanel::default(),
             export: ExportDialog::default(),
+            save: SaveDialog::default(),
             search: Search::default(),
             filters: FilterMenu::default(),
             choices: Choices::default(),
@@ -202,6 +206,15 @@ impl CitelineApp {
             .filter(|&e| self.visibility.shown(e));
     }
 
+    /// After Save As in citeline's format, the saved file is the open one: it is reread (so that
+    /// sources resolve beside it), keeping the view and selection, and watched.
+    fn switch_to_saved(&mut self, path: PathBuf, ctx: &egui::Context) {
+        self.path = Some(path.clone());
+        self.watch(ctx);
+        let waker = ctx.clone();
+        self.loading = Some(LoadJob::start(path, true, move || waker.request_repaint()));
+    }
+
     /// Opens `path` on this thread (command line and tests).
     pub fn open_now(&mut self, path: &Path) {
         match crate::loaded::open_blocking(path, &crate::model::Progress::default()) {
@@ -223,12 +236,24 @@ impl CitelineApp {
     fn install(&mut self, data: Loaded, path: Option<PathBuf>) {
         let problems = data.doc.problems().to_vec();
         self.report = (!problems.is_empty()).then(|| {
-            let n = problems.len();
-            let headline = format!(
-                "{n} citation{} could not be verified: the quote is not in its source.",
-                if n == 1 { "" } else { "s" }
-            );
-            Report::from_problems(headline, &problems, false)
+            let not_found = problems.iter().filter(|p| p.is_error()).count();
+            let no_text = problems.len() - not_found;
+            let plural = |n: usize| if n == 1 { "" } else { "s" };
+            let mut parts = Vec::new();
+            if not_found > 0 {
+                parts.push(format!(
+                    "{not_found} citation{} could not be verified: the quote is not in its source.",
+                    plural(not_found)
+                ));
+            }
+            if no_text > 0 {
+                parts.push(format!(
+                    "{no_text} source{} without text: quotes citing {} are not checked.",
+                    plural(no_text),
+                    if no_text == 1 { "it" } else { "them" }
+                ));
+            }
+            Report::from_problems(parts.join(" "), &problems, false)
         });
         let data = Arc::new(data);
         let same_file = path.is_some() && path == self.path;
@@ -341,7 +366,7 @@ impl CitelineApp {
 
     fn open_dialog(&mut self, ctx: &egui::Context) {
         if let Some(path) = rfd::FileDialog::new()
-            .add_filter("citeline timeline", &["json"])
+            .add_filter("Timelines (citeline, TimelineJS JSON or CSV)", &["json", "csv"])
             .add_filter("All files", &["*"])
             .pick_file()
         {
@@ -370,6 +395,12 @@ impl CitelineApp {
                     self.open_seed();
                 }
                 ui.separator();
+                if ui
+                    .add(egui::Button::new("Save As…").shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_SAVE_AS)))
+                    .clicked()
+                {
+                    self.save.show(self.path.as_deref());
+                }
                 if ui
                     .add(egui::Button::new("Export Image…").shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_EXPORT)))
                     .clicked()
@@ -563,6 +594,7 @@ impl CitelineApp {
                     ("Esc", "Clear the search, then the selection"),
                     (&ctx.format_shortcut(&SHORTCUT_FIND), "Search"),
                     (&ctx.format_shortcut(&SHORTCUT_OPEN), "Open a timeline"),
+                    (&ctx.format_shortcut(&SHORTCUT_SAVE_AS), "Save as citeline, TimelineJS JSON or CSV"),
                     (&ctx.format_shortcut(&SHORTCUT_EXPORT), "Export an image"),
                     (&ctx.format_shortcut(&SHORTCUT_QUIT), "Quit"),
                 ] {
@@ -639,6 +671,10 @@ impl eframe::App for CitelineApp {
         if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_EXPORT)) {
             self.export.open = true;
         }
+        // Before Ctrl+S-like shortcuts without Shift could take it.
+        if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_SAVE_AS)) {
+            self.save.show(self.path.as_deref());
+        }
         if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_QUIT)) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
@@ -648,6 +684,7 @@ impl eframe::App for CitelineApp {
         // Esc clears the search first, then (in the timeline) the selection.
         if self.search.is_active()
             && !self.export.open
+            && !self.save.open
             && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
         {
             self.search.clear();
@@ -705,7 +742,7 @@ impl eframe::App for CitelineApp {
                 .min_size(200.0)
                 .show(ui, |ui| self.results_ui(ui, &data));
         }
-        let keyboard = !ctx.egui_wants_keyboard_input() && !self.export.open;
+        let keyboard = !ctx.egui_wants_keyboard_input() && !self.export.open && !self.save.open;
         let visibility = Arc::clone(&self.visibility);
         let matches = self.search.results.clone().filter(|_| self.search.is_active());
         let frame = TimelineFrame {
@@ -731,6 +768,10 @@ impl eframe::App for CitelineApp {
             }
         }
         self.export.ui(&ctx, self.data.as_ref(), self.view.view, self.visibility.mask());
+        self.save.ui(&ctx, self.data.as_ref());
+        if let Some(saved) = self.save.saved_citeline.take() {
+            self.switch_to_saved(saved, &ctx);
+        }
         self.shortcuts_window(&ctx);
     }
 

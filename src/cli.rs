@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::export::{ExportOptions, Extent, export_to_file, parse_range};
 use crate::loaded::{Loaded, open_blocking};
 use crate::model::filter::{Choices, Filter};
+use crate::model::formats::{Format, save_as};
 use crate::model::{Problem, Progress};
 use crate::scene::Theme;
 
@@ -37,6 +38,17 @@ pub enum Command {
     Check { file: PathBuf },
     /// Export a timeline as a PNG or SVG image (the format follows OUT's extension).
     Export(ExportArgs),
+    /// Convert a timeline between citeline JSON, TimelineJS3 JSON and the TimelineJS spreadsheet
+    /// template (CSV). The input's format is told by its content.
+    Convert {
+        input: PathBuf,
+        /// Output file; its name gives the format unless --to does (*.citeline.json citeline,
+        /// *.csv TimelineJS CSV, any other *.json TimelineJS3 JSON).
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long, value_enum)]
+        to: Option<ToArg>,
+    },
     /// Write a deterministic synthetic timeline, for tests, benchmarks and demos.
     Generate {
         #[arg(long)]
@@ -77,6 +89,13 @@ pub struct ExportArgs {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ToArg {
+    Citeline,
+    Timelinejs,
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum ThemeArg {
     Light,
     Dark,
@@ -96,9 +115,11 @@ pub fn check(file: &Path, out: &mut impl Write) -> ExitCode {
             print_problems(out, problems);
             let t = data.doc.tally();
             let errors = problems.iter().filter(|p| p.is_error()).count();
+            let unchecked =
+                if t.unchecked > 0 { format!(", {} not checked (no source text)", t.unchecked) } else { String::new() };
             let _ = writeln!(
                 out,
-                "{}: {} events ({} dated), {} sources, {} citations: {} verified, {} matched after normalisation, {} not found; {} error{}",
+                "{}: {} events ({} dated), {} sources, {} citations: {} verified, {} matched after normalisation, {} not found{unchecked}; {} error{}",
                 file.display(),
                 t.events,
                 t.dated,
@@ -205,6 +226,41 @@ pub fn export(args: &ExportArgs) -> ExitCode {
     }
 }
 
+pub fn convert(input: &Path, output: &Path, to: Option<ToArg>) -> ExitCode {
+    let format = match to {
+        Some(ToArg::Citeline) => Format::Citeline,
+        Some(ToArg::Timelinejs) => Format::TimelineJs,
+        Some(ToArg::Csv) => Format::TimelineJsCsv,
+        None => match Format::from_name(output) {
+            Some(f) => f,
+            None => {
+                return fail(&format!(
+                    "cannot tell the format of \"{}\" from its name: name it *.citeline.json, *.json or *.csv, or give --to",
+                    output.display()
+                ));
+            }
+        },
+    };
+    let data = match open_blocking(input, &Progress::default()) {
+        Ok(d) => d,
+        Err(problems) => {
+            print_problems(&mut std::io::stderr(), &problems);
+            return fail(&format!("cannot open {}", input.display()));
+        }
+    };
+    print_problems(&mut std::io::stderr(), data.doc.problems());
+    match save_as(&data.doc, output, format) {
+        Ok(warning) => {
+            if let Some(w) = warning {
+                eprintln!("citeline: warning: {w}");
+            }
+            eprintln!("wrote {} ({})", output.display(), format.name());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
 pub fn generate(events: usize, seed: u64, output: &Path) -> ExitCode {
     if events > 50_000_000 {
         return fail("--events is limited to 50,000,000");
@@ -226,6 +282,7 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
     let result = std::panic::catch_unwind(|| match command {
         Command::Check { file } => check(file, &mut std::io::stdout()),
         Command::Export(args) => export(args),
+        Command::Convert { input, output, to } => convert(input, output, *to),
         Command::Generate { events, seed, output } => generate(*events, *seed, output),
     });
     Some(result.unwrap_or_else(|_| {

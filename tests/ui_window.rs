@@ -389,3 +389,83 @@ fn keyboard_tab_reaches_the_events_on_the_timeline_and_space_selects_one() {
     harness.run();
     assert_eq!(harness.state().selected, Some(event));
 }
+
+fn harness_on(path: &std::path::Path) -> Harness<'static, CitelineApp> {
+    let path = path.to_owned();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 860.0))
+        .with_max_steps(64)
+        .build_eframe(move |cc| CitelineApp::new(cc, Some(path.clone()), None));
+    wait_until(&mut harness, |app| !app.is_loading() && app.path.is_some());
+    harness.run();
+    harness
+}
+
+#[test]
+fn a_timelinejs_file_opens_with_each_group_in_its_own_band() {
+    let mut harness = harness_on(std::path::Path::new("tests/fixtures/timelinejs/newsroom.json"));
+    assert_eq!(harness.state().data.as_ref().map(|d| d.doc.events().len()), Some(7));
+    // Zoom to the last decade, where the grouped events are.
+    let (a, b) = citeline::export::parse_range("2010/2020").expect("range");
+    harness.state_mut().view.view = citeline::layout::TimeView::fit(a, b, 0.02);
+    harness.run();
+    let heading = |h: &Harness<'static, CitelineApp>, name: &str| {
+        h.get_by_role_and_label(egui::accesskit::Role::Heading, name).rect().top()
+    };
+    let (partnership, data_access, other) =
+        (heading(&harness, "Partnership"), heading(&harness, "Data access"), heading(&harness, "Other events"));
+    assert!(partnership < data_access && data_access < other, "bands in order of first use, the ungrouped last");
+    let y = |h: &Harness<'static, CitelineApp>, label: &str| h.get_by_label(label).rect().center().y;
+    let board = y(&harness, "Hastings on the board, 2011 to 2019");
+    let integration = y(&harness, "Netflix integration, Early June 2011");
+    let titan = y(&harness, "Titan API, August 2013");
+    let call = y(&harness, "A phone call, 19 March 2018, 14:30:05");
+    assert!(partnership < board && board < data_access, "in the Partnership band");
+    assert!(partnership < integration && integration < data_access, "in the Partnership band");
+    assert!(data_access < titan && titan < other, "in the Data access band");
+    assert!(other < call, "ungrouped events under Other events");
+    harness.snapshot_options("timelinejs_groups", &SnapshotOptions::new().threshold(2.0).max_failed_pixels(400));
+}
+
+#[test]
+fn save_as_writes_timelinejs_csv_and_citeline_then_keeps_the_citeline_file_open() {
+    let mut harness = app_harness();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let save_to = |harness: &mut Harness<'static, CitelineApp>, path: &std::path::Path| {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::S);
+        harness.run();
+        assert!(harness.state().save.open, "Ctrl+Shift+S opens Save As");
+        let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Save to");
+        field.focus();
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+        field.type_text(path.to_str().expect("path"));
+        harness.run();
+        harness.get_by_label("Save").click();
+        wait_until(harness, |app| !app.save.is_running() && app.save.message.is_some());
+        harness.run();
+    };
+    let csv = dir.path().join("seed.csv");
+    save_to(&mut harness, &csv);
+    let message = harness.state().save.message.clone().expect("message");
+    assert!(message.as_ref().is_ok_and(|m| m.contains("seed.csv") && m.contains("undated")), "{message:?}");
+    assert!(std::fs::read_to_string(&csv).expect("written").starts_with("Year,Month,Day"));
+    assert!(
+        harness.state().path.as_ref().is_some_and(|p| p.ends_with("netflix-facebook.citeline.json")),
+        "a CSV is an export"
+    );
+
+    let copy = dir.path().join("copy.citeline.json");
+    harness.state_mut().save.message = None;
+    save_to(&mut harness, &copy);
+    wait_until(&mut harness, |app| {
+        !app.is_loading() && app.path.as_ref().is_some_and(|p| p.ends_with("copy.citeline.json"))
+    });
+    let reopened = citeline::model::load::open(
+        &copy,
+        citeline::model::load::Limits::default(),
+        &citeline::model::Progress::default(),
+    )
+    .expect("the saved file opens");
+    assert_eq!(reopened.events().len(), 9);
+    assert_eq!(reopened.tally().verified, 19, "sources inlined: every quote still verifies");
+}

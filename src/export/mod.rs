@@ -13,9 +13,9 @@ use crate::layout::axis::{AxisMapping, TimeView};
 use crate::layout::lanes::Lanes;
 use crate::layout::text::TextMeasure;
 use crate::layout::visibility::Visibility;
+use crate::model::date::group_thousands;
 use crate::model::{Day, Document, Edtf};
-use crate::scene::build::AXIS_HEIGHT;
-use crate::scene::build::{LANE_HEIGHT, build_timeline, lane_rows, lanes_height};
+use crate::scene::build::{LANE_HEIGHT, build_timeline, head_height, lane_rows, lanes_height};
 use crate::scene::footnotes::{FootnoteLayout, footnote_texts};
 use crate::scene::legend::{legend, legend_height};
 use crate::scene::{Scene, SceneOptions, Theme};
@@ -139,7 +139,7 @@ pub fn export_scene(doc: &Document, lanes: &Lanes, o: &ExportOptions) -> Scene {
     };
 
     let header = MARGIN + TITLE_SIZE * 1.4 + SUBTITLE_SIZE * 1.5 + 10.0;
-    let timeline_height = AXIS_HEIGHT + lanes_height(rows) + if rows == 0 { LANE_HEIGHT } else { 0.0 };
+    let timeline_height = head_height(doc) + lanes_height(rows) + if rows == 0 { LANE_HEIGHT } else { 0.0 };
     let legend_top = header + timeline_height + 14.0;
     let legend_h = legend_height(inner);
     let notes_top = legend_top + legend_h + 16.0;
@@ -157,12 +157,7 @@ pub fn export_scene(doc: &Document, lanes: &Lanes, o: &ExportOptions) -> Scene {
         Extent::Range(a, b) => (a, b),
         Extent::View(v) => (v.min, v.max()),
     };
-    let subtitle = format!(
-        "{} · {} event{} shown · every event cites its source",
-        crate::layout::ticks::period_label(from, to),
-        crate::model::date::group_thousands(shown.len() as u64),
-        if shown.len() == 1 { "" } else { "s" }
-    );
+    let subtitle = subtitle(doc, &shown, from, to);
     scene.text(pos2(MARGIN, MARGIN + TITLE_SIZE * 1.4), subtitle, SUBTITLE_SIZE, false, palette.text_muted);
 
     let canvas = Rect::from_min_max(pos2(MARGIN, header), pos2(width - MARGIN, header + timeline_height));
@@ -182,7 +177,7 @@ pub fn export_scene(doc: &Document, lanes: &Lanes, o: &ExportOptions) -> Scene {
     build_timeline(doc, lanes, &mapping, &options, &mut scene);
     if rows == 0 {
         scene.text(
-            pos2(MARGIN, header + AXIS_HEIGHT + 12.0),
+            pos2(MARGIN, header + head_height(doc) + 12.0),
             "No dated event in this range.",
             13.0,
             false,
@@ -198,6 +193,27 @@ pub fn export_scene(doc: &Document, lanes: &Lanes, o: &ExportOptions) -> Scene {
     scene.hits = Vec::new();
     scene.clusters = Vec::new();
     scene
+}
+
+/// "2011 – 2019 · 6 events shown · every event cites its source".
+fn subtitle(doc: &Document, shown: &[u32], from: Day, to: Day) -> String {
+    let uncited =
+        shown.iter().filter(|&&e| doc.events().get(e as usize).is_some_and(|ev| ev.citations.is_empty())).count();
+    let sourcing = match uncited {
+        0 => "every event cites its source".to_owned(),
+        n if n == shown.len() => "no event cites a source".to_owned(),
+        n => format!(
+            "{} of them cite{} a source",
+            group_thousands((shown.len() - n) as u64),
+            if shown.len() - n == 1 { "s" } else { "" }
+        ),
+    };
+    format!(
+        "{} · {} event{} shown · {sourcing}",
+        crate::layout::ticks::period_label(from, to),
+        group_thousands(shown.len() as u64),
+        if shown.len() == 1 { "" } else { "s" }
+    )
 }
 
 /// Renders the image and writes it atomically to `path`, in the format its extension names.

@@ -29,7 +29,14 @@ pub struct Lane {
     pub overlapping: bool,
     /// The longest event's length: nothing starting earlier than that before a view reaches it.
     pub longest: Day,
+    /// The group (swim lane band) this lane belongs to, if the timeline has groups.
+    pub group: Option<u32>,
+    /// A group's header row: no events, only the group's name above its lanes.
+    pub is_header: bool,
 }
+
+/// The group of events that have none, in a timeline where others do.
+pub const NO_GROUP: u32 = u32::MAX;
 
 #[derive(Clone, Debug, Default)]
 pub struct Lanes {
@@ -68,21 +75,22 @@ pub fn label_reserve_points(title_chars: usize) -> f64 {
     title_chars.min(MAX_CHARS) as f64 * AVG_ADVANCE + 28.0
 }
 
-/// Assigns lanes. `title_chars[i]` is the length of event `i`'s title.
+/// Assigns lanes. `title_chars(i)` is the length of event `i`'s title.
 pub fn assign(spans: &[Option<Span>], title_chars: &dyn Fn(usize) -> usize) -> Lanes {
+    assign_grouped(spans, title_chars, &|_| None)
+}
+
+/// Assigns lanes, each group of events (`group_of(i)`, numbered in the order they are to be
+/// shown) in its own band of lanes under a header row. Events without a group go last, under
+/// [`NO_GROUP`], when any event has one.
+pub fn assign_grouped(
+    spans: &[Option<Span>],
+    title_chars: &dyn Fn(usize) -> usize,
+    group_of: &dyn Fn(usize) -> Option<u32>,
+) -> Lanes {
     let mut order: Vec<u32> =
         (0..spans.len()).filter(|&i| spans[i].is_some()).filter_map(|i| u32::try_from(i).ok()).collect();
-    let span_of = |i: u32| {
-        spans[i as usize].unwrap_or(Span {
-            start: 0.0,
-            end: 0.0,
-            open_start: false,
-            open_end: false,
-            approximate: false,
-            uncertain: false,
-            is_day: false,
-        })
-    };
+    let span_of = |i: u32| spans[i as usize].unwrap_or(NO_SPAN);
     order.sort_by(|&a, &b| {
         let (sa, sb) = (span_of(a), span_of(b));
         sa.start.total_cmp(&sb.start).then(sb.end.total_cmp(&sa.end)).then(a.cmp(&b))
@@ -95,16 +103,57 @@ pub fn assign(spans: &[Option<Span>], title_chars: &dyn Fn(usize) -> usize) -> L
 
     let mut lanes: Vec<Lane> = Vec::new();
     let mut lane_of = vec![u32::MAX; spans.len()];
+    let grouped = order.iter().any(|&i| group_of(i as usize).is_some());
+    if grouped {
+        // One pass into buckets (still in start order), however many groups there are.
+        let mut buckets: std::collections::BTreeMap<u32, Vec<u32>> = std::collections::BTreeMap::new();
+        for &i in &order {
+            buckets.entry(group_of(i as usize).unwrap_or(NO_GROUP)).or_default().push(i);
+        }
+        for (g, members) in buckets {
+            lanes.push(Lane { group: Some(g), is_header: true, ..Lane::default() });
+            stack(members.into_iter(), &span_of, title_chars, days_per_point, Some(g), &mut lanes, &mut lane_of);
+        }
+    } else {
+        stack(order.iter().copied(), &span_of, title_chars, days_per_point, None, &mut lanes, &mut lane_of);
+    }
+    let mut by_end = order.clone();
+    by_end.sort_by(|&a, &b| span_of(a).end.total_cmp(&span_of(b).end).then(a.cmp(&b)));
+    Lanes { lanes, extent, chronological: order, by_end, lane_of }
+}
+
+const NO_SPAN: Span = Span {
+    start: 0.0,
+    end: 0.0,
+    open_start: false,
+    open_end: false,
+    approximate: false,
+    uncertain: false,
+    is_day: false,
+};
+
+/// Greedy stacking of `events` (in start order) into new lanes appended to `lanes`: each event
+/// takes the lane that frees up first, or a new one.
+fn stack(
+    events: impl Iterator<Item = u32>,
+    span_of: &dyn Fn(u32) -> Span,
+    title_chars: &dyn Fn(usize) -> usize,
+    days_per_point: f64,
+    group: Option<u32>,
+    lanes: &mut Vec<Lane>,
+    lane_of: &mut [u32],
+) {
+    let first = lanes.len();
     // (reserved end, lane) of every lane, the earliest end on top.
     let mut heap: BinaryHeap<Reverse<(Key, usize)>> = BinaryHeap::new();
-    for &i in &order {
+    for i in events {
         let s = span_of(i);
         // Open ends are drawn with an arrow reaching out of the span; reserve room for it.
         let arrow = if s.open_start { 24.0 * days_per_point } else { 0.0 };
         let start = s.start - arrow;
         let reserved_end = s.end.max(s.start + label_reserve_points(title_chars(i as usize)) * days_per_point);
         let lane = match heap.peek() {
-            Some(&Reverse((Key(end), lane))) if end <= start || lanes.len() >= MAX_LANES => {
+            Some(&Reverse((Key(end), lane))) if end <= start || lanes.len() - first >= MAX_LANES => {
                 heap.pop();
                 if end > start {
                     lanes[lane].overlapping = true;
@@ -112,7 +161,7 @@ pub fn assign(spans: &[Option<Span>], title_chars: &dyn Fn(usize) -> usize) -> L
                 lane
             }
             _ => {
-                lanes.push(Lane::default());
+                lanes.push(Lane { group, ..Lane::default() });
                 lanes.len() - 1
             }
         };
@@ -123,12 +172,11 @@ pub fn assign(spans: &[Option<Span>], title_chars: &dyn Fn(usize) -> usize) -> L
         l.ends.push(s.end);
         l.max_end.push(prev_max.max(s.end));
         l.longest = l.longest.max(s.end - s.start);
-        lane_of[i as usize] = u32::try_from(lane).unwrap_or(u32::MAX);
+        if let Some(slot) = lane_of.get_mut(i as usize) {
+            *slot = u32::try_from(lane).unwrap_or(u32::MAX);
+        }
         heap.push(Reverse((Key(reserved_end), lane)));
     }
-    let mut by_end = order.clone();
-    by_end.sort_by(|&a, &b| span_of(a).end.total_cmp(&span_of(b).end).then(a.cmp(&b)));
-    Lanes { lanes, extent, chronological: order, by_end, lane_of }
 }
 
 impl Lane {
@@ -178,6 +226,30 @@ mod tests {
         let found: Vec<u32> =
             lanes.lanes.iter().flat_map(|l| l.visible_range(view.0, view.1).map(|i| l.events[i])).collect();
         assert!(found.contains(&0), "{found:?}");
+    }
+
+    #[test]
+    fn groups_get_their_own_lanes_under_a_header() {
+        let s = spans(&["2011/2019", "2013", "2012", "2014", "2015"]);
+        let groups = [Some(1), Some(0), None, Some(1), Some(0)];
+        let lanes = assign_grouped(&s, &|_| 3, &|i| groups[i]);
+        let headers: Vec<Option<u32>> = lanes.lanes.iter().filter(|l| l.is_header).map(|l| l.group).collect();
+        assert_eq!(headers, [Some(0), Some(1), Some(NO_GROUP)], "groups in order, the ungrouped last");
+        for (i, g) in groups.iter().enumerate() {
+            let lane = &lanes.lanes[lanes.lane_of[i] as usize];
+            assert!(!lane.is_header);
+            assert_eq!(lane.group, Some(g.unwrap_or(NO_GROUP)), "event {i}");
+        }
+        // Lanes of a group follow its header.
+        let mut current = None;
+        for l in &lanes.lanes {
+            if l.is_header {
+                current = l.group;
+            } else {
+                assert_eq!(l.group, current);
+            }
+        }
+        assert!(assign(&s, &|_| 3).lanes.iter().all(|l| !l.is_header && l.group.is_none()));
     }
 
     proptest! {

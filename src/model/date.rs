@@ -33,6 +33,16 @@ pub struct DatePoint {
     pub unspecified_year_digits: u8,
     pub approximate: bool,
     pub uncertain: bool,
+    /// Time of day (EDTF level 0 `THH:MM[:SS]`, UTC), only with a day.
+    pub time: Option<TimeOfDay>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TimeOfDay {
+    /// Seconds since midnight.
+    pub seconds: u32,
+    /// Whether seconds were given (the span is a second rather than a minute).
+    pub with_seconds: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -168,6 +178,10 @@ fn parse_point(s: &str) -> Result<DatePoint, String> {
         Some(b'%') => (&s[..s.len() - 1], true, true),
         _ => (s, false, false),
     };
+    let (body, time) = match body.split_once('T') {
+        Some((date, time)) => (date, Some(parse_time(time)?)),
+        None => (body, None),
+    };
     let (year, unspecified_year_digits, rest) = parse_year(body)?;
     let mut parts = rest.split('-');
     // `rest` starts with '-' when a month follows, so the first split part is empty.
@@ -184,7 +198,34 @@ fn parse_point(s: &str) -> Result<DatePoint, String> {
     if unspecified_year_digits > 0 && month_part.is_some() {
         return Err("a month cannot follow a year with unspecified digits".into());
     }
-    Ok(DatePoint { year, month, day, unspecified_year_digits, approximate, uncertain })
+    if time.is_some() && day.is_none() {
+        return Err("a time of day needs a full date (YYYY-MM-DDTHH:MM)".into());
+    }
+    Ok(DatePoint { year, month, day, unspecified_year_digits, approximate, uncertain, time })
+}
+
+/// `HH:MM`, `HH:MM:SS` or `HH:MM:SS.sss`, with an optional `Z` (times are UTC).
+fn parse_time(s: &str) -> Result<TimeOfDay, String> {
+    let bad = || format!("the time \"{s}\" must be HH:MM or HH:MM:SS (UTC)");
+    let t = s.strip_suffix('Z').unwrap_or(s);
+    let mut parts = t.split(':');
+    let hour = parts.next().and_then(two_digits).filter(|&h| h < 24).ok_or_else(bad)?;
+    let minute = parts.next().and_then(two_digits).filter(|&m| m < 60).ok_or_else(bad)?;
+    let second = match parts.next() {
+        Some(sec) => {
+            // Fractions of a second are accepted and dropped: no chronology needs them.
+            let whole = sec.split_once('.').map_or(sec, |(w, frac)| {
+                if frac.bytes().all(|b| b.is_ascii_digit()) && !frac.is_empty() { w } else { "" }
+            });
+            Some(two_digits(whole).filter(|&v| v < 60).ok_or_else(bad)?)
+        }
+        None => None,
+    };
+    if parts.next().is_some() {
+        return Err(bad());
+    }
+    let seconds = u32::from(hour) * 3600 + u32::from(minute) * 60 + u32::from(second.unwrap_or(0));
+    Ok(TimeOfDay { seconds, with_seconds: second.is_some() })
 }
 
 /// Returns the year, how many of its trailing digits were `X`, and what follows it.
@@ -323,7 +364,13 @@ impl DatePoint {
         match (self.month, self.day) {
             (Some(m), Some(d)) => {
                 let s = day_from_civil(self.year, m, d);
-                (s, s + 1.0)
+                match self.time {
+                    Some(t) => {
+                        let at = s + f64::from(t.seconds) / 86_400.0;
+                        (at, at + if t.with_seconds { 1.0 } else { 60.0 } / 86_400.0)
+                    }
+                    None => (s, s + 1.0),
+                }
             }
             (Some(m @ 21..=24), None) => {
                 // Northern-hemisphere meteorological seasons; winter runs into the next year.
@@ -412,6 +459,14 @@ impl fmt::Display for DatePoint {
             match (self.month, self.day) {
                 (Some(m @ 1..=12), Some(d)) => {
                     write!(f, "{d} {} {}", MONTH_NAMES[usize::from(m - 1)], format_year(self.year))?;
+                    if let Some(t) = self.time {
+                        let (hours, minutes, secs) = (t.seconds / 3600, t.seconds / 60 % 60, t.seconds % 60);
+                        if t.with_seconds {
+                            write!(f, ", {hours:02}:{minutes:02}:{secs:02}")?;
+                        } else {
+                            write!(f, ", {hours:02}:{minutes:02}")?;
+                        }
+                    }
                 }
                 (Some(m @ 1..=12), None) => {
                     write!(f, "{} {}", MONTH_NAMES[usize::from(m - 1)], format_year(self.year))?;
@@ -459,6 +514,21 @@ mod tests {
         assert!((day_from_civil(2000, 3, 1) - 11_017.0).abs() < f64::EPSILON);
         assert_eq!(civil_from_day(11_017), (2000, 3, 1));
         assert_eq!(civil_from_day(-1), (1969, 12, 31));
+    }
+
+    #[test]
+    fn times_of_day_place_within_their_day() {
+        let day = day_from_civil(2013, 8, 5);
+        let (a, b) = span("2013-08-05T14:30");
+        assert!((a - (day + 14.5 / 24.0)).abs() < 1e-9 && (b - a - 60.0 / 86_400.0).abs() < 1e-9);
+        let (a, b) = span("2013-08-05T14:30:15Z");
+        assert!((a - (day + (14.5 * 3600.0 + 15.0) / 86_400.0)).abs() < 1e-9 && (b - a - 1.0 / 86_400.0).abs() < 1e-9);
+        assert_eq!(Edtf::parse("2013-08-05T14:30:15.250Z").expect("ms").to_string(), "5 August 2013, 14:30:15");
+        assert_eq!(Edtf::parse("2013-08-05T09:05").expect("time").to_string(), "5 August 2013, 09:05");
+        for bad in ["2013-08T10:00", "2013-08-05T24:00", "2013-08-05T10", "2013-08-05T10:60", "2013-08-05T10:00+02:00"]
+        {
+            assert!(Edtf::parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

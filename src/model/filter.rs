@@ -11,13 +11,15 @@ use super::{Day, Document, Verification};
 pub enum EventStatus {
     Verified,
     Normalized,
+    /// A quote whose source text is not in the timeline.
+    Unchecked,
     NotFound,
     /// No citation at all.
     Uncited,
 }
 
 impl EventStatus {
-    pub const ALL: [Self; 4] = [Self::Verified, Self::Normalized, Self::NotFound, Self::Uncited];
+    pub const ALL: [Self; 5] = [Self::Verified, Self::Normalized, Self::Unchecked, Self::NotFound, Self::Uncited];
 
     pub fn of(doc: &Document, event: usize) -> Self {
         let checks = doc.checks(event);
@@ -29,6 +31,7 @@ impl EventStatus {
                 Verification::Verified => Self::Verified,
                 Verification::Normalized => Self::Normalized,
                 Verification::NotFound => Self::NotFound,
+                Verification::Unchecked => Self::Unchecked,
             })
         })
     }
@@ -38,6 +41,7 @@ impl EventStatus {
             Self::Verified => "All quotes verified",
             Self::Normalized => "Matched after normalisation",
             Self::NotFound => "A quote not found",
+            Self::Unchecked => "A quote not checked (no source text)",
             Self::Uncited => "No citation",
         }
     }

@@ -119,6 +119,7 @@ pub fn timeline(events: usize, seed: u64) -> super::timeline::Timeline {
         description: None,
         sources: sources(),
         events: (0..events).map(|n| event(seed, n)).collect(),
+        eras: Vec::new(),
     }
 }
 

@@ -1,10 +1,11 @@
 //! Opening a timeline file: size checks, JSON with line:column errors, then validation.
 
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use super::document::Document;
+use super::formats::{self, Format};
 use super::problem::{Place, Problem};
 use super::progress::{CANCELLED, Progress, ProgressReader, Stage};
 use super::timeline::Timeline;
@@ -35,20 +36,44 @@ impl Limits {
     }
 }
 
-/// Opens and validates the timeline at `path`. On failure, every problem found is returned.
+/// Opens and validates the timeline at `path`, in any format citeline reads (told by its
+/// content). On failure, every problem found is returned.
 pub fn open(path: &Path, limits: Limits, progress: &Progress) -> Result<Document, Vec<Problem>> {
-    let timeline = read_timeline(path, limits, progress).map_err(|p| vec![p])?;
+    let timeline = read_timeline(path, limits, progress)?;
     Document::new(timeline, path, progress)
 }
 
 /// Parses `text` as a timeline whose file would be `path` (sources resolve beside it).
 pub fn from_str(text: &str, path: &Path) -> Result<Document, Vec<Problem>> {
-    let timeline = parse_json(text.as_bytes(), path).map_err(|p| vec![p])?;
+    let timeline = parse_any(text.as_bytes(), path)?;
     Document::new(timeline, path, &Progress::default())
 }
 
-pub fn read_timeline(path: &Path, limits: Limits, progress: &Progress) -> Result<Timeline, Problem> {
-    let file_problem = |msg: String| Problem::error(path, Place::File, msg);
+/// Parses a file's bytes in whichever format they are.
+pub fn parse_any(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
+    match Format::detect(&bytes[..bytes.len().min(DETECT_BYTES)]) {
+        Format::Citeline => parse_json(bytes, path).map_err(|p| vec![p]),
+        Format::TimelineJs => formats::timelinejs::read(bytes, path),
+        Format::TimelineJsCsv => formats::tjs_csv::read(bytes, path),
+    }
+}
+
+/// How much of a file is looked at to tell its format.
+const DETECT_BYTES: usize = 64 * 1024;
+
+pub fn read_timeline(path: &Path, limits: Limits, progress: &Progress) -> Result<Timeline, Vec<Problem>> {
+    read_citeline_or(path, limits, progress, |bytes| parse_any(bytes, path))
+}
+
+/// Streams a citeline file (a million events are never held twice); reads any other format
+/// whole and hands it to `other`.
+fn read_citeline_or(
+    path: &Path,
+    limits: Limits,
+    progress: &Progress,
+    other: impl FnOnce(&[u8]) -> Result<Timeline, Vec<Problem>>,
+) -> Result<Timeline, Vec<Problem>> {
+    let file_problem = |msg: String| vec![Problem::error(path, Place::File, msg)];
     let meta = std::fs::metadata(path).map_err(|e| {
         file_problem(match e.kind() {
             std::io::ErrorKind::NotFound => "the file does not exist".to_owned(),
@@ -68,13 +93,26 @@ pub fn read_timeline(path: &Path, limits: Limits, progress: &Progress) -> Result
     if meta.len() == 0 {
         return Err(file_problem("the file is empty".into()));
     }
-    let file = File::open(path).map_err(|e| file_problem(format!("cannot open the file: {e}")))?;
+    let mut file = File::open(path).map_err(|e| file_problem(format!("cannot open the file: {e}")))?;
+    let mut head = Vec::with_capacity(DETECT_BYTES);
+    (&mut file)
+        .take(DETECT_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| file_problem(format!("cannot read the file: {e}")))?;
+    if Format::detect(&head) != Format::Citeline {
+        progress.start(Stage::Reading, meta.len());
+        let mut bytes = head;
+        file.read_to_end(&mut bytes).map_err(|e| file_problem(format!("cannot read the file: {e}")))?;
+        progress.advance(meta.len());
+        return other(&bytes);
+    }
+    file.seek(SeekFrom::Start(0)).map_err(|e| file_problem(format!("cannot read the file: {e}")))?;
     progress.start(Stage::Reading, meta.len());
     // Streaming from the file keeps a million-event timeline from being held twice in memory.
     let reader = BufReader::with_capacity(1 << 20, ProgressReader { inner: file, progress });
     let mut de = serde_json::Deserializer::from_reader(reader);
     let timeline = serde::Deserialize::deserialize(&mut de).and_then(|t| de.end().map(|()| t));
-    timeline.map_err(|e| json_problem(&e, path))
+    timeline.map_err(|e| vec![json_problem(&e, path)])
 }
 
 pub fn parse_json(bytes: &[u8], path: &Path) -> Result<Timeline, Problem> {
@@ -84,7 +122,7 @@ pub fn parse_json(bytes: &[u8], path: &Path) -> Result<Timeline, Problem> {
     serde_json::from_slice(bytes).map_err(|e| json_problem(&e, path))
 }
 
-fn json_problem(e: &serde_json::Error, path: &Path) -> Problem {
+pub(crate) fn json_problem(e: &serde_json::Error, path: &Path) -> Problem {
     if e.is_io() {
         let msg = if e.to_string().contains(CANCELLED) {
             "opening was cancelled".to_owned()

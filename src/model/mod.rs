@@ -4,6 +4,7 @@
 pub mod date;
 pub mod document;
 pub mod filter;
+pub mod formats;
 pub mod generate;
 pub mod load;
 pub mod problem;
@@ -18,5 +19,5 @@ pub use date::{Day, Edtf, Span};
 pub use document::{Document, Tally};
 pub use problem::{Place, Problem, Severity};
 pub use progress::Progress;
-pub use timeline::{Citation, Event, Source, Timeline};
+pub use timeline::{Citation, Era, Event, Media, Source, Timeline};
 pub use verify::Verification;

@@ -26,6 +26,11 @@ pub enum Place {
         id: String,
         field: String,
     },
+    /// An era, numbered from 1 in the file's order.
+    Era {
+        index: usize,
+        field: String,
+    },
     /// A record of a file without ids, such as a spreadsheet row.
     Row {
         row: usize,
@@ -44,6 +49,10 @@ pub struct Problem {
 impl Problem {
     pub fn error(file: &Path, place: Place, message: impl Into<String>) -> Self {
         Self { file: file.to_owned(), place, message: message.into(), severity: Severity::Error }
+    }
+
+    pub fn warning(file: &Path, place: Place, message: impl Into<String>) -> Self {
+        Self { file: file.to_owned(), place, message: message.into(), severity: Severity::Warning }
     }
 
     pub fn in_event(file: &Path, id: &str, field: &str, message: impl Into<String>) -> Self {
@@ -72,6 +81,7 @@ impl fmt::Display for Place {
             Self::Position { line, column } => write!(f, "{line}:{column}"),
             Self::Event { id, field } => write!(f, "event \"{id}\", field `{field}`"),
             Self::Source { id, field } => write!(f, "source \"{id}\", field `{field}`"),
+            Self::Era { index, field } => write!(f, "era {index}, field `{field}`"),
             Self::Row { row, field } => write!(f, "row {row}, field `{field}`"),
         }
     }

@@ -17,6 +17,30 @@ pub struct Timeline {
     pub sources: Vec<Source>,
     #[serde(default)]
     pub events: Vec<Event>,
+    /// Named periods drawn as bands behind the events.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub eras: Vec<Era>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Era {
+    pub title: String,
+    /// An EDTF interval with both ends known.
+    pub when: String,
+}
+
+/// A picture, video or page that goes with an event (TimelineJS's `media`).
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Media {
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thumbnail: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
@@ -34,7 +58,8 @@ pub struct Source {
     /// When the source was published, as an EDTF date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
-    /// The text inline…
+    /// The text inline… (a source with neither text nor file can be cited, but its quotes
+    /// cannot be checked: a warning says so.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// …or in a UTF-8 file, relative to the timeline file and inside its folder.
@@ -58,6 +83,11 @@ pub struct Event {
     pub tags: Box<[Box<str>]>,
     #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
     pub citations: Box<[Citation]>,
+    /// The swim lane the event is drawn in (TimelineJS's `group`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<Box<str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<Box<Media>>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]

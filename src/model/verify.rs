@@ -16,6 +16,9 @@ pub enum Verification {
     /// The quote stands in the source once white space, quotes and Unicode form are normalised.
     Normalized,
     NotFound,
+    /// The source's text is not in the timeline (imported from a format without it): the
+    /// quote could not be looked for.
+    Unchecked,
 }
 
 impl Verification {
@@ -24,6 +27,7 @@ impl Verification {
             Self::Verified => "verified",
             Self::Normalized => "matched after normalisation",
             Self::NotFound => "not found",
+            Self::Unchecked => "not checked (no source text)",
         }
     }
 }
@@ -39,6 +43,7 @@ pub struct CitationCheck {
 
 impl CitationCheck {
     pub const NOT_FOUND: Self = Self { status: Verification::NotFound, start: 0, end: 0 };
+    pub const UNCHECKED: Self = Self { status: Verification::Unchecked, start: 0, end: 0 };
 
     /// Source texts are limited far below 4 GiB (`sources::MAX_SOURCE_BYTES`).
     pub fn new(status: Verification, span: &Range<usize>) -> Self {
@@ -48,7 +53,8 @@ impl CitationCheck {
 
     /// Byte range of the match in the source text.
     pub fn span(&self) -> Option<Range<usize>> {
-        (self.status != Verification::NotFound).then_some(self.start as usize..self.end as usize)
+        matches!(self.status, Verification::Verified | Verification::Normalized)
+            .then_some(self.start as usize..self.end as usize)
     }
 }
 

@@ -28,6 +28,7 @@ const BAR_HEIGHT: f32 = 10.0;
 /// Events narrower than this (in points) may merge with their neighbours.
 pub const NARROW: f64 = 8.0;
 const LABEL_GAP: f32 = 6.0;
+const GROUP_LABEL_SIZE: f32 = 14.0;
 /// Narrower room than this gets no label.
 const MIN_LABEL_WIDTH: f32 = 24.0;
 
@@ -95,14 +96,36 @@ struct PendingLabel {
     target: Target,
 }
 
-/// Rows of the lanes that have something shown in view, or all of them.
+/// Rows of the lanes that have something shown in view, or all of them. A group's header row
+/// stays while any lane of the group does.
 pub fn lane_rows(lanes: &Lanes, mapping: &AxisMapping, compact: bool, visible: Option<&Visibility>) -> Vec<usize> {
+    if !compact {
+        return (0..lanes.lanes.len()).collect();
+    }
     let (from, to) = (mapping.view.min, mapping.view.max());
     let has_some = |i: usize| {
         let range = lanes.lanes[i].visible_range(from, to);
         visible.map_or(!range.is_empty(), |v| v.count_in_lane(i, range) > 0)
     };
-    (0..lanes.lanes.len()).filter(|&i| !compact || has_some(i)).collect()
+    let mut rows = Vec::new();
+    let mut header: Option<usize> = None;
+    for (i, lane) in lanes.lanes.iter().enumerate() {
+        if lane.is_header {
+            header = Some(i);
+        } else if has_some(i) {
+            rows.extend(header.take());
+            rows.push(i);
+        }
+    }
+    rows
+}
+
+/// Height of the strip under the axis where era names go (none without eras).
+pub const ERA_STRIP: f32 = 20.0;
+
+/// Height of what stays on top while lanes scroll: the axis, and the era strip if any.
+pub fn head_height(doc: &Document) -> f32 {
+    AXIS_HEIGHT + if doc.timeline().eras.is_empty() { 0.0 } else { ERA_STRIP }
 }
 
 /// Height the lanes take below the axis.
@@ -122,10 +145,16 @@ pub fn build_timeline(
     let canvas = opts.canvas;
     let pal = opts.palette;
     let rows = lane_rows(lanes, mapping, opts.compact_lanes, opts.visible);
-    let lanes_top = canvas.top() + AXIS_HEIGHT + LANES_TOP_GAP - opts.scroll_y;
+    let head = head_height(doc);
+    let lanes_top = canvas.top() + head + LANES_TOP_GAP - opts.scroll_y;
     let tick_list = ticks(mapping);
 
-    // Grid behind everything.
+    // Eras and grid behind everything.
+    let eras = era_bands(doc, mapping, opts);
+    for (i, (rect, _)) in eras.iter().enumerate() {
+        let band = Rect::from_min_max(pos2(rect.left(), canvas.top() + head), pos2(rect.right(), canvas.bottom()));
+        scene.rect(band, 0.0, pal.era[i % 2]);
+    }
     for t in &tick_list {
         #[allow(clippy::cast_possible_truncation)] // on-screen x
         let x = t.x as f32;
@@ -145,10 +174,15 @@ pub fn build_timeline(
     for (row, &lane_index) in rows.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)] // lane counts are small
         let y = lanes_top + row as f32 * LANE_HEIGHT;
-        if y + LANE_HEIGHT < canvas.top() + AXIS_HEIGHT || y > canvas.bottom() {
+        if y + LANE_HEIGHT < canvas.top() + head || y > canvas.bottom() {
             continue;
         }
-        lane_builder.lane(&lanes.lanes[lane_index], u32::try_from(lane_index).unwrap_or(u32::MAX), y);
+        let lane = &lanes.lanes[lane_index];
+        if lane.is_header {
+            lane_builder.group_header(lane.group, y);
+        } else {
+            lane_builder.lane(lane, u32::try_from(lane_index).unwrap_or(u32::MAX), y);
+        }
     }
     lane_builder.shade_clusters();
     if let Some(selected) = opts.selected {
@@ -171,8 +205,45 @@ pub fn build_timeline(
     if let Some(starts) = opts.match_starts {
         match_ticks(scene, starts, mapping, band, pal.match_mark);
     }
-    AXIS_HEIGHT + lanes_height(rows.len())
+    if head > AXIS_HEIGHT {
+        era_strip(scene, &eras, opts, band.bottom());
+    }
+    head + lanes_height(rows.len())
 }
+
+/// Eras in view: each one's band, cut to the drawable width, and its title.
+fn era_bands<'d>(doc: &'d Document, mapping: &AxisMapping, opts: &SceneOptions) -> Vec<(Rect, &'d str)> {
+    let (lo, hi) = (f64::from(opts.canvas.left() - opts.overdraw), f64::from(opts.canvas.right() + opts.overdraw));
+    doc.eras()
+        .filter_map(|(era, span)| {
+            let (x0, x1) = (mapping.x_from_time(span.start).max(lo), mapping.x_from_time(span.end).min(hi));
+            #[allow(clippy::cast_possible_truncation)] // clamped near the screen
+            (x1 > x0).then(|| (Rect::from_x_y_ranges(x0 as f32..=x1 as f32, 0.0..=0.0), era.title.as_str()))
+        })
+        .collect()
+}
+
+/// The strip under the axis naming each era in view, over lanes scrolled beneath it.
+fn era_strip(scene: &mut Scene, eras: &[(Rect, &str)], opts: &SceneOptions, top: f32) {
+    let pal = opts.palette;
+    let canvas = opts.canvas;
+    let strip = Rect::from_min_max(pos2(canvas.left(), top), pos2(canvas.right(), top + ERA_STRIP));
+    scene.rect(strip, 0.0, pal.background);
+    let measure = TextMeasure::get();
+    for (i, (rect, title)) in eras.iter().enumerate() {
+        let band = Rect::from_min_max(pos2(rect.left(), strip.top()), pos2(rect.right(), strip.bottom()));
+        scene.rect(band, 0.0, pal.era[i % 2]);
+        scene.line(pos2(band.left(), band.top()), pos2(band.left(), band.bottom()), 1.0, pal.grid_major);
+        let x = band.left().max(canvas.left()) + 4.0;
+        let room = band.right().min(canvas.right()) - x - 4.0;
+        if let Some(text) = measure.fit(title, ERA_LABEL_SIZE, true, room) {
+            scene.text(pos2(x, band.top() + 3.0), text.into_owned(), ERA_LABEL_SIZE, true, pal.text_muted);
+        }
+    }
+    scene.line(strip.left_bottom(), strip.right_bottom(), 1.0, pal.grid_major);
+}
+
+const ERA_LABEL_SIZE: f32 = 11.0;
 
 /// A short tick at the bottom of the axis band for each point holding a search match: the
 /// matches' places at a glance, at any zoom, in O(width × log n).
@@ -320,10 +391,30 @@ impl LaneBuilder<'_, '_> {
         let (x0, x1) = (self.mapping.x_from_time(span.start), self.mapping.x_from_time(span.end));
         let y = lanes_top + row as f32 * LANE_HEIGHT;
         let canvas = self.opts.canvas;
-        if x1 < lo || x0 > hi || y + LANE_HEIGHT < canvas.top() + AXIS_HEIGHT || y > canvas.bottom() {
+        if x1 < lo || x0 > hi || y + LANE_HEIGHT < canvas.top() + head_height(self.doc) || y > canvas.bottom() {
             return;
         }
         self.event_mark(event, x0, x1, y);
+    }
+
+    /// A group's header row: its name over a rule across the canvas.
+    fn group_header(&mut self, group: Option<u32>, y: f32) {
+        let pal = self.opts.palette;
+        let canvas = self.opts.canvas;
+        let name = match group {
+            Some(crate::layout::lanes::NO_GROUP) | None => "Other events",
+            Some(g) => self.doc.groups().get(g as usize).map_or("", |n| &**n),
+        };
+        let line_y = y + LANE_HEIGHT - 6.0;
+        self.scene.line(pos2(canvas.left(), line_y), pos2(canvas.right(), line_y), 1.0, pal.grid_major);
+        let measure = TextMeasure::get();
+        if let Some(text) = measure.fit(name, GROUP_LABEL_SIZE, true, canvas.width() - 16.0) {
+            let pos = pos2(canvas.left() + 8.0, line_y - GROUP_LABEL_SIZE * 1.4);
+            let width = measure.width(&text, GROUP_LABEL_SIZE, true);
+            let rect = Rect::from_min_size(pos, emath::vec2(width, GROUP_LABEL_SIZE * 1.4));
+            self.scene.group_headers.push((name.to_owned(), rect));
+            self.scene.text(pos, text.into_owned(), GROUP_LABEL_SIZE, true, pal.text);
+        }
     }
 
     /// The x range shapes may reach.

@@ -87,6 +87,8 @@ pub struct Scene {
     pub shown_events: Vec<(u32, Rect)>,
     /// Events merged into clusters or density marks.
     pub merged_events: u64,
+    /// Group headers drawn, with their rows: the window names them for screen readers.
+    pub group_headers: Vec<(String, Rect)>,
 }
 
 impl Scene {

@@ -27,6 +27,8 @@ pub struct Palette {
     pub highlight: Color32,
     /// Ticks on the axis where search matches are; strong enough to see on the axis band.
     pub match_mark: Color32,
+    /// Era bands alternate between these two tints.
+    pub era: [Color32; 2],
 }
 
 impl Theme {
@@ -46,6 +48,7 @@ impl Theme {
                 problem: Color32::from_rgb(0xcf, 0x22, 0x2e),
                 highlight: Color32::from_rgb(0xf2, 0xcc, 0x60),
                 match_mark: Color32::from_rgb(0x9a, 0x67, 0x00),
+                era: [Color32::from_rgb(0xf1, 0xf4, 0xfb), Color32::from_rgb(0xfa, 0xf5, 0xec)],
             },
             Self::Dark => Palette {
                 background: Color32::from_rgb(0x0d, 0x11, 0x17),
@@ -60,6 +63,7 @@ impl Theme {
                 problem: Color32::from_rgb(0xff, 0x7b, 0x72),
                 highlight: Color32::from_rgb(0xbb, 0x80, 0x09),
                 match_mark: Color32::from_rgb(0xe3, 0xb3, 0x41),
+                era: [Color32::from_rgb(0x14, 0x1b, 0x2a), Color32::from_rgb(0x1f, 0x1a, 0x14)],
             },
         }
     }
@@ -93,7 +97,9 @@ mod tests {
         for theme in [Theme::Light, Theme::Dark] {
             let p = theme.palette();
             for (what, color) in [("text", p.text), ("muted text", p.text_muted), ("problem", p.problem)] {
-                for (on, bg) in [("background", p.background), ("axis band", p.axis_band)] {
+                for (on, bg) in
+                    [("background", p.background), ("axis band", p.axis_band), ("era", p.era[0]), ("era", p.era[1])]
+                {
                     let c = contrast(color, bg);
                     assert!(c >= 4.5, "{theme:?}: {what} on {on} has contrast {c:.2}, below WCAG AA 4.5");
                 }

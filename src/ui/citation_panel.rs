@@ -47,6 +47,7 @@ fn badge(ui: &mut Ui, status: Verification, palette: &Palette) {
             ("≈ matched after normalising spaces, quotes and accents' encoding", Color32::from_rgb(0x9a, 0x67, 0x00))
         }
         Verification::NotFound => ("✖ NOT FOUND: the quote is not in the source text", palette.problem),
+        Verification::Unchecked => ("? not checked: the timeline does not hold this source's text", palette.text_muted),
     };
     let color = if ui.visuals().dark_mode && status == Verification::Verified {
         Color32::from_rgb(0x3f, 0xb9, 0x50)
@@ -119,6 +120,19 @@ fn event_ui(ui: &mut Ui, data: &Loaded, index: u32, palette: &Palette, scroll_no
                 ui.label(RichText::new(format!("#{t}")).small().color(palette.text_muted));
             }
         });
+    }
+    if let Some(m) = &event.media {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Media:").color(palette.text_muted));
+            let text = m.caption.clone().unwrap_or_else(|| m.url.clone());
+            ui.hyperlink_to(text, &m.url);
+            if let Some(credit) = &m.credit {
+                ui.label(RichText::new(format!("({credit})")).color(palette.text_muted));
+            }
+        });
+    }
+    if let Some(g) = &event.group {
+        ui.label(RichText::new(format!("Group: {g}")).color(palette.text_muted));
     }
     ui.separator();
     ui.label(RichText::new(format!("Citations ({})", event.citations.len())).strong());

@@ -7,6 +7,7 @@ pub mod filter_menu;
 pub mod fonts;
 pub mod loader;
 pub mod paint;
+pub mod save_dialog;
 pub mod search;
 pub mod timeline_view;
 pub mod watcher;

@@ -9,7 +9,7 @@ use super::search::SearchResults;
 use crate::layout::Visibility;
 use crate::layout::axis::{AxisMapping, TimeView};
 use crate::loaded::Loaded;
-use crate::scene::build::{AXIS_HEIGHT, LANE_HEIGHT, LANES_TOP_GAP, lane_rows, lanes_height};
+use crate::scene::build::{AXIS_HEIGHT, LANE_HEIGHT, LANES_TOP_GAP, head_height, lane_rows, lanes_height};
 use crate::scene::legend::{legend, legend_height};
 use crate::scene::{Palette, Scene, SceneOptions, Target, build_timeline};
 
@@ -145,7 +145,8 @@ pub fn timeline_ui(ui: &mut Ui, frame: &TimelineFrame, state: &mut ViewState) ->
     // Vertical scroll stays within the lanes.
     let mapping = AxisMapping::new(state.view, f64::from(canvas.left()), width);
     let rows = lane_rows(&data.lanes, &mapping, false, None).len();
-    let lanes_area = canvas.height() - AXIS_HEIGHT;
+    let head = head_height(&data.doc);
+    let lanes_area = canvas.height() - head;
     if let Some(lane) = state.pending_lane.take() {
         #[allow(clippy::cast_precision_loss)] // lane counts are small
         let top = LANES_TOP_GAP + lane as f32 * LANE_HEIGHT;
@@ -189,7 +190,7 @@ pub fn timeline_ui(ui: &mut Ui, frame: &TimelineFrame, state: &mut ViewState) ->
     let mut hovered = None;
     for &(event, hit) in &scene.shown_events {
         let hit = hit.intersect(canvas);
-        if !hit.is_positive() || hit.bottom() <= canvas.top() + AXIS_HEIGHT {
+        if !hit.is_positive() || hit.bottom() <= canvas.top() + head {
             continue;
         }
         let label = data.accessible_label(event);
@@ -202,6 +203,13 @@ pub fn timeline_ui(ui: &mut Ui, frame: &TimelineFrame, state: &mut ViewState) ->
             commands.push(TimelineCommand::Select(Some(event)));
         }
         r.on_hover_text_at_pointer(label);
+    }
+    for (i, (name, rect)) in scene.group_headers.iter().enumerate() {
+        let rect = rect.intersect(canvas);
+        if rect.is_positive() && rect.top() >= canvas.top() + head {
+            let r = ui.interact(rect, response.id.with(("group", i)), Sense::hover());
+            r.widget_info(|| WidgetInfo::labeled(Role::Heading, true, name));
+        }
     }
     if response.clicked()
         && let Some(pos) = response.interact_pointer_pos()
@@ -230,9 +238,10 @@ fn offscreen_ui(
     commands: &mut Vec<TimelineCommand>,
 ) {
     let beyond = frame.visibility.beyond(frame.data.doc.spans(), mapping.view.min, mapping.view.max());
+    // At the bottom corners, where group headers and labels (top left) are not.
     let strip = Rect::from_min_max(
-        pos2(canvas.left() + 4.0, canvas.top() + AXIS_HEIGHT + 2.0),
-        pos2(canvas.right() - 4.0, canvas.top() + AXIS_HEIGHT + 26.0),
+        pos2(canvas.left() + 4.0, canvas.bottom() - 26.0),
+        pos2(canvas.right() - 4.0, canvas.bottom() - 2.0),
     );
     let count = |n: usize| crate::model::date::group_thousands(n as u64);
     for (n, nearest, text, layout) in [

@@ -1,0 +1,369 @@
+//! TimelineJS3 JSON (Knight Lab), read as published rather than only as documented: numbers
+//! or strings for date parts, HTML text, unknown fields ignored; and written so that TimelineJS
+//! shows it and citeline reads it back whole.
+//!
+//! Citations travel in each event's text as `<blockquote data-citeline-source=…>`, which
+//! TimelineJS shows as a quotation. What TimelineJS has no field for (the EDTF date with its
+//! qualifiers, tags, the sources with their texts) rides along in `citeline_*` fields, which
+//! TimelineJS ignores.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use compact_str::CompactString;
+use serde_json::{Map, Value, json};
+
+use super::html;
+use super::tjs_date::{TjsDate, from_edtf};
+use crate::model::problem::{Place, Problem};
+use crate::model::timeline::{Citation, Era, Event, Media, Source, Timeline};
+use crate::model::{Document, Edtf};
+
+/// Where a problem is: an event (by `unique_id` or position) or an era, and the field.
+fn event_place(label: &str, field: &str) -> Place {
+    Place::Event { id: label.to_owned(), field: field.to_owned() }
+}
+
+/// Reads TimelineJS3 JSON. Every problem is collected, not only the first.
+pub fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
+    let root: Value = serde_json::from_slice(bytes).map_err(|e| vec![crate::model::load::json_problem(&e, path)])?;
+    let Some(root) = root.as_object() else {
+        return Err(vec![Problem::error(path, Place::File, "a TimelineJS file is a JSON object")]);
+    };
+    let mut problems = Vec::new();
+    let mut timeline = Timeline::default();
+    let mut cited_sources: Vec<html::FoundCitation> = Vec::new();
+
+    if let Some(title) = root.get("title") {
+        let (headline, text) = slide_text(title);
+        timeline.title = headline.unwrap_or_default();
+        timeline.description = text.filter(|t| !t.is_empty());
+    }
+    if timeline.title.trim().is_empty() {
+        timeline.title =
+            path.file_stem().map_or_else(|| "TimelineJS timeline".to_owned(), |s| s.to_string_lossy().into_owned());
+    }
+    match root.get("events") {
+        Some(Value::Array(events)) => {
+            for (n, e) in events.iter().enumerate() {
+                if let Some(event) = read_event(e, n, path, &mut problems, &mut cited_sources) {
+                    timeline.events.push(event);
+                }
+            }
+        }
+        Some(_) => problems.push(Problem::error(path, Place::File, "`events` must be a list")),
+        None => {
+            problems.push(Problem::error(path, Place::File, "there is no `events` list: is this a TimelineJS file?"));
+        }
+    }
+    if let Some(Value::Array(eras)) = root.get("eras") {
+        for (n, e) in eras.iter().enumerate() {
+            let place = |field: &str| Place::Era { index: n + 1, field: field.to_owned() };
+            let start = date_field(e.get("start_date"), "start_date", &place, path, &mut problems, true);
+            let end = date_field(e.get("end_date"), "end_date", &place, path, &mut problems, true);
+            let (title, _) = slide_text(e);
+            if let (Some(a), Some(b)) = (start, end) {
+                timeline.eras.push(Era { title: title.unwrap_or_default(), when: format!("{a}/{b}") });
+            }
+        }
+    }
+    timeline.sources = match root.get("citeline_sources") {
+        Some(v) => serde_json::from_value(v.clone())
+            .map_err(|e| {
+                problems.push(Problem::error(path, Place::File, format!("`citeline_sources`: {e}")));
+            })
+            .unwrap_or_default(),
+        None => Vec::new(),
+    };
+    add_cited_sources(&mut timeline.sources, &cited_sources);
+    if problems.is_empty() { Ok(timeline) } else { Err(problems) }
+}
+
+/// Sources that citations name but the file does not hold: recreated from what the citation
+/// says of them, without text (their quotes stay unchecked).
+pub fn add_cited_sources(sources: &mut Vec<Source>, cited: &[html::FoundCitation]) {
+    for c in cited {
+        if c.source.is_empty() || sources.iter().any(|s| *s.id == *c.source) {
+            continue;
+        }
+        sources.push(Source {
+            id: c.source.as_str().into(),
+            title: c.source_title.clone().unwrap_or_else(|| c.source.clone()),
+            url: c.source_url.clone(),
+            ..Source::default()
+        });
+    }
+}
+
+/// `text.headline` and `text.text` of a slide, as plain text.
+fn slide_text(slide: &Value) -> (Option<String>, Option<String>) {
+    let text = slide.get("text");
+    let field = |k: &str| text.and_then(|t| t.get(k)).and_then(Value::as_str).map(|h| html::to_text(h).0);
+    (field("headline"), field("text"))
+}
+
+fn read_event(
+    e: &Value,
+    n: usize,
+    path: &Path,
+    problems: &mut Vec<Problem>,
+    cited: &mut Vec<html::FoundCitation>,
+) -> Option<Event> {
+    let unique_id = e.get("unique_id").and_then(as_text).filter(|s| !s.trim().is_empty());
+    let label = unique_id.clone().unwrap_or_else(|| format!("#{}", n + 1));
+    let place = |field: &str| event_place(&label, field);
+    if !e.is_object() {
+        problems.push(Problem::error(path, place("events"), "an event must be an object"));
+        return None;
+    }
+    let start = date_field(e.get("start_date"), "start_date", &place, path, problems, true);
+    let end = date_field(e.get("end_date"), "end_date", &place, path, problems, false);
+    let mut when = match (start, end) {
+        (Some(a), Some(b)) if a != b => Some(format!("{a}/{b}")),
+        (Some(a), _) => Some(a),
+        (None, _) => None,
+    };
+    // A citeline export keeps the exact EDTF date, qualifiers and all.
+    if let Some(w) = e.get("citeline_when").and_then(Value::as_str).filter(|w| Edtf::parse(w).is_ok()) {
+        when = Some(w.to_owned());
+    }
+    when.as_ref()?;
+    let (headline, body_html) = (
+        e.get("text").and_then(|t| t.get("headline")).and_then(Value::as_str),
+        e.get("text").and_then(|t| t.get("text")).and_then(Value::as_str),
+    );
+    let title = headline.map(|h| html::to_text(h).0).unwrap_or_default();
+    let (summary, citations) = body_html.map(html::to_text).unwrap_or_default();
+    if title.trim().is_empty() && summary.trim().is_empty() {
+        problems.push(Problem::error(path, place("text.headline"), "the event has neither headline nor text"));
+        return None;
+    }
+    let display_date = e
+        .get("display_date")
+        .or_else(|| e.get("start_date").and_then(|d| d.get("display_date")))
+        .and_then(Value::as_str)
+        .filter(|d| !d.trim().is_empty())
+        .map(|d| html::to_text(d).0.into_boxed_str());
+    let media = e.get("media").and_then(|m| {
+        let url = m.get("url").and_then(Value::as_str).filter(|u| !u.trim().is_empty())?;
+        let text = |k: &str| m.get(k).and_then(Value::as_str).map(|v| html::to_text(v).0).filter(|v| !v.is_empty());
+        Some(Box::new(Media {
+            url: url.to_owned(),
+            caption: text("caption"),
+            credit: text("credit"),
+            thumbnail: text("thumbnail"),
+        }))
+    });
+    let tags: Box<[Box<str>]> = match e.get("citeline_tags") {
+        Some(Value::Array(t)) => t.iter().filter_map(Value::as_str).map(Box::from).collect(),
+        _ => Box::new([]),
+    };
+    let event = Event {
+        id: CompactString::from(unique_id.unwrap_or_else(|| format!("event-{}", n + 1))),
+        // TimelineJS allows an event with text only; citeline needs a title.
+        title: if title.trim().is_empty() { first_words(&summary) } else { title }.into(),
+        when: when.map(CompactString::from),
+        display_date,
+        summary: (!summary.is_empty()).then(|| summary.into_boxed_str()),
+        tags,
+        citations: citations
+            .iter()
+            .map(|c| Citation {
+                source: c.source.as_str().into(),
+                quote: c.quote.as_str().into(),
+                note: c.note.clone().map(String::into_boxed_str),
+            })
+            .collect(),
+        group: e.get("group").and_then(as_text).filter(|g| !g.trim().is_empty()).map(String::into_boxed_str),
+        media,
+    };
+    cited.extend(citations);
+    Some(event)
+}
+
+fn first_words(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().take(8).collect();
+    words.join(" ")
+}
+
+/// A string, or a number written as one (TimelineJS files have both).
+fn as_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.trim().to_owned()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// A whole number from a number or a numeric string; `Ok(None)` when absent or empty.
+fn part(d: &Map<String, Value>, key: &str) -> Result<Option<i64>, String> {
+    let Some(v) = d.get(key) else { return Ok(None) };
+    let parsed = match v {
+        Value::Null => return Ok(None),
+        Value::Number(n) => n.as_i64().or_else(|| {
+            n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| {
+                #[allow(clippy::cast_possible_truncation)] // checked whole and small above
+                let i = f as i64;
+                i
+            })
+        }),
+        Value::String(s) if s.trim().is_empty() => return Ok(None),
+        Value::String(s) => s.trim().trim_start_matches('+').parse::<i64>().ok(),
+        _ => None,
+    };
+    parsed.map(Some).ok_or_else(|| format!("`{key}` must be a whole number, not {v}"))
+}
+
+/// Reads a TimelineJS date object as EDTF, reporting problems under `field`.
+fn date_field(
+    v: Option<&Value>,
+    field: &str,
+    place: &dyn Fn(&str) -> Place,
+    path: &Path,
+    problems: &mut Vec<Problem>,
+    required: bool,
+) -> Option<String> {
+    let Some(d) = v.and_then(Value::as_object) else {
+        if required {
+            let msg = if v.is_some() { "must be an object such as {\"year\": 2013}" } else { "is missing" };
+            problems.push(Problem::error(path, place(field), format!("the date {msg}")));
+        }
+        return None;
+    };
+    let mut bad = false;
+    let mut get = |key: &str| match part(d, key) {
+        Ok(v) => v,
+        Err(msg) => {
+            problems.push(Problem::error(path, place(&format!("{field}.{key}")), msg));
+            bad = true;
+            None
+        }
+    };
+    let year = get("year");
+    let small = |v: Option<i64>| v.and_then(|x| u8::try_from(x).ok().or(Some(u8::MAX)));
+    let date = TjsDate {
+        year: year.unwrap_or(0),
+        month: small(get("month")),
+        day: small(get("day")),
+        hour: small(get("hour")),
+        minute: small(get("minute")),
+        second: small(get("second")),
+    };
+    let _ = get("millisecond");
+    if bad {
+        return None;
+    }
+    if year.is_none() {
+        problems.push(Problem::error(path, place(&format!("{field}.year")), "the year is missing"));
+        return None;
+    }
+    match date.to_edtf() {
+        Ok(s) => Some(s),
+        Err((part, msg)) => {
+            problems.push(Problem::error(path, place(&format!("{field}.{part}")), msg));
+            None
+        }
+    }
+}
+
+fn date_json(d: TjsDate) -> Value {
+    let mut m = Map::new();
+    m.insert("year".into(), json!(d.year));
+    for (k, v) in [("month", d.month), ("day", d.day), ("hour", d.hour), ("minute", d.minute), ("second", d.second)] {
+        if let Some(v) = v {
+            m.insert(k.into(), json!(v));
+        }
+    }
+    Value::Object(m)
+}
+
+/// An event's text for TimelineJS: the summary, then each citation as a quotation with its
+/// source, marked so that citeline can read it back.
+pub fn event_html(doc: &Document, e: &Event) -> String {
+    let mut out = e.summary.as_deref().map(html::from_text).unwrap_or_default();
+    for c in &e.citations {
+        let source = doc.source(&c.source).map(|(s, _)| s);
+        let title = source.map_or(c.source.as_str(), |s| s.title.as_str());
+        let url = source.and_then(|s| s.url.as_deref());
+        let _ = write!(
+            out,
+            "<blockquote data-citeline-source=\"{}\" data-citeline-title=\"{}\"",
+            html::escape(&c.source),
+            html::escape(title)
+        );
+        if let Some(u) = url {
+            let _ = write!(out, " data-citeline-url=\"{}\"", html::escape(u));
+        }
+        if let Some(n) = &c.note {
+            let _ = write!(out, " data-citeline-note=\"{}\"", html::escape(n));
+        }
+        let _ = write!(out, ">{}</blockquote>", html::escape(&c.quote));
+        let cite = match url {
+            Some(u) => format!("<a href=\"{}\">{}</a>", html::escape(u), html::escape(title)),
+            None => html::escape(title),
+        };
+        let _ = write!(out, "<p class=\"citeline-cite\">— {cite}</p>");
+    }
+    out
+}
+
+/// Events TimelineJS cannot show (it needs a date), by id.
+pub fn undated_ids(doc: &Document) -> Vec<String> {
+    doc.events().iter().enumerate().filter(|(i, _)| doc.span(*i).is_none()).map(|(_, e)| e.id.to_string()).collect()
+}
+
+/// The timeline as TimelineJS3 JSON. Undated events are left out (TimelineJS needs a date):
+/// [`undated_ids`] says which.
+pub fn write(doc: &Document) -> String {
+    let t = doc.timeline();
+    let mut events = Vec::new();
+    for (i, e) in t.events.iter().enumerate() {
+        let Some(span) = e.when.as_deref().filter(|_| doc.span(i).is_some()).and_then(from_edtf) else { continue };
+        let mut ev = Map::new();
+        ev.insert("unique_id".into(), json!(e.id.as_str()));
+        ev.insert("start_date".into(), date_json(span.start));
+        if let Some(end) = span.end {
+            ev.insert("end_date".into(), date_json(end));
+        }
+        if let Some(d) = e.display_date.as_deref().map(str::to_owned).or(span.display) {
+            ev.insert("display_date".into(), json!(d));
+        }
+        ev.insert("text".into(), json!({ "headline": html::escape(&e.title), "text": event_html(doc, e) }));
+        if let Some(g) = &e.group {
+            ev.insert("group".into(), json!(g));
+        }
+        if let Some(m) = &e.media {
+            ev.insert("media".into(), serde_json::to_value(m).unwrap_or(Value::Null));
+        }
+        ev.insert("citeline_when".into(), json!(e.when.as_deref()));
+        if !e.tags.is_empty() {
+            ev.insert("citeline_tags".into(), json!(e.tags));
+        }
+        events.push(Value::Object(ev));
+    }
+    let eras: Vec<Value> = t
+        .eras
+        .iter()
+        .filter_map(|era| {
+            let span = from_edtf(&era.when)?;
+            Some(json!({
+                "start_date": date_json(span.start),
+                "end_date": date_json(span.end.unwrap_or(span.start)),
+                "text": { "headline": html::escape(&era.title) },
+            }))
+        })
+        .collect();
+    let mut root = Map::new();
+    let mut title_text = Map::new();
+    title_text.insert("headline".into(), json!(html::escape(&t.title)));
+    if let Some(d) = &t.description {
+        title_text.insert("text".into(), json!(html::from_text(d)));
+    }
+    root.insert("title".into(), json!({ "text": title_text }));
+    root.insert("events".into(), Value::Array(events));
+    if !eras.is_empty() {
+        root.insert("eras".into(), Value::Array(eras));
+    }
+    root.insert("citeline_sources".into(), serde_json::to_value(&t.sources).unwrap_or(Value::Null));
+    serde_json::to_string_pretty(&Value::Object(root)).unwrap_or_default() + "\n"
+}

@@ -1,0 +1,73 @@
+//! `citeline convert`, `check` and `export` on TimelineJS files, as a newsroom scripts them.
+
+use std::process::Command;
+
+const SEED: &str = "assets/timelines/netflix-facebook.citeline.json";
+
+fn citeline(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_citeline")).args(args).output().expect("run citeline");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code().unwrap_or(-1), text)
+}
+
+#[test]
+fn convert_follows_the_output_name_and_each_result_checks_and_exports() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = |name: &str| dir.path().join(name).to_str().expect("path").to_owned();
+    let (json, csv, back) = (path("seed.json"), path("seed.csv"), path("back.citeline.json"));
+
+    let (code, out) = citeline(&["convert", SEED, "-o", &json]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("TimelineJS JSON") && out.contains("3 undated events left out"), "{out}");
+    let written = std::fs::read_to_string(&json).expect("written");
+    assert!(
+        written.contains("\"start_date\"") && written.contains("data-citeline-source"),
+        "TimelineJS with citations"
+    );
+
+    let (code, out) = citeline(&["convert", &json, "-o", &csv]);
+    assert_eq!(code, 0, "{out}");
+    assert!(std::fs::read_to_string(&csv).expect("csv").starts_with("Year,Month,Day,Time,End Year"));
+
+    let (code, out) = citeline(&["convert", &csv, "-o", &back]);
+    assert_eq!(code, 0, "{out}");
+    let reread: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&back).expect("back")).expect("json");
+    assert_eq!(reread["events"].as_array().map(Vec::len), Some(6), "the six dated events");
+
+    // check and export take TimelineJS files as they are.
+    let (code, out) = citeline(&["check", &json]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("6 events (6 dated)"), "{out}");
+    let (code, out) = citeline(&["check", &csv]);
+    assert_eq!(code, 0, "warnings only: {out}");
+    assert!(out.contains("not checked (no source text)") && out.contains("warning"), "{out}");
+    let png = path("news.png");
+    let (code, out) = citeline(&["export", "tests/fixtures/timelinejs/template.csv", "-o", &png]);
+    assert_eq!(code, 0, "{out}");
+    assert!(std::fs::metadata(&png).is_ok_and(|m| m.len() > 1000));
+}
+
+#[test]
+fn convert_to_overrides_the_name_and_bad_input_is_reported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out_path = dir.path().join("timeline.txt");
+    let out_str = out_path.to_str().expect("path");
+    let (code, out) = citeline(&["convert", SEED, "-o", out_str]);
+    assert_eq!(code, 1);
+    assert!(out.contains("cannot tell the format") && out.contains("--to"), "{out}");
+    let (code, out) = citeline(&["convert", SEED, "-o", out_str, "--to", "csv"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(std::fs::read_to_string(&out_path).expect("csv").starts_with("Year,"));
+
+    let json = dir.path().join("from-bad.json");
+    let (code, out) = citeline(&["convert", "tests/fixtures/timelinejs/bad.csv", "-o", json.to_str().expect("path")]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("bad.csv: row 2, field `Month`") && out.contains("row 6, field `Time`"),
+        "every problem: {out}"
+    );
+    assert!(!json.exists(), "nothing written from a broken file");
+    let (code, out) = citeline(&["check", "tests/fixtures/timelinejs/bad.json"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("event \"month-13\", field `start_date.month`"), "{out}");
+}

@@ -1,0 +1,257 @@
+//! TimelineJS files, JSON and spreadsheet CSV: each field and quirk of the fixtures in
+//! `tests/fixtures/timelinejs/`, the problems a broken file gets, and round trips.
+
+use std::path::Path;
+
+use citeline::model::date::{day_from_civil, year_start};
+use citeline::model::formats::{Format, write};
+use citeline::model::load::{Limits, open};
+use citeline::model::{Document, Problem, Progress, Verification};
+
+fn load(path: &str) -> Document {
+    open(Path::new(path), Limits::default(), &Progress::default()).unwrap_or_else(|p| panic!("{path}: {p:#?}"))
+}
+
+fn problems(path: &str) -> Vec<Problem> {
+    match open(Path::new(path), Limits::default(), &Progress::default()) {
+        Ok(_) => panic!("{path} should not open"),
+        Err(p) => p,
+    }
+}
+
+fn event<'a>(doc: &'a Document, id: &str) -> (usize, &'a citeline::model::Event) {
+    let i = doc.event_index(id).unwrap_or_else(|| panic!("no event {id}"));
+    (i, &doc.events()[i])
+}
+
+fn by_title<'a>(doc: &'a Document, title: &str) -> (usize, &'a citeline::model::Event) {
+    let i = doc.events().iter().position(|e| &*e.title == title).unwrap_or_else(|| panic!("no event titled {title}"));
+    (i, &doc.events()[i])
+}
+
+#[test]
+fn timelinejs_json_reads_every_field_and_quirk() {
+    let doc = load("tests/fixtures/timelinejs/newsroom.json");
+    let t = doc.timeline();
+    assert_eq!(t.title, "Facebook & Netflix: a decade", "headline HTML read as text");
+    assert_eq!(
+        t.description.as_deref(),
+        Some("How the two companies grew close, as the filing (https://example.org/filing) tells it.")
+    );
+    assert_eq!(t.events.len(), 7);
+
+    // Numbers, display dates, HTML text with line breaks, media, group, unknown fields ignored.
+    let (i, e) = event(&doc, "integration");
+    assert_eq!(e.when.as_deref(), Some("2011-06-01"));
+    assert_eq!(e.display_date.as_deref(), Some("Early June 2011"), "display_date inside start_date");
+    assert_eq!(e.summary.as_deref(), Some("Netflix users share what they watch.\nIt starts in Latin America."));
+    assert_eq!(e.group.as_deref(), Some("Partnership"));
+    let media = e.media.as_ref().expect("media");
+    assert_eq!(media.url, "https://example.org/integration.png");
+    assert_eq!(media.caption.as_deref(), Some("The share button"));
+    assert_eq!(media.credit.as_deref(), Some("Example News"));
+    assert_eq!(media.thumbnail.as_deref(), Some("https://example.org/t.png"));
+    assert!(doc.span(i).is_some_and(|s| s.is_day));
+
+    // Strings for numbers; entities; a second group.
+    let (_, e) = event(&doc, "titan");
+    assert_eq!(e.when.as_deref(), Some("2013-08"));
+    assert_eq!(e.summary.as_deref(), Some("Private messages open to Netflix — reportedly."));
+    assert_eq!(doc.groups().iter().map(|g| &**g).collect::<Vec<_>>(), ["Partnership", "Data access"]);
+
+    // An interval, with the display date at the event's level.
+    let (_, e) = event(&doc, "board");
+    assert_eq!(e.when.as_deref(), Some("2011/2019"));
+    assert_eq!(e.display_date.as_deref(), Some("2011 to 2019"));
+
+    // Hour, minute as a string, second; milliseconds accepted.
+    let (i, e) = event(&doc, "call");
+    assert_eq!(e.when.as_deref(), Some("2018-03-19T14:30:05"));
+    let start = doc.span(i).expect("dated").start;
+    assert!((start - (day_from_civil(2018, 3, 19) + (14.5 * 3600.0 + 5.0) / 86_400.0)).abs() < 1e-6);
+
+    // BCE and cosmological years place on the axis.
+    let (i, _) = event(&doc, "rome");
+    assert!((doc.span(i).expect("dated").start - day_from_civil(-44, 3, 15)).abs() < 1e-6);
+    let (i, e) = event(&doc, "big-bang");
+    assert_eq!(e.when.as_deref(), Some("Y-13800000000"));
+    let s = doc.span(i).expect("dated");
+    assert!((s.start - year_start(-13_800_000_000)).abs() < 1.0 && s.end > s.start);
+    assert_eq!(doc.date_label(i), "13.8 billion BCE");
+
+    // No headline and no id: a title from the text, an id from its place; a float year.
+    let (_, e) = event(&doc, "event-7");
+    assert_eq!(&*e.title, "An event with no headline and no id,");
+    assert_eq!(e.when.as_deref(), Some("2019-01/2019-03"));
+
+    let eras: Vec<(&str, String)> = doc.eras().map(|(era, _)| (era.title.as_str(), era.when.clone())).collect();
+    assert_eq!(eras, [("Early years", "2011/2015".to_owned()), ("Ad spending grows", "2015/2020".to_owned())]);
+}
+
+#[test]
+fn timelinejs_csv_template_reads_every_column() {
+    let doc = load("tests/fixtures/timelinejs/template.csv");
+    let t = doc.timeline();
+    assert_eq!(t.title, "Netflix, Facebook and your messages", "the title row");
+    assert_eq!(t.description.as_deref(), Some("A chronology built from the court filing (https://example.org)."));
+    assert_eq!(t.events.len(), 7, "the blank row is skipped; title and era rows are not events");
+    assert_eq!(t.eras.len(), 1);
+    assert_eq!(t.eras[0].when, "2011/2015");
+
+    let (_, e) = by_title(&doc, "Netflix integration");
+    assert_eq!(e.when.as_deref(), Some("2011-06-01"));
+    assert_eq!(e.display_date.as_deref(), Some("Early June 2011"));
+    assert_eq!(e.summary.as_deref(), Some("Share what you watch."));
+    assert_eq!(e.group.as_deref(), Some("Partnership"));
+    let m = e.media.as_ref().expect("media");
+    assert_eq!(
+        (m.url.as_str(), m.credit.as_deref(), m.caption.as_deref()),
+        ("https://example.org/i.png", Some("Example News"), Some("The share button"))
+    );
+    assert_eq!(e.id.as_str(), "netflix-integration", "ids come from headlines");
+
+    assert_eq!(by_title(&doc, "Titan API").1.summary.as_deref(), Some("Private messages & more"));
+    assert_eq!(by_title(&doc, "Hastings on the board").1.when.as_deref(), Some("2011/2019"));
+    assert_eq!(by_title(&doc, "A phone call").1.when.as_deref(), Some("2018-03-19T14:30"), "2:30 PM");
+    assert_eq!(by_title(&doc, "Ides of March").1.when.as_deref(), Some("-0044-03-15"));
+    assert_eq!(by_title(&doc, "Big Bang").1.when.as_deref(), Some("Y-13800000000"));
+    assert_eq!(by_title(&doc, "Early 2019").1.when.as_deref(), Some("2019-01/2019-03"));
+}
+
+#[test]
+fn every_problem_of_a_bad_timelinejs_file_is_listed_with_event_and_field() {
+    let p = problems("tests/fixtures/timelinejs/bad.json");
+    let lines: Vec<String> = p.iter().map(ToString::to_string).collect();
+    for needle in [
+        "event \"month-13\", field `start_date.month`",
+        "event \"no-date\", field `start_date`",
+        "event \"word-year\", field `start_date.year`",
+        "event \"#4\", field `start_date.day`",
+        "event \"empty\", field `text.headline`",
+    ] {
+        assert!(lines.iter().any(|l| l.contains(needle) && l.contains("bad.json")), "{needle} in {lines:#?}");
+    }
+    assert_eq!(lines.len(), 5, "one per broken event, the good one has none: {lines:#?}");
+}
+
+#[test]
+fn every_problem_of_a_bad_spreadsheet_is_listed_with_row_and_column() {
+    let p = problems("tests/fixtures/timelinejs/bad.csv");
+    let lines: Vec<String> = p.iter().map(ToString::to_string).collect();
+    for needle in [
+        "row 2, field `Month`",
+        "row 3, field `Year`",
+        "row 4, field `Year`",
+        "row 5, field `Day`",
+        "row 6, field `Time`",
+    ] {
+        assert!(lines.iter().any(|l| l.contains(needle) && l.contains("bad.csv")), "{needle} in {lines:#?}");
+    }
+    assert_eq!(lines.len(), 5, "{lines:#?}");
+}
+
+/// An event's title, span (in minutes), group and quotes.
+type Essentials = (String, Option<(i64, i64)>, Option<String>, Vec<String>);
+
+/// Titles, dates (as spans), groups and quotes of each dated event, in order.
+fn essentials(doc: &Document) -> Vec<Essentials> {
+    (0..doc.events().len())
+        .filter(|&i| doc.span(i).is_some())
+        .map(|i| {
+            let e = &doc.events()[i];
+            #[allow(clippy::cast_possible_truncation)]
+            let span = doc.span(i).map(|s| ((s.start * 1440.0).round() as i64, (s.end * 1440.0).round() as i64));
+            (
+                e.title.to_string(),
+                span,
+                e.group.as_deref().map(str::to_owned),
+                e.citations.iter().map(|c| c.quote.to_string()).collect(),
+            )
+        })
+        .collect()
+}
+
+fn round_trip(doc: &Document, format: Format, name: &str) -> Document {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(name);
+    let (text, _) = write(doc, format);
+    std::fs::write(&path, text).expect("write");
+    load(path.to_str().expect("path"))
+}
+
+#[test]
+fn citeline_to_timelinejs_json_and_back_keeps_everything() {
+    let seed = load("assets/timelines/netflix-facebook.citeline.json");
+    let back = round_trip(&seed, Format::TimelineJs, "seed.json");
+    assert_eq!(essentials(&back), essentials(&seed));
+    // The JSON carries the EDTF dates and the sources with their texts, so citations verify.
+    let dated = |d: &Document| -> Vec<String> {
+        (0..d.events().len())
+            .filter(|&i| d.span(i).is_some())
+            .map(|i| d.events()[i].when.as_deref().unwrap_or_default().to_owned())
+            .collect()
+    };
+    assert_eq!(dated(&back), dated(&seed), "approximate and open dates too");
+    let t = back.tally();
+    assert_eq!((t.not_found, t.unchecked), (0, 0));
+    assert_eq!(t.verified, seed.tally().verified - undated_citations(&seed));
+
+    // Groups and eras travel too.
+    let news = load("tests/fixtures/timelinejs/newsroom.json");
+    let again = round_trip(&news, Format::TimelineJs, "news.json");
+    assert_eq!(essentials(&again), essentials(&news));
+    assert_eq!(again.timeline().eras, news.timeline().eras);
+    assert_eq!(again.timeline().title, news.timeline().title);
+}
+
+fn undated_citations(doc: &Document) -> usize {
+    (0..doc.events().len()).filter(|&i| doc.span(i).is_none()).map(|i| doc.events()[i].citations.len()).sum()
+}
+
+#[test]
+fn citeline_to_timelinejs_csv_and_back_keeps_titles_dates_groups_and_quotes() {
+    let seed = load("assets/timelines/netflix-facebook.citeline.json");
+    let back = round_trip(&seed, Format::TimelineJsCsv, "seed.csv");
+    assert_eq!(essentials(&back), essentials(&seed));
+    // The spreadsheet has no room for source texts: the quotes come back, unchecked, citing
+    // sources recreated by id and title.
+    let t = back.tally();
+    assert_eq!(t.unchecked, seed.tally().citations - undated_citations(&seed));
+    assert_eq!(t.not_found, 0);
+    let (source, _) = back.source("it-article").expect("source recreated by id");
+    let (original, _) = seed.source("it-article").expect("seed source");
+    assert_eq!(source.title, original.title);
+    assert!(back.problems().iter().all(|p| !p.is_error()), "warnings only: {:?}", back.problems());
+    let (i, _) = by_title(&back, &seed.events()[seed.event_index("titan-api").expect("titan")].title);
+    assert_eq!(back.checks(i)[0].status, Verification::Unchecked);
+
+    let news = load("tests/fixtures/timelinejs/template.csv");
+    let again = round_trip(&news, Format::TimelineJsCsv, "news.csv");
+    assert_eq!(essentials(&again), essentials(&news));
+    assert_eq!(again.timeline().eras, news.timeline().eras);
+    assert_eq!(again.timeline().title, news.timeline().title);
+}
+
+#[test]
+fn a_timelinejs_file_reaches_the_axis_and_the_export() {
+    let data =
+        citeline::loaded::open_blocking(Path::new("tests/fixtures/timelinejs/newsroom.json"), &Progress::default())
+            .expect("opens");
+    let headers = data.lanes.lanes.iter().filter(|l| l.is_header).count();
+    assert_eq!(headers, 3, "Partnership, Data access, and the ungrouped");
+    let svg = |options: &citeline::export::ExportOptions| {
+        let bytes =
+            citeline::export::render(&data.doc, &data.lanes, options, citeline::export::Format::Svg).expect("renders");
+        String::from_utf8(bytes).expect("utf-8")
+    };
+    // Whole: from the Big Bang on, ticks in billions of years.
+    let whole = svg(&citeline::export::ExportOptions::default());
+    assert!(whole.contains("billion"), "deep-past ticks are labelled in years");
+    // The last decade: group headers and era names.
+    let (a, b) = citeline::export::parse_range("2010/2020").expect("range");
+    let decade =
+        svg(&citeline::export::ExportOptions { extent: citeline::export::Extent::Range(a, b), ..Default::default() });
+    for text in ["Partnership", "Data access", "Other events", "Early years", "Ad spending grows"] {
+        assert!(decade.contains(text), "{text} is drawn in the export");
+    }
+}
