@@ -288,7 +288,7 @@ impl CitelineApp {
         self.visibility = Arc::new(if self.filters.filter.is_active() {
             Visibility::new(self.filters.filter.mask(&data.doc), &data.lanes)
         } else {
-            Visibility::all(&data.lanes)
+            Visibility::all()
         });
         if self.selected.is_some_and(|e| !self.visibility.shown(e)) {
             self.selected = None;
@@ -348,8 +348,8 @@ impl CitelineApp {
     }
 
     fn step_selection(&mut self, forward: bool) {
-        let visibility = Arc::clone(&self.visibility);
-        let order = visibility.chronological();
+        let (Some(data), visibility) = (self.data.clone(), Arc::clone(&self.visibility)) else { return };
+        let order = visibility.chronological(&data.lanes);
         if order.is_empty() {
             return;
         }

@@ -23,7 +23,7 @@ impl Loaded {
         let group_index: std::collections::HashMap<&str, u32> =
             doc.groups().iter().enumerate().map(|(i, g)| (&**g, u32::try_from(i).unwrap_or(u32::MAX))).collect();
         let lanes = lanes::assign_grouped(doc.spans(), &|i| events[i].title.chars().count(), &|i| {
-            events[i].group.as_deref().and_then(|g| group_index.get(g).copied())
+            events[i].group().and_then(|g| group_index.get(g).copied())
         });
         let undated =
             (0..doc.events().len()).filter(|&i| doc.span(i).is_none()).filter_map(|i| u32::try_from(i).ok()).collect();

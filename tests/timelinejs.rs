@@ -45,8 +45,8 @@ fn timelinejs_json_reads_every_field_and_quirk() {
     assert_eq!(e.when.as_deref(), Some("2011-06-01"));
     assert_eq!(e.display_date.as_deref(), Some("Early June 2011"), "display_date inside start_date");
     assert_eq!(e.summary.as_deref(), Some("Netflix users share what they watch.\nIt starts in Latin America."));
-    assert_eq!(e.group.as_deref(), Some("Partnership"));
-    let media = e.media.as_ref().expect("media");
+    assert_eq!(e.group(), Some("Partnership"));
+    let media = e.media().expect("media");
     assert_eq!(media.url, "https://example.org/integration.png");
     assert_eq!(media.caption.as_deref(), Some("The share button"));
     assert_eq!(media.credit.as_deref(), Some("Example News"));
@@ -102,8 +102,8 @@ fn timelinejs_csv_template_reads_every_column() {
     assert_eq!(e.when.as_deref(), Some("2011-06-01"));
     assert_eq!(e.display_date.as_deref(), Some("Early June 2011"));
     assert_eq!(e.summary.as_deref(), Some("Share what you watch."));
-    assert_eq!(e.group.as_deref(), Some("Partnership"));
-    let m = e.media.as_ref().expect("media");
+    assert_eq!(e.group(), Some("Partnership"));
+    let m = e.media().expect("media");
     assert_eq!(
         (m.url.as_str(), m.credit.as_deref(), m.caption.as_deref()),
         ("https://example.org/i.png", Some("Example News"), Some("The share button"))
@@ -164,7 +164,7 @@ fn essentials(doc: &Document) -> Vec<Essentials> {
             (
                 e.title.to_string(),
                 span,
-                e.group.as_deref().map(str::to_owned),
+                e.group().map(str::to_owned),
                 e.citations.iter().map(|c| c.quote.to_string()).collect(),
             )
         })

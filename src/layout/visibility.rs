@@ -12,7 +12,8 @@ pub struct Visibility {
     mask: Option<Vec<bool>>,
     /// Per lane, how many shown events come before each position (one more entry than events).
     lane_prefix: Vec<Vec<u32>>,
-    /// Shown dated events by start, and by end.
+    /// Shown dated events by start, and by end; empty when nothing is filtered, where the
+    /// lanes' own orders serve (a million events would hold them twice).
     by_start: Vec<u32>,
     by_end: Vec<u32>,
 }
@@ -30,13 +31,8 @@ pub struct Beyond {
 
 impl Visibility {
     /// Everything shown.
-    pub fn all(lanes: &Lanes) -> Self {
-        Self {
-            mask: None,
-            lane_prefix: Vec::new(),
-            by_start: lanes.chronological.clone(),
-            by_end: lanes.by_end.clone(),
-        }
+    pub fn all() -> Self {
+        Self::default()
     }
 
     /// Only the events whose flag in `mask` is set; missing flags count as hidden.
@@ -73,14 +69,13 @@ impl Visibility {
         self.mask.as_ref().is_none_or(|m| m.get(event as usize).copied().unwrap_or(false))
     }
 
-    /// Dated events shown.
-    pub fn dated_shown(&self) -> usize {
-        self.by_start.len()
+    /// Shown dated events in chronological order.
+    pub fn chronological<'a>(&'a self, lanes: &'a Lanes) -> &'a [u32] {
+        if self.is_filtered() { &self.by_start } else { &lanes.chronological }
     }
 
-    /// Shown dated events in chronological order.
-    pub fn chronological(&self) -> &[u32] {
-        &self.by_start
+    fn by_end<'a>(&'a self, lanes: &'a Lanes) -> &'a [u32] {
+        if self.is_filtered() { &self.by_end } else { &lanes.by_end }
     }
 
     /// Shown events among positions `range` of lane `lane`.
@@ -95,15 +90,16 @@ impl Visibility {
     }
 
     /// Shown events wholly before `from` or wholly after `to`.
-    pub fn beyond(&self, spans: &[Option<Span>], from: Day, to: Day) -> Beyond {
+    pub fn beyond(&self, lanes: &Lanes, spans: &[Option<Span>], from: Day, to: Day) -> Beyond {
         let span = |e: u32| spans.get(e as usize).copied().flatten();
-        let before = self.by_end.partition_point(|&e| span(e).is_some_and(|s| s.end < from));
-        let first_after = self.by_start.partition_point(|&e| span(e).is_none_or(|s| s.start <= to));
+        let (by_start, by_end) = (self.chronological(lanes), self.by_end(lanes));
+        let before = by_end.partition_point(|&e| span(e).is_some_and(|s| s.end < from));
+        let first_after = by_start.partition_point(|&e| span(e).is_none_or(|s| s.start <= to));
         Beyond {
             before,
-            after: self.by_start.len() - first_after,
-            nearest_before: before.checked_sub(1).and_then(|i| self.by_end.get(i)).copied(),
-            nearest_after: self.by_start.get(first_after).copied(),
+            after: by_start.len() - first_after,
+            nearest_before: before.checked_sub(1).and_then(|i| by_end.get(i)).copied(),
+            nearest_after: by_start.get(first_after).copied(),
         }
     }
 }
@@ -137,10 +133,10 @@ mod tests {
                 items.iter().map(|&(s, l, _, dated)| (dated || s < 100.0).then(|| span(s, l))).collect();
             let mask: Vec<bool> = items.iter().map(|i| i.2).collect();
             let lanes = assign(&spans, &|_| 3);
-            let vis = if filtered { Visibility::new(mask.clone(), &lanes) } else { Visibility::all(&lanes) };
+            let vis = if filtered { Visibility::new(mask.clone(), &lanes) } else { Visibility::all() };
             let shown = |i: usize| !filtered || mask[i];
             let to = from + len;
-            let b = vis.beyond(&spans, from, to);
+            let b = vis.beyond(&lanes, &spans, from, to);
             let before: Vec<usize> = (0..spans.len()).filter(|&i| shown(i) && spans[i].is_some_and(|s| s.end < from)).collect();
             let after: Vec<usize> = (0..spans.len()).filter(|&i| shown(i) && spans[i].is_some_and(|s| s.start > to)).collect();
             prop_assert_eq!(b.before, before.len());

@@ -274,7 +274,7 @@ impl Document {
 fn group_names(events: &[Event]) -> Vec<Box<str>> {
     let mut seen = std::collections::HashSet::new();
     let mut names = Vec::new();
-    for g in events.iter().filter_map(|e| e.group.as_deref()) {
+    for g in events.iter().filter_map(Event::group) {
         if !seen.contains(g) {
             seen.insert(g);
             names.push(Box::from(g));
@@ -380,8 +380,8 @@ fn check_event_lengths(e: &Event, path: &Path, errors: &mut Vec<Problem>) {
     check("id".into(), &e.id, MAX_ID_BYTES);
     check("title".into(), &e.title, MAX_TITLE_BYTES);
     check("display_date".into(), e.display_date.as_deref().unwrap_or_default(), MAX_TITLE_BYTES);
-    check("group".into(), e.group.as_deref().unwrap_or_default(), MAX_TITLE_BYTES);
-    if let Some(m) = &e.media {
+    check("group".into(), e.group().unwrap_or_default(), MAX_TITLE_BYTES);
+    if let Some(m) = e.media() {
         for (field, value) in
             [("media.url", Some(&m.url)), ("media.caption", m.caption.as_ref()), ("media.credit", m.credit.as_ref())]
         {

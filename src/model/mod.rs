@@ -19,5 +19,5 @@ pub use date::{Day, Edtf, Span};
 pub use document::{Document, Tally};
 pub use problem::{Place, Problem, Severity};
 pub use progress::Progress;
-pub use timeline::{Citation, Era, Event, Media, Source, Timeline};
+pub use timeline::{Citation, Era, Event, EventExtra, Media, Source, Timeline};
 pub use verify::Verification;

@@ -121,7 +121,7 @@ fn event_ui(ui: &mut Ui, data: &Loaded, index: u32, palette: &Palette, scroll_no
             }
         });
     }
-    if let Some(m) = &event.media {
+    if let Some(m) = event.media() {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Media:").color(palette.text_muted));
             let text = m.caption.clone().unwrap_or_else(|| m.url.clone());
@@ -131,7 +131,7 @@ fn event_ui(ui: &mut Ui, data: &Loaded, index: u32, palette: &Palette, scroll_no
             }
         });
     }
-    if let Some(g) = &event.group {
+    if let Some(g) = event.group() {
         ui.label(RichText::new(format!("Group: {g}")).color(palette.text_muted));
     }
     ui.separator();

@@ -123,7 +123,7 @@ impl Search {
 }
 
 fn search(data: &Loaded, visibility: &Visibility, query: &Query, cancel: &AtomicBool) -> Option<SearchResults> {
-    let order = visibility.chronological().iter().copied().chain(data.undated.iter().copied());
+    let order = visibility.chronological(&data.lanes).iter().copied().chain(data.undated.iter().copied());
     let events = find(&data.doc, query, order, &|e| visibility.shown(e), cancel)?;
     let mut mask = vec![false; data.doc.events().len()];
     for &e in &events {

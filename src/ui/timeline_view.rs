@@ -237,7 +237,8 @@ fn offscreen_ui(
     frame: &TimelineFrame,
     commands: &mut Vec<TimelineCommand>,
 ) {
-    let beyond = frame.visibility.beyond(frame.data.doc.spans(), mapping.view.min, mapping.view.max());
+    let beyond =
+        frame.visibility.beyond(&frame.data.lanes, frame.data.doc.spans(), mapping.view.min, mapping.view.max());
     // At the bottom corners, where group headers and labels (top left) are not.
     let strip = Rect::from_min_max(
         pos2(canvas.left() + 4.0, canvas.bottom() - 26.0),

@@ -16,7 +16,7 @@ use serde_json::{Map, Value, json};
 use super::html;
 use super::tjs_date::{TjsDate, from_edtf};
 use crate::model::problem::{Place, Problem};
-use crate::model::timeline::{Citation, Era, Event, Media, Source, Timeline};
+use crate::model::timeline::{Citation, Era, Event, EventExtra, Media, Source, Timeline};
 use crate::model::{Document, Edtf};
 
 /// Where a problem is: an event (by `unique_id` or position) or an era, and the field.
@@ -147,12 +147,12 @@ fn read_event(
     let media = e.get("media").and_then(|m| {
         let url = m.get("url").and_then(Value::as_str).filter(|u| !u.trim().is_empty())?;
         let text = |k: &str| m.get(k).and_then(Value::as_str).map(|v| html::to_text(v).0).filter(|v| !v.is_empty());
-        Some(Box::new(Media {
+        Some(Media {
             url: url.to_owned(),
             caption: text("caption"),
             credit: text("credit"),
             thumbnail: text("thumbnail"),
-        }))
+        })
     });
     let tags: Box<[Box<str>]> = match e.get("citeline_tags") {
         Some(Value::Array(t)) => t.iter().filter_map(Value::as_str).map(Box::from).collect(),
@@ -174,8 +174,10 @@ fn read_event(
                 note: c.note.clone().map(String::into_boxed_str),
             })
             .collect(),
-        group: e.get("group").and_then(as_text).filter(|g| !g.trim().is_empty()).map(String::into_boxed_str),
-        media,
+        extra: EventExtra::boxed(
+            e.get("group").and_then(as_text).filter(|g| !g.trim().is_empty()).map(String::into_boxed_str),
+            media,
+        ),
     };
     cited.extend(citations);
     Some(event)
@@ -329,10 +331,10 @@ pub fn write(doc: &Document) -> String {
             ev.insert("display_date".into(), json!(d));
         }
         ev.insert("text".into(), json!({ "headline": html::escape(&e.title), "text": event_html(doc, e) }));
-        if let Some(g) = &e.group {
+        if let Some(g) = e.group() {
             ev.insert("group".into(), json!(g));
         }
-        if let Some(m) = &e.media {
+        if let Some(m) = e.media() {
             ev.insert("media".into(), serde_json::to_value(m).unwrap_or(Value::Null));
         }
         ev.insert("citeline_when".into(), json!(e.when.as_deref()));

@@ -12,7 +12,7 @@ use super::timelinejs::{add_cited_sources, event_html};
 use super::tjs_date::{TjsDate, from_edtf};
 use crate::model::Document;
 use crate::model::problem::{Place, Problem};
-use crate::model::timeline::{Citation, Era, Event, Media, Timeline};
+use crate::model::timeline::{Citation, Era, Event, EventExtra, Media, Timeline};
 
 /// The template's columns, in its order.
 pub const COLUMNS: [&str; 18] = [
@@ -168,12 +168,12 @@ fn event(
     let title = if title.is_empty() { summary.split_whitespace().take(8).collect::<Vec<_>>().join(" ") } else { title };
     let media = (!row.named("Media").is_empty()).then(|| {
         let opt = |name: &str| Some(row.named(name).to_owned()).filter(|v| !v.is_empty());
-        Box::new(Media {
+        Media {
             url: row.named("Media").to_owned(),
             caption: opt("Media Caption").map(|c| html::to_text(&c).0),
             credit: opt("Media Credit").map(|c| html::to_text(&c).0),
             thumbnail: opt("Media Thumbnail"),
-        })
+        }
     });
     let event = Event {
         id: CompactString::from(unique_id(&title, ids)),
@@ -190,8 +190,7 @@ fn event(
                 note: c.note.clone().map(String::into_boxed_str),
             })
             .collect(),
-        group: Some(row.named("Group")).filter(|g| !g.is_empty()).map(Box::from),
-        media,
+        extra: EventExtra::boxed(Some(row.named("Group")).filter(|g| !g.is_empty()).map(Box::from), media),
     };
     cited.extend(citations);
     Some(event)
@@ -340,13 +339,13 @@ pub fn write(doc: &Document) -> String {
         row[8] = e.display_date.as_deref().map(str::to_owned).or(span.display).unwrap_or_default();
         row[9] = e.title.to_string();
         row[10] = event_html(doc, e);
-        if let Some(m) = &e.media {
+        if let Some(m) = e.media() {
             row[11].clone_from(&m.url);
             row[12] = m.credit.clone().unwrap_or_default();
             row[13] = m.caption.clone().unwrap_or_default();
             row[14] = m.thumbnail.clone().unwrap_or_default();
         }
-        row[16] = e.group.as_deref().map(str::to_owned).unwrap_or_default();
+        row[16] = e.group().map(str::to_owned).unwrap_or_default();
         let _ = writer.write_record(&row);
     }
     for era in &timeline.eras {
