@@ -33,7 +33,25 @@ pub struct Lane {
     pub group: Option<u32>,
     /// A group's header row: no events, only the group's name above its lanes.
     pub is_header: bool,
+    /// Where to look for a time: see [`Lane::first_start_at_or_after`].
+    index: StartIndex,
 }
+
+/// For a lane's time span cut into equal buckets, the first event starting in or after each:
+/// a time then narrows to the events of one bucket in O(1). A frame of dense data asks this once
+/// per mark, thousands of times, where a binary search would cost a dozen poorly predicted
+/// branches each.
+#[derive(Clone, Debug, Default)]
+struct StartIndex {
+    first: Vec<u32>,
+    origin: Day,
+    step: Day,
+}
+
+/// Lanes shorter than this are searched directly.
+const INDEXED_FROM: usize = 256;
+/// Buckets per lane, at most: 16 KiB a lane, small enough to stay in cache.
+const MAX_BUCKETS: usize = 4096;
 
 /// The group of events that have none, in a timeline where others do.
 pub const NO_GROUP: u32 = u32::MAX;
@@ -117,6 +135,9 @@ pub fn assign_grouped(
     } else {
         stack(order.iter().copied(), &span_of, title_chars, days_per_point, None, &mut lanes, &mut lane_of);
     }
+    for lane in &mut lanes {
+        lane.index_starts();
+    }
     let mut by_end = order.clone();
     by_end.sort_by(|&a, &b| span_of(a).end.total_cmp(&span_of(b).end).then(a.cmp(&b)));
     Lanes { lanes, extent, chronological: order, by_end, lane_of }
@@ -180,6 +201,51 @@ fn stack(
 }
 
 impl Lane {
+    /// Builds the start index once the lane is complete.
+    fn index_starts(&mut self) {
+        let (Some(&a), Some(&b)) = (self.starts.first(), self.starts.last()) else { return };
+        if self.starts.len() < INDEXED_FROM || b <= a {
+            return;
+        }
+        let buckets = (self.starts.len() / 8).clamp(1, MAX_BUCKETS);
+        #[allow(clippy::cast_precision_loss)] // a few thousand buckets
+        let step = (b - a) / buckets as f64;
+        let mut first = Vec::with_capacity(buckets + 1);
+        let mut i = 0;
+        for k in 0..=buckets {
+            #[allow(clippy::cast_precision_loss)]
+            let t = a + step * k as f64;
+            while i < self.starts.len() && self.starts[i] < t {
+                i += 1;
+            }
+            first.push(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+        self.index = StartIndex { first, origin: a, step };
+    }
+
+    /// The first position from `from` on whose event starts at or after `t`, among the first
+    /// `end` positions.
+    pub fn first_start_at_or_after(&self, from: usize, end: usize, t: Day) -> usize {
+        let starts = &self.starts[..end.min(self.starts.len())];
+        let from = from.min(starts.len());
+        let idx = &self.index;
+        if !idx.first.is_empty() {
+            let k = ((t - idx.origin) / idx.step).floor();
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
+            let k = if k.is_nan() { 0 } else { k.clamp(0.0, (idx.first.len() - 1) as f64) as usize };
+            let lo = (idx.first[k] as usize).clamp(from, starts.len());
+            let hi = idx.first.get(k + 1).map_or(starts.len(), |&h| h as usize).clamp(lo, starts.len());
+            let at = lo + starts[lo..hi].partition_point(|&s| s < t);
+            // Rounding can put `t` in a neighbouring bucket; check before trusting the answer.
+            let before_ok = at == from || starts[at - 1] < t;
+            let after_ok = at == starts.len() || starts[at] >= t;
+            if before_ok && after_ok {
+                return at;
+            }
+        }
+        from + starts[from..].partition_point(|&s| s < t)
+    }
+
     /// Index range of this lane's events that may intersect `[from, to]`.
     pub fn visible_range(&self, from: Day, to: Day) -> std::ops::Range<usize> {
         // Events starting more than the longest length before `from` end before it too.
@@ -253,6 +319,31 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn the_start_index_agrees_with_a_binary_search(
+            mut starts in proptest::collection::vec(-1e6_f64..1e6, 1..3000),
+            clumps in 0_usize..4, from in 0_usize..3100, t in -1.1e6_f64..1.1e6, cut in 0_usize..3100
+        ) {
+            // Clustered data too: many equal starts, and most events in a narrow stretch.
+            for (k, s) in starts.iter_mut().enumerate() {
+                if k % 4 < clumps {
+                    *s = (*s / 1e4).round();
+                }
+            }
+            starts.sort_by(f64::total_cmp);
+            let mut lane = Lane { starts, ..Lane::default() };
+            lane.index_starts();
+            prop_assert_eq!(lane.index.first.is_empty(), lane.starts.len() < INDEXED_FROM);
+            let end = cut.min(lane.starts.len());
+            let from = from.min(end);
+            let expected = from + lane.starts[from..end].partition_point(|&s| s < t);
+            prop_assert_eq!(lane.first_start_at_or_after(from, end, t), expected);
+            // And at the stored starts themselves, where buckets begin and end.
+            for &probe in lane.starts.iter().step_by(97) {
+                prop_assert_eq!(lane.first_start_at_or_after(0, lane.starts.len(), probe), lane.starts.partition_point(|&s| s < probe));
+            }
+        }
+
         #[test]
         fn lanes_never_overlap_below_the_lane_limit(items in proptest::collection::vec((0.0_f64..5000.0, 0.0_f64..400.0, 0usize..60), 1..40)) {
             let spans: Vec<Option<Span>> = items.iter().map(|&(start, len, _)| Some(Span {

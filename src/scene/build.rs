@@ -170,20 +170,16 @@ pub fn build_timeline(
     );
     scene.clusters.reserve(visible_rows * marks_per_lane);
     scene.shapes.reserve(visible_rows * 8);
+    // Lanes on screen, with their tops.
+    #[allow(clippy::cast_precision_loss)] // lane counts are small
+    let on_screen: Vec<(usize, f32)> = rows
+        .iter()
+        .enumerate()
+        .map(|(row, &lane)| (lane, lanes_top + row as f32 * LANE_HEIGHT))
+        .filter(|&(_, y)| y + LANE_HEIGHT >= canvas.top() + head && y <= canvas.bottom())
+        .collect();
+    add_lanes(doc, lanes, mapping, opts, &on_screen, scene);
     let mut lane_builder = LaneBuilder { doc, mapping, opts, scene, last_label_end: f32::NEG_INFINITY };
-    for (row, &lane_index) in rows.iter().enumerate() {
-        #[allow(clippy::cast_precision_loss)] // lane counts are small
-        let y = lanes_top + row as f32 * LANE_HEIGHT;
-        if y + LANE_HEIGHT < canvas.top() + head || y > canvas.bottom() {
-            continue;
-        }
-        let lane = &lanes.lanes[lane_index];
-        if lane.is_header {
-            lane_builder.group_header(lane.group, y);
-        } else {
-            lane_builder.lane(lane, u32::try_from(lane_index).unwrap_or(u32::MAX), y);
-        }
-    }
     lane_builder.shade_clusters();
     if let Some(selected) = opts.selected {
         lane_builder.selected_on_top(selected, lanes, &rows, lanes_top);
@@ -209,6 +205,29 @@ pub fn build_timeline(
         era_strip(scene, &eras, opts, band.bottom());
     }
     head + lanes_height(rows.len())
+}
+
+/// Adds the lanes in `on_screen` (lane index, top) to `scene`, in that order.
+fn add_lanes(
+    doc: &Document,
+    lanes: &Lanes,
+    mapping: &AxisMapping,
+    opts: &SceneOptions,
+    on_screen: &[(usize, f32)],
+    scene: &mut Scene,
+) {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a small positive count
+    let marks_per_lane = (f64::from(opts.canvas.width()) / NARROW) as usize + 2;
+    scene.clusters.reserve(on_screen.len() * marks_per_lane);
+    let mut builder = LaneBuilder { doc, mapping, opts, scene, last_label_end: f32::NEG_INFINITY };
+    for &(lane_index, y) in on_screen {
+        let lane = &lanes.lanes[lane_index];
+        if lane.is_header {
+            builder.group_header(lane.group, y);
+        } else {
+            builder.lane(lane, u32::try_from(lane_index).unwrap_or(u32::MAX), y);
+        }
+    }
 }
 
 /// Eras in view: each one's band, cut to the drawable width, and its title.
@@ -291,13 +310,16 @@ impl LaneBuilder<'_, '_> {
         let mut pending: Option<PendingLabel> = None;
         let mut i = range.start;
         while i < range.end {
-            let event = lane.events[i];
             // A long interval earlier in the lane may have let events that end before the view
-            // into the range (in over-full lanes, where events overlap).
-            if !shown(event) || lane.ends[i] < t_lo {
+            // into the range (in over-full lanes, where events overlap). Only events starting
+            // before the view can: the others skip a load, as this loop is memory-bound.
+            if (lane.starts[i] < t_lo && lane.ends[i] < t_lo)
+                || self.opts.visible.is_some_and(|v| !v.shown(lane.events[i]))
+            {
                 i += 1;
                 continue;
             }
+            let event = lane.events[i];
             let x0 = x_of(lane.starts[i]);
             let x1 = x_of(lane.ends[i]);
             // In an over-full lane a wide event stands alone only if nothing starts under it.
@@ -308,7 +330,7 @@ impl LaneBuilder<'_, '_> {
             } else {
                 // Everything starting within NARROW points merges into one mark.
                 let bucket_end = lane.starts[i] + narrow_days;
-                let mut j = first_at_or_after(&lane.starts[..range.end], i + 1, bucket_end);
+                let mut j = lane.first_start_at_or_after(i + 1, range.end, bucket_end);
                 // In a lane without overlaps, only the bucket's last event can be wide, and it is
                 // drawn on its own. In an over-full lane everything starting here merges, so that
                 // dense data reads as density rather than as a pile of overlapping bars.
@@ -429,16 +451,14 @@ impl LaneBuilder<'_, '_> {
     /// Shades come in a few steps, and neighbouring marks of one shade in a lane become one
     /// rectangle: a dense frame hands the painters far fewer shapes.
     fn shade_clusters(&mut self) {
-        const SHADES: u8 = 6;
         let count_of = |h: &Hit| match h.target {
             Target::Cluster { count, .. } => u64::from(count),
             Target::Event(_) => 1,
         };
-        let max = self.scene.clusters.iter().map(count_of).max().unwrap_or(1).max(2) as f32;
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped to 0..=SHADES
-        let shade = |count: u64| {
-            ((count as f32).ln() / max.ln() * f32::from(SHADES)).round().clamp(0.0, f32::from(SHADES)) as u8
-        };
+        let max = self.scene.clusters.iter().map(count_of).max().unwrap_or(1).max(2);
+        let thresholds = shade_thresholds(max);
+        #[allow(clippy::cast_possible_truncation)] // at most SHADES
+        let shade = |count: u64| thresholds.iter().take_while(|&&t| count >= t).count() as u8;
         let mut run: Option<(Rect, u8)> = None;
         let mut runs = Vec::new();
         for hit in &self.scene.clusters {
@@ -542,6 +562,19 @@ impl LaneBuilder<'_, '_> {
     }
 }
 
+const SHADES: u8 = 6;
+
+/// Shade level k of a cluster of `count` events is round(SHADES × ln count / ln max): level k
+/// starts at max^((k − 0.5) / SHADES). Computed once per frame, so that a dense frame's
+/// thousands of marks take a few comparisons each instead of a logarithm.
+#[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn shade_thresholds(max: u64) -> [u64; SHADES as usize] {
+    std::array::from_fn(|k| {
+        let k = k as f64 + 1.0;
+        (max as f64).powf((k - 0.5) / f64::from(SHADES)).ceil() as u64
+    })
+}
+
 /// The first index from `from` on whose value is at least `t`, in sorted `values`. Gallops out
 /// from `from` before a binary search, so a mark holding a few events costs a few steps
 /// whatever the lane's length.
@@ -639,6 +672,18 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn shade_thresholds_agree_with_the_logarithm(max in 2_u64..2_000_000, frac in 0.0_f64..=1.0) {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
+            let count = ((max as f64).powf(frac).round() as u64).clamp(1, max);
+            let exact = (count as f64).ln() / (max as f64).ln() * f64::from(SHADES);
+            // Exactly between two levels, rounding may go either way.
+            prop_assume!((exact - exact.floor() - 0.5).abs() > 1e-9);
+            let by_log = exact.round().clamp(0.0, f64::from(SHADES)) as usize;
+            let by_threshold = shade_thresholds(max).iter().take_while(|&&t| count >= t).count();
+            prop_assert_eq!(by_threshold, by_log, "count {} of max {}", count, max);
+        }
+
         #[test]
         fn galloping_search_agrees_with_binary_search(mut v in proptest::collection::vec(-1e3_f64..1e3, 0..200), from in 0_usize..210, t in -1.1e3_f64..1.1e3) {
             v.sort_by(f64::total_cmp);
