@@ -679,6 +679,7 @@ mod tests {
             let exact = (count as f64).ln() / (max as f64).ln() * f64::from(SHADES);
             // Exactly between two levels, rounding may go either way.
             prop_assume!((exact - exact.floor() - 0.5).abs() > 1e-9);
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped to 0..=SHADES
             let by_log = exact.round().clamp(0.0, f64::from(SHADES)) as usize;
             let by_threshold = shade_thresholds(max).iter().take_while(|&&t| count >= t).count();
             prop_assert_eq!(by_threshold, by_log, "count {} of max {}", count, max);
