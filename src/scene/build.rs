@@ -323,8 +323,8 @@ impl LaneBuilder<'_, '_> {
             let x0 = x_of(lane.starts[i]);
             let x1 = x_of(lane.ends[i]);
             // In an over-full lane a wide event stands alone only if nothing starts under it.
-            let alone = !lane.overlapping || lane.starts.get(i + 1).is_none_or(|&s| s >= lane.ends[i]);
-            let (visual_left, next) = if x1 - x0 >= NARROW && alone {
+            let alone = || !lane.overlapping || lane.starts.get(i + 1).is_none_or(|&s| s >= lane.ends[i]);
+            let (visual_left, next) = if x1 - x0 >= NARROW && alone() {
                 self.event_mark(event, x0, x1, y);
                 (x0, i + 1)
             } else {
@@ -352,8 +352,9 @@ impl LaneBuilder<'_, '_> {
                         i = j;
                         continue;
                     }
+                    let left = clamp_x(x0);
                     let rect = Rect::from_min_max(
-                        pos2(clamp_x(x0), y + BAR_TOP - 1.0),
+                        pos2(left, y + BAR_TOP - 1.0),
                         pos2(clamp_x(x0 + NARROW - 1.0), y + BAR_TOP + BAR_HEIGHT + 1.0),
                     );
                     self.scene.merged_events += count;
@@ -364,12 +365,15 @@ impl LaneBuilder<'_, '_> {
                         lane: lane_index,
                     };
                     self.scene.clusters.push(Hit { rect, target });
-                    self.finish_label(&mut pending, clamp_x(x0));
+                    if pending.is_some() {
+                        self.finish_label(&mut pending, left);
+                    }
                     // Most marks of a dense frame sit too close to the next for any label.
                     let next_x = if j < range.end { x_of(lane.starts[j]) } else { f64::INFINITY };
-                    let room = next_x - f64::from(clamp_x(x0).max(canvas.left() + 2.0));
+                    let label_x = left.max(canvas.left() + 2.0);
+                    let room = next_x - f64::from(label_x);
                     pending = (room >= f64::from(MIN_LABEL_WIDTH + LABEL_GAP)).then(|| PendingLabel {
-                        x: clamp_x(x0).max(canvas.left() + 2.0),
+                        x: label_x,
                         y,
                         text: LabelText::Count(count),
                         bold: false,
