@@ -372,14 +372,18 @@ impl LaneBuilder<'_, '_> {
                     let next_x = if j < range.end { x_of(lane.starts[j]) } else { f64::INFINITY };
                     let label_x = left.max(canvas.left() + 2.0);
                     let room = next_x - f64::from(label_x);
-                    pending = (room >= f64::from(MIN_LABEL_WIDTH + LABEL_GAP)).then(|| PendingLabel {
-                        x: label_x,
-                        y,
-                        text: LabelText::Count(count),
-                        bold: false,
-                        color: self.opts.palette.text_muted,
-                        target,
-                    });
+                    pending = if room >= f64::from(MIN_LABEL_WIDTH + LABEL_GAP) {
+                        Some(PendingLabel {
+                            x: label_x,
+                            y,
+                            text: LabelText::Count(count),
+                            bold: false,
+                            color: self.opts.palette.text_muted,
+                            target,
+                        })
+                    } else {
+                        None
+                    };
                     i = j;
                     continue;
                 }
