@@ -591,7 +591,7 @@ impl CitelineApp {
                     ("Drag", "Pan (and scroll lanes)"),
                     ("Tab / Shift+Tab", "Move between controls and the events on screen"),
                     ("Enter", "Zoom to the selected event; in the search field, go to the next result"),
-                    ("Esc", "Clear the search, then the selection"),
+                    ("Esc", "Close a dialog, else clear the search, else the selection"),
                     (&ctx.format_shortcut(&SHORTCUT_FIND), "Search"),
                     (&ctx.format_shortcut(&SHORTCUT_OPEN), "Open a timeline"),
                     (&ctx.format_shortcut(&SHORTCUT_SAVE_AS), "Save as citeline, TimelineJS JSON or CSV"),
@@ -681,7 +681,12 @@ impl eframe::App for CitelineApp {
         if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_FIND)) {
             self.search.focus_requested = true;
         }
-        // Esc clears the search first, then (in the timeline) the selection.
+        // Esc closes an open dialog first…
+        if (self.export.open || self.save.open) && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            self.export.open = false;
+            self.save.open = false;
+        }
+        // …then clears the search, then (in the timeline) the selection.
         if self.search.is_active()
             && !self.export.open
             && !self.save.open

@@ -468,4 +468,8 @@ fn save_as_writes_timelinejs_csv_and_citeline_then_keeps_the_citeline_file_open(
     .expect("the saved file opens");
     assert_eq!(reopened.events().len(), 9);
     assert_eq!(reopened.tally().verified, 19, "sources inlined: every quote still verifies");
+    assert!(harness.state().save.open);
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().save.open, "Esc closes the dialog");
 }

@@ -36,9 +36,10 @@ impl SaveDialog {
     pub fn show(&mut self, current: Option<&Path>) {
         self.open = true;
         if self.path.is_empty() {
-            let dir = current
-                .and_then(Path::parent)
-                .map_or_else(|| std::env::current_dir().unwrap_or_default(), Path::to_owned);
+            // An absolute folder, so that the field says where the file will go.
+            let cwd = std::env::current_dir().unwrap_or_default();
+            let dir = current.and_then(Path::parent).map_or_else(|| cwd.clone(), |d| cwd.join(d));
+            let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
             let stem = current.and_then(|p| p.file_name()).map_or_else(
                 || "timeline".to_owned(),
                 |n| n.to_string_lossy().split('.').next().unwrap_or("timeline").to_owned(),
