@@ -520,8 +520,8 @@ impl CitelineApp {
             let mut changed = false;
             ui.menu_button(menu_title, |ui| changed = self.filters.ui(ui, &self.choices));
             if filter_on && let Some(data) = &self.data {
-                let shown = self.visibility.mask().map_or(0, |m| m.iter().filter(|&&b| b).count());
                 let total = data.doc.events().len();
+                let shown = total - self.visibility.hidden();
                 let text = format!(
                     "Filter on: {} of {} events shown ({})",
                     crate::model::date::group_thousands(shown as u64),
@@ -772,7 +772,7 @@ impl eframe::App for CitelineApp {
                 TimelineCommand::SelectPrevious => self.step_selection(false),
             }
         }
-        self.export.ui(&ctx, self.data.as_ref(), self.view.view, self.visibility.mask());
+        self.export.ui(&ctx, self.data.as_ref(), self.view.view, &self.visibility);
         self.save.ui(&ctx, self.data.as_ref());
         if let Some(saved) = self.save.saved_citeline.take() {
             self.switch_to_saved(saved, &ctx);

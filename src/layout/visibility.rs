@@ -16,6 +16,10 @@ pub struct Visibility {
     /// lanes' own orders serve (a million events would hold them twice).
     by_start: Vec<u32>,
     by_end: Vec<u32>,
+    /// Shown events without a date, in file order (empty when nothing is filtered).
+    undated: Vec<u32>,
+    /// How many events the mask hides: counted once, not per frame.
+    hidden: usize,
 }
 
 /// Events beyond the view's edges, and the nearest of each side.
@@ -54,7 +58,13 @@ impl Visibility {
             .collect();
         let by_start = lanes.chronological.iter().copied().filter(|&e| shown(e)).collect();
         let by_end = lanes.by_end.iter().copied().filter(|&e| shown(e)).collect();
-        Self { mask: Some(mask), lane_prefix, by_start, by_end }
+        let undated = (0..lanes.lane_of.len())
+            .filter(|&i| lanes.lane_of[i] == u32::MAX)
+            .filter_map(|i| u32::try_from(i).ok())
+            .filter(|&e| shown(e))
+            .collect();
+        let hidden = mask.iter().filter(|&&b| !b).count();
+        Self { mask: Some(mask), lane_prefix, by_start, by_end, undated, hidden }
     }
 
     pub fn is_filtered(&self) -> bool {
@@ -72,6 +82,16 @@ impl Visibility {
     /// Shown dated events in chronological order.
     pub fn chronological<'a>(&'a self, lanes: &'a Lanes) -> &'a [u32] {
         if self.is_filtered() { &self.by_start } else { &lanes.chronological }
+    }
+
+    /// Shown undated events, in file order; `all` is every undated event.
+    pub fn undated<'a>(&'a self, all: &'a [u32]) -> &'a [u32] {
+        if self.is_filtered() { &self.undated } else { all }
+    }
+
+    /// How many events the filter hides.
+    pub fn hidden(&self) -> usize {
+        self.hidden
     }
 
     fn by_end<'a>(&'a self, lanes: &'a Lanes) -> &'a [u32] {
@@ -139,6 +159,10 @@ mod tests {
             let b = vis.beyond(&lanes, &spans, from, to);
             let before: Vec<usize> = (0..spans.len()).filter(|&i| shown(i) && spans[i].is_some_and(|s| s.end < from)).collect();
             let after: Vec<usize> = (0..spans.len()).filter(|&i| shown(i) && spans[i].is_some_and(|s| s.start > to)).collect();
+            let all_undated: Vec<u32> = (0..spans.len()).filter(|&i| spans[i].is_none()).map(|i| u32::try_from(i).expect("small")).collect();
+            let undated: Vec<u32> = all_undated.iter().copied().filter(|&e| shown(e as usize)).collect();
+            prop_assert_eq!(vis.undated(&all_undated), undated.as_slice());
+            prop_assert_eq!(vis.hidden(), (0..spans.len()).filter(|&i| !shown(i)).count());
             prop_assert_eq!(b.before, before.len());
             prop_assert_eq!(b.after, after.len());
             let latest_end = before.iter().map(|&i| spans[i].expect("dated").end).fold(f64::NEG_INFINITY, f64::max);

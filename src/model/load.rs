@@ -51,7 +51,11 @@ pub fn from_str(text: &str, path: &Path) -> Result<Document, Vec<Problem>> {
 
 /// Parses a file's bytes in whichever format they are.
 pub fn parse_any(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
-    match Format::detect(&bytes[..bytes.len().min(DETECT_BYTES)]) {
+    parse_as(Format::detect(&bytes[..bytes.len().min(DETECT_BYTES)]), bytes, path)
+}
+
+fn parse_as(format: Format, bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
+    match format {
         Format::Citeline => parse_json(bytes, path).map_err(|p| vec![p]),
         Format::TimelineJs => formats::timelinejs::read(bytes, path),
         Format::TimelineJsCsv => formats::tjs_csv::read(bytes, path),
@@ -62,7 +66,7 @@ pub fn parse_any(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
 const DETECT_BYTES: usize = 64 * 1024;
 
 pub fn read_timeline(path: &Path, limits: Limits, progress: &Progress) -> Result<Timeline, Vec<Problem>> {
-    read_citeline_or(path, limits, progress, |bytes| parse_any(bytes, path))
+    read_citeline_or(path, limits, progress, |format, bytes| parse_as(format, bytes, path))
 }
 
 /// Streams a citeline file (a million events are never held twice); reads any other format
@@ -71,7 +75,7 @@ fn read_citeline_or(
     path: &Path,
     limits: Limits,
     progress: &Progress,
-    other: impl FnOnce(&[u8]) -> Result<Timeline, Vec<Problem>>,
+    other: impl FnOnce(Format, &[u8]) -> Result<Timeline, Vec<Problem>>,
 ) -> Result<Timeline, Vec<Problem>> {
     let file_problem = |msg: String| vec![Problem::error(path, Place::File, msg)];
     let meta = std::fs::metadata(path).map_err(|e| {
@@ -99,12 +103,13 @@ fn read_citeline_or(
         .take(DETECT_BYTES as u64)
         .read_to_end(&mut head)
         .map_err(|e| file_problem(format!("cannot read the file: {e}")))?;
-    if Format::detect(&head) != Format::Citeline {
+    let format = Format::detect(&head);
+    if format != Format::Citeline {
         progress.start(Stage::Reading, meta.len());
         let mut bytes = head;
         file.read_to_end(&mut bytes).map_err(|e| file_problem(format!("cannot read the file: {e}")))?;
         progress.advance(meta.len());
-        return other(&bytes);
+        return other(format, &bytes);
     }
     file.seek(SeekFrom::Start(0)).map_err(|e| file_problem(format!("cannot read the file: {e}")))?;
     progress.start(Stage::Reading, meta.len());

@@ -80,7 +80,7 @@ impl CitationPanel {
                     ui.label("Click an event on the timeline, or press → to step through them in order. Its citations and sources show here.");
                 }
             }
-            let undated: Vec<u32> = data.undated.iter().copied().filter(|&e| visibility.shown(e)).collect();
+            let undated = visibility.undated(&data.undated);
             if !undated.is_empty() {
                 ui.separator();
                 egui::CollapsingHeader::new(format!("Undated ({})", undated.len())).default_open(true).show(ui, |ui| {

@@ -7,6 +7,7 @@ use std::sync::mpsc::{self, Receiver};
 use egui::{RichText, Ui};
 
 use crate::export::{ExportOptions, Extent, export_to_file};
+use crate::layout::Visibility;
 use crate::layout::axis::TimeView;
 use crate::loaded::Loaded;
 use crate::scene::Theme;
@@ -56,7 +57,7 @@ impl ExportDialog {
     }
 
     /// `visible` is the window's filter: events it hides are left out of the image too.
-    pub fn ui(&mut self, ctx: &egui::Context, data: Option<&Arc<Loaded>>, view: TimeView, visible: Option<&[bool]>) {
+    pub fn ui(&mut self, ctx: &egui::Context, data: Option<&Arc<Loaded>>, view: TimeView, visible: &Visibility) {
         self.poll(ctx);
         if !self.open {
             return;
@@ -68,7 +69,7 @@ impl ExportDialog {
         self.open = open && self.open;
     }
 
-    fn options_ui(&mut self, ui: &mut Ui, data: Option<&Arc<Loaded>>, view: TimeView, visible: Option<&[bool]>) {
+    fn options_ui(&mut self, ui: &mut Ui, data: Option<&Arc<Loaded>>, view: TimeView, visible: &Visibility) {
         egui::Grid::new("export-options").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
             ui.label("Show");
             ui.horizontal(|ui| {
@@ -115,8 +116,8 @@ impl ExportDialog {
         ui.label(
             RichText::new(format!("The image will be {pixels} pixels wide; PNG or SVG follows the file name.")).small(),
         );
-        if let Some(mask) = visible {
-            let hidden = mask.iter().filter(|&&b| !b).count();
+        if visible.is_filtered() {
+            let hidden = visible.hidden();
             ui.label(RichText::new(format!("A filter is on: the {hidden} events it hides are left out.")).small());
         }
         ui.separator();
@@ -128,7 +129,7 @@ impl ExportDialog {
             } else if ui.add_enabled(data.is_some(), egui::Button::new("Export")).clicked()
                 && let Some(data) = data
             {
-                self.start(ui.ctx(), Arc::clone(data), view, visible.map(<[bool]>::to_vec));
+                self.start(ui.ctx(), Arc::clone(data), view, visible.mask().map(<[bool]>::to_vec));
             }
         });
         if let Some(msg) = &self.message {

@@ -149,6 +149,16 @@ pub struct FoundCitation {
     pub source_url: Option<String>,
 }
 
+impl FoundCitation {
+    pub fn citation(&self) -> crate::model::Citation {
+        crate::model::Citation {
+            source: self.source.as_str().into(),
+            quote: self.quote.as_str().into(),
+            note: self.note.clone().map(String::into_boxed_str),
+        }
+    }
+}
+
 /// Plain text of `html` with paragraphs and line breaks as new lines and links as
 /// "text (url)"; citations (`<blockquote data-citeline-source>`) and their attribution lines
 /// are taken out and returned apart.

@@ -16,7 +16,7 @@ use serde_json::{Map, Value, json};
 use super::html;
 use super::tjs_date::{TjsDate, from_edtf};
 use crate::model::problem::{Place, Problem};
-use crate::model::timeline::{Citation, Era, Event, EventExtra, Media, Source, Timeline};
+use crate::model::timeline::{Era, Event, EventExtra, Media, Source, Timeline};
 use crate::model::{Document, Edtf};
 
 /// Where a problem is: an event (by `unique_id` or position) or an era, and the field.
@@ -166,14 +166,7 @@ fn read_event(
         display_date,
         summary: (!summary.is_empty()).then(|| summary.into_boxed_str()),
         tags,
-        citations: citations
-            .iter()
-            .map(|c| Citation {
-                source: c.source.as_str().into(),
-                quote: c.quote.as_str().into(),
-                note: c.note.clone().map(String::into_boxed_str),
-            })
-            .collect(),
+        citations: citations.iter().map(html::FoundCitation::citation).collect(),
         extra: EventExtra::boxed(
             e.get("group").and_then(as_text).filter(|g| !g.trim().is_empty()).map(String::into_boxed_str),
             media,
@@ -183,7 +176,8 @@ fn read_event(
     Some(event)
 }
 
-fn first_words(text: &str) -> String {
+/// A title for an event that has only text.
+pub(super) fn first_words(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().take(8).collect();
     words.join(" ")
 }

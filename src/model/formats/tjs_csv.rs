@@ -8,11 +8,11 @@ use std::path::Path;
 use compact_str::CompactString;
 
 use super::html;
-use super::timelinejs::{add_cited_sources, event_html};
+use super::timelinejs::{add_cited_sources, event_html, first_words};
 use super::tjs_date::{TjsDate, from_edtf};
 use crate::model::Document;
 use crate::model::problem::{Place, Problem};
-use crate::model::timeline::{Citation, Era, Event, EventExtra, Media, Timeline};
+use crate::model::timeline::{Era, Event, EventExtra, Media, Timeline};
 
 /// The template's columns, in its order.
 pub const COLUMNS: [&str; 18] = [
@@ -165,7 +165,7 @@ fn event(
         Some(b) if b != start => format!("{start}/{b}"),
         _ => start,
     };
-    let title = if title.is_empty() { summary.split_whitespace().take(8).collect::<Vec<_>>().join(" ") } else { title };
+    let title = if title.is_empty() { first_words(&summary) } else { title };
     let media = (!row.named("Media").is_empty()).then(|| {
         let opt = |name: &str| Some(row.named(name).to_owned()).filter(|v| !v.is_empty());
         Media {
@@ -182,14 +182,7 @@ fn event(
         display_date: Some(row.named("Display Date")).filter(|d| !d.is_empty()).map(Box::from),
         summary: (!summary.is_empty()).then(|| summary.into_boxed_str()),
         tags: Box::new([]),
-        citations: citations
-            .iter()
-            .map(|c| Citation {
-                source: c.source.as_str().into(),
-                quote: c.quote.as_str().into(),
-                note: c.note.clone().map(String::into_boxed_str),
-            })
-            .collect(),
+        citations: citations.iter().map(html::FoundCitation::citation).collect(),
         extra: EventExtra::boxed(Some(row.named("Group")).filter(|g| !g.is_empty()).map(Box::from), media),
     };
     cited.extend(citations);
