@@ -6,10 +6,10 @@ use std::path::Path;
 
 use citeline::layout::axis::{AxisMapping, TimeView};
 use citeline::layout::lanes;
-use citeline::loaded::Loaded;
 use citeline::model::date::year_start;
 use citeline::model::{Document, Progress, generate};
 use citeline::scene::{Scene, SceneOptions, Theme, build_timeline};
+use citeline::session::Loaded;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use emath::{Rect, pos2};
 
@@ -63,7 +63,7 @@ fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("open");
     group.sample_size(10);
     group.bench_function("open_1M_file", |bench| {
-        bench.iter(|| black_box(citeline::loaded::open_blocking(&path, &Progress::default()).expect("opens")));
+        bench.iter(|| black_box(citeline::session::loaded::open_blocking(&path, &Progress::default()).expect("opens")));
     });
     group.finish();
 }

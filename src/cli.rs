@@ -8,12 +8,13 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::export::{ExportOptions, Extent, export_to_file, parse_range};
-use crate::loaded::{Loaded, open_blocking};
+use crate::formats::{Format, save_as};
 use crate::model::filter::{Choices, Filter};
-use crate::model::formats::{Format, save_as};
 use crate::model::{Problem, Progress};
 use crate::scene::Theme;
+use crate::scene::compose::{DEFAULT_WIDTH, Extent, ImageOptions, image};
+use crate::session::Loaded;
+use crate::session::loaded::open_blocking;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -67,7 +68,7 @@ pub struct ExportArgs {
     #[arg(short, long)]
     pub output: PathBuf,
     /// Width in pixels (before scaling).
-    #[arg(long, default_value_t = crate::export::DEFAULT_WIDTH)]
+    #[arg(long, default_value_t = DEFAULT_WIDTH)]
     pub width: u32,
     /// Pixel scale: 2 makes an image twice as wide and tall, for high-density screens and print.
     #[arg(long, default_value_t = 1.0)]
@@ -183,12 +184,12 @@ fn list_or_none(values: &[String]) -> String {
 }
 
 pub fn export(args: &ExportArgs) -> ExitCode {
-    let extent = match args.range.as_deref().map(parse_range).transpose() {
+    let extent = match args.range.as_deref().map(crate::model::range::interval).transpose() {
         Ok(Some((a, b))) => Extent::Range(a, b),
         Ok(None) => Extent::Whole,
-        Err(e) => return fail(&e),
+        Err(e) => return fail(&format!("--range: {e}")),
     };
-    let mut options = ExportOptions {
+    let mut options = ImageOptions {
         width: args.width,
         scale: args.scale,
         extent,
@@ -199,7 +200,7 @@ pub fn export(args: &ExportArgs) -> ExitCode {
         footnotes: args.footnotes,
         visible: None,
     };
-    if let Err(e) = crate::export::check_options(&options) {
+    if let Err(e) = options.check() {
         return fail(&e);
     }
     if let Err(e) = crate::export::Format::from_path(&args.output) {
@@ -217,7 +218,7 @@ pub fn export(args: &ExportArgs) -> ExitCode {
         Ok(visible) => options.visible = visible,
         Err(e) => return fail(&e),
     }
-    match export_to_file(&data.doc, &data.lanes, &options, &args.output) {
+    match crate::export::write(&image(&data.doc, &data.lanes, &options), options.scale, &args.output) {
         Ok(()) => {
             eprintln!("wrote {} in {:.2} s", args.output.display(), started.elapsed().as_secs_f64());
             ExitCode::SUCCESS

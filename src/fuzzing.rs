@@ -3,17 +3,17 @@
 
 use std::path::Path;
 
-use crate::export::{ExportOptions, export_scene, svg::to_svg};
-use crate::loaded::Loaded;
-use crate::model::formats::{self, Format};
-use crate::model::load::parse_any;
+use crate::export::svg::to_svg;
+use crate::formats::{self, Format, read_any};
 use crate::model::{Document, Edtf, Progress};
+use crate::scene::compose::{ImageOptions, image};
+use crate::session::Loaded;
 
 /// Loads `bytes` as a timeline in any format (sources must be inline: a fuzzer has no folder)
 /// and, when it is valid, lays it out, draws it to SVG, and writes it in every format.
 pub fn load_and_draw(bytes: &[u8]) {
     let path = Path::new("fuzz.citeline.json");
-    let Ok(timeline) = parse_any(bytes, path) else { return };
+    let Ok(timeline) = read_any(bytes, path) else { return };
     // Files would be read from the working folder; the fuzzer tests parsing, not the disk.
     if timeline.sources.iter().any(|s| s.file.is_some()) || timeline.events.len() > 10_000 {
         return;
@@ -23,11 +23,11 @@ pub fn load_and_draw(bytes: &[u8]) {
         let _ = doc.date_label(i);
     }
     let data = Loaded::new(doc, &Progress::default());
-    let scene = export_scene(&data.doc, &data.lanes, &ExportOptions { width: 800, ..ExportOptions::default() });
+    let scene = image(&data.doc, &data.lanes, &ImageOptions { width: 800, ..ImageOptions::default() });
     let _ = to_svg(&scene);
-    for format in [Format::Citeline, Format::TimelineJs, Format::TimelineJsCsv] {
+    for format in Format::ALL {
         let (text, _) = formats::write(&data.doc, format);
-        let _ = parse_any(text.as_bytes(), path);
+        let _ = read_any(text.as_bytes(), path);
     }
 }
 

@@ -1,13 +1,10 @@
 //! `citeline check` as a user scripts it: exit codes, and messages that name the file and place.
 
-use std::path::Path;
+mod common;
+
 use std::process::Command;
 
-fn citeline(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_citeline")).args(args).output().expect("run citeline");
-    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    (out.status.code().unwrap_or(-1), text)
-}
+use common::citeline;
 
 const GOOD_SOURCE: &str =
     r#"{"id": "s", "title": "T", "publisher": "P", "language": "en", "text": "The board met in August 2013."}"#;
@@ -168,7 +165,11 @@ fn a_file_with_its_sources_beside_it_checks_clean() {
     let (code, out) = citeline(&["check", path.to_str().expect("path")]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("1 matched after normalisation"), "{out}");
-    assert!(Path::new(&path).exists());
+    // The quote was checked against the file beside the timeline: without it, check says so.
+    std::fs::remove_file(dir.path().join("sources/a.txt")).expect("remove");
+    let (code, out) = citeline(&["check", path.to_str().expect("path")]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("a.txt") && out.contains("source \"a\""), "{out}");
 }
 
 #[test]

@@ -1,14 +1,10 @@
 //! `citeline convert`, `check` and `export` on TimelineJS files, as a newsroom scripts them.
 
-use std::process::Command;
+mod common;
+
+use common::citeline;
 
 const SEED: &str = "assets/timelines/netflix-facebook.citeline.json";
-
-fn citeline(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_citeline")).args(args).output().expect("run citeline");
-    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    (out.status.code().unwrap_or(-1), text)
-}
 
 #[test]
 fn convert_follows_the_output_name_and_each_result_checks_and_exports() {

@@ -6,8 +6,8 @@
 
 use std::path::Path;
 
+use citeline::formats::open::{Limits, open};
 use citeline::model::date::{day_from_civil, year_start};
-use citeline::model::load::{Limits, open};
 use citeline::model::{Document, Progress, Verification};
 
 const SEED: &str = "assets/timelines/netflix-facebook.citeline.json";
@@ -91,5 +91,5 @@ fn inline_texts_are_the_shipped_articles_byte_for_byte() {
 
 #[test]
 fn the_compiled_in_seed_is_the_file() {
-    assert_eq!(citeline::loaded::SEED_JSON, std::fs::read_to_string(SEED).expect("seed"));
+    assert_eq!(citeline::session::loaded::SEED_JSON, std::fs::read_to_string(SEED).expect("seed"));
 }

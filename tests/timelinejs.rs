@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
+use citeline::formats::open::{Limits, open};
+use citeline::formats::{Format, write};
 use citeline::model::date::{day_from_civil, year_start};
-use citeline::model::formats::{Format, write};
-use citeline::model::load::{Limits, open};
 use citeline::model::{Document, Problem, Progress, Verification};
 
 fn load(path: &str) -> Document {
@@ -234,23 +234,31 @@ fn citeline_to_timelinejs_csv_and_back_keeps_titles_dates_groups_and_quotes() {
 
 #[test]
 fn a_timelinejs_file_reaches_the_axis_and_the_export() {
-    let data =
-        citeline::loaded::open_blocking(Path::new("tests/fixtures/timelinejs/newsroom.json"), &Progress::default())
-            .expect("opens");
+    let data = citeline::session::loaded::open_blocking(
+        Path::new("tests/fixtures/timelinejs/newsroom.json"),
+        &Progress::default(),
+    )
+    .expect("opens");
     let headers = data.lanes.lanes.iter().filter(|l| l.is_header).count();
     assert_eq!(headers, 3, "Partnership, Data access, and the ungrouped");
-    let svg = |options: &citeline::export::ExportOptions| {
-        let bytes =
-            citeline::export::render(&data.doc, &data.lanes, options, citeline::export::Format::Svg).expect("renders");
+    let svg = |options: &citeline::scene::compose::ImageOptions| {
+        let bytes = citeline::export::render(
+            &citeline::scene::compose::image(&data.doc, &data.lanes, options),
+            citeline::export::Format::Svg,
+            1.0,
+        )
+        .expect("renders");
         String::from_utf8(bytes).expect("utf-8")
     };
     // Whole: from the Big Bang on, ticks in billions of years.
-    let whole = svg(&citeline::export::ExportOptions::default());
+    let whole = svg(&citeline::scene::compose::ImageOptions::default());
     assert!(whole.contains("billion"), "deep-past ticks are labelled in years");
     // The last decade: group headers and era names.
-    let (a, b) = citeline::export::parse_range("2010/2020").expect("range");
-    let decade =
-        svg(&citeline::export::ExportOptions { extent: citeline::export::Extent::Range(a, b), ..Default::default() });
+    let (a, b) = citeline::model::range::interval("2010/2020").expect("range");
+    let decade = svg(&citeline::scene::compose::ImageOptions {
+        extent: citeline::scene::compose::Extent::Range(a, b),
+        ..Default::default()
+    });
     for text in ["Partnership", "Data access", "Other events", "Early years", "Ad spending grows"] {
         assert!(decade.contains(text), "{text} is drawn in the export");
     }

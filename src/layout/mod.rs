@@ -1,7 +1,8 @@
-//! Pure layout: the time axis, ticks, lanes and text measurement. Nothing here paints.
+//! Pure layout: the time axis, ticks, lanes, rows and text measurement. Nothing here paints.
 
 pub mod axis;
 pub mod lanes;
+pub mod rows;
 pub mod text;
 pub mod ticks;
 pub mod visibility;

@@ -152,13 +152,11 @@ impl Choices {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
-    use crate::model::{Edtf, load};
+    use crate::model::Edtf;
 
     fn seed() -> Document {
-        load::from_str(crate::loaded::SEED_JSON, Path::new("seed.json")).expect("seed")
+        crate::model::seed_document()
     }
 
     fn count(doc: &Document, f: &Filter) -> usize {

@@ -1,18 +1,20 @@
-//! The timeline document: events, dates, sources and citations; loading, validation and
-//! citation verification. Pure Rust and serde: nothing here knows about egui.
+//! The timeline document: events, dates, sources and citations; validation, citation
+//! verification, and the typed edits that are the only way a document changes. Pure Rust and serde: nothing here knows about egui.
 
 pub mod date;
 pub mod document;
+pub mod edit;
 pub mod filter;
-pub mod formats;
+pub mod fold;
 pub mod generate;
-pub mod load;
+pub mod language;
 pub mod problem;
 pub mod progress;
-pub mod save;
+pub mod range;
 pub mod search;
 pub mod sources;
 pub mod timeline;
+pub mod validate;
 pub mod verify;
 
 pub use date::{Day, Edtf, Span};
@@ -21,3 +23,12 @@ pub use problem::{Place, Problem, Severity};
 pub use progress::Progress;
 pub use timeline::{Citation, Era, Event, EventExtra, Media, Source, Timeline};
 pub use verify::Verification;
+
+/// The built-in timeline, parsed for model tests without going through `formats`.
+#[cfg(test)]
+pub(crate) fn seed_document() -> Document {
+    let text = include_str!("../../assets/timelines/netflix-facebook.citeline.json");
+    let timeline: Timeline = serde_json::from_str(text).expect("the seed parses");
+    Document::new(timeline, std::path::Path::new("seed.citeline.json"), &Progress::default())
+        .expect("the seed is valid")
+}

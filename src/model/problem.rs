@@ -69,7 +69,7 @@ impl Problem {
 }
 
 /// Ids come from the file; a hostile one must not flood a terminal.
-fn clip(id: &str) -> String {
+pub(crate) fn clip(id: &str) -> String {
     const MAX: usize = 80;
     if id.chars().count() <= MAX { id.to_owned() } else { id.chars().take(MAX).chain(['…']).collect() }
 }

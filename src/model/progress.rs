@@ -19,6 +19,17 @@ pub struct Progress {
     cancelled: AtomicBool,
 }
 
+impl Stage {
+    /// What the stage is doing, as a status line starts ("Reading case.citeline.json…").
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Reading => "Reading",
+            Self::Checking => "Checking citations in",
+            Self::LayingOut => "Laying out",
+        }
+    }
+}
+
 impl Progress {
     pub fn start(&self, stage: Stage, total: u64) {
         self.stage.store(stage as u8, Ordering::Relaxed);

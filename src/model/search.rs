@@ -1,11 +1,10 @@
 //! Finding events by words: titles, summaries, tags and quotes, ignoring case and accents, so
 //! that "telefono" finds "teléfono" and "titan" finds "Titan".
 
-use std::sync::atomic::{AtomicBool, Ordering};
-
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use super::Document;
+use super::fold::plain_punctuation;
 
 /// Appends the searchable form of `text` to `out`: lower case, accents dropped, typographic
 /// quotes made plain, runs of white space one space.
@@ -20,7 +19,7 @@ pub fn fold_into(text: &str, out: &mut String) {
                 }
                 in_space = true;
             } else {
-                out.push(char::from(b.to_ascii_lowercase()));
+                out.push(plain_punctuation(char::from(b.to_ascii_lowercase())));
                 in_space = false;
             }
         }
@@ -36,15 +35,11 @@ pub fn fold_into(text: &str, out: &mut String) {
             continue;
         }
         in_space = false;
-        let c = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '`' | '\u{00B4}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
-            'ß' => {
-                out.push_str("ss");
-                continue;
-            }
-            _ => c,
-        };
+        if c == 'ß' {
+            out.push_str("ss");
+            continue;
+        }
+        let c = plain_punctuation(c);
         decompose_canonical(c, |d| {
             if !is_combining_mark(d) {
                 out.extend(d.to_lowercase());
@@ -120,18 +115,18 @@ impl Query {
 }
 
 /// Events matching `query`, in the order of `order` (chronological, say), skipping those `shown`
-/// leaves out. Returns `None` if `cancel` is raised before the end.
+/// leaves out. Returns `None` if `progress` is cancelled before the end.
 pub fn find(
     doc: &Document,
     query: &Query,
     order: impl Iterator<Item = u32>,
     shown: &dyn Fn(u32) -> bool,
-    cancel: &AtomicBool,
+    progress: &super::Progress,
 ) -> Option<Vec<u32>> {
     let mut buffer = String::new();
     let mut found = Vec::new();
     for (n, e) in order.enumerate() {
-        if n % 4096 == 0 && cancel.load(Ordering::Relaxed) {
+        if n % 4096 == 0 && progress.is_cancelled() {
             return None;
         }
         if shown(e) && query.matches(doc, e as usize, &mut buffer) {
@@ -143,21 +138,18 @@ pub fn find(
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use proptest::prelude::*;
 
     use super::*;
-    use crate::model::load;
 
     fn seed() -> Document {
-        load::from_str(crate::loaded::SEED_JSON, Path::new("seed.json")).expect("seed")
+        crate::model::seed_document()
     }
 
     fn titles(doc: &Document, text: &str) -> Vec<String> {
         let q = Query::new(text).expect("words");
         let all = 0..u32::try_from(doc.events().len()).expect("small");
-        find(doc, &q, all, &|_| true, &AtomicBool::new(false))
+        find(doc, &q, all, &|_| true, &crate::model::Progress::default())
             .expect("not cancelled")
             .into_iter()
             .map(|e| doc.events()[e as usize].title.to_string())
@@ -168,6 +160,9 @@ mod tests {
     fn case_and_accents_are_ignored() {
         assert_eq!(fold("Teléfono TITÁN  “API”"), "telefono titan \"api\"");
         assert_eq!(fold("Straße"), "strasse");
+        // Search folds quotes and primes as verification does: one table for both.
+        assert_eq!(fold("‚a‛ ‟b″ 5′ `c´"), "'a' \"b\" 5' 'c'");
+        assert_eq!(fold("`x`"), "'x'", "the ASCII path folds too");
         let doc = seed();
         assert!(titles(&doc, "titan").iter().any(|t| t.contains("Titan API")));
         // "mensajes" is only in a Spanish quote; "compartió" written without its accent.
@@ -189,7 +184,9 @@ mod tests {
     fn a_raised_cancel_stops_the_search() {
         let doc = seed();
         let q = Query::new("netflix").expect("words");
-        assert_eq!(find(&doc, &q, 0..9, &|_| true, &AtomicBool::new(true)), None);
+        let cancelled = crate::model::Progress::default();
+        cancelled.cancel();
+        assert_eq!(find(&doc, &q, 0..9, &|_| true, &cancelled), None);
         assert!(Query::new("   ").is_none());
     }
 

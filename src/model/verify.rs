@@ -9,6 +9,8 @@ use std::ops::Range;
 
 use unicode_normalization::char::decompose_canonical;
 
+use super::fold::plain_punctuation;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Verification {
     /// The quote stands in the source letter for letter.
@@ -66,14 +68,6 @@ pub struct FoldedText {
     origin: Vec<(u32, u32)>,
 }
 
-fn fold_quote_char(c: char) -> char {
-    match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
-        _ => c,
-    }
-}
-
 /// Calls `push(folded_char, original_range)` for the folded form of `text`.
 fn fold(text: &str, mut push: impl FnMut(char, Range<usize>)) {
     let mut in_space = false;
@@ -87,7 +81,7 @@ fn fold(text: &str, mut push: impl FnMut(char, Range<usize>)) {
             continue;
         }
         in_space = false;
-        decompose_canonical(c, |d| push(fold_quote_char(d), range.clone()));
+        decompose_canonical(c, |d| push(plain_punctuation(d), range.clone()));
     }
 }
 

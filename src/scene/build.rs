@@ -13,15 +13,13 @@ use super::theme::Palette;
 use super::{Hit, Scene, Shape, Target};
 use crate::layout::axis::AxisMapping;
 use crate::layout::lanes::{Lane, Lanes};
+use crate::layout::rows::{AXIS_HEIGHT, ERA_STRIP, LANE_HEIGHT, LANES_TOP_GAP, head_height, lane_rows, lanes_height};
 use crate::layout::text::TextMeasure;
 use crate::layout::ticks::{TICK_FONT_SIZE, ticks};
 use crate::layout::visibility::Visibility;
 use crate::model::date::group_thousands;
 use crate::model::{Day, Document};
 
-pub const AXIS_HEIGHT: f32 = 30.0;
-pub const LANE_HEIGHT: f32 = 36.0;
-pub const LANES_TOP_GAP: f32 = 8.0;
 pub const LABEL_SIZE: f32 = 13.0;
 const BAR_TOP: f32 = 19.0;
 const BAR_HEIGHT: f32 = 10.0;
@@ -94,44 +92,6 @@ struct PendingLabel {
     bold: bool,
     color: Color32,
     target: Target,
-}
-
-/// Rows of the lanes that have something shown in view, or all of them. A group's header row
-/// stays while any lane of the group does.
-pub fn lane_rows(lanes: &Lanes, mapping: &AxisMapping, compact: bool, visible: Option<&Visibility>) -> Vec<usize> {
-    if !compact {
-        return (0..lanes.lanes.len()).collect();
-    }
-    let (from, to) = (mapping.view.min, mapping.view.max());
-    let has_some = |i: usize| {
-        let range = lanes.lanes[i].visible_range(from, to);
-        visible.map_or(!range.is_empty(), |v| v.count_in_lane(i, range) > 0)
-    };
-    let mut rows = Vec::new();
-    let mut header: Option<usize> = None;
-    for (i, lane) in lanes.lanes.iter().enumerate() {
-        if lane.is_header {
-            header = Some(i);
-        } else if has_some(i) {
-            rows.extend(header.take());
-            rows.push(i);
-        }
-    }
-    rows
-}
-
-/// Height of the strip under the axis where era names go (none without eras).
-pub const ERA_STRIP: f32 = 20.0;
-
-/// Height of what stays on top while lanes scroll: the axis, and the era strip if any.
-pub fn head_height(doc: &Document) -> f32 {
-    AXIS_HEIGHT + if doc.timeline().eras.is_empty() { 0.0 } else { ERA_STRIP }
-}
-
-/// Height the lanes take below the axis.
-#[allow(clippy::cast_precision_loss)] // lane counts are small
-pub fn lanes_height(rows: usize) -> f32 {
-    LANES_TOP_GAP + rows as f32 * LANE_HEIGHT
 }
 
 /// Adds the timeline (axis, grid, lanes) to `scene`. Returns the height of the content.
@@ -605,14 +565,20 @@ mod tests {
 
     use super::*;
     use crate::layout::axis::TimeView;
-    use crate::loaded::Loaded;
     use crate::model::{Progress, generate};
     use crate::scene::Theme;
+
+    /// A document and its lanes.
+    struct Loaded {
+        doc: Document,
+        lanes: Lanes,
+    }
 
     fn synthetic(n: usize, seed: u64) -> Loaded {
         let doc = Document::new(generate::timeline(n, seed), Path::new("t.citeline.json"), &Progress::default())
             .expect("valid");
-        Loaded::new(doc, &Progress::default())
+        let lanes = crate::layout::lanes::assign(doc.spans(), &|i| doc.events()[i].title.chars().count());
+        Loaded { doc, lanes }
     }
 
     fn build(data: &Loaded, view: TimeView, mask: Option<&[bool]>) -> (Scene, AxisMapping, Rect) {

@@ -3,6 +3,7 @@
 //! nothing else, so the window and the exported image match.
 
 pub mod build;
+pub mod compose;
 pub mod footnotes;
 pub mod legend;
 pub mod marks;

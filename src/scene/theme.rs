@@ -23,8 +23,14 @@ pub struct Palette {
     pub selected: Color32,
     pub cluster: Color32,
     pub problem: Color32,
-    /// Halo behind search matches.
+    /// What went well: a verified quote, a file written.
+    pub success: Color32,
+    /// A quote matched only after normalising.
+    pub caution: Color32,
+    /// Halo behind search matches, and behind a quote in its source text.
     pub highlight: Color32,
+    /// Text on `highlight`.
+    pub on_highlight: Color32,
     /// Ticks on the axis where search matches are; strong enough to see on the axis band.
     pub match_mark: Color32,
     /// Era bands alternate between these two tints.
@@ -46,7 +52,10 @@ impl Theme {
                 selected: Color32::from_rgb(0xbc, 0x4c, 0x00),
                 cluster: Color32::from_rgb(0x6e, 0x77, 0x81),
                 problem: Color32::from_rgb(0xcf, 0x22, 0x2e),
+                success: Color32::from_rgb(0x1a, 0x7f, 0x37),
+                caution: Color32::from_rgb(0x8a, 0x5c, 0x00),
                 highlight: Color32::from_rgb(0xf2, 0xcc, 0x60),
+                on_highlight: Color32::from_rgb(0x1f, 0x23, 0x28),
                 match_mark: Color32::from_rgb(0x9a, 0x67, 0x00),
                 era: [Color32::from_rgb(0xf1, 0xf4, 0xfb), Color32::from_rgb(0xfa, 0xf5, 0xec)],
             },
@@ -61,7 +70,10 @@ impl Theme {
                 selected: Color32::from_rgb(0xf0, 0x88, 0x3e),
                 cluster: Color32::from_rgb(0x8b, 0x94, 0x9e),
                 problem: Color32::from_rgb(0xff, 0x7b, 0x72),
+                success: Color32::from_rgb(0x3f, 0xb9, 0x50),
+                caution: Color32::from_rgb(0xd2, 0x99, 0x22),
                 highlight: Color32::from_rgb(0xbb, 0x80, 0x09),
+                on_highlight: Color32::BLACK,
                 match_mark: Color32::from_rgb(0xe3, 0xb3, 0x41),
                 era: [Color32::from_rgb(0x14, 0x1b, 0x2a), Color32::from_rgb(0x1f, 0x1a, 0x14)],
             },
@@ -96,7 +108,13 @@ mod tests {
     fn text_and_marks_have_enough_contrast_in_both_themes() {
         for theme in [Theme::Light, Theme::Dark] {
             let p = theme.palette();
-            for (what, color) in [("text", p.text), ("muted text", p.text_muted), ("problem", p.problem)] {
+            for (what, color) in [
+                ("text", p.text),
+                ("muted text", p.text_muted),
+                ("problem", p.problem),
+                ("success", p.success),
+                ("caution", p.caution),
+            ] {
                 for (on, bg) in
                     [("background", p.background), ("axis band", p.axis_band), ("era", p.era[0]), ("era", p.era[1])]
                 {
@@ -104,6 +122,8 @@ mod tests {
                     assert!(c >= 4.5, "{theme:?}: {what} on {on} has contrast {c:.2}, below WCAG AA 4.5");
                 }
             }
+            let c = contrast(p.on_highlight, p.highlight);
+            assert!(c >= 4.5, "{theme:?}: a highlighted quote has contrast {c:.2}, below WCAG AA 4.5");
             // Marks are graphics: WCAG asks 3:1 of them.
             for (what, color) in [("event", p.event), ("selected", p.selected), ("match tick", p.match_mark)] {
                 for bg in [p.background, p.axis_band] {

@@ -2,14 +2,15 @@
 //! source's full text with the quote highlighted and scrolled into view.
 
 use egui::text::{CCursor, LayoutJob, TextFormat};
-use egui::{Color32, FontId, RichText, ScrollArea, Ui};
+use egui::{FontId, RichText, ScrollArea, Ui};
 
 use super::paint::font_id;
 use crate::layout::Visibility;
-use crate::loaded::Loaded;
 use crate::model::Verification;
+use crate::model::language::language_name;
 use crate::model::verify::CitationCheck;
 use crate::scene::Palette;
+use crate::session::Loaded;
 
 const SOURCE_TEXT_HEIGHT: f32 = 220.0;
 
@@ -20,39 +21,14 @@ pub struct CitationPanel {
     scrolled_for: Option<u32>,
 }
 
-pub fn language_name(tag: &str) -> String {
-    let primary = tag.split(['-', '_']).next().unwrap_or(tag).to_ascii_lowercase();
-    let name = match primary.as_str() {
-        "es" => "Spanish",
-        "it" => "Italian",
-        "en" => "English",
-        "fr" => "French",
-        "de" => "German",
-        "pt" => "Portuguese",
-        "nl" => "Dutch",
-        "ca" => "Catalan",
-        "el" => "Greek",
-        "ru" => "Russian",
-        "uk" => "Ukrainian",
-        "pl" => "Polish",
-        _ => return tag.to_owned(),
-    };
-    format!("{name} ({tag})")
-}
-
 fn badge(ui: &mut Ui, status: Verification, palette: &Palette) {
     let (text, color) = match status {
-        Verification::Verified => ("✔ verified: the quote stands in the source", Color32::from_rgb(0x1a, 0x7f, 0x37)),
+        Verification::Verified => ("✔ verified: the quote stands in the source", palette.success),
         Verification::Normalized => {
-            ("≈ matched after normalising spaces, quotes and accents' encoding", Color32::from_rgb(0x9a, 0x67, 0x00))
+            ("≈ matched after normalising spaces, quotes and accents' encoding", palette.caution)
         }
         Verification::NotFound => ("✖ NOT FOUND: the quote is not in the source text", palette.problem),
         Verification::Unchecked => ("? not checked: the timeline does not hold this source's text", palette.text_muted),
-    };
-    let color = if ui.visuals().dark_mode && status == Verification::Verified {
-        Color32::from_rgb(0x3f, 0xb9, 0x50)
-    } else {
-        color
     };
     ui.label(RichText::new(text).color(color).strong());
 }
@@ -193,7 +169,7 @@ fn source_text_ui(
     let plain = TextFormat { font_id: font.clone(), color: ui.visuals().text_color(), ..TextFormat::default() };
     let marked = TextFormat {
         font_id: font,
-        color: if ui.visuals().dark_mode { Color32::BLACK } else { ui.visuals().text_color() },
+        color: palette.on_highlight,
         background: palette.highlight,
         ..TextFormat::default()
     };

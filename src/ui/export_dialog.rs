@@ -1,16 +1,16 @@
-//! File › Export Image…: options, a save dialog, and the export running in the background.
+//! File › Export Image…: options, a file name, and the export running as a background job.
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver};
 
 use egui::{RichText, Ui};
 
-use crate::export::{ExportOptions, Extent, export_to_file};
+use super::dialog::{dialog_ui, outcome_ui, palette_of};
 use crate::layout::Visibility;
 use crate::layout::axis::TimeView;
-use crate::loaded::Loaded;
 use crate::scene::Theme;
+use crate::scene::compose::{DEFAULT_WIDTH, Extent, ImageOptions, image};
+use crate::session::{Job, Loaded};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum What {
@@ -18,8 +18,12 @@ enum What {
     CurrentView,
 }
 
-/// An export under way: where it writes, the worker's answer, and when it started.
-type RunningExport = (PathBuf, Receiver<Result<(), String>>, f64);
+/// An export under way: where it writes, the job, and when it started.
+struct Running {
+    path: PathBuf,
+    job: Job<Result<(), String>>,
+    started: f64,
+}
 
 pub struct ExportDialog {
     pub open: bool,
@@ -29,7 +33,7 @@ pub struct ExportDialog {
     theme: Theme,
     footnotes: bool,
     path: String,
-    running: Option<RunningExport>,
+    running: Option<Running>,
     /// The outcome of the last export, shown until the next.
     pub message: Option<Result<String, String>>,
 }
@@ -40,7 +44,7 @@ impl Default for ExportDialog {
         Self {
             open: false,
             what: What::Whole,
-            width: crate::export::DEFAULT_WIDTH,
+            width: DEFAULT_WIDTH,
             scale: 1.0,
             theme: Theme::Light,
             footnotes: false,
@@ -51,25 +55,56 @@ impl Default for ExportDialog {
     }
 }
 
+/// What the dialog exports from: the document, the view, and what the filter hides.
+pub struct ExportSource<'a> {
+    pub data: &'a Arc<Loaded>,
+    pub view: TimeView,
+    pub visible: &'a Visibility,
+}
+
 impl ExportDialog {
     pub fn is_running(&self) -> bool {
         self.running.is_some()
     }
 
-    /// `visible` is the window's filter: events it hides are left out of the image too.
-    pub fn ui(&mut self, ctx: &egui::Context, data: Option<&Arc<Loaded>>, view: TimeView, visible: &Visibility) {
+    pub fn ui(&mut self, ctx: &egui::Context, source: &ExportSource) {
         self.poll(ctx);
         if !self.open {
             return;
         }
-        let mut open = self.open;
-        egui::Window::new("Export Image").open(&mut open).resizable(false).collapsible(false).show(ctx, |ui| {
-            self.options_ui(ui, data, view, visible);
-        });
-        self.open = open && self.open;
+        let clicked_outside = dialog_ui(ctx, "Export Image", |ui| self.contents_ui(ui, source));
+        if clicked_outside && self.running.is_none() {
+            self.open = false;
+        }
     }
 
-    fn options_ui(&mut self, ui: &mut Ui, data: Option<&Arc<Loaded>>, view: TimeView, visible: &Visibility) {
+    fn contents_ui(&mut self, ui: &mut Ui, source: &ExportSource) {
+        self.options_ui(ui);
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
+        let pixels = (self.width as f32 * self.scale).round() as u32;
+        ui.label(
+            RichText::new(format!("The image will be {pixels} pixels wide; PNG or SVG follows the file name.")).small(),
+        );
+        if source.visible.is_filtered() {
+            let hidden = source.visible.hidden();
+            ui.label(RichText::new(format!("A filter is on: the {hidden} events it hides are left out.")).small());
+        }
+        ui.separator();
+        ui.horizontal(|ui| {
+            if self.running.is_some() {
+                ui.spinner();
+                ui.label("Exporting…");
+            } else if ui.button("Export").clicked() {
+                self.start(ui.ctx(), source);
+            }
+            if ui.button("Close").clicked() {
+                self.open = false;
+            }
+        });
+        outcome_ui(ui, self.message.as_ref(), &palette_of(ui));
+    }
+
+    fn options_ui(&mut self, ui: &mut Ui) {
         egui::Grid::new("export-options").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
             ui.label("Show");
             ui.horizontal(|ui| {
@@ -111,74 +146,42 @@ impl ExportDialog {
             });
             ui.end_row();
         });
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
-        let pixels = (self.width as f32 * self.scale).round() as u32;
-        ui.label(
-            RichText::new(format!("The image will be {pixels} pixels wide; PNG or SVG follows the file name.")).small(),
-        );
-        if visible.is_filtered() {
-            let hidden = visible.hidden();
-            ui.label(RichText::new(format!("A filter is on: the {hidden} events it hides are left out.")).small());
-        }
-        ui.separator();
-        ui.horizontal(|ui| {
-            let busy = self.running.is_some();
-            if busy {
-                ui.spinner();
-                ui.label("Exporting…");
-            } else if ui.add_enabled(data.is_some(), egui::Button::new("Export")).clicked()
-                && let Some(data) = data
-            {
-                self.start(ui.ctx(), Arc::clone(data), view, visible.mask().map(<[bool]>::to_vec));
-            }
-        });
-        if let Some(msg) = &self.message {
-            match msg {
-                Ok(m) => ui.label(RichText::new(m).color(egui::Color32::from_rgb(0x1a, 0x7f, 0x37))),
-                Err(m) => ui.colored_label(ui.visuals().error_fg_color, m),
-            };
-        }
     }
 
-    fn start(&mut self, ctx: &egui::Context, data: Arc<Loaded>, view: TimeView, visible: Option<Vec<bool>>) {
+    fn start(&mut self, ctx: &egui::Context, source: &ExportSource) {
         let path = PathBuf::from(self.path.trim());
-        let options = ExportOptions {
+        let options = ImageOptions {
             width: self.width,
             scale: self.scale,
-            extent: if self.what == What::Whole { Extent::Whole } else { Extent::View(view) },
+            extent: if self.what == What::Whole { Extent::Whole } else { Extent::View(source.view) },
             theme: self.theme,
             footnotes: self.footnotes,
-            visible,
+            visible: source.visible.mask().map(<[bool]>::to_vec),
         };
-        let (tx, rx) = mpsc::channel();
-        let ctx2 = ctx.clone();
-        let job_path = path.clone();
-        let spawned = std::thread::Builder::new().name("citeline-export".into()).spawn(move || {
-            let _ = tx.send(export_to_file(&data.doc, &data.lanes, &options, &job_path));
-            ctx2.request_repaint();
-        });
-        match spawned {
-            Ok(_) => {
-                self.message = None;
-                self.running = Some((path, rx, ctx.input(|i| i.time)));
-            }
-            Err(e) => self.message = Some(Err(format!("cannot start the export: {e}"))),
-        }
+        let (data, job_path, waker) = (Arc::clone(source.data), path.clone(), ctx.clone());
+        let job = Job::spawn(
+            "exporting",
+            move || waker.request_repaint(),
+            move |_| {
+                options.check()?;
+                crate::export::write(&image(&data.doc, &data.lanes, &options), options.scale, &job_path)
+            },
+        );
+        self.message = None;
+        self.running = Some(Running { path, job, started: ctx.input(|i| i.time) });
     }
 
     fn poll(&mut self, ctx: &egui::Context) {
-        let Some((path, rx, started)) = &self.running else { return };
-        match rx.try_recv() {
-            Ok(result) => {
-                let seconds = ctx.input(|i| i.time) - started;
-                self.message = Some(result.map(|()| format!("Saved {} ({seconds:.1} s)", path.display())));
-                self.running = None;
+        let Some(result) = self.running.as_ref().and_then(|r| r.job.poll()) else {
+            if self.running.is_some() {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
             }
-            Err(mpsc::TryRecvError::Empty) => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
-            Err(mpsc::TryRecvError::Disconnected) => {
-                self.message = Some(Err("the export stopped unexpectedly".into()));
-                self.running = None;
-            }
-        }
+            return;
+        };
+        let Some(Running { path, started, .. }) = self.running.take() else { return };
+        let seconds = ctx.input(|i| i.time) - started;
+        self.message = Some(
+            result.map_err(|f| f.0).and_then(|r| r).map(|()| format!("Saved {} ({seconds:.1} s)", path.display())),
+        );
     }
 }

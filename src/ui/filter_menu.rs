@@ -5,9 +5,9 @@ use std::collections::BTreeSet;
 
 use egui::{RichText, Ui};
 
-use super::citation_panel::language_name;
-use crate::model::Edtf;
 use crate::model::filter::{Choices, EventStatus, Filter};
+use crate::model::language::language_name;
+use crate::model::range::{End, bound};
 
 /// How many values of one kind the menu lists before it scrolls.
 const LIST_HEIGHT: f32 = 180.0;
@@ -109,15 +109,7 @@ impl FilterMenu {
         if !edited {
             return false;
         }
-        let parse = |text: &str, end: bool| -> Result<Option<f64>, String> {
-            let text = text.trim();
-            if text.is_empty() {
-                return Ok(None);
-            }
-            let span = Edtf::parse(text).map_err(|e| format!("\"{text}\": {e}"))?.span();
-            Ok(Some(if end { span.end } else { span.start }))
-        };
-        match (parse(&self.from, false), parse(&self.to, true)) {
+        match (bound(&self.from, End::Start), bound(&self.to, End::End)) {
             (Ok(from), Ok(to)) => {
                 self.date_error = None;
                 let changed = (from, to) != (self.filter.from, self.filter.to);

@@ -1,13 +1,19 @@
-//! The window's panels, dialogs and input handling. The UI owns interaction state (view,
-//! selection, dialogs), never data rules: those live in [`crate::model`].
+//! The window: the app, its panels and dialogs, and input. Panels return [`command::Command`]s
+//! that the app applies after the frame; the UI holds interaction state (view, selection, open
+//! dialogs), never data rules: those live in [`crate::model`] and [`crate::session`].
 
+pub mod app;
 pub mod citation_panel;
+pub mod command;
+pub mod dialog;
 pub mod export_dialog;
 pub mod filter_menu;
 pub mod fonts;
-pub mod loader;
+pub mod menu;
 pub mod paint;
+pub mod results;
 pub mod save_dialog;
-pub mod search;
+pub mod shortcuts;
+pub mod status;
 pub mod timeline_view;
-pub mod watcher;
+pub mod toolbar;

@@ -5,13 +5,13 @@ use egui::{Align, Key, Layout, Rect, Sense, Ui, UiBuilder, WidgetInfo, accesskit
 use serde::{Deserialize, Serialize};
 
 use super::paint::paint_scene;
-use super::search::SearchResults;
 use crate::layout::Visibility;
 use crate::layout::axis::{AxisMapping, TimeView};
-use crate::loaded::Loaded;
-use crate::scene::build::{AXIS_HEIGHT, LANE_HEIGHT, LANES_TOP_GAP, head_height, lane_rows, lanes_height};
-use crate::scene::legend::{legend, legend_height};
-use crate::scene::{Palette, Scene, SceneOptions, Target, build_timeline};
+use crate::layout::rows::{clamp_scroll, head_height, lane_rows, scroll_to_lane};
+use crate::scene::compose::{window, window_canvas};
+use crate::scene::{Palette, SceneOptions, Target};
+use crate::session::Loaded;
+use crate::session::search::SearchResults;
 
 const ANIMATION_SECONDS: f64 = 0.35;
 /// Zoom per point of mouse-wheel scroll.
@@ -131,8 +131,7 @@ pub fn timeline_ui(ui: &mut Ui, frame: &TimelineFrame, state: &mut ViewState) ->
     let mut commands = Vec::new();
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     response.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Timeline"));
-    let legend_h = legend_height(rect.width() - 16.0) + 10.0;
-    let canvas = Rect::from_min_max(rect.min, pos2(rect.right(), rect.bottom() - legend_h));
+    let canvas = window_canvas(rect);
     let width = f64::from(canvas.width());
     let now = ui.input(|i| i.time);
 
@@ -148,18 +147,10 @@ pub fn timeline_ui(ui: &mut Ui, frame: &TimelineFrame, state: &mut ViewState) ->
     let head = head_height(&data.doc);
     let lanes_area = canvas.height() - head;
     if let Some(lane) = state.pending_lane.take() {
-        #[allow(clippy::cast_precision_loss)] // lane counts are small
-        let top = LANES_TOP_GAP + lane as f32 * LANE_HEIGHT;
-        if top < state.scroll_y {
-            state.scroll_y = top - LANES_TOP_GAP;
-        } else if top + LANE_HEIGHT > state.scroll_y + lanes_area {
-            state.scroll_y = top + LANE_HEIGHT - lanes_area;
-        }
+        state.scroll_y = scroll_to_lane(state.scroll_y, lane, lanes_area);
     }
-    state.scroll_y = state.scroll_y.clamp(0.0, (lanes_height(rows) - lanes_area + 8.0).max(0.0));
+    state.scroll_y = clamp_scroll(state.scroll_y, rows, lanes_area);
 
-    let mut scene = Scene { size: rect.size(), background: palette.background, ..Scene::default() };
-    scene.rect(rect, 0.0, palette.background);
     let options = SceneOptions {
         scroll_y: state.scroll_y,
         selected,
@@ -169,20 +160,7 @@ pub fn timeline_ui(ui: &mut Ui, frame: &TimelineFrame, state: &mut ViewState) ->
         match_starts: frame.matches.map(|m| m.starts.as_slice()),
         ..SceneOptions::window(palette, canvas)
     };
-    build_timeline(&data.doc, &data.lanes, &mapping, &options, &mut scene);
-    if data.lanes.extent.is_none() {
-        scene.text(
-            pos2(canvas.left() + 16.0, canvas.top() + AXIS_HEIGHT + 16.0),
-            "No dated events: undated ones are listed in the side panel.",
-            14.0,
-            false,
-            palette.text_muted,
-        );
-    }
-    let legend_rect = Rect::from_min_max(pos2(rect.left(), canvas.bottom()), rect.max);
-    scene.rect(legend_rect, 0.0, palette.axis_band);
-    scene.line(legend_rect.left_top(), legend_rect.right_top(), 1.0, palette.grid_major);
-    legend(&mut scene, pos2(rect.left() + 8.0, canvas.bottom() + 5.0), rect.width() - 16.0, &palette);
+    let scene = window(&data.doc, &data.lanes, &mapping, rect, &options);
     paint_scene(&ui.painter_at(rect), &scene);
 
     // Each event drawn on its own is a widget: clickable, hoverable, and announced by screen
@@ -332,9 +310,6 @@ fn handle_input(
             }
             if i.key_pressed(Key::ArrowLeft) {
                 commands.push(TimelineCommand::SelectPrevious);
-            }
-            if i.key_pressed(Key::Escape) {
-                commands.push(TimelineCommand::Select(None));
             }
         });
     }

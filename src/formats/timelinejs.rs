@@ -24,9 +24,22 @@ fn event_place(label: &str, field: &str) -> Place {
     Place::Event { id: label.to_owned(), field: field.to_owned() }
 }
 
+/// The TimelineJS3 JSON codec.
+pub struct TimelineJsJson;
+
+impl super::Codec for TimelineJsJson {
+    fn read(&self, bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
+        read(bytes, path)
+    }
+
+    fn write(&self, doc: &Document) -> String {
+        write(doc)
+    }
+}
+
 /// Reads TimelineJS3 JSON. Every problem is collected, not only the first.
 pub fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
-    let root: Value = serde_json::from_slice(bytes).map_err(|e| vec![crate::model::load::json_problem(&e, path)])?;
+    let root: Value = serde_json::from_slice(bytes).map_err(|e| vec![super::citeline::json_problem(&e, path)])?;
     let Some(root) = root.as_object() else {
         return Err(vec![Problem::error(path, Place::File, "a TimelineJS file is a JSON object")]);
     };

@@ -1,14 +1,35 @@
 //! The file formats citeline reads and writes: its own JSON, TimelineJS3 JSON, and the
-//! TimelineJS spreadsheet template as CSV. A file's format is told by its content, not its name.
+//! TimelineJS spreadsheet template as CSV, each one [`Codec`]; the HTML inside TimelineJS text
+//! (`html`). A file's format is told by its content, not its name, here and nowhere else.
+//!
+//! `formats` depends on `model`, never the other way round.
 
+pub mod citeline;
 pub mod html;
+pub mod open;
 pub mod timelinejs;
 pub mod tjs_csv;
 pub mod tjs_date;
 
 use std::path::Path;
 
-use super::Document;
+use crate::model::{Document, Problem, Timeline};
+
+/// One timeline file format: a reader and a writer.
+pub trait Codec: Sync {
+    /// Reads a whole file's bytes; every problem is returned, not only the first.
+    fn read(&self, bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>>;
+    /// Writes the document in this format.
+    fn write(&self, doc: &Document) -> String;
+}
+
+/// How much of a file is looked at to tell its format.
+pub const DETECT_BYTES: usize = 64 * 1024;
+
+/// Parses a file's bytes in whichever format they are.
+pub fn read_any(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
+    Format::detect(&bytes[..bytes.len().min(DETECT_BYTES)]).codec().read(bytes, path)
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -18,6 +39,22 @@ pub enum Format {
 }
 
 impl Format {
+    pub const ALL: [Self; 3] = [Self::Citeline, Self::TimelineJs, Self::TimelineJsCsv];
+
+    pub fn codec(self) -> &'static dyn Codec {
+        match self {
+            Self::Citeline => &citeline::CitelineJson,
+            Self::TimelineJs => &timelinejs::TimelineJsJson,
+            Self::TimelineJsCsv => &tjs_csv::TimelineJsCsv,
+        }
+    }
+
+    /// Whether the format holds everything a citeline document does (so saving in it loses
+    /// nothing).
+    pub fn is_lossless(self) -> bool {
+        self == Self::Citeline
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Self::Citeline => "citeline JSON",
@@ -76,12 +113,7 @@ pub fn write(doc: &Document, format: Format) -> (String, Option<String>) {
             if undated.len() > 5 { ", …" } else { "" }
         )
     });
-    let text = match format {
-        Format::Citeline => super::save::to_json(doc.timeline()),
-        Format::TimelineJs => timelinejs::write(doc),
-        Format::TimelineJsCsv => tjs_csv::write(doc),
-    };
-    (text, left_out)
+    (format.codec().write(doc), left_out)
 }
 
 /// Writes the document to `path` in `format`, atomically. A citeline file written to another
@@ -101,7 +133,7 @@ pub fn save_as(doc: &Document, path: &Path, format: Format) -> Result<Option<Str
                 s.text = doc.source(&s.id).map(|(_, text)| text.to_owned());
             }
         }
-        (super::save::to_json(&timeline), None)
+        (citeline::to_json(&timeline), None)
     } else {
         write(doc, format)
     };

@@ -1,14 +1,14 @@
-//! Opening a timeline file: size checks, JSON with line:column errors, then validation.
+//! Opening a timeline file from disk: size checks, format detection, streaming for citeline
+//! files (a million events are never held twice), then validation into a [`Document`].
 
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
-use super::document::Document;
-use super::formats::{self, Format};
-use super::problem::{Place, Problem};
-use super::progress::{CANCELLED, Progress, ProgressReader, Stage};
-use super::timeline::Timeline;
+use super::citeline::json_problem;
+use super::{DETECT_BYTES, Format};
+use crate::model::progress::{Progress, ProgressReader, Stage};
+use crate::model::{Document, Place, Problem, Timeline};
 
 /// Timeline files larger than this are refused before anything is read.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
@@ -45,28 +45,12 @@ pub fn open(path: &Path, limits: Limits, progress: &Progress) -> Result<Document
 
 /// Parses `text` as a timeline whose file would be `path` (sources resolve beside it).
 pub fn from_str(text: &str, path: &Path) -> Result<Document, Vec<Problem>> {
-    let timeline = parse_any(text.as_bytes(), path)?;
+    let timeline = super::read_any(text.as_bytes(), path)?;
     Document::new(timeline, path, &Progress::default())
 }
 
-/// Parses a file's bytes in whichever format they are.
-pub fn parse_any(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
-    parse_as(Format::detect(&bytes[..bytes.len().min(DETECT_BYTES)]), bytes, path)
-}
-
-fn parse_as(format: Format, bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
-    match format {
-        Format::Citeline => parse_json(bytes, path).map_err(|p| vec![p]),
-        Format::TimelineJs => formats::timelinejs::read(bytes, path),
-        Format::TimelineJsCsv => formats::tjs_csv::read(bytes, path),
-    }
-}
-
-/// How much of a file is looked at to tell its format.
-const DETECT_BYTES: usize = 64 * 1024;
-
 pub fn read_timeline(path: &Path, limits: Limits, progress: &Progress) -> Result<Timeline, Vec<Problem>> {
-    read_citeline_or(path, limits, progress, |format, bytes| parse_as(format, bytes, path))
+    read_citeline_or(path, limits, progress, |format, bytes| format.codec().read(bytes, path))
 }
 
 /// Streams a citeline file (a million events are never held twice); reads any other format
@@ -90,8 +74,8 @@ fn read_citeline_or(
     if meta.len() > limits.max_file_bytes {
         return Err(file_problem(format!(
             "the file is {} bytes; the limit is {} bytes (set {MAX_FILE_ENV} to change it)",
-            super::date::group_thousands(meta.len()),
-            super::date::group_thousands(limits.max_file_bytes)
+            crate::model::date::group_thousands(meta.len()),
+            crate::model::date::group_thousands(limits.max_file_bytes)
         )));
     }
     if meta.len() == 0 {
@@ -118,33 +102,4 @@ fn read_citeline_or(
     let mut de = serde_json::Deserializer::from_reader(reader);
     let timeline = serde::Deserialize::deserialize(&mut de).and_then(|t| de.end().map(|()| t));
     timeline.map_err(|e| vec![json_problem(&e, path)])
-}
-
-pub fn parse_json(bytes: &[u8], path: &Path) -> Result<Timeline, Problem> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Problem::error(path, Place::File, "the file is empty"));
-    }
-    serde_json::from_slice(bytes).map_err(|e| json_problem(&e, path))
-}
-
-pub(crate) fn json_problem(e: &serde_json::Error, path: &Path) -> Problem {
-    if e.is_io() {
-        let msg = if e.to_string().contains(CANCELLED) {
-            "opening was cancelled".to_owned()
-        } else {
-            format!("cannot read the file: {e}")
-        };
-        return Problem::error(path, Place::File, msg);
-    }
-    // serde_json appends " at line L column C"; the place says that already.
-    let text = e.to_string();
-    let message = text.rsplit_once(" at line ").map_or(text.as_str(), |(m, _)| m);
-    let message = if message.contains("invalid unicode") || message.contains("control character") {
-        format!("{message} (is this a text file?)")
-    } else if e.is_syntax() && e.line() == 1 && e.column() <= 2 {
-        format!("this is not a JSON timeline file ({message})")
-    } else {
-        message.to_owned()
-    };
-    Problem::error(path, Place::Position { line: e.line(), column: e.column() }, message)
 }

@@ -59,6 +59,19 @@ impl Row<'_> {
     }
 }
 
+/// The TimelineJS spreadsheet template, as CSV.
+pub struct TimelineJsCsv;
+
+impl super::Codec for TimelineJsCsv {
+    fn read(&self, bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
+        read(bytes, path)
+    }
+
+    fn write(&self, doc: &Document) -> String {
+        write(doc)
+    }
+}
+
 /// Reads the template as CSV. Every problem is collected, not only the first.
 pub fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
     let text = std::str::from_utf8(bytes).map_err(|e| {

@@ -1,0 +1,287 @@
+//! A validated timeline with what was derived from it: source texts, date spans and citation
+//! checks. It changes only through [`super::edit::Edit`], whose primitives below validate the
+//! change first and update what is derived locally, so the document never holds an invalid
+//! state and the derived data never disagrees with the timeline.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+mod primitives;
+
+use super::date::{Edtf, Span};
+use super::problem::{Place, Problem};
+use super::progress::{Progress, Stage};
+use super::timeline::{Event, Source, Timeline};
+use super::validate::{check_event_lengths, duplicate_event_ids, era_spans, group_names, index_sources, load_texts};
+use super::verify::{CitationCheck, FoldedText, Verification, locate};
+
+/// How many verified citations are remembered while checking, to skip repeats.
+const MEMO_LIMIT: usize = 1 << 16;
+
+/// Counts for a summary line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub events: usize,
+    pub dated: usize,
+    pub sources: usize,
+    pub citations: usize,
+    pub verified: usize,
+    pub normalized: usize,
+    pub not_found: usize,
+    pub unchecked: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The file it came from; problems name it.
+    path: PathBuf,
+    timeline: Timeline,
+    texts: Vec<Arc<str>>,
+    /// Each source's text folded for matching, kept so that an edited quote verifies at once.
+    folded: Vec<Arc<FoldedText>>,
+    source_ids: HashMap<Box<str>, usize>,
+    spans: Vec<Option<Span>>,
+    /// Citation checks of all events, flattened; event `i`'s are `checks[check_start[i]..check_start[i + 1]]`.
+    checks: Vec<CitationCheck>,
+    check_start: Vec<u32>,
+    /// Problems that do not stop the timeline from opening (quotes not found, sources
+    /// without text).
+    problems: Vec<Problem>,
+    /// Each era's span, in the order of `timeline.eras`.
+    era_spans: Vec<Span>,
+    /// Group names in order of first use; events without a group are in none.
+    groups: Vec<Box<str>>,
+}
+
+/// What checking one event found.
+struct EventCheck {
+    span: Option<Span>,
+    checks: Vec<CitationCheck>,
+    warnings: Vec<Problem>,
+}
+
+impl Document {
+    /// Validates `timeline`, reading source files relative to `path`'s folder. Errors that make
+    /// the timeline unusable come back as `Err`, every one of them, not only the first.
+    pub fn new(mut timeline: Timeline, path: &Path, progress: &Progress) -> Result<Self, Vec<Problem>> {
+        let events = std::mem::take(&mut timeline.events);
+        let texts = load_texts(&timeline.sources, path)?;
+        let mut errors = Vec::new();
+        let source_ids = index_sources(&timeline.sources, path, &mut errors);
+        let era_spans = era_spans(&timeline.eras, path, &mut errors);
+        let folded = texts.iter().map(|t| Arc::new(FoldedText::new(t))).collect();
+        let mut doc = Self {
+            path: path.to_owned(),
+            timeline,
+            texts,
+            folded,
+            source_ids,
+            spans: Vec::new(),
+            checks: Vec::new(),
+            check_start: vec![0],
+            problems: Vec::new(),
+            era_spans,
+            groups: Vec::new(),
+        };
+        doc.problems = doc.source_warnings();
+        doc.check_all(&events, progress, &mut errors)?;
+        duplicate_event_ids(&events, path, &mut errors);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        doc.groups = group_names(&events);
+        doc.timeline.events = events;
+        Ok(doc)
+    }
+
+    /// Checks every event in order, filling spans, checks and warnings.
+    fn check_all(
+        &mut self,
+        events: &[Event],
+        progress: &Progress,
+        errors: &mut Vec<Problem>,
+    ) -> Result<(), Vec<Problem>> {
+        progress.start(Stage::Checking, events.len() as u64);
+        self.spans.reserve(events.len());
+        self.checks.reserve(events.len());
+        self.check_start.reserve(events.len());
+        // Large chronologies cite the same sentence many times; verify each one once. The memo is
+        // bounded so that a million distinct quotes do not double the memory.
+        let mut memo: HashMap<(usize, &str), CitationCheck> = HashMap::new();
+        for (n, e) in events.iter().enumerate() {
+            if n % 4096 == 0 {
+                if progress.is_cancelled() {
+                    return Err(vec![Problem::error(&self.path, Place::File, "opening was cancelled")]);
+                }
+                progress.advance(4096);
+            }
+            let found = self.check_event(e, errors, Some(&mut memo));
+            self.spans.push(found.span);
+            self.checks.extend(found.checks);
+            self.check_start.push(u32::try_from(self.checks.len()).unwrap_or(u32::MAX));
+            self.problems.extend(found.warnings);
+        }
+        Ok(())
+    }
+
+    /// Validates one event against the sources; errors go to `errors`.
+    fn check_event<'e>(
+        &self,
+        e: &'e Event,
+        errors: &mut Vec<Problem>,
+        mut memo: Option<&mut HashMap<(usize, &'e str), CitationCheck>>,
+    ) -> EventCheck {
+        let path = &self.path;
+        if e.id.trim().is_empty() {
+            errors.push(Problem::in_event(path, &e.id, "id", "the event id is empty"));
+        }
+        if e.title.trim().is_empty() {
+            errors.push(Problem::in_event(path, &e.id, "title", "the title is empty"));
+        }
+        check_event_lengths(e, path, errors);
+        let span = match e.when.as_deref().map(Edtf::parse) {
+            None => None,
+            Some(Ok(d)) => Some(d.span()),
+            Some(Err(err)) => {
+                errors.push(Problem::in_event(path, &e.id, "when", err.to_string()));
+                None
+            }
+        };
+        let mut checks = Vec::with_capacity(e.citations.len());
+        let mut warnings = Vec::new();
+        for (ci, c) in e.citations.iter().enumerate() {
+            let field = format!("citations[{ci}]");
+            let Some(&si) = self.source_ids.get(&*c.source) else {
+                errors.push(Problem::in_event(
+                    path,
+                    &e.id,
+                    &format!("{field}.source"),
+                    format!("no source has the id \"{}\"", c.source),
+                ));
+                checks.push(CitationCheck::NOT_FOUND);
+                continue;
+            };
+            let source = &self.timeline.sources[si];
+            if source.text.is_none() && source.file.is_none() {
+                checks.push(CitationCheck::UNCHECKED);
+                continue;
+            }
+            let known = memo.as_deref().and_then(|m| m.get(&(si, &*c.quote)).cloned());
+            let check = known.unwrap_or_else(|| {
+                let check = locate(&self.texts[si], &self.folded[si], &c.quote);
+                if let Some(m) = memo.as_deref_mut().filter(|m| m.len() < MEMO_LIMIT) {
+                    m.insert((si, &*c.quote), check.clone());
+                }
+                check
+            });
+            if check.status == Verification::NotFound {
+                let msg = if c.quote.trim().is_empty() {
+                    "the quote is empty".to_owned()
+                } else {
+                    format!("the quote is not found in source \"{}\"", c.source)
+                };
+                warnings.push(Problem::in_event(path, &e.id, &format!("{field}.quote"), msg));
+            }
+            checks.push(check);
+        }
+        EventCheck { span, checks, warnings }
+    }
+
+    /// One warning per source without text.
+    fn source_warnings(&self) -> Vec<Problem> {
+        self.timeline
+            .sources
+            .iter()
+            .filter(|s| s.text.is_none() && s.file.is_none())
+            .map(|s| {
+                Problem::warning(
+                    &self.path,
+                    Place::Source { id: s.id.to_string(), field: "text".into() },
+                    "the source has no text (neither `text` nor `file`): quotes citing it cannot be checked",
+                )
+            })
+            .collect()
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+
+    pub fn events(&self) -> &[Event] {
+        &self.timeline.events
+    }
+
+    pub fn span(&self, event: usize) -> Option<Span> {
+        self.spans.get(event).copied().flatten()
+    }
+
+    pub fn spans(&self) -> &[Option<Span>] {
+        &self.spans
+    }
+
+    pub fn checks(&self, event: usize) -> &[CitationCheck] {
+        let (Some(&a), Some(&b)) = (self.check_start.get(event), self.check_start.get(event + 1)) else {
+            return &[];
+        };
+        self.checks.get(a as usize..b as usize).unwrap_or_default()
+    }
+
+    pub fn source(&self, id: &str) -> Option<(&Source, &str)> {
+        let &i = self.source_ids.get(id)?;
+        Some((self.timeline.sources.get(i)?, self.texts.get(i)?))
+    }
+
+    /// Eras with their spans.
+    pub fn eras(&self) -> impl Iterator<Item = (&super::Era, Span)> {
+        self.timeline.eras.iter().zip(self.era_spans.iter().copied())
+    }
+
+    /// Group names in order of first use.
+    pub fn groups(&self) -> &[Box<str>] {
+        &self.groups
+    }
+
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    pub fn event_index(&self, id: &str) -> Option<usize> {
+        self.timeline.events.iter().position(|e| &*e.id == id)
+    }
+
+    /// The date as a reader sees it: the `display_date`, else the parsed date in words.
+    pub fn date_label(&self, event: usize) -> String {
+        let Some(e) = self.timeline.events.get(event) else { return String::new() };
+        if let Some(d) = &e.display_date {
+            return d.to_string();
+        }
+        match e.when.as_deref().map(Edtf::parse) {
+            Some(Ok(d)) => d.to_string(),
+            _ => "undated".to_owned(),
+        }
+    }
+
+    pub fn tally(&self) -> Tally {
+        let mut t = Tally {
+            events: self.timeline.events.len(),
+            dated: self.spans.iter().filter(|s| s.is_some()).count(),
+            sources: self.timeline.sources.len(),
+            citations: self.checks.len(),
+            ..Tally::default()
+        };
+        for c in &self.checks {
+            match c.status {
+                Verification::Verified => t.verified += 1,
+                Verification::Normalized => t.normalized += 1,
+                Verification::NotFound => t.not_found += 1,
+                Verification::Unchecked => t.unchecked += 1,
+            }
+        }
+        t
+    }
+}

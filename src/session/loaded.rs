@@ -1,0 +1,92 @@
+//! A document with what is derived from its positions: lanes and orders, and the undated list.
+//! What a frame, an export and a benchmark share.
+
+use std::path::Path;
+
+use crate::formats::open::{self, Limits};
+use crate::layout::lanes::{self, Lanes};
+use crate::model::progress::Stage;
+use crate::model::{Document, Problem, Progress};
+
+/// A document with its lanes: everything a frame needs.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub doc: Document,
+    pub lanes: Lanes,
+    /// Events without a date, in file order: the side panel lists them.
+    pub undated: Vec<u32>,
+}
+
+/// What laying out needs of a document, copied so that it can be done on another thread while
+/// the document is edited.
+pub struct LayoutInput {
+    spans: Vec<Option<crate::model::Span>>,
+    title_chars: Vec<u32>,
+    groups: Vec<Option<u32>>,
+}
+
+impl LayoutInput {
+    pub fn of(doc: &Document) -> Self {
+        let group_index: std::collections::HashMap<&str, u32> =
+            doc.groups().iter().enumerate().map(|(i, g)| (&**g, u32::try_from(i).unwrap_or(u32::MAX))).collect();
+        Self {
+            spans: doc.spans().to_vec(),
+            title_chars: doc
+                .events()
+                .iter()
+                .map(|e| u32::try_from(e.title.chars().count()).unwrap_or(u32::MAX))
+                .collect(),
+            groups: doc.events().iter().map(|e| e.group().and_then(|g| group_index.get(g).copied())).collect(),
+        }
+    }
+
+    /// Lanes and the undated list.
+    pub fn lay_out(&self) -> (Lanes, Vec<u32>) {
+        lay_out(&self.spans, &|i| self.title_chars[i] as usize, &|i| self.groups[i])
+    }
+}
+
+fn lay_out(
+    spans: &[Option<crate::model::Span>],
+    title_chars: &dyn Fn(usize) -> usize,
+    group_of: &dyn Fn(usize) -> Option<u32>,
+) -> (Lanes, Vec<u32>) {
+    let lanes = lanes::assign_grouped(spans, title_chars, group_of);
+    let undated = (0..spans.len()).filter(|&i| spans[i].is_none()).filter_map(|i| u32::try_from(i).ok()).collect();
+    (lanes, undated)
+}
+
+impl Loaded {
+    pub fn new(doc: Document, progress: &Progress) -> Self {
+        progress.start(Stage::LayingOut, 1);
+        let events = doc.events();
+        let group_index: std::collections::HashMap<&str, u32> =
+            doc.groups().iter().enumerate().map(|(i, g)| (&**g, u32::try_from(i).unwrap_or(u32::MAX))).collect();
+        // Straight from the document: opening a million events copies nothing.
+        let (lanes, undated) = lay_out(doc.spans(), &|i| events[i].title.chars().count(), &|i| {
+            events[i].group().and_then(|g| group_index.get(g).copied())
+        });
+        progress.advance(1);
+        Self { doc, lanes, undated }
+    }
+
+    /// "title, date", as screen readers announce an event.
+    pub fn accessible_label(&self, event: u32) -> String {
+        let title = self.doc.events().get(event as usize).map(|e| &*e.title).unwrap_or_default();
+        format!("{title}, {}", self.doc.date_label(event as usize))
+    }
+}
+
+/// The built-in timeline, compiled in so the app opens it wherever it runs.
+pub const SEED_JSON: &str = include_str!("../../assets/timelines/netflix-facebook.citeline.json");
+pub const SEED_NAME: &str = "netflix-facebook.citeline.json (built in)";
+
+pub fn load_seed() -> Result<Loaded, Vec<Problem>> {
+    let doc = open::from_str(SEED_JSON, Path::new(SEED_NAME))?;
+    Ok(Loaded::new(doc, &Progress::default()))
+}
+
+pub fn open_blocking(path: &Path, progress: &Progress) -> Result<Loaded, Vec<Problem>> {
+    let doc = open::open(path, Limits::from_env(), progress)?;
+    Ok(Loaded::new(doc, progress))
+}

@@ -1,0 +1,204 @@
+//! The session without a window: opening, editing with undo, saving, reloading.
+
+use std::time::{Duration, Instant};
+
+use super::*;
+use crate::model::{Citation, Event};
+
+/// Polls until `done`, as the window would between frames.
+fn settle(session: &mut Session, done: impl Fn(&Session) -> bool) {
+    let started = Instant::now();
+    while !done(session) {
+        assert!(started.elapsed() < Duration::from_secs(20), "the session did not get there in time");
+        session.poll(started.elapsed().as_secs_f64());
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn copy_of_seed(dir: &Path) -> PathBuf {
+    let path = dir.join("case.citeline.json");
+    std::fs::write(&path, loaded::SEED_JSON).expect("copy");
+    path
+}
+
+#[test]
+fn opening_in_the_background_replaces_the_document_and_keeps_it_on_failure() {
+    let mut session = Session::seed();
+    assert!(matches!(session.take_notices().as_slice(), [Notice::Opened { same_file: false }]));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = dir.path().join("bad.citeline.json");
+    std::fs::write(&bad, "{\"title\": \"x\", \"events\": [{\"id\": 1}]}").expect("write");
+    session.open(bad.clone());
+    settle(&mut session, |s| !s.is_loading());
+    let notices = session.take_notices();
+    let [Notice::Report(report)] = notices.as_slice() else { panic!("{notices:?}") };
+    assert!(report.headline.contains("bad.citeline.json") && report.is_error, "{report:?}");
+    assert_eq!(session.path(), None, "the built-in timeline is still open");
+
+    let good = copy_of_seed(dir.path());
+    session.open(good.clone());
+    settle(&mut session, |s| !s.is_loading());
+    assert_eq!(session.path(), Some(good.as_path()));
+    assert!(session.take_notices().iter().any(|n| matches!(n, Notice::Opened { same_file: false })));
+    assert!(!session.is_dirty());
+}
+
+#[test]
+fn edits_undo_and_redo_keep_derived_data_in_step() {
+    let mut session = Session::seed();
+    let data = Arc::clone(session.data());
+    let titan = data.doc.event_index("titan-api").expect("titan");
+    let mut moved = data.doc.events()[titan].clone();
+    moved.when = Some("2015-08".into());
+    session.apply(Edit::UpdateEvent { index: titan, event: moved }).expect("valid");
+    assert!(session.is_dirty());
+    assert_eq!(session.undo_label(), Some("Move ‘Facebook gives Netflix access to the private “Titan API”’"));
+    let lane_start = |s: &Session| {
+        let d = s.data();
+        let lane = d.lanes.lane_of[titan] as usize;
+        let at = d.lanes.lanes[lane].events.iter().position(|&e| e as usize == titan).expect("in its lane");
+        d.lanes.lanes[lane].starts[at]
+    };
+    let moved_start = session.data().doc.span(titan).expect("dated").start;
+    // The lanes hold copies of the spans: exactly equal.
+    assert_eq!(lane_start(&session).to_bits(), moved_start.to_bits(), "the lanes follow the move");
+    assert!(session.undo());
+    assert_eq!(session.data().doc.timeline(), data.doc.timeline());
+    assert_eq!(lane_start(&session).to_bits(), data.doc.span(titan).expect("dated").start.to_bits());
+    assert!(!session.is_dirty(), "undone back to the state opened");
+    assert!(session.redo());
+    assert_eq!(session.data().doc.span(titan).map(|s| s.start), Some(moved_start));
+    assert!(!session.redo(), "nothing more to redo");
+
+    // A refused edit leaves no step and no change.
+    let before = session.data().doc.timeline().clone();
+    let bad = Event { when: Some("2013-13".into()), ..session.data().doc.events()[titan].clone() };
+    assert!(session.apply(Edit::UpdateEvent { index: titan, event: bad }).is_err());
+    assert_eq!(session.data().doc.timeline(), &before);
+}
+
+#[test]
+fn typing_into_one_field_is_one_undo_step() {
+    let mut session = Session::seed();
+    let original = session.data().doc.timeline().title.clone();
+    for n in 1..=5 {
+        let title = format!("{original} {}", "x".repeat(n));
+        session.apply_merging(Edit::SetTitle(title), Some("timeline-title".into())).expect("valid");
+    }
+    session.seal_history();
+    session.apply_merging(Edit::SetTitle("Another".into()), Some("timeline-title".into())).expect("valid");
+    assert!(session.undo());
+    assert_eq!(session.data().doc.timeline().title, format!("{original} xxxxx"));
+    assert!(session.undo());
+    assert_eq!(session.data().doc.timeline().title, original, "five keystrokes, one step");
+    assert!(!session.undo());
+}
+
+#[test]
+fn adding_an_event_updates_lanes_filter_and_search() {
+    let mut session = Session::seed();
+    let source = session.data().doc.timeline().sources[0].clone();
+    let (_, text) = session.data().doc.source(&source.id).expect("source");
+    let quote: String = text.chars().take(40).collect();
+    let event = Event {
+        id: "new-event".into(),
+        title: "Zebra crossing".into(),
+        when: Some("2016-02-03".into()),
+        tags: vec!["zebra".into()].into(),
+        citations: vec![Citation { source: (&*source.id).into(), quote: quote.into(), note: None }].into(),
+        ..Event::default()
+    };
+    let n = session.data().doc.events().len();
+    session.apply(Edit::AddEvent { index: n, event }).expect("valid");
+    let added = u32::try_from(n).expect("small");
+    assert!(session.data().lanes.lane_of[n] != u32::MAX, "laid out");
+    assert!(session.choices().tags.iter().any(|t| t == "zebra"), "the filter offers its tag");
+    session.set_filter(Filter { tags: ["zebra".to_owned()].into(), ..Filter::default() });
+    assert!(session.visibility().shown(added));
+    assert_eq!(session.visibility().hidden(), n);
+    session.search("zebra");
+    settle(&mut session, |s| !s.search_state().is_running());
+    assert_eq!(session.search_state().results().map(|r| r.events.clone()), Some(vec![added]));
+    assert!(session.undo());
+    assert_eq!(session.data().doc.events().len(), n);
+    session.search("zebra");
+    settle(&mut session, |s| !s.search_state().is_running());
+    assert_eq!(session.search_state().results().map(|r| r.events.len()), Some(0), "searched again after undo");
+}
+
+#[test]
+fn saving_writes_atomically_and_marks_the_document_clean() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = copy_of_seed(dir.path());
+    let mut session = Session::open_blocking(&path).expect("opens");
+    session.apply(Edit::SetTitle("Renamed".into())).expect("valid");
+    assert!(session.is_dirty());
+    session.save_as(path.clone(), Format::Citeline);
+    settle(&mut session, |s| !s.is_saving());
+    let notices = session.take_notices();
+    assert!(
+        notices.iter().any(|n| matches!(n, Notice::Saved(Ok(m)) if m.contains("case.citeline.json"))),
+        "{notices:?}"
+    );
+    assert!(!session.is_dirty());
+    let again = Session::open_blocking(&path).expect("reopens");
+    assert_eq!(again.data().doc.timeline(), session.data().doc.timeline());
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").filter_map(Result::ok).collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left behind");
+    // A save that cannot be written says why and changes nothing.
+    session.apply(Edit::SetTitle("Again".into())).expect("valid");
+    session.save_as(dir.path().join("missing/folder/x.citeline.json"), Format::Citeline);
+    settle(&mut session, |s| !s.is_saving());
+    assert!(session.take_notices().iter().any(|n| matches!(n, Notice::Saved(Err(e)) if e.contains("cannot write"))));
+    assert!(session.is_dirty());
+}
+
+#[test]
+fn live_reload_reads_the_file_again_and_survives_a_bad_version() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = copy_of_seed(dir.path());
+    let mut session = Session::seed();
+    session.open(path.clone());
+    settle(&mut session, |s| !s.is_loading() && s.path().is_some());
+    session.take_notices();
+    std::thread::sleep(Duration::from_millis(100));
+    std::fs::write(&path, loaded::SEED_JSON.replacen("Netflix", "Version two: Netflix", 1)).expect("rewrite");
+    settle(&mut session, |s| s.data().doc.timeline().title.starts_with("Version two"));
+    assert!(session.take_notices().iter().any(|n| matches!(n, Notice::Reloaded { .. })));
+    std::fs::write(&path, "{ broken").expect("break");
+    let started = Instant::now();
+    let mut told = false;
+    while !told && started.elapsed() < Duration::from_secs(20) {
+        session.poll(started.elapsed().as_secs_f64() + 1000.0);
+        told = session
+            .take_notices()
+            .iter()
+            .any(|n| matches!(n, Notice::Report(r) if r.headline.contains("changed on disk")));
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(told, "a bad version is reported");
+    assert!(session.data().doc.timeline().title.starts_with("Version two"), "the last good version stays");
+}
+
+#[test]
+fn large_documents_lay_out_again_in_the_background() {
+    let doc = crate::model::Document::new(
+        crate::model::generate::timeline(SYNC_LAYOUT_EVENTS + 10, 3),
+        Path::new("big.citeline.json"),
+        &Progress::default(),
+    )
+    .expect("valid");
+    let mut session = Session::with(Loaded::new(doc, &Progress::default()), None);
+    let mut event = session.data().doc.events()[0].clone();
+    event.when = Some("1000".into());
+    session.apply(Edit::UpdateEvent { index: 0, event }).expect("valid");
+    assert!(session.relayout.is_some(), "laid out off the UI thread");
+    settle(&mut session, |s| s.relayout.is_none());
+    let data = session.data();
+    let lane = data.lanes.lane_of[0] as usize;
+    assert_eq!(
+        data.lanes.lanes[lane].starts.first().copied(),
+        data.doc.span(0).map(|s| s.start),
+        "first in its lane now"
+    );
+}

@@ -1,0 +1,402 @@
+//! The citeline window: lays out the panels, gathers the commands they return, and applies
+//! them after the frame. The session holds the document; the app holds what the user is doing
+//! with it (view, selection, open dialogs).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use egui::{Key, Modifiers, ThemePreference};
+
+use super::citation_panel::CitationPanel;
+use super::command::Command;
+use super::dialog::palette_of;
+use super::export_dialog::{ExportDialog, ExportSource};
+use super::filter_menu::FilterMenu;
+use super::menu::menu_ui;
+use super::results::results_ui;
+use super::save_dialog::SaveDialog;
+use super::shortcuts::{self, shortcuts_window};
+use super::status::status_ui;
+use super::timeline_view::{TimelineCommand, TimelineFrame, ViewState, timeline_ui};
+use super::toolbar::{SearchField, toolbar_ui};
+use crate::layout::TimeView;
+use crate::session::{Notice, Report, Session};
+use crate::settings::{Settings, SettingsStore, ThemeChoice};
+
+pub struct CitelineApp {
+    pub settings: Settings,
+    store: SettingsStore,
+    pub session: Session,
+    pub selected: Option<u32>,
+    pub view: ViewState,
+    /// A view to restore once the file being opened arrives.
+    restore_view: Option<TimeView>,
+    pub report: Option<Report>,
+    panel: CitationPanel,
+    pub export: ExportDialog,
+    pub save: SaveDialog,
+    pub search: SearchField,
+    /// Enter was pressed in the search field: select the next result once the search is done.
+    select_when_done: bool,
+    pub filters: FilterMenu,
+    show_shortcuts: bool,
+    timeline_width: f32,
+    sent_title: Option<String>,
+    /// Commands gathered during the frame, applied after it.
+    commands: Vec<Command>,
+}
+
+impl CitelineApp {
+    /// The app on the built-in timeline, remembering nothing: for tests and first runs.
+    pub fn with_seed() -> Self {
+        let mut app = Self::empty(SettingsStore::default(), Settings::default());
+        app.take_notices();
+        app
+    }
+
+    fn empty(store: SettingsStore, settings: Settings) -> Self {
+        Self {
+            settings,
+            store,
+            session: Session::seed(),
+            selected: None,
+            view: ViewState::default(),
+            restore_view: None,
+            report: None,
+            panel: CitationPanel::default(),
+            export: ExportDialog::default(),
+            save: SaveDialog::default(),
+            search: SearchField::default(),
+            select_when_done: false,
+            filters: FilterMenu::default(),
+            show_shortcuts: false,
+            timeline_width: 1000.0,
+            sent_title: None,
+            commands: Vec::new(),
+        }
+    }
+
+    /// The app as `citeline [FILE]` starts it: FILE, else the last file opened, else the
+    /// built-in timeline (shown meanwhile, and kept if the file fails). Settings are read from
+    /// and saved to `settings_path`.
+    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>, settings_path: Option<PathBuf>) -> Self {
+        super::fonts::install(&cc.egui_ctx);
+        let (store, settings) = SettingsStore::open(settings_path);
+        let mut app = Self::empty(store, settings);
+        let ctx = cc.egui_ctx.clone();
+        app.session.set_waker(Arc::new(move || ctx.request_repaint()));
+        app.apply_theme(&cc.egui_ctx);
+        app.take_notices();
+        let remembered = app.settings.last_file.clone().filter(|p| p.is_file());
+        if let Some(path) = file.or(remembered.clone()) {
+            if remembered.as_deref() == Some(path.as_path()) {
+                app.restore_view = app.settings.view;
+            }
+            app.session.open(path);
+        }
+        app
+    }
+
+    /// Opens `path` on this thread (command line and tests).
+    pub fn open_now(&mut self, path: &Path) {
+        match Session::open_blocking(path) {
+            Ok(mut session) => {
+                session.set_waker(Arc::new(|| {}));
+                self.session = session;
+                self.session.watch();
+                self.take_notices();
+                self.opened(false);
+            }
+            Err(problems) => self.report = Some(Report::open_failed(path, &problems, true)),
+        }
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.session.is_loading()
+    }
+
+    /// Takes in what the session says happened.
+    fn take_notices(&mut self) {
+        for notice in self.session.take_notices() {
+            match notice {
+                Notice::Opened { same_file } => self.opened(same_file),
+                Notice::Reloaded { previous } => {
+                    let id = self.selected.and_then(|e| previous.doc.events().get(e as usize)).map(|ev| ev.id.clone());
+                    self.selected = id
+                        .and_then(|id| self.session.data().doc.event_index(&id))
+                        .and_then(|i| u32::try_from(i).ok())
+                        .filter(|&e| self.session.visibility().shown(e));
+                }
+                Notice::Report(report) => self.report = Some(report),
+                Notice::Saved(outcome) => self.save.message = Some(outcome),
+            }
+        }
+    }
+
+    /// Another document is open: the view fits it (or comes back as it was), nothing is
+    /// selected, and it is remembered.
+    fn opened(&mut self, same_file: bool) {
+        if !same_file {
+            self.filters.clear();
+            self.search = SearchField::default();
+            self.session.search_state_mut().clear();
+        }
+        self.report = crate::session::Report::opened_with(self.session.data().doc.problems());
+        self.view.reset(self.session.data());
+        if let Some(v) = self.restore_view.take() {
+            self.view.view = v;
+        }
+        self.selected = None;
+        self.settings.remember_file(self.session.path());
+    }
+
+    fn apply_theme(&self, ctx: &egui::Context) {
+        ctx.set_theme(match self.settings.theme {
+            ThemeChoice::System => ThemePreference::System,
+            ThemeChoice::Light => ThemePreference::Light,
+            ThemeChoice::Dark => ThemePreference::Dark,
+        });
+    }
+
+    /// Applies the commands gathered during the frame.
+    fn apply_commands(&mut self, ctx: &egui::Context) {
+        for command in std::mem::take(&mut self.commands) {
+            self.apply(command, ctx);
+        }
+    }
+
+    fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::Open(path) => {
+                self.restore_view = None;
+                self.session.open(path);
+            }
+            Command::OpenDialog => {
+                if let Some(path) = rfd::FileDialog::new()
+                    .add_filter("Timelines (citeline, TimelineJS JSON or CSV)", &["json", "csv"])
+                    .add_filter("All files", &["*"])
+                    .pick_file()
+                {
+                    self.apply(Command::Open(path), ctx);
+                }
+            }
+            Command::OpenSample => {
+                self.session.open_seed();
+                self.take_notices();
+            }
+            Command::ShowSaveAs => self.save.show(self.session.path()),
+            Command::ShowExport => self.export.open = true,
+            Command::ShowShortcuts => self.show_shortcuts = true,
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::SaveAs(path, format) => self.session.save_as(path, format),
+            Command::Select(e) => self.select(e),
+            Command::SelectResult(e) => self.select_result(e),
+            Command::SelectNext => self.step_selection(true),
+            Command::SelectPrevious => self.step_selection(false),
+            Command::FitAll => self.view.fit_all(self.session.data()),
+            Command::SetTheme(theme) => {
+                self.settings.theme = theme;
+                self.apply_theme(ctx);
+            }
+            Command::SetFilter(filter) => {
+                self.session.set_filter(filter);
+                if self.selected.is_some_and(|e| !self.session.visibility().shown(e)) {
+                    self.selected = None;
+                }
+            }
+            Command::FocusSearch => self.search.focus_requested = true,
+            Command::ClearSearch => {
+                self.search.text.clear();
+                self.session.search_state_mut().clear();
+            }
+            Command::NextResult => self.select_when_done = true,
+            Command::CancelLoading => self.session.cancel_loading(),
+            Command::DismissReport => self.report = None,
+        }
+    }
+
+    pub fn select(&mut self, event: Option<u32>) {
+        self.selected = event;
+        self.search.scroll_to_selected = true;
+        if let Some(e) = event {
+            let data = Arc::clone(self.session.data());
+            self.view.reveal(&data, e, self.timeline_width);
+        }
+    }
+
+    /// Selects a search result and centres the view on it.
+    fn select_result(&mut self, event: u32) {
+        self.selected = Some(event);
+        self.search.scroll_to_selected = true;
+        let data = Arc::clone(self.session.data());
+        self.view.center_on(&data, event);
+    }
+
+    fn step_selection(&mut self, forward: bool) {
+        let data = Arc::clone(self.session.data());
+        let order = self.session.visibility().chronological(&data.lanes);
+        if order.is_empty() {
+            return;
+        }
+        let position = self.selected.and_then(|s| order.iter().position(|&e| e == s));
+        let next = match (position, forward) {
+            (None, true) => 0,
+            (None, false) => order.len() - 1,
+            (Some(p), true) => (p + 1).min(order.len() - 1),
+            (Some(p), false) => p.saturating_sub(1),
+        };
+        let event = order[next];
+        self.select(Some(event));
+    }
+
+    fn any_dialog_open(&self) -> bool {
+        self.export.open || self.save.open
+    }
+
+    /// Keyboard shortcuts, and Esc: it closes a dialog, else clears the search, else the
+    /// selection. Handled here only.
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        for (shortcut, command) in [
+            (shortcuts::OPEN, Command::OpenDialog),
+            (shortcuts::EXPORT, Command::ShowExport),
+            // Before shortcuts without Shift could take it.
+            (shortcuts::SAVE_AS, Command::ShowSaveAs),
+            (shortcuts::QUIT, Command::Quit),
+            (shortcuts::FIND, Command::FocusSearch),
+        ] {
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.commands.push(command);
+            }
+        }
+        if !ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            return;
+        }
+        if self.any_dialog_open() {
+            self.export.open = false;
+            self.save.open = false;
+        } else if self.search.is_active() {
+            self.commands.push(Command::ClearSearch);
+        } else if !ctx.egui_wants_keyboard_input() {
+            self.commands.push(Command::Select(None));
+        }
+    }
+
+    /// Keeps the settings file up to date while they change, so that a crash loses little.
+    fn autosave_settings(&mut self, ctx: &egui::Context) {
+        let (now, size) = ctx.input(|i| (i.time, i.viewport().inner_rect.map(|r| [r.width(), r.height()])));
+        if size.is_some() {
+            self.settings.window_size = size;
+        }
+        self.settings.view = Some(self.view.view);
+        if let Some(wait) = self.store.autosave(&self.settings, now) {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+        }
+    }
+
+    fn window_title(&self) -> String {
+        format!("{} — {} — citeline", self.session.data().doc.timeline().title, self.session.file_name())
+    }
+
+    /// The side panel, the results list and the timeline.
+    fn panels_ui(&mut self, ui: &mut egui::Ui) {
+        let data = Arc::clone(self.session.data());
+        let visibility = Arc::clone(self.session.visibility());
+        let palette = palette_of(ui);
+        let picked = egui::Panel::right("citations")
+            .resizable(true)
+            .default_size(420.0)
+            .min_size(260.0)
+            .show(ui, |ui| self.panel.ui(ui, &data, &visibility, self.selected, &palette))
+            .inner;
+        if let Some(e) = picked {
+            self.selected = Some(e);
+        }
+        let matches = self.session.search_state().results().cloned().filter(|_| self.search.is_active());
+        if self.search.is_active() {
+            let scroll = std::mem::take(&mut self.search.scroll_to_selected);
+            let commands = egui::Panel::left("results")
+                .resizable(true)
+                .default_size(300.0)
+                .min_size(200.0)
+                .show(ui, |ui| results_ui(ui, &data, matches.as_deref(), self.selected, scroll))
+                .inner;
+            self.commands.extend(commands);
+        }
+        let frame = TimelineFrame {
+            data: &data,
+            visibility: &visibility,
+            matches: matches.as_deref(),
+            selected: self.selected,
+            palette,
+            keyboard: !ui.ctx().egui_wants_keyboard_input() && !self.any_dialog_open(),
+        };
+        let timeline = egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
+            self.timeline_width = ui.available_width();
+            timeline_ui(ui, &frame, &mut self.view)
+        });
+        self.commands.extend(timeline.inner.into_iter().map(|c| match c {
+            TimelineCommand::Select(e) => Command::Select(e),
+            TimelineCommand::SelectNext => Command::SelectNext,
+            TimelineCommand::SelectPrevious => Command::SelectPrevious,
+        }));
+    }
+}
+
+impl eframe::App for CitelineApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if let Some(wait) = self.session.poll(ctx.input(|i| i.time)) {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+        }
+        self.take_notices();
+        self.autosave_settings(ctx);
+        let dropped = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).next());
+        if let Some(path) = dropped.filter(|p| !p.as_os_str().is_empty()) {
+            self.commands.push(Command::Open(path));
+        }
+        self.shortcuts(ctx);
+        self.apply_commands(ctx);
+        self.session.search(&self.search.text);
+        if self.select_when_done
+            && !self.session.search_state().is_running()
+            && let Some(e) = self.session.search_state_mut().take_next()
+        {
+            self.select_when_done = false;
+            self.select_result(e);
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        // A viewport command asks for another frame: send the title only when it changes.
+        let title = self.window_title();
+        if self.sent_title.as_deref() != Some(title.as_str()) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.sent_title = Some(title);
+        }
+        let menu = egui::Panel::top("menu").show(ui, |ui| menu_ui(ui, &self.settings.recent, self.settings.theme));
+        self.commands.extend(menu.inner);
+        let toolbar = egui::Panel::top("toolbar")
+            .show(ui, |ui| toolbar_ui(ui, &mut self.search, &mut self.filters, &self.session));
+        self.commands.extend(toolbar.inner);
+        if self.session.is_loading() || self.report.is_some() {
+            let status =
+                egui::Panel::top("status").show(ui, |ui| status_ui(ui, self.session.loading(), self.report.as_ref()));
+            self.commands.extend(status.inner);
+        }
+        self.panels_ui(ui);
+        let source = ExportSource {
+            data: &Arc::clone(self.session.data()),
+            view: self.view.view,
+            visible: &Arc::clone(self.session.visibility()),
+        };
+        self.export.ui(&ctx, &source);
+        self.commands.extend(self.save.ui(&ctx, self.session.is_saving()));
+        shortcuts_window(&ctx, &mut self.show_shortcuts);
+        self.apply_commands(&ctx);
+    }
+
+    fn on_exit(&mut self) {
+        self.settings.view = Some(self.view.view);
+        self.store.save(&self.settings);
+    }
+}

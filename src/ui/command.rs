@@ -1,0 +1,39 @@
+//! What the panels, menus and dialogs ask the app to do. They return commands; the app applies
+//! them after the frame, so no panel reaches into another's state (as rerun's
+//! `TimeControlCommand`).
+
+use std::path::PathBuf;
+
+use crate::formats::Format;
+use crate::model::filter::Filter;
+use crate::settings::ThemeChoice;
+
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Opens a timeline file (in the background).
+    Open(PathBuf),
+    /// Asks for a file to open.
+    OpenDialog,
+    OpenSample,
+    ShowSaveAs,
+    ShowExport,
+    ShowShortcuts,
+    Quit,
+    /// Writes the document to a file.
+    SaveAs(PathBuf, Format),
+    Select(Option<u32>),
+    /// Selects a search result and centres it.
+    SelectResult(u32),
+    SelectNext,
+    SelectPrevious,
+    FitAll,
+    SetTheme(ThemeChoice),
+    SetFilter(Filter),
+    FocusSearch,
+    ClearSearch,
+    /// Enter in the search field: the next result, once the search is done.
+    NextResult,
+    CancelLoading,
+    DismissReport,
+}

@@ -1,0 +1,38 @@
+//! The one shape every dialog has: an egui `Modal` with a title, closed by a click beside it
+//! or by Esc (which the app handles, once, for every dialog).
+
+use egui::{Id, RichText, Ui};
+
+use crate::scene::Palette;
+
+/// Shows a dialog titled `title`; returns true when the user clicked outside it to close it.
+pub fn dialog_ui(ctx: &egui::Context, title: &str, contents: impl FnOnce(&mut Ui)) -> bool {
+    let response = egui::Modal::new(Id::unique(("dialog", title))).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.horizontal(|ui| {
+            ui.heading(title);
+        });
+        ui.separator();
+        contents(ui);
+    });
+    response.backdrop_response.clicked()
+}
+
+/// The outcome of the dialog's last action: what was done, in the success colour, or why not.
+pub fn outcome_ui(ui: &mut Ui, outcome: Option<&Result<String, String>>, palette: &Palette) {
+    match outcome {
+        Some(Ok(m)) => {
+            ui.label(RichText::new(m).color(palette.success));
+        }
+        Some(Err(m)) => {
+            ui.colored_label(palette.problem, m);
+        }
+        None => {}
+    }
+}
+
+/// The palette of the theme `ui` is drawn in.
+pub fn palette_of(ui: &Ui) -> Palette {
+    let theme = if ui.visuals().dark_mode { crate::scene::Theme::Dark } else { crate::scene::Theme::Light };
+    theme.palette()
+}

@@ -1,0 +1,69 @@
+//! The menu bar: File, View and Help.
+
+use std::path::PathBuf;
+
+use egui::Ui;
+
+use super::command::Command;
+use super::shortcuts;
+use crate::settings::ThemeChoice;
+
+/// The menu bar; `recent` lists File › Open Recent, `theme` is the one chosen.
+pub fn menu_ui(ui: &mut Ui, recent: &[PathBuf], theme: ThemeChoice) -> Vec<Command> {
+    let mut commands = Vec::new();
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| file_menu_ui(ui, recent, &mut commands));
+        ui.menu_button("View", |ui| {
+            if ui.add(egui::Button::new("Fit All").shortcut_text("Home")).clicked() {
+                commands.push(Command::FitAll);
+            }
+            ui.separator();
+            let mut chosen = theme;
+            ui.radio_value(&mut chosen, ThemeChoice::System, "Follow System Theme");
+            ui.radio_value(&mut chosen, ThemeChoice::Light, "Light");
+            ui.radio_value(&mut chosen, ThemeChoice::Dark, "Dark");
+            if chosen != theme {
+                commands.push(Command::SetTheme(chosen));
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            if ui.button("Keyboard Shortcuts").clicked() {
+                commands.push(Command::ShowShortcuts);
+            }
+        });
+    });
+    commands
+}
+
+fn file_menu_ui(ui: &mut Ui, recent: &[PathBuf], commands: &mut Vec<Command>) {
+    let item = |ui: &mut Ui, text: &str, shortcut: &egui::KeyboardShortcut| {
+        ui.add(egui::Button::new(text).shortcut_text(ui.ctx().format_shortcut(shortcut))).clicked()
+    };
+    if item(ui, "Open…", &shortcuts::OPEN) {
+        commands.push(Command::OpenDialog);
+    }
+    ui.menu_button("Open Recent", |ui| {
+        if recent.is_empty() {
+            ui.label("No recent files");
+        }
+        for p in recent {
+            if ui.button(p.display().to_string()).clicked() {
+                commands.push(Command::Open(p.clone()));
+            }
+        }
+    });
+    if ui.button("Open Sample Timeline").clicked() {
+        commands.push(Command::OpenSample);
+    }
+    ui.separator();
+    if item(ui, "Save As…", &shortcuts::SAVE_AS) {
+        commands.push(Command::ShowSaveAs);
+    }
+    if item(ui, "Export Image…", &shortcuts::EXPORT) {
+        commands.push(Command::ShowExport);
+    }
+    ui.separator();
+    if item(ui, "Quit", &shortcuts::QUIT) {
+        commands.push(Command::Quit);
+    }
+}

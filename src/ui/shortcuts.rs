@@ -1,0 +1,36 @@
+//! Keyboard shortcuts, and the window that lists them (Help › Keyboard Shortcuts).
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+
+pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+pub const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+
+/// The shortcuts window; `open` is cleared when the user closes it.
+pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
+    egui::Window::new("Keyboard Shortcuts").open(open).resizable(false).show(ctx, |ui| {
+        egui::Grid::new("shortcuts").num_columns(2).striped(true).show(ui, |ui| {
+            for (keys, what) in [
+                ("← / →", "Select the previous / next event"),
+                ("Home, double-click", "Fit all events"),
+                ("+ / −", "Zoom in / out"),
+                ("Mouse wheel, pinch", "Zoom around the pointer"),
+                ("Drag", "Pan (and scroll lanes)"),
+                ("Tab / Shift+Tab", "Move between controls and the events on screen"),
+                ("Enter", "Zoom to the selected event; in the search field, go to the next result"),
+                ("Esc", "Close a dialog, else clear the search, else the selection"),
+                (&ctx.format_shortcut(&FIND), "Search"),
+                (&ctx.format_shortcut(&OPEN), "Open a timeline"),
+                (&ctx.format_shortcut(&SAVE_AS), "Save as citeline, TimelineJS JSON or CSV"),
+                (&ctx.format_shortcut(&EXPORT), "Export an image"),
+                (&ctx.format_shortcut(&QUIT), "Quit"),
+            ] {
+                ui.label(RichText::new(keys).monospace());
+                ui.label(what);
+                ui.end_row();
+            }
+        });
+    });
+}

@@ -1,0 +1,63 @@
+//! Helpers shared by the integration tests: running the command line, and driving the window.
+#![allow(dead_code)] // each test file uses some of them
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use citeline::CitelineApp;
+use citeline::session::Loaded;
+use egui_kittest::{Harness, SnapshotOptions};
+
+/// The seed timeline as a file.
+pub const SEED: &str = "assets/timelines/netflix-facebook.citeline.json";
+
+/// Runs `citeline ARGS`; returns the exit code and what it printed (stdout, then stderr).
+pub fn citeline(args: &[&str]) -> (i32, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_citeline")).args(args).output().expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code().unwrap_or(-1), text)
+}
+
+/// Steps the window until `done` holds, as a user waits, or gives up after a few seconds.
+pub fn wait_until(harness: &mut Harness<'static, CitelineApp>, done: impl Fn(&CitelineApp) -> bool) {
+    for _ in 0..600 {
+        harness.run_steps(1);
+        if done(harness.state()) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the window did not get there in time");
+}
+
+/// The whole window on `path`, once it has loaded.
+pub fn harness_on(path: &Path) -> Harness<'static, CitelineApp> {
+    let path: PathBuf = path.to_owned();
+    // Moves to a selection animate over a third of a second: let `run` see them through.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 860.0))
+        .with_max_steps(64)
+        .build_eframe(move |cc| CitelineApp::new(cc, Some(path.clone()), None));
+    wait_until(&mut harness, |app| !app.is_loading() && app.session.path().is_some());
+    harness.run();
+    harness
+}
+
+/// The whole window on the seed timeline, opened as a file given on the command line.
+pub fn app_harness() -> Harness<'static, CitelineApp> {
+    harness_on(Path::new(SEED))
+}
+
+/// The open document.
+pub fn data(harness: &Harness<'static, CitelineApp>) -> Arc<Loaded> {
+    Arc::clone(harness.state().session.data())
+}
+
+pub fn event_id(harness: &Harness<'static, CitelineApp>, id: &str) -> u32 {
+    u32::try_from(data(harness).doc.event_index(id).expect("event")).expect("index")
+}
+
+/// One tolerance for every snapshot: lavapipe and GPUs anti-alias a little differently.
+pub fn snapshot_options() -> SnapshotOptions {
+    SnapshotOptions::new().threshold(2.0).max_failed_pixels(400)
+}

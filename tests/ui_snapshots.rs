@@ -1,0 +1,43 @@
+//! How the window looks, kept apart from the behaviour tests (so that a change of looks fails
+//! only here): each picture is compared with the reviewed one in `tests/snapshots/`, and all
+//! differences are reported together, as egui's own `SnapshotResults` tests do.
+
+mod common;
+
+use common::{app_harness, harness_on, snapshot_options};
+use egui_kittest::SnapshotResults;
+use egui_kittest::kittest::Queryable;
+
+const TITAN: &str = "Facebook gives Netflix access to the private “Titan API”, August 2013";
+
+#[test]
+fn the_window_looks_as_reviewed() {
+    let mut results = SnapshotResults::new();
+
+    let mut harness = app_harness();
+    results.add(harness.try_snapshot_options("seed_window", &snapshot_options()));
+    harness.get_by_label(TITAN).click();
+    harness.run();
+    results.add(harness.try_snapshot_options("seed_titan_selected", &snapshot_options()));
+
+    let mut harness = app_harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Search").type_text("governance");
+    common::wait_until(&mut harness, |app| {
+        !app.session.search_state().is_running() && app.session.search_state().results().is_some()
+    });
+    harness.run();
+    let data = common::data(&harness);
+    let e = harness.state().session.search_state().results().map(|r| r.events[0]).expect("a result") as usize;
+    let label = format!("{} — {}", data.doc.date_label(e), data.doc.events()[e].title);
+    harness.get_by_label(&label).click();
+    harness.run();
+    results.add(harness.try_snapshot_options("search_governance", &snapshot_options()));
+
+    let mut harness = harness_on(std::path::Path::new("tests/fixtures/timelinejs/newsroom.json"));
+    let (a, b) = citeline::model::range::interval("2010/2020").expect("range");
+    harness.state_mut().view.view = citeline::layout::TimeView::fit(a, b, 0.02);
+    harness.run();
+    results.add(harness.try_snapshot_options("timelinejs_groups", &snapshot_options()));
+}
