@@ -39,8 +39,13 @@ impl Limits {
 /// Opens and validates the timeline at `path`, in any format citeline reads (told by its
 /// content). On failure, every problem found is returned.
 pub fn open(path: &Path, limits: Limits, progress: &Progress) -> Result<Document, Vec<Problem>> {
-    let timeline = read_timeline(path, limits, progress)?;
-    Document::new(timeline, path, progress)
+    open_detected(path, limits, progress).map(|(doc, _)| doc)
+}
+
+/// Like [`open`], also saying which format the file is in (told once, from its content).
+pub fn open_detected(path: &Path, limits: Limits, progress: &Progress) -> Result<(Document, Format), Vec<Problem>> {
+    let (timeline, format) = read_timeline(path, limits, progress)?;
+    Ok((Document::new(timeline, path, progress)?, format))
 }
 
 /// Parses `text` as a timeline whose file would be `path` (sources resolve beside it).
@@ -49,7 +54,7 @@ pub fn from_str(text: &str, path: &Path) -> Result<Document, Vec<Problem>> {
     Document::new(timeline, path, &Progress::default())
 }
 
-pub fn read_timeline(path: &Path, limits: Limits, progress: &Progress) -> Result<Timeline, Vec<Problem>> {
+pub fn read_timeline(path: &Path, limits: Limits, progress: &Progress) -> Result<(Timeline, Format), Vec<Problem>> {
     read_citeline_or(path, limits, progress, |format, bytes| format.codec().read(bytes, path))
 }
 
@@ -60,7 +65,7 @@ fn read_citeline_or(
     limits: Limits,
     progress: &Progress,
     other: impl FnOnce(Format, &[u8]) -> Result<Timeline, Vec<Problem>>,
-) -> Result<Timeline, Vec<Problem>> {
+) -> Result<(Timeline, Format), Vec<Problem>> {
     let file_problem = |msg: String| vec![Problem::error(path, Place::File, msg)];
     let meta = std::fs::metadata(path).map_err(|e| {
         file_problem(match e.kind() {
@@ -93,7 +98,7 @@ fn read_citeline_or(
         let mut bytes = head;
         file.read_to_end(&mut bytes).map_err(|e| file_problem(format!("cannot read the file: {e}")))?;
         progress.advance(meta.len());
-        return other(format, &bytes);
+        return other(format, &bytes).map(|t| (t, format));
     }
     file.seek(SeekFrom::Start(0)).map_err(|e| file_problem(format!("cannot read the file: {e}")))?;
     progress.start(Stage::Reading, meta.len());
@@ -101,5 +106,5 @@ fn read_citeline_or(
     let reader = BufReader::with_capacity(1 << 20, ProgressReader { inner: file, progress });
     let mut de = serde_json::Deserializer::from_reader(reader);
     let timeline = serde::Deserialize::deserialize(&mut de).and_then(|t| de.end().map(|()| t));
-    timeline.map_err(|e| vec![json_problem(&e, path)])
+    timeline.map(|t| (t, format)).map_err(|e| vec![json_problem(&e, path)])
 }

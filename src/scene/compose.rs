@@ -99,24 +99,52 @@ impl ImageOptions {
     }
 }
 
+impl ImageOptions {
+    /// The view the image shows.
+    fn view(&self, lanes: &Lanes) -> TimeView {
+        match self.extent {
+            Extent::Whole => lanes.extent.map_or_else(TimeView::default, |(a, b)| TimeView::fit(a, b, 0.03)),
+            Extent::View(v) => v,
+            Extent::Range(a, b) => TimeView { min: a, span: b - a }.sanitized(),
+        }
+    }
+
+    /// The events to include: the filter's, less those outside a range.
+    fn mask(&self, doc: &Document) -> Option<Vec<bool>> {
+        let mut visible = self.visible.clone();
+        if let Extent::Range(a, b) = self.extent {
+            let v = visible.get_or_insert_with(|| vec![true; doc.events().len()]);
+            for (i, shown) in v.iter_mut().enumerate() {
+                *shown &= doc.span(i).is_some_and(|s| s.end > a && s.start < b);
+            }
+        }
+        visible
+    }
+}
+
+/// Footnote numbers for the events `shown` (in order, from 1) and their notes laid out `width`
+/// wide; none without footnotes.
+fn footnotes(doc: &Document, shown: &[u32], wanted: bool, width: f32) -> (Option<Vec<u32>>, FootnoteLayout) {
+    if !wanted {
+        return (None, FootnoteLayout::new(&[], width));
+    }
+    let mut numbers = vec![0_u32; doc.events().len()];
+    let numbered: Vec<(u32, u32)> =
+        shown.iter().enumerate().map(|(k, &e)| (u32::try_from(k + 1).unwrap_or(u32::MAX), e)).collect();
+    for &(n, e) in &numbered {
+        numbers[e as usize] = n;
+    }
+    (Some(numbers), FootnoteLayout::new(&footnote_texts(doc, &numbered), width))
+}
+
 /// The whole picture of an exported image: title, subtitle, the timeline (axis, eras, groups,
 /// lanes), the legend and the footnotes.
 #[allow(clippy::cast_precision_loss)] // widths and counts are small
 pub fn image(doc: &Document, lanes: &Lanes, o: &ImageOptions) -> Scene {
     let width = o.width as f32;
     let palette = o.theme.palette();
-    let view = match o.extent {
-        Extent::Whole => lanes.extent.map_or_else(TimeView::default, |(a, b)| TimeView::fit(a, b, 0.03)),
-        Extent::View(v) => v,
-        Extent::Range(a, b) => TimeView { min: a, span: b - a }.sanitized(),
-    };
-    let mut visible = o.visible.clone();
-    if let Extent::Range(a, b) = o.extent {
-        let v = visible.get_or_insert_with(|| vec![true; doc.events().len()]);
-        for (i, shown) in v.iter_mut().enumerate() {
-            *shown &= doc.span(i).is_some_and(|s| s.end > a && s.start < b);
-        }
-    }
+    let view = o.view(lanes);
+    let visible = o.mask(doc);
     let inner = width - 2.0 * MARGIN;
     let mapping = AxisMapping::new(view, f64::from(MARGIN), f64::from(inner));
     let visibility = visible.map(|mask| Visibility::new(mask, lanes));
@@ -128,17 +156,7 @@ pub fn image(doc: &Document, lanes: &Lanes, o: &ImageOptions) -> Scene {
             && doc.span(i).is_some_and(|s| s.end > view.min && s.start < view.max())
     };
     let shown: Vec<u32> = lanes.chronological.iter().copied().filter(|&i| in_view(i as usize)).collect();
-    let (numbers, notes) = if o.footnotes {
-        let mut numbers = vec![0_u32; doc.events().len()];
-        let numbered: Vec<(u32, u32)> =
-            shown.iter().enumerate().map(|(k, &e)| (u32::try_from(k + 1).unwrap_or(u32::MAX), e)).collect();
-        for &(n, e) in &numbered {
-            numbers[e as usize] = n;
-        }
-        (Some(numbers), FootnoteLayout::new(&footnote_texts(doc, &numbered), inner))
-    } else {
-        (None, FootnoteLayout::new(&[], inner))
-    };
+    let (numbers, notes) = footnotes(doc, &shown, o.footnotes, inner);
 
     let header = MARGIN + TITLE_SIZE * 1.4 + SUBTITLE_SIZE * 1.5 + 10.0;
     let timeline_height = head_height(doc) + lanes_height(rows) + if rows == 0 { LANE_HEIGHT } else { 0.0 };

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::formats::Format;
 use crate::formats::open::{self, Limits};
 use crate::layout::lanes::{self, Lanes};
 use crate::model::progress::Stage;
@@ -87,6 +88,11 @@ pub fn load_seed() -> Result<Loaded, Vec<Problem>> {
 }
 
 pub fn open_blocking(path: &Path, progress: &Progress) -> Result<Loaded, Vec<Problem>> {
-    let doc = open::open(path, Limits::from_env(), progress)?;
-    Ok(Loaded::new(doc, progress))
+    open_file(path, progress).map(|(data, _)| data)
+}
+
+/// Opens and lays out the file at `path`, with the format it is in.
+pub fn open_file(path: &Path, progress: &Progress) -> Result<(Loaded, Format), Vec<Problem>> {
+    let (doc, format) = open::open_detected(path, Limits::from_env(), progress)?;
+    Ok((Loaded::new(doc, progress), format))
 }

@@ -3,13 +3,13 @@
 //! background [`Job`]. No egui: the window asks and draws, the session decides.
 
 pub mod history;
+mod io;
 pub mod job;
 pub mod loaded;
 pub mod report;
 pub mod search;
 pub mod watcher;
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -18,10 +18,10 @@ pub use loaded::Loaded;
 pub use report::Report;
 
 use self::history::History;
-use self::loaded::{LayoutInput, load_seed, open_blocking};
+use self::loaded::{LayoutInput, load_seed, open_file};
 use self::search::Search;
 use self::watcher::FileWatcher;
-use crate::formats::{Format, save_as};
+use crate::formats::Format;
 use crate::layout::Visibility;
 use crate::layout::lanes::Lanes;
 use crate::model::edit::Edit;
@@ -31,8 +31,6 @@ use crate::model::{Problem, Progress};
 /// Above this many events, laying out again after an edit runs in the background; below it, at
 /// once (a few milliseconds).
 const SYNC_LAYOUT_EVENTS: usize = 100_000;
-/// Changes on disk come in bursts while a file is written: reload once they settle.
-const SETTLE_SECONDS: f64 = 0.25;
 
 /// What happened since the window last asked, for it to update its own state.
 #[derive(Debug)]
@@ -50,7 +48,7 @@ pub enum Notice {
 }
 
 struct Loading {
-    job: Job<Result<Loaded, Vec<Problem>>>,
+    job: Job<Result<(Loaded, Format), Vec<Problem>>>,
     path: PathBuf,
     reload: bool,
 }
@@ -145,10 +143,8 @@ impl Session {
 
     /// Opens `path` on this thread (command line and tests).
     pub fn open_blocking(path: &Path) -> Result<Self, Vec<Problem>> {
-        let data = open_blocking(path, &Progress::default())?;
-        let mut session = Self::with(data, Some(path.to_owned()));
-        session.format = format_of(path);
-        Ok(session)
+        let (data, format) = open_file(path, &Progress::default())?;
+        Ok(Self { format, ..Self::with(data, Some(path.to_owned())) })
     }
 
     /// Sets what to call, from any thread, when background work is done.
@@ -159,136 +155,6 @@ impl Session {
     fn wake(&self) -> impl Fn() + Send + 'static {
         let waker = Arc::clone(&self.waker);
         move || waker()
-    }
-
-    /// Starts opening `path` in the background; the current document stays until it succeeds.
-    pub fn open(&mut self, path: PathBuf) {
-        self.start_loading(path, false);
-    }
-
-    fn start_loading(&mut self, path: PathBuf, reload: bool) {
-        let job_path = path.clone();
-        let job = Job::spawn("loading", self.wake(), move |progress| open_blocking(&job_path, progress));
-        self.loading = Some(Loading { job, path, reload });
-    }
-
-    /// Replaces the document with the built-in timeline.
-    pub fn open_seed(&mut self) {
-        let mut notices = std::mem::take(&mut self.notices);
-        let waker = Arc::clone(&self.waker);
-        *self = Self::seed();
-        notices.append(&mut self.notices);
-        self.notices = notices;
-        self.waker = waker;
-    }
-
-    /// Watches the open file so that changes on disk show without reopening it.
-    pub fn watch(&mut self) {
-        let wake = self.wake();
-        self.watcher = self.path.as_ref().and_then(|p| FileWatcher::new(p, wake).ok());
-    }
-
-    /// Takes finished work and changes on disk into account; `now` is the frame clock. Returns
-    /// the seconds until it wants to be asked again, if it waits for something.
-    pub fn poll(&mut self, now: f64) -> Option<f64> {
-        self.poll_loading();
-        self.poll_saving();
-        self.poll_relayout();
-        self.search.poll();
-        if self.watcher.as_ref().is_some_and(FileWatcher::take_change) {
-            self.reload_at = Some(now + SETTLE_SECONDS);
-        }
-        let at = self.reload_at?;
-        if now < at || self.loading.is_some() {
-            return Some((at - now).max(0.01));
-        }
-        self.reload_at = None;
-        if let Some(path) = self.path.clone() {
-            self.start_loading(path, true);
-        }
-        None
-    }
-
-    /// What happened since the last call.
-    pub fn take_notices(&mut self) -> Vec<Notice> {
-        std::mem::take(&mut self.notices)
-    }
-
-    fn poll_loading(&mut self) {
-        let Some(result) = self.loading.as_ref().and_then(|l| l.job.poll()) else { return };
-        let Some(Loading { path, reload, .. }) = self.loading.take() else { return };
-        let result =
-            result.unwrap_or_else(|failed| Err(vec![Problem::error(&path, crate::model::Place::File, failed.0)]));
-        match (result, reload) {
-            (Ok(data), true) => {
-                let previous = Arc::clone(&self.data);
-                self.install(data, Some(path), true);
-                self.notices.push(Notice::Reloaded { previous });
-            }
-            (Ok(data), false) => {
-                let same_file = self.path.as_deref() == Some(path.as_path());
-                self.install(data, Some(path), same_file);
-                self.notices.push(Notice::Opened { same_file });
-                self.watch();
-            }
-            (Err(problems), true) => self.notices.push(Notice::Report(Report::reload_failed(&path, &problems))),
-            (Err(problems), false) => self.notices.push(Notice::Report(Report::open_failed(&path, &problems, true))),
-        }
-    }
-
-    /// Puts a newly read document in place. Reading the same file again keeps the filter and
-    /// search; another file starts without them.
-    fn install(&mut self, data: Loaded, path: Option<PathBuf>, same_file: bool) {
-        let watcher = self.watcher.take().filter(|_| same_file);
-        let filter = if same_file { std::mem::take(&mut self.filter) } else { Filter::default() };
-        let mut notices = std::mem::take(&mut self.notices);
-        let waker = Arc::clone(&self.waker);
-        let format = path.as_deref().map_or(Format::Citeline, format_of);
-        *self = Self { format, watcher, waker, ..Self::with(data, path) };
-        notices.append(&mut self.notices);
-        self.notices = notices;
-        self.set_filter(filter);
-    }
-
-    fn poll_saving(&mut self) {
-        let Some(result) = self.saving.as_ref().and_then(|s| s.job.poll()) else { return };
-        let Some(Saving { path, format, state, .. }) = self.saving.take() else { return };
-        match result.map_err(|f| f.0).and_then(|r| r) {
-            Ok(warning) => {
-                let mut message = format!("Saved {} ({})", path.display(), format.name());
-                if let Some(w) = warning {
-                    let _ = write!(message, ". {w}");
-                }
-                if format == Format::Citeline {
-                    // The saved file is the open one now: sources resolve beside it.
-                    let moved = self.path.as_deref() != Some(path.as_path());
-                    self.path = Some(path.clone());
-                    self.format = format;
-                    self.saved_state = state;
-                    if moved {
-                        // Read it back, so that its sources resolve beside it, and watch it.
-                        self.start_loading(path.clone(), true);
-                        self.watch();
-                    }
-                } else if self.path.as_deref() == Some(path.as_path()) {
-                    self.saved_state = state;
-                }
-                self.notices.push(Notice::Saved(Ok(message)));
-            }
-            Err(e) => self.notices.push(Notice::Saved(Err(e))),
-        }
-    }
-
-    /// Starts writing the document to `path` in `format`, atomically, in the background.
-    pub fn save_as(&mut self, path: PathBuf, format: Format) {
-        let data = Arc::clone(&self.data);
-        let job_path = path.clone();
-        let job = Job::spawn("saving", self.wake(), move |_| save_as(&data.doc, &job_path, format));
-        self.saving = Some(Saving { job, path, format, state: self.history.state() });
-    }
-
-    pub fn is_saving(&self) -> bool {
-        self.saving.is_some()
     }
 
     pub fn data(&self) -> &Arc<Loaded> {
@@ -367,9 +233,9 @@ impl Session {
         let Ok(applied) = step.edit.clone().apply(&mut data.doc) else {
             // An inverse applies to the state it was made in; should one not, keep the history.
             if back {
-                self.history.restore_undo(step)
+                self.history.restore_undo(step);
             } else {
-                self.history.restore_redo(step)
+                self.history.restore_redo(step);
             }
             return false;
         };
@@ -478,15 +344,6 @@ impl Session {
             .and_then(|p| p.file_name())
             .map_or_else(|| loaded::SEED_NAME.to_owned(), |n| n.to_string_lossy().into_owned())
     }
-}
-
-/// The format a file is in, told by its content; one that cannot be read counts as citeline's.
-fn format_of(path: &Path) -> Format {
-    use std::io::Read as _;
-    let mut head = Vec::new();
-    let read =
-        std::fs::File::open(path).and_then(|f| f.take(crate::formats::DETECT_BYTES as u64).read_to_end(&mut head));
-    if read.is_ok() { Format::detect(&head) } else { Format::Citeline }
 }
 
 #[cfg(test)]
