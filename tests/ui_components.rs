@@ -3,7 +3,7 @@
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 
 use citeline::formats::Format;
 use citeline::model::filter::Choices;
@@ -12,8 +12,10 @@ use citeline::session::Report;
 use citeline::session::loaded::load_seed;
 use citeline::session::search::SearchResults;
 use citeline::settings::ThemeChoice;
+use citeline::ui::citation_panel::PanelContext;
 use citeline::ui::command::Command;
 use citeline::ui::filter_menu::FilterMenu;
+use citeline::ui::menu::MenuState;
 use citeline::ui::save_dialog::SaveDialog;
 
 /// A harness for one component (`Harness::new_ui_state`), with the fonts the window installs.
@@ -147,26 +149,29 @@ fn citation_panel_shows_the_quote_verified_and_lists_undated_events() {
     let visibility = citeline::layout::Visibility::all();
     let palette = citeline::scene::Theme::Light.palette();
     let mut panel = citeline::ui::citation_panel::CitationPanel::default();
+    let tags = Vec::new();
     let mut harness = harness(
-        move |ui, picked: &mut Option<u32>| {
-            if let Some(e) = panel.ui(ui, &data, &visibility, Some(titan), &palette) {
-                *picked = Some(e);
-            }
+        move |ui, asked: &mut Vec<Command>| {
+            let cx = PanelContext { visibility: &visibility, selected: Some(titan), revision: 0, tags: &tags, palette };
+            asked.extend(panel.ui(ui, &data, &cx));
         },
-        None,
+        Vec::new(),
     );
     harness.run();
     assert_eq!(harness.query_all_by_label_contains("✔ verified").count(), 2, "a badge per citation");
     assert!(harness.query_all_by_label_contains("Nell’agosto 2013, Facebook ha fornito a Netflix").count() >= 2);
     harness.get_by_label("Meta denies sharing people’s private messages with Netflix").click();
     harness.run();
-    assert_eq!(harness.state(), &Some(denial));
+    assert_eq!(harness.state(), &vec![Command::Select(Some(denial))]);
 }
 
 #[test]
-fn menus_ask_for_the_sample_and_a_theme() {
+fn menus_ask_for_the_sample_a_theme_and_a_redo_they_name() {
     let mut harness = harness(
-        |ui, asked: &mut Vec<Command>| asked.extend(citeline::ui::menu::menu_ui(ui, &[], ThemeChoice::System)),
+        |ui, asked: &mut Vec<Command>| {
+            let state = MenuState { recent: &[], theme: ThemeChoice::System, undo: None, redo: Some("Move ‘x’") };
+            asked.extend(citeline::ui::menu::menu_ui(ui, &state));
+        },
         Vec::new(),
     );
     harness.run();
@@ -179,5 +184,13 @@ fn menus_ask_for_the_sample_and_a_theme() {
     harness.run();
     harness.get_by_label("Dark").click();
     harness.run();
-    assert_eq!(harness.state(), &vec![Command::OpenSample, Command::SetTheme(ThemeChoice::Dark)]);
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.get_by_label("Edit").click();
+    harness.run();
+    let undo = harness.query_all_by_label_contains("Undo").next().expect("Edit › Undo");
+    assert!(undo.accesskit_node().is_disabled(), "nothing to undo");
+    harness.query_all_by_label_contains("Redo Move ‘x’").next().expect("Edit › Redo names the step").click();
+    harness.run();
+    assert_eq!(harness.state(), &vec![Command::OpenSample, Command::SetTheme(ThemeChoice::Dark), Command::Redo]);
 }

@@ -6,6 +6,7 @@
 
 pub mod citeline;
 pub mod html;
+pub mod keep;
 pub mod open;
 pub mod timelinejs;
 pub mod tjs_csv;
@@ -126,7 +127,12 @@ pub fn save_as(doc: &Document, path: &Path, format: Format) -> Result<Option<Str
     };
     let moved = folder(path) != folder(doc.path());
     let needs_inline = format == Format::Citeline && moved && doc.timeline().sources.iter().any(|s| s.file.is_some());
-    let (text, warning) = if needs_inline {
+    let (text, warning) = if format == Format::Citeline && !needs_inline {
+        // Writing over the document's own file: events that did not change keep their bytes.
+        let own = !moved && path.file_name() == doc.path().file_name();
+        let original = if own { std::fs::read(path).unwrap_or_default() } else { Vec::new() };
+        (keep::to_json_keeping(doc.timeline(), &original), None)
+    } else if needs_inline {
         let mut timeline = doc.timeline().clone();
         for s in &mut timeline.sources {
             if s.file.take().is_some() {

@@ -350,6 +350,18 @@ pub fn civil_from_day(day: i64) -> (i64, u8, u8) {
     (y, m, d)
 }
 
+/// The EDTF month holding `day` ("2013-08", "-0044-03"), as a new event at that point of the
+/// axis is dated; beyond four-digit years, the year alone in EDTF's long form ("Y-170000").
+#[allow(clippy::cast_possible_truncation)] // a day on the axis is well within i64
+pub fn month_holding(day: Day) -> String {
+    let (y, m, _) = civil_from_day(day.floor() as i64);
+    match y {
+        0..=9999 => format!("{y:04}-{m:02}"),
+        -9999..=-1 => format!("-{:04}-{m:02}", -y),
+        _ => format!("Y{y}"),
+    }
+}
+
 pub fn year_start(year: i64) -> Day {
     day_from_civil(year, 1, 1)
 }
@@ -626,6 +638,13 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn the_month_holding_a_day_is_a_date_that_spans_it(day in -4.0e10_f64..4.0e10) {
+            let text = month_holding(day);
+            let span = Edtf::parse(&text).map_err(|e| proptest::test_runner::TestCaseError::fail(format!("{text}: {e}")))?.span();
+            proptest::prop_assert!(span.start <= day.floor() && day.floor() < span.end, "{} spans {}..{}, not {}", text, span.start, span.end, day);
+        }
+
         #[test]
         fn civil_round_trips(day in -1_000_000_000_i64..1_000_000_000) {
             let (y, m, d) = civil_from_day(day);

@@ -189,6 +189,13 @@ fn apply_batch(edits: Vec<Edit>, doc: &mut Document) -> Result<Vec<Edit>, Vec<Pr
     Ok(inverses)
 }
 
+/// An event id no event of `doc` has: `base-1`, `base-2`…
+pub fn unique_event_id(doc: &Document, base: &str) -> String {
+    let taken: std::collections::HashSet<&str> = doc.events().iter().map(|e| e.id.as_str()).collect();
+    // Among n + 1 candidates at most n are taken.
+    (1..=taken.len() + 1).map(|n| format!("{base}-{n}")).find(|id| !taken.contains(id.as_str())).unwrap_or_default()
+}
+
 fn event_at(doc: &Document, index: usize) -> Result<Event, Vec<Problem>> {
     doc.events().get(index).cloned().ok_or_else(|| {
         vec![Problem::error(doc.path(), super::Place::File, format!("there is no event number {}", index + 1))]

@@ -4,6 +4,7 @@
 pub mod date;
 pub mod document;
 pub mod edit;
+pub mod fields;
 pub mod filter;
 pub mod fold;
 pub mod generate;

@@ -133,6 +133,18 @@ impl Session {
         }
     }
 
+    /// Saves to the open file, in the format it came in (Ctrl+S). False when there is no file
+    /// (the built-in timeline) or its format cannot hold everything: then ask where (Save As).
+    pub fn save(&mut self) -> bool {
+        match self.path.clone() {
+            Some(path) if self.format.is_lossless() => {
+                self.save_as(path, self.format);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Starts writing the document to `path` in `format`, atomically, in the background.
     pub fn save_as(&mut self, path: PathBuf, format: Format) {
         let data = Arc::clone(&self.data);

@@ -4,6 +4,8 @@
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{FontId, RichText, ScrollArea, Ui};
 
+use super::command::Command;
+use super::event_editor::EventEditor;
 use super::paint::font_id;
 use crate::layout::Visibility;
 use crate::model::Verification;
@@ -19,6 +21,18 @@ const SOURCE_TEXT_HEIGHT: f32 = 220.0;
 pub struct CitationPanel {
     /// The selection whose source texts were last scrolled to their quotes.
     scrolled_for: Option<u32>,
+    pub editor: EventEditor,
+}
+
+/// What the panel shows besides the document.
+pub struct PanelContext<'a> {
+    pub visibility: &'a Visibility,
+    pub selected: Option<u32>,
+    /// The document's revision, so that the editor reads an event again after a change.
+    pub revision: u64,
+    /// The timeline's tags, to complete from.
+    pub tags: &'a [String],
+    pub palette: Palette,
 }
 
 fn badge(ui: &mut Ui, status: Verification, palette: &Palette) {
@@ -34,21 +48,16 @@ fn badge(ui: &mut Ui, status: Verification, palette: &Palette) {
 }
 
 impl CitationPanel {
-    /// Returns an event the user picked from the undated list.
-    /// `visibility` leaves out of the undated list what the filter hides.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        data: &Loaded,
-        visibility: &Visibility,
-        selected: Option<u32>,
-        palette: &Palette,
-    ) -> Option<u32> {
-        let mut picked = None;
+    /// The panel; the filter (`cx.visibility`) leaves out of the undated list what it hides.
+    pub fn ui(&mut self, ui: &mut Ui, data: &Loaded, cx: &PanelContext) -> Vec<Command> {
+        let (selected, palette) = (cx.selected, &cx.palette);
+        let mut commands = Vec::new();
         let scroll_now = self.scrolled_for != selected;
         self.scrolled_for = selected;
         ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             if let Some(index) = selected.filter(|&e| (e as usize) < data.doc.events().len()) {
+                event_header_ui(ui, data, index, palette);
+                commands.extend(self.editor_ui(ui, data, index, cx));
                 event_ui(ui, data, index, palette, scroll_now);
             } else {
                 {
@@ -56,14 +65,15 @@ impl CitationPanel {
                     ui.label("Click an event on the timeline, or press → to step through them in order. Its citations and sources show here.");
                 }
             }
-            let undated = visibility.undated(&data.undated);
+            let undated = cx.visibility.undated(&data.undated);
             if !undated.is_empty() {
                 ui.separator();
                 egui::CollapsingHeader::new(format!("Undated ({})", undated.len())).default_open(true).show(ui, |ui| {
                     for &index in undated.iter().take(500) {
-                        let e = &data.doc.events()[index as usize];
+                        // While a large document is laid out again, the list may be a step behind.
+                        let Some(e) = data.doc.events().get(index as usize) else { continue };
                         if ui.selectable_label(selected == Some(index), &*e.title).clicked() {
-                            picked = Some(index);
+                            commands.push(Command::Select(Some(index)));
                         }
                     }
                     if undated.len() > 500 {
@@ -72,12 +82,22 @@ impl CitationPanel {
                 });
             }
         });
-        picked
+        commands
+    }
+
+    /// The editor, folded away until asked for (or a new event wants its fields).
+    fn editor_ui(&mut self, ui: &mut Ui, data: &Loaded, index: u32, cx: &PanelContext) -> Vec<Command> {
+        let mut commands = Vec::new();
+        egui::CollapsingHeader::new(RichText::new("Edit Event").strong())
+            .id_salt("event-editor")
+            .open(self.editor.focus.is_some().then_some(true))
+            .show(ui, |ui| commands = self.editor.ui(ui, &data.doc, (index, cx.revision), cx.tags, &cx.palette));
+        commands
     }
 }
 
-/// The selected event: title, date, summary, tags, then each citation with its source.
-fn event_ui(ui: &mut Ui, data: &Loaded, index: u32, palette: &Palette, scroll_now: bool) {
+/// The selected event's title and date.
+fn event_header_ui(ui: &mut Ui, data: &Loaded, index: u32, palette: &Palette) {
     let Some(event) = data.doc.events().get(index as usize) else { return };
     ui.add(
         egui::Label::new(
@@ -86,6 +106,11 @@ fn event_ui(ui: &mut Ui, data: &Loaded, index: u32, palette: &Palette, scroll_no
         .wrap(),
     );
     ui.label(RichText::new(data.doc.date_label(index as usize)).color(palette.text_muted).size(14.0));
+}
+
+/// The selected event's summary, tags, then each citation with its source.
+fn event_ui(ui: &mut Ui, data: &Loaded, index: u32, palette: &Palette, scroll_now: bool) {
+    let Some(event) = data.doc.events().get(index as usize) else { return };
     if let Some(s) = &event.summary {
         ui.add_space(4.0);
         ui.add(egui::Label::new(&**s).wrap());

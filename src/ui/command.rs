@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use crate::formats::Format;
+use crate::model::edit::Edit;
 use crate::model::filter::Filter;
 use crate::settings::ThemeChoice;
 
@@ -22,6 +23,19 @@ pub enum Command {
     Quit,
     /// Writes the document to a file.
     SaveAs(PathBuf, Format),
+    /// Saves to the open file (Ctrl+S), or asks where.
+    Save,
+    Undo,
+    Redo,
+    /// Changes the document; edits with the same key in a row undo as one step.
+    Edit(Edit, Option<String>),
+    /// Typing in a field ended: the next edit is a new undo step.
+    SealHistory,
+    DeleteEvent(u32),
+    /// A new event at the middle of the view, selected, its title ready for typing.
+    NewEvent,
+    /// The answer to "save your changes first?".
+    Unsaved(UnsavedAnswer),
     Select(Option<u32>),
     /// Selects a search result and centres it.
     SelectResult(u32),
@@ -36,4 +50,12 @@ pub enum Command {
     NextResult,
     CancelLoading,
     DismissReport,
+}
+
+/// What the user answered when asked about unsaved changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedAnswer {
+    Save,
+    Discard,
+    Cancel,
 }

@@ -8,11 +8,41 @@ use super::command::Command;
 use super::shortcuts;
 use crate::settings::ThemeChoice;
 
-/// The menu bar; `recent` lists File › Open Recent, `theme` is the one chosen.
-pub fn menu_ui(ui: &mut Ui, recent: &[PathBuf], theme: ThemeChoice) -> Vec<Command> {
+/// What the menus show besides their fixed items.
+pub struct MenuState<'a> {
+    /// File › Open Recent.
+    pub recent: &'a [PathBuf],
+    pub theme: ThemeChoice,
+    /// What Edit › Undo and Redo would do, when they can.
+    pub undo: Option<&'a str>,
+    pub redo: Option<&'a str>,
+}
+
+/// The menu bar.
+pub fn menu_ui(ui: &mut Ui, state: &MenuState) -> Vec<Command> {
+    let (recent, theme) = (state.recent, state.theme);
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu_ui(ui, recent, &mut commands));
+        ui.menu_button("Edit", |ui| {
+            let item = |ui: &mut Ui, verb: &str, what: Option<&str>, shortcut: &egui::KeyboardShortcut| {
+                let text = what.map_or_else(|| verb.to_owned(), |w| format!("{verb} {w}"));
+                let button = egui::Button::new(text).shortcut_text(ui.ctx().format_shortcut(shortcut));
+                ui.add_enabled(what.is_some(), button).clicked()
+            };
+            if item(ui, "Undo", state.undo, &shortcuts::UNDO) {
+                commands.push(Command::Undo);
+            }
+            if item(ui, "Redo", state.redo, &shortcuts::REDO) {
+                commands.push(Command::Redo);
+            }
+            ui.separator();
+            let new_event =
+                egui::Button::new("New Event").shortcut_text(ui.ctx().format_shortcut(&shortcuts::NEW_EVENT));
+            if ui.add(new_event).clicked() {
+                commands.push(Command::NewEvent);
+            }
+        });
         ui.menu_button("View", |ui| {
             if ui.add(egui::Button::new("Fit All").shortcut_text("Home")).clicked() {
                 commands.push(Command::FitAll);
@@ -56,6 +86,9 @@ fn file_menu_ui(ui: &mut Ui, recent: &[PathBuf], commands: &mut Vec<Command>) {
         commands.push(Command::OpenSample);
     }
     ui.separator();
+    if item(ui, "Save", &shortcuts::SAVE) {
+        commands.push(Command::Save);
+    }
     if item(ui, "Save As…", &shortcuts::SAVE_AS) {
         commands.push(Command::ShowSaveAs);
     }

@@ -7,6 +7,12 @@ pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, K
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 pub const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+pub const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+pub const NEW_EVENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::E);
+/// Redo as Windows and Linux users also know it.
+pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 
 /// The shortcuts window; `open` is cleared when the user closes it.
 pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
@@ -23,6 +29,11 @@ pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
                 ("Esc", "Close a dialog, else clear the search, else the selection"),
                 (&ctx.format_shortcut(&FIND), "Search"),
                 (&ctx.format_shortcut(&OPEN), "Open a timeline"),
+                (&ctx.format_shortcut(&SAVE), "Save (in the file's format, when it holds everything)"),
+                (&ctx.format_shortcut(&UNDO), "Undo"),
+                (&ctx.format_shortcut(&NEW_EVENT), "New event in the middle of the view"),
+                ("Delete", "Delete the selected event"),
+                (&format!("{}, {}", ctx.format_shortcut(&REDO), ctx.format_shortcut(&REDO_Y)), "Redo"),
                 (&ctx.format_shortcut(&SAVE_AS), "Save as citeline, TimelineJS JSON or CSV"),
                 (&ctx.format_shortcut(&EXPORT), "Export an image"),
                 (&ctx.format_shortcut(&QUIT), "Quit"),

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use super::CitelineApp;
-use crate::ui::command::Command;
+use crate::model::edit::Edit;
+use crate::ui::command::{Command, UnsavedAnswer};
+use crate::ui::event_editor::{Field, field_of_key};
 
 impl CitelineApp {
     /// Applies the commands gathered during the frame.
@@ -14,6 +16,12 @@ impl CitelineApp {
     }
 
     fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        let drops_changes =
+            matches!(command, Command::Open(_) | Command::OpenDialog | Command::OpenSample | Command::Quit);
+        if drops_changes && self.session.is_dirty() && !self.close_confirmed {
+            self.pending = Some(command);
+            return;
+        }
         match command {
             Command::Open(path) => {
                 self.restore_view = None;
@@ -35,7 +43,28 @@ impl CitelineApp {
             Command::ShowSaveAs => self.save.show(self.session.path()),
             Command::ShowExport => self.export.open = true,
             Command::ShowShortcuts => self.show_shortcuts = true,
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Quit => {
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Command::Save => {
+                if !self.session.save() {
+                    self.save.show(self.session.path());
+                }
+            }
+            Command::Undo => {
+                self.session.undo();
+            }
+            Command::Redo => {
+                self.session.redo();
+            }
+            Command::Unsaved(answer) => self.answer_unsaved(answer, ctx),
+            Command::Edit(edit, key) => self.edit(edit, key),
+            Command::SealHistory => self.session.seal_history(),
+            Command::DeleteEvent(e) => {
+                self.edit(Edit::RemoveEvent { index: e as usize }, None);
+            }
+            Command::NewEvent => self.new_event(),
             Command::SaveAs(path, format) => self.session.save_as(path, format),
             Command::Select(e) => self.select(e),
             Command::SelectResult(e) => self.select_result(e),
@@ -60,6 +89,72 @@ impl CitelineApp {
             Command::NextResult => self.select_when_done = true,
             Command::CancelLoading => self.session.cancel_loading(),
             Command::DismissReport => self.report = None,
+        }
+    }
+
+    /// Applies an edit; where it is refused, the editor says why.
+    fn edit(&mut self, edit: Edit, key: Option<String>) {
+        let field = match (&edit, key.as_deref()) {
+            (Edit::UpdateEvent { .. }, Some(k)) => field_of_key(k),
+            _ => None,
+        };
+        let removed = if let Edit::RemoveEvent { index } = edit { Some(index) } else { None };
+        match self.session.apply_merging(edit, key) {
+            Ok(()) => {
+                if removed.is_some_and(|i| self.selected == u32::try_from(i).ok()) {
+                    self.selected = None;
+                }
+            }
+            Err(problems) => {
+                let why = problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ");
+                match field {
+                    Some(f) => self.panel.editor.refused(f, why),
+                    None => self.report = Some(crate::session::Report::failed(why)),
+                }
+            }
+        }
+        let events = self.session.data().doc.events().len();
+        if self.selected.is_some_and(|e| e as usize >= events) {
+            self.selected = None;
+        }
+    }
+
+    /// A new event dated by the month in the middle of the view, selected with its title ready.
+    fn new_event(&mut self) {
+        let doc = &self.session.data().doc;
+        let id = crate::model::edit::unique_event_id(doc, "event");
+        let when = crate::model::date::month_holding(self.view.view.center());
+        let event = crate::model::Event {
+            id: id.into(),
+            title: "New event".into(),
+            when: Some(when.into()),
+            ..Default::default()
+        };
+        let index = doc.events().len();
+        self.edit(Edit::AddEvent { index, event }, None);
+        if self.session.data().doc.events().len() > index {
+            self.selected = u32::try_from(index).ok();
+            self.panel.editor.focus = Some(Field::Title);
+        }
+    }
+
+    /// Goes on with the action that waited for an answer about unsaved changes.
+    fn answer_unsaved(&mut self, answer: UnsavedAnswer, ctx: &egui::Context) {
+        match answer {
+            // The action goes on once the save is done (see the Saved notice).
+            UnsavedAnswer::Save => {
+                self.after_save = self.pending.take();
+                self.apply(Command::Save, ctx);
+            }
+            UnsavedAnswer::Discard => {
+                if let Some(action) = self.pending.take() {
+                    let quitting = action == Command::Quit;
+                    self.close_confirmed = true;
+                    self.apply(action, ctx);
+                    self.close_confirmed = quitting;
+                }
+            }
+            UnsavedAnswer::Cancel => self.pending = None,
         }
     }
 

@@ -9,12 +9,12 @@ use egui::{Key, Modifiers, ThemePreference};
 
 mod apply;
 
-use super::citation_panel::CitationPanel;
+use super::citation_panel::{CitationPanel, PanelContext};
 use super::command::Command;
 use super::dialog::palette_of;
 use super::export_dialog::{ExportDialog, ExportSource};
 use super::filter_menu::FilterMenu;
-use super::menu::menu_ui;
+use super::menu::{MenuState, menu_ui};
 use super::results::results_ui;
 use super::save_dialog::SaveDialog;
 use super::shortcuts::{self, shortcuts_window};
@@ -46,6 +46,12 @@ pub struct CitelineApp {
     sent_title: Option<String>,
     /// Commands gathered during the frame, applied after it.
     commands: Vec<Command>,
+    /// An action waiting for the answer to "save your changes first?".
+    pending: Option<Command>,
+    /// An action waiting for the save the user chose before it.
+    after_save: Option<Command>,
+    /// The user chose to lose unsaved changes, or saved them: close without asking again.
+    close_confirmed: bool,
 }
 
 impl CitelineApp {
@@ -75,6 +81,9 @@ impl CitelineApp {
             timeline_width: 1000.0,
             sent_title: None,
             commands: Vec::new(),
+            pending: None,
+            after_save: None,
+            close_confirmed: false,
         }
     }
 
@@ -130,7 +139,14 @@ impl CitelineApp {
                         .filter(|&e| self.session.visibility().shown(e));
                 }
                 Notice::Report(report) => self.report = Some(report),
-                Notice::Saved(outcome) => self.save.message = Some(outcome),
+                Notice::Saved(outcome) => {
+                    let saved = outcome.is_ok();
+                    self.save.message = Some(outcome);
+                    if let Some(action) = self.after_save.take().filter(|_| saved && !self.session.is_dirty()) {
+                        self.save.open = false;
+                        self.commands.push(action);
+                    }
+                }
             }
         }
     }
@@ -161,17 +177,22 @@ impl CitelineApp {
     }
 
     fn any_dialog_open(&self) -> bool {
-        self.export.open || self.save.open
+        self.export.open || self.save.open || self.pending.is_some()
     }
 
     /// Keyboard shortcuts, and Esc: it closes a dialog, else clears the search, else the
     /// selection. Handled here only.
     fn shortcuts(&mut self, ctx: &egui::Context) {
         for (shortcut, command) in [
+            // Those with Shift first, before those without could take them.
+            (shortcuts::REDO, Command::Redo),
+            (shortcuts::SAVE_AS, Command::ShowSaveAs),
+            (shortcuts::NEW_EVENT, Command::NewEvent),
+            (shortcuts::REDO_Y, Command::Redo),
+            (shortcuts::UNDO, Command::Undo),
+            (shortcuts::SAVE, Command::Save),
             (shortcuts::OPEN, Command::OpenDialog),
             (shortcuts::EXPORT, Command::ShowExport),
-            // Before shortcuts without Shift could take it.
-            (shortcuts::SAVE_AS, Command::ShowSaveAs),
             (shortcuts::QUIT, Command::Quit),
             (shortcuts::FIND, Command::FocusSearch),
         ] {
@@ -179,12 +200,21 @@ impl CitelineApp {
                 self.commands.push(command);
             }
         }
+        let typing = ctx.egui_wants_keyboard_input();
+        if !typing
+            && !self.any_dialog_open()
+            && let Some(e) = self.selected
+            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Delete))
+        {
+            self.commands.push(Command::DeleteEvent(e));
+        }
         if !ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
             return;
         }
         if self.any_dialog_open() {
             self.export.open = false;
             self.save.open = false;
+            self.pending = None;
         } else if self.search.is_active() {
             self.commands.push(Command::ClearSearch);
         } else if !ctx.egui_wants_keyboard_input() {
@@ -204,8 +234,10 @@ impl CitelineApp {
         }
     }
 
+    /// "Title — file — citeline", with a dot in front while there are unsaved changes.
     fn window_title(&self) -> String {
-        format!("{} — {} — citeline", self.session.data().doc.timeline().title, self.session.file_name())
+        let dirty = if self.session.is_dirty() { "• " } else { "" };
+        format!("{dirty}{} — {} — citeline", self.session.data().doc.timeline().title, self.session.file_name())
     }
 
     /// The side panel, the results list and the timeline.
@@ -213,15 +245,19 @@ impl CitelineApp {
         let data = Arc::clone(self.session.data());
         let visibility = Arc::clone(self.session.visibility());
         let palette = palette_of(ui);
-        let picked = egui::Panel::right("citations")
+        let cx = PanelContext {
+            visibility: &visibility,
+            selected: self.selected,
+            revision: self.session.revision(),
+            tags: &self.session.choices().tags,
+            palette,
+        };
+        let panel = egui::Panel::right("citations")
             .resizable(true)
             .default_size(420.0)
             .min_size(260.0)
-            .show(ui, |ui| self.panel.ui(ui, &data, &visibility, self.selected, &palette))
-            .inner;
-        if let Some(e) = picked {
-            self.selected = Some(e);
-        }
+            .show(ui, |ui| self.panel.ui(ui, &data, &cx));
+        self.commands.extend(panel.inner);
         let matches = self.session.search_state().results().cloned().filter(|_| self.search.is_active());
         if self.search.is_active() {
             let scroll = std::mem::take(&mut self.search.scroll_to_selected);
@@ -265,6 +301,10 @@ impl eframe::App for CitelineApp {
             self.commands.push(Command::Open(path));
         }
         self.shortcuts(ctx);
+        if ctx.input(|i| i.viewport().close_requested()) && self.session.is_dirty() && !self.close_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending = Some(Command::Quit);
+        }
         self.apply_commands(ctx);
         self.session.search(&self.search.text);
         if self.select_when_done
@@ -284,7 +324,13 @@ impl eframe::App for CitelineApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.sent_title = Some(title);
         }
-        let menu = egui::Panel::top("menu").show(ui, |ui| menu_ui(ui, &self.settings.recent, self.settings.theme));
+        let state = MenuState {
+            recent: &self.settings.recent,
+            theme: self.settings.theme,
+            undo: self.session.undo_label(),
+            redo: self.session.redo_label(),
+        };
+        let menu = egui::Panel::top("menu").show(ui, |ui| menu_ui(ui, &state));
         self.commands.extend(menu.inner);
         let toolbar = egui::Panel::top("toolbar")
             .show(ui, |ui| toolbar_ui(ui, &mut self.search, &mut self.filters, &self.session));
@@ -303,6 +349,13 @@ impl eframe::App for CitelineApp {
         self.export.ui(&ctx, &source);
         self.commands.extend(self.save.ui(&ctx, self.session.is_saving()));
         shortcuts_window(&ctx, &mut self.show_shortcuts);
+        if let Some(action) = &self.pending {
+            let doing = match action {
+                Command::Quit => "quit",
+                _ => "open another timeline",
+            };
+            self.commands.extend(super::unsaved::unsaved_ui(&ctx, &self.session.file_name(), doing));
+        }
         self.apply_commands(&ctx);
     }
 

@@ -1,0 +1,128 @@
+//! Editing in the window as a user does it: fields checked as they are typed, one undo step per
+//! field, Delete, Save, and the file changed only where it was edited.
+
+mod common;
+
+use common::{SEED, data, event_id, harness_on, wait_until};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+
+const TITAN: &str = "Facebook gives Netflix access to the private “Titan API”, August 2013";
+
+fn type_into(harness: &mut egui_kittest::Harness<'static, citeline::CitelineApp>, label: &str, text: &str) {
+    let field = harness.get_by_role_and_label(Role::TextInput, label);
+    field.focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
+    harness.run();
+}
+
+#[test]
+fn an_event_is_edited_undone_redone_deleted_and_saved_changing_only_its_lines() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("case.citeline.json");
+    std::fs::copy(SEED, &path).expect("copy");
+    let mut harness = harness_on(&path);
+    let titan = event_id(&harness, "titan-api") as usize;
+    harness.get_by_label(TITAN).click();
+    harness.run();
+    harness.get_by_label("Edit Event").click();
+    harness.run();
+
+    type_into(&mut harness, "Title", "Titan API opened to Netflix");
+    assert_eq!(data(&harness).doc.events()[titan].title, "Titan API opened to Netflix");
+    assert!(harness.state().session.is_dirty());
+
+    // A bad date is not taken, and the field says why; a good one is, said in plain words.
+    type_into(&mut harness, "Date (EDTF)", "2013-13");
+    assert_eq!(data(&harness).doc.events()[titan].when.as_deref(), Some("2013-08"));
+    assert!(harness.query_by_label_contains("Not a date citeline reads").is_some());
+    type_into(&mut harness, "Date (EDTF)", "2013-09");
+    assert_eq!(data(&harness).doc.events()[titan].when.as_deref(), Some("2013-09"));
+    assert_eq!(harness.query_all_by_label("September 2013").count(), 2, "under the field and under the title");
+
+    // Each field's typing is one step, named in the Edit menu.
+    harness.get_by_label("Edit").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Undo Move ‘Titan API opened to Netflix’").is_some());
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(data(&harness).doc.events()[titan].when.as_deref(), Some("2013-08"));
+    assert_eq!(data(&harness).doc.events()[titan].title, "Titan API opened to Netflix");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(data(&harness).doc.events()[titan].title, TITAN.trim_end_matches(", August 2013"));
+    assert!(!harness.state().session.is_dirty(), "undone back to the file as saved");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(data(&harness).doc.events()[titan].title, "Titan API opened to Netflix");
+
+    // Delete removes the selected event; undo brings it back.
+    let count = data(&harness).doc.events().len();
+    harness.state_mut().selected = u32::try_from(titan).ok();
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert_eq!(data(&harness).doc.events().len(), count - 1);
+    assert_eq!(harness.state().selected, None);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(data(&harness).doc.events().len(), count - 1, "nothing to redo after a new change");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(data(&harness).doc.events().len(), count);
+
+    // Ctrl+S writes the file in place; only the edited event's lines change.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    wait_until(&mut harness, |app| !app.session.is_saving() && !app.session.is_dirty());
+    let before = std::fs::read_to_string(SEED).expect("seed");
+    let after = std::fs::read_to_string(&path).expect("saved");
+    let changed: Vec<(&str, &str)> = before.lines().zip(after.lines()).filter(|(a, b)| a != b).collect();
+    assert_eq!(before.lines().count(), after.lines().count());
+    assert_eq!(changed.len(), 1, "one line differs: {changed:?}");
+    assert!(changed[0].1.contains("Titan API opened to Netflix"));
+    assert!(harness.state().session.data().doc.timeline().title == data(&harness).doc.timeline().title);
+}
+
+#[test]
+fn new_event_is_dated_by_the_view_and_its_title_is_ready_for_typing() {
+    let mut harness = common::app_harness();
+    let count = data(&harness).doc.events().len();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    harness.run();
+    let doc = &data(&harness).doc;
+    assert_eq!(doc.events().len(), count + 1);
+    let new = doc.events().last().expect("added");
+    let view = harness.state().view.view;
+    let span = doc.span(count).expect("dated");
+    assert!(span.start <= view.center() && view.center() < span.end, "dated by the middle of the view");
+    assert_eq!(harness.state().selected, u32::try_from(count).ok());
+    assert_eq!(new.title, "New event");
+    assert!(harness.get_by_role_and_label(Role::TextInput, "Title").is_focused(), "its title is ready for typing");
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let mut harness = common::app_harness();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    harness.run();
+    assert!(harness.state().session.is_dirty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run();
+    assert!(harness.query_by_label_contains("has changes that are not saved").is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("has changes that are not saved").is_none());
+    assert!(harness.state().session.is_dirty(), "nothing lost");
+    // Opening the sample asks too; Don't Save goes on.
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open Sample Timeline").click();
+    harness.run();
+    harness.get_by_label("Don't Save").click();
+    harness.run();
+    assert!(!harness.state().session.is_dirty());
+    assert!(harness.state().session.path().is_none(), "the sample is open");
+}
