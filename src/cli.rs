@@ -51,6 +51,16 @@ pub enum Command {
         to: Option<ToArg>,
     },
     /// Write a deterministic synthetic timeline, for tests, benchmarks and demos.
+    /// Creates an empty timeline FILE (NAME.citeline.json) and the `sources/` folder beside it.
+    New {
+        file: PathBuf,
+        /// The timeline's title (default: from the file name).
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Adds a source document to a timeline: its text is kept under the timeline's `sources/`
+    /// folder; prints the new source's id.
+    AddSource(AddSourceArgs),
     Generate {
         #[arg(long)]
         events: usize,
@@ -87,6 +97,30 @@ pub struct ExportArgs {
     /// Only events citing this source id (repeat for several: any of them).
     #[arg(long = "source", value_name = "ID")]
     pub sources: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AddSourceArgs {
+    /// The timeline (a *.citeline.json file).
+    pub timeline: PathBuf,
+    /// The source: UTF-8 text (.txt or .md).
+    pub file: PathBuf,
+    /// The source's id (default: from the file name).
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Default: the text's first line.
+    #[arg(long)]
+    pub title: Option<String>,
+    #[arg(long)]
+    pub publisher: Option<String>,
+    /// A language tag such as es, it or en (default: told from the text).
+    #[arg(long)]
+    pub language: Option<String>,
+    #[arg(long)]
+    pub url: Option<String>,
+    /// When the source was published, as an EDTF date.
+    #[arg(long)]
+    pub published: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -262,6 +296,57 @@ pub fn convert(input: &Path, output: &Path, to: Option<ToArg>) -> ExitCode {
     }
 }
 
+pub fn new_timeline(file: &Path, title: Option<&str>) -> ExitCode {
+    match crate::formats::new_timeline(file, title) {
+        Ok(()) => {
+            eprintln!("wrote {} and its sources/ folder", file.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+pub fn add_source(args: &AddSourceArgs, out: &mut impl Write) -> ExitCode {
+    let source = match crate::formats::source_file::read_source_file(&args.file) {
+        Ok(s) => s,
+        Err(e) => return fail(&e),
+    };
+    let mut session = match crate::session::Session::open_blocking(&args.timeline) {
+        Ok(s) => s,
+        Err(problems) => {
+            print_problems(&mut std::io::stderr(), &problems);
+            return fail(&format!("cannot open {}", args.timeline.display()));
+        }
+    };
+    if !session.format().is_lossless() {
+        return fail(&format!(
+            "{} is a {}: add sources to a citeline timeline (citeline convert it to *.citeline.json first)",
+            args.timeline.display(),
+            session.format().name()
+        ));
+    }
+    let details = crate::session::sources::SourceDetails {
+        id: args.id.clone(),
+        title: args.title.clone(),
+        publisher: args.publisher.clone(),
+        language: args.language.clone(),
+        url: args.url.clone(),
+        published: args.published.clone(),
+    };
+    let name = args.file.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let id = match session.add_source(&source, &name, details) {
+        Ok(id) => id,
+        Err(e) => return fail(&e),
+    };
+    match save_as(&session.data().doc, &args.timeline, Format::Citeline) {
+        Ok(_) => {
+            let _ = writeln!(out, "{id}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
 pub fn generate(events: usize, seed: u64, output: &Path) -> ExitCode {
     if events > 50_000_000 {
         return fail("--events is limited to 50,000,000");
@@ -285,6 +370,8 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
         Command::Export(args) => export(args),
         Command::Convert { input, output, to } => convert(input, output, *to),
         Command::Generate { events, seed, output } => generate(*events, *seed, output),
+        Command::New { file, title } => new_timeline(file, title.as_deref()),
+        Command::AddSource(args) => add_source(args, &mut std::io::stdout()),
     });
     Some(result.unwrap_or_else(|_| {
         eprintln!("citeline: internal error (a bug): please report it with the file that caused it");

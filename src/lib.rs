@@ -4,10 +4,10 @@
 //! PNG, [`ui`] for the window), with [`session`] between the document and the window, and
 //! [`formats`] reading and writing files. `docs/ARCHITECTURE.md` says where each thing lives.
 
-pub mod atomic_write;
+mod atomic_write;
 pub mod cli;
 pub mod export;
-pub mod fonts;
+mod fonts;
 pub mod formats;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;

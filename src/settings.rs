@@ -99,6 +99,11 @@ impl SettingsStore {
         (Self { path, last_saved: Some(settings.clone()), saved_at: 0.0 }, settings)
     }
 
+    /// Where the recovery journal lives: beside the settings (`None` keeps none: tests).
+    pub fn journal_path(&self) -> Option<PathBuf> {
+        Some(self.path.as_deref()?.with_file_name("journal.jsonl"))
+    }
+
     /// Writes `settings` now (on exit). Nothing to do about a settings file that cannot be
     /// written but to keep going.
     pub fn save(&mut self, settings: &Settings) {

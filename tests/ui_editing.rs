@@ -126,3 +126,28 @@ fn quitting_with_unsaved_changes_asks_first() {
     assert!(!harness.state().session.is_dirty());
     assert!(harness.state().session.path().is_none(), "the sample is open");
 }
+
+#[test]
+fn after_a_crash_the_window_offers_to_restore_the_unsaved_changes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("case.citeline.json");
+    std::fs::copy(SEED, &path).expect("copy");
+    let settings = dir.path().join("config/settings.json");
+    let journal = dir.path().join("config/journal.jsonl");
+    let mut j = citeline::session::journal::Journal::start(&journal, Some(&path)).expect("journal");
+    j.append(&citeline::model::edit::Edit::SetTitle("Restored after a crash".into())).expect("append");
+    drop(j);
+
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 860.0))
+        .build_eframe(move |cc| citeline::CitelineApp::new(cc, None, Some(settings.clone())));
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("closed without saving 1 change to case.citeline.json").is_some());
+    harness.get_by_label("Restore").click();
+    wait_until(&mut harness, |app| app.session.path() == Some(path.as_path()) && !app.is_loading());
+    harness.run_steps(3);
+    assert_eq!(data(&harness).doc.timeline().title, "Restored after a crash");
+    assert!(harness.state().session.is_dirty(), "restored, not saved");
+    let again = citeline::session::journal::Journal::recover(&journal).expect("still journaled until saved");
+    assert_eq!(again.edits.len(), 1);
+}

@@ -8,6 +8,7 @@ pub mod citeline;
 pub mod html;
 pub mod keep;
 pub mod open;
+pub mod source_file;
 pub mod timelinejs;
 pub mod tjs_csv;
 pub mod tjs_date;
@@ -146,6 +147,23 @@ pub fn save_as(doc: &Document, path: &Path, format: Format) -> Result<Option<Str
     crate::atomic_write::write_atomically(path, text.as_bytes())
         .map_err(|e| format!("cannot write \"{}\": {e}", path.display()))?;
     Ok(warning)
+}
+
+/// Creates an empty citeline timeline at `path` and the `sources/` folder beside it; refuses to
+/// write over a file. The title defaults to the file's name.
+pub fn new_timeline(path: &Path, title: Option<&str>) -> Result<(), String> {
+    if path.exists() {
+        return Err(format!("{} already exists: citeline new makes a new timeline", path.display()));
+    }
+    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let stem = name.strip_suffix(".citeline.json").or_else(|| name.strip_suffix(".json")).unwrap_or(&name);
+    let title = title.map_or_else(|| stem.replace(['-', '_'], " "), str::to_owned);
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(folder.join("sources"))
+        .map_err(|e| format!("cannot make {}: {e}", folder.join("sources").display()))?;
+    let timeline = Timeline { title, ..Timeline::default() };
+    crate::atomic_write::write_atomically(path, citeline::to_json(&timeline).as_bytes())
+        .map_err(|e| format!("cannot write \"{}\": {e}", path.display()))
 }
 
 #[cfg(test)]

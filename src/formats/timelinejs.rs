@@ -174,7 +174,7 @@ fn read_event(
     let event = Event {
         id: CompactString::from(unique_id.unwrap_or_else(|| format!("event-{}", n + 1))),
         // TimelineJS allows an event with text only; citeline needs a title.
-        title: if title.trim().is_empty() { first_words(&summary) } else { title }.into(),
+        title: if title.trim().is_empty() { crate::model::fields::first_words(&summary) } else { title }.into(),
         when: when.map(CompactString::from),
         display_date,
         summary: (!summary.is_empty()).then(|| summary.into_boxed_str()),
@@ -187,12 +187,6 @@ fn read_event(
     };
     cited.extend(citations);
     Some(event)
-}
-
-/// A title for an event that has only text.
-pub(super) fn first_words(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().take(8).collect();
-    words.join(" ")
 }
 
 /// A string, or a number written as one (TimelineJS files have both).

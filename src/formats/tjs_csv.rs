@@ -8,9 +8,10 @@ use std::path::Path;
 use compact_str::CompactString;
 
 use super::html;
-use super::timelinejs::{add_cited_sources, event_html, first_words};
+use super::timelinejs::{add_cited_sources, event_html};
 use super::tjs_date::{TjsDate, from_edtf};
 use crate::model::Document;
+use crate::model::fields::first_words;
 use crate::model::problem::{Place, Problem};
 use crate::model::timeline::{Era, Event, EventExtra, Media, Timeline};
 

@@ -6,7 +6,7 @@ use super::document::Document;
 use super::problem::Problem;
 use super::timeline::{Citation, Era, Event, Source};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Edit {
     AddEvent {
         index: usize,

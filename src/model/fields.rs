@@ -45,6 +45,21 @@ pub fn apply_field(event: &mut Event, field: Field, text: &str) -> Option<String
     None
 }
 
+/// A title made of a text's first eight words (an event made from a passage, a TimelineJS slide
+/// without a headline).
+pub fn first_words(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().take(8).collect();
+    words.join(" ")
+}
+
+/// A new event citing `quote` of source `source`, titled by the quote's first words, undated
+/// until the user gives it a date.
+pub fn event_from_passage(id: String, source: &str, quote: &str) -> Event {
+    let title = first_words(quote).trim_end_matches([',', ';', ':', '.', '…', '“', '"', '«']).to_owned();
+    let citation = super::Citation { source: source.into(), quote: quote.into(), note: None };
+    Event { id: id.into(), title: title.into(), citations: vec![citation].into(), ..Event::default() }
+}
+
 /// The trimmed text, or nothing for blank text.
 fn optional<'a, T: From<&'a str>>(text: &'a str) -> Option<T> {
     let t = text.trim();

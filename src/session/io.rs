@@ -30,11 +30,13 @@ impl Session {
     /// Replaces the document with the built-in timeline.
     pub fn open_seed(&mut self) {
         let mut notices = std::mem::take(&mut self.notices);
-        let waker = Arc::clone(&self.waker);
+        let (waker, journal) = (Arc::clone(&self.waker), self.journal.take());
         *self = Self::seed();
         notices.append(&mut self.notices);
         self.notices = notices;
         self.waker = waker;
+        self.journal = journal;
+        self.journal_restart();
     }
 
     /// Watches the open file so that changes on disk show without reopening it.
@@ -97,11 +99,12 @@ impl Session {
         let watcher = self.watcher.take().filter(|_| same_file);
         let filter = if same_file { std::mem::take(&mut self.filter) } else { Filter::default() };
         let mut notices = std::mem::take(&mut self.notices);
-        let waker = Arc::clone(&self.waker);
-        *self = Self { format, watcher, waker, ..Self::with(data, path) };
+        let (waker, journal) = (Arc::clone(&self.waker), self.journal.take());
+        *self = Self { format, watcher, journal, waker, ..Self::with(data, path) };
         notices.append(&mut self.notices);
         self.notices = notices;
         self.set_filter(filter);
+        self.journal_restart();
     }
 
     fn poll_saving(&mut self) {
@@ -113,19 +116,24 @@ impl Session {
                 if let Some(w) = warning {
                     let _ = write!(message, ". {w}");
                 }
+                // A citeline file holds everything: the saved file is the open one now. Another
+                // format written over the open file also saves it.
+                let saves_the_document = format == Format::Citeline || self.path.as_deref() == Some(path.as_path());
                 if format == Format::Citeline {
-                    // The saved file is the open one now: sources resolve beside it.
                     let moved = self.path.as_deref() != Some(path.as_path());
                     self.path = Some(path.clone());
                     self.format = format;
-                    self.saved_state = state;
                     if moved {
                         // Read it back, so that its sources resolve beside it, and watch it.
                         self.start_loading(path.clone(), true);
                         self.watch();
                     }
-                } else if self.path.as_deref() == Some(path.as_path()) {
+                }
+                if saves_the_document {
                     self.saved_state = state;
+                    if !self.is_dirty() {
+                        self.journal_restart();
+                    }
                 }
                 self.notices.push(Notice::Saved(Ok(message)));
             }

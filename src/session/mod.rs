@@ -5,9 +5,11 @@
 pub mod history;
 mod io;
 pub mod job;
+pub mod journal;
 pub mod loaded;
 pub mod report;
 pub mod search;
+pub mod sources;
 pub mod watcher;
 
 use std::path::{Path, PathBuf};
@@ -18,6 +20,7 @@ pub use loaded::Loaded;
 pub use report::Report;
 
 use self::history::History;
+use self::journal::Journal;
 use self::loaded::{LayoutInput, load_seed, open_file};
 use self::search::Search;
 use self::watcher::FileWatcher;
@@ -90,6 +93,8 @@ pub struct Session {
     /// When to reload after a change on disk.
     reload_at: Option<f64>,
     notices: Vec<Notice>,
+    /// Where every edit is written as it is made, so that a crash loses no work.
+    journal: Option<Journal>,
     /// Called from a worker thread when its work is done, so that the window draws it.
     waker: Waker,
 }
@@ -137,6 +142,7 @@ impl Session {
             watcher: None,
             reload_at: None,
             notices: Vec::new(),
+            journal: None,
             waker: Arc::new(|| {}),
         }
     }
@@ -204,9 +210,11 @@ impl Session {
     /// one field).
     pub fn apply_merging(&mut self, edit: Edit, key: Option<String>) -> Result<(), Vec<Problem>> {
         let label = edit.describe(&self.data.doc);
+        let journaled = self.journal.is_some().then(|| edit.clone());
         let data = Arc::make_mut(&mut self.data);
         let applied = edit.apply(&mut data.doc)?;
         self.history.record(label, applied.inverse, key);
+        self.journal_append(journaled.as_ref());
         self.changed(applied.relayout);
         Ok(())
     }
@@ -229,6 +237,7 @@ impl Session {
     fn step(&mut self, back: bool) -> bool {
         let taken = if back { self.history.take_undo() } else { self.history.take_redo() };
         let Some(step) = taken else { return false };
+        let journaled = self.journal.is_some().then(|| step.edit.clone());
         let data = Arc::make_mut(&mut self.data);
         let Ok(applied) = step.edit.clone().apply(&mut data.doc) else {
             // An inverse applies to the state it was made in; should one not, keep the history.
@@ -239,6 +248,7 @@ impl Session {
             }
             return false;
         };
+        self.journal_append(journaled.as_ref());
         if back {
             self.history.undone(step, applied.inverse);
         } else {
@@ -254,6 +264,35 @@ impl Session {
 
     pub fn redo_label(&self) -> Option<&str> {
         self.history.redo_label()
+    }
+
+    /// Keeps the recovery journal at `path` from now on, for the document as it is.
+    pub fn keep_journal(&mut self, path: &Path) {
+        match Journal::start(path, self.path.as_deref()) {
+            Ok(j) => self.journal = Some(j),
+            Err(e) => self.journal_failed(&e),
+        }
+    }
+
+    fn journal_append(&mut self, edit: Option<&Edit>) {
+        let (Some(journal), Some(edit)) = (self.journal.as_mut(), edit) else { return };
+        if let Err(e) = journal.append(edit) {
+            self.journal_failed(&e);
+        }
+    }
+
+    /// Starts the journal afresh: the document as it is now is saved (or newly opened).
+    fn journal_restart(&mut self) {
+        let path = self.path.clone();
+        if let Some(Err(e)) = self.journal.as_mut().map(|j| j.restart(path.as_deref())) {
+            self.journal_failed(&e);
+        }
+    }
+
+    fn journal_failed(&mut self, e: &std::io::Error) {
+        self.journal = None;
+        let headline = format!("Unsaved changes cannot be kept for recovery after a crash ({e}): save often.");
+        self.notices.push(Notice::Report(Report::failed(headline)));
     }
 
     /// Brings derived data up to date after the document changed.

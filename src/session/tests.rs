@@ -202,3 +202,34 @@ fn large_documents_lay_out_again_in_the_background() {
         "first in its lane now"
     );
 }
+
+#[test]
+fn the_journal_brings_back_unsaved_edits_after_a_crash_and_a_save_clears_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = copy_of_seed(dir.path());
+    let journal_path = dir.path().join("config/journal.jsonl");
+    let mut session = Session::open_blocking(&path).expect("opens");
+    session.keep_journal(&journal_path);
+    session.apply(Edit::SetTitle("Renamed".into())).expect("valid");
+    let mut first = session.data().doc.events()[0].clone();
+    first.when = Some("2012-05".into());
+    session.apply(Edit::UpdateEvent { index: 0, event: first }).expect("valid");
+    session.apply(Edit::RemoveEvent { index: 1 }).expect("valid");
+    assert!(session.undo());
+    let expected = session.data().doc.timeline().clone();
+    // The process is killed: nothing is saved, nothing dropped in order.
+    std::mem::forget(session);
+
+    let recovery = journal::Journal::recover(&journal_path).expect("edits to recover");
+    assert_eq!(recovery.file.as_deref(), Some(path.as_path()));
+    let mut again = Session::open_blocking(&path).expect("opens");
+    for edit in recovery.edits {
+        again.apply(edit).expect("each edit applies to the file as saved");
+    }
+    assert_eq!(again.data().doc.timeline(), &expected);
+
+    again.keep_journal(&journal_path);
+    assert!(again.save());
+    settle(&mut again, |s| !s.is_saving());
+    assert_eq!(journal::Journal::recover(&journal_path), None, "saved: nothing left to recover");
+}

@@ -7,6 +7,7 @@ use egui::{FontId, RichText, ScrollArea, Ui};
 use super::command::Command;
 use super::event_editor::EventEditor;
 use super::paint::font_id;
+use super::source_view::SourceView;
 use crate::layout::Visibility;
 use crate::model::Verification;
 use crate::model::language::language_name;
@@ -22,6 +23,7 @@ pub struct CitationPanel {
     /// The selection whose source texts were last scrolled to their quotes.
     scrolled_for: Option<u32>,
     pub editor: EventEditor,
+    pub source_view: SourceView,
 }
 
 /// What the panel shows besides the document.
@@ -55,11 +57,15 @@ impl CitationPanel {
         let scroll_now = self.scrolled_for != selected;
         self.scrolled_for = selected;
         ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            if self.source_view.source.is_some() {
+                commands.extend(self.source_view.ui(ui, &data.doc, selected, palette));
+                ui.separator();
+            }
             if let Some(index) = selected.filter(|&e| (e as usize) < data.doc.events().len()) {
                 event_header_ui(ui, data, index, palette);
                 commands.extend(self.editor_ui(ui, data, index, cx));
                 event_ui(ui, data, index, palette, scroll_now);
-            } else {
+            } else if self.source_view.source.is_none() {
                 {
                     ui.label(RichText::new("Select an event").font(font_id(18.0, true)));
                     ui.label("Click an event on the timeline, or press → to step through them in order. Its citations and sources show here.");
@@ -81,6 +87,8 @@ impl CitationPanel {
                     }
                 });
             }
+            ui.separator();
+            commands.extend(sources_ui(ui, data));
         });
         commands
     }
@@ -94,6 +102,25 @@ impl CitationPanel {
             .show(ui, |ui| commands = self.editor.ui(ui, &data.doc, (index, cx.revision), cx.tags, &cx.palette));
         commands
     }
+}
+
+/// The timeline's sources: a click shows one's text (to select passages in), and more can be
+/// added.
+fn sources_ui(ui: &mut Ui, data: &Loaded) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let sources = &data.doc.timeline().sources;
+    egui::CollapsingHeader::new(format!("Sources ({})", sources.len())).default_open(true).show(ui, |ui| {
+        for s in sources {
+            let title = if s.title.trim().is_empty() { &*s.id } else { s.title.as_str() };
+            if ui.selectable_label(false, title).on_hover_text("Show its text, to cite a passage").clicked() {
+                commands.push(Command::ShowSource(s.id.to_string()));
+            }
+        }
+        if ui.button("Add Source…").clicked() {
+            commands.push(Command::ShowAddSource(None));
+        }
+    });
+    commands
 }
 
 /// The selected event's title and date.

@@ -4,9 +4,11 @@
 
 use std::path::PathBuf;
 
+use super::source_dialog::SourceInput;
 use crate::formats::Format;
 use crate::model::edit::Edit;
 use crate::model::filter::Filter;
+use crate::session::sources::SourceDetails;
 use crate::settings::ThemeChoice;
 
 #[must_use]
@@ -34,6 +36,26 @@ pub enum Command {
     DeleteEvent(u32),
     /// A new event at the middle of the view, selected, its title ready for typing.
     NewEvent,
+    /// Makes the selected passage of a source (a byte range of its text) a new event.
+    EventFromPassage {
+        source: String,
+        range: std::ops::Range<usize>,
+    },
+    /// Adds the selected passage as one more citation of an event.
+    CitePassage {
+        source: String,
+        range: std::ops::Range<usize>,
+        event: u32,
+    },
+    /// Shows a source's text in the side panel.
+    ShowSource(String),
+    ShowAddSource(Option<PathBuf>),
+    AddSource(SourceInput, SourceDetails),
+    ShowNewTimeline,
+    /// Creates a timeline there (and its sources folder), then opens it.
+    NewTimeline(PathBuf),
+    /// The answer to "restore the changes a crash left unsaved?".
+    Recover(bool),
     /// The answer to "save your changes first?".
     Unsaved(UnsavedAnswer),
     Select(Option<u32>),

@@ -69,6 +69,9 @@ fn file_menu_ui(ui: &mut Ui, recent: &[PathBuf], commands: &mut Vec<Command>) {
     let item = |ui: &mut Ui, text: &str, shortcut: &egui::KeyboardShortcut| {
         ui.add(egui::Button::new(text).shortcut_text(ui.ctx().format_shortcut(shortcut))).clicked()
     };
+    if item(ui, "New Timeline…", &shortcuts::NEW) {
+        commands.push(Command::ShowNewTimeline);
+    }
     if item(ui, "Open…", &shortcuts::OPEN) {
         commands.push(Command::OpenDialog);
     }
@@ -84,6 +87,10 @@ fn file_menu_ui(ui: &mut Ui, recent: &[PathBuf], commands: &mut Vec<Command>) {
     });
     if ui.button("Open Sample Timeline").clicked() {
         commands.push(Command::OpenSample);
+    }
+    ui.separator();
+    if ui.button("Add Source…").clicked() {
+        commands.push(Command::ShowAddSource(None));
     }
     ui.separator();
     if item(ui, "Save", &shortcuts::SAVE) {

@@ -2,6 +2,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
+pub const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
@@ -28,6 +29,7 @@ pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
                 ("Enter", "Zoom to the selected event; in the search field, go to the next result"),
                 ("Esc", "Close a dialog, else clear the search, else the selection"),
                 (&ctx.format_shortcut(&FIND), "Search"),
+                (&ctx.format_shortcut(&NEW), "New timeline"),
                 (&ctx.format_shortcut(&OPEN), "Open a timeline"),
                 (&ctx.format_shortcut(&SAVE), "Save (in the file's format, when it holds everything)"),
                 (&ctx.format_shortcut(&UNDO), "Undo"),

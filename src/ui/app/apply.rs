@@ -65,6 +65,14 @@ impl CitelineApp {
                 self.edit(Edit::RemoveEvent { index: e as usize }, None);
             }
             Command::NewEvent => self.new_event(),
+            Command::Recover(restore) => self.recover(restore),
+            Command::EventFromPassage { source, range } => self.event_from_passage(&source, range),
+            Command::CitePassage { source, range, event } => self.cite_passage(&source, range, event),
+            Command::ShowSource(id) => self.panel.source_view.show(&id),
+            Command::ShowAddSource(file) => self.sources.show(file),
+            Command::AddSource(input, details) => self.add_source(input, details),
+            Command::ShowNewTimeline => self.new_timeline.show(),
+            Command::NewTimeline(path) => self.new_timeline(path),
             Command::SaveAs(path, format) => self.session.save_as(path, format),
             Command::Select(e) => self.select(e),
             Command::SelectResult(e) => self.select_result(e),
@@ -93,7 +101,7 @@ impl CitelineApp {
     }
 
     /// Applies an edit; where it is refused, the editor says why.
-    fn edit(&mut self, edit: Edit, key: Option<String>) {
+    pub(super) fn edit(&mut self, edit: Edit, key: Option<String>) {
         let field = match (&edit, key.as_deref()) {
             (Edit::UpdateEvent { .. }, Some(k)) => field_of_key(k),
             _ => None,
@@ -135,6 +143,42 @@ impl CitelineApp {
         if self.session.data().doc.events().len() > index {
             self.selected = u32::try_from(index).ok();
             self.panel.editor.focus = Some(Field::Title);
+        }
+    }
+
+    /// Restores the edits a crash left unsaved (opening their document first), or forgets them.
+    fn recover(&mut self, restore: bool) {
+        let Some(recovery) = self.recovery.take() else { return };
+        let journal = self.store.journal_path();
+        if !restore {
+            if let Some(j) = &journal {
+                crate::session::journal::Journal::discard(j);
+                self.session.keep_journal(j);
+            }
+            return;
+        }
+        if let Some(file) = recovery.file {
+            self.replay = Some(recovery.edits);
+            self.restore_view = None;
+            self.session.open(file);
+        } else {
+            self.session.open_seed();
+            self.take_notices();
+            self.restore(recovery.edits);
+        }
+    }
+
+    /// Applies restored edits to the document just opened, journaling them again.
+    pub(super) fn restore(&mut self, edits: Vec<Edit>) {
+        if let Some(j) = self.store.journal_path() {
+            self.session.keep_journal(&j);
+        }
+        let total = edits.len();
+        let failed = edits.into_iter().filter(|e| self.session.apply(e.clone()).is_err()).count();
+        if failed > 0 {
+            self.report = Some(crate::session::Report::failed(format!(
+                "{failed} of {total} unsaved changes could not be restored: the file changed since."
+            )));
         }
     }
 

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use egui::{Key, Modifiers, ThemePreference};
 
 mod apply;
+mod build;
 
 use super::citation_panel::{CitationPanel, PanelContext};
 use super::command::Command;
@@ -15,13 +16,16 @@ use super::dialog::palette_of;
 use super::export_dialog::{ExportDialog, ExportSource};
 use super::filter_menu::FilterMenu;
 use super::menu::{MenuState, menu_ui};
+use super::new_dialog::NewDialog;
 use super::results::results_ui;
 use super::save_dialog::SaveDialog;
 use super::shortcuts::{self, shortcuts_window};
+use super::source_dialog::SourceDialog;
 use super::status::status_ui;
 use super::timeline_view::{TimelineCommand, TimelineFrame, ViewState, timeline_ui};
 use super::toolbar::{SearchField, toolbar_ui};
 use crate::layout::TimeView;
+use crate::session::journal::{Journal, Recovery};
 use crate::session::{Notice, Report, Session};
 use crate::settings::{Settings, SettingsStore, ThemeChoice};
 
@@ -37,6 +41,10 @@ pub struct CitelineApp {
     panel: CitationPanel,
     pub export: ExportDialog,
     pub save: SaveDialog,
+    /// File › Add Source….
+    pub sources: SourceDialog,
+    /// File › New Timeline….
+    pub new_timeline: NewDialog,
     pub search: SearchField,
     /// Enter was pressed in the search field: select the next result once the search is done.
     select_when_done: bool,
@@ -52,6 +60,10 @@ pub struct CitelineApp {
     after_save: Option<Command>,
     /// The user chose to lose unsaved changes, or saved them: close without asking again.
     close_confirmed: bool,
+    /// Edits a crash left unsaved, waiting for the user to restore or discard them.
+    pub recovery: Option<Recovery>,
+    /// Restored edits waiting for their document to open.
+    replay: Option<Vec<crate::model::edit::Edit>>,
 }
 
 impl CitelineApp {
@@ -74,6 +86,8 @@ impl CitelineApp {
             panel: CitationPanel::default(),
             export: ExportDialog::default(),
             save: SaveDialog::default(),
+            sources: SourceDialog::default(),
+            new_timeline: NewDialog::default(),
             search: SearchField::default(),
             select_when_done: false,
             filters: FilterMenu::default(),
@@ -84,6 +98,8 @@ impl CitelineApp {
             pending: None,
             after_save: None,
             close_confirmed: false,
+            recovery: None,
+            replay: None,
         }
     }
 
@@ -98,6 +114,12 @@ impl CitelineApp {
         app.session.set_waker(Arc::new(move || ctx.request_repaint()));
         app.apply_theme(&cc.egui_ctx);
         app.take_notices();
+        if let Some(journal) = app.store.journal_path() {
+            app.recovery = Journal::recover(&journal);
+            if app.recovery.is_none() {
+                app.session.keep_journal(&journal);
+            }
+        }
         let remembered = app.settings.last_file.clone().filter(|p| p.is_file());
         if let Some(path) = file.or(remembered.clone()) {
             if remembered.as_deref() == Some(path.as_path()) {
@@ -130,7 +152,12 @@ impl CitelineApp {
     fn take_notices(&mut self) {
         for notice in self.session.take_notices() {
             match notice {
-                Notice::Opened { same_file } => self.opened(same_file),
+                Notice::Opened { same_file } => {
+                    self.opened(same_file);
+                    if let Some(edits) = self.replay.take() {
+                        self.restore(edits);
+                    }
+                }
                 Notice::Reloaded { previous } => {
                     let id = self.selected.and_then(|e| previous.doc.events().get(e as usize)).map(|ev| ev.id.clone());
                     self.selected = id
@@ -177,7 +204,12 @@ impl CitelineApp {
     }
 
     fn any_dialog_open(&self) -> bool {
-        self.export.open || self.save.open || self.pending.is_some()
+        self.export.open
+            || self.save.open
+            || self.sources.open
+            || self.new_timeline.open
+            || self.pending.is_some()
+            || self.recovery.is_some()
     }
 
     /// Keyboard shortcuts, and Esc: it closes a dialog, else clears the search, else the
@@ -192,6 +224,7 @@ impl CitelineApp {
             (shortcuts::UNDO, Command::Undo),
             (shortcuts::SAVE, Command::Save),
             (shortcuts::OPEN, Command::OpenDialog),
+            (shortcuts::NEW, Command::ShowNewTimeline),
             (shortcuts::EXPORT, Command::ShowExport),
             (shortcuts::QUIT, Command::Quit),
             (shortcuts::FIND, Command::FocusSearch),
@@ -214,6 +247,8 @@ impl CitelineApp {
         if self.any_dialog_open() {
             self.export.open = false;
             self.save.open = false;
+            self.sources.open = false;
+            self.new_timeline.open = false;
             self.pending = None;
         } else if self.search.is_active() {
             self.commands.push(Command::ClearSearch);
@@ -298,7 +333,13 @@ impl eframe::App for CitelineApp {
         self.autosave_settings(ctx);
         let dropped = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).next());
         if let Some(path) = dropped.filter(|p| !p.as_os_str().is_empty()) {
-            self.commands.push(Command::Open(path));
+            // A text document is a source to add; anything else is a timeline to open.
+            let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+            self.commands.push(if matches!(ext.as_deref(), Some("txt" | "md")) {
+                Command::ShowAddSource(Some(path))
+            } else {
+                Command::Open(path)
+            });
         }
         self.shortcuts(ctx);
         if ctx.input(|i| i.viewport().close_requested()) && self.session.is_dirty() && !self.close_confirmed {
@@ -348,8 +389,12 @@ impl eframe::App for CitelineApp {
         };
         self.export.ui(&ctx, &source);
         self.commands.extend(self.save.ui(&ctx, self.session.is_saving()));
+        self.commands.extend(self.sources.ui(&ctx));
+        self.commands.extend(self.new_timeline.ui(&ctx));
         shortcuts_window(&ctx, &mut self.show_shortcuts);
-        if let Some(action) = &self.pending {
+        if let Some(recovery) = &self.recovery {
+            self.commands.extend(super::recovery::recovery_ui(&ctx, recovery));
+        } else if let Some(action) = &self.pending {
             let doing = match action {
                 Command::Quit => "quit",
                 _ => "open another timeline",
@@ -360,6 +405,12 @@ impl eframe::App for CitelineApp {
     }
 
     fn on_exit(&mut self) {
+        // Closing with unsaved changes means the user chose not to save them.
+        if self.session.is_dirty()
+            && let Some(journal) = self.store.journal_path()
+        {
+            Journal::discard(&journal);
+        }
         self.settings.view = Some(self.view.view);
         self.store.save(&self.settings);
     }

@@ -1,0 +1,151 @@
+//! Adding a source to the open timeline: its text is kept as UTF-8 under the `sources/` folder
+//! beside the timeline file, and one undoable edit adds the source that points at it.
+
+use std::path::{Path, PathBuf};
+
+use super::Session;
+use crate::atomic_write::write_atomically;
+use crate::formats::source_file::SourceText;
+use crate::model::edit::Edit;
+use crate::model::language::detect_language;
+use crate::model::{Document, Edtf, Source};
+
+/// What the user says about a source; what is not given is worked out (the id from the title,
+/// the language from the text).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceDetails {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub language: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+}
+
+/// The folder beside a timeline file where source texts are kept.
+pub fn sources_folder(timeline: &Path) -> PathBuf {
+    timeline.parent().unwrap_or_else(|| Path::new(".")).join("sources")
+}
+
+impl Session {
+    /// Adds `source` (named `name`, as the file it came from) to the open timeline; returns the
+    /// new source's id. Nothing is added when anything fails.
+    pub fn add_source(&mut self, source: &SourceText, name: &str, details: SourceDetails) -> Result<String, String> {
+        let Some(timeline) = self.path().map(Path::to_owned) else {
+            return Err("save the timeline first: its sources are kept in a folder beside it".to_owned());
+        };
+        let doc = &self.data().doc;
+        let new = new_source(doc, source, name, details)?;
+        let folder = sources_folder(&timeline);
+        std::fs::create_dir_all(&folder).map_err(|e| format!("cannot make {}: {e}", folder.display()))?;
+        let file_name = free_file_name(&folder, &new.id);
+        let written = folder.join(&file_name);
+        write_atomically(&written, source.text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", written.display()))?;
+        let source = Source { file: Some(format!("sources/{file_name}")), ..new };
+        let id = source.id.to_string();
+        let index = self.data().doc.timeline().sources.len();
+        if let Err(problems) = self.apply(Edit::AddSource { index, source }) {
+            // Nothing half added: the text goes with the refused source.
+            let _ = std::fs::remove_file(&written);
+            return Err(problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "));
+        }
+        Ok(id)
+    }
+}
+
+/// The source as it will stand in the timeline (its `file` still to be set).
+fn new_source(doc: &Document, source: &SourceText, name: &str, d: SourceDetails) -> Result<Source, String> {
+    let stem = Path::new(name).file_stem().map_or_else(|| "source".to_owned(), |s| s.to_string_lossy().into_owned());
+    let title = d.title.filter(|t| !t.trim().is_empty()).or_else(|| source.title.clone()).unwrap_or(stem.clone());
+    let taken = |id: &str| doc.timeline().sources.iter().any(|s| &*s.id == id);
+    let id = match d.id.filter(|i| !i.trim().is_empty()) {
+        Some(id) if taken(&id) => return Err(format!("a source with the id \"{id}\" is already in the timeline")),
+        Some(id) => id,
+        None => {
+            let base = slug(&stem);
+            (1..=doc.timeline().sources.len() + 1)
+                .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+                .find(|id| !taken(id))
+                .unwrap_or(base)
+        }
+    };
+    if let Some(p) = &d.published
+        && let Err(e) = Edtf::parse(p)
+    {
+        return Err(format!("the published date \"{p}\" is not EDTF: {e}"));
+    }
+    let language =
+        d.language.filter(|l| !l.trim().is_empty()).or_else(|| detect_language(&source.text).map(str::to_owned));
+    Ok(Source {
+        id: id.into(),
+        title,
+        publisher: d.publisher.unwrap_or_default(),
+        language: language.unwrap_or_default(),
+        url: d.url.filter(|u| !u.trim().is_empty()),
+        published: d.published,
+        text: None,
+        file: None,
+    })
+}
+
+/// An id made of a name: lower-case letters, digits and single dashes.
+fn slug(name: &str) -> String {
+    let folded = crate::model::search::fold(name);
+    let mut id = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c);
+        } else if !id.ends_with('-') && !id.is_empty() {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-').chars().take(48).collect::<String>();
+    if id.is_empty() { "source".to_owned() } else { id }
+}
+
+/// `ID.txt` in `folder`, or `ID-2.txt`… when that is taken.
+fn free_file_name(folder: &Path, id: &str) -> String {
+    (1..)
+        .take(10_000)
+        .map(|n| if n == 1 { format!("{id}.txt") } else { format!("{id}-{n}.txt") })
+        .find(|f| !folder.join(f).exists())
+        .unwrap_or_else(|| format!("{id}-{}.txt", std::process::id()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::source_file::source_text;
+
+    #[test]
+    fn a_source_is_stored_beside_the_timeline_detected_and_undone_as_one_step() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("case.citeline.json");
+        std::fs::write(&path, "{\"title\": \"Case\"}").expect("write");
+        let mut session = Session::open_blocking(&path).expect("opens");
+        let text = source_text("Netflix e Facebook\n\nSecondo il documento, nel 2011 la piattaforma ha annunciato un'integrazione con Facebook.".into()).expect("text");
+        let id = session.add_source(&text, "Articolo Forbes.txt", SourceDetails::default()).expect("added");
+        assert_eq!(id, "articolo-forbes");
+        let (source, stored) = session.data().doc.source(&id).expect("in the timeline");
+        assert_eq!((source.language.as_str(), source.title.as_str()), ("it", "Netflix e Facebook"));
+        assert_eq!(source.file.as_deref(), Some("sources/articolo-forbes.txt"));
+        assert_eq!(stored, text.text);
+        assert_eq!(std::fs::read_to_string(dir.path().join("sources/articolo-forbes.txt")).expect("kept"), text.text);
+        let again = session.add_source(&text, "Articolo Forbes.txt", SourceDetails::default()).expect("added");
+        assert_eq!(again, "articolo-forbes-2");
+        let taken = SourceDetails { id: Some(id.clone()), ..SourceDetails::default() };
+        assert!(session.add_source(&text, "x.txt", taken).expect_err("duplicate").contains("already"));
+        let bad_date = SourceDetails { published: Some("2013-13".into()), ..SourceDetails::default() };
+        assert!(session.add_source(&text, "x.txt", bad_date).expect_err("bad date").contains("EDTF"));
+        assert!(session.undo());
+        assert!(session.data().doc.source("articolo-forbes-2").is_none(), "one undo takes the source away");
+    }
+
+    #[test]
+    fn the_built_in_timeline_has_no_folder_for_sources() {
+        let mut session = Session::seed();
+        let text = source_text("Some text.".into()).expect("text");
+        assert!(session.add_source(&text, "a.txt", SourceDetails::default()).expect_err("no folder").contains("save"));
+    }
+}

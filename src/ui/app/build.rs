@@ -1,0 +1,73 @@
+//! Building a chronology: sources added, passages made events or citations, new timelines.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use super::CitelineApp;
+use crate::formats::source_file::{read_source_file, source_text};
+use crate::model::Citation;
+use crate::model::edit::{Edit, unique_event_id};
+use crate::model::fields::{Field, event_from_passage};
+use crate::session::sources::SourceDetails;
+use crate::ui::source_dialog::SourceInput;
+
+impl CitelineApp {
+    /// The passage `range` of source `source`, as it stands in the text.
+    fn passage(&self, source: &str, range: Range<usize>) -> Option<String> {
+        let (_, text) = self.session.data().doc.source(source)?;
+        text.get(range).map(str::to_owned)
+    }
+
+    /// A new event citing the passage, selected, with its date field ready for typing.
+    pub(super) fn event_from_passage(&mut self, source: &str, range: Range<usize>) {
+        let Some(quote) = self.passage(source, range) else { return };
+        let doc = &self.session.data().doc;
+        let event = event_from_passage(unique_event_id(doc, "event"), source, &quote);
+        let index = doc.events().len();
+        self.edit(Edit::AddEvent { index, event }, None);
+        if self.session.data().doc.events().len() > index {
+            self.selected = u32::try_from(index).ok();
+            self.panel.editor.focus = Some(Field::When);
+        }
+    }
+
+    /// The passage as one more citation of `event`.
+    pub(super) fn cite_passage(&mut self, source: &str, range: Range<usize>, event: u32) {
+        let Some(quote) = self.passage(source, range) else { return };
+        let Some(e) = self.session.data().doc.events().get(event as usize) else { return };
+        let citation = Citation { source: source.into(), quote: quote.into(), note: None };
+        self.edit(Edit::AddCitation { event: event as usize, index: e.citations.len(), citation }, None);
+    }
+
+    /// Adds a source from a file or pasted text; its text is shown, ready for selecting.
+    pub(super) fn add_source(&mut self, input: SourceInput, details: SourceDetails) {
+        let (read, name) = match input {
+            SourceInput::File(path) => {
+                let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                (read_source_file(&path), name)
+            }
+            SourceInput::Pasted(text) => {
+                (source_text(text).ok_or_else(|| "there is no text to add".to_owned()), "pasted".to_owned())
+            }
+        };
+        match read.and_then(|source| self.session.add_source(&source, &name, details)) {
+            Ok(id) => {
+                self.sources.open = false;
+                self.panel.source_view.show(&id);
+            }
+            Err(e) => self.sources.message = Some(Err(e)),
+        }
+    }
+
+    /// Makes a new timeline (and its sources folder) and opens it.
+    pub(super) fn new_timeline(&mut self, path: PathBuf) {
+        match crate::formats::new_timeline(&path, None) {
+            Ok(()) => {
+                self.new_timeline.open = false;
+                self.restore_view = None;
+                self.session.open(path);
+            }
+            Err(e) => self.new_timeline.message = Some(Err(e)),
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! File › New Timeline…: where the new timeline goes; it is made with a `sources/` folder
+//! beside it, and opened.
+
+use std::path::PathBuf;
+
+use super::command::Command;
+use super::dialog::{dialog_ui, outcome_ui, palette_of};
+
+#[derive(Default)]
+pub struct NewDialog {
+    pub open: bool,
+    pub path: String,
+    pub message: Option<Result<String, String>>,
+}
+
+impl NewDialog {
+    pub fn show(&mut self) {
+        let dir = std::env::current_dir().unwrap_or_default();
+        *self = Self { open: true, path: dir.join("timeline.citeline.json").display().to_string(), message: None };
+    }
+
+    pub fn ui(&mut self, ctx: &egui::Context) -> Option<Command> {
+        if !self.open {
+            return None;
+        }
+        let mut command = None;
+        let clicked_outside = dialog_ui(ctx, "New Timeline", |ui| {
+            ui.horizontal(|ui| {
+                let label = ui.label("Save to");
+                ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(340.0)).labelled_by(label.id);
+                if ui.button("Browse…").clicked()
+                    && let Some(p) = rfd::FileDialog::new()
+                        .add_filter("citeline timeline", &["citeline.json"])
+                        .set_file_name("timeline.citeline.json")
+                        .save_file()
+                {
+                    self.path = p.display().to_string();
+                }
+            });
+            ui.label(egui::RichText::new("A sources folder is made beside it for the documents you add.").small());
+            ui.separator();
+            ui.horizontal(|ui| {
+                if ui.button("Create").clicked() {
+                    command = Some(Command::NewTimeline(PathBuf::from(self.path.trim())));
+                }
+                if ui.button("Close").clicked() {
+                    self.open = false;
+                }
+            });
+            outcome_ui(ui, self.message.as_ref(), &palette_of(ui));
+        });
+        if clicked_outside {
+            self.open = false;
+        }
+        command
+    }
+}

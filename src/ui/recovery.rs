@@ -1,0 +1,30 @@
+//! After a crash: "citeline closed without saving N changes to FILE. Restore them?"
+
+use super::command::Command;
+use super::dialog::dialog_ui;
+use crate::session::journal::Recovery;
+
+pub fn recovery_ui(ctx: &egui::Context, recovery: &Recovery) -> Option<Command> {
+    let file = recovery.file.as_ref().map_or_else(
+        || "the built-in timeline".to_owned(),
+        |f| f.file_name().map_or_else(|| f.display().to_string(), |n| n.to_string_lossy().into_owned()),
+    );
+    let n = recovery.edits.len();
+    let mut answer = None;
+    dialog_ui(ctx, "Restore Unsaved Changes", |ui| {
+        ui.label(format!(
+            "citeline closed without saving {n} change{} to {file}. Restore them?",
+            if n == 1 { "" } else { "s" }
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Restore").clicked() {
+                answer = Some(Command::Recover(true));
+            }
+            if ui.button("Discard Them").clicked() {
+                answer = Some(Command::Recover(false));
+            }
+        });
+    });
+    answer
+}

@@ -1,0 +1,122 @@
+//! File › Add Source…: a text file (or text pasted in), with its title, publisher, language,
+//! address and publication date; the language is told from the text when not given.
+
+use std::path::PathBuf;
+
+use egui::{RichText, Ui};
+
+use super::command::Command;
+use super::dialog::{dialog_ui, outcome_ui, palette_of};
+use crate::session::sources::SourceDetails;
+
+/// Where the source's text comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SourceInput {
+    File(PathBuf),
+    Pasted(String),
+}
+
+#[derive(Default)]
+pub struct SourceDialog {
+    pub open: bool,
+    pub path: String,
+    pub pasted: String,
+    title: String,
+    publisher: String,
+    language: String,
+    url: String,
+    published: String,
+    /// Why the last try failed.
+    pub message: Option<Result<String, String>>,
+}
+
+impl SourceDialog {
+    pub fn show(&mut self, file: Option<PathBuf>) {
+        *self = Self { open: true, path: file.map(|f| f.display().to_string()).unwrap_or_default(), ..Self::default() };
+    }
+
+    pub fn ui(&mut self, ctx: &egui::Context) -> Option<Command> {
+        if !self.open {
+            return None;
+        }
+        let mut command = None;
+        let clicked_outside = dialog_ui(ctx, "Add Source", |ui| {
+            self.text_ui(ui);
+            ui.separator();
+            self.details_ui(ui);
+            ui.separator();
+            ui.horizontal(|ui| {
+                let ready = !self.path.trim().is_empty() || !self.pasted.trim().is_empty();
+                if ui.add_enabled(ready, egui::Button::new("Add Source")).clicked() {
+                    command = Some(self.command());
+                }
+                if ui.button("Close").clicked() {
+                    self.open = false;
+                }
+            });
+            outcome_ui(ui, self.message.as_ref(), &palette_of(ui));
+        });
+        if clicked_outside {
+            self.open = false;
+        }
+        command
+    }
+
+    fn text_ui(&mut self, ui: &mut Ui) {
+        egui::Grid::new("source-text").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+            let label = ui.label("Text file");
+            ui.horizontal(|ui| {
+                ui.add(egui::TextEdit::singleline(&mut self.path).hint_text(".txt or .md").desired_width(300.0))
+                    .labelled_by(label.id);
+                if ui.button("Browse…").clicked()
+                    && let Some(p) = rfd::FileDialog::new().add_filter("Text", &["txt", "md"]).pick_file()
+                {
+                    self.path = p.display().to_string();
+                }
+            });
+            ui.end_row();
+            let label = ui.label("Or paste the text");
+            // A pasted article must not push the dialog's buttons off the screen.
+            egui::ScrollArea::vertical().id_salt("pasted-text").max_height(140.0).show(ui, |ui| {
+                ui.add(egui::TextEdit::multiline(&mut self.pasted).desired_rows(4).desired_width(380.0))
+                    .labelled_by(label.id);
+            });
+            ui.end_row();
+        });
+    }
+
+    fn details_ui(&mut self, ui: &mut Ui) {
+        egui::Grid::new("source-details").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
+            for (name, value, hint) in [
+                ("Title", &mut self.title, "Default: the text's first line"),
+                ("Publisher", &mut self.publisher, ""),
+                ("Language", &mut self.language, "Default: told from the text (es, it, en…)"),
+                ("Address (URL)", &mut self.url, ""),
+                ("Published", &mut self.published, "EDTF, e.g. 2024-04-12"),
+            ] {
+                let label = ui.label(name);
+                ui.add(egui::TextEdit::singleline(value).hint_text(hint).desired_width(380.0)).labelled_by(label.id);
+                ui.end_row();
+            }
+        });
+        ui.label(RichText::new("The text is kept, as UTF-8, in the sources folder beside the timeline.").small());
+    }
+
+    fn command(&self) -> Command {
+        let given = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+        let input = if self.path.trim().is_empty() {
+            SourceInput::Pasted(self.pasted.clone())
+        } else {
+            SourceInput::File(PathBuf::from(self.path.trim()))
+        };
+        let details = SourceDetails {
+            id: None,
+            title: given(&self.title),
+            publisher: given(&self.publisher),
+            language: given(&self.language),
+            url: given(&self.url),
+            published: given(&self.published),
+        };
+        Command::AddSource(input, details)
+    }
+}

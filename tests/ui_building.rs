@@ -1,0 +1,131 @@
+//! The user's path, step by step: a new timeline, sources added (from a file and pasted), a
+//! passage made an event, its date typed, a second source's passage cited, saved, reopened.
+
+mod common;
+
+use common::{data, harness_on, wait_until};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use citeline::CitelineApp;
+
+const IT: &str = "assets/sources/it-netflix-100-milioni-messaggi-facebook.txt";
+const ES: &str = "assets/sources/es-netflix-meta-mensajes-privados.txt";
+
+fn type_into(harness: &mut Harness<'static, CitelineApp>, label: &str, text: &str) {
+    type_into_a(harness, Role::TextInput, label, text);
+}
+
+fn type_into_a(harness: &mut Harness<'static, CitelineApp>, role: Role, label: &str, text: &str) {
+    let field = harness.get_by_role_and_label(role, label);
+    field.focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(role, label).type_text(text);
+    harness.run();
+}
+
+/// Selects `passage` in the text of source `source`, as a drag over it would.
+fn select_in_source(harness: &mut Harness<'static, CitelineApp>, source: &str, passage: &str) {
+    let text = data(harness).doc.source(source).expect("the source").1.to_owned();
+    let at = text.find(passage).expect("the passage is in the text");
+    let start = text[..at].chars().count();
+    let end = start + passage.chars().count();
+    let id = citeline::ui::source_view::text_id(source);
+    // A drag over the text puts the focus in it, then selects.
+    harness.ctx.memory_mut(|m| m.request_focus(id));
+    harness.run();
+    let mut state = egui::TextEdit::load_state(&harness.ctx, id).expect("the source text is shown");
+    state.cursor.set_char_range(Some(egui::text::CCursorRange::two(
+        egui::text::CCursor::new(start),
+        egui::text::CCursor::new(end),
+    )));
+    state.store(&harness.ctx, id);
+    harness.run();
+}
+
+#[test]
+fn a_chronology_is_built_from_two_articles_saved_and_reopened_the_same() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let case = dir.path().join("netflix.citeline.json");
+    let mut harness = common::app_harness();
+
+    // File › New Timeline… (Ctrl+N): the file and a sources folder beside it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    type_into(&mut harness, "Save to", case.to_str().expect("path"));
+    harness.get_by_label("Create").click();
+    wait_until(&mut harness, |app| app.session.path() == Some(case.as_path()) && !app.is_loading());
+    assert!(dir.path().join("sources").is_dir());
+    assert_eq!(data(&harness).doc.events().len(), 0);
+
+    // Add Source…: a text file; its language is told from the text.
+    harness.get_by_label("Add Source…").click();
+    harness.run();
+    type_into(&mut harness, "Text file", IT);
+    type_into(&mut harness, "Publisher", "Italian news blog");
+    harness.get_by_role_and_label(Role::Button, "Add Source").click();
+    harness.run();
+    let it = data(&harness).doc.timeline().sources[0].clone();
+    assert_eq!((it.language.as_str(), it.publisher.as_str()), ("it", "Italian news blog"));
+    assert!(dir.path().join(it.file.as_deref().expect("kept in a file")).is_file());
+
+    // Select a passage in its text: New Event from Selection.
+    let quote = "Nell’agosto 2013, Facebook ha fornito a Netflix l’accesso al cosiddetto “Titan API”";
+    select_in_source(&mut harness, &it.id, quote);
+    harness.get_by_label("New Event from Selection").click();
+    harness.run();
+    let doc = &data(&harness).doc;
+    assert_eq!(doc.events().len(), 1);
+    let event = &doc.events()[0];
+    assert_eq!(event.title, "Nell’agosto 2013, Facebook ha fornito a Netflix l’accesso");
+    assert_eq!(&*event.citations[0].quote, quote);
+    assert_eq!(doc.checks(0)[0].status, citeline::model::Verification::Verified);
+    assert_eq!(harness.state().selected, Some(0));
+    let date = harness.get_by_role_and_label(Role::TextInput, "Date (EDTF)");
+    assert!(date.is_focused(), "the date field waits for the date");
+
+    // Type the date: it is read as it is typed.
+    date.type_text("2013-0");
+    harness.run();
+    assert!(harness.query_by_label_contains("Not a date citeline reads").is_some(), "2013-0 is not a date yet");
+    harness.get_by_role_and_label(Role::TextInput, "Date (EDTF)").type_text("8");
+    harness.run();
+    assert_eq!(harness.query_all_by_label("August 2013").count(), 2, "under the field and the title");
+    assert_eq!(data(&harness).doc.events()[0].when.as_deref(), Some("2013-08"));
+
+    // A second source, pasted; Cite Selection adds its passage to the same event. The list of
+    // sources is further down the panel now.
+    harness.get_by_label("Add Source…").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Add Source…").click();
+    harness.run();
+    let spanish = std::fs::read_to_string(ES).expect("article");
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Or paste the text").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Or paste the text").type_text(&spanish);
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Add Source").click();
+    harness.run();
+    assert_eq!(harness.state().sources.message, None, "added without a complaint");
+    let es = data(&harness).doc.timeline().sources[1].clone();
+    assert_eq!(es.language, "es");
+    let cited = "recibió acceso personalizado a las API privadas de Facebook";
+    select_in_source(&mut harness, &es.id, cited);
+    harness.get_by_label("Cite Selection").click();
+    harness.run();
+    assert_eq!(data(&harness).doc.events()[0].citations.len(), 2, "one event citing both articles");
+    assert_eq!(data(&harness).doc.tally().verified, 2);
+
+    // Ctrl+S, then close and reopen: the same timeline.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    wait_until(&mut harness, |app| !app.session.is_saving() && !app.session.is_dirty());
+    let built = data(&harness).doc.timeline().clone();
+    drop(harness);
+    let reopened = harness_on(&case);
+    assert_eq!(data(&reopened).doc.timeline(), &built);
+    assert_eq!(data(&reopened).doc.tally().verified, 2);
+    let (code, out) = common::citeline(&["check", case.to_str().expect("path")]);
+    assert_eq!(code, 0, "{out}");
+}
