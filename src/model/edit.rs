@@ -131,10 +131,10 @@ impl Edit {
     fn moves_events(&self, doc: &Document) -> bool {
         match self {
             Self::AddEvent { .. } | Self::RemoveEvent { .. } | Self::Batch(_) => true,
-            Self::UpdateEvent { index, event } => doc
-                .events()
-                .get(*index)
-                .is_none_or(|old| old.when != event.when || old.group() != event.group() || old.title != event.title),
+            // A new title only changes the room its label wants, which lanes need not follow.
+            Self::UpdateEvent { index, event } => {
+                doc.events().get(*index).is_none_or(|old| old.when != event.when || old.group() != event.group())
+            }
             _ => false,
         }
     }

@@ -77,6 +77,8 @@ pub struct Session {
     format: Format,
     /// Goes up with every change of the document, so that views know when to rebuild.
     revision: u64,
+    /// The revision of the last edit that moved events (the lanes must follow it).
+    moved_at: u64,
     history: History,
     /// The history state last saved (or opened).
     saved_state: u64,
@@ -122,6 +124,11 @@ impl Session {
         session
     }
 
+    /// A session on a document already laid out, as if opened from `path`.
+    pub fn from_loaded(data: Loaded, path: Option<PathBuf>) -> Self {
+        Self::with(data, path)
+    }
+
     fn with(data: Loaded, path: Option<PathBuf>) -> Self {
         let format = Format::Citeline;
         Self {
@@ -130,6 +137,7 @@ impl Session {
             path,
             format,
             revision: 0,
+            moved_at: 0,
             history: History::default(),
             saved_state: 0,
             filter: Filter::default(),
@@ -303,12 +311,18 @@ impl Session {
             self.refresh_filter();
             return;
         }
-        let input = LayoutInput::of(&self.data.doc);
+        self.moved_at = self.revision;
+        self.lay_out();
+    }
+
+    /// Lays the document out again: at once when it is small, else in the background.
+    fn lay_out(&mut self) {
         if self.data.doc.events().len() <= SYNC_LAYOUT_EVENTS {
-            self.install_layout(input.lay_out());
-        } else {
-            // The lanes shown meanwhile are the last ones; the next frame after the job has
-            // the new ones.
+            self.install_layout(LayoutInput::of(&self.data.doc).lay_out());
+        } else if self.relayout.is_none() {
+            // The lanes shown meanwhile are the last ones; the frame after the job has the new
+            // ones. While one runs, edits wait for it rather than start more (see poll).
+            let input = LayoutInput::of(&self.data.doc);
             let job = Job::spawn("laying out", self.wake(), move |_| input.lay_out());
             self.relayout = Some(Relayout { job, revision: self.revision });
         }
@@ -326,9 +340,9 @@ impl Session {
         let Some(result) = self.relayout.as_ref().and_then(|r| r.job.poll()) else { return };
         let Some(Relayout { revision, .. }) = self.relayout.take() else { return };
         match result {
-            Ok(layout) if revision == self.revision => self.install_layout(layout),
-            // An older layout, or a failed one: lay out what the document is now.
-            _ => self.changed(true),
+            Ok(layout) if revision >= self.moved_at => self.install_layout(layout),
+            // Events moved since, or the job failed: lay out what the document is now.
+            _ => self.lay_out(),
         }
     }
 

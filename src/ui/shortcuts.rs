@@ -15,9 +15,13 @@ pub const NEW_EVENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND
 /// Redo as Windows and Linux users also know it.
 pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 
-/// The shortcuts window; `open` is cleared when the user closes it.
+/// The shortcuts dialog, while `open`; cleared when the user closes it.
 pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
-    egui::Window::new("Keyboard Shortcuts").open(open).resizable(false).show(ctx, |ui| {
+    if !*open {
+        return;
+    }
+    let mut close = false;
+    let outside = super::dialog::dialog_ui(ctx, "Keyboard Shortcuts", |ui| {
         egui::Grid::new("shortcuts").num_columns(2).striped(true).show(ui, |ui| {
             for (keys, what) in [
                 ("← / →", "Select the previous / next event"),
@@ -45,5 +49,10 @@ pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
                 ui.end_row();
             }
         });
+        ui.add_space(6.0);
+        close = ui.button("Close").clicked();
     });
+    if close || outside {
+        *open = false;
+    }
 }

@@ -210,6 +210,7 @@ impl CitelineApp {
             || self.new_timeline.open
             || self.pending.is_some()
             || self.recovery.is_some()
+            || self.show_shortcuts
     }
 
     /// Keyboard shortcuts, and Esc: it closes a dialog, else clears the search, else the
@@ -249,6 +250,7 @@ impl CitelineApp {
             self.save.open = false;
             self.sources.open = false;
             self.new_timeline.open = false;
+            self.show_shortcuts = false;
             self.pending = None;
         } else if self.search.is_active() {
             self.commands.push(Command::ClearSearch);
