@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{data, harness_on, wait_until};
+use common::{data, harness_on, select_in_source, wait_until};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -23,25 +23,6 @@ fn type_into_a(harness: &mut Harness<'static, CitelineApp>, role: Role, label: &
     field.focus();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.get_by_role_and_label(role, label).type_text(text);
-    harness.run();
-}
-
-/// Selects `passage` in the text of source `source`, as a drag over it would.
-fn select_in_source(harness: &mut Harness<'static, CitelineApp>, source: &str, passage: &str) {
-    let text = data(harness).doc.source(source).expect("the source").1.to_owned();
-    let at = text.find(passage).expect("the passage is in the text");
-    let start = text[..at].chars().count();
-    let end = start + passage.chars().count();
-    let id = citeline::ui::source_view::text_id(source);
-    // A drag over the text puts the focus in it, then selects.
-    harness.ctx.memory_mut(|m| m.request_focus(id));
-    harness.run();
-    let mut state = egui::TextEdit::load_state(&harness.ctx, id).expect("the source text is shown");
-    state.cursor.set_char_range(Some(egui::text::CCursorRange::two(
-        egui::text::CCursor::new(start),
-        egui::text::CCursor::new(end),
-    )));
-    state.store(&harness.ctx, id);
     harness.run();
 }
 

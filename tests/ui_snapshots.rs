@@ -35,6 +35,23 @@ fn the_window_looks_as_reviewed() {
     harness.run();
     results.add(harness.try_snapshot_options("search_governance", &snapshot_options()));
 
+    // Building: a passage of a source made an event, its date just typed.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let case = dir.path().join("case.citeline.json");
+    std::fs::copy(common::SEED, &case).expect("copy");
+    let mut harness = harness_on(&case);
+    harness
+        .get_by_label("Netflix ha pagato 100 milioni di dollari per accedere ai messaggi privati di Facebook")
+        .click();
+    harness.run();
+    let quote = "dal 2011 al 2019, il CEO di allora di Netflix, Hastings, è stato membro del consiglio di amministrazione di Facebook";
+    common::select_in_source(&mut harness, "it-article", quote);
+    harness.get_by_label("New Event from Selection").click();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Date (EDTF)").type_text("2011/2019");
+    harness.run();
+    results.add(harness.try_snapshot_options("building_event_from_passage", &snapshot_options()));
+
     let mut harness = harness_on(std::path::Path::new("tests/fixtures/timelinejs/newsroom.json"));
     let (a, b) = citeline::model::range::interval("2010/2020").expect("range");
     harness.state_mut().view.view = citeline::layout::TimeView::fit(a, b, 0.02);

@@ -56,15 +56,11 @@ impl SourceView {
             self.source = None;
             return commands;
         };
-        ui.horizontal(|ui| {
-            let title = ui.label(RichText::new(&source.title).strong().size(16.0));
-            if std::mem::take(&mut self.reveal) {
-                title.scroll_to_me(Some(egui::Align::Min));
-            }
-            if ui.small_button("Close").clicked() {
-                self.source = None;
-            }
-        });
+        // The title wraps: a long one must not widen the panel.
+        let title = ui.add(egui::Label::new(RichText::new(&source.title).strong().size(16.0)).wrap());
+        if std::mem::take(&mut self.reveal) {
+            title.scroll_to_me(Some(egui::Align::Min));
+        }
         let mut who = vec![source.publisher.clone(), language_name(&source.language)];
         who.extend(source.published.as_ref().map(|p| format!("published {p}")));
         who.retain(|w| !w.is_empty());
@@ -87,6 +83,9 @@ impl SourceView {
                 && let (Some(range), Some(event)) = (picked.clone(), event)
             {
                 commands.push(Command::CitePassage { source: id.clone(), range, event });
+            }
+            if ui.button("Close").clicked() {
+                self.source = None;
             }
         });
         if text.is_empty() {

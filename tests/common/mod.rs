@@ -61,3 +61,22 @@ pub fn event_id(harness: &Harness<'static, CitelineApp>, id: &str) -> u32 {
 pub fn snapshot_options() -> SnapshotOptions {
     SnapshotOptions::new().threshold(2.0).max_failed_pixels(400)
 }
+
+/// Selects `passage` in the text of source `source`, as a drag over it would.
+pub fn select_in_source(harness: &mut Harness<'static, CitelineApp>, source: &str, passage: &str) {
+    let text = data(harness).doc.source(source).expect("the source").1.to_owned();
+    let at = text.find(passage).expect("the passage is in the text");
+    let start = text[..at].chars().count();
+    let end = start + passage.chars().count();
+    let id = citeline::ui::source_view::text_id(source);
+    // A drag over the text puts the focus in it, then selects.
+    harness.ctx.memory_mut(|m| m.request_focus(id));
+    harness.run();
+    let mut state = egui::TextEdit::load_state(&harness.ctx, id).expect("the source text is shown");
+    state.cursor.set_char_range(Some(egui::text::CCursorRange::two(
+        egui::text::CCursor::new(start),
+        egui::text::CCursor::new(end),
+    )));
+    state.store(&harness.ctx, id);
+    harness.run();
+}
