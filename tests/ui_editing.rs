@@ -151,3 +151,26 @@ fn after_a_crash_the_window_offers_to_restore_the_unsaved_changes() {
     let again = citeline::session::journal::Journal::recover(&journal).expect("still journaled until saved");
     assert_eq!(again.edits.len(), 1);
 }
+
+#[test]
+fn a_file_changed_on_disk_under_unsaved_edits_asks_whose_version() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("case.citeline.json");
+    std::fs::copy(SEED, &path).expect("copy");
+    let mut harness = harness_on(&path);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    harness.run();
+    let count = data(&harness).doc.events().len();
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    let theirs = std::fs::read_to_string(SEED).expect("seed").replacen("Netflix", "Theirs: Netflix", 1);
+    std::fs::write(&path, theirs).expect("their write");
+    wait_until(&mut harness, |app| app.conflict);
+    harness.run();
+    assert!(harness.query_by_label_contains("changed on disk while you have unsaved changes").is_some());
+    assert_eq!(data(&harness).doc.events().len(), count, "mine are kept while the question stands");
+    harness.get_by_label("Keep Mine").click();
+    harness.run();
+    assert!(!harness.state().conflict);
+    assert_eq!(data(&harness).doc.events().len(), count);
+    assert!(harness.state().session.is_dirty());
+}

@@ -60,10 +60,27 @@ impl Session {
             return Some((at - now).max(0.01));
         }
         self.reload_at = None;
-        if let Some(path) = self.path.clone() {
+        let path = self.path.clone()?;
+        let on_disk = file_stamp(&path);
+        if on_disk.is_some() && on_disk == self.written {
+            // The change is our own save.
+            return None;
+        }
+        if self.is_dirty() {
+            // Reloading would drop the user's edits, and keeping them would hide the other
+            // side's: ask.
+            self.notices.push(Notice::ChangedOnDisk);
+        } else {
             self.start_loading(path, true);
         }
         None
+    }
+
+    /// Reads the open file again, dropping unsaved edits (the user chose the file on disk).
+    pub fn reload(&mut self) {
+        if let Some(path) = self.path.clone() {
+            self.start_loading(path, true);
+        }
     }
 
     /// What happened since the last call.
@@ -135,6 +152,7 @@ impl Session {
                         self.journal_restart();
                     }
                 }
+                self.written = file_stamp(&path);
                 self.notices.push(Notice::Saved(Ok(message)));
             }
             Err(e) => self.notices.push(Notice::Saved(Err(e))),
@@ -164,4 +182,10 @@ impl Session {
     pub fn is_saving(&self) -> bool {
         self.saving.is_some()
     }
+}
+
+/// When a file was last written, and its length: enough to tell our own save from another's.
+pub(super) fn file_stamp(path: &std::path::Path) -> Option<(std::time::SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
 }

@@ -48,6 +48,8 @@ pub enum Notice {
     Report(Report),
     /// A save finished: what was written, or why not.
     Saved(Result<String, String>),
+    /// The open file changed on disk while there are unsaved edits: neither side was dropped.
+    ChangedOnDisk,
 }
 
 struct Loading {
@@ -94,6 +96,8 @@ pub struct Session {
     watcher: Option<FileWatcher>,
     /// When to reload after a change on disk.
     reload_at: Option<f64>,
+    /// The open file as this session last wrote it (modified time and length).
+    written: Option<(std::time::SystemTime, u64)>,
     notices: Vec<Notice>,
     /// Where every edit is written as it is made, so that a crash loses no work.
     journal: Option<Journal>,
@@ -149,6 +153,7 @@ impl Session {
             relayout: None,
             watcher: None,
             reload_at: None,
+            written: None,
             notices: Vec::new(),
             journal: None,
             waker: Arc::new(|| {}),

@@ -233,3 +233,42 @@ fn the_journal_brings_back_unsaved_edits_after_a_crash_and_a_save_clears_it() {
     settle(&mut again, |s| !s.is_saving());
     assert_eq!(journal::Journal::recover(&journal_path), None, "saved: nothing left to recover");
 }
+
+#[test]
+fn a_change_on_disk_never_drops_unsaved_edits_and_our_own_save_is_not_reloaded() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = copy_of_seed(dir.path());
+    let mut session = Session::seed();
+    session.open(path.clone());
+    settle(&mut session, |s| !s.is_loading() && s.path().is_some());
+    session.take_notices();
+
+    // Our own save: the watcher sees it, but nothing is reloaded and the history stays.
+    session.apply(Edit::SetTitle("Mine".into())).expect("valid");
+    assert!(session.save());
+    settle(&mut session, |s| !s.is_saving());
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_millis(600) {
+        session.poll(started.elapsed().as_secs_f64() + 100.0);
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(!session.is_loading() && session.undo_label().is_some(), "no reload after our own save");
+    assert!(!session.take_notices().iter().any(|n| matches!(n, Notice::Reloaded { .. })));
+
+    // Someone else writes while we have unsaved edits: we are asked, and keep ours meanwhile.
+    session.apply(Edit::SetTitle("Mine, unsaved".into())).expect("valid");
+    std::thread::sleep(Duration::from_millis(50));
+    std::fs::write(&path, loaded::SEED_JSON.replacen("Netflix", "Theirs: Netflix", 1)).expect("their write");
+    let started = Instant::now();
+    let mut asked = false;
+    while !asked && started.elapsed() < Duration::from_secs(20) {
+        session.poll(started.elapsed().as_secs_f64() + 1000.0);
+        asked = session.take_notices().iter().any(|n| matches!(n, Notice::ChangedOnDisk));
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(asked, "asked whose version");
+    assert_eq!(session.data().doc.timeline().title, "Mine, unsaved");
+    session.reload();
+    settle(&mut session, |s| !s.is_loading());
+    assert!(session.data().doc.timeline().title.starts_with("Theirs"), "theirs, once the user chose it");
+}

@@ -54,6 +54,8 @@ pub enum Command {
     ShowNewTimeline,
     /// Creates a timeline there (and its sources folder), then opens it.
     NewTimeline(PathBuf),
+    /// The answer to "the file changed on disk while you have unsaved changes".
+    Conflict(super::unsaved::ConflictAnswer),
     /// The answer to "restore the changes a crash left unsaved?".
     Recover(bool),
     /// The answer to "save your changes first?".

@@ -1,5 +1,5 @@
-//! "Save your changes first?": asked before an action would drop unsaved edits (quit, open,
-//! close the window).
+//! Questions asked before unsaved edits could be lost: "save your changes first?" (quit, open,
+//! close the window), and "the file changed on disk: whose version?".
 
 use super::command::{Command, UnsavedAnswer};
 use super::dialog::dialog_ui;
@@ -26,4 +26,37 @@ pub fn unsaved_ui(ctx: &egui::Context, file: &str, action: &str) -> Option<Comma
         answer = Some(UnsavedAnswer::Cancel);
     }
     answer.map(Command::Unsaved)
+}
+
+/// What to do when the open file changed on disk while there are unsaved edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConflictAnswer {
+    KeepMine,
+    LoadTheirs,
+    SaveMineAs,
+}
+
+/// "FILE changed on disk while you have unsaved changes": keep mine, load theirs, or save mine
+/// elsewhere; nothing is dropped until the user says.
+pub fn conflict_ui(ctx: &egui::Context, file: &str) -> Option<Command> {
+    let mut answer = None;
+    dialog_ui(ctx, "Changed on Disk", |ui| {
+        ui.label(format!(
+            "{file} changed on disk while you have unsaved changes. Keep yours (saving will write over \
+             the other version), load the version on disk (yours are dropped), or save yours as another file?"
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Keep Mine").clicked() {
+                answer = Some(ConflictAnswer::KeepMine);
+            }
+            if ui.button("Load Theirs").clicked() {
+                answer = Some(ConflictAnswer::LoadTheirs);
+            }
+            if ui.button("Save Mine As…").clicked() {
+                answer = Some(ConflictAnswer::SaveMineAs);
+            }
+        });
+    });
+    answer.map(Command::Conflict)
 }

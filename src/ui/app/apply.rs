@@ -6,6 +6,7 @@ use super::CitelineApp;
 use crate::model::edit::Edit;
 use crate::ui::command::{Command, UnsavedAnswer};
 use crate::ui::event_editor::{Field, field_of_key};
+use crate::ui::unsaved::ConflictAnswer;
 
 impl CitelineApp {
     /// Applies the commands gathered during the frame.
@@ -66,6 +67,14 @@ impl CitelineApp {
             }
             Command::NewEvent => self.new_event(),
             Command::Recover(restore) => self.recover(restore),
+            Command::Conflict(answer) => {
+                self.conflict = false;
+                match answer {
+                    ConflictAnswer::KeepMine => {}
+                    ConflictAnswer::LoadTheirs => self.session.reload(),
+                    ConflictAnswer::SaveMineAs => self.save.show(self.session.path()),
+                }
+            }
             Command::EventFromPassage { source, range } => self.event_from_passage(&source, range),
             Command::CitePassage { source, range, event } => self.cite_passage(&source, range, event),
             Command::ShowSource(id) => self.panel.source_view.show(&id),

@@ -62,6 +62,8 @@ pub struct CitelineApp {
     close_confirmed: bool,
     /// Edits a crash left unsaved, waiting for the user to restore or discard them.
     pub recovery: Option<Recovery>,
+    /// The open file changed on disk while there were unsaved edits: ask whose version.
+    pub conflict: bool,
     /// Restored edits waiting for their document to open.
     replay: Option<Vec<crate::model::edit::Edit>>,
 }
@@ -99,6 +101,7 @@ impl CitelineApp {
             after_save: None,
             close_confirmed: false,
             recovery: None,
+            conflict: false,
             replay: None,
         }
     }
@@ -166,6 +169,7 @@ impl CitelineApp {
                         .filter(|&e| self.session.visibility().shown(e));
                 }
                 Notice::Report(report) => self.report = Some(report),
+                Notice::ChangedOnDisk => self.conflict = true,
                 Notice::Saved(outcome) => {
                     let saved = outcome.is_ok();
                     self.save.message = Some(outcome);
@@ -211,6 +215,7 @@ impl CitelineApp {
             || self.pending.is_some()
             || self.recovery.is_some()
             || self.show_shortcuts
+            || self.conflict
     }
 
     /// Keyboard shortcuts, and Esc: it closes a dialog, else clears the search, else the
@@ -396,6 +401,8 @@ impl eframe::App for CitelineApp {
         shortcuts_window(&ctx, &mut self.show_shortcuts);
         if let Some(recovery) = &self.recovery {
             self.commands.extend(super::recovery::recovery_ui(&ctx, recovery));
+        } else if self.conflict {
+            self.commands.extend(super::unsaved::conflict_ui(&ctx, &self.session.file_name()));
         } else if let Some(action) = &self.pending {
             let doing = match action {
                 Command::Quit => "quit",
