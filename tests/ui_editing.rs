@@ -174,3 +174,43 @@ fn a_file_changed_on_disk_under_unsaved_edits_asks_whose_version() {
     assert_eq!(data(&harness).doc.events().len(), count);
     assert!(harness.state().session.is_dirty());
 }
+
+#[test]
+fn a_quote_typed_by_hand_is_checked_as_it_is_typed_and_citations_reorder_and_go() {
+    let mut harness = common::app_harness();
+    let titan = event_id(&harness, "titan-api") as usize;
+    harness.get_by_label(TITAN).click();
+    harness.run();
+    let first = data(&harness).doc.events()[titan].citations[0].clone();
+    harness.get_by_label("Edit Citation 1").click();
+    harness.run();
+    let quote = harness.get_by_role_and_label(Role::MultilineTextInput, "Quote");
+    quote.focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Quote")
+        .type_text("Facebook ha fornito a Netflix l’accesso al Titanic");
+    harness.run();
+    assert_eq!(harness.query_all_by_label_contains("NOT FOUND").count(), 1, "the badge follows the typing");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Quote")
+        .type_text("Facebook ha fornito a Netflix l’accesso");
+    harness.run();
+    assert_eq!(harness.query_all_by_label_contains("✔ verified").count(), 2);
+    assert_eq!(&*data(&harness).doc.events()[titan].citations[0].quote, "Facebook ha fornito a Netflix l’accesso");
+
+    harness.get_by_label("Move Down").click();
+    harness.run();
+    assert_eq!(data(&harness).doc.events()[titan].citations[1].source, first.source, "moved down");
+    harness.query_all_by_label("Remove Citation").next().expect("a Remove button").click();
+    harness.run();
+    assert_eq!(data(&harness).doc.events()[titan].citations.len(), 1);
+    // Three steps back: the removal, the move, the quote typed (one step however long).
+    for _ in 0..3 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+    }
+    assert_eq!(data(&harness).doc.events()[titan].citations[0], first);
+    assert_eq!(data(&harness).doc.events()[titan].citations.len(), 2);
+}

@@ -165,7 +165,12 @@ impl Edit {
             Self::UpdateEra { era, .. } => format!("Edit Era ‘{}’", era.title),
             Self::SetTitle(_) => "Retitle Timeline".to_owned(),
             Self::SetDescription(_) => "Edit Description".to_owned(),
-            Self::Batch(edits) => edits.first().map_or_else(|| "Edit".to_owned(), |e| e.describe(doc)),
+            Self::Batch(edits) => match edits.as_slice() {
+                [Self::RemoveCitation { event: a, .. }, Self::AddCitation { event: b, .. }] if a == b => {
+                    format!("Reorder Citations of{}", title(*a))
+                }
+                _ => edits.first().map_or_else(|| "Edit".to_owned(), |e| e.describe(doc)),
+            },
         }
     }
 }

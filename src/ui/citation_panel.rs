@@ -64,7 +64,7 @@ impl CitationPanel {
             if let Some(index) = selected.filter(|&e| (e as usize) < data.doc.events().len()) {
                 event_header_ui(ui, data, index, palette);
                 commands.extend(self.editor_ui(ui, data, index, cx));
-                event_ui(ui, data, index, palette, scroll_now);
+                commands.extend(event_ui(ui, data, index, palette, scroll_now));
             } else if self.source_view.source.is_none() {
                 {
                     ui.label(RichText::new("Select an event").font(font_id(18.0, true)));
@@ -135,9 +135,10 @@ fn event_header_ui(ui: &mut Ui, data: &Loaded, index: u32, palette: &Palette) {
     ui.label(RichText::new(data.doc.date_label(index as usize)).color(palette.text_muted).size(14.0));
 }
 
-/// The selected event's summary, tags, then each citation with its source.
-fn event_ui(ui: &mut Ui, data: &Loaded, index: u32, palette: &Palette, scroll_now: bool) {
-    let Some(event) = data.doc.events().get(index as usize) else { return };
+/// The selected event's summary, tags, then each citation with its source (and its editor).
+fn event_ui(ui: &mut Ui, data: &Loaded, index: u32, palette: &Palette, scroll_now: bool) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let Some(event) = data.doc.events().get(index as usize) else { return commands };
     if let Some(s) = &event.summary {
         ui.add_space(4.0);
         ui.add(egui::Label::new(&**s).wrap());
@@ -200,11 +201,13 @@ fn event_ui(ui: &mut Ui, data: &Loaded, index: u32, palette: &Palette, scroll_no
                     ui.colored_label(palette.problem, format!("Unknown source \"{}\"", c.source));
                 }
             }
+            commands.extend(super::citation_editor::citation_editor_ui(ui, event, index, ci));
         });
     }
     if event.citations.is_empty() {
         ui.colored_label(palette.problem, "This event cites no source.");
     }
+    commands
 }
 
 /// The source's full text in a scroll box, the quote highlighted and, on a new selection,

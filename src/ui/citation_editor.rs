@@ -1,0 +1,70 @@
+//! Editing one citation of the selected event: its quote (checked against the source as it is
+//! typed: the badge above follows), its note, its place among the event's citations, and
+//! removing it.
+
+use egui::Ui;
+
+use super::command::Command;
+use crate::model::edit::Edit;
+use crate::model::{Citation, Event};
+
+/// The fields and buttons of citation `ci` of event `index`, folded under "Edit Citation N".
+pub fn citation_editor_ui(ui: &mut Ui, event: &Event, index: u32, ci: usize) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let Some(citation) = event.citations.get(ci) else { return commands };
+    let (e, count) = (index as usize, event.citations.len());
+    egui::CollapsingHeader::new(format!("Edit Citation {}", ci + 1)).id_salt(("edit-citation", index, ci)).show(
+        ui,
+        |ui| {
+            let mut quote = citation.quote.to_string();
+            let mut note = citation.note.as_deref().unwrap_or_default().to_owned();
+            let key = |field: &str| Some(format!("citation:{}:{ci}:{field}", event.id));
+            egui::Grid::new(("citation-fields", index, ci)).num_columns(2).show(ui, |ui| {
+                let label = ui.label("Quote");
+                let r = ui
+                    .add(egui::TextEdit::multiline(&mut quote).desired_rows(2).desired_width(f32::INFINITY))
+                    .labelled_by(label.id);
+                if r.changed() {
+                    let c = Citation { quote: quote.trim().into(), ..citation.clone() };
+                    commands
+                        .push(Command::Edit(Edit::UpdateCitation { event: e, index: ci, citation: c }, key("quote")));
+                }
+                if r.lost_focus() {
+                    commands.push(Command::SealHistory);
+                }
+                ui.end_row();
+                let label = ui.label("Note");
+                let r =
+                    ui.add(egui::TextEdit::singleline(&mut note).desired_width(f32::INFINITY)).labelled_by(label.id);
+                if r.changed() {
+                    let note = (!note.trim().is_empty()).then(|| note.trim().into());
+                    let c = Citation { note, ..citation.clone() };
+                    commands
+                        .push(Command::Edit(Edit::UpdateCitation { event: e, index: ci, citation: c }, key("note")));
+                }
+                if r.lost_focus() {
+                    commands.push(Command::SealHistory);
+                }
+                ui.end_row();
+            });
+            ui.horizontal(|ui| {
+                let moved = |to: usize| {
+                    Edit::Batch(vec![
+                        Edit::RemoveCitation { event: e, index: ci },
+                        Edit::AddCitation { event: e, index: to, citation: citation.clone() },
+                    ])
+                };
+                if ui.add_enabled(ci > 0, egui::Button::new("Move Up")).clicked() {
+                    commands.push(Command::Edit(moved(ci - 1), None));
+                }
+                if ui.add_enabled(ci + 1 < count, egui::Button::new("Move Down")).clicked() {
+                    commands.push(Command::Edit(moved(ci + 1), None));
+                }
+                if ui.button("Remove Citation").clicked() {
+                    commands.push(Command::Edit(Edit::RemoveCitation { event: e, index: ci }, None));
+                }
+            });
+        },
+    );
+    commands
+}
