@@ -214,3 +214,46 @@ fn a_quote_typed_by_hand_is_checked_as_it_is_typed_and_citations_reorder_and_go(
     assert_eq!(data(&harness).doc.events()[titan].citations[0], first);
     assert_eq!(data(&harness).doc.events()[titan].citations.len(), 2);
 }
+
+#[test]
+fn a_source_is_edited_and_deleted_only_after_a_confirmation_listing_what_cites_it() {
+    let mut harness = common::app_harness();
+    let before = data(&harness).doc.timeline().clone();
+    let it = "Netflix ha pagato 100 milioni di dollari per accedere ai messaggi privati di Facebook";
+    harness.query_all_by_label(it).last().expect("in the Sources list").click();
+    harness.run();
+    harness.get_by_label("Edit Source").click();
+    harness.run();
+    type_into(&mut harness, "Publisher", "Forbes Italia");
+    let source = |h: &egui_kittest::Harness<'static, citeline::CitelineApp>| {
+        data(h).doc.timeline().sources.iter().find(|s| &*s.id == "it-article").cloned().expect("source")
+    };
+    assert_eq!(source(&harness).publisher, "Forbes Italia");
+    type_into(&mut harness, "Published", "2024-0");
+    assert!(harness.query_by_label_contains("Not a date citeline reads").is_some());
+    assert_eq!(source(&harness).published, None, "not a date yet: not taken");
+    type_into(&mut harness, "Published", "2024-04-12");
+    assert_eq!(source(&harness).published.as_deref(), Some("2024-04-12"));
+
+    let citing =
+        data(&harness).doc.events().iter().filter(|e| e.citations.iter().any(|c| &*c.source == "it-article")).count();
+    assert!(citing > 1);
+    harness.get_by_label("Delete Source").click();
+    harness.run();
+    assert!(
+        harness.query_by_label_contains(&format!("{citing} events cite it")).is_some(),
+        "the confirmation lists them"
+    );
+    assert!(data(&harness).doc.source("it-article").is_some(), "nothing deleted before the answer");
+    harness.get_by_label("Delete Source and Its Citations").click();
+    harness.run();
+    let doc = &data(&harness).doc;
+    assert!(doc.source("it-article").is_none());
+    assert!(doc.events().iter().all(|e| e.citations.iter().all(|c| &*c.source != "it-article")));
+    // Three steps: the deletion (with its citations), the date, the publisher typed.
+    for _ in 0..3 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+    }
+    assert_eq!(data(&harness).doc.timeline(), &before, "all undone");
+}

@@ -50,6 +50,10 @@ pub enum Command {
     /// Shows a source's text in the side panel.
     ShowSource(String),
     ShowAddSource(Option<PathBuf>),
+    /// Deleting a source: asks first when events cite it.
+    AskDeleteSource(String),
+    DeleteSource(String),
+    CancelDeleteSource,
     AddSource(SourceInput, SourceDetails),
     ShowNewTimeline,
     /// Creates a timeline there (and its sources folder), then opens it.

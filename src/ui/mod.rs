@@ -19,6 +19,7 @@ pub mod results;
 pub mod save_dialog;
 pub mod shortcuts;
 pub mod source_dialog;
+pub mod source_editor;
 pub mod source_view;
 pub mod status;
 pub mod timeline_view;

@@ -38,6 +38,7 @@ pub struct SourceView {
     selection: Option<Range<usize>>,
     /// Just shown: bring it into view (the panel may be scrolled down to the sources list).
     reveal: bool,
+    editor: super::source_editor::SourceEditor,
 }
 
 impl SourceView {
@@ -68,6 +69,7 @@ impl SourceView {
         if let Some(url) = &source.url {
             ui.hyperlink_to(url.as_str(), url.as_str());
         }
+        commands.extend(self.editor.ui(ui, doc, &id, palette));
         let picked = self.selection.clone().filter(|r| !r.is_empty());
         ui.horizontal(|ui| {
             let make = ui.add_enabled(picked.is_some(), egui::Button::new("New Event from Selection"));

@@ -16,7 +16,7 @@ impl CitelineApp {
         }
     }
 
-    fn apply(&mut self, command: Command, ctx: &egui::Context) {
+    pub(super) fn apply(&mut self, command: Command, ctx: &egui::Context) {
         let drops_changes =
             matches!(command, Command::Open(_) | Command::OpenDialog | Command::OpenSample | Command::Quit);
         if drops_changes && self.session.is_dirty() && !self.close_confirmed {
@@ -75,13 +75,16 @@ impl CitelineApp {
                     ConflictAnswer::SaveMineAs => self.save.show(self.session.path()),
                 }
             }
-            Command::EventFromPassage { source, range } => self.event_from_passage(&source, range),
-            Command::CitePassage { source, range, event } => self.cite_passage(&source, range, event),
-            Command::ShowSource(id) => self.panel.source_view.show(&id),
-            Command::ShowAddSource(file) => self.sources.show(file),
-            Command::AddSource(input, details) => self.add_source(input, details),
-            Command::ShowNewTimeline => self.new_timeline.show(),
-            Command::NewTimeline(path) => self.new_timeline(path),
+            building @ (Command::EventFromPassage { .. }
+            | Command::CitePassage { .. }
+            | Command::ShowSource(_)
+            | Command::ShowAddSource(_)
+            | Command::AskDeleteSource(_)
+            | Command::DeleteSource(_)
+            | Command::CancelDeleteSource
+            | Command::AddSource(..)
+            | Command::ShowNewTimeline
+            | Command::NewTimeline(_)) => self.apply_building(building, ctx),
             Command::SaveAs(path, format) => self.session.save_as(path, format),
             Command::Select(e) => self.select(e),
             Command::SelectResult(e) => self.select_result(e),

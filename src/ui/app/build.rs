@@ -9,9 +9,39 @@ use crate::model::Citation;
 use crate::model::edit::{Edit, unique_event_id};
 use crate::model::fields::{Field, event_from_passage};
 use crate::session::sources::SourceDetails;
+use crate::ui::command::Command;
 use crate::ui::source_dialog::SourceInput;
 
 impl CitelineApp {
+    /// The commands that build the chronology: sources, passages, new timelines.
+    pub(super) fn apply_building(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::EventFromPassage { source, range } => self.event_from_passage(&source, range),
+            Command::CitePassage { source, range, event } => self.cite_passage(&source, range, event),
+            Command::ShowSource(id) => self.panel.source_view.show(&id),
+            Command::ShowAddSource(file) => self.sources.show(file),
+            Command::AskDeleteSource(id) => {
+                if crate::ui::source_editor::citing(&self.session.data().doc, &id).is_empty() {
+                    self.apply_building(Command::DeleteSource(id), ctx);
+                } else {
+                    self.delete_source = Some(id);
+                }
+            }
+            Command::DeleteSource(id) => {
+                self.delete_source = None;
+                if let Some(edit) = crate::ui::source_editor::delete_source(&self.session.data().doc, &id) {
+                    self.edit(edit, None);
+                }
+            }
+            Command::CancelDeleteSource => self.delete_source = None,
+            Command::AddSource(input, details) => self.add_source(input, details),
+            Command::ShowNewTimeline => self.new_timeline.show(),
+            Command::NewTimeline(path) => self.new_timeline(path),
+            // Not a building command: the app's own dispatch takes it.
+            other => self.apply(other, ctx),
+        }
+    }
+
     /// The passage `range` of source `source`, as it stands in the text.
     fn passage(&self, source: &str, range: Range<usize>) -> Option<String> {
         let (_, text) = self.session.data().doc.source(source)?;

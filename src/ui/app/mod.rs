@@ -64,6 +64,8 @@ pub struct CitelineApp {
     pub recovery: Option<Recovery>,
     /// The open file changed on disk while there were unsaved edits: ask whose version.
     pub conflict: bool,
+    /// A source the user asked to delete, which events cite: confirm first.
+    pub delete_source: Option<String>,
     /// Restored edits waiting for their document to open.
     replay: Option<Vec<crate::model::edit::Edit>>,
 }
@@ -102,6 +104,7 @@ impl CitelineApp {
             close_confirmed: false,
             recovery: None,
             conflict: false,
+            delete_source: None,
             replay: None,
         }
     }
@@ -216,6 +219,7 @@ impl CitelineApp {
             || self.recovery.is_some()
             || self.show_shortcuts
             || self.conflict
+            || self.delete_source.is_some()
     }
 
     /// Keyboard shortcuts, and Esc: it closes a dialog, else clears the search, else the
@@ -256,6 +260,7 @@ impl CitelineApp {
             self.sources.open = false;
             self.new_timeline.open = false;
             self.show_shortcuts = false;
+            self.delete_source = None;
             self.pending = None;
         } else if self.search.is_active() {
             self.commands.push(Command::ClearSearch);
@@ -403,6 +408,9 @@ impl eframe::App for CitelineApp {
             self.commands.extend(super::recovery::recovery_ui(&ctx, recovery));
         } else if self.conflict {
             self.commands.extend(super::unsaved::conflict_ui(&ctx, &self.session.file_name()));
+        } else if let Some(id) = &self.delete_source {
+            let doc = &self.session.data().doc;
+            self.commands.extend(super::source_editor::confirm_delete_ui(&ctx, doc, id));
         } else if let Some(action) = &self.pending {
             let doing = match action {
                 Command::Quit => "quit",
