@@ -257,3 +257,28 @@ fn a_source_is_edited_and_deleted_only_after_a_confirmation_listing_what_cites_i
     }
     assert_eq!(data(&harness).doc.timeline(), &before, "all undone");
 }
+
+#[test]
+fn the_timeline_title_and_its_eras_are_edited_in_the_panel() {
+    let mut harness = common::app_harness();
+    harness.get_by_label("Timeline Details").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Timeline Details").click();
+    harness.run();
+    type_into(&mut harness, "Timeline title", "Netflix, Facebook and the messages");
+    assert_eq!(data(&harness).doc.timeline().title, "Netflix, Facebook and the messages");
+    harness.get_by_label("Add Era").click();
+    harness.run();
+    assert_eq!(data(&harness).doc.timeline().eras.len(), 1);
+    assert_eq!(data(&harness).doc.timeline().eras[0].when, "2011/2019", "the years the timeline spans");
+    type_into(&mut harness, "Era dates", "2013/..");
+    assert!(harness.query_by_label_contains("two known ends").is_some());
+    assert_eq!(data(&harness).doc.timeline().eras[0].when, "2011/2019", "not taken");
+    type_into(&mut harness, "Era dates", "2013/2015");
+    type_into(&mut harness, "Era title", "Titan years");
+    let era = data(&harness).doc.timeline().eras[0].clone();
+    assert_eq!((era.title.as_str(), era.when.as_str()), ("Titan years", "2013/2015"));
+    harness.get_by_label("Remove Era").click();
+    harness.run();
+    assert!(data(&harness).doc.timeline().eras.is_empty());
+}

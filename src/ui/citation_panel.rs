@@ -24,6 +24,7 @@ pub struct CitationPanel {
     scrolled_for: Option<u32>,
     pub editor: EventEditor,
     pub source_view: SourceView,
+    timeline: super::timeline_editor::TimelineEditor,
 }
 
 /// What the panel shows besides the document.
@@ -89,6 +90,7 @@ impl CitationPanel {
             }
             ui.separator();
             commands.extend(sources_ui(ui, data));
+            commands.extend(self.timeline.ui(ui, &data.doc, cx.revision, palette));
         });
         commands
     }

@@ -22,6 +22,7 @@ pub mod source_dialog;
 pub mod source_editor;
 pub mod source_view;
 pub mod status;
+pub mod timeline_editor;
 pub mod timeline_view;
 pub mod toolbar;
 pub mod unsaved;
