@@ -21,6 +21,16 @@ fn copy_of_seed(dir: &Path) -> PathBuf {
     path
 }
 
+/// A session that opened a copy of the seed in `dir` as the window does, watching it.
+fn opened_in_the_background(dir: &Path) -> (PathBuf, Session) {
+    let path = copy_of_seed(dir);
+    let mut session = Session::seed();
+    session.open(path.clone());
+    settle(&mut session, |s| !s.is_loading() && s.path().is_some());
+    session.take_notices();
+    (path, session)
+}
+
 #[test]
 fn opening_in_the_background_replaces_the_document_and_keeps_it_on_failure() {
     let mut session = Session::seed();
@@ -156,11 +166,7 @@ fn saving_writes_atomically_and_marks_the_document_clean() {
 #[test]
 fn live_reload_reads_the_file_again_and_survives_a_bad_version() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = copy_of_seed(dir.path());
-    let mut session = Session::seed();
-    session.open(path.clone());
-    settle(&mut session, |s| !s.is_loading() && s.path().is_some());
-    session.take_notices();
+    let (path, mut session) = opened_in_the_background(dir.path());
     std::thread::sleep(Duration::from_millis(100));
     std::fs::write(&path, loaded::SEED_JSON.replacen("Netflix", "Version two: Netflix", 1)).expect("rewrite");
     settle(&mut session, |s| s.data().doc.timeline().title.starts_with("Version two"));
@@ -237,11 +243,7 @@ fn the_journal_brings_back_unsaved_edits_after_a_crash_and_a_save_clears_it() {
 #[test]
 fn a_change_on_disk_never_drops_unsaved_edits_and_our_own_save_is_not_reloaded() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = copy_of_seed(dir.path());
-    let mut session = Session::seed();
-    session.open(path.clone());
-    settle(&mut session, |s| !s.is_loading() && s.path().is_some());
-    session.take_notices();
+    let (path, mut session) = opened_in_the_background(dir.path());
 
     // Our own save: the watcher sees it, but nothing is reloaded and the history stays.
     session.apply(Edit::SetTitle("Mine".into())).expect("valid");

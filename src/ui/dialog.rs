@@ -18,6 +18,26 @@ pub fn dialog_ui(ctx: &egui::Context, title: &str, contents: impl FnOnce(&mut Ui
     response.backdrop_response.clicked()
 }
 
+/// A dialog's last row: its action button (when `enabled`), Close (which clears `open`), then
+/// the outcome of the last action. True when the action was clicked.
+pub fn actions_ui(
+    ui: &mut Ui,
+    action: &str,
+    enabled: bool,
+    open: &mut bool,
+    outcome: Option<&Result<String, String>>,
+) -> bool {
+    let mut clicked = false;
+    ui.horizontal(|ui| {
+        clicked = ui.add_enabled(enabled, egui::Button::new(action)).clicked();
+        if ui.button("Close").clicked() {
+            *open = false;
+        }
+    });
+    outcome_ui(ui, outcome, &palette_of(ui));
+    clicked
+}
+
 /// The outcome of the dialog's last action: what was done, in the success colour, or why not.
 pub fn outcome_ui(ui: &mut Ui, outcome: Option<&Result<String, String>>, palette: &Palette) {
     match outcome {

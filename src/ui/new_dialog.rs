@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::command::Command;
-use super::dialog::{dialog_ui, outcome_ui, palette_of};
+use super::dialog::{actions_ui, dialog_ui};
 
 #[derive(Default)]
 pub struct NewDialog {
@@ -39,15 +39,9 @@ impl NewDialog {
             });
             ui.label(egui::RichText::new("A sources folder is made beside it for the documents you add.").small());
             ui.separator();
-            ui.horizontal(|ui| {
-                if ui.button("Create").clicked() {
-                    command = Some(Command::NewTimeline(PathBuf::from(self.path.trim())));
-                }
-                if ui.button("Close").clicked() {
-                    self.open = false;
-                }
-            });
-            outcome_ui(ui, self.message.as_ref(), &palette_of(ui));
+            if actions_ui(ui, "Create", true, &mut self.open, self.message.as_ref()) {
+                command = Some(Command::NewTimeline(PathBuf::from(self.path.trim())));
+            }
         });
         if clicked_outside {
             self.open = false;

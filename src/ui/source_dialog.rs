@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use egui::{RichText, Ui};
 
 use super::command::Command;
-use super::dialog::{dialog_ui, outcome_ui, palette_of};
+use super::dialog::{actions_ui, dialog_ui};
 use crate::session::sources::SourceDetails;
 
 /// Where the source's text comes from.
@@ -45,16 +45,11 @@ impl SourceDialog {
             ui.separator();
             self.details_ui(ui);
             ui.separator();
-            ui.horizontal(|ui| {
-                let ready = !self.path.trim().is_empty() || !self.pasted.trim().is_empty();
-                if ui.add_enabled(ready, egui::Button::new("Add Source")).clicked() {
-                    command = Some(self.command());
-                }
-                if ui.button("Close").clicked() {
-                    self.open = false;
-                }
-            });
-            outcome_ui(ui, self.message.as_ref(), &palette_of(ui));
+            let ready = !self.path.trim().is_empty() || !self.pasted.trim().is_empty();
+            let message = self.message.clone();
+            if actions_ui(ui, "Add Source", ready, &mut self.open, message.as_ref()) {
+                command = Some(self.command());
+            }
         });
         if clicked_outside {
             self.open = false;
