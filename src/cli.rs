@@ -284,7 +284,7 @@ pub fn convert(input: &Path, output: &Path, to: Option<ToArg>) -> ExitCode {
         }
     };
     print_problems(&mut std::io::stderr(), data.doc.problems());
-    match save_as(&data.doc, output, format) {
+    match save_as(&data.doc, output, format, &Progress::default()) {
         Ok(warning) => {
             if let Some(w) = warning {
                 eprintln!("citeline: warning: {w}");
@@ -338,7 +338,7 @@ pub fn add_source(args: &AddSourceArgs, out: &mut impl Write) -> ExitCode {
         Ok(id) => id,
         Err(e) => return fail(&e),
     };
-    match save_as(&session.data().doc, &args.timeline, Format::Citeline) {
+    match save_as(&session.data().doc, &args.timeline, Format::Citeline, &Progress::default()) {
         Ok(_) => {
             let _ = writeln!(out, "{id}");
             ExitCode::SUCCESS

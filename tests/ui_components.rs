@@ -37,7 +37,7 @@ fn save_dialog_asks_to_save_where_and_how_the_user_said() {
     let mut dialog = SaveDialog::default();
     dialog.show(None);
     let mut harness = harness(
-        |ui, (dialog, asked): &mut (SaveDialog, Vec<Command>)| asked.extend(dialog.ui(ui.ctx(), false)),
+        |ui, (dialog, asked): &mut (SaveDialog, Vec<Command>)| asked.extend(dialog.ui(ui.ctx(), None)),
         (dialog, Vec::new()),
     );
     harness.run();
@@ -62,11 +62,15 @@ fn save_dialog_shows_the_outcome_and_no_save_button_while_saving() {
     let mut dialog = SaveDialog::default();
     dialog.show(None);
     dialog.message = Some(Err("cannot write \"x\": denied".into()));
-    let mut harness = harness(|ui, d: &mut SaveDialog| drop(d.ui(ui.ctx(), true)), dialog);
-    // A spinner keeps asking for frames: step instead of waiting for it to settle.
+    let progress = citeline::model::Progress::default();
+    progress.start(citeline::model::progress::Stage::Writing, 10);
+    progress.advance(5);
+    let mut harness = harness(move |ui, d: &mut SaveDialog| drop(d.ui(ui.ctx(), Some(&progress))), dialog);
     harness.run_steps(3);
     assert!(harness.query_by_label("Save").is_none());
-    assert!(harness.query_by_label("Saving…").is_some());
+    assert!(harness.query_by_label("Writing…").is_some());
+    let bar = harness.get_by_role(Role::ProgressIndicator);
+    assert_eq!(bar.accesskit_node().numeric_value(), Some(50.0), "the save's progress");
     assert!(harness.query_by_label_contains("denied").is_some());
 }
 
@@ -100,7 +104,7 @@ fn filter_menu_filters_by_tag_and_says_why_a_date_is_refused() {
 }
 
 #[test]
-fn status_strip_lists_problems_and_can_be_dismissed() {
+fn status_strip_shows_a_save_under_way_and_lists_problems() {
     let problem = citeline::model::Problem::in_event(
         std::path::Path::new("case.citeline.json"),
         "titan-api",
@@ -108,11 +112,27 @@ fn status_strip_lists_problems_and_can_be_dismissed() {
         "the quote is not found in source \"it\"",
     );
     let report = Report::opened_with(&[problem]).expect("a report");
+    let saving = citeline::model::Progress::default();
+    saving.start(citeline::model::progress::Stage::Saving, 4);
+    saving.advance(1);
     let mut harness = harness(
-        move |ui, asked: &mut Vec<Command>| asked.extend(citeline::ui::status::status_ui(ui, None, Some(&report))),
+        move |ui, asked: &mut Vec<Command>| {
+            let work = citeline::ui::status::Work {
+                path: std::path::Path::new("big.citeline.json"),
+                progress: &saving,
+                cancel: Command::CancelSaving,
+            };
+            asked.extend(citeline::ui::status::status_ui(ui, vec![work], Some(&report)));
+        },
         Vec::new(),
     );
     harness.run();
+    assert!(harness.query_by_label_contains("Saving big.citeline.json…").is_some(), "a save shows its progress");
+    assert_eq!(harness.get_by_role(Role::ProgressIndicator).accesskit_node().numeric_value(), Some(25.0));
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(harness.state(), &vec![Command::CancelSaving], "and can be cancelled");
+    harness.state_mut().clear();
     assert!(harness.query_by_label_contains("1 citation could not be verified").is_some());
     harness.get_by_label("Details (1)").click();
     harness.run();

@@ -5,11 +5,12 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::model::{Event, Timeline};
+use crate::model::progress::Stage;
+use crate::model::{Event, Progress, Timeline};
 
 /// The timeline as citeline JSON; events equal to one in `original` (the file's bytes when it
 /// was read) keep that event's bytes.
-pub fn to_json_keeping(timeline: &Timeline, original: &[u8]) -> String {
+pub fn to_json_keeping(timeline: &Timeline, original: &[u8], progress: &Progress) -> String {
     let kept = original_events(original);
     let head = Timeline { events: Vec::new(), ..timeline.clone() };
     let head = serde_json::to_string_pretty(&head).unwrap_or_default();
@@ -20,7 +21,11 @@ pub fn to_json_keeping(timeline: &Timeline, original: &[u8]) -> String {
     let mut out = String::with_capacity(original.len().max(head.len()) + 64);
     out.push_str(before);
     out.push_str("\n  \"events\": [");
+    progress.start(Stage::Saving, timeline.events.len() as u64);
     for (i, event) in timeline.events.iter().enumerate() {
+        if i % 4096 == 4095 {
+            progress.advance(4096);
+        }
         out.push_str(if i == 0 { "\n    " } else { ",\n    " });
         match kept.get(&*event.id).filter(|(e, _)| e == event) {
             Some((_, bytes)) => out.push_str(bytes),
@@ -135,8 +140,8 @@ mod tests {
 
     #[test]
     fn an_unchanged_file_is_written_byte_for_byte() {
-        assert_eq!(to_json_keeping(&seed(), SEED.as_bytes()), SEED);
-        assert_eq!(to_json_keeping(&seed(), b""), SEED, "citeline's own layout, without an original");
+        assert_eq!(to_json_keeping(&seed(), SEED.as_bytes(), &Progress::default()), SEED);
+        assert_eq!(to_json_keeping(&seed(), b"", &Progress::default()), SEED, "citeline's own layout, without an original");
     }
 
     #[test]
@@ -152,7 +157,7 @@ mod tests {
         let original: Timeline = serde_json::from_str(&hand).expect("hand-written parses");
         let mut edited = original.clone();
         edited.events[2].title = "Edited".into();
-        let written = to_json_keeping(&edited, hand.as_bytes());
+        let written = to_json_keeping(&edited, hand.as_bytes(), &Progress::default());
         for (i, e) in original.events.iter().enumerate() {
             let line = serde_json::to_string(e).expect("json");
             assert_eq!(written.contains(&line), i != 2, "event {i} kept byte for byte unless edited");

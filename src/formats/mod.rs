@@ -15,7 +15,8 @@ pub mod tjs_date;
 
 use std::path::Path;
 
-use crate::model::{Document, Problem, Timeline};
+use crate::model::progress::{CANCELLED, Stage};
+use crate::model::{Document, Problem, Progress, Timeline};
 
 /// One timeline file format: a reader and a writer.
 pub trait Codec: Sync {
@@ -121,7 +122,9 @@ pub fn write(doc: &Document, format: Format) -> (String, Option<String>) {
 /// Writes the document to `path` in `format`, atomically. A citeline file written to another
 /// folder gets its source texts inline, since their `file` paths are relative to the old one.
 /// Returns a warning for what the format cannot hold.
-pub fn save_as(doc: &Document, path: &Path, format: Format) -> Result<Option<String>, String> {
+/// `progress` follows the events written, then the bytes put on disk; cancelling it stops the
+/// save and leaves the file as it was.
+pub fn save_as(doc: &Document, path: &Path, format: Format, progress: &Progress) -> Result<Option<String>, String> {
     let folder = |p: &Path| {
         let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
         std::fs::canonicalize(parent).ok()
@@ -132,8 +135,9 @@ pub fn save_as(doc: &Document, path: &Path, format: Format) -> Result<Option<Str
         // Writing over the document's own file: events that did not change keep their bytes.
         let own = !moved && path.file_name() == doc.path().file_name();
         let original = if own { std::fs::read(path).unwrap_or_default() } else { Vec::new() };
-        (keep::to_json_keeping(doc.timeline(), &original), None)
+        (keep::to_json_keeping(doc.timeline(), &original, progress), None)
     } else if needs_inline {
+        progress.start(Stage::Saving, 1);
         let mut timeline = doc.timeline().clone();
         for s in &mut timeline.sources {
             if s.file.take().is_some() {
@@ -142,11 +146,41 @@ pub fn save_as(doc: &Document, path: &Path, format: Format) -> Result<Option<Str
         }
         (citeline::to_json(&timeline), None)
     } else {
+        progress.start(Stage::Saving, 1);
         write(doc, format)
     };
-    crate::atomic_write::write_atomically(path, text.as_bytes())
-        .map_err(|e| format!("cannot write \"{}\": {e}", path.display()))?;
+    if progress.is_cancelled() {
+        return Err(CANCELLED_SAVE.to_owned());
+    }
+    write_with_progress(path, text.as_bytes(), progress).map_err(|e| {
+        if e.to_string() == CANCELLED {
+            CANCELLED_SAVE.to_owned()
+        } else {
+            format!("cannot write \"{}\": {e}", path.display())
+        }
+    })?;
     Ok(warning)
+}
+
+/// What a cancelled save says: the file on disk is the one that was there.
+pub const CANCELLED_SAVE: &str = "saving was cancelled; the file on disk is unchanged";
+
+/// Writes `bytes` atomically, a megabyte at a time so that the progress moves and a cancel
+/// stops it (the temporary file is then removed).
+fn write_with_progress(path: &Path, bytes: &[u8], progress: &Progress) -> std::io::Result<()> {
+    use std::io::Write;
+    const CHUNK: usize = 1 << 20;
+    progress.start(Stage::Writing, bytes.len() as u64);
+    crate::atomic_write::write_atomically_with(path, |file| {
+        for chunk in bytes.chunks(CHUNK) {
+            if progress.is_cancelled() {
+                return Err(std::io::Error::other(CANCELLED));
+            }
+            file.write_all(chunk)?;
+            progress.advance(chunk.len() as u64);
+        }
+        Ok(())
+    })
 }
 
 /// Creates an empty citeline timeline at `path` and the `sources/` folder beside it; refuses to
@@ -169,6 +203,27 @@ pub fn new_timeline(path: &Path, title: Option<&str>) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_save_reports_its_progress_and_a_cancelled_one_leaves_the_file_alone() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("m.citeline.json");
+        let doc = Document::new(crate::model::generate::timeline(10_000, 1), &path, &Progress::default()).expect("valid");
+        let progress = Progress::default();
+        save_as(&doc, &path, Format::Citeline, &progress).expect("saved");
+        assert_eq!(progress.stage(), Stage::Writing, "the last stage puts the bytes on disk");
+        assert!((progress.fraction() - 1.0).abs() < f32::EPSILON, "and finished: {}", progress.fraction());
+        let written = std::fs::read(&path).expect("read");
+
+        let cancelled = Progress::default();
+        cancelled.cancel();
+        let mut edited = doc.timeline().clone();
+        edited.title = "Never written".into();
+        let edited = Document::new(edited, &path, &Progress::default()).expect("valid");
+        assert_eq!(save_as(&edited, &path, Format::Citeline, &cancelled), Err(CANCELLED_SAVE.to_owned()));
+        assert_eq!(std::fs::read(&path).expect("read"), written, "the file as it was");
+        assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 1, "no temporary file left");
+    }
 
     #[test]
     fn formats_are_told_by_content() {

@@ -66,15 +66,30 @@ pub enum Edit {
 pub struct Applied {
     /// The edit that undoes this one.
     pub inverse: Edit,
-    /// Event positions, dates or groups changed: lanes and orders must be laid out again.
-    /// Otherwise what is derived from positions still holds.
-    pub relayout: bool,
+    /// Which events changed where they stand on the timeline, so that lanes and orders can be
+    /// brought up to date for just those.
+    pub moved: Moved,
+}
+
+/// What an edit did to the events' places on the timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Moved {
+    /// No date, group or position changed (a retitle, a citation, a source).
+    Nothing,
+    /// The event at this index changed its date or group.
+    Event(usize),
+    /// An event was inserted at this index; those after it moved up one.
+    Added(usize),
+    /// The event at this index was removed; those after it moved down one.
+    Removed(usize),
+    /// Anything may have changed (a batch): lay everything out again.
+    All,
 }
 
 impl Edit {
     /// Applies the edit to `doc`. On error nothing has changed.
     pub fn apply(self, doc: &mut Document) -> Result<Applied, Vec<Problem>> {
-        let relayout = self.moves_events(doc);
+        let moved = self.moved(doc);
         let inverse = match self {
             Self::AddEvent { index, event } => {
                 doc.insert_event(index, event)?;
@@ -124,18 +139,21 @@ impl Edit {
             Self::SetDescription(d) => Self::SetDescription(doc.set_description(d)?),
             Self::Batch(edits) => Self::Batch(apply_batch(edits, doc)?),
         };
-        Ok(Applied { inverse, relayout })
+        Ok(Applied { inverse, moved })
     }
 
-    /// Whether the edit moves events on the timeline (or changes which are there).
-    fn moves_events(&self, doc: &Document) -> bool {
+    /// Which events the edit moves on the timeline (or adds or removes).
+    fn moved(&self, doc: &Document) -> Moved {
         match self {
-            Self::AddEvent { .. } | Self::RemoveEvent { .. } | Self::Batch(_) => true,
+            Self::AddEvent { index, .. } => Moved::Added(*index),
+            Self::RemoveEvent { index } => Moved::Removed(*index),
+            Self::Batch(_) => Moved::All,
             // A new title only changes the room its label wants, which lanes need not follow.
-            Self::UpdateEvent { index, event } => {
-                doc.events().get(*index).is_none_or(|old| old.when != event.when || old.group() != event.group())
-            }
-            _ => false,
+            Self::UpdateEvent { index, event } => match doc.events().get(*index) {
+                Some(old) if old.when == event.when && old.group() == event.group() => Moved::Nothing,
+                _ => Moved::Event(*index),
+            },
+            _ => Moved::Nothing,
         }
     }
 
@@ -196,9 +214,21 @@ fn apply_batch(edits: Vec<Edit>, doc: &mut Document) -> Result<Vec<Edit>, Vec<Pr
 
 /// An event id no event of `doc` has: `base-1`, `base-2`…
 pub fn unique_event_id(doc: &Document, base: &str) -> String {
-    let taken: std::collections::HashSet<&str> = doc.events().iter().map(|e| e.id.as_str()).collect();
-    // Among n + 1 candidates at most n are taken.
-    (1..=taken.len() + 1).map(|n| format!("{base}-{n}")).find(|id| !taken.contains(id.as_str())).unwrap_or_default()
+    // Only the numbers already used after `base-` matter: at a million events, hashing every id
+    // would cost the UI thread tens of milliseconds per new event.
+    let prefix = format!("{base}-");
+    let mut taken: Vec<usize> = doc
+        .events()
+        .iter()
+        .filter_map(|e| e.id.strip_prefix(prefix.as_str()))
+        .filter(|n| !n.starts_with('0'))
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    taken.sort_unstable();
+    taken.dedup();
+    // The smallest number from 1 that is not taken.
+    let free = taken.iter().zip(1..).find(|&(&n, expected)| n != expected).map_or(taken.len() + 1, |(_, e)| e);
+    format!("{prefix}{free}")
 }
 
 fn event_at(doc: &Document, index: usize) -> Result<Event, Vec<Problem>> {

@@ -143,10 +143,27 @@ impl Choices {
                 }
             }
         }
-        let sources = doc.timeline().sources.iter().map(|s| (s.id.to_string(), s.title.clone())).collect();
+        let mut choices = Self { tags: tags.into_iter().collect(), ..Self::default() };
+        choices.refresh_sources(doc);
+        choices
+    }
+
+    /// Adds the tags of one new or edited event, without a walk over all the others (a tag whose
+    /// last event went stays offered until the next full refresh, and filters to nothing).
+    pub fn add_tags_of(&mut self, event: &super::Event) {
+        for t in &event.tags {
+            if let Err(at) = self.tags.binary_search_by(|have| have.as_str().cmp(t)) {
+                self.tags.insert(at, t.to_string());
+            }
+        }
+    }
+
+    /// Sources and languages again, after a source changed: there are only a few.
+    pub fn refresh_sources(&mut self, doc: &Document) {
+        self.sources = doc.timeline().sources.iter().map(|s| (s.id.to_string(), s.title.clone())).collect();
         let languages: BTreeSet<String> =
             doc.timeline().sources.iter().map(|s| s.language.clone()).filter(|l| !l.is_empty()).collect();
-        Self { tags: tags.into_iter().collect(), sources, languages: languages.into_iter().collect() }
+        self.languages = languages.into_iter().collect();
     }
 }
 

@@ -9,6 +9,10 @@ pub enum Stage {
     Reading,
     Checking,
     LayingOut,
+    /// Turning events into the file's text.
+    Saving,
+    /// Putting that text on disk.
+    Writing,
 }
 
 #[derive(Debug, Default)]
@@ -26,6 +30,8 @@ impl Stage {
             Self::Reading => "Reading",
             Self::Checking => "Checking citations in",
             Self::LayingOut => "Laying out",
+            Self::Saving => "Saving",
+            Self::Writing => "Writing",
         }
     }
 }
@@ -45,6 +51,8 @@ impl Progress {
         match self.stage.load(Ordering::Relaxed) {
             1 => Stage::Checking,
             2 => Stage::LayingOut,
+            3 => Stage::Saving,
+            4 => Stage::Writing,
             _ => Stage::Reading,
         }
     }

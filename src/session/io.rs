@@ -175,12 +175,24 @@ impl Session {
     pub fn save_as(&mut self, path: PathBuf, format: Format) {
         let data = Arc::clone(&self.data);
         let job_path = path.clone();
-        let job = Job::spawn("saving", self.wake(), move |_| save_as(&data.doc, &job_path, format));
+        let job = Job::spawn("saving", self.wake(), move |progress| save_as(&data.doc, &job_path, format, progress));
         self.saving = Some(Saving { job, path, format, state: self.history.state() });
     }
 
     pub fn is_saving(&self) -> bool {
         self.saving.is_some()
+    }
+
+    /// The file being saved and its progress.
+    pub fn saving(&self) -> Option<(&std::path::Path, &crate::model::Progress)> {
+        self.saving.as_ref().map(|s| (s.path.as_path(), &**s.job.progress()))
+    }
+
+    /// Stops the save under way; the file on disk stays as it was.
+    pub fn cancel_saving(&self) {
+        if let Some(s) = &self.saving {
+            s.job.cancel();
+        }
     }
 }
 

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use crate::formats::Format;
 use crate::formats::open::{self, Limits};
-use crate::layout::lanes::{self, Lanes};
+use crate::layout::lanes::{self, Lanes, Placing};
+use crate::model::edit::Moved;
 use crate::model::progress::Stage;
 use crate::model::{Document, Problem, Progress};
 
@@ -69,6 +70,55 @@ impl Loaded {
         });
         progress.advance(1);
         Self { doc, lanes, undated }
+    }
+
+    /// Brings the lanes and the undated list up to date after an edit that moved what `moved`
+    /// says, in time for the next frame even at a million events. False when only laying
+    /// everything out again will do (a batch, a group that has no band yet); the lanes are then
+    /// consistent but may miss the moved event.
+    pub fn follow(&mut self, moved: Moved) -> bool {
+        let index = match moved {
+            Moved::Nothing => return true,
+            Moved::All => return false,
+            Moved::Event(i) | Moved::Added(i) | Moved::Removed(i) => i,
+        };
+        let Ok(i) = u32::try_from(index) else { return false };
+        let undated_at = self.undated.partition_point(|&u| u < i);
+        match moved {
+            Moved::Added(_) => {
+                self.lanes.insert_slot(i);
+                self.undated[undated_at..].iter_mut().for_each(|u| *u += 1);
+            }
+            Moved::Removed(_) => {
+                self.lanes.remove_slot(i);
+                if self.undated.get(undated_at) == Some(&i) {
+                    self.undated.remove(undated_at);
+                }
+                self.undated[undated_at..].iter_mut().for_each(|u| *u -= 1);
+                return true;
+            }
+            _ => {
+                self.lanes.take_out(i);
+                if self.undated.get(undated_at) == Some(&i) {
+                    self.undated.remove(undated_at);
+                }
+            }
+        }
+        let doc = &self.doc;
+        let Some(event) = doc.events().get(index) else { return false };
+        if doc.spans()[index].is_none() {
+            self.undated.insert(undated_at, i);
+            return true;
+        }
+        let group = match event.group() {
+            Some(g) => match doc.groups().iter().position(|have| **have == *g) {
+                Some(k) => u32::try_from(k).ok(),
+                None => return false,
+            },
+            None => None,
+        };
+        let title_chars = |e: usize| doc.events()[e].title.chars().count();
+        self.lanes.place(i, group, &Placing { spans: doc.spans(), title_chars: &title_chars })
     }
 
     /// "title, date", as screen readers announce an event.

@@ -27,7 +27,7 @@ use self::watcher::FileWatcher;
 use crate::formats::Format;
 use crate::layout::Visibility;
 use crate::layout::lanes::Lanes;
-use crate::model::edit::Edit;
+use crate::model::edit::{Edit, Moved};
 use crate::model::filter::{Choices, Filter};
 use crate::model::{Problem, Progress};
 
@@ -103,6 +103,30 @@ pub struct Session {
     journal: Option<Journal>,
     /// Called from a worker thread when its work is done, so that the window draws it.
     waker: Waker,
+    /// Up to this many events, an edit lays everything out again at once (the best packing, a
+    /// few milliseconds); above, only what it moved.
+    sync_layout_limit: usize,
+}
+
+/// What an edit is about to change, for what is derived from it.
+struct Touched {
+    /// The event added or edited (its index once applied).
+    event: Option<usize>,
+    sources: bool,
+    /// The document's groups before the edit, when it may change them.
+    groups: Option<Vec<Box<str>>>,
+}
+
+impl Touched {
+    fn by(edit: &Edit, doc: &crate::model::Document) -> Self {
+        let event = match edit {
+            Edit::AddEvent { index, .. } | Edit::UpdateEvent { index, .. } => Some(*index),
+            _ => None,
+        };
+        let sources = matches!(edit, Edit::AddSource { .. } | Edit::RemoveSource { .. } | Edit::UpdateSource { .. } | Edit::Batch(_));
+        let events = matches!(edit, Edit::AddEvent { .. } | Edit::RemoveEvent { .. } | Edit::UpdateEvent { .. });
+        Self { event, sources, groups: events.then(|| doc.groups().to_vec()) }
+    }
 }
 
 /// Wakes whoever shows the session (the window asks for a frame).
@@ -157,6 +181,7 @@ impl Session {
             notices: Vec::new(),
             journal: None,
             waker: Arc::new(|| {}),
+            sync_layout_limit: SYNC_LAYOUT_EVENTS,
         }
     }
 
@@ -224,11 +249,12 @@ impl Session {
     pub fn apply_merging(&mut self, edit: Edit, key: Option<String>) -> Result<(), Vec<Problem>> {
         let label = edit.describe(&self.data.doc);
         let journaled = self.journal.is_some().then(|| edit.clone());
+        let touched = Touched::by(&edit, &self.data.doc);
         let data = Arc::make_mut(&mut self.data);
         let applied = edit.apply(&mut data.doc)?;
         self.history.record(label, applied.inverse, key);
         self.journal_append(journaled.as_ref());
-        self.changed(applied.relayout);
+        self.changed(applied.moved, &touched);
         Ok(())
     }
 
@@ -251,6 +277,7 @@ impl Session {
         let taken = if back { self.history.take_undo() } else { self.history.take_redo() };
         let Some(step) = taken else { return false };
         let journaled = self.journal.is_some().then(|| step.edit.clone());
+        let touched = Touched::by(&step.edit, &self.data.doc);
         let data = Arc::make_mut(&mut self.data);
         let Ok(applied) = step.edit.clone().apply(&mut data.doc) else {
             // An inverse applies to the state it was made in; should one not, keep the history.
@@ -267,7 +294,7 @@ impl Session {
         } else {
             self.history.redone(step, applied.inverse);
         }
-        self.changed(applied.relayout);
+        self.changed(applied.moved, &touched);
         true
     }
 
@@ -309,20 +336,35 @@ impl Session {
     }
 
     /// Brings derived data up to date after the document changed.
-    fn changed(&mut self, relayout: bool) {
+    fn changed(&mut self, moved: Moved, touched: &Touched) {
         self.revision += 1;
         self.search_again = true;
-        if !relayout {
-            self.refresh_filter();
-            return;
+        if moved != Moved::Nothing {
+            self.moved_at = self.revision;
+            let regrouped = touched.groups.as_deref() != Some(self.data.doc.groups());
+            let whole = self.data.doc.events().len() <= self.sync_layout_limit
+                || regrouped
+                // Lanes a job is replacing are not the document's to follow.
+                || self.relayout.is_some()
+                || !Arc::make_mut(&mut self.data).follow(moved);
+            if whole {
+                self.lay_out();
+                return;
+            }
         }
-        self.moved_at = self.revision;
-        self.lay_out();
+        let doc = &self.data.doc;
+        if let Some(event) = touched.event.and_then(|i| doc.events().get(i)) {
+            self.choices.add_tags_of(event);
+        }
+        if touched.sources {
+            self.choices.refresh_sources(doc);
+        }
+        self.refresh_filter();
     }
 
     /// Lays the document out again: at once when it is small, else in the background.
     fn lay_out(&mut self) {
-        if self.data.doc.events().len() <= SYNC_LAYOUT_EVENTS {
+        if self.data.doc.events().len() <= self.sync_layout_limit {
             self.install_layout(LayoutInput::of(&self.data.doc).lay_out());
         } else if self.relayout.is_none() {
             // The lanes shown meanwhile are the last ones; the frame after the job has the new

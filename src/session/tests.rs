@@ -186,27 +186,68 @@ fn live_reload_reads_the_file_again_and_survives_a_bad_version() {
     assert!(session.data().doc.timeline().title.starts_with("Version two"), "the last good version stays");
 }
 
-#[test]
-fn large_documents_lay_out_again_in_the_background() {
-    let doc = crate::model::Document::new(
-        crate::model::generate::timeline(SYNC_LAYOUT_EVENTS + 10, 3),
-        Path::new("big.citeline.json"),
-        &Progress::default(),
-    )
-    .expect("valid");
-    let mut session = Session::with(Loaded::new(doc, &Progress::default()), None);
-    let mut event = session.data().doc.events()[0].clone();
-    event.when = Some("1000".into());
-    session.apply(Edit::UpdateEvent { index: 0, event }).expect("valid");
-    assert!(session.relayout.is_some(), "laid out off the UI thread");
-    settle(&mut session, |s| s.relayout.is_none());
+/// Lanes that a fresh layout of the same document would agree with: every dated event in one
+/// lane with its exact span, the same orders and extent, the undated list.
+fn assert_lanes_follow(session: &Session) {
     let data = session.data();
-    let lane = data.lanes.lane_of[0] as usize;
-    assert_eq!(
-        data.lanes.lanes[lane].starts.first().copied(),
-        data.doc.span(0).map(|s| s.start),
-        "first in its lane now"
-    );
+    let fresh = LayoutInput::of(&data.doc).lay_out();
+    assert_eq!(data.lanes.chronological, fresh.0.chronological);
+    assert_eq!(data.lanes.by_end, fresh.0.by_end);
+    assert_eq!(data.lanes.extent, fresh.0.extent);
+    assert_eq!(data.undated, fresh.1);
+    for (i, span) in data.doc.spans().iter().enumerate() {
+        let lane = data.lanes.lane_of[i];
+        let Some(span) = span else {
+            assert_eq!(lane, u32::MAX, "undated event {i} has no lane");
+            continue;
+        };
+        let lane = &data.lanes.lanes[lane as usize];
+        let at = lane.events.iter().position(|&e| e as usize == i).expect("in the lane it is said to be in");
+        assert_eq!((lane.starts[at], lane.ends[at]), (span.start, span.end), "event {i}");
+    }
+}
+
+#[test]
+fn large_documents_follow_an_edit_in_place_and_lay_out_a_batch_in_the_background() {
+    let mut session = Session::seed();
+    // As a million-event document would: the seed is small enough to check against a fresh layout.
+    session.sync_layout_limit = 0;
+    let doc = &session.data().doc;
+    let titan = doc.event_index("titan-api").expect("titan");
+    let undated = doc.spans().iter().position(Option::is_none).expect("the seed has an undated event");
+    let mut moved = doc.events()[titan].clone();
+    moved.when = Some("1990/1992".into());
+    let mut dated = doc.events()[undated].clone();
+    dated.when = Some("2020-02".into());
+    let added = Event { id: "added".into(), title: "Added".into(), when: Some("2000".into()), ..Event::default() };
+    let undated_added = Event { id: "undated-added".into(), title: "Undated".into(), ..Event::default() };
+    let edits = [
+        Edit::UpdateEvent { index: titan, event: moved },
+        Edit::UpdateEvent { index: undated, event: dated },
+        Edit::AddEvent { index: 1, event: added },
+        Edit::AddEvent { index: 0, event: undated_added },
+        Edit::RemoveEvent { index: 5 },
+    ];
+    let steps = edits.len();
+    for edit in edits {
+        session.apply(edit).expect("valid");
+        assert!(session.relayout.is_none(), "followed on the spot, no job");
+        assert_lanes_follow(&session);
+    }
+    for _ in 0..steps {
+        assert!(session.undo());
+        assert_lanes_follow(&session);
+    }
+    for _ in 0..steps {
+        assert!(session.redo());
+        assert_lanes_follow(&session);
+    }
+
+    let two = Edit::Batch(vec![Edit::RemoveEvent { index: 0 }, Edit::RemoveEvent { index: 0 }]);
+    session.apply(two).expect("valid");
+    assert!(session.relayout.is_some(), "a batch is laid out off the UI thread");
+    settle(&mut session, |s| s.relayout.is_none());
+    assert_lanes_follow(&session);
 }
 
 #[test]

@@ -77,6 +77,7 @@ pub enum Command {
     /// Enter in the search field: the next result, once the search is done.
     NextResult,
     CancelLoading,
+    CancelSaving,
     DismissReport,
 }
 

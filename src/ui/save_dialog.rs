@@ -40,8 +40,8 @@ impl SaveDialog {
         self.format.or_else(|| Format::from_name(Path::new(self.path.trim())))
     }
 
-    /// The dialog, when open; `saving` while a save runs.
-    pub fn ui(&mut self, ctx: &egui::Context, saving: bool) -> Option<Command> {
+    /// The dialog, when open; `saving` is the progress of a save under way.
+    pub fn ui(&mut self, ctx: &egui::Context, saving: Option<&crate::model::Progress>) -> Option<Command> {
         if !self.open {
             return None;
         }
@@ -51,9 +51,9 @@ impl SaveDialog {
             ui.label(RichText::new(note(self.format())).small());
             ui.separator();
             ui.horizontal(|ui| {
-                if saving {
-                    ui.spinner();
-                    ui.label("Saving…");
+                if let Some(progress) = saving {
+                    ui.label(format!("{}…", progress.stage().label()));
+                    ui.add(egui::ProgressBar::new(progress.fraction()).desired_width(160.0).show_percentage());
                 } else if ui.add_enabled(self.format().is_some(), egui::Button::new("Save")).clicked()
                     && let Some(format) = self.format()
                 {
@@ -66,7 +66,7 @@ impl SaveDialog {
             });
             outcome_ui(ui, self.message.as_ref(), &palette_of(ui));
         });
-        if clicked_outside && !saving {
+        if clicked_outside && saving.is_none() {
             self.open = false;
         }
         command

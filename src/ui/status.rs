@@ -1,4 +1,4 @@
-//! The status strip: a file loading (with progress and Cancel), and problems to report.
+//! The status strip: a file loading or saving (with progress and Cancel), and problems to report.
 
 use egui::{RichText, Ui};
 
@@ -6,15 +6,22 @@ use super::command::Command;
 use crate::model::Progress;
 use crate::session::Report;
 
-/// The strip; `loading` is the file being opened and its progress.
-pub fn status_ui(ui: &mut Ui, loading: Option<(&std::path::Path, &Progress)>, report: Option<&Report>) -> Vec<Command> {
+/// Long work on a file: what it is, how far along, and the command that cancels it.
+pub struct Work<'a> {
+    pub path: &'a std::path::Path,
+    pub progress: &'a Progress,
+    pub cancel: Command,
+}
+
+/// The strip: each piece of `work` under way, then the report.
+pub fn status_ui(ui: &mut Ui, work: Vec<Work>, report: Option<&Report>) -> Vec<Command> {
     let mut commands = Vec::new();
-    if let Some((path, progress)) = loading {
+    for Work { path, progress, cancel } in work {
         ui.horizontal(|ui| {
             ui.label(format!("{} {}…", progress.stage().label(), path.display()));
             ui.add(egui::ProgressBar::new(progress.fraction()).desired_width(240.0).show_percentage());
             if ui.button("Cancel").clicked() {
-                commands.push(Command::CancelLoading);
+                commands.push(cancel);
             }
         });
         ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));

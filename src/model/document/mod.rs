@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod ids;
 mod primitives;
 
 use super::date::{Edtf, Span};
@@ -52,6 +53,7 @@ pub struct Document {
     era_spans: Vec<Span>,
     /// Group names in order of first use; events without a group are in none.
     groups: Vec<Box<str>>,
+    ids: ids::IdIndex,
 }
 
 /// What checking one event found.
@@ -83,6 +85,7 @@ impl Document {
             problems: Vec::new(),
             era_spans,
             groups: Vec::new(),
+            ids: ids::IdIndex::default(),
         };
         doc.problems = doc.source_warnings();
         doc.check_all(&events, progress, &mut errors)?;
@@ -91,6 +94,7 @@ impl Document {
             return Err(errors);
         }
         doc.groups = group_names(&events);
+        doc.ids = ids::IdIndex::of(events.iter().map(|e| e.id.as_str()));
         doc.timeline.events = events;
         Ok(doc)
     }

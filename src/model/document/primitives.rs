@@ -32,6 +32,10 @@ impl Document {
         self.problems.extend(found.warnings);
         self.spans[index] = found.span;
         self.splice_checks(index, found.checks);
+        if old_id != event.id {
+            self.ids.remove(&old_id);
+            self.ids.add(&event.id);
+        }
         let regroup = self.timeline.events[index].group() != event.group();
         let old = std::mem::replace(&mut self.timeline.events[index], event);
         if regroup {
@@ -52,6 +56,7 @@ impl Document {
         self.check_start.insert(index, at);
         self.splice_checks(index, found.checks);
         let group = event.group().is_some();
+        self.ids.add(&event.id);
         self.timeline.events.insert(index, event);
         if group {
             self.groups = group_names(&self.timeline.events);
@@ -68,6 +73,7 @@ impl Document {
         self.check_start.remove(index);
         self.spans.remove(index);
         let event = self.timeline.events.remove(index);
+        self.ids.remove(&event.id);
         self.drop_warnings_of(&event.id);
         if event.group().is_some() {
             self.groups = group_names(&self.timeline.events);
@@ -183,7 +189,7 @@ impl Document {
             IdCheck::All => Some(usize::MAX),
             IdCheck::AllBut(i) => Some(i),
         };
-        if let Some(except) = except {
+        if let Some(except) = except.filter(|_| self.ids.may_hold(&event.id)) {
             let taken = self.timeline.events.iter().enumerate().any(|(i, e)| i != except && e.id == event.id);
             if taken {
                 errors.push(Problem::in_event(&self.path, &event.id, "id", "another event has the same id"));

@@ -21,7 +21,7 @@ use super::results::results_ui;
 use super::save_dialog::SaveDialog;
 use super::shortcuts::{self, shortcuts_window};
 use super::source_dialog::SourceDialog;
-use super::status::status_ui;
+use super::status::{Work, status_ui};
 use super::timeline_view::{TimelineCommand, TimelineFrame, ViewState, timeline_ui};
 use super::toolbar::{SearchField, toolbar_ui};
 use crate::layout::TimeView;
@@ -388,9 +388,11 @@ impl eframe::App for CitelineApp {
         let toolbar = egui::Panel::top("toolbar")
             .show(ui, |ui| toolbar_ui(ui, &mut self.search, &mut self.filters, &self.session));
         self.commands.extend(toolbar.inner);
-        if self.session.is_loading() || self.report.is_some() {
-            let status =
-                egui::Panel::top("status").show(ui, |ui| status_ui(ui, self.session.loading(), self.report.as_ref()));
+        let loading = self.session.loading().map(|(path, progress)| Work { path, progress, cancel: Command::CancelLoading });
+        let saving = self.session.saving().map(|(path, progress)| Work { path, progress, cancel: Command::CancelSaving });
+        let work: Vec<Work> = loading.into_iter().chain(saving).collect();
+        if !work.is_empty() || self.report.is_some() {
+            let status = egui::Panel::top("status").show(ui, |ui| status_ui(ui, work, self.report.as_ref()));
             self.commands.extend(status.inner);
         }
         self.panels_ui(ui);
@@ -400,7 +402,7 @@ impl eframe::App for CitelineApp {
             visible: &Arc::clone(self.session.visibility()),
         };
         self.export.ui(&ctx, &source);
-        self.commands.extend(self.save.ui(&ctx, self.session.is_saving()));
+        self.commands.extend(self.save.ui(&ctx, self.session.saving().map(|(_, p)| p)));
         self.commands.extend(self.sources.ui(&ctx));
         self.commands.extend(self.new_timeline.ui(&ctx));
         shortcuts_window(&ctx, &mut self.show_shortcuts);

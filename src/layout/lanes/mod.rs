@@ -13,6 +13,9 @@ use std::collections::BinaryHeap;
 
 use crate::model::{Day, Span};
 
+mod update;
+pub use update::Placing;
+
 pub const REFERENCE_WIDTH: f64 = 1000.0;
 pub const MAX_LANES: usize = 48;
 
@@ -118,7 +121,7 @@ pub fn assign_grouped(
         let s = span_of(i);
         Some(acc.map_or((s.start, s.end), |(a, b)| (a.min(s.start), b.max(s.end))))
     });
-    let days_per_point = extent.map_or(1.0, |(a, b)| ((b - a).max(30.0) * 1.2) / REFERENCE_WIDTH);
+    let days_per_point = days_per_point(extent);
 
     let mut lanes: Vec<Lane> = Vec::new();
     let mut lane_of = vec![u32::MAX; spans.len()];
@@ -148,6 +151,19 @@ pub fn assign_grouped(
     Lanes { lanes, extent, chronological: order, by_end, lane_of }
 }
 
+/// Days per point at the reference scale: the room labels reserve.
+fn days_per_point(extent: Option<(Day, Day)>) -> f64 {
+    extent.map_or(1.0, |(a, b)| ((b - a).max(30.0) * 1.2) / REFERENCE_WIDTH)
+}
+
+/// Where an event's claim on a lane begins and ends: its span, the arrow of an open start before
+/// it, and its label after it.
+fn reserved(s: &Span, title_chars: usize, days_per_point: f64) -> (Day, Day) {
+    // Open ends are drawn with an arrow reaching out of the span; reserve room for it.
+    let arrow = if s.open_start { 24.0 * days_per_point } else { 0.0 };
+    (s.start - arrow, s.end.max(s.start + label_reserve_points(title_chars) * days_per_point))
+}
+
 const NO_SPAN: Span = Span {
     start: 0.0,
     end: 0.0,
@@ -174,10 +190,7 @@ fn stack(
     let mut heap: BinaryHeap<Reverse<(Key, usize)>> = BinaryHeap::new();
     for i in events {
         let s = span_of(i);
-        // Open ends are drawn with an arrow reaching out of the span; reserve room for it.
-        let arrow = if s.open_start { 24.0 * days_per_point } else { 0.0 };
-        let start = s.start - arrow;
-        let reserved_end = s.end.max(s.start + label_reserve_points(title_chars(i as usize)) * days_per_point);
+        let (start, reserved_end) = reserved(&s, title_chars(i as usize), days_per_point);
         let lane = match heap.peek() {
             Some(&Reverse((Key(end), lane))) if end <= start || lanes.len() - first >= MAX_LANES => {
                 heap.pop();
@@ -208,6 +221,7 @@ fn stack(
 impl Lane {
     /// Builds the start index once the lane is complete.
     fn index_starts(&mut self) {
+        self.index = StartIndex::default();
         let (Some(&a), Some(&b)) = (self.starts.first(), self.starts.last()) else { return };
         if self.starts.len() < INDEXED_FROM || b <= a {
             return;
