@@ -282,3 +282,74 @@ fn the_timeline_title_and_its_eras_are_edited_in_the_panel() {
     harness.run();
     assert!(data(&harness).doc.timeline().eras.is_empty());
 }
+
+/// Presses on `from`, moves to `to` in a few steps as a hand does, and returns without letting go.
+fn press_and_move(harness: &mut egui_kittest::Harness<'static, citeline::CitelineApp>, from: egui::Pos2, to: egui::Pos2) {
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    for k in 1..=4 {
+        harness.hover_at(from + (to - from) * (k as f32 / 4.0));
+        harness.step();
+    }
+    harness.run_steps(2);
+}
+
+#[test]
+fn dragging_an_event_moves_it_by_whole_months_and_an_interval_end_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("case.citeline.json");
+    std::fs::copy(SEED, &path).expect("copy");
+    let mut harness = harness_on(&path);
+    let titan = event_id(&harness, "titan-api") as usize;
+    let count = data(&harness).doc.events().len();
+
+    let start = harness.get_by_label(TITAN).rect().center();
+    press_and_move(&mut harness, start, start + egui::vec2(120.0, 0.0));
+    // While dragging, the date it would get is shown at the pointer.
+    let moving = harness.get_by_label("Moving to");
+    let shown = format!("{moving:?}");
+    assert_eq!(data(&harness).doc.events()[titan].when.as_deref(), Some("2013-08"), "nothing changes before letting go");
+    harness.drop_at(start + egui::vec2(120.0, 0.0));
+    harness.run();
+    let doc = &data(&harness).doc;
+    let when = doc.events()[titan].when.as_deref().expect("still dated").to_owned();
+    assert_eq!(doc.events()[titan].id, "titan-api", "the id never changes");
+    assert_eq!(doc.events().len(), count);
+    assert!(when.len() == 7 && when.as_str() > "2013-08", "a later month, still a month: {when}");
+    let words = citeline::model::Edtf::parse(&when).expect("valid").to_string();
+    assert!(shown.contains(&words), "the pointer said where it goes ({words}): {shown}");
+    assert_eq!(harness.state().selected, Some(titan as u32), "the moved event is selected");
+
+    // One undo step, named.
+    harness.get_by_label("Edit").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Undo Move ‘Facebook gives Netflix access").is_some());
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(data(&harness).doc.events()[titan].when.as_deref(), Some("2013-08"));
+
+    // The end of an interval, taken at its edge, moves alone, by whole years.
+    let board = event_id(&harness, "hastings-board") as usize;
+    let label = data(&harness).accessible_label(board as u32);
+    let bar = harness.get_by_label(&label).rect();
+    let end = egui::pos2(bar.right() - 3.0, bar.center().y);
+    press_and_move(&mut harness, end, end + egui::vec2(60.0, 0.0));
+    harness.drop_at(end + egui::vec2(60.0, 0.0));
+    harness.run();
+    let when = data(&harness).doc.events()[board].when.as_deref().expect("dated").to_owned();
+    assert!(when.starts_with("2011/") && when.as_str() > "2011/2019", "only the end moved, later: {when}");
+
+    // Esc while dragging lets go where it was.
+    let before = data(&harness).doc.events()[titan].when.clone();
+    let start = harness.get_by_label(&data(&harness).accessible_label(titan as u32)).rect().center();
+    press_and_move(&mut harness, start, start + egui::vec2(200.0, 0.0));
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.drop_at(start + egui::vec2(200.0, 0.0));
+    harness.run();
+    assert_eq!(data(&harness).doc.events()[titan].when, before, "Esc cancels the drag");
+}

@@ -252,6 +252,20 @@ mod tests {
     use super::*;
     use crate::model::seed_document;
 
+    #[test]
+    fn a_new_id_takes_the_first_free_number() {
+        let mut doc = seed_document();
+        assert_eq!(unique_event_id(&doc, "event"), "event-1");
+        for id in ["event-1", "event-2", "event-4", "event-05", "event-x"] {
+            let n = doc.events().len();
+            Edit::AddEvent { index: n, event: event(id, None) }.apply(&mut doc).expect("valid");
+        }
+        assert_eq!(unique_event_id(&doc, "event"), "event-3", "the gap; event-05 is not event-5");
+        let n = doc.events().len();
+        Edit::AddEvent { index: n, event: event("event-3", None) }.apply(&mut doc).expect("valid");
+        assert_eq!(unique_event_id(&doc, "event"), "event-5");
+    }
+
     fn event(id: &str, when: Option<&str>) -> Event {
         Event { id: id.into(), title: format!("Event {id}").into(), when: when.map(Into::into), ..Event::default() }
     }

@@ -13,6 +13,7 @@ pub mod problem;
 pub mod progress;
 pub mod range;
 pub mod search;
+pub mod shift;
 pub mod sources;
 pub mod timeline;
 pub mod validate;

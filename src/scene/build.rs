@@ -21,8 +21,9 @@ use crate::model::date::group_thousands;
 use crate::model::{Day, Document};
 
 pub const LABEL_SIZE: f32 = 13.0;
-const BAR_TOP: f32 = 19.0;
-const BAR_HEIGHT: f32 = 10.0;
+/// Where in its lane row an event's bar stands (the label is above it).
+pub const BAR_TOP: f32 = 19.0;
+pub const BAR_HEIGHT: f32 = 10.0;
 /// Events narrower than this (in points) may merge with their neighbours.
 pub const NARROW: f64 = 8.0;
 const LABEL_GAP: f32 = 6.0;

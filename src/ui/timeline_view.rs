@@ -1,14 +1,17 @@
 //! The timeline widget: turns pointer and keyboard input into view changes and selections,
 //! builds the scene for the current view and paints it.
 
-use egui::{Align, Key, Layout, Rect, Sense, Ui, UiBuilder, WidgetInfo, accesskit::Role, pos2};
+use egui::{Align, CursorIcon, Key, Layout, Rect, Sense, Ui, UiBuilder, WidgetInfo, accesskit::Role, pos2};
 use serde::{Deserialize, Serialize};
 
 use super::paint::paint_scene;
 use crate::layout::Visibility;
+use crate::model::date::{Edtf, Endpoint};
+use crate::model::shift::{Part, shift};
 use crate::layout::axis::{AxisMapping, TimeView};
 use crate::layout::rows::{clamp_scroll, head_height, lane_rows, scroll_to_lane};
 use crate::scene::compose::{window, window_canvas};
+use crate::scene::build::{BAR_HEIGHT, BAR_TOP};
 use crate::scene::{Palette, SceneOptions, Target};
 use crate::session::Loaded;
 use crate::session::search::SearchResults;
@@ -43,12 +46,34 @@ pub struct ViewState {
     /// The lane to bring into view vertically on the next frame.
     #[serde(skip)]
     pending_lane: Option<u32>,
+    /// An event being dragged to another date.
+    #[serde(skip)]
+    drag: Option<EventDrag>,
 }
 
+/// An event held by the pointer: where the drag began and the date it would get.
+#[derive(Clone, Debug, PartialEq)]
+struct EventDrag {
+    event: u32,
+    part: Part,
+    from_x: f32,
+    /// Where the event's bar stands on screen, for the preview.
+    row: Rect,
+    /// Its `when` as the drag began.
+    when: String,
+    /// What it would become if released now.
+    to: Option<String>,
+}
+
+/// How near an interval's end (in points) a drag takes that end rather than the whole.
+const END_GRIP: f32 = 6.0;
+
 /// What the widget asks the app to do.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum TimelineCommand {
     Select(Option<u32>),
+    /// Give the event this `when` (a drag ended).
+    Move(u32, String),
     SelectPrevious,
     SelectNext,
 }
@@ -91,6 +116,11 @@ impl ViewState {
         let view_span = current.span.max(width);
         self.animate_to(TimeView { min: span.start.midpoint(span.end) - view_span / 2.0, span: view_span }.sanitized());
         self.pending_lane = data.lanes.lane_of.get(event as usize).copied();
+    }
+
+    /// Lets go of an event being dragged, leaving it where it was; false when none was.
+    pub fn cancel_drag(&mut self) -> bool {
+        self.drag.take().is_some()
     }
 
     fn target_view(&self) -> TimeView {
@@ -172,7 +202,7 @@ pub fn timeline_ui(ui: &mut Ui, frame: &TimelineFrame, state: &mut ViewState) ->
             continue;
         }
         let label = data.accessible_label(event);
-        let r = ui.interact(hit, response.id.with(event), Sense::click());
+        let r = ui.interact(hit, response.id.with(event), Sense::click_and_drag());
         r.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
         if r.hovered() {
             hovered = Some(event);
@@ -180,8 +210,24 @@ pub fn timeline_ui(ui: &mut Ui, frame: &TimelineFrame, state: &mut ViewState) ->
         if r.clicked() {
             commands.push(TimelineCommand::Select(Some(event)));
         }
-        r.on_hover_text_at_pointer(label);
+        let grip = r.hover_pos().map_or(Part::Whole, |p| grip_at(data, event, &mapping, p.x));
+        // Where the button went down, not where the pointer is once it has moved far enough to
+        // count as a drag: a grip is taken where it was pressed.
+        if r.drag_started()
+            && let (Some(pos), Some(when)) =
+                (ui.input(|i| i.pointer.press_origin()), data.doc.events()[event as usize].when.as_ref())
+        {
+            let part = grip_at(data, event, &mapping, pos.x);
+            let bar_top = hit.top() + BAR_TOP;
+            let row = Rect::from_x_y_ranges(canvas.x_range(), bar_top..=bar_top + BAR_HEIGHT);
+            state.drag = Some(EventDrag { event, part, from_x: pos.x, row, when: when.to_string(), to: None });
+        }
+        if state.drag.is_none() {
+            let icon = if grip == Part::Whole { CursorIcon::Grab } else { CursorIcon::ResizeHorizontal };
+            r.on_hover_cursor(icon).on_hover_text_at_pointer(label);
+        }
     }
+    drag_ui(ui, &response, &mapping, state, &mut commands);
     for (i, (name, rect)) in scene.group_headers.iter().enumerate() {
         let rect = rect.intersect(canvas);
         if rect.is_positive() && rect.top() >= canvas.top() + head {
@@ -204,6 +250,57 @@ pub fn timeline_ui(ui: &mut Ui, frame: &TimelineFrame, state: &mut ViewState) ->
     }
     offscreen_ui(ui, canvas, &mapping, frame, &mut commands);
     commands
+}
+
+/// Which part of `event` a drag from `x` takes: an interval's start or end when near it.
+fn grip_at(data: &Loaded, event: u32, mapping: &AxisMapping, x: f32) -> Part {
+    let Some(span) = data.doc.span(event as usize) else { return Part::Whole };
+    let Some(Ok(Edtf::Interval(a, b))) = data.doc.events()[event as usize].when.as_deref().map(Edtf::parse) else {
+        return Part::Whole;
+    };
+    #[allow(clippy::cast_possible_truncation)] // on-screen positions
+    let near = |t: f64| (mapping.x_from_time(t) as f32 - x).abs() <= END_GRIP;
+    // A bar too short to hold both grips moves whole.
+    #[allow(clippy::cast_possible_truncation)]
+    let wide = ((span.end - span.start) * mapping.points_per_day()) as f32 > 4.0 * END_GRIP;
+    match (a, b) {
+        (Endpoint::Date(_), _) if wide && near(span.start) => Part::Start,
+        (_, Endpoint::Date(_)) if wide && near(span.end) => Part::End,
+        _ => Part::Whole,
+    }
+}
+
+/// While an event is dragged: the date it would get, shown at the pointer and as a ghost of its
+/// bar; on release, the move (one undoable edit). Esc cancels (see [`ViewState::cancel_drag`]).
+fn drag_ui(ui: &Ui, response: &egui::Response, mapping: &AxisMapping, state: &mut ViewState, commands: &mut Vec<TimelineCommand>) {
+    let Some(drag) = state.drag.as_mut() else { return };
+    let (down, pointer) = ui.input(|i| (i.pointer.primary_down(), i.pointer.latest_pos()));
+    if let Some(p) = pointer {
+        let days = f64::from(p.x - drag.from_x) / mapping.points_per_day();
+        drag.to = shift(&drag.when, days, drag.part).filter(|to| *to != drag.when);
+    }
+    if !down {
+        if let Some(to) = state.drag.take().and_then(|d| d.to.map(|to| (d.event, to))) {
+            commands.push(TimelineCommand::Move(to.0, to.1));
+        }
+        return;
+    }
+    ui.ctx().set_cursor_icon(if drag.part == Part::Whole { CursorIcon::Grabbing } else { CursorIcon::ResizeHorizontal });
+    let Some(to) = drag.to.as_deref() else { return };
+    let Ok(edtf) = Edtf::parse(to) else { return };
+    let span = edtf.span();
+    #[allow(clippy::cast_possible_truncation)] // on-screen positions, clamped
+    let x = |t: f64| mapping.x_from_time(t).clamp(-1e6, 1e6) as f32;
+    let ghost = Rect::from_x_y_ranges(x(span.start)..=x(span.end).max(x(span.start) + 3.0), drag.row.y_range());
+    let visuals = ui.visuals();
+    let painter = ui.painter_at(response.rect);
+    painter.rect_filled(ghost, 2.0, visuals.selection.bg_fill.gamma_multiply(0.45));
+    painter.rect_stroke(ghost, 2.0, visuals.selection.stroke, egui::StrokeKind::Outside);
+    let text = format!("{edtf} · {to}");
+    egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), response.id.with("drag"), egui::PopupAnchor::Pointer)
+        .accessible_name("Moving to")
+        .show(|ui| ui.add(egui::Label::new(text).extend()));
+    ui.ctx().request_repaint();
 }
 
 /// At each edge, a button saying how many shown events lie beyond it; a click selects the

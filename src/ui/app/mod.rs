@@ -254,7 +254,9 @@ impl CitelineApp {
         if !ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
             return;
         }
-        if self.any_dialog_open() {
+        if self.view.cancel_drag() {
+            // Esc lets go of a dragged event where it was.
+        } else if self.any_dialog_open() {
             self.export.open = false;
             self.save.open = false;
             self.sources.open = false;
@@ -328,10 +330,17 @@ impl CitelineApp {
             self.timeline_width = ui.available_width();
             timeline_ui(ui, &frame, &mut self.view)
         });
-        self.commands.extend(timeline.inner.into_iter().map(|c| match c {
-            TimelineCommand::Select(e) => Command::Select(e),
-            TimelineCommand::SelectNext => Command::SelectNext,
-            TimelineCommand::SelectPrevious => Command::SelectPrevious,
+        let events = data.doc.events();
+        self.commands.extend(timeline.inner.into_iter().flat_map(|c| match c {
+            TimelineCommand::Select(e) => vec![Command::Select(e)],
+            // The moved event is selected, so that the panel shows its new date.
+            TimelineCommand::Move(e, when) => events.get(e as usize).map_or_else(Vec::new, |old| {
+                let event = crate::model::Event { when: Some(when.into()), ..old.clone() };
+                let edit = crate::model::edit::Edit::UpdateEvent { index: e as usize, event };
+                vec![Command::Edit(edit, None), Command::Select(Some(e))]
+            }),
+            TimelineCommand::SelectNext => vec![Command::SelectNext],
+            TimelineCommand::SelectPrevious => vec![Command::SelectPrevious],
         }));
     }
 }
