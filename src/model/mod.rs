@@ -2,6 +2,7 @@
 //! verification, and the typed edits that are the only way a document changes. Pure Rust and serde: nothing here knows about egui.
 
 pub mod date;
+pub mod dates;
 pub mod document;
 pub mod edit;
 pub mod fields;

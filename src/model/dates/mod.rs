@@ -1,0 +1,177 @@
+//! The date reader: finds the dates written in Spanish, Italian and English text, each with its
+//! byte span, the span of its sentence and an EDTF value, by the conventions users are told
+//! (README, "Dates read from the sources"). Rules written for this project, over a token list,
+//! in one pass with a bounded look-ahead: linear in the text, no backtracking.
+
+mod lexicon;
+mod rules;
+mod sentences;
+mod tokens;
+
+use std::ops::Range;
+
+pub use sentences::sentences;
+
+use self::rules::{Point, Reader, Value};
+use self::tokens::Tokens;
+use super::date::Edtf;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Es,
+    It,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Self; 3] = [Self::Es, Self::It, Self::En];
+
+    /// From a language code ("es", "it-IT", "en_GB").
+    pub fn from_code(code: &str) -> Option<Self> {
+        let code = code.trim().to_ascii_lowercase();
+        match code.get(..2)? {
+            "es" => Some(Self::Es),
+            "it" => Some(Self::It),
+            "en" => Some(Self::En),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Es => "es",
+            Self::It => "it",
+            Self::En => "en",
+        }
+    }
+
+    /// The text's language when it is one the reader knows.
+    pub fn detect(text: &str) -> Option<Self> {
+        super::language::detect_language(text).and_then(|code| Self::from_code(&code))
+    }
+}
+
+/// A publication day, for "yesterday" and "last year": (year, month, day).
+pub type Published = (i64, u8, u8);
+
+/// What an expression is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Date,
+    /// "for three years": a length of time, no date.
+    Duration,
+    /// "every two weeks": a repetition, no date.
+    Frequency,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Date => "date",
+            Self::Duration => "duration",
+            Self::Frequency => "frequency",
+        }
+    }
+}
+
+/// One expression found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// Byte offsets into the text, `end` exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// The EDTF value; `None` for durations, frequencies, and dates that cannot be told (a
+    /// "yesterday" without a publication date).
+    pub when: Option<String>,
+    pub kind: Kind,
+    /// The sentence holding it, in byte offsets.
+    pub sentence: Range<usize>,
+}
+
+/// Every date expression in `text`, in order.
+pub fn read(text: &str, lang: Lang, published: Option<Published>) -> Vec<Found> {
+    let tokens = Tokens::new(text);
+    let sentences = sentences(text);
+    let mut reader = Reader::new(&tokens, lang, published);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some(m) = reader.at(i) else {
+            i += 1;
+            continue;
+        };
+        let (start, end) = (tokens.start(m.start), tokens.end(m.end - 1));
+        let context = reader.last.and_then(|p| p.year).or(published.map(|p| p.0));
+        let (when, kind, latest) = match m.value {
+            Value::Point(p) => {
+                let p = complete(p, context);
+                (p.and_then(|p| write_point(&p, m.approximate)), Kind::Date, p)
+            }
+            Value::Range(a, b) => {
+                let (a, b) = (a.and_then(|a| complete(a, context)), b.and_then(|b| complete(b, context)));
+                let when = write_range(a, b, m.approximate);
+                (when, Kind::Date, b.or(a))
+            }
+            Value::Unknown => (None, Kind::Date, None),
+            Value::Duration => (None, Kind::Duration, None),
+            Value::Frequency => (None, Kind::Frequency, None),
+        };
+        // A value the EDTF reader refuses is no value (a day that does not exist).
+        let when = when.filter(|w| Edtf::parse(w).is_ok());
+        if when.is_some() && latest.is_some_and(|p| p.year.is_some() && p.x == 0) {
+            reader.last = latest;
+        }
+        let sentence = sentences.iter().find(|s| s.start <= start && start < s.end).cloned().unwrap_or(start..end);
+        found.push(Found { start, end, when, kind, sentence });
+        i = m.end.max(i + 1);
+    }
+    found
+}
+
+/// A point with its year filled from the context when it has none; `None` when there is none.
+fn complete(p: Point, year: Option<i64>) -> Option<Point> {
+    if p.year.is_some() {
+        return Some(p);
+    }
+    Some(Point { year: Some(year?), ..p })
+}
+
+fn write_point(p: &Point, approximate: bool) -> Option<String> {
+    let y = p.year?;
+    if !(0..=9999).contains(&y) {
+        return None;
+    }
+    let mut s = match p.x {
+        0 => format!("{y:04}"),
+        1 => format!("{:03}X", y / 10),
+        _ => format!("{:02}XX", y / 100),
+    };
+    if p.x == 0 {
+        if let Some(season) = p.season {
+            s.push_str(&format!("-{season}"));
+        } else if let Some(m) = p.month {
+            s.push_str(&format!("-{m:02}"));
+            if let Some(d) = p.day {
+                s.push_str(&format!("-{d:02}"));
+            }
+        }
+    }
+    if approximate {
+        s.push('~');
+    }
+    Some(s)
+}
+
+fn write_range(a: Option<Point>, b: Option<Point>, approximate: bool) -> Option<String> {
+    let end = |p: Option<Point>| match p {
+        Some(p) => write_point(&p, approximate),
+        None => Some("..".to_owned()),
+    };
+    if a.is_none() && b.is_none() {
+        return None;
+    }
+    Some(format!("{}/{}", end(a)?, end(b)?))
+}
+
+#[cfg(test)]
+mod tests;

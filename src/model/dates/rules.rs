@@ -1,0 +1,1034 @@
+//! The rules: at each token, the longest date expression that starts there, tried in a fixed
+//! order with a bounded look-ahead, so reading is linear in the text.
+
+use super::lexicon::{self as lex, Unit};
+use super::tokens::Tokens;
+use super::{Lang, Published};
+
+/// A calendar position at some precision; missing parts are unknown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Point {
+    pub year: Option<i64>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    /// 21–24.
+    pub season: Option<u8>,
+    /// Trailing year digits unspecified: 1 a decade, 2 a century.
+    pub x: u8,
+}
+
+impl Point {
+    fn year(y: i64) -> Self {
+        Self { year: Some(y), ..Self::default() }
+    }
+    fn month(y: i64, m: u8) -> Self {
+        Self { year: Some(y), month: Some(m), ..Self::default() }
+    }
+    fn day(y: i64, m: u8, d: u8) -> Self {
+        Self { year: Some(y), month: Some(m), day: Some(d), ..Self::default() }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Value {
+    Point(Point),
+    /// `None` ends are open (`..`).
+    Range(Option<Point>, Option<Point>),
+    /// A date whose value cannot be told (relative, with nothing to resolve it against).
+    Unknown,
+    Duration,
+    Frequency,
+}
+
+/// One expression: tokens `start..end` and what it says.
+pub struct Match {
+    pub start: usize,
+    pub end: usize,
+    pub value: Value,
+    pub approximate: bool,
+}
+
+pub struct Reader<'a, 't> {
+    t: &'a Tokens<'t>,
+    lang: Lang,
+    published: Option<Published>,
+    /// The most recent date with a year written before the current position.
+    pub last: Option<Point>,
+}
+
+/// Whether `(y, m, d)` is a real day.
+fn valid_day(y: i64, m: u8, d: u8) -> bool {
+    (1..=12).contains(&m) && d >= 1 && d <= crate::model::date::days_in_month(y, m)
+}
+
+fn plausible_year(y: i64) -> bool {
+    (1000..=2100).contains(&y)
+}
+
+/// A two-digit year in a numeric date: 00–49 are 2000s, the rest 1900s.
+fn two_digit_year(y: i64) -> i64 {
+    if y < 50 { 2000 + y } else { 1900 + y }
+}
+
+impl<'a, 't> Reader<'a, 't> {
+    pub fn new(t: &'a Tokens<'t>, lang: Lang, published: Option<Published>) -> Self {
+        Self { t, lang, published, last: None }
+    }
+
+    fn w(&self, i: usize) -> &str {
+        self.t.low(i)
+    }
+
+    fn is(&self, i: usize, words: &[&str]) -> bool {
+        self.t.is_word(i) && words.contains(&self.w(i))
+    }
+
+    /// Skips an apostrophe glued after token `i - 1` ("l’", "dell’").
+    fn apostrophe(&self, i: usize) -> usize {
+        if self.t.is_mark(i, &["’", "'", "`", "´"]) { i + 1 } else { i }
+    }
+
+    /// Skips articles (and an elided article's apostrophe) at `i`.
+    fn articles(&self, mut i: usize) -> usize {
+        loop {
+            let next = match self.lang {
+                Lang::En => self.is(i, &["the"]).then_some(i + 1),
+                Lang::Es => self.is(i, &["el", "la", "los", "las"]).then_some(i + 1),
+                Lang::It => {
+                    if self.is(i, &["il", "lo", "la", "i", "gli", "le"]) {
+                        Some(i + 1)
+                    } else if self.is(i, &["l"]) && self.t.is_mark(i + 1, &["’", "'"]) {
+                        Some(i + 2)
+                    } else {
+                        None
+                    }
+                }
+            };
+            match next {
+                Some(n) => i = n,
+                None => return i,
+            }
+        }
+    }
+
+    /// Skips "of", "de", "del", "di" and the like between parts of a date.
+    fn of(&self, i: usize) -> usize {
+        let words: &[&str] = match self.lang {
+            Lang::En => &["of"],
+            Lang::Es => &["de", "del"],
+            Lang::It => &["di", "del", "dello", "della", "dell", "de"],
+        };
+        if self.is(i, words) { self.apostrophe(i + 1) } else { i }
+    }
+
+    /// The expression starting at token `i`, if any.
+    pub fn at(&mut self, i: usize) -> Option<Match> {
+        // "circa 2011", "alrededor de 2011", "intorno al 2011"
+        if self.t.is_word(i) && lex::approximate(self.lang, self.w(i)) {
+            let mut j = i + 1;
+            if self.t.is_mark(j, &["."]) {
+                j += 1;
+            }
+            if self.is(j, &["de", "a", "al", "alla", "all", "il", "el", "the", "to", "in", "del", "nel", "nell", "en", "on"]) {
+                j = self.apostrophe(j + 1);
+            }
+            j = self.articles(j);
+            if let Some(m) = self.core(j)
+                && matches!(m.value, Value::Point(_) | Value::Range(..))
+            {
+                return Some(Match { start: i, approximate: true, ..m });
+            }
+        }
+        self.core(i)
+    }
+
+    fn core(&mut self, i: usize) -> Option<Match> {
+        let t = self.t;
+        if i >= t.len() {
+            return None;
+        }
+        self.frequency(i)
+            .or_else(|| self.relative(i))
+            .or_else(|| self.duration(i))
+            .or_else(|| self.range(i))
+            .or_else(|| self.open_ended(i))
+            .or_else(|| self.part_of(i))
+            .or_else(|| self.quarter(i))
+            .or_else(|| self.point_or_bare_range(i))
+    }
+
+    fn found(&self, start: usize, end: usize, value: Value) -> Option<Match> {
+        Some(Match { start, end, value, approximate: false })
+    }
+
+    // ---- points -------------------------------------------------------------------------
+
+    /// A date point starting at `i` (its end, exclusive, and the point), completed from the
+    /// text's context when it has no year.
+    fn point(&self, i: usize) -> Option<(usize, Point)> {
+        let (end, p) = self.partial(i)?;
+        if p.year.is_none() && p.month.is_none() {
+            return None;
+        }
+        Some((end, p))
+    }
+
+    /// Like [`Reader::point`], but a bare day number counts ("5" in "from 5 to 7 May").
+    fn partial(&self, i: usize) -> Option<(usize, Point)> {
+        let t = self.t;
+        // A weekday before a date: "lunedì 3 marzo", "Monday, March 3".
+        if t.is_word(i) && lex::weekday(self.lang, self.w(i)).is_some() {
+            let mut j = i + 1;
+            if t.is_mark(j, &[","]) {
+                j += 1;
+            }
+            j = self.articles(j);
+            if let Some((end, p)) = self.partial(j)
+                && p.day.is_some()
+            {
+                return Some((end, p));
+            }
+            return None;
+        }
+        if t.is_number(i) {
+            return self.numeric(i);
+        }
+        if t.is_word(i) {
+            return self.worded(i);
+        }
+        // "’90s", "'90s"
+        if t.is_mark(i, &["’", "'"]) && t.glued(i + 1) {
+            if let Some(y) = t.int(i + 1, 2).filter(|_| t.raw(i + 1).len() == 2)
+                && self.is(i + 2, &["s"])
+                && t.glued(i + 2)
+            {
+                return Some((i + 3, Point { year: Some(1900 + y - y % 10), x: 1, ..Point::default() }));
+            }
+        }
+        None
+    }
+
+    fn numeric(&self, i: usize) -> Option<(usize, Point)> {
+        let t = self.t;
+        let raw = t.raw(i);
+        if raw.contains(['/', '-', '.']) {
+            return self.numeric_date(i).map(|p| (i + 1, p));
+        }
+        if raw.contains(',') {
+            return None;
+        }
+        let n: i64 = raw.parse().ok()?;
+        // "1990s"
+        if raw.len() == 4 && self.is(i + 1, &["s"]) && t.glued(i + 1) && n % 10 == 0 {
+            return Some((i + 2, Point { year: Some(n), x: 1, ..Point::default() }));
+        }
+        if let Some(c) = self.century(i) {
+            return Some(c);
+        }
+        // A day: "13 de mayo de 1908", "13 maggio 1908", "13th of May, 1908", "1º de mayo".
+        if raw.len() <= 2 && (1..=31).contains(&n) {
+            let mut j = i + 1;
+            if t.glued(j) && (self.is(j, &["st", "nd", "rd", "th", "er", "o"]) || t.is_mark(j, &["º", "°", "ª"])) {
+                j += 1;
+            }
+            let k = self.of(j);
+            if let Some(m) = t.is_word(k).then(|| lex::month(self.lang, self.w(k))).flatten() {
+                let mut end = k + 1;
+                if t.is_mark(end, &["."]) && lex::is_abbreviation(self.lang, self.w(k)) {
+                    end += 1;
+                }
+                let mut y_at = self.of(end);
+                if t.is_mark(y_at, &[","]) {
+                    y_at += 1;
+                }
+                let d = u8::try_from(n).ok()?;
+                if let Some(y) = t.int(y_at, 4).filter(|&y| t.raw(y_at).len() == 4 && plausible_year(y)) {
+                    return valid_day(y, m, d).then_some((y_at + 1, Point::day(y, m, d)));
+                }
+                if lex::is_abbreviation(self.lang, self.w(k)) && !self.capital_abbreviation(k) {
+                    return None;
+                }
+                return (d <= crate::model::date::days_in_month(2000, m))
+                    .then_some((end, Point { month: Some(m), day: Some(d), ..Point::default() }));
+            }
+            return Some((i + 1, Point { day: u8::try_from(n).ok(), ..Point::default() }));
+        }
+        if raw.len() == 4 && plausible_year(n) && self.year_here(i) {
+            return Some((i + 1, Point::year(n)));
+        }
+        None
+    }
+
+    /// Whether a month's abbreviation is written as one: capitalised or followed by a period.
+    fn capital_abbreviation(&self, k: usize) -> bool {
+        self.t.capitalized(k) || self.t.is_mark(k + 1, &["."])
+    }
+
+    /// Whether the four-digit number at `i` reads as a year rather than a count, an amount or
+    /// an identifier.
+    fn year_here(&self, i: usize) -> bool {
+        let t = self.t;
+        let n = t.int(i, 4).unwrap_or(0);
+        // Before: "$2013", "No. 2019", "art. 2013".
+        let mut b = i.wrapping_sub(1);
+        if t.is_mark(b, &["."]) {
+            b = b.wrapping_sub(1);
+        }
+        if i > 0 && (t.is_mark(i - 1, &["$", "€", "£", "#", "§", "№"]) || (t.is_word(b) && lex::names_a_number(self.w(b)))) {
+            return false;
+        }
+        // After: "2013 users", "2013%", "2013 €", "2013,5".
+        if t.is_mark(i + 1, &["%", "€", "$", "£"]) || (t.is_word(i + 1) && lex::counted(self.w(i + 1))) {
+            return false;
+        }
+        if t.is_mark(i + 1, &[":"]) && t.glued(i + 1) && t.is_number(i + 2) {
+            return false;
+        }
+        // Years long past need a word that makes them dates.
+        n >= 1900 || (i > 0 && t.is_word(i - 1) && self.is_year_preposition(self.w(i - 1)))
+    }
+
+    fn is_year_preposition(&self, w: &str) -> bool {
+        matches!(
+            w,
+            "in" | "since" | "from" | "until" | "by" | "year" | "of" | "nel" | "del" | "dal" | "al" | "anno"
+                | "entro" | "en" | "de" | "desde" | "hasta" | "año" | "el"
+        )
+    }
+
+    /// `5/3/2014`, `1908-05-13`, `2013-08`: numbers with separators.
+    fn numeric_date(&self, i: usize) -> Option<Point> {
+        let raw = self.t.raw(i);
+        let sep = raw.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
+        if raw.contains(',') || raw.chars().any(|c| !c.is_ascii_digit() && c != sep) {
+            return None;
+        }
+        let parts: Vec<&str> = raw.split(sep).collect();
+        let num = |s: &str| s.parse::<i64>().ok();
+        match parts.as_slice() {
+            [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {
+                let (y, m, d) = (num(y)?, u8::try_from(num(m)?).ok()?, u8::try_from(num(d)?).ok()?);
+                valid_day(y, m, d).then_some(Point::day(y, m, d))
+            }
+            [a, b, y] if a.len() <= 2 && b.len() <= 2 && (y.len() == 4 || y.len() == 2) => {
+                let y = if y.len() == 2 { two_digit_year(num(y)?) } else { num(y)? };
+                let (a, b) = (u8::try_from(num(a)?).ok()?, u8::try_from(num(b)?).ok()?);
+                let (d, m) = if self.lang == Lang::En { (b, a) } else { (a, b) };
+                valid_day(y, m, d).then_some(Point::day(y, m, d))
+            }
+            [y, m] if sep == '-' && y.len() == 4 && m.len() == 2 => {
+                let (y, m) = (num(y)?, u8::try_from(num(m)?).ok()?);
+                ((1..=12).contains(&m) && plausible_year(y) && !self.identifier_before(i)).then_some(Point::month(y, m))
+            }
+            _ => None,
+        }
+    }
+
+    fn identifier_before(&self, i: usize) -> bool {
+        let mut b = i.wrapping_sub(1);
+        if self.t.is_mark(b, &["."]) {
+            b = b.wrapping_sub(1);
+        }
+        self.t.is_word(b) && lex::names_a_number(self.w(b))
+    }
+
+    fn worded(&self, i: usize) -> Option<(usize, Point)> {
+        let t = self.t;
+        let w = self.w(i);
+        if let Some(m) = lex::month(self.lang, w) {
+            return self.from_month(i, m);
+        }
+        if let Some(s) = lex::season(self.lang, w) {
+            let j = self.of(i + 1);
+            let y = t.int(j, 4).filter(|&y| plausible_year(y) && t.raw(j).len() == 4)?;
+            if w == "fall" && j == i + 1 && !t.capitalized(i) {
+                return None;
+            }
+            return Some((j + 1, Point { year: Some(y), season: Some(s), ..Point::default() }));
+        }
+        if let Some(p) = self.decade(i) {
+            return Some(p);
+        }
+        if let Some(p) = self.century(i) {
+            return Some(p);
+        }
+        // "the year 2011", "l'anno 2011", "el año 2011"
+        if self.is(i, &["year", "anno", "año"]) && t.int(i + 1, 4).is_some_and(plausible_year) && t.raw(i + 1).len() == 4 {
+            let y = t.int(i + 1, 4)?;
+            return Some((i + 2, Point::year(y)));
+        }
+        None
+    }
+
+    /// After a month's name: "August 2013", "agosto de 2013", "May 13, 1908", "March 3", or
+    /// the month alone after a preposition ("in March").
+    fn from_month(&self, i: usize, m: u8) -> Option<(usize, Point)> {
+        let t = self.t;
+        let abbreviated = lex::is_abbreviation(self.lang, self.w(i));
+        let mut j = i + 1;
+        if abbreviated && t.is_mark(j, &["."]) {
+            j += 1;
+        }
+        // English order: month, day[, year]
+        if self.lang == Lang::En
+            && let Some(d) = t.int(j, 2).filter(|d| (1..=31).contains(d))
+        {
+            let mut k = j + 1;
+            if t.glued(k) && self.is(k, &["st", "nd", "rd", "th"]) {
+                k += 1;
+            }
+            let d = u8::try_from(d).ok()?;
+            let mut y_at = k;
+            if t.is_mark(y_at, &[","]) {
+                y_at += 1;
+            }
+            if let Some(y) = t.int(y_at, 4).filter(|&y| plausible_year(y) && t.raw(y_at).len() == 4) {
+                return valid_day(y, m, d).then_some((y_at + 1, Point::day(y, m, d)));
+            }
+            if (abbreviated || self.w(i) == "may") && !t.capitalized(i) {
+                return None;
+            }
+            return Some((k, Point { month: Some(m), day: Some(d), ..Point::default() }));
+        }
+        let k = self.of(j);
+        let k = if t.is_mark(k, &[","]) { k + 1 } else { k };
+        if let Some(y) = t.int(k, 4).filter(|&y| plausible_year(y) && t.raw(k).len() == 4) {
+            if self.w(i) == "may" && self.lang == Lang::En && !t.capitalized(i) {
+                return None;
+            }
+            return Some((k + 1, Point::month(y, m)));
+        }
+        // "’13" after a month: "agosto ’13"
+        if t.is_mark(k, &["’", "'"]) && t.int(k + 1, 2).is_some() && t.raw(k + 1).len() == 2 && t.glued(k + 1) {
+            let y = two_digit_year(t.int(k + 1, 2)?);
+            return Some((k + 2, Point::month(y, m)));
+        }
+        // The month alone, only where a preposition makes it one ("in March", "a marzo").
+        if abbreviated || (self.lang == Lang::En && !t.capitalized(i)) || (self.lang == Lang::En && self.w(i) == "may") {
+            return None;
+        }
+        let before = i.checked_sub(1).map(|b| if t.is_mark(b, &["’", "'"]) { b.saturating_sub(1) } else { b })?;
+        let prepositions: &[&str] = match self.lang {
+            Lang::En => &["in", "since", "until", "by", "from", "of", "during", "early", "late", "mid", "last", "next", "this", "through"],
+            Lang::Es => &["en", "de", "desde", "hasta", "a", "pasado", "próximo", "proximo", "durante", "este", "para", "mes"],
+            Lang::It => &["a", "ad", "in", "di", "da", "dal", "fino", "entro", "nel", "nell", "dell", "dall", "all", "scorso", "prossimo", "durante", "questo", "mese", "del"],
+        };
+        self.is(before, prepositions).then_some((j, Point { month: Some(m), ..Point::default() }))
+    }
+
+    /// "the 1990s" (numeric forms are read in [`Reader::numeric`]), "the nineties", "anni ’90",
+    /// "anni novanta", "años 90", "los noventa".
+    fn decade(&self, i: usize) -> Option<(usize, Point)> {
+        let t = self.t;
+        let decade = |tens: i64| Point { year: Some(if tens >= 0 && tens < 30 && tens != 20 { 2000 + tens } else { 1900 + tens }), x: 1, ..Point::default() };
+        if self.lang == Lang::En && self.is(i, &["the"]) {
+            let j = i + 1;
+            if let Some(tens) = t.is_word(j).then(|| lex::decade_word(self.lang, self.w(j))).flatten() {
+                return Some((j + 1, decade(tens)));
+            }
+            if let Some(n) = t.int(j, 2).filter(|_| t.raw(j).len() == 2 && self.is(j + 1, &["s"]) && t.glued(j + 1)) {
+                return Some((j + 2, decade(n - n % 10)));
+            }
+            return None;
+        }
+        if !self.is(i, &["anni", "años", "anos", "decennio", "década"]) {
+            return None;
+        }
+        let mut j = i + 1;
+        if t.is_mark(j, &["’", "'"]) {
+            j += 1;
+        }
+        if let Some(n) = t.int(j, 4) {
+            let len = t.raw(j).len();
+            if len == 2 && n % 10 == 0 {
+                return Some((j + 1, decade(n)));
+            }
+            if len == 4 && n % 10 == 0 && plausible_year(n) && self.is(i, &["anni", "años", "anos"]) {
+                return Some((j + 1, Point { year: Some(n), x: 1, ..Point::default() }));
+            }
+            return None;
+        }
+        let tens = t.is_word(j).then(|| lex::decade_word(self.lang, self.w(j))).flatten()?;
+        Some((j + 1, decade(tens)))
+    }
+
+    /// "nel XIX secolo", "il secolo XIX", "en el siglo XIX", "the 19th century", "the nineteenth
+    /// century", "l'Ottocento".
+    fn century(&self, i: usize) -> Option<(usize, Point)> {
+        let t = self.t;
+        let of = |n: i64| (1..=21).contains(&n).then(|| Point { year: Some((n - 1) * 100), x: 2, ..Point::default() });
+        if self.lang == Lang::It && t.capitalized(i) && let Some(y) = lex::italian_century_name(self.w(i)) {
+            return Some((i + 1, Point { year: Some(y), x: 2, ..Point::default() }));
+        }
+        let century_noun = |k: usize| self.is(k, &["secolo", "siglo", "century"]);
+        // Noun first: "siglo XIX", "secolo XIX", "siglo 19".
+        if century_noun(i) {
+            let n = roman(t.raw(i + 1)).or_else(|| t.int(i + 1, 2))?;
+            return of(n).map(|p| (i + 2, p));
+        }
+        // Number first: "XIX secolo", "19th century", "nineteenth century", "diciannovesimo secolo".
+        let (n, next) = if let Some(n) = roman(t.raw(i)) {
+            (n, i + 1)
+        } else if let Some(n) = lex::century_word(self.lang, self.w(i)) {
+            (n, i + 1)
+        } else if let Some(n) = t.int(i, 2) {
+            let mut k = i + 1;
+            if t.glued(k) && (self.is(k, &["st", "nd", "rd", "th"]) || t.is_mark(k, &["º", "°"])) {
+                k += 1;
+            }
+            (n, k)
+        } else {
+            return None;
+        };
+        century_noun(next).then_some(())?;
+        of(n).map(|p| (next + 1, p))
+    }
+
+    /// A point, or two joined by a dash or "to" ("2011–2019", "marzo–giugno 2014").
+    fn point_or_bare_range(&mut self, i: usize) -> Option<Match> {
+        let t = self.t;
+        // "2011-2019", "2011–19" in one token.
+        if t.is_number(i) && let Some((a, b)) = self.year_span_token(i) {
+            return self.found(i, i + 1, Value::Range(Some(Point::year(a)), Some(Point::year(b))));
+        }
+        let (end, p) = self.point(i)?;
+        if t.is_mark(end, &["–", "—", "-"]) {
+            if let Some((end2, q)) = self.partial(end + 1)
+                && let Some((a, b)) = join(p, q)
+                && ordered(a, b)
+                && (a.year.is_some() || b.year.is_some())
+            {
+                return self.found(i, end2, Value::Range(Some(a), Some(b)));
+            }
+            // "2011–19"
+            if let (Some(y), Some(n)) = (p.year.filter(|_| p.month.is_none() && p.x == 0), t.int(end + 1, 2))
+                && t.raw(end + 1).len() == 2
+            {
+                let b = y - y % 100 + n;
+                if b > y {
+                    return self.found(i, end + 2, Value::Range(Some(p), Some(Point::year(b))));
+                }
+            }
+        }
+        self.found(i, end, Value::Point(p))
+    }
+
+    /// A number token that is a span of years: `2011-2019`, `2011-19`.
+    fn year_span_token(&self, i: usize) -> Option<(i64, i64)> {
+        let raw = self.t.raw(i);
+        let (a, b) = raw.split_once('-')?;
+        if a.len() != 4 || !(b.len() == 4 || b.len() == 2) || self.identifier_before(i) {
+            return None;
+        }
+        let a: i64 = a.parse().ok()?;
+        let b: i64 = b.parse().ok()?;
+        let b = if raw.len() == 7 { a - a % 100 + b } else { b };
+        (plausible_year(a) && plausible_year(b) && b > a && b - a < 200).then_some((a, b))
+    }
+
+    // ---- ranges ---------------------------------------------------------------------------
+
+    /// "from 2011 to 2019", "between 2011 and 2019", "dal 2011 al 2019", "tra il 2011 e il
+    /// 2019", "de 2011 a 2019", "desde 2011 hasta 2019", "entre 2011 y 2019", "da marzo a
+    /// giugno 2014", "from 5 to 7 May 2014".
+    fn range(&mut self, i: usize) -> Option<Match> {
+        let t = self.t;
+        let (opens, joins): (&[&str], &[&str]) = match self.lang {
+            Lang::En => (&["from", "between"], &["to", "until", "till", "through", "and", "-", "–"]),
+            Lang::Es => (&["de", "desde", "del", "entre"], &["a", "al", "hasta", "y", "-", "–"]),
+            Lang::It => (&["da", "dal", "dallo", "dalla", "dall", "tra", "fra", "dai", "dagli"], &["a", "al", "alla", "all", "allo", "fino", "e", "ed", "-", "–", "ai", "agli"]),
+        };
+        if !self.is(i, opens) {
+            return None;
+        }
+        let between = self.is(i, &["between", "entre", "tra", "fra"]);
+        let j = self.articles(self.apostrophe(i + 1));
+        let (end, a) = self.partial(j)?;
+        let mut k = end;
+        let joined = self.is(k, joins) || t.is_mark(k, &["-", "–", "—"]);
+        if !joined {
+            return None;
+        }
+        let and_word = self.is(k, &["and", "y", "e", "ed"]);
+        if and_word != between && !t.is_mark(k, &["-", "–"]) {
+            return None;
+        }
+        if self.is(k, &["fino"]) {
+            k += 1;
+        }
+        k += 1;
+        let k = self.articles(self.apostrophe(k));
+        let (end2, b) = self.partial(k)?;
+        let (a, b) = join(a, b)?;
+        if a.year.is_none() && b.year.is_none() {
+            return None;
+        }
+        ordered(a, b).then(|| Match { start: i, end: end2, value: Value::Range(Some(a), Some(b)), approximate: false })
+    }
+
+    /// "since 2011", "dal 2011", "desde 2011", "a partir de 2011" (`2011/..`); "by 2013",
+    /// "until 2013", "entro il 2013", "fino al 2013", "hasta 2013", "para 2013" (`../2013`).
+    fn open_ended(&mut self, i: usize) -> Option<Match> {
+        let t = self.t;
+        let w = self.w(i);
+        let (from, mut j) = match (self.lang, w) {
+            (Lang::En, "since") | (Lang::Es, "desde") | (Lang::It, "dal" | "dall" | "dallo" | "dalla" | "da") => (true, i + 1),
+            (Lang::En, "starting") if self.is(i + 1, &["in", "from"]) => (true, i + 2),
+            (Lang::Es, "a") if self.is(i + 1, &["partir"]) && self.is(i + 2, &["de", "del"]) => (true, i + 3),
+            (Lang::It, "a") if self.is(i + 1, &["partire"]) && self.is(i + 2, &["da", "dal", "dall", "dalla"]) => (true, i + 3),
+            (Lang::It, "sin" | "fin") if self.is(i + 1, &["dal", "dall", "da", "dalla"]) => (true, i + 2),
+            (Lang::En, "until" | "till" | "by") | (Lang::Es, "hasta" | "para") | (Lang::It, "entro") => (false, i + 1),
+            (Lang::En, "up") if self.is(i + 1, &["to", "until"]) => (false, i + 2),
+            (Lang::It, "fino" | "sino") if self.is(i + 1, &["a", "al", "all", "alla", "allo", "ad"]) => (false, i + 2),
+            _ => return None,
+        };
+        if !t.is_word(i) {
+            return None;
+        }
+        j = self.articles(self.apostrophe(j));
+        // "by the end of 2019": until the part.
+        let (end, p) = if let Some(m) = self.part_of(j) {
+            match m.value {
+                Value::Range(Some(a), Some(b)) => (m.end, if from { a } else { b }),
+                _ => return None,
+            }
+        } else {
+            let (end, p) = self.point(j)?;
+            // "da marzo a giugno" is a range, read by `range`; "dal 5" alone is nothing.
+            (end, p)
+        };
+        if p.year.is_none() && p.day.is_none() && p.month.is_none() {
+            return None;
+        }
+        let value = if from { Value::Range(Some(p), None) } else { Value::Range(None, Some(p)) };
+        self.found(i, end, value)
+    }
+
+    /// "early 2019", "all’inizio del 2019", "a principios de 2019", "mid-2019", "a metà del
+    /// 2019", "a mediados de 2019", "late 2019", "alla fine del 2019", "a finales de 2019", and
+    /// the same of a month or a decade.
+    fn part_of(&self, i: usize) -> Option<Match> {
+        let t = self.t;
+        let mut j = i;
+        // A leading preposition belongs to the phrase: "a principios", "all’inizio", "at the end".
+        if self.is(j, &["a", "all", "alla", "agli", "ai", "al", "at", "in", "towards", "toward", "verso", "hacia", "sul", "sulla"]) {
+            j = self.articles(self.apostrophe(j + 1));
+        } else if self.lang == Lang::En {
+            j = self.articles(j);
+        }
+        let w = self.w(j);
+        let part = match (self.lang, w) {
+            (Lang::En, "early" | "beginning" | "start") | (Lang::Es, "principios" | "comienzos" | "inicios" | "principio" | "comienzo" | "inicio") | (Lang::It, "inizio" | "inizi" | "primi") => 0,
+            (Lang::En, "mid" | "middle" | "midst") | (Lang::Es, "mediados") | (Lang::It, "metà" | "meta" | "mezzo") => 1,
+            (Lang::En, "late" | "end" | "close") | (Lang::Es, "finales" | "fines" | "final") | (Lang::It, "fine" | "fini" | "ultimi") => 2,
+            _ => return None,
+        };
+        let mut k = j + 1;
+        if t.is_mark(k, &["-"]) {
+            k += 1;
+        }
+        let k = self.articles(self.of(k));
+        // "la fine" alone is no date: a year, month or decade must follow.
+        let (end, p) = self.point(k)?;
+        let (a, b) = part_range(p, part)?;
+        self.found(i, end, Value::Range(Some(a), Some(b)))
+    }
+
+    /// "the third quarter of 2019", "il terzo trimestre del 2019", "el tercer trimestre de
+    /// 2019", "Q3 2019", "3Q 2019"; halves: "the first half of 2019", "il primo semestre 2019".
+    fn quarter(&self, i: usize) -> Option<Match> {
+        let t = self.t;
+        let j = self.articles(i);
+        let (q, noun_at, quarters) = if self.is(j, &["q", "t", "h", "s"]) && t.glued(j + 1) && t.int(j + 1, 1).is_some() {
+            let n = u8::try_from(t.int(j + 1, 1)?).ok()?;
+            let halves = self.is(j, &["h", "s"]);
+            (n, None, !halves)
+        } else if t.int(j, 1).is_some() && self.is(j + 1, &["q"]) && t.glued(j + 1) {
+            (u8::try_from(t.int(j, 1)?).ok()?, None, true)
+        } else {
+            let n = t.is_word(j).then(|| lex::ordinal(self.lang, self.w(j))).flatten()?;
+            let noun = j + 1;
+            let quarters = self.is(noun, &["quarter", "trimestre"]);
+            let halves = self.is(noun, &["half", "semestre"]);
+            if !quarters && !halves {
+                return None;
+            }
+            (n, Some(noun), quarters)
+        };
+        let after = noun_at.map_or(j + 2, |n| n + 1);
+        let k = self.of(after);
+        let k = if t.is_mark(k, &[","]) { k + 1 } else { k };
+        let y = t.int(k, 4).filter(|&y| plausible_year(y) && t.raw(k).len() == 4)?;
+        let (first, months) = if quarters {
+            if !(1..=4).contains(&q) {
+                return None;
+            }
+            (3 * (q - 1) + 1, 3)
+        } else {
+            if !(1..=2).contains(&q) {
+                return None;
+            }
+            (6 * (q - 1) + 1, 6)
+        };
+        self.found(i, k + 1, Value::Range(Some(Point::month(y, first)), Some(Point::month(y, first + months - 1))))
+    }
+
+    // ---- relative, durations, frequencies -------------------------------------------------------
+
+    /// A count before a unit: a number or a number word ("tre", "two", "un").
+    fn count(&self, i: usize) -> Option<i64> {
+        if let Some(n) = self.t.int(i, 3) {
+            return Some(n);
+        }
+        self.t.is_word(i).then(|| lex::cardinal(self.lang, self.w(i))).flatten()
+    }
+
+    fn unit(&self, i: usize) -> Option<Unit> {
+        self.t.is_word(i).then(|| lex::unit(self.lang, self.w(i))).flatten()
+    }
+
+    /// "yesterday", "last year", "el mes pasado", "lunedì scorso", "two years ago", "hace tres
+    /// años", "due anni fa"; "two years later", "dos años después", "due anni dopo"; "the
+    /// following year", "l'anno successivo".
+    fn relative(&mut self, i: usize) -> Option<Match> {
+        let t = self.t;
+        let pubd = self.published;
+        let w = self.w(i);
+        if !t.is_word(i) && !t.is_number(i) {
+            return None;
+        }
+        // One word.
+        let days = match (self.lang, w) {
+            (Lang::En, "today") | (Lang::Es, "hoy") | (Lang::It, "oggi") => Some(0),
+            (Lang::En, "yesterday") | (Lang::Es, "ayer") | (Lang::It, "ieri") => Some(-1),
+            (Lang::En, "tomorrow") | (Lang::It, "domani") => Some(1),
+            (Lang::Es, "anteayer") | (Lang::It, "altroieri") => Some(-2),
+            (Lang::Es, "mañana" | "manana") if !self.is(i.wrapping_sub(1), &["la", "esta", "una", "cada", "por", "de", "misma", "media", "toda"]) && !self.is(i + 1, &["de", "del"]) => Some(1),
+            _ => None,
+        };
+        if let Some(d) = days {
+            let value = pubd.map_or(Value::Unknown, |p| Value::Point(shift_day(p, d)));
+            return self.found(i, i + 1, value);
+        }
+        // "N units ago" / "hace N units" / "N units fa"; "N units later / dopo / después".
+        let (hace, n_at) = if self.is(i, &["hace", "hacía", "hacia"]) && self.lang == Lang::Es { (true, i + 1) } else { (false, i) };
+        if let Some(n) = self.count(n_at)
+            && let Some(unit) = self.unit(n_at + 1)
+        {
+            let after = n_at + 2;
+            let ago = hace || self.is(after, &["ago", "fa", "addietro"]);
+            let later = match self.lang {
+                Lang::En => self.is(after, &["later", "after", "afterwards", "on"]),
+                Lang::Es => self.is(after, &["después", "despues"]) || (self.is(after, &["más", "mas"]) && self.is(after + 1, &["tarde"])),
+                Lang::It => self.is(after, &["dopo", "seguenti"]) || (self.is(after, &["più", "piu"]) && self.is(after + 1, &["tardi"])),
+            };
+            let earlier = match self.lang {
+                Lang::En => self.is(after, &["earlier", "before", "prior"]),
+                Lang::Es => self.is(after, &["antes"]),
+                Lang::It => self.is(after, &["prima"]),
+            };
+            let end = if hace {
+                after
+            } else if ago || later || earlier {
+                if self.is(after, &["más", "mas", "più", "piu"]) { after + 2 } else { after + 1 }
+            } else {
+                return None;
+            };
+            if ago {
+                let value = pubd.map_or(Value::Unknown, |p| Value::Point(back_from(p, -n, unit)));
+                return self.found(i, end, value);
+            }
+            let signed = if later { n } else { -n };
+            let value = self.last.map_or(Value::Unknown, |p| {
+                p.year.map_or(Value::Unknown, |y| Value::Point(Point::year(y + years_of(signed, unit, p))))
+            });
+            return self.found(i, end, value);
+        }
+        // "last year", "el año pasado", "l'anno scorso", "quest'anno", "last Monday".
+        self.relative_named(i)
+    }
+
+    fn relative_named(&self, i: usize) -> Option<Match> {
+        let t = self.t;
+        let modifier = |k: usize| -> Option<i64> {
+            let w = self.w(k);
+            t.is_word(k).then_some(())?;
+            match (self.lang, w) {
+                (Lang::En, "last" | "past" | "previous") | (Lang::Es, "pasado" | "pasada" | "anterior") | (Lang::It, "scorso" | "scorsa" | "passato" | "passata" | "precedente") => Some(-1),
+                (Lang::En, "this") | (Lang::Es, "este" | "esta") | (Lang::It, "quest" | "questo" | "questa") => Some(0),
+                (Lang::En, "next" | "following" | "coming") | (Lang::Es, "próximo" | "proximo" | "próxima" | "proxima" | "siguiente") | (Lang::It, "prossimo" | "prossima" | "successivo" | "successiva" | "seguente" | "dopo") => Some(1),
+                _ => None,
+            }
+        };
+        let start = i;
+        let j = self.articles(i);
+        // Text-relative: "the following year", "el año siguiente", "l'anno successivo".
+        let text_relative = |k: i64, w: &str| matches!(w, "following" | "previous" | "siguiente" | "anterior" | "successivo" | "successiva" | "seguente" | "precedente" | "dopo") && k != 0;
+        // modifier, then unit or weekday
+        let (k, what, end, word) = if let Some(k) = modifier(self.apostrophe(j)) {
+            let m = self.apostrophe(j);
+            let u = self.apostrophe(m + 1);
+            (k, u, u + 1, self.w(m).to_owned())
+        } else if let Some(k) = modifier(j + 1).filter(|_| t.is_word(j)) {
+            (k, j, j + 2, self.w(j + 1).to_owned())
+        } else if self.is(j, &["quest"]) && t.is_mark(j + 1, &["’", "'"]) {
+            (0, j + 2, j + 3, "quest".to_owned())
+        } else {
+            return None;
+        };
+        let unit = self.unit(what);
+        let weekday = t.is_word(what).then(|| lex::weekday(self.lang, self.w(what))).flatten();
+        if unit.is_none() && weekday.is_none() {
+            return None;
+        }
+        if text_relative(k, &word) {
+            let u = unit?;
+            if u != Unit::Year {
+                return None;
+            }
+            let value = self.last.and_then(|p| p.year).map_or(Value::Unknown, |y| Value::Point(Point::year(y + k)));
+            return self.found(start, end, value);
+        }
+        let Some(p) = self.published else { return self.found(start, end, Value::Unknown) };
+        if let Some(wd) = weekday {
+            if k != -1 {
+                return None;
+            }
+            // The latest such weekday strictly before publication.
+            let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
+            #[allow(clippy::cast_possible_truncation)]
+            let today_wd = (today as i64 + 3).rem_euclid(7); // 1970-01-01 was a Thursday (3)
+            let back = (today_wd - i64::from(wd) - 1).rem_euclid(7) + 1;
+            return self.found(start, end, Value::Point(shift_day(p, -back)));
+        }
+        let value = match unit? {
+            Unit::Year => Value::Point(Point::year(p.0 + k)),
+            Unit::Month => {
+                let idx = p.0 * 12 + i64::from(p.1) - 1 + k;
+                Value::Point(Point::month(idx.div_euclid(12), u8::try_from(idx.rem_euclid(12) + 1).ok()?))
+            }
+            Unit::Week => {
+                let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
+                #[allow(clippy::cast_possible_truncation)]
+                let monday = -(today as i64 + 3).rem_euclid(7) + 7 * k;
+                Value::Range(Some(shift_day(p, monday)), Some(shift_day(p, monday + 6)))
+            }
+            _ => return None,
+        };
+        self.found(start, end, value)
+    }
+
+    /// "for three years", "per quasi un decennio", "por casi diez años", "durante dos meses".
+    fn duration(&self, i: usize) -> Option<Match> {
+        let t = self.t;
+        let lead: &[&str] = match self.lang {
+            Lang::En => &["for", "during", "over", "within"],
+            Lang::Es => &["por", "durante", "en"],
+            Lang::It => &["per", "durante", "in"],
+        };
+        let mut j = if self.is(i, lead) { i + 1 } else { i };
+        let led = j > i;
+        if self.is(j, &["the", "los", "las", "gli", "i", "le"]) {
+            j += 1;
+        }
+        let hedges: &[&str] = match self.lang {
+            Lang::En => &["almost", "nearly", "about", "over", "around", "some", "roughly", "more", "less", "at", "least", "than", "past", "last", "next"],
+            Lang::Es => &["casi", "cerca", "de", "más", "mas", "menos", "unos", "unas", "alrededor", "al", "menos", "últimos", "ultimos", "próximos"],
+            Lang::It => &["quasi", "circa", "oltre", "più", "piu", "meno", "di", "almeno", "ben", "gli", "ultimi", "prossimi", "i"],
+        };
+        let mut hedged = 0;
+        while hedged < 3 && self.is(j, hedges) {
+            j += 1;
+            hedged += 1;
+        }
+        let counted = self.count(j).is_some() || (t.is_word(j) && lex::some_number(self.lang, self.w(j)));
+        if !counted {
+            return None;
+        }
+        let unit_at = j + 1;
+        self.unit(unit_at)?;
+        // A year number is no count ("2011 years" does not occur; "año 2011" is a date).
+        if t.int(j, 4).is_some_and(|n| n > 500) {
+            return None;
+        }
+        // Bare "tre anni" with nothing before it still reads as a duration, unless it is the
+        // start of something relative ("tre anni fa", read before this).
+        if !led && hedged == 0 && !t.is_number(j) && lex::cardinal(self.lang, self.w(j)).is_none() {
+            return None;
+        }
+        self.found(i, unit_at + 1, Value::Duration)
+    }
+
+    /// "every two weeks", "ogni due settimane", "cada dos semanas", "every year", "weekly",
+    /// "twice a year", "due volte l'anno", "dos veces al año".
+    fn frequency(&self, i: usize) -> Option<Match> {
+        let t = self.t;
+        if !t.is_word(i) && !t.is_number(i) {
+            return None;
+        }
+        let w = self.w(i);
+        let adverb = match self.lang {
+            Lang::En => matches!(w, "daily" | "weekly" | "monthly" | "yearly" | "annually" | "biweekly" | "quarterly" | "fortnightly"),
+            Lang::Es => matches!(w, "diariamente" | "semanalmente" | "mensualmente" | "anualmente" | "trimestralmente" | "quincenalmente"),
+            Lang::It => matches!(w, "quotidianamente" | "settimanalmente" | "mensilmente" | "annualmente" | "trimestralmente" | "giornalmente"),
+        };
+        if adverb {
+            return self.found(i, i + 1, Value::Frequency);
+        }
+        if self.is(i, &["every", "each", "ogni", "cada"]) {
+            let mut j = i + 1;
+            if self.count(j).is_some() || self.is(j, &["other", "few", "several"]) {
+                j += 1;
+            }
+            if self.unit(j).is_some() || (t.is_word(j) && lex::weekday(self.lang, self.w(j)).is_some()) {
+                return self.found(i, j + 1, Value::Frequency);
+            }
+            return None;
+        }
+        // "twice a year", "N times a month", "due volte l'anno", "dos veces al año"
+        let (times_end, ok) = if self.is(i, &["once", "twice"]) {
+            (i + 1, true)
+        } else if self.count(i).is_some() && self.is(i + 1, &["times", "volte", "veces", "volta", "vez"]) {
+            (i + 2, true)
+        } else {
+            (i, false)
+        };
+        if ok {
+            let mut j = times_end;
+            if self.is(j, &["a", "an", "per", "al", "all", "l", "por", "alla", "ogni", "each", "every", "cada"]) {
+                j = self.apostrophe(j + 1);
+                if self.is(j, &["el", "la", "il"]) {
+                    j += 1;
+                }
+                if self.unit(j).is_some() {
+                    return self.found(i, j + 1, Value::Frequency);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Reads a Roman numeral of a century (I to XXI), upper case only.
+fn roman(s: &str) -> Option<i64> {
+    if s.is_empty() || s.len() > 6 || !s.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) {
+        return None;
+    }
+    let value = |b: u8| match b {
+        b'I' => 1,
+        b'V' => 5,
+        _ => 10,
+    };
+    let b = s.as_bytes();
+    let mut total = 0;
+    for k in 0..b.len() {
+        let v = value(b[k]);
+        if b.get(k + 1).is_some_and(|&n| value(n) > v) { total -= v } else { total += v }
+    }
+    (1..=21).contains(&total).then_some(total)
+}
+
+/// Completes the start of a range from its end: "da marzo a giugno 2014", "from 5 to 7 May 2014".
+fn join(a: Point, b: Point) -> Option<(Point, Point)> {
+    let mut a = a;
+    if a.year.is_none() {
+        a.year = b.year;
+        if a.month.is_none() && a.day.is_some() {
+            a.month = b.month;
+        }
+    }
+    let mut b = b;
+    if b.year.is_none() && b.month.is_some() {
+        b.year = a.year;
+    }
+    if a.year.is_none() || (a.day.is_some() && a.month.is_none()) || (b.day.is_some() && b.month.is_none()) {
+        return None;
+    }
+    if let (Some(y), Some(m), Some(d)) = (a.year, a.month, a.day)
+        && !valid_day(y, m, d)
+    {
+        return None;
+    }
+    Some((a, b))
+}
+
+fn key(p: &Point) -> (i64, u8, u8) {
+    (p.year.unwrap_or(0), p.month.or(p.season).unwrap_or(0), p.day.unwrap_or(0))
+}
+
+fn ordered(a: Point, b: Point) -> bool {
+    match (a.year, b.year) {
+        (Some(_), Some(_)) => key(&a) < key(&b),
+        _ => true,
+    }
+}
+
+/// Early (0), mid (1) or late (2) part of a year, month or decade.
+fn part_range(p: Point, part: u8) -> Option<(Point, Point)> {
+    let y = p.year?;
+    if p.day.is_some() || p.season.is_some() {
+        return None;
+    }
+    if p.x == 1 {
+        let (a, b) = [(0, 3), (4, 6), (7, 9)][usize::from(part)];
+        return Some((Point::year(y + a), Point::year(y + b)));
+    }
+    if p.x > 1 {
+        return None;
+    }
+    match p.month {
+        None => {
+            let (a, b) = [(1, 4), (5, 8), (9, 12)][usize::from(part)];
+            Some((Point::month(y, a), Point::month(y, b)))
+        }
+        Some(m) => {
+            let last = crate::model::date::days_in_month(y, m);
+            let (a, b) = [(1, 10), (11, 20), (21, last)][usize::from(part)];
+            Some((Point::day(y, m, a), Point::day(y, m, b)))
+        }
+    }
+}
+
+fn shift_day(p: Published, days: i64) -> Point {
+    let day = crate::model::date::day_from_civil(p.0, p.1, p.2);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+    let (y, m, d) = crate::model::date::civil_from_day(day as i64 + days);
+    Point::day(y, m, d)
+}
+
+/// Publication moved back by `n` units (n negative), at the unit's precision.
+fn back_from(p: Published, n: i64, unit: Unit) -> Point {
+    match unit {
+        Unit::Day => shift_day(p, n),
+        Unit::Week => shift_day(p, 7 * n),
+        Unit::Month => {
+            let idx = p.0 * 12 + i64::from(p.1) - 1 + n;
+            Point::month(idx.div_euclid(12), u8::try_from(idx.rem_euclid(12) + 1).unwrap_or(1))
+        }
+        Unit::Year => Point::year(p.0 + n),
+        Unit::Decade => Point::year(p.0 + 10 * n),
+        Unit::Century => Point::year(p.0 + 100 * n),
+    }
+}
+
+/// Whole years that `n` units move a date `from`, at year precision.
+fn years_of(n: i64, unit: Unit, from: Point) -> i64 {
+    match unit {
+        Unit::Day | Unit::Week => {
+            let days = if unit == Unit::Week { 7 * n } else { n };
+            let (m, d) = (from.month.unwrap_or(1), from.day.unwrap_or(1));
+            let y = from.year.unwrap_or(0);
+            let day = crate::model::date::day_from_civil(y, m, d);
+            #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+            let (ny, _, _) = crate::model::date::civil_from_day(day as i64 + days);
+            ny - y
+        }
+        Unit::Month => {
+            let m = i64::from(from.month.unwrap_or(1)) - 1 + n;
+            m.div_euclid(12)
+        }
+        Unit::Year => n,
+        Unit::Decade => 10 * n,
+        Unit::Century => 100 * n,
+    }
+}

@@ -1,0 +1,167 @@
+//! The conventions table, row by row, in the three languages.
+
+use super::*;
+
+/// The (expression, EDTF) pairs found in `text`.
+fn dates(lang: Lang, text: &str) -> Vec<(String, Option<String>)> {
+    read(text, lang, Some((2024, 5, 15))).into_iter().map(|f| (text[f.start..f.end].to_owned(), f.when)).collect()
+}
+
+/// The one value found in `text`, checking that exactly one expression was found.
+fn one(lang: Lang, text: &str) -> Option<String> {
+    let found = dates(lang, text);
+    assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+    found[0].1.clone()
+}
+
+fn check(lang: Lang, cases: &[(&str, &str)]) {
+    for (text, want) in cases {
+        assert_eq!(one(lang, text).as_deref(), Some(*want), "{lang:?}: {text}");
+    }
+}
+
+#[test]
+fn years_months_and_days() {
+    check(Lang::It, &[
+        ("Tutto iniziò nel 2011.", "2011"),
+        ("Nell’agosto 2013, Facebook ha fornito l’accesso.", "2013-08"),
+        ("Nacque il 13 maggio 1908 a Roma.", "1908-05-13"),
+        ("La data è 5/3/2014.", "2014-03-05"),
+        ("Il 1908-05-13 fu firmato.", "1908-05-13"),
+    ]);
+    check(Lang::Es, &[
+        ("Todo empezó en 2011.", "2011"),
+        ("Ocurrió en agosto de 2013.", "2013-08"),
+        ("Nació el 13 de mayo de 1908.", "1908-05-13"),
+        ("La fecha es 5/3/2014.", "2014-03-05"),
+    ]);
+    check(Lang::En, &[
+        ("It started in 2011.", "2011"),
+        ("It happened in August 2013.", "2013-08"),
+        ("Born May 13, 1908, in Rome.", "1908-05-13"),
+        ("Born 13 May 1908 in Rome.", "1908-05-13"),
+        ("The date is 5/3/2014.", "2014-05-03"),
+    ]);
+}
+
+#[test]
+fn ranges_open_ends_and_parts() {
+    check(Lang::It, &[
+        ("dal 2011 al 2019, Hastings è stato membro del consiglio", "2011/2019"),
+        ("da marzo a giugno 2014 si incontrarono", "2014-03/2014-06"),
+        ("dal 2011 è membro", "2011/.."),
+        ("entro il 2013 aveva firmato", "../2013"),
+        ("fino al 2013 rimase", "../2013"),
+        ("all’inizio del 2019 cambiò", "2019-01/2019-04"),
+        ("a metà del 2019 cambiò", "2019-05/2019-08"),
+        ("alla fine del 2019 cambiò", "2019-09/2019-12"),
+        ("il terzo trimestre del 2019 fu duro", "2019-07/2019-09"),
+        ("l’estate del 2014 fu calda", "2014-22"),
+        ("negli anni ’90 era diverso", "199X"),
+        ("nel XIX secolo era diverso", "18XX"),
+        ("tra il 2011 e il 2019 crebbe", "2011/2019"),
+    ]);
+    check(Lang::Es, &[
+        ("de 2011 a 2019 fue miembro", "2011/2019"),
+        ("desde 2011 hasta 2019 fue miembro", "2011/2019"),
+        ("desde 2011 es miembro", "2011/.."),
+        ("hasta 2013 fue miembro", "../2013"),
+        ("para 2013 ya había firmado", "../2013"),
+        ("a principios de 2019 cambió", "2019-01/2019-04"),
+        ("a mediados de 2019 cambió", "2019-05/2019-08"),
+        ("a finales de 2019 cambió", "2019-09/2019-12"),
+        ("el tercer trimestre de 2019 fue duro", "2019-07/2019-09"),
+        ("el verano de 2014 fue caluroso", "2014-22"),
+        ("en los años noventa era distinto", "199X"),
+        ("en el siglo XIX era distinto", "18XX"),
+        ("entre 2011 y 2019 creció", "2011/2019"),
+    ]);
+    check(Lang::En, &[
+        ("from 2011 to 2019 he sat on the board", "2011/2019"),
+        ("between 2011 and 2019 it grew", "2011/2019"),
+        ("in 2011–2019 it grew", "2011/2019"),
+        ("since 2011 he has sat", "2011/.."),
+        ("by 2013 it had signed", "../2013"),
+        ("until 2013 it stayed", "../2013"),
+        ("early 2019 saw a change", "2019-01/2019-04"),
+        ("in mid-2019 it changed", "2019-05/2019-08"),
+        ("late 2019 saw a change", "2019-09/2019-12"),
+        ("Q3 2019 was hard", "2019-07/2019-09"),
+        ("the third quarter of 2019 was hard", "2019-07/2019-09"),
+        ("summer 2014 was hot", "2014-22"),
+        ("in the 1990s it was different", "199X"),
+        ("in the 19th century it was different", "18XX"),
+    ]);
+}
+
+#[test]
+fn days_without_a_year_take_the_latest_year_written_or_the_publication() {
+    assert_eq!(dates(Lang::It, "Nel 2001 tutto cambiò. L’11 settembre crollarono."), [
+        ("2001".to_owned(), Some("2001".to_owned())),
+        ("11 settembre".to_owned(), Some("2001-09-11".to_owned()))
+    ]);
+    assert_eq!(one(Lang::Es, "El 3 de marzo firmó.").as_deref(), Some("2024-03-03"), "the publication's year");
+    assert_eq!(one(Lang::En, "On March 3 it signed.").as_deref(), Some("2024-03-03"));
+    assert_eq!(read("On March 3 it signed.", Lang::En, None)[0].when, None, "no year to take: no value");
+}
+
+#[test]
+fn relative_dates_resolve_against_publication() {
+    // Published Wednesday 15 May 2024.
+    check(Lang::It, &[("ieri ha detto", "2024-05-14"), ("oggi ha detto", "2024-05-15"), ("l’anno scorso crebbe", "2023"), ("il mese scorso crebbe", "2024-04"), ("lunedì scorso disse", "2024-05-13")]);
+    check(Lang::Es, &[("ayer dijo", "2024-05-14"), ("hoy dijo", "2024-05-15"), ("el año pasado creció", "2023"), ("el mes pasado creció", "2024-04"), ("el lunes pasado dijo", "2024-05-13")]);
+    check(Lang::En, &[("yesterday he said", "2024-05-14"), ("today he said", "2024-05-15"), ("last year it grew", "2023"), ("last month it grew", "2024-04"), ("last Wednesday he said", "2024-05-08")]);
+    let none = read("ieri ha detto", Lang::It, None);
+    assert_eq!((none.len(), none[0].when.as_deref()), (1, None), "listed without a value");
+}
+
+#[test]
+fn relative_to_the_text_moves_the_last_date_at_year_precision() {
+    assert_eq!(dates(Lang::It, "Nel 2011 firmò; due anni dopo ruppe.")[1].1.as_deref(), Some("2013"));
+    assert_eq!(dates(Lang::Es, "En 2011 firmó; dos años después rompió.")[1].1.as_deref(), Some("2013"));
+    assert_eq!(dates(Lang::En, "In August 2011 it signed; two years later it broke.")[1].1.as_deref(), Some("2013"));
+}
+
+#[test]
+fn durations_frequencies_amounts_and_identifiers_are_not_dates() {
+    for (lang, text, kind) in [
+        (Lang::It, "per quasi un decennio", Kind::Duration),
+        (Lang::Es, "por casi diez años", Kind::Duration),
+        (Lang::En, "for three years", Kind::Duration),
+        (Lang::It, "ogni due settimane", Kind::Frequency),
+        (Lang::Es, "cada dos semanas", Kind::Frequency),
+        (Lang::En, "every two weeks", Kind::Frequency),
+    ] {
+        let found = read(text, lang, Some((2024, 5, 15)));
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!((found[0].kind, found[0].when.as_deref()), (kind, None), "{text}");
+    }
+    for (lang, text) in [
+        (Lang::It, "Netflix ha pagato 150 milioni di dollari, il 2% del totale."),
+        (Lang::En, "It had 2,013 users and 2013 employees."),
+        (Lang::En, "See Case No. 2019-1234 and page 2014."),
+        (Lang::It, "Il regolamento 2016/679 si applica."),
+        (Lang::Es, "Pagó 1500 dólares a las 15:30."),
+        (Lang::En, "The meeting is at 10:30."),
+    ] {
+        assert_eq!(read(text, lang, Some((2024, 5, 15))), Vec::new(), "{text}");
+    }
+}
+
+#[test]
+fn approximate_words_add_a_tilde() {
+    check(Lang::It, &[("circa nel 2011 nacque", "2011~"), ("intorno al 2011 nacque", "2011~")]);
+    check(Lang::Es, &[("alrededor de 2011 nació", "2011~")]);
+    check(Lang::En, &[("around 2011 it began", "2011~")]);
+}
+
+#[test]
+fn every_value_is_valid_edtf_and_every_span_is_inside_its_sentence() {
+    let text = include_str!("../../../assets/sources/it-netflix-100-milioni-messaggi-facebook.txt");
+    for f in read(text, Lang::It, Some((2024, 1, 1))) {
+        assert!(f.sentence.start <= f.start && f.end <= f.sentence.end, "{f:?}");
+        if let Some(w) = &f.when {
+            assert!(Edtf::parse(w).is_ok(), "{w}");
+        }
+    }
+}
