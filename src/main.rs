@@ -6,7 +6,14 @@ use citeline::cli::{Cli, run};
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // A bad option exits 1, as a bad file does: scripts tell "it failed" from "it ran".
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::FAILURE } else { ExitCode::SUCCESS };
+        }
+    };
     if let Some(code) = run(&cli) {
         return code;
     }

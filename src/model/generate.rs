@@ -120,6 +120,7 @@ pub fn timeline(events: usize, seed: u64) -> super::timeline::Timeline {
         sources: sources(),
         events: (0..events).map(|n| event(seed, n)).collect(),
         eras: Vec::new(),
+        rejected: Vec::new(),
     }
 }
 

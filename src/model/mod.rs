@@ -12,6 +12,7 @@ pub mod generate;
 pub mod language;
 pub mod problem;
 pub mod progress;
+pub mod propose;
 pub mod range;
 pub mod search;
 pub mod shift;
@@ -24,7 +25,7 @@ pub use date::{Day, Edtf, Span};
 pub use document::{Document, Tally};
 pub use problem::{Place, Problem, Severity};
 pub use progress::Progress;
-pub use timeline::{Citation, Era, Event, EventExtra, Media, Source, Timeline};
+pub use timeline::{Citation, Era, Event, EventExtra, Media, Rejected, Source, Timeline};
 pub use verify::Verification;
 
 /// The built-in timeline, parsed for model tests without going through `formats`.

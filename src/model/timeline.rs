@@ -20,6 +20,18 @@ pub struct Timeline {
     /// Named periods drawn as bands behind the events.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub eras: Vec<Era>,
+    /// Date proposals the user rejected, so that they are not proposed again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<Rejected>,
+}
+
+/// A rejected proposal: the sentence of a source it came from (its words, so that it is still
+/// known after the text around it changes).
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Rejected {
+    pub source: CompactString,
+    pub sentence: Box<str>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]

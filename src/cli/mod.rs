@@ -8,6 +8,8 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod dates;
+
 use crate::formats::{Format, save_as};
 use crate::model::filter::{Choices, Filter};
 use crate::model::{Problem, Progress};
@@ -50,7 +52,6 @@ pub enum Command {
         #[arg(long, value_enum)]
         to: Option<ToArg>,
     },
-    /// Write a deterministic synthetic timeline, for tests, benchmarks and demos.
     /// Creates an empty timeline FILE (NAME.citeline.json) and the `sources/` folder beside it.
     New {
         file: PathBuf,
@@ -61,6 +62,13 @@ pub enum Command {
     /// Adds a source document to a timeline: its text is kept under the timeline's `sources/`
     /// folder; prints the new source's id.
     AddSource(AddSourceArgs),
+    /// Lists the dates written in a text (Spanish, Italian or English), each with its EDTF value:
+    /// `LINE:COL  expression  →  EDTF`, or JSON with byte offsets.
+    Dates(dates::DatesArgs),
+    /// Proposes an event for every sentence of a timeline's sources that holds a date and that no
+    /// event cites yet: its date, a short title, and the sentence quoted.
+    Propose(dates::ProposeArgs),
+    /// Write a deterministic synthetic timeline, for tests, benchmarks and demos.
     Generate {
         #[arg(long)]
         events: usize,
@@ -372,6 +380,8 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
         Command::Generate { events, seed, output } => generate(*events, *seed, output),
         Command::New { file, title } => new_timeline(file, title.as_deref()),
         Command::AddSource(args) => add_source(args, &mut std::io::stdout()),
+        Command::Dates(args) => dates::dates(args, &mut std::io::stdout().lock()),
+        Command::Propose(args) => dates::propose(args, &mut std::io::stdout().lock()),
     });
     Some(result.unwrap_or_else(|_| {
         eprintln!("citeline: internal error (a bug): please report it with the file that caused it");

@@ -1,0 +1,189 @@
+//! `citeline dates` and `citeline propose`: the date reader from the command line.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+use serde_json::json;
+
+use super::{fail, print_problems};
+use crate::model::dates::{self, Found, Lang};
+use crate::model::propose::{Proposal, proposals};
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LangArg {
+    Es,
+    It,
+    En,
+}
+
+#[derive(Clone, Copy, Debug, Default, ValueEnum)]
+pub enum OutputFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DatesArgs {
+    /// A UTF-8 text file.
+    pub file: PathBuf,
+    /// The text's language (default: told from the text).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// The day the text was published (YYYY-MM-DD), for "yesterday", "last year"…; without
+    /// it they are listed without a value.
+    #[arg(long)]
+    pub published: Option<String>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: OutputFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ProposeArgs {
+    pub timeline: PathBuf,
+    /// Only this source (its id).
+    #[arg(long)]
+    pub source: Option<String>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: OutputFormat,
+}
+
+pub fn dates(args: &DatesArgs, out: &mut impl Write) -> ExitCode {
+    let bytes = match std::fs::read(&args.file) {
+        Ok(b) => b,
+        Err(e) => return fail(&format!("cannot read {}: {e}", args.file.display())),
+    };
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return fail(&format!("{} is not UTF-8 text", args.file.display()));
+    };
+    let published = match args.published.as_deref().map(parse_day).transpose() {
+        Ok(p) => p,
+        Err(e) => return fail(&format!("--published: {e}")),
+    };
+    let lang = match args.lang {
+        Some(LangArg::Es) => Lang::Es,
+        Some(LangArg::It) => Lang::It,
+        Some(LangArg::En) => Lang::En,
+        None => match Lang::detect(text) {
+            Some(l) => l,
+            None => return fail(&format!("cannot tell the language of {}: give --lang es, it or en", args.file.display())),
+        },
+    };
+    let found = dates::read(text, lang, published);
+    let written = match args.format {
+        OutputFormat::Json => write_json(out, &json_of(text, &found)),
+        OutputFormat::Text => write_text(out, text, &found),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&format!("cannot write the output: {e}")),
+    }
+}
+
+/// `YYYY-MM-DD`, a real day.
+fn parse_day(s: &str) -> Result<dates::Published, String> {
+    let bad = || format!("\"{s}\" is not a day written YYYY-MM-DD");
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let [y, m, d] = parts.as_slice() else { return Err(bad()) };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(bad());
+    }
+    let (y, m, d): (i64, u8, u8) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+    if !(1..=12).contains(&m) || d == 0 || d > crate::model::date::days_in_month(y, m) {
+        return Err(format!("{s} is not a day of the calendar"));
+    }
+    Ok((y, m, d))
+}
+
+fn json_of(text: &str, found: &[Found]) -> serde_json::Value {
+    serde_json::Value::Array(
+        found
+            .iter()
+            .map(|f| {
+                let mut o = json!({
+                    "start": f.start,
+                    "end": f.end,
+                    "text": &text[f.start..f.end],
+                    "sentence": {"start": f.sentence.start, "end": f.sentence.end},
+                });
+                if let Some(w) = &f.when {
+                    o["when"] = json!(w);
+                }
+                if f.kind != dates::Kind::Date {
+                    o["kind"] = json!(f.kind.name());
+                }
+                o
+            })
+            .collect(),
+    )
+}
+
+fn write_json(out: &mut impl Write, value: &serde_json::Value) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
+
+/// `LINE:COL  expression  →  EDTF`, columns counted in characters from 1.
+fn write_text(out: &mut impl Write, text: &str, found: &[Found]) -> std::io::Result<()> {
+    let mut line = 1;
+    let mut line_start = 0;
+    let mut scanned = 0;
+    for f in found {
+        for (i, b) in text.as_bytes()[scanned..f.start].iter().enumerate() {
+            if *b == b'\n' {
+                line += 1;
+                line_start = scanned + i + 1;
+            }
+        }
+        scanned = f.start;
+        let col = text[line_start..f.start].chars().count() + 1;
+        let value = match (&f.when, f.kind) {
+            (Some(w), _) => w.clone(),
+            (None, dates::Kind::Date) => "(no value: relative, needs --published or an earlier date)".to_owned(),
+            (None, kind) => format!("({})", kind.name()),
+        };
+        writeln!(out, "{line}:{col}  {}  →  {value}", &text[f.start..f.end])?;
+    }
+    Ok(())
+}
+
+pub fn propose(args: &ProposeArgs, out: &mut impl Write) -> ExitCode {
+    let data = match crate::session::loaded::open_blocking(&args.timeline, &crate::model::Progress::default()) {
+        Ok(d) => d,
+        Err(problems) => {
+            print_problems(&mut std::io::stderr(), &problems);
+            return fail(&format!("cannot open {}", args.timeline.display()));
+        }
+    };
+    let doc = &data.doc;
+    if let Some(id) = &args.source
+        && doc.source(id).is_none()
+    {
+        return fail(&format!("{} has no source with id \"{id}\" (or it has no text)", args.timeline.display()));
+    }
+    let found = proposals(doc, args.source.as_deref());
+    let written = match args.format {
+        OutputFormat::Json => write_json(out, &serde_json::Value::Array(found.iter().map(proposal_json).collect())),
+        OutputFormat::Text => found.iter().try_for_each(|p| {
+            writeln!(out, "{}  {}  {}\n    “{}”", p.source, p.when, p.title, p.quote)
+        }),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&format!("cannot write the output: {e}")),
+    }
+}
+
+/// A proposal as a citeline event (ready to paste into `events`), with where it came from.
+fn proposal_json(p: &Proposal) -> serde_json::Value {
+    json!({
+        "title": p.title,
+        "when": p.when,
+        "citations": [{"source": p.source, "quote": p.quote}],
+        "sentence": {"start": p.sentence.start, "end": p.sentence.end},
+        "expression": {"start": p.expression.start, "end": p.expression.end},
+    })
+}
+

@@ -1,0 +1,184 @@
+//! Proposed events: for each sentence of a source that holds a date and that no event cites
+//! yet, an event dated by it, titled from the sentence, citing the whole sentence (which
+//! verifies, being the source's own words).
+
+use std::ops::Range;
+
+use super::dates::{self, Kind, Lang, Published};
+use super::date::{Edtf, Endpoint};
+use super::document::Document;
+use super::timeline::{Citation, Event};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Proposal {
+    pub source: String,
+    /// The sentence, in byte offsets into the source's text, and its words (the quote).
+    pub sentence: Range<usize>,
+    pub quote: String,
+    /// The date expression the value comes from, in byte offsets into the source's text.
+    pub expression: Range<usize>,
+    pub when: String,
+    pub title: String,
+}
+
+impl Proposal {
+    /// The event accepting it makes.
+    pub fn event(&self, id: String) -> Event {
+        Event {
+            id: id.into(),
+            title: self.title.as_str().into(),
+            when: Some(self.when.as_str().into()),
+            citations: vec![Citation { source: self.source.as_str().into(), quote: self.quote.as_str().into(), note: None }]
+                .into(),
+            ..Event::default()
+        }
+    }
+}
+
+/// The source's language as the reader knows it: the one recorded, else the one its text is in.
+pub fn language_of(recorded: &str, text: &str) -> Option<Lang> {
+    Lang::from_code(recorded).or_else(|| Lang::detect(text))
+}
+
+/// A publication date with a day, for resolving "yesterday".
+pub fn published_day(published: Option<&str>) -> Option<Published> {
+    match Edtf::parse(published?).ok()? {
+        Edtf::Single(p) | Edtf::Interval(Endpoint::Date(p), _) => Some((p.year, p.month?, p.day?)),
+        Edtf::Interval(..) => None,
+    }
+}
+
+/// Proposals from every source of `doc` (or only `source`), in source order then text order.
+pub fn proposals(doc: &Document, source: Option<&str>) -> Vec<Proposal> {
+    let mut out = Vec::new();
+    for s in &doc.timeline().sources {
+        if source.is_some_and(|only| only != &*s.id) {
+            continue;
+        }
+        let Some((_, text)) = doc.source(&s.id) else { continue };
+        let Some(lang) = language_of(&s.language, text) else { continue };
+        let cited = cited_ranges(doc, &s.id);
+        let rejected: Vec<&str> =
+            doc.timeline().rejected.iter().filter(|r| r.source == &*s.id).map(|r| &*r.sentence).collect();
+        let mut last_sentence = None;
+        for found in dates::read(text, lang, published_day(s.published.as_deref())) {
+            let (Kind::Date, Some(when)) = (found.kind, found.when) else { continue };
+            let sentence = found.sentence.clone();
+            // One proposal a sentence: its first date.
+            if last_sentence == Some(sentence.start) {
+                continue;
+            }
+            let quote = &text[sentence.clone()];
+            if cited.iter().any(|c| c.start < sentence.end && sentence.start < c.end) || rejected.contains(&quote) {
+                continue;
+            }
+            last_sentence = Some(sentence.start);
+            let title = title_from(text, &sentence, &(found.start..found.end));
+            out.push(Proposal {
+                source: s.id.to_string(),
+                quote: quote.to_owned(),
+                sentence,
+                expression: found.start..found.end,
+                when,
+                title,
+            });
+        }
+    }
+    out
+}
+
+/// Where `source`'s text is quoted by some event.
+fn cited_ranges(doc: &Document, source: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for (i, e) in doc.events().iter().enumerate() {
+        for (c, check) in e.citations.iter().zip(doc.checks(i)) {
+            if c.source == source
+                && let Some(span) = check.span()
+            {
+                out.push(span);
+            }
+        }
+    }
+    out
+}
+
+/// A short title: the sentence's first words, with a date that opens it left out ("Nell’agosto
+/// 2013, Facebook ha fornito…" is titled "Facebook ha fornito…").
+fn title_from(text: &str, sentence: &Range<usize>, expression: &Range<usize>) -> String {
+    let s = &text[sentence.clone()];
+    let lead = &text[sentence.start..expression.start];
+    let rest = if lead.split_whitespace().count() <= 2 && expression.end <= sentence.end {
+        text[expression.end..sentence.end].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-'))
+    } else {
+        s
+    };
+    let rest = if rest.split_whitespace().count() < 3 { s } else { rest };
+    let rest = rest.trim_start_matches(|c: char| matches!(c, '“' | '"' | '«' | '‘' | '\'' | '¿' | '¡'));
+    let mut words: Vec<&str> = rest.split_whitespace().take(9).collect();
+    let more = rest.split_whitespace().count() > words.len();
+    if let Some(last) = words.last_mut() {
+        *last = last.trim_end_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '”' | '"' | '»' | '’'));
+    }
+    let mut title = words.join(" ");
+    if let Some(first) = title.chars().next() {
+        title = first.to_uppercase().chain(title.chars().skip(1)).collect();
+    }
+    if more {
+        title.push('…');
+    }
+    title
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::verify::Verification;
+
+    /// The seed without its events: every dated sentence is uncited.
+    fn uncited() -> Document {
+        let seed = crate::model::seed_document();
+        let timeline = crate::model::Timeline { events: Vec::new(), ..seed.timeline().clone() };
+        Document::new(timeline, seed.path(), &crate::model::Progress::default()).expect("valid")
+    }
+
+    #[test]
+    fn each_uncited_dated_sentence_is_proposed_with_a_quote_that_verifies() {
+        let doc = uncited();
+        let proposals = proposals(&doc, None);
+        let whens: Vec<&str> = proposals.iter().map(|p| p.when.as_str()).collect();
+        assert_eq!(whens, ["2011", "../2013", "2013-08", "2011/2019", "../2019-04"], "the Italian article's dates, in order");
+        for p in &proposals {
+            let (_, text) = doc.source(&p.source).expect("source");
+            assert_eq!(&text[p.sentence.clone()], p.quote);
+            assert!(p.sentence.start <= p.expression.start && p.expression.end <= p.sentence.end);
+            assert!(Edtf::parse(&p.when).is_ok(), "{}", p.when);
+            // Accepting it makes a valid event whose citation verifies.
+            let mut edited = doc.timeline().clone();
+            edited.events.push(p.event("accepted".into()));
+            let accepted = Document::new(edited, doc.path(), &crate::model::Progress::default()).expect("valid");
+            let n = accepted.events().len() - 1;
+            assert_eq!(accepted.checks(n)[0].status, Verification::Verified, "{}", p.quote);
+        }
+        // Once an event cites a sentence, it is not proposed.
+        let seed = crate::model::seed_document();
+        assert!(!super::proposals(&seed, None).iter().any(|p| p.quote.contains("Nell’agosto 2013")));
+        assert!(super::proposals(&doc, Some("es-article")).is_empty(), "the Spanish article has durations only");
+    }
+
+    #[test]
+    fn rejected_sentences_are_not_proposed_again() {
+        let doc = uncited();
+        let first = proposals(&doc, None).into_iter().next().expect("a proposal");
+        let mut timeline = doc.timeline().clone();
+        timeline.rejected.push(crate::model::Rejected { source: first.source.as_str().into(), sentence: first.quote.as_str().into() });
+        let doc = Document::new(timeline, doc.path(), &crate::model::Progress::default()).expect("valid");
+        assert!(!proposals(&doc, None).iter().any(|p| p.quote == first.quote));
+    }
+
+    #[test]
+    fn titles_leave_out_an_opening_date() {
+        let text = "Nell’agosto 2013, Facebook ha fornito a Netflix l’accesso al cosiddetto Titan API e altro ancora.";
+        let at = text.find("agosto").expect("found");
+        assert_eq!(title_from(text, &(0..text.len()), &(at..at + "agosto 2013".len())), "Facebook ha fornito a Netflix l’accesso al cosiddetto Titan…");
+    }
+}

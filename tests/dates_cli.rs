@@ -1,0 +1,97 @@
+//! `citeline dates` and `citeline propose`, as a user scripts them.
+
+mod common;
+
+use common::citeline;
+
+const IT: &str = "assets/sources/it-netflix-100-milioni-messaggi-facebook.txt";
+
+#[test]
+fn dates_lists_expressions_by_line_and_column_or_as_json_with_exact_offsets() {
+    let (code, out) = citeline(&["dates", IT, "--lang", "it"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("25:136  dal 2011 al 2019  →  2011/2019"), "{out}");
+    assert!(out.lines().any(|l| l.ends_with("ogni due settimane  →  (frequency)")), "{out}");
+
+    let (code, out) = citeline(&["dates", IT, "--format", "json"]);
+    assert_eq!(code, 0, "the language told from the text: {out}");
+    let text = std::fs::read(IT).expect("source");
+    let found: Vec<serde_json::Value> = serde_json::from_str(&out).expect("one JSON array");
+    assert!(found.len() >= 5, "{out}");
+    for f in &found {
+        let (start, end) = (f["start"].as_u64().expect("start") as usize, f["end"].as_u64().expect("end") as usize);
+        assert_eq!(f["text"].as_str().expect("text").as_bytes(), &text[start..end], "text is exactly those bytes");
+        let (s, e) = (f["sentence"]["start"].as_u64().expect("s") as usize, f["sentence"]["end"].as_u64().expect("e") as usize);
+        assert!(s <= start && end <= e);
+        assert!(f.get("when").is_some() || f.get("kind").is_some(), "{f}");
+    }
+    let range = found.iter().find(|f| f["text"] == "dal 2011 al 2019").expect("the range");
+    assert_eq!(range["when"], "2011/2019");
+}
+
+#[test]
+fn relative_dates_need_a_publication_day() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("news.txt");
+    std::fs::write(&file, "Ayer la empresa lo negó. El año pasado ganó más.").expect("write");
+    let path = file.to_str().expect("path");
+    let (code, out) = citeline(&["dates", path, "--lang", "es", "--format", "json"]);
+    assert_eq!(code, 0, "{out}");
+    let found: Vec<serde_json::Value> = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(found.len(), 2);
+    assert!(found.iter().all(|f| f.get("when").is_none()), "listed without a value: {out}");
+    let (_, out) = citeline(&["dates", path, "--lang", "es", "--published", "2024-03-01", "--format", "json"]);
+    let found: Vec<serde_json::Value> = serde_json::from_str(&out).expect("JSON");
+    assert_eq!((found[0]["when"].as_str(), found[1]["when"].as_str()), (Some("2024-02-29"), Some("2023")));
+}
+
+#[test]
+fn dates_refuses_bad_files_and_options_with_exit_1() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let latin1 = dir.path().join("latin1.txt");
+    std::fs::write(&latin1, b"el 3 de marzo de 2014 \xe9l dijo").expect("write");
+    for (args, says) in [
+        (vec!["dates", "missing.txt"], "cannot read missing.txt"),
+        (vec!["dates", latin1.to_str().expect("path"), "--lang", "es"], "is not UTF-8 text"),
+        (vec!["dates", IT, "--published", "2024-02-30"], "--published"),
+        (vec!["dates", IT, "--published", "yesterday"], "YYYY-MM-DD"),
+        (vec!["dates", IT, "--lang", "fr"], "invalid value"),
+        (vec!["dates", IT, "--format", "xml"], "invalid value"),
+    ] {
+        let (code, out) = citeline(&args);
+        assert_eq!(code, 1, "{args:?}: {out}");
+        assert!(out.contains(says), "{args:?}: {out}");
+    }
+}
+
+#[test]
+fn propose_offers_uncited_dated_sentences_as_events_that_verify() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let case = dir.path().join("case.citeline.json");
+    let case_arg = case.to_str().expect("path");
+    assert_eq!(citeline(&["new", case_arg]).0, 0);
+    assert_eq!(citeline(&["add-source", case_arg, IT, "--id", "it"]).0, 0);
+    let (code, out) = citeline(&["propose", case_arg, "--format", "json"]);
+    assert_eq!(code, 0, "{out}");
+    let proposed: Vec<serde_json::Value> = serde_json::from_str(&out).expect("JSON");
+    let whens: Vec<&str> = proposed.iter().filter_map(|p| p["when"].as_str()).collect();
+    assert!(whens.contains(&"2013-08") && whens.contains(&"2011/2019"), "{whens:?}");
+
+    // Accepted as they are, they make a timeline whose every quote verifies.
+    let mut timeline: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&case).expect("read")).expect("JSON");
+    let events: Vec<serde_json::Value> = proposed
+        .iter()
+        .enumerate()
+        .map(|(n, p)| serde_json::json!({"id": format!("p{n}"), "title": p["title"], "when": p["when"], "citations": p["citations"]}))
+        .collect();
+    timeline["events"] = serde_json::Value::Array(events);
+    std::fs::write(&case, serde_json::to_string_pretty(&timeline).expect("json")).expect("write");
+    let (code, out) = citeline(&["check", case_arg]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains(&format!("{n} verified", n = proposed.len())), "{out}");
+    let (code, out) = citeline(&["propose", case_arg]);
+    assert_eq!((code, out.as_str()), (0, ""), "nothing left to propose once cited");
+    let (code, out) = citeline(&["propose", case_arg, "--source", "nope"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("no source with id \"nope\""), "{out}");
+}
