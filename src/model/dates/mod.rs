@@ -118,10 +118,12 @@ pub fn read(text: &str, lang: Lang, published: Option<Published>) -> Vec<Found> 
         };
         // A value the EDTF reader refuses is no value (a day that does not exist).
         let when = when.filter(|w| Edtf::parse(w).is_ok());
-        if when.is_some() && latest.is_some_and(|p| p.year.is_some() && p.x == 0) {
+        if when.is_some() && !m.relative && latest.is_some_and(|p| p.year.is_some() && p.x == 0) {
             reader.last = latest;
         }
-        let sentence = sentences.iter().find(|s| s.start <= start && start < s.end).cloned().unwrap_or(start..end);
+        // Sentences are in order: a binary search keeps a long text linear.
+        let at = sentences.partition_point(|s| s.end <= start);
+        let sentence = sentences.get(at).filter(|s| s.start <= start && end <= s.end).cloned().unwrap_or(start..end);
         found.push(Found { start, end, when, kind, sentence });
         i = m.end.max(i + 1);
     }

@@ -46,6 +46,8 @@ pub struct Match {
     pub end: usize,
     pub value: Value,
     pub approximate: bool,
+    /// Said relative to publication or to the text ("yesterday", "two years later").
+    pub relative: bool,
 }
 
 pub struct Reader<'a, 't> {
@@ -116,7 +118,7 @@ impl<'a, 't> Reader<'a, 't> {
         let words: &[&str] = match self.lang {
             Lang::En => &["of"],
             Lang::Es => &["de", "del"],
-            Lang::It => &["di", "del", "dello", "della", "dell", "de"],
+            Lang::It => &["di", "del", "dello", "della", "dell", "de", "degli", "dei", "delle"],
         };
         if self.is(i, words) { self.apostrophe(i + 1) } else { i }
     }
@@ -147,9 +149,15 @@ impl<'a, 't> Reader<'a, 't> {
         if i >= t.len() {
             return None;
         }
-        self.frequency(i)
-            .or_else(|| self.relative(i))
-            .or_else(|| self.duration(i))
+        if let Some(m) = self.frequency(i) {
+            return Some(m);
+        }
+        // Dates said relative to publication or to the text are not years written: they do not
+        // become the context for a later "3 March".
+        if let Some(m) = self.relative(i).or_else(|| self.weekday_alone(i)) {
+            return Some(Match { relative: true, ..m });
+        }
+        self.duration(i)
             .or_else(|| self.range(i))
             .or_else(|| self.open_ended(i))
             .or_else(|| self.part_of(i))
@@ -158,7 +166,7 @@ impl<'a, 't> Reader<'a, 't> {
     }
 
     fn found(&self, start: usize, end: usize, value: Value) -> Option<Match> {
-        Some(Match { start, end, value, approximate: false })
+        Some(Match { start, end, value, approximate: false, relative: false })
     }
 
     // ---- points -------------------------------------------------------------------------
@@ -360,6 +368,14 @@ impl<'a, 't> Reader<'a, 't> {
         None
     }
 
+    /// A month's full name alone, as the first end of a range names it ("between January and
+    /// April 2016").
+    fn bare_month(&self, i: usize) -> Option<(usize, Point)> {
+        let w = self.w(i);
+        let m = lex::month(self.lang, w).filter(|_| self.t.is_word(i) && !lex::is_abbreviation(self.lang, w))?;
+        (self.lang != Lang::En || self.t.capitalized(i)).then_some((i + 1, Point { month: Some(m), ..Point::default() }))
+    }
+
     /// After a month's name: "August 2013", "agosto de 2013", "May 13, 1908", "March 3", or
     /// the month alone after a preposition ("in March").
     fn from_month(&self, i: usize, m: u8) -> Option<(usize, Point)> {
@@ -435,6 +451,13 @@ impl<'a, 't> Reader<'a, 't> {
             return None;
         }
         let mut j = i + 1;
+        // "la década de los noventa", "il decennio degli anni ’90"
+        if self.is(i, &["decennio", "década"]) {
+            j = self.articles(self.of(j));
+            if self.is(j, &["anni", "años"]) {
+                j += 1;
+            }
+        }
         if t.is_mark(j, &["’", "'"]) {
             j += 1;
         }
@@ -443,7 +466,7 @@ impl<'a, 't> Reader<'a, 't> {
             if len == 2 && n % 10 == 0 {
                 return Some((j + 1, decade(n)));
             }
-            if len == 4 && n % 10 == 0 && plausible_year(n) && self.is(i, &["anni", "años", "anos"]) {
+            if len == 4 && n % 10 == 0 && plausible_year(n) {
                 return Some((j + 1, Point { year: Some(n), x: 1, ..Point::default() }));
             }
             return None;
@@ -492,6 +515,21 @@ impl<'a, 't> Reader<'a, 't> {
             return self.found(i, i + 1, Value::Range(Some(Point::year(a)), Some(Point::year(b))));
         }
         let (end, p) = self.point(i)?;
+        let worded = match self.lang {
+            Lang::En => self.is(end, &["to", "through", "until", "till"]),
+            Lang::Es => self.is(end, &["a", "hasta"]),
+            Lang::It => self.is(end, &["a", "fino"]) && !self.is(end + 1, &["dire"]),
+        };
+        if worded && p.year.is_some() {
+            let k = if self.is(end, &["fino"]) && self.is(end + 1, &["a", "al", "all"]) { self.apostrophe(end + 2) } else { end + 1 };
+            let k = self.articles(k);
+            if let Some((end2, q)) = self.point(k)
+                && q.year.is_some()
+                && ordered(p, q)
+            {
+                return self.found(i, end2, Value::Range(Some(p), Some(q)));
+            }
+        }
         if t.is_mark(end, &["–", "—", "-"]) {
             if let Some((end2, q)) = self.partial(end + 1)
                 && let Some((a, b)) = join(p, q)
@@ -543,7 +581,7 @@ impl<'a, 't> Reader<'a, 't> {
         }
         let between = self.is(i, &["between", "entre", "tra", "fra"]);
         let j = self.articles(self.apostrophe(i + 1));
-        let (end, a) = self.partial(j)?;
+        let (end, a) = self.partial(j).or_else(|| self.bare_month(j))?;
         let mut k = end;
         let joined = self.is(k, joins) || t.is_mark(k, &["-", "–", "—"]);
         if !joined {
@@ -558,12 +596,12 @@ impl<'a, 't> Reader<'a, 't> {
         }
         k += 1;
         let k = self.articles(self.apostrophe(k));
-        let (end2, b) = self.partial(k)?;
+        let (end2, b) = self.partial(k).or_else(|| self.bare_month(k))?;
         let (a, b) = join(a, b)?;
         if a.year.is_none() && b.year.is_none() {
             return None;
         }
-        ordered(a, b).then(|| Match { start: i, end: end2, value: Value::Range(Some(a), Some(b)), approximate: false })
+        ordered(a, b).then(|| Match { start: i, end: end2, value: Value::Range(Some(a), Some(b)), approximate: false, relative: false })
     }
 
     /// "since 2011", "dal 2011", "desde 2011", "a partir de 2011" (`2011/..`); "by 2013",
@@ -573,7 +611,9 @@ impl<'a, 't> Reader<'a, 't> {
         let w = self.w(i);
         let (from, mut j) = match (self.lang, w) {
             (Lang::En, "since") | (Lang::Es, "desde") | (Lang::It, "dal" | "dall" | "dallo" | "dalla" | "da") => (true, i + 1),
-            (Lang::En, "starting") if self.is(i + 1, &["in", "from"]) => (true, i + 2),
+            (Lang::En, "starting") if self.is(i + 1, &["in", "from", "on"]) => (true, i + 2),
+            (Lang::En, "as") if self.is(i + 1, &["of", "from"]) => (true, i + 2),
+            (Lang::En, "effective") => (true, i + 1),
             (Lang::Es, "a") if self.is(i + 1, &["partir"]) && self.is(i + 2, &["de", "del"]) => (true, i + 3),
             (Lang::It, "a") if self.is(i + 1, &["partire"]) && self.is(i + 2, &["da", "dal", "dall", "dalla"]) => (true, i + 3),
             (Lang::It, "sin" | "fin") if self.is(i + 1, &["dal", "dall", "da", "dalla"]) => (true, i + 2),
@@ -611,7 +651,7 @@ impl<'a, 't> Reader<'a, 't> {
         let t = self.t;
         let mut j = i;
         // A leading preposition belongs to the phrase: "a principios", "all’inizio", "at the end".
-        if self.is(j, &["a", "all", "alla", "agli", "ai", "al", "at", "in", "towards", "toward", "verso", "hacia", "sul", "sulla"]) {
+        if self.is(j, &["a", "ad", "all", "alla", "agli", "ai", "al", "at", "in", "towards", "toward", "verso", "hacia", "sul", "sulla", "en"]) {
             j = self.articles(self.apostrophe(j + 1));
         } else if self.lang == Lang::En {
             j = self.articles(j);
@@ -628,8 +668,17 @@ impl<'a, 't> Reader<'a, 't> {
             k += 1;
         }
         let k = self.articles(self.of(k));
-        // "la fine" alone is no date: a year, month or decade must follow.
-        let (end, p) = self.point(k)?;
+        // "la fine" alone is no date: a year, month or decade must follow, or one said relative
+        // to publication ("early last year").
+        let (end, p) = match self.point(k).or_else(|| self.bare_month(k)) {
+            Some(found) => found,
+            None => match self.relative_named(k)? {
+                Match { end, value: Value::Point(p), .. } => (end, p),
+                _ => return None,
+            },
+        };
+        // "mid-March": the month of the latest year written, else of publication.
+        let p = if p.year.is_none() { Point { year: self.last.and_then(|l| l.year).or(self.published.map(|p| p.0)), ..p } } else { p };
         let (a, b) = part_range(p, part)?;
         self.found(i, end, Value::Range(Some(a), Some(b)))
     }
@@ -703,6 +752,7 @@ impl<'a, 't> Reader<'a, 't> {
             (Lang::En, "yesterday") | (Lang::Es, "ayer") | (Lang::It, "ieri") => Some(-1),
             (Lang::En, "tomorrow") | (Lang::It, "domani") => Some(1),
             (Lang::Es, "anteayer") | (Lang::It, "altroieri") => Some(-2),
+            (Lang::Es, "anoche") => Some(-1),
             (Lang::Es, "mañana" | "manana") if !self.is(i.wrapping_sub(1), &["la", "esta", "una", "cada", "por", "de", "misma", "media", "toda"]) && !self.is(i + 1, &["de", "del"]) => Some(1),
             _ => None,
         };
@@ -710,7 +760,36 @@ impl<'a, 't> Reader<'a, 't> {
             let value = pubd.map_or(Value::Unknown, |p| Value::Point(shift_day(p, d)));
             return self.found(i, i + 1, value);
         }
+        // "this morning", "esta mañana", "stamattina": today.
+        let today = match self.lang {
+            Lang::En => (self.is(i, &["this"]) && self.is(i + 1, &["morning", "afternoon", "evening"])).then_some(i + 2).or_else(|| self.is(i, &["tonight"]).then_some(i + 1)),
+            Lang::Es => (self.is(i, &["esta"]) && self.is(i + 1, &["mañana", "manana", "tarde", "noche"])).then_some(i + 2),
+            Lang::It => self.is(i, &["stamattina", "stamani", "stasera", "stanotte", "stamane"]).then_some(i + 1).or_else(|| (self.is(i, &["questa"]) && self.is(i + 1, &["mattina", "sera", "notte"])).then_some(i + 2)),
+        };
+        if let Some(end) = today {
+            let value = pubd.map_or(Value::Unknown, |p| Value::Point(shift_day(p, 0)));
+            return self.found(i, end, value);
+        }
+        if let Some(m) = self.last_day_month(i) {
+            return Some(m);
+        }
+        if self.lang == Lang::En && self.is(i, &["last"]) && self.is(i + 1, &["night"]) {
+            let value = pubd.map_or(Value::Unknown, |p| Value::Point(shift_day(p, -1)));
+            return self.found(i, i + 2, value);
+        }
         // "N units ago" / "hace N units" / "N units fa"; "N units later / dopo / después".
+        // "desde hace tres años", "da tre anni": for that long, up to now.
+        let since_ago = match self.lang {
+            Lang::Es => self.is(i, &["desde"]) && self.is(i + 1, &["hace"]),
+            Lang::It => self.is(i, &["da"]) && self.count(i + 1).is_some() && self.unit(i + 2).is_some() && !self.is(i + 3, &["fa"]),
+            Lang::En => false,
+        };
+        if since_ago {
+            let n_at = if self.lang == Lang::Es { i + 2 } else { i + 1 };
+            if self.count(n_at).is_some() && self.unit(n_at + 1).is_some() {
+                return self.found(i, n_at + 2, Value::Duration);
+            }
+        }
         let (hace, n_at) = if self.is(i, &["hace", "hacía", "hacia"]) && self.lang == Lang::Es { (true, i + 1) } else { (false, i) };
         if let Some(n) = self.count(n_at)
             && let Some(unit) = self.unit(n_at + 1)
@@ -773,13 +852,25 @@ impl<'a, 't> Reader<'a, 't> {
             (k, j, j + 2, self.w(j + 1).to_owned())
         } else if self.is(j, &["quest"]) && t.is_mark(j + 1, &["’", "'"]) {
             (0, j + 2, j + 3, "quest".to_owned())
+        } else if self.lang == Lang::Es && self.is(j + 1, &["que"]) && self.is(j + 2, &["viene"]) {
+            (1, j, j + 3, "viene".to_owned())
         } else {
             return None;
         };
         let unit = self.unit(what);
         let weekday = t.is_word(what).then(|| lex::weekday(self.lang, self.w(what))).flatten();
-        if unit.is_none() && weekday.is_none() {
+        let season = t.is_word(what).then(|| lex::season(self.lang, self.w(what))).flatten();
+        if unit.is_none() && weekday.is_none() && season.is_none() {
             return None;
+        }
+        if let Some(s) = season {
+            if k != -1 {
+                return None;
+            }
+            // The latest such season over before publication.
+            let Some(p) = self.published else { return self.found(start, end, Value::Unknown) };
+            let year = (p.0 - 2..=p.0).rev().find(|&y| season_end(y, s) <= (p.0, p.1))?;
+            return self.found(start, end, Value::Point(Point { year: Some(year), season: Some(s), ..Point::default() }));
         }
         if text_relative(k, &word) {
             let u = unit?;
@@ -818,6 +909,55 @@ impl<'a, 't> Reader<'a, 't> {
         self.found(start, end, value)
     }
 
+    /// "lo scorso 3 marzo", "el pasado 8 de marzo": the latest such day before publication.
+    fn last_day_month(&self, i: usize) -> Option<Match> {
+        let j = self.articles(i);
+        let last = match self.lang {
+            Lang::Es => self.is(j, &["pasado"]),
+            Lang::It => self.is(j, &["scorso"]),
+            Lang::En => false,
+        };
+        if !last {
+            return None;
+        }
+        let (end, p) = self.partial(j + 1)?;
+        let (Some(m), Some(d), None) = (p.month, p.day, p.year) else { return None };
+        let value = match self.published {
+            Some(pb) => {
+                let year = if (m, d) < (pb.1, pb.2) { pb.0 } else { pb.0 - 1 };
+                if valid_day(year, m, d) { Value::Point(Point::day(year, m, d)) } else { Value::Unknown }
+            }
+            None => Value::Unknown,
+        };
+        self.found(i, end, value)
+    }
+
+    /// A weekday alone ("il giudice ha deciso lunedì", "on Monday"): the latest such day on or
+    /// before publication, as news tell what happened.
+    fn weekday_alone(&self, i: usize) -> Option<Match> {
+        let wd = self.t.is_word(i).then(|| lex::weekday(self.lang, self.w(i))).flatten()?;
+        if self.lang == Lang::En && !self.t.capitalized(i) {
+            return None;
+        }
+        // "los lunes", "i lunedì": every Monday.
+        if self.is(i.wrapping_sub(1), &["los", "i", "ogni", "cada", "every", "on"]) && self.w(i).ends_with('s') && self.lang == Lang::En {
+            return None;
+        }
+        if self.is(i.wrapping_sub(1), &["los", "ogni", "cada", "every", "each"]) {
+            return None;
+        }
+        let value = match self.published {
+            Some(p) => {
+                let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
+                #[allow(clippy::cast_possible_truncation)]
+                let today_wd = (today as i64 + 3).rem_euclid(7);
+                Value::Point(shift_day(p, -(today_wd - i64::from(wd)).rem_euclid(7)))
+            }
+            None => Value::Unknown,
+        };
+        self.found(i, i + 1, value)
+    }
+
     /// "for three years", "per quasi un decennio", "por casi diez años", "durante dos meses".
     fn duration(&self, i: usize) -> Option<Match> {
         let t = self.t;
@@ -842,6 +982,13 @@ impl<'a, 't> Reader<'a, 't> {
             hedged += 1;
         }
         let counted = self.count(j).is_some() || (t.is_word(j) && lex::some_number(self.lang, self.w(j)));
+        // "over the last decade", "nell'ultimo decennio", "en la última década"
+        if !counted
+            && self.is(j.wrapping_sub(1), &["last", "past", "ultimo", "ultima", "última", "ultima"])
+            && matches!(self.unit(j), Some(Unit::Decade | Unit::Century))
+        {
+            return self.found(i, j + 1, Value::Duration);
+        }
         if !counted {
             return None;
         }
@@ -872,7 +1019,11 @@ impl<'a, 't> Reader<'a, 't> {
             Lang::Es => matches!(w, "diariamente" | "semanalmente" | "mensualmente" | "anualmente" | "trimestralmente" | "quincenalmente"),
             Lang::It => matches!(w, "quotidianamente" | "settimanalmente" | "mensilmente" | "annualmente" | "trimestralmente" | "giornalmente"),
         };
-        if adverb {
+        // "quarterly payments", "daily counts": an adjective before its noun is no frequency.
+        let before_noun = self.lang == Lang::En
+            && t.is_word(i + 1)
+            && !self.is(i + 1, &["and", "or", "to", "in", "on", "for", "with", "by", "from", "at", "since", "until", "through", "as", "but", "the", "a", "an", "basis"]);
+        if adverb && !before_noun {
             return self.found(i, i + 1, Value::Frequency);
         }
         if self.is(i, &["every", "each", "ogni", "cada"]) {
@@ -986,6 +1137,16 @@ fn part_range(p: Point, part: u8) -> Option<(Point, Point)> {
             let (a, b) = [(1, 10), (11, 20), (21, last)][usize::from(part)];
             Some((Point::day(y, m, a), Point::day(y, m, b)))
         }
+    }
+}
+
+/// The (year, month) a season of `year` is over by: winter runs into the next year.
+fn season_end(year: i64, season: u8) -> (i64, u8) {
+    match season {
+        21 => (year, 6),
+        22 => (year, 9),
+        23 => (year, 12),
+        _ => (year + 1, 3),
     }
 }
 
