@@ -364,3 +364,45 @@ pub fn names_a_number(w: &str) -> bool {
             | "paragrafo" | "párrafo" | "comma" | "item" | "id" | "exhibit" | "ecf" | "dkt" | "doc"
     )
 }
+
+/// Every other word a rule can start with: articles, prepositions, and the words of relative
+/// dates, parts of years, frequencies and decades. A rule that starts with a new word must add
+/// it here (the tests of each rule would fail otherwise).
+pub fn starts_a_rule(lang: Lang, w: &str) -> bool {
+    match lang {
+        Lang::En => matches!(
+            w,
+            "the" | "in" | "at" | "on" | "of" | "from" | "between" | "since" | "starting" | "as" | "effective" | "until"
+                | "till" | "by" | "up" | "for" | "during" | "over" | "within" | "early" | "mid" | "middle" | "midst"
+                | "late" | "beginning" | "start" | "end" | "close" | "towards" | "toward" | "q" | "h" | "today"
+                | "yesterday" | "tomorrow" | "tonight" | "last" | "this" | "next" | "past" | "previous" | "following"
+                | "coming" | "every" | "each" | "once" | "twice" | "daily" | "weekly" | "monthly" | "yearly"
+                | "annually" | "biweekly" | "quarterly" | "fortnightly" | "year" | "almost" | "nearly" | "more"
+                | "less" | "least" | "roughly" | "several" | "few" | "many" | "some" | "multiple"
+        ),
+        Lang::Es => matches!(
+            w,
+            "el" | "la" | "los" | "las" | "en" | "de" | "del" | "desde" | "entre" | "a" | "hasta" | "para" | "por"
+                | "durante" | "principios" | "comienzos" | "inicios" | "principio" | "comienzo" | "inicio"
+                | "mediados" | "finales" | "fines" | "final" | "hacia" | "hace" | "hacía" | "hoy" | "ayer" | "anteayer"
+                | "anoche" | "mañana" | "manana" | "esta" | "este" | "pasado" | "pasada" | "próximo" | "proximo"
+                | "próxima" | "proxima" | "siguiente" | "anterior" | "cada" | "diariamente" | "semanalmente"
+                | "mensualmente" | "anualmente" | "trimestralmente" | "quincenalmente" | "año" | "años" | "anos"
+                | "década" | "siglo" | "casi" | "cerca" | "más" | "mas" | "menos" | "unos" | "unas" | "al" | "t" | "s"
+                | "q" | "últimos" | "ultimos" | "próximos" | "última" | "ultima"
+        ),
+        Lang::It => matches!(
+            w,
+            "il" | "lo" | "la" | "i" | "gli" | "le" | "l" | "in" | "nel" | "nell" | "di" | "del" | "dal" | "dall"
+                | "dallo" | "dalla" | "dai" | "dagli" | "da" | "tra" | "fra" | "a" | "ad" | "al" | "all" | "alla" | "agli"
+                | "ai" | "sul" | "sulla" | "entro" | "fino" | "sino" | "sin" | "fin" | "per" | "durante" | "inizio"
+                | "inizi" | "primi" | "metà" | "meta" | "mezzo" | "fine" | "fini" | "ultimi" | "verso" | "oggi" | "ieri"
+                | "domani" | "altroieri" | "stamattina" | "stamani" | "stamane" | "stasera" | "stanotte" | "questa"
+                | "questo" | "quest" | "scorso" | "scorsa" | "passato" | "passata" | "prossimo" | "prossima"
+                | "successivo" | "successiva" | "seguente" | "precedente" | "ogni" | "quotidianamente"
+                | "settimanalmente" | "mensilmente" | "annualmente" | "trimestralmente" | "giornalmente" | "anno"
+                | "anni" | "decennio" | "secolo" | "quasi" | "oltre" | "più" | "piu" | "meno" | "almeno" | "ben"
+                | "ultimo" | "ultima" | "q" | "t" | "s"
+        ),
+    }
+}

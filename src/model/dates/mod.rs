@@ -90,9 +90,14 @@ pub struct Found {
 
 /// Every date expression in `text`, in order.
 pub fn read(text: &str, lang: Lang, published: Option<Published>) -> Vec<Found> {
+    read_with(text, lang, published, false)
+}
+
+fn read_with(text: &str, lang: Lang, published: Option<Published>, every_token: bool) -> Vec<Found> {
     let tokens = Tokens::new(text);
     let sentences = sentences(text);
     let mut reader = Reader::new(&tokens, lang, published);
+    reader.every_token = every_token;
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {

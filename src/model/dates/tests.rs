@@ -165,3 +165,48 @@ fn every_value_is_valid_edtf_and_every_span_is_inside_its_sentence() {
         }
     }
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Words the rules look at, and some they do not, in every language.
+    const VOCABULARY: &[&str] = &[
+        "2011", "2019", "13", "5", "31", "1990s", "’", "'", "90", "s", "5/3/2014", "2011-2019", "2013-08", "1908-05-13",
+        "2,013", "%", "$", "-", "–", ",", ".", "No", "art", "the", "in", "from", "to", "between", "and", "since", "by",
+        "until", "early", "mid", "late", "end", "of", "last", "this", "next", "year", "years", "month", "week", "ago",
+        "later", "every", "two", "twice", "a", "times", "for", "nearly", "decade", "century", "19th", "XIX", "Q3",
+        "third", "quarter", "half", "summer", "fall", "May", "March", "Monday", "Thursday", "yesterday", "today",
+        "night", "around", "users", "dal", "al", "nel", "nell", "l", "il", "entro", "fino", "inizio", "metà", "fine",
+        "trimestre", "estate", "anni", "novanta", "secolo", "Ottocento", "ieri", "oggi", "scorso", "quest", "anno",
+        "fa", "dopo", "ogni", "due", "settimane", "volte", "per", "quasi", "un", "decennio", "maggio", "agosto",
+        "lunedì", "tra", "e", "circa", "intorno", "de", "desde", "hasta", "para", "entre", "y", "principios",
+        "mediados", "finales", "tercer", "verano", "años", "noventa", "siglo", "ayer", "hoy", "pasado", "hace", "tres",
+        "después", "cada", "dos", "semanas", "veces", "por", "casi", "diez", "mayo", "lunes", "el", "la", "los",
+        "alrededor", "anoche", "esta", "mañana", "que", "viene", "primer", "semestre", "década", "empresa", "Netflix",
+        "dijo", "said", "ha", "detto", "\n",
+    ];
+
+    proptest! {
+        #[test]
+        fn the_shortcut_reads_what_every_rule_at_every_token_reads(
+            words in proptest::collection::vec(proptest::sample::select(VOCABULARY), 0..40),
+            lang in proptest::sample::select(&Lang::ALL[..]),
+        ) {
+            let text = words.join(" ").replace("\\n", "\n");
+            prop_assert_eq!(read_with(&text, lang, Some((2024, 5, 15)), false), read_with(&text, lang, Some((2024, 5, 15)), true), "{}", text);
+        }
+
+        #[test]
+        fn any_text_reads_without_panic_and_within_its_bounds(text in "\\PC{0,200}", lang in proptest::sample::select(&Lang::ALL[..])) {
+            for f in read(&text, lang, None) {
+                prop_assert!(f.start < f.end && f.end <= text.len());
+                prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+                prop_assert!(f.sentence.start <= f.start && f.end <= f.sentence.end);
+                if let Some(w) = &f.when {
+                    prop_assert!(Edtf::parse(w).is_ok(), "{}", w);
+                }
+            }
+        }
+    }
+}
