@@ -42,3 +42,24 @@ pub fn date(text: &str) {
         let _ = d.to_string();
     }
 }
+
+/// Any string through the date reader in each language, with and without a publication day.
+///
+/// # Panics
+/// When an expression lies outside the text, splits a character, lies outside its sentence, or
+/// has a value the EDTF reader refuses: the fuzzer reports those as bugs.
+pub fn dates(text: &str) {
+    use crate::model::dates::{Lang, read};
+    for lang in Lang::ALL {
+        for published in [None, Some((2024, 2, 29))] {
+            for f in read(text, lang, published) {
+                assert!(f.start < f.end && f.end <= text.len(), "{f:?}");
+                assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end), "{f:?}");
+                assert!(f.sentence.start <= f.start && f.end <= f.sentence.end, "{f:?}");
+                if let Some(w) = &f.when {
+                    assert!(Edtf::parse(w).is_ok(), "{w:?} from {:?}", &text[f.start..f.end]);
+                }
+            }
+        }
+    }
+}

@@ -32,3 +32,12 @@ fn edtf_inputs_no_longer_crash() {
         assert!(result.is_ok(), "{name} ({text:?}) panics");
     }
 }
+
+#[test]
+fn dates_inputs_no_longer_crash() {
+    for (name, bytes) in inputs("dates") {
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let result = std::panic::catch_unwind(|| citeline::fuzzing::dates(&text));
+        assert!(result.is_ok(), "{name} panics");
+    }
+}

@@ -406,3 +406,31 @@ pub fn starts_a_rule(lang: Lang, w: &str) -> bool {
         ),
     }
 }
+
+/// Articles, prepositions and hedges: words a rule may start with, but only on its way to a
+/// number or a date word.
+pub fn function_word(lang: Lang, w: &str) -> bool {
+    match lang {
+        Lang::En => matches!(
+            w,
+            "the" | "in" | "at" | "on" | "of" | "from" | "between" | "by" | "for" | "during" | "over" | "within" | "to"
+                | "as" | "up" | "since" | "until" | "till" | "starting" | "effective" | "towards" | "toward" | "a"
+                | "an" | "about" | "around" | "almost" | "nearly" | "more" | "less" | "some" | "several" | "few"
+                | "many" | "least" | "roughly" | "approximately" | "circa"
+        ),
+        Lang::Es => matches!(
+            w,
+            "el" | "la" | "los" | "las" | "en" | "de" | "del" | "desde" | "entre" | "a" | "al" | "hasta" | "para"
+                | "por" | "durante" | "hacia" | "casi" | "cerca" | "más" | "mas" | "menos" | "unos" | "unas" | "un"
+                | "una" | "uno" | "alrededor" | "aproximadamente"
+        ),
+        Lang::It => matches!(
+            w,
+            "il" | "lo" | "la" | "i" | "gli" | "le" | "l" | "in" | "nel" | "nell" | "di" | "del" | "dal" | "dall"
+                | "dallo" | "dalla" | "dai" | "dagli" | "da" | "tra" | "fra" | "a" | "ad" | "al" | "all" | "alla"
+                | "agli" | "ai" | "sul" | "sulla" | "entro" | "fino" | "sino" | "sin" | "fin" | "per" | "durante"
+                | "verso" | "quasi" | "oltre" | "più" | "piu" | "meno" | "almeno" | "ben" | "circa" | "intorno"
+                | "attorno" | "un" | "una" | "uno"
+        ),
+    }
+}

@@ -59,6 +59,8 @@ pub struct Reader<'a, 't> {
     /// Tries every rule at every token, without the [`Reader::may_start`] shortcut (tests check
     /// that both read the same).
     pub every_token: bool,
+    /// Per token: 0 no rule starts there, 1 an article or preposition, 2 a number or date word.
+    class: Vec<u8>,
 }
 
 /// Whether `(y, m, d)` is a real day.
@@ -77,7 +79,15 @@ fn two_digit_year(y: i64) -> i64 {
 
 impl<'a, 't> Reader<'a, 't> {
     pub fn new(t: &'a Tokens<'t>, lang: Lang, published: Option<Published>) -> Self {
-        Self { t, lang, published, last: None, every_token: false }
+        let mut reader = Self { t, lang, published, last: None, every_token: false, class: Vec::new() };
+        reader.class = (0..t.len())
+            .map(|i| match (reader.may_start(i), t.is_word(i) && lex::function_word(lang, reader.w(i))) {
+                (false, _) => 0,
+                (true, true) => 1,
+                (true, false) => 2,
+            })
+            .collect();
+        reader
     }
 
     fn w(&self, i: usize) -> &str {
@@ -93,9 +103,10 @@ impl<'a, 't> Reader<'a, 't> {
         if self.t.is_mark(i, &["’", "'", "`", "´"]) { i + 1 } else { i }
     }
 
-    /// Skips articles (and an elided article's apostrophe) at `i`.
+    /// Skips articles (and an elided article's apostrophe) at `i`, two at most: the look-ahead
+    /// stays bounded.
     fn articles(&self, mut i: usize) -> usize {
-        loop {
+        for _ in 0..2 {
             let next = match self.lang {
                 Lang::En => self.is(i, &["the"]).then_some(i + 1),
                 Lang::Es => self.is(i, &["el", "la", "los", "las"]).then_some(i + 1),
@@ -114,6 +125,7 @@ impl<'a, 't> Reader<'a, 't> {
                 None => return i,
             }
         }
+        i
     }
 
     /// Skips "of", "de", "del", "di" and the like between parts of a date.
@@ -153,9 +165,19 @@ impl<'a, 't> Reader<'a, 't> {
         }
     }
 
+    /// [`Reader::may_start`], and for an article or a preposition (a fifth of all words), a
+    /// number or a date word close after it: every rule that starts with one goes on to one.
+    fn worth_trying(&self, i: usize) -> bool {
+        match self.class.get(i) {
+            Some(2) => true,
+            Some(1) => self.class[i + 1..(i + 7).min(self.class.len())].contains(&2),
+            _ => false,
+        }
+    }
+
     /// The expression starting at token `i`, if any.
     pub fn at(&mut self, i: usize) -> Option<Match> {
-        if !self.every_token && !self.may_start(i) {
+        if !self.every_token && !self.worth_trying(i) {
             return None;
         }
         // "circa 2011", "alrededor de 2011", "intorno al 2011"

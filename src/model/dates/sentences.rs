@@ -10,59 +10,83 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sr", "sra", "srta", "st", "jr", "no", "nos", "nº", "n", "art", "arts", "p", "pp",
     "vs", "v", "etc", "ecc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "ene", "abr", "ago", "dic", "gen", "mag", "giu", "lug", "set", "ott", "sig", "sigg",
-    "dott", "ing", "avv", "on", "gen", "lic", "ud", "uds", "núm", "pág", "pag", "cap", "fig", "vol", "ed", "eds", "cf",
-    "ca", "approx", "dept", "gov", "sen", "rep", "u.s", "e.g", "i.e", "es", "ej",
+    "dott", "ing", "avv", "on", "lic", "ud", "uds", "núm", "pág", "pag", "cap", "fig", "vol", "ed", "eds", "cf", "ca",
+    "approx", "dept", "gov", "sen", "rep", "u.s", "e.g", "i.e", "es", "ej",
 ];
 
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
-
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let push = |a: usize, b: usize, out: &mut Vec<Range<usize>>| {
-        let s = &text[a..b];
-        let lead = s.len() - s.trim_start().len();
-        let trail = s.len() - s.trim_end().len();
-        if lead + trail < s.len() {
-            out.push(a + lead..b - trail);
+    let mut i = 0;
+    // Only the bytes that can end a sentence are looked at closely: `.`, `!`, `?`, a line
+    // break, and the first byte of `…` (E2 80 A6).
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            push(text, start, i, &mut out);
+            start = i + 1;
+            i += 1;
+            continue;
         }
-    };
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let end = i + c.len_utf8();
-        let ends = match c {
-            '\n' => true,
-            '.' | '!' | '?' | '…' => {
-                // Closing quotes and brackets go with the sentence they close.
-                let mut k = end;
-                while let Some(ch) = text[k..].chars().next().filter(|ch| matches!(ch, '"' | '”' | '’' | '»' | ')' | '\'')) {
-                    k += ch.len_utf8();
-                }
-                let spaced = text[k..].chars().next().is_some_and(char::is_whitespace);
-                let next = text[k..].trim_start_matches([' ', '\t']).chars().next();
-                let opens = next.is_none_or(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '«' | '¿' | '¡' | '(' | '‘' | '\'' | '\n' | '\r' | '—' | '–' | '-'));
-                let abbreviation = c == '.' && {
-                    let word_start = text[..i].rfind(|ch: char| !(ch.is_alphanumeric() || ch == '.')).map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8));
-                    let word = text[word_start..i].to_lowercase();
-                    ABBREVIATIONS.contains(&word.as_str()) || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
-                };
-                if spaced && opens && !abbreviation {
-                    while chars.peek().is_some_and(|&(p, _)| p < k) {
-                        chars.next();
-                    }
-                    push(start, k, &mut out);
-                    start = k;
-                }
-                false
+        let stop_len = match b {
+            b'.' | b'!' | b'?' => 1,
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6) => 3,
+            _ => {
+                i += 1;
+                continue;
             }
-            _ => false,
         };
-        if ends {
-            push(start, i, &mut out);
-            start = end;
+        let end = i + stop_len;
+        if let Some(k) = sentence_end(text, i, end) {
+            push(text, start, k, &mut out);
+            start = k;
+            i = k;
+        } else {
+            i = end;
         }
     }
-    push(start, text.len(), &mut out);
+    push(text, start, text.len(), &mut out);
     out
+}
+
+/// Where the sentence ends when the stop at `i..end` ends it: after closing quotes and brackets.
+fn sentence_end(text: &str, i: usize, end: usize) -> Option<usize> {
+    let mut k = end;
+    while let Some(ch) = text[k..].chars().next().filter(|ch| matches!(ch, '"' | '”' | '’' | '»' | ')' | '\'')) {
+        k += ch.len_utf8();
+    }
+    let spaced = text[k..].chars().next().is_some_and(char::is_whitespace);
+    if !spaced {
+        return None;
+    }
+    let next = text[k..].trim_start_matches([' ', '\t']).chars().next();
+    let opens = next.is_none_or(|n| {
+        n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '«' | '¿' | '¡' | '(' | '‘' | '\'' | '\n' | '\r' | '—' | '–' | '-')
+    });
+    if !opens {
+        return None;
+    }
+    if text.as_bytes()[i] == b'.' {
+        let word_start = text[..i].rfind(|ch: char| !(ch.is_alphanumeric() || ch == '.')).map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8));
+        let word = &text[word_start..i];
+        let abbreviation = word.chars().count() == 1 && word.chars().all(char::is_alphabetic)
+            || (word.len() <= 6 && ABBREVIATIONS.contains(&word.to_lowercase().as_str()));
+        if abbreviation {
+            return None;
+        }
+    }
+    Some(k)
+}
+
+/// `a..b` trimmed of white space, when anything is left.
+fn push(text: &str, a: usize, b: usize, out: &mut Vec<Range<usize>>) {
+    let s = &text[a..b];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(a + lead..b - trail);
+    }
 }
 
 #[cfg(test)]
@@ -80,6 +104,6 @@ mod tests {
             ["Nell’agosto 2013, Facebook ha fornito l’accesso.", "Il Sig. Rossi arrivò il 3 marzo.", "Titolo", "“Poi disse.”", "E basta"]
         );
         assert_eq!(cut("Case No. 2019-1234 was filed. It was 3.5 times larger."), ["Case No. 2019-1234 was filed.", "It was 3.5 times larger."]);
-        assert_eq!(cut("Lo dijo J. Pérez. ¿Y luego?"), ["Lo dijo J. Pérez.", "¿Y luego?"]);
+        assert_eq!(cut("Lo dijo J. Pérez. ¿Y luego? Sí… Claro"), ["Lo dijo J. Pérez.", "¿Y luego?", "Sí…", "Claro"]);
     }
 }

@@ -62,22 +62,32 @@ impl<'t> Tokens<'t> {
                 }
             } else if c.is_alphabetic() {
                 kind = Kind::Word;
-                while let Some(&(i, d)) = chars.peek() {
-                    if d.is_alphabetic() {
-                        end = i + d.len_utf8();
-                        chars.next();
-                    } else {
-                        break;
+                // ASCII letters byte by byte; anything else through `char`.
+                loop {
+                    while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+                        end += 1;
                     }
+                    match text[end..].chars().next() {
+                        Some(d) if !d.is_ascii() && d.is_alphabetic() => end += d.len_utf8(),
+                        _ => break,
+                    }
+                }
+                while chars.peek().is_some_and(|&(i, _)| i < end) {
+                    chars.next();
                 }
             } else {
                 kind = Kind::Mark;
             }
             let from = u32::try_from(lower.len()).unwrap_or(u32::MAX);
-            if kind == Kind::Word {
-                for ch in text[start..end].chars() {
+            let word = &text[start..end];
+            if kind == Kind::Word && !word.is_ascii() {
+                for ch in word.chars() {
                     lower.extend(ch.to_lowercase());
                 }
+            } else if kind == Kind::Word {
+                let at = lower.len();
+                lower.push_str(word);
+                lower[at..].make_ascii_lowercase();
             } else {
                 lower.push_str(&text[start..end]);
             }
