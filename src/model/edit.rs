@@ -4,7 +4,7 @@
 
 use super::document::Document;
 use super::problem::Problem;
-use super::timeline::{Citation, Era, Event, Source};
+use super::timeline::{Citation, Era, Event, Rejected, Source};
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Edit {
@@ -57,6 +57,14 @@ pub enum Edit {
     },
     SetTitle(String),
     SetDescription(Option<String>),
+    /// Remembers a rejected date proposal, so that it is not proposed again.
+    AddRejected {
+        index: usize,
+        rejected: Rejected,
+    },
+    RemoveRejected {
+        index: usize,
+    },
     /// Several edits as one step (applied in order, undone in reverse).
     Batch(Vec<Edit>),
 }
@@ -135,6 +143,11 @@ impl Edit {
             }
             Self::RemoveEra { index } => Self::AddEra { index, era: doc.remove_era(index)? },
             Self::UpdateEra { index, era } => Self::UpdateEra { index, era: doc.replace_era(index, era)? },
+            Self::AddRejected { index, rejected } => {
+                doc.insert_rejected(index, rejected)?;
+                Self::RemoveRejected { index }
+            }
+            Self::RemoveRejected { index } => Self::AddRejected { index, rejected: doc.remove_rejected(index)? },
             Self::SetTitle(t) => Self::SetTitle(doc.set_title(t)?),
             Self::SetDescription(d) => Self::SetDescription(doc.set_description(d)?),
             Self::Batch(edits) => Self::Batch(apply_batch(edits, doc)?),
@@ -181,12 +194,15 @@ impl Edit {
             Self::AddEra { era, .. } => format!("Add Era ‘{}’", era.title),
             Self::RemoveEra { .. } => "Delete Era".to_owned(),
             Self::UpdateEra { era, .. } => format!("Edit Era ‘{}’", era.title),
+            Self::AddRejected { .. } => "Reject Proposed Date".to_owned(),
+            Self::RemoveRejected { .. } => "Propose Date Again".to_owned(),
             Self::SetTitle(_) => "Retitle Timeline".to_owned(),
             Self::SetDescription(_) => "Edit Description".to_owned(),
             Self::Batch(edits) => match edits.as_slice() {
                 [Self::RemoveCitation { event: a, .. }, Self::AddCitation { event: b, .. }] if a == b => {
                     format!("Reorder Citations of{}", title(*a))
                 }
+                [_, _, ..] if edits.iter().all(|e| matches!(e, Self::AddEvent { .. })) => format!("Add {} Events", edits.len()),
                 _ => edits.first().map_or_else(|| "Edit".to_owned(), |e| e.describe(doc)),
             },
         }
@@ -210,6 +226,19 @@ fn apply_batch(edits: Vec<Edit>, doc: &mut Document) -> Result<Vec<Edit>, Vec<Pr
     }
     inverses.reverse();
     Ok(inverses)
+}
+
+/// `n` event ids no event of `doc` has, nor each other: `base-1`, `base-2`…
+pub fn unique_event_ids(doc: &Document, base: &str, n: usize) -> Vec<String> {
+    let prefix = format!("{base}-");
+    let taken: std::collections::HashSet<usize> = doc
+        .events()
+        .iter()
+        .filter_map(|e| e.id.strip_prefix(prefix.as_str()))
+        .filter(|n| !n.starts_with('0'))
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    (1..).filter(|k| !taken.contains(k)).take(n).map(|k| format!("{prefix}{k}")).collect()
 }
 
 /// An event id no event of `doc` has: `base-1`, `base-2`…

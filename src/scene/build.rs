@@ -56,6 +56,9 @@ pub struct SceneOptions<'a> {
     /// Where search matches start, sorted: ticked on the axis, so that matches merged into
     /// clusters or out of view still show where they are.
     pub match_starts: Option<&'a [Day]>,
+    /// Proposed dates (start, end) shown as ghost marks along the axis while the Proposals list
+    /// is open.
+    pub ghosts: Option<&'a [(Day, Day)]>,
 }
 
 impl SceneOptions<'_> {
@@ -73,6 +76,7 @@ impl SceneOptions<'_> {
             visible: None,
             highlight: None,
             match_starts: None,
+            ghosts: None,
         }
     }
 }
@@ -162,6 +166,9 @@ pub fn build_timeline(
     if let Some(starts) = opts.match_starts {
         match_ticks(scene, starts, mapping, band, pal.match_mark);
     }
+    if let Some(ghosts) = opts.ghosts {
+        ghost_marks(scene, ghosts, mapping, band, opts);
+    }
     if head > AXIS_HEIGHT {
         era_strip(scene, &eras, opts, band.bottom());
     }
@@ -228,6 +235,31 @@ const ERA_LABEL_SIZE: f32 = 11.0;
 /// A short tick at the bottom of the axis band for each point holding a search match: the
 /// matches' places at a glance, at any zoom, in O(width × log n).
 #[allow(clippy::cast_possible_truncation)] // on-screen x
+/// Hollow bars along the bottom of the axis band, one per proposed date in view.
+fn ghost_marks(scene: &mut Scene, ghosts: &[(Day, Day)], mapping: &AxisMapping, band: Rect, opts: &SceneOptions) {
+    let (lo, hi) = (f64::from(opts.canvas.left() - 2.0), f64::from(opts.canvas.right() + 2.0));
+    let color = opts.palette.event;
+    for &(start, end) in ghosts {
+        let (x0, x1) = (mapping.x_from_time(start).max(lo), mapping.x_from_time(end).min(hi));
+        if x1 < lo || x0 > hi {
+            continue;
+        }
+        #[allow(clippy::cast_possible_truncation)] // clamped to the canvas
+        let (x0, x1) = (x0 as f32, (x1 as f32).max(x0 as f32 + 4.0));
+        let rect = Rect::from_min_max(pos2(x0, band.bottom() - 14.0), pos2(x1, band.bottom() - 9.0));
+        scene.shapes.push(Shape::Rect {
+            rect,
+            radius: 2.0,
+            fill: color.gamma_multiply(0.25),
+            stroke: Some(emath_stroke(color.gamma_multiply(0.8))),
+        });
+    }
+}
+
+fn emath_stroke(color: Color32) -> super::Stroke {
+    super::Stroke { width: 1.0, color }
+}
+
 fn match_ticks(scene: &mut Scene, starts: &[Day], mapping: &AxisMapping, band: Rect, color: Color32) {
     let per_point = 1.0 / mapping.points_per_day();
     let mut i = starts.partition_point(|&t| t < mapping.view.min);

@@ -193,6 +193,7 @@ pub fn image(doc: &Document, lanes: &Lanes, o: &ImageOptions) -> Scene {
         visible: visibility.as_ref(),
         highlight: None,
         match_starts: None,
+        ghosts: None,
     };
     build_timeline(doc, lanes, &mapping, &options, &mut scene);
     if rows == 0 {

@@ -7,6 +7,7 @@ mod io;
 pub mod job;
 pub mod journal;
 pub mod loaded;
+pub mod proposals;
 pub mod report;
 pub mod search;
 pub mod sources;
@@ -106,6 +107,7 @@ pub struct Session {
     /// Up to this many events, an edit lays everything out again at once (the best packing, a
     /// few milliseconds); above, only what it moved.
     sync_layout_limit: usize,
+    proposals: proposals::Proposals,
 }
 
 /// What an edit is about to change, for what is derived from it.
@@ -182,6 +184,7 @@ impl Session {
             journal: None,
             waker: Arc::new(|| {}),
             sync_layout_limit: SYNC_LAYOUT_EVENTS,
+            proposals: proposals::Proposals::default(),
         }
     }
 

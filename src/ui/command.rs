@@ -77,6 +77,11 @@ pub enum Command {
     /// Enter in the search field: the next result, once the search is done.
     NextResult,
     CancelLoading,
+    /// Show or hide the Proposals list.
+    ToggleProposals,
+    /// Make events of these proposals (one undo step).
+    AcceptProposals(Vec<crate::model::propose::Proposal>),
+    RejectProposal(crate::model::propose::Proposal),
     CancelSaving,
     DismissReport,
 }

@@ -47,6 +47,11 @@ pub fn menu_ui(ui: &mut Ui, state: &MenuState) -> Vec<Command> {
             if ui.add(egui::Button::new("Fit All").shortcut_text("Home")).clicked() {
                 commands.push(Command::FitAll);
             }
+            let proposals =
+                egui::Button::new("Proposed Dates").shortcut_text(ui.ctx().format_shortcut(&shortcuts::PROPOSALS));
+            if ui.add(proposals).clicked() {
+                commands.push(Command::ToggleProposals);
+            }
             ui.separator();
             let mut chosen = theme;
             ui.radio_value(&mut chosen, ThemeChoice::System, "Follow System Theme");

@@ -13,6 +13,7 @@ pub mod filter_menu;
 pub mod fonts;
 pub mod menu;
 pub mod new_dialog;
+pub mod proposals_panel;
 pub mod paint;
 pub mod recovery;
 pub mod results;

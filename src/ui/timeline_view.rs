@@ -153,6 +153,8 @@ pub struct TimelineFrame<'a> {
     pub palette: Palette,
     /// Whether the timeline may take keys (no text field or dialog has them).
     pub keyboard: bool,
+    /// Proposed dates to show as ghost marks (the Proposals list is open).
+    pub ghosts: Option<&'a [(crate::model::Day, crate::model::Day)]>,
 }
 
 /// Draws the timeline filling `ui`'s remaining space.
@@ -188,6 +190,7 @@ pub fn timeline_ui(ui: &mut Ui, frame: &TimelineFrame, state: &mut ViewState) ->
         visible: visibility.is_filtered().then_some(visibility),
         highlight: frame.matches.map(|m| m.mask.as_slice()),
         match_starts: frame.matches.map(|m| m.starts.as_slice()),
+        ghosts: frame.ghosts,
         ..SceneOptions::window(palette, canvas)
     };
     let scene = window(&data.doc, &data.lanes, &mapping, rect, &options);

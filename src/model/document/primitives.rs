@@ -64,6 +64,22 @@ impl Document {
         Ok(())
     }
 
+    /// Remembers a rejected proposal at `index`.
+    pub(crate) fn insert_rejected(&mut self, index: usize, rejected: super::super::Rejected) -> Result<(), Vec<Problem>> {
+        if index > self.timeline.rejected.len() {
+            return Err(vec![Problem::error(&self.path, super::super::Place::File, format!("there is no rejected proposal number {}", index + 1))]);
+        }
+        self.timeline.rejected.insert(index, rejected);
+        Ok(())
+    }
+
+    pub(crate) fn remove_rejected(&mut self, index: usize) -> Result<super::super::Rejected, Vec<Problem>> {
+        if index >= self.timeline.rejected.len() {
+            return Err(vec![Problem::error(&self.path, super::super::Place::File, format!("there is no rejected proposal number {}", index + 1))]);
+        }
+        Ok(self.timeline.rejected.remove(index))
+    }
+
     /// Removes the event at `index` and returns it.
     pub(crate) fn remove_event(&mut self, index: usize) -> Result<Event, Vec<Problem>> {
         if index >= self.timeline.events.len() {

@@ -91,6 +91,13 @@ impl CitelineApp {
             Command::SelectNext => self.step_selection(true),
             Command::SelectPrevious => self.step_selection(false),
             Command::FitAll => self.view.fit_all(self.session.data()),
+            Command::ToggleProposals => self.show_proposals = !self.show_proposals,
+            Command::AcceptProposals(list) => self.accept_proposals(&list),
+            Command::RejectProposal(p) => {
+                let index = self.session.data().doc.timeline().rejected.len();
+                let rejected = crate::model::Rejected { source: p.source.as_str().into(), sentence: p.quote.as_str().into() };
+                self.edit(Edit::AddRejected { index, rejected }, None);
+            }
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
                 self.apply_theme(ctx);
@@ -137,6 +144,25 @@ impl CitelineApp {
         let events = self.session.data().doc.events().len();
         if self.selected.is_some_and(|e| e as usize >= events) {
             self.selected = None;
+        }
+    }
+
+    /// Events made of `proposals`, added at the end as one undo step; the last one selected.
+    fn accept_proposals(&mut self, proposals: &[crate::model::propose::Proposal]) {
+        let doc = &self.session.data().doc;
+        let first = doc.events().len();
+        let ids = crate::model::edit::unique_event_ids(doc, "date", proposals.len());
+        let mut edits: Vec<Edit> = proposals
+            .iter()
+            .zip(ids)
+            .enumerate()
+            .map(|(k, (p, id))| Edit::AddEvent { index: first + k, event: p.event(id) })
+            .collect();
+        let edit = if edits.len() == 1 { edits.remove(0) } else { Edit::Batch(edits) };
+        self.edit(edit, None);
+        let now = self.session.data().doc.events().len();
+        if now > first {
+            self.selected = u32::try_from(now - 1).ok();
         }
     }
 

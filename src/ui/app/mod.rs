@@ -21,6 +21,7 @@ use super::results::results_ui;
 use super::save_dialog::SaveDialog;
 use super::shortcuts::{self, shortcuts_window};
 use super::source_dialog::SourceDialog;
+use super::proposals_panel::proposals_ui;
 use super::status::{Work, status_ui};
 use super::timeline_view::{TimelineCommand, TimelineFrame, ViewState, timeline_ui};
 use super::toolbar::{SearchField, toolbar_ui};
@@ -50,6 +51,8 @@ pub struct CitelineApp {
     select_when_done: bool,
     pub filters: FilterMenu,
     show_shortcuts: bool,
+    /// The Proposals list is open.
+    pub show_proposals: bool,
     timeline_width: f32,
     sent_title: Option<String>,
     /// Commands gathered during the frame, applied after it.
@@ -96,6 +99,7 @@ impl CitelineApp {
             select_when_done: false,
             filters: FilterMenu::default(),
             show_shortcuts: false,
+            show_proposals: false,
             timeline_width: 1000.0,
             sent_title: None,
             commands: Vec::new(),
@@ -230,6 +234,7 @@ impl CitelineApp {
             (shortcuts::REDO, Command::Redo),
             (shortcuts::SAVE_AS, Command::ShowSaveAs),
             (shortcuts::NEW_EVENT, Command::NewEvent),
+            (shortcuts::PROPOSALS, Command::ToggleProposals),
             (shortcuts::REDO_Y, Command::Redo),
             (shortcuts::UNDO, Command::Undo),
             (shortcuts::SAVE, Command::Save),
@@ -318,7 +323,27 @@ impl CitelineApp {
                 .inner;
             self.commands.extend(commands);
         }
+        let proposals = if self.show_proposals { Some(self.session.proposals()) } else { None };
+        if let Some(list) = &proposals {
+            let commands = egui::Panel::left("proposals")
+                .resizable(true)
+                .default_size(340.0)
+                .min_size(240.0)
+                .show(ui, |ui| proposals_ui(ui, &data, list.as_deref().map(Vec::as_slice), &palette))
+                .inner;
+            self.commands.extend(commands);
+        }
+        let ghosts: Option<Vec<(crate::model::Day, crate::model::Day)>> = proposals.flatten().map(|list| {
+            list.iter()
+                .filter_map(|p| crate::model::date::Edtf::parse(&p.when).ok())
+                .map(|d| {
+                    let s = d.span();
+                    (s.start, s.end)
+                })
+                .collect()
+        });
         let frame = TimelineFrame {
+            ghosts: ghosts.as_deref(),
             data: &data,
             visibility: &visibility,
             matches: matches.as_deref(),

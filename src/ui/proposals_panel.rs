@@ -1,0 +1,91 @@
+//! The Proposals list: the dates citeline read in the sources, one per sentence no event cites
+//! yet, each with its sentence (the date highlighted) and its proposed date; Accept makes the
+//! event, Reject hides it for good (remembered in the file), Accept All takes a source's.
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{RichText, Ui};
+
+use super::command::Command;
+use crate::model::date::Edtf;
+use crate::model::propose::Proposal;
+use crate::scene::Palette;
+use crate::session::Loaded;
+
+/// The list; `proposals` is `None` while the sources are first read.
+pub fn proposals_ui(ui: &mut Ui, data: &Loaded, proposals: Option<&[Proposal]>, palette: &Palette) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal(|ui| {
+        let count = proposals.map_or_else(String::new, |p| format!(" ({})", p.len()));
+        ui.label(RichText::new(format!("Proposed Dates{count}")).strong());
+        if ui.button("Close").clicked() {
+            commands.push(Command::ToggleProposals);
+        }
+    });
+    let Some(proposals) = proposals else {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Reading the dates in the sources…");
+        });
+        return commands;
+    };
+    if proposals.is_empty() {
+        ui.label(
+            "No dates to propose: every sentence of the sources that holds a date is cited by an event, or was \
+             rejected. Sources in Spanish, Italian and English are read.",
+        );
+        return commands;
+    }
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        for source in &data.doc.timeline().sources {
+            let mine: Vec<&Proposal> = proposals.iter().filter(|p| p.source == *source.id).collect();
+            if mine.is_empty() {
+                continue;
+            }
+            egui::CollapsingHeader::new(format!("{} ({})", source.title, mine.len()))
+                .id_salt(("proposals", &*source.id))
+                .default_open(true)
+                .show(ui, |ui| {
+                    if ui.button(format!("Accept All ({})", mine.len())).on_hover_text("One undo step takes them all back").clicked() {
+                        commands.push(Command::AcceptProposals(mine.iter().map(|p| (*p).clone()).collect()));
+                    }
+                    for p in mine {
+                        proposal_ui(ui, data, p, palette, &mut commands);
+                    }
+                });
+        }
+    });
+    commands
+}
+
+fn proposal_ui(ui: &mut Ui, data: &Loaded, p: &Proposal, palette: &Palette, commands: &mut Vec<Command>) {
+    ui.separator();
+    let words = Edtf::parse(&p.when).map_or_else(|_| p.when.clone(), |d| d.to_string());
+    ui.label(RichText::new(format!("{words}  ·  {}", p.when)).strong());
+    if let Some((_, text)) = data.doc.source(&p.source) {
+        ui.label(sentence_job(ui, text, p, palette));
+    }
+    ui.horizontal(|ui| {
+        if ui.button("Accept").on_hover_text(format!("New event: {}", p.title)).clicked() {
+            commands.push(Command::AcceptProposals(vec![p.clone()]));
+        }
+        if ui.button("Reject").on_hover_text("Not proposed again (remembered in the timeline file)").clicked() {
+            commands.push(Command::RejectProposal(p.clone()));
+        }
+    });
+}
+
+/// The sentence, its date expression highlighted.
+fn sentence_job(ui: &Ui, text: &str, p: &Proposal, palette: &Palette) -> LayoutJob {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let plain = TextFormat { font_id: font.clone(), color: ui.visuals().text_color(), ..TextFormat::default() };
+    let marked = TextFormat { font_id: font, color: palette.on_highlight, background: palette.highlight, ..TextFormat::default() };
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = ui.available_width();
+    let (s, e) = (p.expression.start.max(p.sentence.start), p.expression.end.min(p.sentence.end));
+    if let (Some(before), Some(date), Some(after)) = (text.get(p.sentence.start..s), text.get(s..e), text.get(e..p.sentence.end)) {
+        job.append(before, 0.0, plain.clone());
+        job.append(date, 0.0, marked);
+        job.append(after, 0.0, plain);
+    }
+    job
+}
