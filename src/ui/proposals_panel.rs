@@ -41,7 +41,13 @@ pub fn proposals_ui(ui: &mut Ui, data: &Loaded, proposals: Option<&[Proposal]>, 
             if mine.is_empty() {
                 continue;
             }
-            egui::CollapsingHeader::new(format!("{} ({})", source.title, mine.len()))
+            // A long title would widen the panel past the window: the source view has it whole.
+            let title: String = if source.title.chars().count() > 40 {
+                source.title.chars().take(39).collect::<String>() + "…"
+            } else {
+                source.title.clone()
+            };
+            egui::CollapsingHeader::new(format!("{title} ({})", mine.len()))
                 .id_salt(("proposals", &*source.id))
                 .default_open(true)
                 .show(ui, |ui| {

@@ -327,8 +327,9 @@ impl CitelineApp {
         if let Some(list) = &proposals {
             let commands = egui::Panel::left("proposals")
                 .resizable(true)
-                .default_size(340.0)
+                .default_size(360.0)
                 .min_size(240.0)
+                .max_size(520.0)
                 .show(ui, |ui| proposals_ui(ui, &data, list.as_deref().map(Vec::as_slice), &palette))
                 .inner;
             self.commands.extend(commands);
