@@ -427,3 +427,30 @@ fn save_as_writes_timelinejs_csv_and_citeline_then_keeps_the_citeline_file_open(
     harness.run();
     assert!(!harness.state().save.open, "Esc closes the dialog");
 }
+
+#[test]
+fn ctrl_g_goes_to_a_typed_date_and_says_why_a_bad_one_is_not_one() {
+    let mut harness = app_harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::G);
+    harness.run();
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Date (EDTF)");
+    field.type_text("2013-13");
+    harness.run();
+    assert!(harness.query_by_label_contains("Not a date citeline reads").is_some(), "a bad date says why");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Date (EDTF)").type_text("2013-08");
+    harness.run();
+    assert!(harness.query_by_label("August 2013").is_some(), "the date in plain words");
+    harness.get_by_label("Go").click();
+    // The move is animated: let it finish.
+    for _ in 0..40 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    let view = harness.state().view.view;
+    let (a, b) = (citeline::model::date::day_from_civil(2013, 8, 1), citeline::model::date::day_from_civil(2013, 9, 1));
+    assert!(view.min <= a && view.max() >= b, "August 2013 in view: {view:?}");
+    assert!(view.span < 60.0, "and little else: {} days", view.span);
+    assert!(!harness.state().goto.open, "the dialog closes");
+}

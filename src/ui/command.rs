@@ -77,6 +77,10 @@ pub enum Command {
     /// Enter in the search field: the next result, once the search is done.
     NextResult,
     CancelLoading,
+    /// Open View › Go to Date….
+    ShowGoto,
+    /// Move the view there, animated.
+    GoTo(crate::layout::axis::TimeView),
     /// Show or hide the Proposals list.
     ToggleProposals,
     /// Make events of these proposals (one undo step).

@@ -47,6 +47,10 @@ pub fn menu_ui(ui: &mut Ui, state: &MenuState) -> Vec<Command> {
             if ui.add(egui::Button::new("Fit All").shortcut_text("Home")).clicked() {
                 commands.push(Command::FitAll);
             }
+            let goto = egui::Button::new("Go to Date…").shortcut_text(ui.ctx().format_shortcut(&shortcuts::GOTO));
+            if ui.add(goto).clicked() {
+                commands.push(Command::ShowGoto);
+            }
             let proposals =
                 egui::Button::new("Proposed Dates").shortcut_text(ui.ctx().format_shortcut(&shortcuts::PROPOSALS));
             if ui.add(proposals).clicked() {

@@ -10,6 +10,7 @@ pub mod dialog;
 pub mod event_editor;
 pub mod export_dialog;
 pub mod filter_menu;
+pub mod goto_dialog;
 pub mod fonts;
 pub mod menu;
 pub mod new_dialog;

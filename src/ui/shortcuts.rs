@@ -12,6 +12,7 @@ pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 pub const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 pub const NEW_EVENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::E);
+pub const GOTO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::G);
 pub const PROPOSALS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::D);
 /// Redo as Windows and Linux users also know it.
 pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
@@ -40,6 +41,7 @@ pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
                 (&ctx.format_shortcut(&UNDO), "Undo"),
                 (&ctx.format_shortcut(&NEW_EVENT), "New event in the middle of the view"),
                 ("Delete", "Delete the selected event"),
+                (&ctx.format_shortcut(&GOTO), "Go to a date or interval"),
                 (&ctx.format_shortcut(&PROPOSALS), "Show or hide the dates proposed from the sources"),
                 (&format!("{}, {}", ctx.format_shortcut(&REDO), ctx.format_shortcut(&REDO_Y)), "Redo"),
                 (&ctx.format_shortcut(&SAVE_AS), "Save as citeline, TimelineJS JSON or CSV"),

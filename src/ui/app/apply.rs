@@ -92,6 +92,8 @@ impl CitelineApp {
             Command::SelectPrevious => self.step_selection(false),
             Command::FitAll => self.view.fit_all(self.session.data()),
             Command::ToggleProposals => self.show_proposals = !self.show_proposals,
+            Command::ShowGoto => self.goto.show(),
+            Command::GoTo(view) => self.view.animate_to(view),
             Command::AcceptProposals(list) => self.accept_proposals(&list),
             Command::RejectProposal(p) => {
                 let index = self.session.data().doc.timeline().rejected.len();

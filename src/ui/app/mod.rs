@@ -21,6 +21,7 @@ use super::results::results_ui;
 use super::save_dialog::SaveDialog;
 use super::shortcuts::{self, shortcuts_window};
 use super::source_dialog::SourceDialog;
+use super::goto_dialog::GotoDialog;
 use super::proposals_panel::proposals_ui;
 use super::status::{Work, status_ui};
 use super::timeline_view::{TimelineCommand, TimelineFrame, ViewState, timeline_ui};
@@ -46,6 +47,7 @@ pub struct CitelineApp {
     pub sources: SourceDialog,
     /// File › New Timeline….
     pub new_timeline: NewDialog,
+    pub goto: GotoDialog,
     pub search: SearchField,
     /// Enter was pressed in the search field: select the next result once the search is done.
     select_when_done: bool,
@@ -95,6 +97,7 @@ impl CitelineApp {
             save: SaveDialog::default(),
             sources: SourceDialog::default(),
             new_timeline: NewDialog::default(),
+            goto: GotoDialog::default(),
             search: SearchField::default(),
             select_when_done: false,
             filters: FilterMenu::default(),
@@ -219,6 +222,7 @@ impl CitelineApp {
             || self.save.open
             || self.sources.open
             || self.new_timeline.open
+            || self.goto.open
             || self.pending.is_some()
             || self.recovery.is_some()
             || self.show_shortcuts
@@ -243,6 +247,7 @@ impl CitelineApp {
             (shortcuts::EXPORT, Command::ShowExport),
             (shortcuts::QUIT, Command::Quit),
             (shortcuts::FIND, Command::FocusSearch),
+            (shortcuts::GOTO, Command::ShowGoto),
         ] {
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 self.commands.push(command);
@@ -266,6 +271,7 @@ impl CitelineApp {
             self.save.open = false;
             self.sources.open = false;
             self.new_timeline.open = false;
+            self.goto.open = false;
             self.show_shortcuts = false;
             self.delete_source = None;
             self.pending = None;
@@ -440,6 +446,7 @@ impl eframe::App for CitelineApp {
         self.commands.extend(self.save.ui(&ctx, self.session.saving().map(|(_, p)| p)));
         self.commands.extend(self.sources.ui(&ctx));
         self.commands.extend(self.new_timeline.ui(&ctx));
+        self.commands.extend(self.goto.ui(&ctx));
         shortcuts_window(&ctx, &mut self.show_shortcuts);
         if let Some(recovery) = &self.recovery {
             self.commands.extend(super::recovery::recovery_ui(&ctx, recovery));
