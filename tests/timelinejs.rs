@@ -263,3 +263,36 @@ fn a_timelinejs_file_reaches_the_axis_and_the_export() {
         assert!(decade.contains(text), "{text} is drawn in the export");
     }
 }
+
+#[test]
+fn slides_with_only_media_open_titled_by_caption_credit_or_untitled_with_a_warning() {
+    let doc = load("tests/fixtures/timelinejs/media-only.json");
+    let titles: Vec<&str> = doc.events().iter().map(|e| &*e.title).collect();
+    assert_eq!(titles, ["Netflix’s announcement, August 2013", "Reuters TV", "Untitled (media)", "An ordinary slide"]);
+    let media = doc.events()[0].media().expect("the media is kept");
+    assert_eq!(media.url, "https://twitter.com/netflix/status/364526381043318784");
+    let warnings: Vec<String> = doc.problems().iter().map(ToString::to_string).collect();
+    assert_eq!(warnings.len(), 3, "one warning a media-only slide: {warnings:#?}");
+    assert!(warnings.iter().any(|w| w.contains("event \"bare-video\"") && w.contains("only media")), "{warnings:#?}");
+    assert!(warnings.iter().all(|w| w.contains("media-only.json")), "{warnings:#?}");
+}
+
+#[test]
+fn spreadsheet_rows_with_only_media_open_too_and_an_empty_row_is_still_refused() {
+    let p = problems("tests/fixtures/timelinejs/media-only.csv");
+    assert_eq!(p.len(), 1, "only the row with nothing at all: {p:#?}");
+    assert!(p[0].to_string().contains("neither headline, text nor media"), "{p:#?}");
+    let good: String = std::fs::read_to_string("tests/fixtures/timelinejs/media-only.csv")
+        .expect("fixture")
+        .lines()
+        .filter(|l| !l.starts_with("2017"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("media.csv");
+    std::fs::write(&path, good).expect("write");
+    let doc = load(path.to_str().expect("path"));
+    let titles: Vec<&str> = doc.events().iter().map(|e| &*e.title).collect();
+    assert_eq!(titles, ["Netflix’s announcement", "Reuters TV", "Untitled (media)", "An ordinary slide"]);
+    assert_eq!(doc.problems().len(), 3, "{:#?}", doc.problems());
+}

@@ -44,6 +44,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
         return Err(vec![Problem::error(path, Place::File, "a TimelineJS file is a JSON object")]);
     };
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
     let mut timeline = Timeline::default();
     let mut cited_sources: Vec<html::FoundCitation> = Vec::new();
 
@@ -59,7 +60,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
     match root.get("events") {
         Some(Value::Array(events)) => {
             for (n, e) in events.iter().enumerate() {
-                if let Some(event) = read_event(e, n, path, &mut problems, &mut cited_sources) {
+                if let Some(event) = read_event(e, n, path, &mut problems, &mut warnings, &mut cited_sources) {
                     timeline.events.push(event);
                 }
             }
@@ -89,6 +90,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
         None => Vec::new(),
     };
     add_cited_sources(&mut timeline.sources, &cited_sources);
+    timeline.read_warnings = warnings;
     if problems.is_empty() { Ok(timeline) } else { Err(problems) }
 }
 
@@ -120,6 +122,7 @@ fn read_event(
     n: usize,
     path: &Path,
     problems: &mut Vec<Problem>,
+    warnings: &mut Vec<Problem>,
     cited: &mut Vec<html::FoundCitation>,
 ) -> Option<Event> {
     let unique_id = e.get("unique_id").and_then(as_text).filter(|s| !s.trim().is_empty());
@@ -145,21 +148,11 @@ fn read_event(
         e.get("text").and_then(|t| t.get("headline")).and_then(Value::as_str),
         e.get("text").and_then(|t| t.get("text")).and_then(Value::as_str),
     );
-    let title = headline.map(|h| html::to_text(h).0).unwrap_or_default();
+    let mut title = headline.map(|h| html::to_text(h).0).unwrap_or_default();
     let (summary, citations) = body_html.map(html::to_text).unwrap_or_default();
-    if title.trim().is_empty() && summary.trim().is_empty() {
-        problems.push(Problem::error(path, place("text.headline"), "the event has neither headline nor text"));
-        return None;
-    }
-    let display_date = e
-        .get("display_date")
-        .or_else(|| e.get("start_date").and_then(|d| d.get("display_date")))
-        .and_then(Value::as_str)
-        .filter(|d| !d.trim().is_empty())
-        .map(|d| html::to_text(d).0.into_boxed_str());
     let media = e.get("media").and_then(|m| {
         let url = m.get("url").and_then(Value::as_str).filter(|u| !u.trim().is_empty())?;
-        let text = |k: &str| m.get(k).and_then(Value::as_str).map(|v| html::to_text(v).0).filter(|v| !v.is_empty());
+        let text = |k: &str| m.get(k).and_then(Value::as_str).map(|v| html::to_text(v).0).filter(|v| !v.trim().is_empty());
         Some(Media {
             url: url.to_owned(),
             caption: text("caption"),
@@ -167,6 +160,22 @@ fn read_event(
             thumbnail: text("thumbnail"),
         })
     });
+    if title.trim().is_empty() && summary.trim().is_empty() {
+        // A slide that is only a tweet or a video: TimelineJS shows it, so citeline opens it,
+        // titled by what the media says of itself.
+        let Some(m) = &media else {
+            problems.push(Problem::error(path, place("text.headline"), "the event has neither headline, text nor media"));
+            return None;
+        };
+        title = media_title(m);
+        warnings.push(media_warning(path, place("text.headline"), m, &title));
+    }
+    let display_date = e
+        .get("display_date")
+        .or_else(|| e.get("start_date").and_then(|d| d.get("display_date")))
+        .and_then(Value::as_str)
+        .filter(|d| !d.trim().is_empty())
+        .map(|d| html::to_text(d).0.into_boxed_str());
     let tags: Box<[Box<str>]> = match e.get("citeline_tags") {
         Some(Value::Array(t)) => t.iter().filter_map(Value::as_str).map(Box::from).collect(),
         _ => Box::new([]),
@@ -187,6 +196,17 @@ fn read_event(
     };
     cited.extend(citations);
     Some(event)
+}
+
+/// The title of a slide that is only media: its caption, else its credit, else "Untitled (media)".
+pub fn media_title(m: &Media) -> String {
+    let said = m.caption.as_deref().or(m.credit.as_deref()).filter(|t| !t.trim().is_empty());
+    said.map_or_else(|| "Untitled (media)".to_owned(), crate::model::fields::first_words)
+}
+
+/// What the reader says of a slide it titled from its media.
+pub fn media_warning(path: &Path, place: Place, m: &Media, title: &str) -> Problem {
+    Problem::warning(path, place, format!("the slide has only media ({}): titled \"{title}\"", m.url))
 }
 
 /// A string, or a number written as one (TimelineJS files have both).

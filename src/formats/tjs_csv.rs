@@ -92,6 +92,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
         }
     }
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
     for needed in ["Year", "Headline"] {
         if COLUMNS.iter().position(|c| *c == needed).and_then(|i| columns[i]).is_none() {
             problems.push(Problem::error(
@@ -141,7 +142,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
                 }
             }
             _ => {
-                if let Some(e) = event(&row, path, &mut problems, &mut ids, &mut cited) {
+                if let Some(e) = event(&row, path, &mut problems, &mut warnings, &mut ids, &mut cited) {
                     timeline.events.push(e);
                 }
             }
@@ -152,6 +153,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
             path.file_stem().map_or_else(|| "TimelineJS timeline".to_owned(), |s| s.to_string_lossy().into_owned());
     }
     add_cited_sources(&mut timeline.sources, &cited);
+    timeline.read_warnings = warnings;
     if problems.is_empty() { Ok(timeline) } else { Err(problems) }
 }
 
@@ -159,6 +161,7 @@ fn event(
     row: &Row,
     path: &Path,
     problems: &mut Vec<Problem>,
+    warnings: &mut Vec<Problem>,
     ids: &mut HashSet<String>,
     cited: &mut Vec<html::FoundCitation>,
 ) -> Option<Event> {
@@ -170,25 +173,34 @@ fn event(
     }
     let title = html::to_text(row.named("Headline")).0;
     let (summary, citations) = html::to_text(row.named("Text"));
-    if title.is_empty() && summary.is_empty() {
-        problems.push(Problem::error(path, place("Headline"), "the row has neither headline nor text"));
-        return None;
-    }
+    let media = (!row.named("Media").trim().is_empty()).then(|| {
+        let opt = |name: &str| Some(row.named(name).to_owned()).filter(|v| !v.trim().is_empty());
+        Media {
+            url: row.named("Media").to_owned(),
+            caption: opt("Media Caption").map(|c| html::to_text(&c).0).filter(|c| !c.trim().is_empty()),
+            credit: opt("Media Credit").map(|c| html::to_text(&c).0).filter(|c| !c.trim().is_empty()),
+            thumbnail: opt("Media Thumbnail"),
+        }
+    });
+    let title = if title.trim().is_empty() && summary.trim().is_empty() {
+        // A row that is only a tweet or a video: TimelineJS shows it, so citeline opens it.
+        let Some(m) = &media else {
+            problems.push(Problem::error(path, place("Headline"), "the row has neither headline, text nor media"));
+            return None;
+        };
+        let title = super::timelinejs::media_title(m);
+        warnings.push(super::timelinejs::media_warning(path, place("Headline"), m, &title));
+        title
+    } else if title.trim().is_empty() {
+        first_words(&summary)
+    } else {
+        title
+    };
     let start = start?;
     let when = match end {
         Some(b) if b != start => format!("{start}/{b}"),
         _ => start,
     };
-    let title = if title.is_empty() { first_words(&summary) } else { title };
-    let media = (!row.named("Media").is_empty()).then(|| {
-        let opt = |name: &str| Some(row.named(name).to_owned()).filter(|v| !v.is_empty());
-        Media {
-            url: row.named("Media").to_owned(),
-            caption: opt("Media Caption").map(|c| html::to_text(&c).0),
-            credit: opt("Media Credit").map(|c| html::to_text(&c).0),
-            thumbnail: opt("Media Thumbnail"),
-        }
-    });
     let event = Event {
         id: CompactString::from(unique_id(&title, ids)),
         title: title.into(),

@@ -121,6 +121,7 @@ pub fn timeline(events: usize, seed: u64) -> super::timeline::Timeline {
         events: (0..events).map(|n| event(seed, n)).collect(),
         eras: Vec::new(),
         rejected: Vec::new(),
+        read_warnings: Vec::new(),
     }
 }
 

@@ -23,6 +23,10 @@ pub struct Timeline {
     /// Date proposals the user rejected, so that they are not proposed again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rejected: Vec<Rejected>,
+    /// What a reader of another format noticed but took anyway (a TimelineJS slide with only
+    /// media): warnings the document keeps. Never written.
+    #[serde(skip)]
+    pub read_warnings: Vec<super::Problem>,
 }
 
 /// A rejected proposal: the sentence of a source it came from (its words, so that it is still

@@ -87,7 +87,8 @@ impl Document {
             groups: Vec::new(),
             ids: ids::IdIndex::default(),
         };
-        doc.problems = doc.source_warnings();
+        doc.problems = std::mem::take(&mut doc.timeline.read_warnings);
+        doc.problems.extend(doc.source_warnings());
         doc.check_all(&events, progress, &mut errors)?;
         duplicate_event_ids(&events, path, &mut errors);
         if !errors.is_empty() {
