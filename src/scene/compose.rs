@@ -4,7 +4,7 @@
 
 use emath::{Rect, pos2, vec2};
 
-use super::footnotes::{FootnoteLayout, footnote_texts};
+use super::footnotes::{FootnoteLayout, footnotes as footnote_entries};
 use super::legend::{legend, legend_height};
 use super::{Scene, SceneOptions, Theme, build_timeline};
 use crate::layout::axis::{AxisMapping, TimeView};
@@ -134,7 +134,7 @@ fn footnotes(doc: &Document, shown: &[u32], wanted: bool, width: f32) -> (Option
     for &(n, e) in &numbered {
         numbers[e as usize] = n;
     }
-    (Some(numbers), FootnoteLayout::new(&footnote_texts(doc, &numbered), width))
+    (Some(numbers), FootnoteLayout::new(&footnote_entries(doc, &numbered), width))
 }
 
 /// The whole picture of an exported image: title, subtitle, the timeline (axis, eras, groups,

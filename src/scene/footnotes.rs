@@ -1,5 +1,6 @@
-//! Citation footnotes for exported images: every citation of every numbered event, as
-//! `n. Title — “quote” — Source title, publisher (language)`, wrapped to the image width.
+//! Citation footnotes for exported images: each numbered event once, `n. Title`, and under it
+//! its citations lettered `a. “quote” — Source title, publisher (language)`, wrapped to the
+//! image width.
 
 use emath::pos2;
 
@@ -11,42 +12,74 @@ use crate::model::Document;
 pub const FOOTNOTE_SIZE: f32 = 12.0;
 pub const FOOTNOTE_LINE: f32 = 17.0;
 const ENTRY_GAP: f32 = 4.0;
+/// How far citations stand in from their event's title.
+const INDENT: f32 = 18.0;
 
-/// One footnote's text per citation of each event in `numbered` (number, event index).
-pub fn footnote_texts(doc: &Document, numbered: &[(u32, u32)]) -> Vec<String> {
+/// One event's footnote: its number and title, then its citations.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Footnote {
+    pub head: String,
+    pub citations: Vec<String>,
+}
+
+/// The footnote of each event in `numbered` (number, event index).
+pub fn footnotes(doc: &Document, numbered: &[(u32, u32)]) -> Vec<Footnote> {
     let mut out = Vec::new();
     for &(n, event) in numbered {
         let Some(e) = doc.events().get(event as usize) else { continue };
-        if e.citations.is_empty() {
-            out.push(format!("{n}. {} — (no citation)", e.title));
+        let mut citations: Vec<String> = e
+            .citations
+            .iter()
+            .zip(letters())
+            .map(|(c, letter)| format!("{letter}. “{}” — {}", c.quote, source_words(doc, &c.source)))
+            .collect();
+        if citations.is_empty() {
+            citations.push("(no citation)".to_owned());
         }
-        for c in &e.citations {
-            let source = doc.source(&c.source).map_or_else(
-                || c.source.to_string(),
-                |(s, _)| {
-                    let mut who = s.title.clone();
-                    if !s.publisher.is_empty() {
-                        who.push_str(", ");
-                        who.push_str(&s.publisher);
-                    }
-                    if !s.language.is_empty() {
-                        who.push_str(" (");
-                        who.push_str(&s.language);
-                        who.push(')');
-                    }
-                    who
-                },
-            );
-            out.push(format!("{n}. {} — “{}” — {source}", e.title, c.quote));
-        }
+        out.push(Footnote { head: format!("{n}. {}", e.title), citations });
     }
     out
+}
+
+/// a, b, … z, aa, ab, …
+fn letters() -> impl Iterator<Item = String> {
+    (0_u32..).map(|mut k| {
+        let mut s = String::new();
+        loop {
+            s.insert(0, char::from(b'a' + u8::try_from(k % 26).unwrap_or(0)));
+            if k < 26 {
+                break s;
+            }
+            k = k / 26 - 1;
+        }
+    })
+}
+
+/// "Source title, publisher (language)", or the id of a source the file does not hold.
+fn source_words(doc: &Document, id: &str) -> String {
+    doc.source(id).map_or_else(
+        || id.to_owned(),
+        |(s, _)| {
+            let mut who = s.title.clone();
+            if !s.publisher.is_empty() {
+                who.push_str(", ");
+                who.push_str(&s.publisher);
+            }
+            if !s.language.is_empty() {
+                who.push_str(" (");
+                who.push_str(&s.language);
+                who.push(')');
+            }
+            who
+        },
+    )
 }
 
 /// Footnotes set in columns no wider than a comfortable reading measure, each entry wrapped
 /// to its column.
 pub struct FootnoteLayout {
-    columns: Vec<Vec<Vec<String>>>,
+    /// Columns of entries of lines; a line is indented (a citation) or not (a title).
+    columns: Vec<Vec<Vec<(bool, String)>>>,
     column_width: f32,
 }
 
@@ -57,15 +90,25 @@ const COLUMN_GAP: f32 = 32.0;
 impl FootnoteLayout {
     /// Lays out `texts` over `width` points.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a small positive count
-    pub fn new(texts: &[String], width: f32) -> Self {
+    pub fn new(notes: &[Footnote], width: f32) -> Self {
         let count = (((width + COLUMN_GAP) / (MAX_MEASURE + COLUMN_GAP)).ceil() as usize).clamp(1, 4);
         let column_width = (width - COLUMN_GAP * (count as f32 - 1.0)) / count as f32;
         let m = TextMeasure::get();
-        let wrapped: Vec<Vec<String>> = texts.iter().map(|t| m.wrap(t, FOOTNOTE_SIZE, false, column_width)).collect();
+        let wrapped: Vec<Vec<(bool, String)>> = notes
+            .iter()
+            .map(|n| {
+                let mut lines: Vec<(bool, String)> =
+                    m.wrap(&n.head, FOOTNOTE_SIZE, false, column_width).into_iter().map(|l| (false, l)).collect();
+                for c in &n.citations {
+                    lines.extend(m.wrap(c, FOOTNOTE_SIZE, false, column_width - INDENT).into_iter().map(|l| (true, l)));
+                }
+                lines
+            })
+            .collect();
         // Fill columns in reading order, each up to an even share of the total height.
         let total: f32 = wrapped.iter().map(|e| entry_height(e)).sum();
         let share = total / count as f32;
-        let mut columns: Vec<Vec<Vec<String>>> = vec![Vec::new()];
+        let mut columns: Vec<Vec<Vec<(bool, String)>>> = vec![Vec::new()];
         let mut used = 0.0;
         for entry in wrapped {
             let h = entry_height(&entry);
@@ -96,8 +139,9 @@ impl FootnoteLayout {
             let left = x + i as f32 * (self.column_width + COLUMN_GAP);
             let mut top = y;
             for lines in column {
-                for line in lines {
-                    scene.text(pos2(left, top), line.clone(), FOOTNOTE_SIZE, false, palette.text);
+                for (indented, line) in lines {
+                    let x = if *indented { left + INDENT } else { left };
+                    scene.text(pos2(x, top), line.clone(), FOOTNOTE_SIZE, false, palette.text);
                     top += FOOTNOTE_LINE;
                 }
                 top += ENTRY_GAP;
@@ -107,7 +151,7 @@ impl FootnoteLayout {
 }
 
 #[allow(clippy::cast_precision_loss)] // line counts are small
-fn entry_height(lines: &[String]) -> f32 {
+fn entry_height<T>(lines: &[T]) -> f32 {
     lines.len() as f32 * FOOTNOTE_LINE + ENTRY_GAP
 }
 
@@ -117,8 +161,11 @@ mod tests {
 
     #[test]
     fn wide_images_get_columns_of_readable_width_holding_every_entry() {
-        let texts: Vec<String> = (1..=12)
-            .map(|n| format!("{n}. Event {n} — “a quote that runs on for a while to fill a line of text” — Source"))
+        let texts: Vec<Footnote> = (1..=12)
+            .map(|n| Footnote {
+                head: format!("{n}. Event {n}"),
+                citations: vec!["a. “a quote that runs on for a while to fill a line of text” — Source".to_owned()],
+            })
             .collect();
         let narrow = FootnoteLayout::new(&texts, 900.0);
         assert_eq!(narrow.columns.len(), 1);
@@ -127,7 +174,22 @@ mod tests {
         assert!(wide.column_width <= MAX_MEASURE);
         assert_eq!(wide.columns.iter().map(Vec::len).sum::<usize>(), 12, "every entry, once");
         assert!(wide.height() < narrow.height());
-        let first: Vec<&str> = wide.columns.iter().flatten().map(|e| e[0].as_str()).collect();
+        let first: Vec<&str> = wide.columns.iter().flatten().map(|e| e[0].1.as_str()).collect();
         assert!(first[0].starts_with("1.") && first[11].starts_with("12."), "reading order is kept");
+    }
+
+    #[test]
+    fn each_event_is_numbered_once_and_its_citations_lettered_under_it() {
+        let doc = crate::model::seed_document();
+        let titan = u32::try_from(doc.event_index("titan-api").expect("titan")).expect("small");
+        let notes = footnotes(&doc, &[(3, titan)]);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].head, format!("3. {}", doc.events()[titan as usize].title));
+        assert_eq!(notes[0].citations.len(), 2);
+        assert!(notes[0].citations[0].starts_with("a. “Nell’agosto 2013"), "{:?}", notes[0].citations);
+        assert!(notes[0].citations[1].starts_with("b. “"));
+        assert!(notes[0].citations.iter().all(|c| !c.contains(&*doc.events()[titan as usize].title)), "the title is not repeated");
+        let l: Vec<String> = letters().take(28).collect();
+        assert_eq!((l[0].as_str(), l[25].as_str(), l[26].as_str(), l[27].as_str()), ("a", "z", "aa", "ab"));
     }
 }
