@@ -24,7 +24,9 @@ fn plain(annotated: &str) -> String {
     annotated
         .lines()
         .filter(|l| !l.starts_with('#'))
-        .map(|l| l.replace('[', "").split(']').map(|part| part.split_once('|').map_or(part, |(e, _)| e)).collect::<String>())
+        .map(|l| {
+            l.replace('[', "").split(']').map(|part| part.split_once('|').map_or(part, |(e, _)| e)).collect::<String>()
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -44,14 +46,23 @@ fn benches(c: &mut Criterion) {
         for mb in [1, 4] {
             let text = text_of(seed, mb << 20);
             group.throughput(Throughput::Bytes(text.len() as u64));
-            group.bench_with_input(BenchmarkId::new(format!("{kind}_{}", lang.code()), format!("{mb}MB")), &text, |b, t| {
-                b.iter(|| black_box(read(t, *lang, Some((2024, 5, 15)))));
-            });
+            group.bench_with_input(
+                BenchmarkId::new(format!("{kind}_{}", lang.code()), format!("{mb}MB")),
+                &text,
+                |b, t| {
+                    b.iter(|| black_box(read(t, *lang, Some((2024, 5, 15)))));
+                },
+            );
         }
     }
-    let hard = text_of("dal 12 al 2013 da marzo 1 2 3 4 5 6 7 8 9 10 11 12 2014-2015 5/3/2014 entro il l’ 2019 anni ’90 XIX secolo ogni tre giorni tre anni fa", 1 << 20);
+    let hard = text_of(
+        "dal 12 al 2013 da marzo 1 2 3 4 5 6 7 8 9 10 11 12 2014-2015 5/3/2014 entro il l’ 2019 anni ’90 XIX secolo ogni tre giorni tre anni fa",
+        1 << 20,
+    );
     group.throughput(Throughput::Bytes(hard.len() as u64));
-    group.bench_function("read_it_adversarial/1MB", |b| b.iter(|| black_box(read(&hard, Lang::It, Some((2024, 5, 15))))));
+    group.bench_function("read_it_adversarial/1MB", |b| {
+        b.iter(|| black_box(read(&hard, Lang::It, Some((2024, 5, 15)))));
+    });
     group.finish();
 }
 

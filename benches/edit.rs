@@ -42,12 +42,21 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("edit_1M");
     group.sample_size(20);
     group.bench_function("frame_alone", |b| b.iter(|| black_box(frame(&session))));
-    let retitle = Edit::UpdateEvent { index: middle, event: citeline::model::Event { title: "Retitled".into(), ..event.clone() } };
+    let retitle = Edit::UpdateEvent {
+        index: middle,
+        event: citeline::model::Event { title: "Retitled".into(), ..event.clone() },
+    };
     group.bench_function("retitle_and_undo", |b| b.iter(|| edit_and_undo(&mut session, &retitle)));
-    let moved = Edit::UpdateEvent { index: middle, event: citeline::model::Event { when: Some("1999-05".into()), ..event.clone() } };
+    let moved = Edit::UpdateEvent {
+        index: middle,
+        event: citeline::model::Event { when: Some("1999-05".into()), ..event.clone() },
+    };
     group.bench_function("move_and_undo", |b| b.iter(|| edit_and_undo(&mut session, &moved)));
     // New events go at the end of the file, as New Event and New Event from Selection put them.
-    let added = Edit::AddEvent { index: end, event: citeline::model::Event { id: "added-for-the-bench".into(), ..event.clone() } };
+    let added = Edit::AddEvent {
+        index: end,
+        event: citeline::model::Event { id: "added-for-the-bench".into(), ..event.clone() },
+    };
     group.bench_function("add_and_undo", |b| b.iter(|| edit_and_undo(&mut session, &added)));
     // Deleting from the middle: every later event shifts down, and back up on undo.
     let delete = Edit::RemoveEvent { index: middle };

@@ -97,7 +97,8 @@ fn score(lang: Lang, file: &str, misses: &mut Vec<String>) -> Score {
         s.found_values += found.iter().filter(|f| f.when.is_some()).count();
         let mut used = vec![false; found.len()];
         for g in &line.gold {
-            let hit = found.iter().enumerate().find(|(k, f)| !used[*k] && f.start < g.range.end && g.range.start < f.end);
+            let hit =
+                found.iter().enumerate().find(|(k, f)| !used[*k] && f.start < g.range.end && g.range.start < f.end);
             let Some((k, f)) = hit else {
                 misses.push(format!("missed  {:?} in {:?}", &line.text[g.range.clone()], line.text));
                 continue;

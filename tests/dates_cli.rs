@@ -18,10 +18,11 @@ fn dates_lists_expressions_by_line_and_column_or_as_json_with_exact_offsets() {
     let text = std::fs::read(IT).expect("source");
     let found: Vec<serde_json::Value> = serde_json::from_str(&out).expect("one JSON array");
     assert!(found.len() >= 5, "{out}");
+    let at = |v: &serde_json::Value| usize::try_from(v.as_u64().expect("an offset")).expect("fits");
     for f in &found {
-        let (start, end) = (f["start"].as_u64().expect("start") as usize, f["end"].as_u64().expect("end") as usize);
+        let (start, end) = (at(&f["start"]), at(&f["end"]));
         assert_eq!(f["text"].as_str().expect("text").as_bytes(), &text[start..end], "text is exactly those bytes");
-        let (s, e) = (f["sentence"]["start"].as_u64().expect("s") as usize, f["sentence"]["end"].as_u64().expect("e") as usize);
+        let (s, e) = (at(&f["sentence"]["start"]), at(&f["sentence"]["end"]));
         assert!(s <= start && end <= e);
         assert!(f.get("when").is_some() || f.get("kind").is_some(), "{f}");
     }
@@ -78,7 +79,8 @@ fn propose_offers_uncited_dated_sentences_as_events_that_verify() {
     assert!(whens.contains(&"2013-08") && whens.contains(&"2011/2019"), "{whens:?}");
 
     // Accepted as they are, they make a timeline whose every quote verifies.
-    let mut timeline: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&case).expect("read")).expect("JSON");
+    let mut timeline: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&case).expect("read")).expect("JSON");
     let events: Vec<serde_json::Value> = proposed
         .iter()
         .enumerate()

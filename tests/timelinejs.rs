@@ -282,12 +282,8 @@ fn spreadsheet_rows_with_only_media_open_too_and_an_empty_row_is_still_refused()
     let p = problems("tests/fixtures/timelinejs/media-only.csv");
     assert_eq!(p.len(), 1, "only the row with nothing at all: {p:#?}");
     assert!(p[0].to_string().contains("neither headline, text nor media"), "{p:#?}");
-    let good: String = std::fs::read_to_string("tests/fixtures/timelinejs/media-only.csv")
-        .expect("fixture")
-        .lines()
-        .filter(|l| !l.starts_with("2017"))
-        .map(|l| format!("{l}\n"))
-        .collect();
+    let fixture = std::fs::read_to_string("tests/fixtures/timelinejs/media-only.csv").expect("fixture");
+    let good: String = fixture.lines().filter(|l| !l.starts_with("2017")).flat_map(|l| [l, "\n"]).collect();
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("media.csv");
     std::fs::write(&path, good).expect("write");

@@ -284,7 +284,11 @@ fn the_timeline_title_and_its_eras_are_edited_in_the_panel() {
 }
 
 /// Presses on `from`, moves to `to` in a few steps as a hand does, and returns without letting go.
-fn press_and_move(harness: &mut egui_kittest::Harness<'static, citeline::CitelineApp>, from: egui::Pos2, to: egui::Pos2) {
+fn press_and_move(
+    harness: &mut egui_kittest::Harness<'static, citeline::CitelineApp>,
+    from: egui::Pos2,
+    to: egui::Pos2,
+) {
     harness.hover_at(from);
     harness.run();
     harness.drag_at(from);
@@ -302,7 +306,8 @@ fn dragging_an_event_moves_it_by_whole_months_and_an_interval_end_alone() {
     let path = dir.path().join("case.citeline.json");
     std::fs::copy(SEED, &path).expect("copy");
     let mut harness = harness_on(&path);
-    let titan = event_id(&harness, "titan-api") as usize;
+    let titan_event = event_id(&harness, "titan-api");
+    let titan = titan_event as usize;
     let count = data(&harness).doc.events().len();
 
     let start = harness.get_by_label(TITAN).rect().center();
@@ -310,7 +315,11 @@ fn dragging_an_event_moves_it_by_whole_months_and_an_interval_end_alone() {
     // While dragging, the date it would get is shown at the pointer.
     let moving = harness.get_by_label("Moving to");
     let shown = format!("{moving:?}");
-    assert_eq!(data(&harness).doc.events()[titan].when.as_deref(), Some("2013-08"), "nothing changes before letting go");
+    assert_eq!(
+        data(&harness).doc.events()[titan].when.as_deref(),
+        Some("2013-08"),
+        "nothing changes before letting go"
+    );
     harness.drop_at(start + egui::vec2(120.0, 0.0));
     harness.run();
     let doc = &data(&harness).doc;
@@ -320,7 +329,7 @@ fn dragging_an_event_moves_it_by_whole_months_and_an_interval_end_alone() {
     assert!(when.len() == 7 && when.as_str() > "2013-08", "a later month, still a month: {when}");
     let words = citeline::model::Edtf::parse(&when).expect("valid").to_string();
     assert!(shown.contains(&words), "the pointer said where it goes ({words}): {shown}");
-    assert_eq!(harness.state().selected, Some(titan as u32), "the moved event is selected");
+    assert_eq!(harness.state().selected, Some(titan_event), "the moved event is selected");
 
     // One undo step, named.
     harness.get_by_label("Edit").click();
@@ -333,8 +342,9 @@ fn dragging_an_event_moves_it_by_whole_months_and_an_interval_end_alone() {
     assert_eq!(data(&harness).doc.events()[titan].when.as_deref(), Some("2013-08"));
 
     // The end of an interval, taken at its edge, moves alone, by whole years.
-    let board = event_id(&harness, "hastings-board") as usize;
-    let label = data(&harness).accessible_label(board as u32);
+    let board_event = event_id(&harness, "hastings-board");
+    let board = board_event as usize;
+    let label = data(&harness).accessible_label(board_event);
     let bar = harness.get_by_label(&label).rect();
     let end = egui::pos2(bar.right() - 3.0, bar.center().y);
     press_and_move(&mut harness, end, end + egui::vec2(60.0, 0.0));
@@ -345,7 +355,7 @@ fn dragging_an_event_moves_it_by_whole_months_and_an_interval_end_alone() {
 
     // Esc while dragging lets go where it was.
     let before = data(&harness).doc.events()[titan].when.clone();
-    let start = harness.get_by_label(&data(&harness).accessible_label(titan as u32)).rect().center();
+    let start = harness.get_by_label(&data(&harness).accessible_label(titan_event)).rect().center();
     press_and_move(&mut harness, start, start + egui::vec2(200.0, 0.0));
     harness.key_press(Key::Escape);
     harness.run();

@@ -68,7 +68,9 @@ pub fn dates(args: &DatesArgs, out: &mut impl Write) -> ExitCode {
         Some(LangArg::En) => Lang::En,
         None => match Lang::detect(text) {
             Some(l) => l,
-            None => return fail(&format!("cannot tell the language of {}: give --lang es, it or en", args.file.display())),
+            None => {
+                return fail(&format!("cannot tell the language of {}: give --lang es, it or en", args.file.display()));
+            }
         },
     };
     let found = dates::read(text, lang, published);
@@ -90,7 +92,8 @@ fn parse_day(s: &str) -> Result<dates::Published, String> {
     if y.len() != 4 || m.len() != 2 || d.len() != 2 {
         return Err(bad());
     }
-    let (y, m, d): (i64, u8, u8) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+    let (y, m, d): (i64, u8, u8) =
+        (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
     if !(1..=12).contains(&m) || d == 0 || d > crate::model::date::days_in_month(y, m) {
         return Err(format!("{s} is not a day of the calendar"));
     }
@@ -166,9 +169,9 @@ pub fn propose(args: &ProposeArgs, out: &mut impl Write) -> ExitCode {
     let found = proposals(doc, args.source.as_deref());
     let written = match args.format {
         OutputFormat::Json => write_json(out, &serde_json::Value::Array(found.iter().map(proposal_json).collect())),
-        OutputFormat::Text => found.iter().try_for_each(|p| {
-            writeln!(out, "{}  {}  {}\n    “{}”", p.source, p.when, p.title, p.quote)
-        }),
+        OutputFormat::Text => {
+            found.iter().try_for_each(|p| writeln!(out, "{}  {}  {}\n    “{}”", p.source, p.when, p.title, p.quote))
+        }
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,
@@ -186,4 +189,3 @@ fn proposal_json(p: &Proposal) -> serde_json::Value {
         "expression": {"start": p.expression.start, "end": p.expression.end},
     })
 }
-

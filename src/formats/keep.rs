@@ -141,7 +141,11 @@ mod tests {
     #[test]
     fn an_unchanged_file_is_written_byte_for_byte() {
         assert_eq!(to_json_keeping(&seed(), SEED.as_bytes(), &Progress::default()), SEED);
-        assert_eq!(to_json_keeping(&seed(), b"", &Progress::default()), SEED, "citeline's own layout, without an original");
+        assert_eq!(
+            to_json_keeping(&seed(), b"", &Progress::default()),
+            SEED,
+            "citeline's own layout, without an original"
+        );
     }
 
     #[test]

@@ -208,7 +208,8 @@ mod tests {
     fn a_save_reports_its_progress_and_a_cancelled_one_leaves_the_file_alone() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("m.citeline.json");
-        let doc = Document::new(crate::model::generate::timeline(10_000, 1), &path, &Progress::default()).expect("valid");
+        let doc =
+            Document::new(crate::model::generate::timeline(10_000, 1), &path, &Progress::default()).expect("valid");
         let progress = Progress::default();
         save_as(&doc, &path, Format::Citeline, &progress).expect("saved");
         assert_eq!(progress.stage(), Stage::Writing, "the last stage puts the bytes on disk");

@@ -152,7 +152,8 @@ fn read_event(
     let (summary, citations) = body_html.map(html::to_text).unwrap_or_default();
     let media = e.get("media").and_then(|m| {
         let url = m.get("url").and_then(Value::as_str).filter(|u| !u.trim().is_empty())?;
-        let text = |k: &str| m.get(k).and_then(Value::as_str).map(|v| html::to_text(v).0).filter(|v| !v.trim().is_empty());
+        let text =
+            |k: &str| m.get(k).and_then(Value::as_str).map(|v| html::to_text(v).0).filter(|v| !v.trim().is_empty());
         Some(Media {
             url: url.to_owned(),
             caption: text("caption"),
@@ -164,7 +165,11 @@ fn read_event(
         // A slide that is only a tweet or a video: TimelineJS shows it, so citeline opens it,
         // titled by what the media says of itself.
         let Some(m) = &media else {
-            problems.push(Problem::error(path, place("text.headline"), "the event has neither headline, text nor media"));
+            problems.push(Problem::error(
+                path,
+                place("text.headline"),
+                "the event has neither headline, text nor media",
+            ));
             return None;
         };
         title = media_title(m);

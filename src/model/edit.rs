@@ -202,7 +202,9 @@ impl Edit {
                 [Self::RemoveCitation { event: a, .. }, Self::AddCitation { event: b, .. }] if a == b => {
                     format!("Reorder Citations of{}", title(*a))
                 }
-                [_, _, ..] if edits.iter().all(|e| matches!(e, Self::AddEvent { .. })) => format!("Add {} Events", edits.len()),
+                [_, _, ..] if edits.iter().all(|e| matches!(e, Self::AddEvent { .. })) => {
+                    format!("Add {} Events", edits.len())
+                }
                 _ => edits.first().map_or_else(|| "Edit".to_owned(), |e| e.describe(doc)),
             },
         }

@@ -4,8 +4,8 @@
 
 use std::ops::Range;
 
-use super::dates::{self, Kind, Lang, Published};
 use super::date::{Edtf, Endpoint};
+use super::dates::{self, Kind, Lang, Published};
 use super::document::Document;
 use super::timeline::{Citation, Event};
 
@@ -28,8 +28,12 @@ impl Proposal {
             id: id.into(),
             title: self.title.as_str().into(),
             when: Some(self.when.as_str().into()),
-            citations: vec![Citation { source: self.source.as_str().into(), quote: self.quote.as_str().into(), note: None }]
-                .into(),
+            citations: vec![Citation {
+                source: self.source.as_str().into(),
+                quote: self.quote.as_str().into(),
+                note: None,
+            }]
+            .into(),
             ..Event::default()
         }
     }
@@ -59,7 +63,7 @@ pub fn proposals(doc: &Document, source: Option<&str>) -> Vec<Proposal> {
         let Some(lang) = language_of(&s.language, text) else { continue };
         let cited = cited_ranges(doc, &s.id);
         let rejected: Vec<&str> =
-            doc.timeline().rejected.iter().filter(|r| r.source == &*s.id).map(|r| &*r.sentence).collect();
+            doc.timeline().rejected.iter().filter(|r| *r.source == *s.id).map(|r| &*r.sentence).collect();
         let mut last_sentence = None;
         for found in dates::read(text, lang, published_day(s.published.as_deref())) {
             let (Kind::Date, Some(when)) = (found.kind, found.when) else { continue };
@@ -108,16 +112,17 @@ fn title_from(text: &str, sentence: &Range<usize>, expression: &Range<usize>) ->
     let s = &text[sentence.clone()];
     let lead = &text[sentence.start..expression.start];
     let rest = if lead.split_whitespace().count() <= 2 && expression.end <= sentence.end {
-        text[expression.end..sentence.end].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-'))
+        text[expression.end..sentence.end]
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-'))
     } else {
         s
     };
     let rest = if rest.split_whitespace().count() < 3 { s } else { rest };
-    let rest = rest.trim_start_matches(|c: char| matches!(c, '“' | '"' | '«' | '‘' | '\'' | '¿' | '¡'));
+    let rest = rest.trim_start_matches(['“', '"', '«', '‘', '\'', '¿', '¡']);
     let mut words: Vec<&str> = rest.split_whitespace().take(9).collect();
     let more = rest.split_whitespace().count() > words.len();
     if let Some(last) = words.last_mut() {
-        *last = last.trim_end_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '”' | '"' | '»' | '’'));
+        *last = last.trim_end_matches([',', ';', ':', '.', '”', '"', '»', '’']);
     }
     let mut title = words.join(" ");
     if let Some(first) = title.chars().next() {
@@ -146,7 +151,11 @@ mod tests {
         let doc = uncited();
         let proposals = proposals(&doc, None);
         let whens: Vec<&str> = proposals.iter().map(|p| p.when.as_str()).collect();
-        assert_eq!(whens, ["2011", "../2013", "2013-08", "2011/2019", "../2019-04"], "the Italian article's dates, in order");
+        assert_eq!(
+            whens,
+            ["2011", "../2013", "2013-08", "2011/2019", "../2019-04"],
+            "the Italian article's dates, in order"
+        );
         for p in &proposals {
             let (_, text) = doc.source(&p.source).expect("source");
             assert_eq!(&text[p.sentence.clone()], p.quote);
@@ -170,7 +179,10 @@ mod tests {
         let doc = uncited();
         let first = proposals(&doc, None).into_iter().next().expect("a proposal");
         let mut timeline = doc.timeline().clone();
-        timeline.rejected.push(crate::model::Rejected { source: first.source.as_str().into(), sentence: first.quote.as_str().into() });
+        timeline.rejected.push(crate::model::Rejected {
+            source: first.source.as_str().into(),
+            sentence: first.quote.as_str().into(),
+        });
         let doc = Document::new(timeline, doc.path(), &crate::model::Progress::default()).expect("valid");
         assert!(!proposals(&doc, None).iter().any(|p| p.quote == first.quote));
     }
@@ -179,6 +191,9 @@ mod tests {
     fn titles_leave_out_an_opening_date() {
         let text = "Nell’agosto 2013, Facebook ha fornito a Netflix l’accesso al cosiddetto Titan API e altro ancora.";
         let at = text.find("agosto").expect("found");
-        assert_eq!(title_from(text, &(0..text.len()), &(at..at + "agosto 2013".len())), "Facebook ha fornito a Netflix l’accesso al cosiddetto Titan…");
+        assert_eq!(
+            title_from(text, &(0..text.len()), &(at..at + "agosto 2013".len())),
+            "Facebook ha fornito a Netflix l’accesso al cosiddetto Titan…"
+        );
     }
 }

@@ -2,6 +2,8 @@
 //! that a month stays a month ("2013-08" dragged a few weeks later is "2013-09", never a day), an
 //! interval keeps its length, and qualifiers (`~`, `?`, `%`, `201X`) stay as written.
 
+use std::fmt::Write as _;
+
 use super::date::{DatePoint, Day, Edtf, Endpoint, MAX_ABS_YEAR, Precision, days_in_month};
 
 /// Which part of a date a drag holds.
@@ -62,7 +64,6 @@ pub fn shift(when: &str, days: Day, part: Part) -> Option<String> {
     let edtf = Edtf::parse(when).ok()?;
     let moved = match (edtf, part) {
         (Edtf::Single(p), Part::Whole) => Edtf::Single(move_point(&p, steps(days, Unit::of(&p))?, Unit::of(&p))?),
-        (Edtf::Single(_), _) => return None,
         (Edtf::Interval(a, b), Part::Whole) => {
             let unit = [a, b]
                 .iter()
@@ -79,7 +80,7 @@ pub fn shift(when: &str, days: Day, part: Part) -> Option<String> {
             let unit = Unit::of(&p);
             Edtf::Interval(a, Endpoint::Date(move_point(&p, steps(days, unit)?, unit)?))
         }
-        (Edtf::Interval(..), _) => return None,
+        (Edtf::Single(_) | Edtf::Interval(..), _) => return None,
     };
     let text = write(&moved);
     // The parser is the judge: an end dragged before the start is refused there.
@@ -175,14 +176,14 @@ fn write_point(p: &DatePoint) -> String {
         format!("{sign}{}{}", &digits[..4 - x], "X".repeat(x))
     };
     if let Some(m) = p.month {
-        s.push_str(&format!("-{m:02}"));
+        let _ = write!(s, "-{m:02}");
         if let Some(d) = p.day {
-            s.push_str(&format!("-{d:02}"));
+            let _ = write!(s, "-{d:02}");
             if let Some(t) = p.time {
                 let (h, m, sec) = (t.seconds / 3600, t.seconds / 60 % 60, t.seconds % 60);
-                s.push_str(&format!("T{h:02}:{m:02}"));
+                let _ = write!(s, "T{h:02}:{m:02}");
                 if t.with_seconds {
-                    s.push_str(&format!(":{sec:02}"));
+                    let _ = write!(s, ":{sec:02}");
                 }
             }
         }

@@ -232,10 +232,8 @@ fn era_strip(scene: &mut Scene, eras: &[(Rect, &str)], opts: &SceneOptions, top:
 
 const ERA_LABEL_SIZE: f32 = 11.0;
 
-/// A short tick at the bottom of the axis band for each point holding a search match: the
-/// matches' places at a glance, at any zoom, in O(width × log n).
-#[allow(clippy::cast_possible_truncation)] // on-screen x
 /// Hollow bars along the bottom of the axis band, one per proposed date in view.
+#[allow(clippy::cast_possible_truncation)] // x clamped to the canvas before narrowing
 fn ghost_marks(scene: &mut Scene, ghosts: &[(Day, Day)], mapping: &AxisMapping, band: Rect, opts: &SceneOptions) {
     let (lo, hi) = (f64::from(opts.canvas.left() - 2.0), f64::from(opts.canvas.right() + 2.0));
     let color = opts.palette.event;
@@ -260,6 +258,9 @@ fn emath_stroke(color: Color32) -> super::Stroke {
     super::Stroke { width: 1.0, color }
 }
 
+/// A short tick at the bottom of the axis band for each point holding a search match: the
+/// matches' places at a glance, at any zoom, in O(width × log n).
+#[allow(clippy::cast_possible_truncation)] // on-screen x
 fn match_ticks(scene: &mut Scene, starts: &[Day], mapping: &AxisMapping, band: Rect, color: Color32) {
     let per_point = 1.0 / mapping.points_per_day();
     let mut i = starts.partition_point(|&t| t < mapping.view.min);

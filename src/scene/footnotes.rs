@@ -188,7 +188,10 @@ mod tests {
         assert_eq!(notes[0].citations.len(), 2);
         assert!(notes[0].citations[0].starts_with("a. “Nell’agosto 2013"), "{:?}", notes[0].citations);
         assert!(notes[0].citations[1].starts_with("b. “"));
-        assert!(notes[0].citations.iter().all(|c| !c.contains(&*doc.events()[titan as usize].title)), "the title is not repeated");
+        assert!(
+            notes[0].citations.iter().all(|c| !c.contains(&*doc.events()[titan as usize].title)),
+            "the title is not repeated"
+        );
         let l: Vec<String> = letters().take(28).collect();
         assert_eq!((l[0].as_str(), l[25].as_str(), l[26].as_str(), l[27].as_str()), ("a", "z", "aa", "ab"));
     }

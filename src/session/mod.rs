@@ -125,7 +125,10 @@ impl Touched {
             Edit::AddEvent { index, .. } | Edit::UpdateEvent { index, .. } => Some(*index),
             _ => None,
         };
-        let sources = matches!(edit, Edit::AddSource { .. } | Edit::RemoveSource { .. } | Edit::UpdateSource { .. } | Edit::Batch(_));
+        let sources = matches!(
+            edit,
+            Edit::AddSource { .. } | Edit::RemoveSource { .. } | Edit::UpdateSource { .. } | Edit::Batch(_)
+        );
         let events = matches!(edit, Edit::AddEvent { .. } | Edit::RemoveEvent { .. } | Edit::UpdateEvent { .. });
         Self { event, sources, groups: events.then(|| doc.groups().to_vec()) }
     }

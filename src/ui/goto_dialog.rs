@@ -41,12 +41,20 @@ impl GotoDialog {
             let parsed = view_of(self.text.trim());
             ui.horizontal(|ui| {
                 let label = ui.label("Date (EDTF)");
-                let field = ui.add(egui::TextEdit::singleline(&mut self.text).hint_text("2013-08, 2011/2019, 199X").desired_width(240.0))
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.text)
+                            .hint_text("2013-08, 2011/2019, 199X")
+                            .desired_width(240.0),
+                    )
                     .labelled_by(label.id);
                 if std::mem::take(&mut self.focus) {
                     field.request_focus();
                 }
-                if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) && let Ok(view) = &parsed {
+                if field.lost_focus()
+                    && ui.input(|i| i.key_pressed(egui::Key::Enter))
+                    && let Ok(view) = &parsed
+                {
                     command = Some(Command::GoTo(*view));
                 }
             });

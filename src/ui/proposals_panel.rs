@@ -51,7 +51,11 @@ pub fn proposals_ui(ui: &mut Ui, data: &Loaded, proposals: Option<&[Proposal]>, 
                 .id_salt(("proposals", &*source.id))
                 .default_open(true)
                 .show(ui, |ui| {
-                    if ui.button(format!("Accept All ({})", mine.len())).on_hover_text("One undo step takes them all back").clicked() {
+                    if ui
+                        .button(format!("Accept All ({})", mine.len()))
+                        .on_hover_text("One undo step takes them all back")
+                        .clicked()
+                    {
                         commands.push(Command::AcceptProposals(mine.iter().map(|p| (*p).clone()).collect()));
                     }
                     for p in mine {
@@ -84,11 +88,18 @@ fn proposal_ui(ui: &mut Ui, data: &Loaded, p: &Proposal, palette: &Palette, comm
 fn sentence_job(ui: &Ui, text: &str, p: &Proposal, palette: &Palette) -> LayoutJob {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let plain = TextFormat { font_id: font.clone(), color: ui.visuals().text_color(), ..TextFormat::default() };
-    let marked = TextFormat { font_id: font, color: palette.on_highlight, background: palette.highlight, ..TextFormat::default() };
+    let marked = TextFormat {
+        font_id: font,
+        color: palette.on_highlight,
+        background: palette.highlight,
+        ..TextFormat::default()
+    };
     let mut job = LayoutJob::default();
     job.wrap.max_width = ui.available_width();
     let (s, e) = (p.expression.start.max(p.sentence.start), p.expression.end.min(p.sentence.end));
-    if let (Some(before), Some(date), Some(after)) = (text.get(p.sentence.start..s), text.get(s..e), text.get(e..p.sentence.end)) {
+    if let (Some(before), Some(date), Some(after)) =
+        (text.get(p.sentence.start..s), text.get(s..e), text.get(e..p.sentence.end))
+    {
         job.append(before, 0.0, plain.clone());
         job.append(date, 0.0, marked);
         job.append(after, 0.0, plain);

@@ -6,12 +6,12 @@ use serde::{Deserialize, Serialize};
 
 use super::paint::paint_scene;
 use crate::layout::Visibility;
-use crate::model::date::{Edtf, Endpoint};
-use crate::model::shift::{Part, shift};
 use crate::layout::axis::{AxisMapping, TimeView};
 use crate::layout::rows::{clamp_scroll, head_height, lane_rows, scroll_to_lane};
-use crate::scene::compose::{window, window_canvas};
+use crate::model::date::{Edtf, Endpoint};
+use crate::model::shift::{Part, shift};
 use crate::scene::build::{BAR_HEIGHT, BAR_TOP};
+use crate::scene::compose::{window, window_canvas};
 use crate::scene::{Palette, SceneOptions, Target};
 use crate::session::Loaded;
 use crate::session::search::SearchResults;
@@ -275,7 +275,13 @@ fn grip_at(data: &Loaded, event: u32, mapping: &AxisMapping, x: f32) -> Part {
 
 /// While an event is dragged: the date it would get, shown at the pointer and as a ghost of its
 /// bar; on release, the move (one undoable edit). Esc cancels (see [`ViewState::cancel_drag`]).
-fn drag_ui(ui: &Ui, response: &egui::Response, mapping: &AxisMapping, state: &mut ViewState, commands: &mut Vec<TimelineCommand>) {
+fn drag_ui(
+    ui: &Ui,
+    response: &egui::Response,
+    mapping: &AxisMapping,
+    state: &mut ViewState,
+    commands: &mut Vec<TimelineCommand>,
+) {
     let Some(drag) = state.drag.as_mut() else { return };
     let (down, pointer) = ui.input(|i| (i.pointer.primary_down(), i.pointer.latest_pos()));
     if let Some(p) = pointer {
@@ -288,7 +294,11 @@ fn drag_ui(ui: &Ui, response: &egui::Response, mapping: &AxisMapping, state: &mu
         }
         return;
     }
-    ui.ctx().set_cursor_icon(if drag.part == Part::Whole { CursorIcon::Grabbing } else { CursorIcon::ResizeHorizontal });
+    ui.ctx().set_cursor_icon(if drag.part == Part::Whole {
+        CursorIcon::Grabbing
+    } else {
+        CursorIcon::ResizeHorizontal
+    });
     let Some(to) = drag.to.as_deref() else { return };
     let Ok(edtf) = Edtf::parse(to) else { return };
     let span = edtf.span();

@@ -8,6 +8,7 @@ mod rules;
 mod sentences;
 mod tokens;
 
+use std::fmt::Write as _;
 use std::ops::Range;
 
 pub use sentences::sentences;
@@ -26,7 +27,7 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Self; 3] = [Self::Es, Self::It, Self::En];
 
-    /// From a language code ("es", "it-IT", "en_GB").
+    /// From a language code (`es`, `it-IT`, `en_GB`).
     pub fn from_code(code: &str) -> Option<Self> {
         let code = code.trim().to_ascii_lowercase();
         match code.get(..2)? {
@@ -47,7 +48,7 @@ impl Lang {
 
     /// The text's language when it is one the reader knows.
     pub fn detect(text: &str) -> Option<Self> {
-        super::language::detect_language(text).and_then(|code| Self::from_code(&code))
+        super::language::detect_language(text).and_then(Self::from_code)
     }
 }
 
@@ -155,11 +156,11 @@ fn write_point(p: &Point, approximate: bool) -> Option<String> {
     };
     if p.x == 0 {
         if let Some(season) = p.season {
-            s.push_str(&format!("-{season}"));
+            let _ = write!(s, "-{season}");
         } else if let Some(m) = p.month {
-            s.push_str(&format!("-{m:02}"));
+            let _ = write!(s, "-{m:02}");
             if let Some(d) = p.day {
-                s.push_str(&format!("-{d:02}"));
+                let _ = write!(s, "-{d:02}");
             }
         }
     }

@@ -1,5 +1,7 @@
 //! The rules: at each token, the longest date expression that starts there, tried in a fixed
 //! order with a bounded look-ahead, so reading is linear in the text.
+// Token positions are `i`, `j`, `k` and the token list `t`, as in any hand-written scanner.
+#![allow(clippy::many_single_char_names)]
 
 use super::lexicon::{self as lex, Unit};
 use super::tokens::{self, Tokens};
@@ -186,7 +188,10 @@ impl<'a, 't> Reader<'a, 't> {
             if self.t.is_mark(j, &["."]) {
                 j += 1;
             }
-            if self.is(j, &["de", "a", "al", "alla", "all", "il", "el", "the", "to", "in", "del", "nel", "nell", "en", "on"]) {
+            if self.is(
+                j,
+                &["de", "a", "al", "alla", "all", "il", "el", "the", "to", "in", "del", "nel", "nell", "en", "on"],
+            ) {
                 j = self.apostrophe(j + 1);
             }
             j = self.articles(j);
@@ -218,10 +223,6 @@ impl<'a, 't> Reader<'a, 't> {
             .or_else(|| self.part_of(i))
             .or_else(|| self.quarter(i))
             .or_else(|| self.point_or_bare_range(i))
-    }
-
-    fn found(&self, start: usize, end: usize, value: Value) -> Option<Match> {
-        Some(Match { start, end, value, approximate: false, relative: false })
     }
 
     // ---- points -------------------------------------------------------------------------
@@ -260,13 +261,13 @@ impl<'a, 't> Reader<'a, 't> {
             return self.worded(i);
         }
         // "’90s", "'90s"
-        if t.is_mark(i, &["’", "'"]) && t.glued(i + 1) {
-            if let Some(y) = t.int(i + 1, 2).filter(|_| t.raw(i + 1).len() == 2)
-                && self.is(i + 2, &["s"])
-                && t.glued(i + 2)
-            {
-                return Some((i + 3, Point { year: Some(1900 + y - y % 10), x: 1, ..Point::default() }));
-            }
+        if t.is_mark(i, &["’", "'"])
+            && t.glued(i + 1)
+            && let Some(y) = t.int(i + 1, 2).filter(|_| t.raw(i + 1).len() == 2)
+            && self.is(i + 2, &["s"])
+            && t.glued(i + 2)
+        {
+            return Some((i + 3, Point { year: Some(1900 + y - y % 10), x: 1, ..Point::default() }));
         }
         None
     }
@@ -337,7 +338,9 @@ impl<'a, 't> Reader<'a, 't> {
         if t.is_mark(b, &["."]) {
             b = b.wrapping_sub(1);
         }
-        if i > 0 && (t.is_mark(i - 1, &["$", "€", "£", "#", "§", "№"]) || (t.is_word(b) && lex::names_a_number(self.w(b)))) {
+        if i > 0
+            && (t.is_mark(i - 1, &["$", "€", "£", "#", "§", "№"]) || (t.is_word(b) && lex::names_a_number(self.w(b))))
+        {
             return false;
         }
         // After: "2013 users", "2013%", "2013 €", "2013,5".
@@ -348,15 +351,7 @@ impl<'a, 't> Reader<'a, 't> {
             return false;
         }
         // Years long past need a word that makes them dates.
-        n >= 1900 || (i > 0 && t.is_word(i - 1) && self.is_year_preposition(self.w(i - 1)))
-    }
-
-    fn is_year_preposition(&self, w: &str) -> bool {
-        matches!(
-            w,
-            "in" | "since" | "from" | "until" | "by" | "year" | "of" | "nel" | "del" | "dal" | "al" | "anno"
-                | "entro" | "en" | "de" | "desde" | "hasta" | "año" | "el"
-        )
+        n >= 1900 || (i > 0 && t.is_word(i - 1) && is_year_preposition(self.w(i - 1)))
     }
 
     /// `5/3/2014`, `1908-05-13`, `2013-08`: numbers with separators.
@@ -399,7 +394,7 @@ impl<'a, 't> Reader<'a, 't> {
         let t = self.t;
         let w = self.w(i);
         if let Some(m) = lex::month(self.lang, w) {
-            return self.from_month(i, m);
+            return self.after_month(i, m);
         }
         if let Some(s) = lex::season(self.lang, w) {
             let j = self.of(i + 1);
@@ -421,7 +416,11 @@ impl<'a, 't> Reader<'a, 't> {
             Lang::Es => "año",
             Lang::It => "anno",
         };
-        if self.w(i) == year_noun && t.is_word(i) && t.int(i + 1, 4).is_some_and(plausible_year) && t.raw(i + 1).len() == 4 {
+        if self.w(i) == year_noun
+            && t.is_word(i)
+            && t.int(i + 1, 4).is_some_and(plausible_year)
+            && t.raw(i + 1).len() == 4
+        {
             let y = t.int(i + 1, 4)?;
             return Some((i + 2, Point::year(y)));
         }
@@ -433,12 +432,13 @@ impl<'a, 't> Reader<'a, 't> {
     fn bare_month(&self, i: usize) -> Option<(usize, Point)> {
         let w = self.w(i);
         let m = lex::month(self.lang, w).filter(|_| self.t.is_word(i) && !lex::is_abbreviation(self.lang, w))?;
-        (self.lang != Lang::En || self.t.capitalized(i)).then_some((i + 1, Point { month: Some(m), ..Point::default() }))
+        (self.lang != Lang::En || self.t.capitalized(i))
+            .then_some((i + 1, Point { month: Some(m), ..Point::default() }))
     }
 
     /// After a month's name: "August 2013", "agosto de 2013", "May 13, 1908", "March 3", or
     /// the month alone after a preposition ("in March").
-    fn from_month(&self, i: usize, m: u8) -> Option<(usize, Point)> {
+    fn after_month(&self, i: usize, m: u8) -> Option<(usize, Point)> {
         let t = self.t;
         let abbreviated = lex::is_abbreviation(self.lang, self.w(i));
         let mut j = i + 1;
@@ -480,14 +480,23 @@ impl<'a, 't> Reader<'a, 't> {
             return Some((k + 2, Point::month(y, m)));
         }
         // The month alone, only where a preposition makes it one ("in March", "a marzo").
-        if abbreviated || (self.lang == Lang::En && !t.capitalized(i)) || (self.lang == Lang::En && self.w(i) == "may") {
+        if abbreviated || (self.lang == Lang::En && !t.capitalized(i)) || (self.lang == Lang::En && self.w(i) == "may")
+        {
             return None;
         }
         let before = i.checked_sub(1).map(|b| if t.is_mark(b, &["’", "'"]) { b.saturating_sub(1) } else { b })?;
         let prepositions: &[&str] = match self.lang {
-            Lang::En => &["in", "since", "until", "by", "from", "of", "during", "early", "late", "mid", "last", "next", "this", "through"],
-            Lang::Es => &["en", "de", "desde", "hasta", "a", "pasado", "próximo", "proximo", "durante", "este", "para", "mes"],
-            Lang::It => &["a", "ad", "in", "di", "da", "dal", "fino", "entro", "nel", "nell", "dell", "dall", "all", "scorso", "prossimo", "durante", "questo", "mese", "del"],
+            Lang::En => &[
+                "in", "since", "until", "by", "from", "of", "during", "early", "late", "mid", "last", "next", "this",
+                "through",
+            ],
+            Lang::Es => {
+                &["en", "de", "desde", "hasta", "a", "pasado", "próximo", "proximo", "durante", "este", "para", "mes"]
+            }
+            Lang::It => &[
+                "a", "ad", "in", "di", "da", "dal", "fino", "entro", "nel", "nell", "dell", "dall", "all", "scorso",
+                "prossimo", "durante", "questo", "mese", "del",
+            ],
         };
         self.is(before, prepositions).then_some((j, Point { month: Some(m), ..Point::default() }))
     }
@@ -496,7 +505,11 @@ impl<'a, 't> Reader<'a, 't> {
     /// "anni novanta", "años 90", "los noventa".
     fn decade(&self, i: usize) -> Option<(usize, Point)> {
         let t = self.t;
-        let decade = |tens: i64| Point { year: Some(if tens >= 0 && tens < 30 && tens != 20 { 2000 + tens } else { 1900 + tens }), x: 1, ..Point::default() };
+        let decade = |tens: i64| Point {
+            year: Some(if (0..30).contains(&tens) && tens != 20 { 2000 + tens } else { 1900 + tens }),
+            x: 1,
+            ..Point::default()
+        };
         if self.lang == Lang::En && self.is(i, &["the"]) {
             let j = i + 1;
             if let Some(tens) = t.is_word(j).then(|| lex::decade_word(self.lang, self.w(j))).flatten() {
@@ -545,7 +558,10 @@ impl<'a, 't> Reader<'a, 't> {
     fn century(&self, i: usize) -> Option<(usize, Point)> {
         let t = self.t;
         let of = |n: i64| (1..=21).contains(&n).then(|| Point { year: Some((n - 1) * 100), x: 2, ..Point::default() });
-        if self.lang == Lang::It && t.capitalized(i) && let Some(y) = lex::italian_century_name(self.w(i)) {
+        if self.lang == Lang::It
+            && t.capitalized(i)
+            && let Some(y) = lex::italian_century_name(self.w(i))
+        {
             return Some((i + 1, Point { year: Some(y), x: 2, ..Point::default() }));
         }
         let noun: &[&str] = match self.lang {
@@ -581,8 +597,10 @@ impl<'a, 't> Reader<'a, 't> {
     fn point_or_bare_range(&mut self, i: usize) -> Option<Match> {
         let t = self.t;
         // "2011-2019", "2011–19" in one token.
-        if t.is_number(i) && let Some((a, b)) = self.year_span_token(i) {
-            return self.found(i, i + 1, Value::Range(Some(Point::year(a)), Some(Point::year(b))));
+        if t.is_number(i)
+            && let Some((a, b)) = self.year_span_token(i)
+        {
+            return found(i, i + 1, Value::Range(Some(Point::year(a)), Some(Point::year(b))));
         }
         let (end, p) = self.point(i)?;
         let worded = match self.lang {
@@ -591,13 +609,17 @@ impl<'a, 't> Reader<'a, 't> {
             Lang::It => self.is(end, &["a", "fino"]) && !self.is(end + 1, &["dire"]),
         };
         if worded && p.year.is_some() {
-            let k = if self.is(end, &["fino"]) && self.is(end + 1, &["a", "al", "all"]) { self.apostrophe(end + 2) } else { end + 1 };
+            let k = if self.is(end, &["fino"]) && self.is(end + 1, &["a", "al", "all"]) {
+                self.apostrophe(end + 2)
+            } else {
+                end + 1
+            };
             let k = self.articles(k);
             if let Some((end2, q)) = self.point(k)
                 && q.year.is_some()
                 && ordered(p, q)
             {
-                return self.found(i, end2, Value::Range(Some(p), Some(q)));
+                return found(i, end2, Value::Range(Some(p), Some(q)));
             }
         }
         if t.is_mark(end, &["–", "—", "-"]) {
@@ -606,7 +628,7 @@ impl<'a, 't> Reader<'a, 't> {
                 && ordered(a, b)
                 && (a.year.is_some() || b.year.is_some())
             {
-                return self.found(i, end2, Value::Range(Some(a), Some(b)));
+                return found(i, end2, Value::Range(Some(a), Some(b)));
             }
             // "2011–19"
             if let (Some(y), Some(n)) = (p.year.filter(|_| p.month.is_none() && p.x == 0), t.int(end + 1, 2))
@@ -614,11 +636,11 @@ impl<'a, 't> Reader<'a, 't> {
             {
                 let b = y - y % 100 + n;
                 if b > y {
-                    return self.found(i, end + 2, Value::Range(Some(p), Some(Point::year(b))));
+                    return found(i, end + 2, Value::Range(Some(p), Some(Point::year(b))));
                 }
             }
         }
-        self.found(i, end, Value::Point(p))
+        found(i, end, Value::Point(p))
     }
 
     /// A number token that is a span of years: `2011-2019`, `2011-19`.
@@ -644,7 +666,10 @@ impl<'a, 't> Reader<'a, 't> {
         let (opens, joins): (&[&str], &[&str]) = match self.lang {
             Lang::En => (&["from", "between"], &["to", "until", "till", "through", "and", "-", "–"]),
             Lang::Es => (&["de", "desde", "del", "entre"], &["a", "al", "hasta", "y", "-", "–"]),
-            Lang::It => (&["da", "dal", "dallo", "dalla", "dall", "tra", "fra", "dai", "dagli"], &["a", "al", "alla", "all", "allo", "fino", "e", "ed", "-", "–", "ai", "agli"]),
+            Lang::It => (
+                &["da", "dal", "dallo", "dalla", "dall", "tra", "fra", "dai", "dagli"],
+                &["a", "al", "alla", "all", "allo", "fino", "e", "ed", "-", "–", "ai", "agli"],
+            ),
         };
         if !self.is(i, opens) {
             return None;
@@ -671,7 +696,13 @@ impl<'a, 't> Reader<'a, 't> {
         if a.year.is_none() && b.year.is_none() {
             return None;
         }
-        ordered(a, b).then(|| Match { start: i, end: end2, value: Value::Range(Some(a), Some(b)), approximate: false, relative: false })
+        ordered(a, b).then_some(Match {
+            start: i,
+            end: end2,
+            value: Value::Range(Some(a), Some(b)),
+            approximate: false,
+            relative: false,
+        })
     }
 
     /// "since 2011", "dal 2011", "desde 2011", "a partir de 2011" (`2011/..`); "by 2013",
@@ -680,12 +711,16 @@ impl<'a, 't> Reader<'a, 't> {
         let t = self.t;
         let w = self.w(i);
         let (from, mut j) = match (self.lang, w) {
-            (Lang::En, "since") | (Lang::Es, "desde") | (Lang::It, "dal" | "dall" | "dallo" | "dalla" | "da") => (true, i + 1),
+            (Lang::En, "since") | (Lang::Es, "desde") | (Lang::It, "dal" | "dall" | "dallo" | "dalla" | "da") => {
+                (true, i + 1)
+            }
             (Lang::En, "starting") if self.is(i + 1, &["in", "from", "on"]) => (true, i + 2),
             (Lang::En, "as") if self.is(i + 1, &["of", "from"]) => (true, i + 2),
             (Lang::En, "effective") => (true, i + 1),
             (Lang::Es, "a") if self.is(i + 1, &["partir"]) && self.is(i + 2, &["de", "del"]) => (true, i + 3),
-            (Lang::It, "a") if self.is(i + 1, &["partire"]) && self.is(i + 2, &["da", "dal", "dall", "dalla"]) => (true, i + 3),
+            (Lang::It, "a") if self.is(i + 1, &["partire"]) && self.is(i + 2, &["da", "dal", "dall", "dalla"]) => {
+                (true, i + 3)
+            }
             (Lang::It, "sin" | "fin") if self.is(i + 1, &["dal", "dall", "da", "dalla"]) => (true, i + 2),
             (Lang::En, "until" | "till" | "by") | (Lang::Es, "hasta" | "para") | (Lang::It, "entro") => (false, i + 1),
             (Lang::En, "up") if self.is(i + 1, &["to", "until"]) => (false, i + 2),
@@ -711,7 +746,7 @@ impl<'a, 't> Reader<'a, 't> {
             return None;
         }
         let value = if from { Value::Range(Some(p), None) } else { Value::Range(None, Some(p)) };
-        self.found(i, end, value)
+        found(i, end, value)
     }
 
     /// "early 2019", "all’inizio del 2019", "a principios de 2019", "mid-2019", "a metà del
@@ -733,9 +768,15 @@ impl<'a, 't> Reader<'a, 't> {
         }
         let w = self.w(j);
         let part = match (self.lang, w) {
-            (Lang::En, "early" | "beginning" | "start") | (Lang::Es, "principios" | "comienzos" | "inicios" | "principio" | "comienzo" | "inicio") | (Lang::It, "inizio" | "inizi" | "primi") => 0,
-            (Lang::En, "mid" | "middle" | "midst") | (Lang::Es, "mediados") | (Lang::It, "metà" | "meta" | "mezzo") => 1,
-            (Lang::En, "late" | "end" | "close") | (Lang::Es, "finales" | "fines" | "final") | (Lang::It, "fine" | "fini" | "ultimi") => 2,
+            (Lang::En, "early" | "beginning" | "start")
+            | (Lang::Es, "principios" | "comienzos" | "inicios" | "principio" | "comienzo" | "inicio")
+            | (Lang::It, "inizio" | "inizi" | "primi") => 0,
+            (Lang::En, "mid" | "middle" | "midst") | (Lang::Es, "mediados") | (Lang::It, "metà" | "meta" | "mezzo") => {
+                1
+            }
+            (Lang::En, "late" | "end" | "close")
+            | (Lang::Es, "finales" | "fines" | "final")
+            | (Lang::It, "fine" | "fini" | "ultimi") => 2,
             _ => return None,
         };
         let mut k = j + 1;
@@ -753,9 +794,13 @@ impl<'a, 't> Reader<'a, 't> {
             },
         };
         // "mid-March": the month of the latest year written, else of publication.
-        let p = if p.year.is_none() { Point { year: self.last.and_then(|l| l.year).or(self.published.map(|p| p.0)), ..p } } else { p };
+        let p = if p.year.is_none() {
+            Point { year: self.last.and_then(|l| l.year).or(self.published.map(|p| p.0)), ..p }
+        } else {
+            p
+        };
         let (a, b) = part_range(p, part)?;
-        self.found(i, end, Value::Range(Some(a), Some(b)))
+        found(i, end, Value::Range(Some(a), Some(b)))
     }
 
     /// "the third quarter of 2019", "il terzo trimestre del 2019", "el tercer trimestre de
@@ -798,7 +843,7 @@ impl<'a, 't> Reader<'a, 't> {
             }
             (6 * (q - 1) + 1, 6)
         };
-        self.found(i, k + 1, Value::Range(Some(Point::month(y, first)), Some(Point::month(y, first + months - 1))))
+        found(i, k + 1, Value::Range(Some(Point::month(y, first)), Some(Point::month(y, first + months - 1))))
     }
 
     // ---- relative, durations, frequencies -------------------------------------------------------
@@ -815,61 +860,90 @@ impl<'a, 't> Reader<'a, 't> {
         self.t.is_word(i).then(|| lex::unit(self.lang, self.w(i))).flatten()
     }
 
+    /// A day said relative to publication: "today", "ayer", "domani", "this morning",
+    /// "stasera", "last night".
+    fn relative_day(&self, i: usize) -> Option<Match> {
+        let pubd = self.published;
+        let w = self.w(i);
+        // One word.
+        let days = match (self.lang, w) {
+            (Lang::En, "today") | (Lang::Es, "hoy") | (Lang::It, "oggi") => Some(0),
+            (Lang::En, "yesterday") | (Lang::Es, "ayer" | "anoche") | (Lang::It, "ieri") => Some(-1),
+            (Lang::En, "tomorrow") | (Lang::It, "domani") => Some(1),
+            (Lang::Es, "anteayer") | (Lang::It, "altroieri") => Some(-2),
+            (Lang::Es, "mañana" | "manana")
+                if !self
+                    .is(i.wrapping_sub(1), &["la", "esta", "una", "cada", "por", "de", "misma", "media", "toda"])
+                    && !self.is(i + 1, &["de", "del"]) =>
+            {
+                Some(1)
+            }
+            _ => None,
+        };
+        if let Some(d) = days {
+            let value = pubd.map_or(Value::Unknown, |p| Value::Point(shift_day(p, d)));
+            return found(i, i + 1, value);
+        }
+        // "this morning", "esta mañana", "stamattina": today.
+        let today = match self.lang {
+            Lang::En => (self.is(i, &["this"]) && self.is(i + 1, &["morning", "afternoon", "evening"]))
+                .then_some(i + 2)
+                .or_else(|| self.is(i, &["tonight"]).then_some(i + 1)),
+            Lang::Es => {
+                (self.is(i, &["esta"]) && self.is(i + 1, &["mañana", "manana", "tarde", "noche"])).then_some(i + 2)
+            }
+            Lang::It => {
+                self.is(i, &["stamattina", "stamani", "stasera", "stanotte", "stamane"]).then_some(i + 1).or_else(
+                    || (self.is(i, &["questa"]) && self.is(i + 1, &["mattina", "sera", "notte"])).then_some(i + 2),
+                )
+            }
+        };
+        if let Some(end) = today {
+            let value = pubd.map_or(Value::Unknown, |p| Value::Point(shift_day(p, 0)));
+            return found(i, end, value);
+        }
+        if self.lang == Lang::En && self.is(i, &["last"]) && self.is(i + 1, &["night"]) {
+            let value = pubd.map_or(Value::Unknown, |p| Value::Point(shift_day(p, -1)));
+            return found(i, i + 2, value);
+        }
+        None
+    }
+
     /// "yesterday", "last year", "el mes pasado", "lunedì scorso", "two years ago", "hace tres
     /// años", "due anni fa"; "two years later", "dos años después", "due anni dopo"; "the
     /// following year", "l'anno successivo".
     fn relative(&mut self, i: usize) -> Option<Match> {
         let t = self.t;
         let pubd = self.published;
-        let w = self.w(i);
         if !t.is_word(i) && !t.is_number(i) {
             return None;
         }
-        // One word.
-        let days = match (self.lang, w) {
-            (Lang::En, "today") | (Lang::Es, "hoy") | (Lang::It, "oggi") => Some(0),
-            (Lang::En, "yesterday") | (Lang::Es, "ayer") | (Lang::It, "ieri") => Some(-1),
-            (Lang::En, "tomorrow") | (Lang::It, "domani") => Some(1),
-            (Lang::Es, "anteayer") | (Lang::It, "altroieri") => Some(-2),
-            (Lang::Es, "anoche") => Some(-1),
-            (Lang::Es, "mañana" | "manana") if !self.is(i.wrapping_sub(1), &["la", "esta", "una", "cada", "por", "de", "misma", "media", "toda"]) && !self.is(i + 1, &["de", "del"]) => Some(1),
-            _ => None,
-        };
-        if let Some(d) = days {
-            let value = pubd.map_or(Value::Unknown, |p| Value::Point(shift_day(p, d)));
-            return self.found(i, i + 1, value);
-        }
-        // "this morning", "esta mañana", "stamattina": today.
-        let today = match self.lang {
-            Lang::En => (self.is(i, &["this"]) && self.is(i + 1, &["morning", "afternoon", "evening"])).then_some(i + 2).or_else(|| self.is(i, &["tonight"]).then_some(i + 1)),
-            Lang::Es => (self.is(i, &["esta"]) && self.is(i + 1, &["mañana", "manana", "tarde", "noche"])).then_some(i + 2),
-            Lang::It => self.is(i, &["stamattina", "stamani", "stasera", "stanotte", "stamane"]).then_some(i + 1).or_else(|| (self.is(i, &["questa"]) && self.is(i + 1, &["mattina", "sera", "notte"])).then_some(i + 2)),
-        };
-        if let Some(end) = today {
-            let value = pubd.map_or(Value::Unknown, |p| Value::Point(shift_day(p, 0)));
-            return self.found(i, end, value);
+        if let Some(m) = self.relative_day(i) {
+            return Some(m);
         }
         if let Some(m) = self.last_day_month(i) {
             return Some(m);
-        }
-        if self.lang == Lang::En && self.is(i, &["last"]) && self.is(i + 1, &["night"]) {
-            let value = pubd.map_or(Value::Unknown, |p| Value::Point(shift_day(p, -1)));
-            return self.found(i, i + 2, value);
         }
         // "N units ago" / "hace N units" / "N units fa"; "N units later / dopo / después".
         // "desde hace tres años", "da tre anni": for that long, up to now.
         let since_ago = match self.lang {
             Lang::Es => self.is(i, &["desde"]) && self.is(i + 1, &["hace"]),
-            Lang::It => self.is(i, &["da"]) && self.count(i + 1).is_some() && self.unit(i + 2).is_some() && !self.is(i + 3, &["fa"]),
+            Lang::It => {
+                self.is(i, &["da"])
+                    && self.count(i + 1).is_some()
+                    && self.unit(i + 2).is_some()
+                    && !self.is(i + 3, &["fa"])
+            }
             Lang::En => false,
         };
         if since_ago {
             let n_at = if self.lang == Lang::Es { i + 2 } else { i + 1 };
             if self.count(n_at).is_some() && self.unit(n_at + 1).is_some() {
-                return self.found(i, n_at + 2, Value::Duration);
+                return found(i, n_at + 2, Value::Duration);
             }
         }
-        let (hace, n_at) = if self.is(i, &["hace", "hacía", "hacia"]) && self.lang == Lang::Es { (true, i + 1) } else { (false, i) };
+        let (hace, n_at) =
+            if self.is(i, &["hace", "hacía", "hacia"]) && self.lang == Lang::Es { (true, i + 1) } else { (false, i) };
         if let Some(n) = self.count(n_at)
             && let Some(unit) = self.unit(n_at + 1)
         {
@@ -877,8 +951,14 @@ impl<'a, 't> Reader<'a, 't> {
             let ago = hace || self.is(after, &["ago", "fa", "addietro"]);
             let later = match self.lang {
                 Lang::En => self.is(after, &["later", "after", "afterwards", "on"]),
-                Lang::Es => self.is(after, &["después", "despues"]) || (self.is(after, &["más", "mas"]) && self.is(after + 1, &["tarde"])),
-                Lang::It => self.is(after, &["dopo", "seguenti"]) || (self.is(after, &["più", "piu"]) && self.is(after + 1, &["tardi"])),
+                Lang::Es => {
+                    self.is(after, &["después", "despues"])
+                        || (self.is(after, &["más", "mas"]) && self.is(after + 1, &["tarde"]))
+                }
+                Lang::It => {
+                    self.is(after, &["dopo", "seguenti"])
+                        || (self.is(after, &["più", "piu"]) && self.is(after + 1, &["tardi"]))
+                }
             };
             let earlier = match self.lang {
                 Lang::En => self.is(after, &["earlier", "before", "prior"]),
@@ -894,13 +974,13 @@ impl<'a, 't> Reader<'a, 't> {
             };
             if ago {
                 let value = pubd.map_or(Value::Unknown, |p| Value::Point(back_from(p, -n, unit)));
-                return self.found(i, end, value);
+                return found(i, end, value);
             }
             let signed = if later { n } else { -n };
             let value = self.last.map_or(Value::Unknown, |p| {
                 p.year.map_or(Value::Unknown, |y| Value::Point(Point::year(y + years_of(signed, unit, p))))
             });
-            return self.found(i, end, value);
+            return found(i, end, value);
         }
         // "last year", "el año pasado", "l'anno scorso", "quest'anno", "last Monday".
         self.relative_named(i)
@@ -912,33 +992,52 @@ impl<'a, 't> Reader<'a, 't> {
             let w = self.w(k);
             t.is_word(k).then_some(())?;
             match (self.lang, w) {
-                (Lang::En, "last" | "past" | "previous") | (Lang::Es, "pasado" | "pasada" | "anterior") | (Lang::It, "scorso" | "scorsa" | "passato" | "passata" | "precedente") => Some(-1),
+                (Lang::En, "last" | "past" | "previous")
+                | (Lang::Es, "pasado" | "pasada" | "anterior")
+                | (Lang::It, "scorso" | "scorsa" | "passato" | "passata" | "precedente") => Some(-1),
                 (Lang::En, "this") | (Lang::Es, "este" | "esta") | (Lang::It, "quest" | "questo" | "questa") => Some(0),
-                (Lang::En, "next" | "following" | "coming") | (Lang::Es, "próximo" | "proximo" | "próxima" | "proxima" | "siguiente") | (Lang::It, "prossimo" | "prossima" | "successivo" | "successiva" | "seguente" | "dopo") => Some(1),
+                (Lang::En, "next" | "following" | "coming")
+                | (Lang::Es, "próximo" | "proximo" | "próxima" | "proxima" | "siguiente")
+                | (Lang::It, "prossimo" | "prossima" | "successivo" | "successiva" | "seguente" | "dopo") => Some(1),
                 _ => None,
             }
         };
         let start = i;
         let j = self.articles(i);
         // Text-relative: "the following year", "el año siguiente", "l'anno successivo".
-        let text_relative = |k: i64, w: &str| matches!(w, "following" | "previous" | "siguiente" | "anterior" | "successivo" | "successiva" | "seguente" | "precedente" | "dopo") && k != 0;
+        let text_relative = |k: i64, w: &str| {
+            matches!(
+                w,
+                "following"
+                    | "previous"
+                    | "siguiente"
+                    | "anterior"
+                    | "successivo"
+                    | "successiva"
+                    | "seguente"
+                    | "precedente"
+                    | "dopo"
+            ) && k != 0
+        };
         // modifier, then unit or weekday
         // Before the noun only the words that stand there: "lo scorso anno", "the next year",
         // never "dopo anni" ("after years").
-        let before_noun = |k: usize| !self.is(k, &["dopo", "anterior", "precedente", "successivo", "successiva", "seguente"]);
-        let (k, what, end, word) = if let Some(k) = modifier(self.apostrophe(j)).filter(|_| before_noun(self.apostrophe(j))) {
-            let m = self.apostrophe(j);
-            let u = self.apostrophe(m + 1);
-            (k, u, u + 1, self.w(m).to_owned())
-        } else if let Some(k) = modifier(j + 1).filter(|_| t.is_word(j) && self.lang != Lang::En) {
-            (k, j, j + 2, self.w(j + 1).to_owned())
-        } else if self.lang == Lang::It && self.is(j, &["quest"]) && t.is_mark(j + 1, &["’", "'"]) {
-            (0, j + 2, j + 3, "quest".to_owned())
-        } else if self.lang == Lang::Es && self.is(j + 1, &["que"]) && self.is(j + 2, &["viene"]) {
-            (1, j, j + 3, "viene".to_owned())
-        } else {
-            return None;
-        };
+        let before_noun =
+            |k: usize| !self.is(k, &["dopo", "anterior", "precedente", "successivo", "successiva", "seguente"]);
+        let (k, what, end, word) =
+            if let Some(k) = modifier(self.apostrophe(j)).filter(|_| before_noun(self.apostrophe(j))) {
+                let m = self.apostrophe(j);
+                let u = self.apostrophe(m + 1);
+                (k, u, u + 1, self.w(m).to_owned())
+            } else if let Some(k) = modifier(j + 1).filter(|_| t.is_word(j) && self.lang != Lang::En) {
+                (k, j, j + 2, self.w(j + 1).to_owned())
+            } else if self.lang == Lang::It && self.is(j, &["quest"]) && t.is_mark(j + 1, &["’", "'"]) {
+                (0, j + 2, j + 3, "quest".to_owned())
+            } else if self.lang == Lang::Es && self.is(j + 1, &["que"]) && self.is(j + 2, &["viene"]) {
+                (1, j, j + 3, "viene".to_owned())
+            } else {
+                return None;
+            };
         let unit = self.unit(what);
         let weekday = t.is_word(what).then(|| lex::weekday(self.lang, self.w(what))).flatten();
         let season = t.is_word(what).then(|| lex::season(self.lang, self.w(what))).flatten();
@@ -950,9 +1049,9 @@ impl<'a, 't> Reader<'a, 't> {
                 return None;
             }
             // The latest such season over before publication.
-            let Some(p) = self.published else { return self.found(start, end, Value::Unknown) };
+            let Some(p) = self.published else { return found(start, end, Value::Unknown) };
             let year = (p.0 - 2..=p.0).rev().find(|&y| season_end(y, s) <= (p.0, p.1))?;
-            return self.found(start, end, Value::Point(Point { year: Some(year), season: Some(s), ..Point::default() }));
+            return found(start, end, Value::Point(Point { year: Some(year), season: Some(s), ..Point::default() }));
         }
         if text_relative(k, &word) {
             let u = unit?;
@@ -960,9 +1059,9 @@ impl<'a, 't> Reader<'a, 't> {
                 return None;
             }
             let value = self.last.and_then(|p| p.year).map_or(Value::Unknown, |y| Value::Point(Point::year(y + k)));
-            return self.found(start, end, value);
+            return found(start, end, value);
         }
-        let Some(p) = self.published else { return self.found(start, end, Value::Unknown) };
+        let Some(p) = self.published else { return found(start, end, Value::Unknown) };
         if let Some(wd) = weekday {
             if k != -1 {
                 return None;
@@ -972,7 +1071,7 @@ impl<'a, 't> Reader<'a, 't> {
             #[allow(clippy::cast_possible_truncation)]
             let today_wd = (today as i64 + 3).rem_euclid(7); // 1970-01-01 was a Thursday (3)
             let back = (today_wd - i64::from(wd) - 1).rem_euclid(7) + 1;
-            return self.found(start, end, Value::Point(shift_day(p, -back)));
+            return found(start, end, Value::Point(shift_day(p, -back)));
         }
         let value = match unit? {
             Unit::Year => Value::Point(Point::year(p.0 + k)),
@@ -988,7 +1087,7 @@ impl<'a, 't> Reader<'a, 't> {
             }
             _ => return None,
         };
-        self.found(start, end, value)
+        found(start, end, value)
     }
 
     /// "lo scorso 3 marzo", "el pasado 8 de marzo": the latest such day before publication.
@@ -1011,7 +1110,7 @@ impl<'a, 't> Reader<'a, 't> {
             }
             None => Value::Unknown,
         };
-        self.found(i, end, value)
+        found(i, end, value)
     }
 
     /// A weekday alone ("il giudice ha deciso lunedì", "on Monday"): the latest such day on or
@@ -1026,7 +1125,10 @@ impl<'a, 't> Reader<'a, 't> {
             return None;
         }
         // "los lunes", "i lunedì": every Monday.
-        if self.is(i.wrapping_sub(1), &["los", "i", "ogni", "cada", "every", "on"]) && self.w(i).ends_with('s') && self.lang == Lang::En {
+        if self.is(i.wrapping_sub(1), &["los", "i", "ogni", "cada", "every", "on"])
+            && self.w(i).ends_with('s')
+            && self.lang == Lang::En
+        {
             return None;
         }
         if self.is(i.wrapping_sub(1), &["los", "ogni", "cada", "every", "each"]) {
@@ -1041,7 +1143,7 @@ impl<'a, 't> Reader<'a, 't> {
             }
             None => Value::Unknown,
         };
-        self.found(i, i + 1, value)
+        found(i, i + 1, value)
     }
 
     /// "for three years", "per quasi un decennio", "por casi diez años", "durante dos meses".
@@ -1063,9 +1165,30 @@ impl<'a, 't> Reader<'a, 't> {
             j += 1;
         }
         let hedges: &[&str] = match self.lang {
-            Lang::En => &["almost", "nearly", "about", "over", "around", "some", "roughly", "more", "less", "at", "least", "than", "past", "last", "next"],
-            Lang::Es => &["casi", "cerca", "de", "más", "mas", "menos", "unos", "unas", "alrededor", "al", "menos", "últimos", "ultimos", "próximos"],
-            Lang::It => &["quasi", "circa", "oltre", "più", "piu", "meno", "di", "almeno", "ben", "gli", "ultimi", "prossimi", "i"],
+            Lang::En => &[
+                "almost", "nearly", "about", "over", "around", "some", "roughly", "more", "less", "at", "least",
+                "than", "past", "last", "next",
+            ],
+            Lang::Es => &[
+                "casi",
+                "cerca",
+                "de",
+                "más",
+                "mas",
+                "menos",
+                "unos",
+                "unas",
+                "alrededor",
+                "al",
+                "menos",
+                "últimos",
+                "ultimos",
+                "próximos",
+            ],
+            Lang::It => &[
+                "quasi", "circa", "oltre", "più", "piu", "meno", "di", "almeno", "ben", "gli", "ultimi", "prossimi",
+                "i",
+            ],
         };
         let mut hedged = 0;
         while hedged < 3 && self.is(j, hedges) {
@@ -1078,7 +1201,7 @@ impl<'a, 't> Reader<'a, 't> {
             && self.is(j.wrapping_sub(1), &["last", "past", "ultimo", "ultima", "última", "ultima"])
             && matches!(self.unit(j), Some(Unit::Decade | Unit::Century))
         {
-            return self.found(i, j + 1, Value::Duration);
+            return found(i, j + 1, Value::Duration);
         }
         if !counted {
             return None;
@@ -1094,7 +1217,7 @@ impl<'a, 't> Reader<'a, 't> {
         if !led && hedged == 0 && !t.is_number(j) && lex::cardinal(self.lang, self.w(j)).is_none() {
             return None;
         }
-        self.found(i, unit_at + 1, Value::Duration)
+        found(i, unit_at + 1, Value::Duration)
     }
 
     /// "every two weeks", "ogni due settimane", "cada dos semanas", "every year", "weekly",
@@ -1106,16 +1229,36 @@ impl<'a, 't> Reader<'a, 't> {
         }
         let w = self.w(i);
         let adverb = match self.lang {
-            Lang::En => matches!(w, "daily" | "weekly" | "monthly" | "yearly" | "annually" | "biweekly" | "quarterly" | "fortnightly"),
-            Lang::Es => matches!(w, "diariamente" | "semanalmente" | "mensualmente" | "anualmente" | "trimestralmente" | "quincenalmente"),
-            Lang::It => matches!(w, "quotidianamente" | "settimanalmente" | "mensilmente" | "annualmente" | "trimestralmente" | "giornalmente"),
+            Lang::En => matches!(
+                w,
+                "daily" | "weekly" | "monthly" | "yearly" | "annually" | "biweekly" | "quarterly" | "fortnightly"
+            ),
+            Lang::Es => matches!(
+                w,
+                "diariamente" | "semanalmente" | "mensualmente" | "anualmente" | "trimestralmente" | "quincenalmente"
+            ),
+            Lang::It => matches!(
+                w,
+                "quotidianamente"
+                    | "settimanalmente"
+                    | "mensilmente"
+                    | "annualmente"
+                    | "trimestralmente"
+                    | "giornalmente"
+            ),
         };
         // "quarterly payments", "daily counts": an adjective before its noun is no frequency.
         let before_noun = self.lang == Lang::En
             && t.is_word(i + 1)
-            && !self.is(i + 1, &["and", "or", "to", "in", "on", "for", "with", "by", "from", "at", "since", "until", "through", "as", "but", "the", "a", "an", "basis"]);
+            && !self.is(
+                i + 1,
+                &[
+                    "and", "or", "to", "in", "on", "for", "with", "by", "from", "at", "since", "until", "through",
+                    "as", "but", "the", "a", "an", "basis",
+                ],
+            );
         if adverb && !before_noun {
-            return self.found(i, i + 1, Value::Frequency);
+            return found(i, i + 1, Value::Frequency);
         }
         let every: &[&str] = match self.lang {
             Lang::En => &["every", "each"],
@@ -1128,7 +1271,7 @@ impl<'a, 't> Reader<'a, 't> {
                 j += 1;
             }
             if self.unit(j).is_some() || (t.is_word(j) && lex::weekday(self.lang, self.w(j)).is_some()) {
-                return self.found(i, j + 1, Value::Frequency);
+                return found(i, j + 1, Value::Frequency);
             }
             return None;
         }
@@ -1148,12 +1291,43 @@ impl<'a, 't> Reader<'a, 't> {
                     j += 1;
                 }
                 if self.unit(j).is_some() {
-                    return self.found(i, j + 1, Value::Frequency);
+                    return found(i, j + 1, Value::Frequency);
                 }
             }
         }
         None
     }
+}
+
+/// Words after which even a year long past reads as one ("in 1492").
+fn is_year_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "since"
+            | "from"
+            | "until"
+            | "by"
+            | "year"
+            | "of"
+            | "nel"
+            | "del"
+            | "dal"
+            | "al"
+            | "anno"
+            | "entro"
+            | "en"
+            | "de"
+            | "desde"
+            | "hasta"
+            | "año"
+            | "el"
+    )
+}
+
+/// A plain match of tokens `start..end`; in `Option` for the rules' `?` chains.
+#[allow(clippy::unnecessary_wraps)]
+fn found(start: usize, end: usize, value: Value) -> Option<Match> {
+    Some(Match { start, end, value, approximate: false, relative: false })
 }
 
 /// Reads a Roman numeral of a century (I to XXI), upper case only.

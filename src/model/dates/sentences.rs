@@ -62,13 +62,17 @@ fn sentence_end(text: &str, i: usize, end: usize) -> Option<usize> {
     }
     let next = text[k..].trim_start_matches([' ', '\t']).chars().next();
     let opens = next.is_none_or(|n| {
-        n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '«' | '¿' | '¡' | '(' | '‘' | '\'' | '\n' | '\r' | '—' | '–' | '-')
+        n.is_uppercase()
+            || n.is_ascii_digit()
+            || matches!(n, '"' | '“' | '«' | '¿' | '¡' | '(' | '‘' | '\'' | '\n' | '\r' | '—' | '–' | '-')
     });
     if !opens {
         return None;
     }
     if text.as_bytes()[i] == b'.' {
-        let word_start = text[..i].rfind(|ch: char| !(ch.is_alphanumeric() || ch == '.')).map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8));
+        let word_start = text[..i]
+            .rfind(|ch: char| !(ch.is_alphanumeric() || ch == '.'))
+            .map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8));
         let word = &text[word_start..i];
         let abbreviation = word.chars().count() == 1 && word.chars().all(char::is_alphabetic)
             || (word.len() <= 6 && ABBREVIATIONS.contains(&word.to_lowercase().as_str()));
@@ -100,10 +104,21 @@ mod tests {
     #[test]
     fn sentences_end_at_stops_and_lines_but_not_abbreviations() {
         assert_eq!(
-            cut("Nell’agosto 2013, Facebook ha fornito l’accesso. Il Sig. Rossi arrivò il 3 marzo.\nTitolo\n\n“Poi disse.” E basta"),
-            ["Nell’agosto 2013, Facebook ha fornito l’accesso.", "Il Sig. Rossi arrivò il 3 marzo.", "Titolo", "“Poi disse.”", "E basta"]
+            cut(
+                "Nell’agosto 2013, Facebook ha fornito l’accesso. Il Sig. Rossi arrivò il 3 marzo.\nTitolo\n\n“Poi disse.” E basta"
+            ),
+            [
+                "Nell’agosto 2013, Facebook ha fornito l’accesso.",
+                "Il Sig. Rossi arrivò il 3 marzo.",
+                "Titolo",
+                "“Poi disse.”",
+                "E basta"
+            ]
         );
-        assert_eq!(cut("Case No. 2019-1234 was filed. It was 3.5 times larger."), ["Case No. 2019-1234 was filed.", "It was 3.5 times larger."]);
+        assert_eq!(
+            cut("Case No. 2019-1234 was filed. It was 3.5 times larger."),
+            ["Case No. 2019-1234 was filed.", "It was 3.5 times larger."]
+        );
         assert_eq!(cut("Lo dijo J. Pérez. ¿Y luego? Sí… Claro"), ["Lo dijo J. Pérez.", "¿Y luego?", "Sí…", "Claro"]);
     }
 }

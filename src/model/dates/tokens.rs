@@ -51,7 +51,9 @@ impl<'t> Tokens<'t> {
                     let b = bytes[end];
                     if b.is_ascii_digit() {
                         end += 1;
-                    } else if matches!(b, b'/' | b'-' | b'.' | b',') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+                    } else if matches!(b, b'/' | b'-' | b'.' | b',')
+                        && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+                    {
                         end += 2;
                     } else {
                         break;
@@ -164,7 +166,25 @@ mod tests {
     fn numbers_keep_their_inner_separators_and_words_their_accents() {
         let t = Tokens::new("Nell’agosto 2013, il 5/3/2014 e 2,013 utenti; 1908-05-13. Miércoles");
         let words: Vec<&str> = (0..t.len()).map(|i| t.raw(i)).collect();
-        assert_eq!(words, ["Nell", "’", "agosto", "2013", ",", "il", "5/3/2014", "e", "2,013", "utenti", ";", "1908-05-13", ".", "Miércoles"]);
+        assert_eq!(
+            words,
+            [
+                "Nell",
+                "’",
+                "agosto",
+                "2013",
+                ",",
+                "il",
+                "5/3/2014",
+                "e",
+                "2,013",
+                "utenti",
+                ";",
+                "1908-05-13",
+                ".",
+                "Miércoles"
+            ]
+        );
         assert_eq!(t.low(13), "miércoles");
         assert!(t.glued(1) && t.glued(2) && !t.glued(3));
     }

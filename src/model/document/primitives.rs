@@ -65,9 +65,17 @@ impl Document {
     }
 
     /// Remembers a rejected proposal at `index`.
-    pub(crate) fn insert_rejected(&mut self, index: usize, rejected: super::super::Rejected) -> Result<(), Vec<Problem>> {
+    pub(crate) fn insert_rejected(
+        &mut self,
+        index: usize,
+        rejected: super::super::Rejected,
+    ) -> Result<(), Vec<Problem>> {
         if index > self.timeline.rejected.len() {
-            return Err(vec![Problem::error(&self.path, super::super::Place::File, format!("there is no rejected proposal number {}", index + 1))]);
+            return Err(vec![Problem::error(
+                &self.path,
+                super::super::Place::File,
+                format!("there is no rejected proposal number {}", index + 1),
+            )]);
         }
         self.timeline.rejected.insert(index, rejected);
         Ok(())
@@ -75,7 +83,11 @@ impl Document {
 
     pub(crate) fn remove_rejected(&mut self, index: usize) -> Result<super::super::Rejected, Vec<Problem>> {
         if index >= self.timeline.rejected.len() {
-            return Err(vec![Problem::error(&self.path, super::super::Place::File, format!("there is no rejected proposal number {}", index + 1))]);
+            return Err(vec![Problem::error(
+                &self.path,
+                super::super::Place::File,
+                format!("there is no rejected proposal number {}", index + 1),
+            )]);
         }
         Ok(self.timeline.rejected.remove(index))
     }

@@ -95,11 +95,7 @@ impl CitelineApp {
             Command::ShowGoto => self.goto.show(),
             Command::GoTo(view) => self.view.animate_to(view),
             Command::AcceptProposals(list) => self.accept_proposals(&list),
-            Command::RejectProposal(p) => {
-                let index = self.session.data().doc.timeline().rejected.len();
-                let rejected = crate::model::Rejected { source: p.source.as_str().into(), sentence: p.quote.as_str().into() };
-                self.edit(Edit::AddRejected { index, rejected }, None);
-            }
+            Command::RejectProposal(p) => self.reject_proposal(&p),
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
                 self.apply_theme(ctx);
@@ -147,6 +143,13 @@ impl CitelineApp {
         if self.selected.is_some_and(|e| e as usize >= events) {
             self.selected = None;
         }
+    }
+
+    /// Remembers in the document that `p` was rejected (one undo step).
+    fn reject_proposal(&mut self, p: &crate::model::propose::Proposal) {
+        let index = self.session.data().doc.timeline().rejected.len();
+        let rejected = crate::model::Rejected { source: p.source.as_str().into(), sentence: p.quote.as_str().into() };
+        self.edit(Edit::AddRejected { index, rejected }, None);
     }
 
     /// Events made of `proposals`, added at the end as one undo step; the last one selected.

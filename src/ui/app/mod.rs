@@ -15,14 +15,14 @@ use super::command::Command;
 use super::dialog::palette_of;
 use super::export_dialog::{ExportDialog, ExportSource};
 use super::filter_menu::FilterMenu;
+use super::goto_dialog::GotoDialog;
 use super::menu::{MenuState, menu_ui};
 use super::new_dialog::NewDialog;
+use super::proposals_panel::proposals_ui;
 use super::results::results_ui;
 use super::save_dialog::SaveDialog;
 use super::shortcuts::{self, shortcuts_window};
 use super::source_dialog::SourceDialog;
-use super::goto_dialog::GotoDialog;
-use super::proposals_panel::proposals_ui;
 use super::status::{Work, status_ui};
 use super::timeline_view::{TimelineCommand, TimelineFrame, ViewState, timeline_ui};
 use super::toolbar::{SearchField, toolbar_ui};
@@ -429,8 +429,10 @@ impl eframe::App for CitelineApp {
         let toolbar = egui::Panel::top("toolbar")
             .show(ui, |ui| toolbar_ui(ui, &mut self.search, &mut self.filters, &self.session));
         self.commands.extend(toolbar.inner);
-        let loading = self.session.loading().map(|(path, progress)| Work { path, progress, cancel: Command::CancelLoading });
-        let saving = self.session.saving().map(|(path, progress)| Work { path, progress, cancel: Command::CancelSaving });
+        let loading =
+            self.session.loading().map(|(path, progress)| Work { path, progress, cancel: Command::CancelLoading });
+        let saving =
+            self.session.saving().map(|(path, progress)| Work { path, progress, cancel: Command::CancelSaving });
         let work: Vec<Work> = loading.into_iter().chain(saving).collect();
         if !work.is_empty() || self.report.is_some() {
             let status = egui::Panel::top("status").show(ui, |ui| status_ui(ui, work, self.report.as_ref()));
