@@ -337,19 +337,28 @@ impl LaneBuilder<'_, '_> {
                 } else {
                     // A mark at the left edge may hold events that end before the view: count
                     // those it really shows. That is one mark per lane; the others count in O(1).
-                    let count = if x0 < lo {
-                        (i..j).filter(|&k| shown(lane.events[k]) && lane.ends[k] >= t_lo).count()
+                    // It also runs as far as they reach: long intervals that began before the view
+                    // and run on through it are a bar across it, not a count with no mark.
+                    let (count, reach) = if x0 < lo {
+                        (i..j)
+                            .filter(|&k| shown(lane.events[k]) && lane.ends[k] >= t_lo)
+                            .fold((0, f64::NEG_INFINITY), |(n, r), k| (n + 1, r.max(lane.ends[k])))
                     } else {
-                        self.opts.visible.map_or(j - i, |v| v.count_in_lane(lane_index as usize, i..j))
-                    } as u64;
+                        (
+                            self.opts.visible.map_or(j - i, |v| v.count_in_lane(lane_index as usize, i..j)),
+                            f64::NEG_INFINITY,
+                        )
+                    };
+                    let count = count as u64;
                     if count == 0 {
                         i = j;
                         continue;
                     }
                     let left = clamp_x(x0);
+                    let right = clamp_x((x0 + NARROW - 1.0).max(x_of(reach)));
                     let rect = Rect::from_min_max(
                         pos2(left, y + BAR_TOP - 1.0),
-                        pos2(clamp_x(x0 + NARROW - 1.0), y + BAR_TOP + BAR_HEIGHT + 1.0),
+                        pos2(right.max(left + 3.0), y + BAR_TOP + BAR_HEIGHT + 1.0),
                     );
                     self.scene.merged_events += count;
                     let target = Target::Cluster {
@@ -366,7 +375,9 @@ impl LaneBuilder<'_, '_> {
                     let next_x = if j < range.end { x_of(lane.starts[j]) } else { f64::INFINITY };
                     let label_x = left.max(canvas.left() + 2.0);
                     let room = next_x - f64::from(label_x);
-                    pending = if room >= f64::from(MIN_LABEL_WIDTH + LABEL_GAP) {
+                    // A mark left of the canvas (in the overdraw) is not seen: its count would
+                    // stand alone.
+                    pending = if room >= f64::from(MIN_LABEL_WIDTH + LABEL_GAP) && rect.right() > canvas.left() + 1.0 {
                         Some(PendingLabel {
                             x: label_x,
                             y,
@@ -541,13 +552,16 @@ impl LaneBuilder<'_, '_> {
         let right_edge = self.opts.canvas.right() - 2.0;
         let limit = (limit_x - LABEL_GAP).min(right_edge);
         // No room, and not at the right edge where it could move left: nothing to format.
-        if limit - label.x < MIN_LABEL_WIDTH && limit < right_edge {
+        if limit - label.x < MIN_LABEL_WIDTH && (limit < right_edge || matches!(label.text, LabelText::Count(_))) {
             return;
         }
         let label_text = self.label_text(label.text);
         let measure = TextMeasure::get();
         let full = measure.width(&label_text, LABEL_SIZE, label.bold);
-        if label.x + full > limit && limit >= right_edge {
+        // A title near the right edge moves left to be read; a count stays beside its mark or
+        // goes, as a count away from its mark reads as belonging to another.
+        let movable = !matches!(label.text, LabelText::Count(_));
+        if movable && label.x + full > limit && limit >= right_edge {
             let free_from = self.last_label_end.max(self.opts.canvas.left() + 2.0) + LABEL_GAP;
             label.x = (right_edge - full).max(free_from).min(label.x);
         }
@@ -660,6 +674,34 @@ mod tests {
             .sum();
         assert_eq!(merged, scene.merged_events);
         individually + usize::try_from(scene.merged_events).expect("count")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        #[test]
+        fn every_count_label_stands_beside_a_drawn_mark(center in 0.0_f64..1.0, zoom in 0_u32..14, seed in 1_u64..4) {
+            let data = synthetic(20_000, seed);
+            let (a, b) = data.lanes.extent.expect("dated");
+            // From the whole extent down to a few days, anywhere in it.
+            let span = ((b - a) * 0.5_f64.powi(i32::try_from(zoom).expect("small") * 2)).max(2.0);
+            let view = TimeView { min: a + (b - a) * center - span / 2.0, span };
+            let (scene, _, _) = build(&data, view, None);
+            for shape in &scene.shapes {
+                let Shape::Text(t) = shape else { continue };
+                if !(t.text.ends_with(" event") || t.text.ends_with(" events")) || !t.text.starts_with(|c: char| c.is_ascii_digit()) {
+                    continue;
+                }
+                // The label sits above its row's bar: a mark of that row starts at or just before it.
+                let beside = scene.clusters.iter().any(|c| {
+                    c.rect.width() >= 1.0
+                        && c.rect.top() > t.pos.y
+                        && c.rect.top() - t.pos.y < LANE_HEIGHT
+                        && c.rect.left() <= t.pos.x + 2.0
+                        && c.rect.right() >= t.pos.x - 2.0
+                });
+                prop_assert!(beside, "{:?} at {:?} has no mark under it (view {:?})", t.text, t.pos, view);
+            }
+        }
     }
 
     proptest! {
