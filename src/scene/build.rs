@@ -299,7 +299,6 @@ impl LaneBuilder<'_, '_> {
         let x_of = |t: f64| x_left + (t - t0) * ppd;
         let narrow_days = NARROW / ppd;
         let range = lane.visible_range(t_lo, t_hi);
-        let shown = |e: u32| self.opts.visible.is_none_or(|v| v.shown(e));
         self.last_label_end = f32::NEG_INFINITY;
         let mut pending: Option<PendingLabel> = None;
         let mut i = range.start;
@@ -335,20 +334,7 @@ impl LaneBuilder<'_, '_> {
                     self.event_mark(event, x0, x1, y);
                     (x0 - f64::from(MARKER_SIZE) / 2.0, j)
                 } else {
-                    // A mark at the left edge may hold events that end before the view: count
-                    // those it really shows. That is one mark per lane; the others count in O(1).
-                    // It also runs as far as they reach: long intervals that began before the view
-                    // and run on through it are a bar across it, not a count with no mark.
-                    let (count, reach) = if x0 < lo {
-                        (i..j)
-                            .filter(|&k| shown(lane.events[k]) && lane.ends[k] >= t_lo)
-                            .fold((0, f64::NEG_INFINITY), |(n, r), k| (n + 1, r.max(lane.ends[k])))
-                    } else {
-                        (
-                            self.opts.visible.map_or(j - i, |v| v.count_in_lane(lane_index as usize, i..j)),
-                            f64::NEG_INFINITY,
-                        )
-                    };
+                    let (count, reach) = self.cluster(lane, lane_index, i..j, x0 < lo, t_lo);
                     let count = count as u64;
                     if count == 0 {
                         i = j;
@@ -547,6 +533,29 @@ impl LaneBuilder<'_, '_> {
 
     /// Places the pending label, cut to end before `limit_x`. A label that runs into the right
     /// edge of the canvas moves left, into the free room before its mark, rather than being cut.
+    /// How many shown events positions `range` of `lane` merge, and how far they reach (only
+    /// worked out for a mark at the left edge, `at_left_edge`, which may hold long intervals
+    /// that began before the view; elsewhere `-∞`). A mark at the left edge may also hold
+    /// events that end before the view: it counts those it really shows. That is one mark per
+    /// lane; the others count in O(1).
+    fn cluster(
+        &self,
+        lane: &Lane,
+        lane_index: u32,
+        range: std::ops::Range<usize>,
+        at_left_edge: bool,
+        t_lo: Day,
+    ) -> (usize, Day) {
+        let shown = |e: u32| self.opts.visible.is_none_or(|v| v.shown(e));
+        if at_left_edge {
+            range
+                .filter(|&k| shown(lane.events[k]) && lane.ends[k] >= t_lo)
+                .fold((0, f64::NEG_INFINITY), |(n, r), k| (n + 1, r.max(lane.ends[k])))
+        } else {
+            (self.opts.visible.map_or(range.len(), |v| v.count_in_lane(lane_index as usize, range)), f64::NEG_INFINITY)
+        }
+    }
+
     fn finish_label(&mut self, pending: &mut Option<PendingLabel>, limit_x: f32) {
         let Some(mut label) = pending.take() else { return };
         let right_edge = self.opts.canvas.right() - 2.0;
