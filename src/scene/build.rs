@@ -143,9 +143,10 @@ pub fn build_timeline(
         .map(|(row, &lane)| (lane, lanes_top + row as f32 * LANE_HEIGHT))
         .filter(|&(_, y)| y + LANE_HEIGHT >= canvas.top() + head && y <= canvas.bottom())
         .collect();
+    let lanes_from = scene.shapes.len();
     add_lanes(doc, lanes, mapping, opts, &on_screen, scene);
     let mut lane_builder = LaneBuilder { doc, mapping, opts, scene, last_label_end: f32::NEG_INFINITY };
-    lane_builder.shade_clusters();
+    lane_builder.shade_clusters(lanes_from);
     if let Some(selected) = opts.selected {
         lane_builder.selected_on_top(selected, lanes, &rows, lanes_top);
     }
@@ -449,7 +450,9 @@ impl LaneBuilder<'_, '_> {
     ///
     /// Shades come in a few steps, and neighbouring marks of one shade in a lane become one
     /// rectangle: a dense frame hands the painters far fewer shapes.
-    fn shade_clusters(&mut self) {
+    /// Draws the merged marks, beneath the lanes' own bars and labels (drawn from shape
+    /// `under` on): in an over-full lane a named bar stays readable over the crowd it crosses.
+    fn shade_clusters(&mut self, under: usize) {
         let count_of = |h: &Hit| match h.target {
             Target::Cluster { count, .. } => u64::from(count),
             Target::Event(_) => 1,
@@ -473,9 +476,14 @@ impl LaneBuilder<'_, '_> {
             }
         }
         runs.extend(run);
+        let added = runs.len();
         for (r, l) in runs {
             marks::cluster(self.scene, r, f32::from(l) / f32::from(SHADES), self.opts.palette.cluster);
         }
+        let shapes = &mut self.scene.shapes;
+        let under = under.min(shapes.len());
+        let moved = added.min(shapes.len() - under);
+        shapes[under..].rotate_right(moved);
     }
 
     fn label_text(&self, text: LabelText) -> String {
