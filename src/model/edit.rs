@@ -230,7 +230,9 @@ fn apply_batch(edits: Vec<Edit>, doc: &mut Document) -> Result<Vec<Edit>, Vec<Pr
     Ok(inverses)
 }
 
-/// `n` event ids no event of `doc` has, nor each other: `base-1`, `base-2`…
+/// `n` event ids no event of `doc` has, nor each other: `base-1`, `base-2`… the smallest free
+/// numbers. Only the numbers already used after `base-` are gathered: at a million events,
+/// hashing every id would cost the UI thread tens of milliseconds per new event.
 pub fn unique_event_ids(doc: &Document, base: &str, n: usize) -> Vec<String> {
     let prefix = format!("{base}-");
     let taken: std::collections::HashSet<usize> = doc
@@ -245,21 +247,7 @@ pub fn unique_event_ids(doc: &Document, base: &str, n: usize) -> Vec<String> {
 
 /// An event id no event of `doc` has: `base-1`, `base-2`…
 pub fn unique_event_id(doc: &Document, base: &str) -> String {
-    // Only the numbers already used after `base-` matter: at a million events, hashing every id
-    // would cost the UI thread tens of milliseconds per new event.
-    let prefix = format!("{base}-");
-    let mut taken: Vec<usize> = doc
-        .events()
-        .iter()
-        .filter_map(|e| e.id.strip_prefix(prefix.as_str()))
-        .filter(|n| !n.starts_with('0'))
-        .filter_map(|n| n.parse().ok())
-        .collect();
-    taken.sort_unstable();
-    taken.dedup();
-    // The smallest number from 1 that is not taken.
-    let free = taken.iter().zip(1..).find(|&(&n, expected)| n != expected).map_or(taken.len() + 1, |(_, e)| e);
-    format!("{prefix}{free}")
+    unique_event_ids(doc, base, 1).pop().unwrap_or_default()
 }
 
 fn event_at(doc: &Document, index: usize) -> Result<Event, Vec<Problem>> {

@@ -18,6 +18,8 @@ pub struct Proposal {
     /// The date expression the value comes from, in byte offsets into the source's text.
     pub expression: Range<usize>,
     pub when: String,
+    /// The days `when` covers, for drawing it (start, end).
+    pub span: (super::Day, super::Day),
     pub title: String,
 }
 
@@ -78,12 +80,15 @@ pub fn proposals(doc: &Document, source: Option<&str>) -> Vec<Proposal> {
             }
             last_sentence = Some(sentence.start);
             let title = title_from(text, &sentence, &(found.start..found.end));
+            let Ok(date) = Edtf::parse(&when) else { continue };
+            let span = (date.span().start, date.span().end);
             out.push(Proposal {
                 source: s.id.to_string(),
                 quote: quote.to_owned(),
                 sentence,
                 expression: found.start..found.end,
                 when,
+                span,
                 title,
             });
         }

@@ -222,26 +222,9 @@ fn source_text_ui(
     scroll_now: bool,
     id: (u32, usize),
 ) {
-    let font = FontId::proportional(13.0);
-    let plain = TextFormat { font_id: font.clone(), color: ui.visuals().text_color(), ..TextFormat::default() };
-    let marked = TextFormat {
-        font_id: font,
-        color: palette.on_highlight,
-        background: palette.highlight,
-        ..TextFormat::default()
-    };
-    let mut job = LayoutJob::default();
-    job.wrap.max_width = ui.available_width() - 16.0;
     let span =
         check.span().filter(|s| s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
-    match &span {
-        Some(s) => {
-            job.append(&text[..s.start], 0.0, plain.clone());
-            job.append(&text[s.clone()], 0.0, marked);
-            job.append(&text[s.end..], 0.0, plain);
-        }
-        None => job.append(text, 0.0, plain),
-    }
+    let job = highlighted(ui, FontId::proportional(13.0), palette, ui.available_width() - 16.0, text, span.clone());
     let galley = ui.fonts_mut(|f| f.layout_job(job));
     let mut area =
         ScrollArea::vertical().id_salt(("source-text", id)).max_height(SOURCE_TEXT_HEIGHT).auto_shrink([false, true]);
@@ -253,4 +236,33 @@ fn source_text_ui(
     area.show(ui, |ui| {
         ui.add(egui::Label::new(galley).selectable(true));
     });
+}
+
+/// `text` laid out to `width`, with `marked` (byte range) highlighted when it is one.
+pub fn highlighted(
+    ui: &Ui,
+    font: FontId,
+    palette: &Palette,
+    width: f32,
+    text: &str,
+    marked: Option<std::ops::Range<usize>>,
+) -> LayoutJob {
+    let plain = TextFormat { font_id: font.clone(), color: ui.visuals().text_color(), ..TextFormat::default() };
+    let mark = TextFormat {
+        font_id: font,
+        color: palette.on_highlight,
+        background: palette.highlight,
+        ..TextFormat::default()
+    };
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = width;
+    match marked.filter(|r| r.start <= r.end && text.get(r.clone()).is_some()) {
+        Some(r) => {
+            job.append(&text[..r.start], 0.0, plain.clone());
+            job.append(&text[r.clone()], 0.0, mark);
+            job.append(&text[r.end..], 0.0, plain);
+        }
+        None => job.append(text, 0.0, plain),
+    }
+    job
 }

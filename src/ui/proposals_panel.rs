@@ -2,7 +2,6 @@
 //! yet, each with its sentence (the date highlighted) and its proposed date; Accept makes the
 //! event, Reject hides it for good (remembered in the file), Accept All takes a source's.
 
-use egui::text::{LayoutJob, TextFormat};
 use egui::{RichText, Ui};
 
 use super::command::Command;
@@ -85,24 +84,10 @@ fn proposal_ui(ui: &mut Ui, data: &Loaded, p: &Proposal, palette: &Palette, comm
 }
 
 /// The sentence, its date expression highlighted.
-fn sentence_job(ui: &Ui, text: &str, p: &Proposal, palette: &Palette) -> LayoutJob {
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let plain = TextFormat { font_id: font.clone(), color: ui.visuals().text_color(), ..TextFormat::default() };
-    let marked = TextFormat {
-        font_id: font,
-        color: palette.on_highlight,
-        background: palette.highlight,
-        ..TextFormat::default()
-    };
-    let mut job = LayoutJob::default();
-    job.wrap.max_width = ui.available_width();
+fn sentence_job(ui: &Ui, text: &str, p: &Proposal, palette: &Palette) -> egui::text::LayoutJob {
+    let sentence = text.get(p.sentence.clone()).unwrap_or_default();
     let (s, e) = (p.expression.start.max(p.sentence.start), p.expression.end.min(p.sentence.end));
-    if let (Some(before), Some(date), Some(after)) =
-        (text.get(p.sentence.start..s), text.get(s..e), text.get(e..p.sentence.end))
-    {
-        job.append(before, 0.0, plain.clone());
-        job.append(date, 0.0, marked);
-        job.append(after, 0.0, plain);
-    }
-    job
+    let marked = s.checked_sub(p.sentence.start).zip(e.checked_sub(p.sentence.start)).map(|(a, b)| a..b);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    super::citation_panel::highlighted(ui, font, palette, ui.available_width(), sentence, marked)
 }

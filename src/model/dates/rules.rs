@@ -151,6 +151,7 @@ impl<'a, 't> Reader<'a, 't> {
                 let w = self.w(i);
                 let l = self.lang;
                 lex::starts_a_rule(l, w)
+                    || lex::function_word(l, w)
                     || lex::month(l, w).is_some()
                     || lex::season(l, w).is_some()
                     || lex::weekday(l, w).is_some()

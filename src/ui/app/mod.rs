@@ -340,15 +340,8 @@ impl CitelineApp {
                 .inner;
             self.commands.extend(commands);
         }
-        let ghosts: Option<Vec<(crate::model::Day, crate::model::Day)>> = proposals.flatten().map(|list| {
-            list.iter()
-                .filter_map(|p| crate::model::date::Edtf::parse(&p.when).ok())
-                .map(|d| {
-                    let s = d.span();
-                    (s.start, s.end)
-                })
-                .collect()
-        });
+        let ghosts: Option<Vec<(crate::model::Day, crate::model::Day)>> =
+            proposals.flatten().map(|list| list.iter().map(|p| p.span).collect());
         let frame = TimelineFrame {
             ghosts: ghosts.as_deref(),
             data: &data,
