@@ -94,6 +94,58 @@ fn range_leaves_out_events_outside_it() {
     assert!(!svg.contains("integration to share"), "2011 is outside the range");
 }
 
+/// The `height` of an SVG's root element.
+fn svg_height(svg: &str) -> f64 {
+    let at = svg.find("height=\"").expect("height") + 8;
+    svg[at..].split('"').next().and_then(|h| h.parse().ok()).expect("a number")
+}
+
+#[test]
+fn overview_shows_the_whole_timeline_with_the_exported_range_outlined() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (plain, with) = (out_path(&dir, "plain.svg"), out_path(&dir, "overview.svg"));
+    let args = |out: &Path| {
+        vec![
+            SEED.to_owned(),
+            "-o".into(),
+            out.display().to_string(),
+            "--range".into(),
+            "2012/2015".into(),
+            "--width".into(),
+            "1200".into(),
+        ]
+    };
+    let (code, err) = export(&args(&plain).iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(code, 0, "{err}");
+    let mut a = args(&with);
+    a.push("--overview".into());
+    let (code, err) = export(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(code, 0, "{err}");
+    let (plain, with) = (svg_text(&plain), svg_text(&with));
+    assert!(svg_height(&with) >= svg_height(&plain) + 40.0, "the strip takes room");
+    // Years outside the range are labelled on the strip only.
+    let year = |svg: &str, y: &str| svg.contains(&format!(">{y}</text>"));
+    assert!(!year(&plain, "2019") && year(&with, "2019"), "the strip runs to the last event");
+    // The outlined window covers 2012–2015 of the whole 2011–2019 (or so), in proportion.
+    let window = with
+        .split("<rect ")
+        .filter_map(|r| r.split('>').next())
+        .find(|r| r.contains("stroke=") && r.contains("rx=\"2\""))
+        .expect("the range's window on the strip");
+    let attr = |name: &str| -> f64 {
+        let at = window
+            .find(&format!(" {name}=\""))
+            .map(|i| i + name.len() + 3)
+            .or_else(|| window.starts_with(&format!("{name}=\"")).then_some(name.len() + 2))
+            .expect(name);
+        window[at..].split('"').next().and_then(|v| v.parse().ok()).expect("a number")
+    };
+    let (x, width) = (attr("x"), attr("width"));
+    let inner = 1200.0 - 2.0 * 28.0;
+    assert!(x > 28.0 + inner * 0.05 && x < 28.0 + inner * 0.25, "2012 lies early in the whole: x = {x}");
+    assert!(width > inner * 0.3 && width < inner * 0.6, "four years of about nine: {width}");
+}
+
 fn seed_events_with(keep: impl Fn(&citeline::model::Event) -> bool) -> (Vec<String>, Vec<String>) {
     let doc = citeline::formats::open::open(
         Path::new(SEED),

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{SEED, data, event_id, harness_on, wait_until};
+use common::{SEED, data, event_id, harness_on, press_and_move, wait_until};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
@@ -281,23 +281,6 @@ fn the_timeline_title_and_its_eras_are_edited_in_the_panel() {
     harness.get_by_label("Remove Era").click();
     harness.run();
     assert!(data(&harness).doc.timeline().eras.is_empty());
-}
-
-/// Presses on `from`, moves to `to` in a few steps as a hand does, and returns without letting go.
-fn press_and_move(
-    harness: &mut egui_kittest::Harness<'static, citeline::CitelineApp>,
-    from: egui::Pos2,
-    to: egui::Pos2,
-) {
-    harness.hover_at(from);
-    harness.run();
-    harness.drag_at(from);
-    harness.run();
-    for k in 1..=4 {
-        harness.hover_at(from + (to - from) * (k as f32 / 4.0));
-        harness.step();
-    }
-    harness.run_steps(2);
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{app_harness, data, event_id, harness_on, wait_until};
+use common::{app_harness, data, event_id, harness_on, press_and_move, wait_until};
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -453,4 +453,54 @@ fn ctrl_g_goes_to_a_typed_date_and_says_why_a_bad_one_is_not_one() {
     assert!(view.min <= a && view.max() >= b, "August 2013 in view: {view:?}");
     assert!(view.span < 60.0, "and little else: {} days", view.span);
     assert!(!harness.state().goto.open, "the dialog closes");
+}
+
+#[test]
+fn dragging_the_overviews_window_pans_the_view_and_a_click_beside_it_goes_there() {
+    let mut harness = app_harness();
+    let settle = |harness: &mut Harness<'static, CitelineApp>| {
+        for _ in 0..40 {
+            harness.step();
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        harness.run();
+    };
+    for _ in 0..3 {
+        harness.key_press(Key::Plus);
+        harness.run();
+    }
+    settle(&mut harness);
+    let strip = harness.get_by_label("Overview").rect();
+    let window = harness.get_by_label("Shown part of the timeline").rect();
+    assert!(window.width() < strip.width() / 2.0, "zoomed in, the view is a part of the whole: {window:?}");
+    let extent = data(&harness).lanes.extent.expect("dated events");
+    let days_per_point = citeline::layout::overview::whole_view(extent).span / f64::from(strip.width());
+
+    let before = harness.state().view.view;
+    let from = window.center();
+    let to = from - egui::vec2(80.0, 0.0);
+    press_and_move(&mut harness, from, to);
+    harness.drop_at(to);
+    harness.run();
+    let after = harness.state().view.view;
+    assert!((after.span - before.span).abs() < 1e-6, "a drag pans without zooming");
+    let expected = before.min - 80.0 * days_per_point;
+    assert!((after.min - expected).abs() < 2.0 * days_per_point, "80 points earlier: {after:?}, {expected}");
+    let moved = harness.get_by_label("Shown part of the timeline").rect();
+    assert!((moved.center().x - to.x).abs() < 2.0, "the window stays under the pointer");
+
+    // A click beside the window goes there, keeping the zoom.
+    let target = egui::pos2(strip.right() - 40.0, strip.center().y);
+    harness.hover_at(target);
+    harness.run();
+    harness.drag_at(target);
+    harness.step();
+    harness.drop_at(target);
+    harness.step();
+    settle(&mut harness);
+    let went = harness.state().view.view;
+    let centre =
+        citeline::layout::overview::whole_view(extent).min + f64::from(target.x - strip.left()) * days_per_point;
+    assert!((went.center() - centre).abs() < 2.0 * days_per_point, "centred on the click: {went:?} vs {centre}");
+    assert!((went.span - before.span).abs() < 1e-6);
 }

@@ -99,6 +99,9 @@ pub struct ExportArgs {
     /// Number the events and list every citation under the timeline.
     #[arg(long)]
     pub footnotes: bool,
+    /// Add a strip under the timeline showing the whole of it, with the exported part marked.
+    #[arg(long)]
+    pub overview: bool,
     /// Only events with this tag (repeat for several: any of them).
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
@@ -240,6 +243,7 @@ pub fn export(args: &ExportArgs) -> ExitCode {
             ThemeArg::Dark => Theme::Dark,
         },
         footnotes: args.footnotes,
+        overview: args.overview,
         visible: None,
     };
     if let Err(e) = options.check() {

@@ -2,6 +2,7 @@
 
 pub mod axis;
 pub mod lanes;
+pub mod overview;
 pub mod rows;
 pub mod text;
 pub mod ticks;

@@ -94,7 +94,7 @@ impl Visibility {
         self.hidden
     }
 
-    fn by_end<'a>(&'a self, lanes: &'a Lanes) -> &'a [u32] {
+    pub fn by_end<'a>(&'a self, lanes: &'a Lanes) -> &'a [u32] {
         if self.is_filtered() { &self.by_end } else { &lanes.by_end }
     }
 

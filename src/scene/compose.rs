@@ -6,9 +6,11 @@ use emath::{Rect, pos2, vec2};
 
 use super::footnotes::{FootnoteLayout, footnotes as footnote_entries};
 use super::legend::{legend, legend_height};
+use super::overview::overview as draw_overview;
 use super::{Scene, SceneOptions, Theme, build_timeline};
 use crate::layout::axis::{AxisMapping, TimeView};
 use crate::layout::lanes::Lanes;
+use crate::layout::overview::{OVERVIEW_HEIGHT, Overview};
 use crate::layout::rows::{AXIS_HEIGHT, LANE_HEIGHT, head_height, lane_rows, lanes_height};
 use crate::layout::text::TextMeasure;
 use crate::layout::visibility::Visibility;
@@ -20,15 +22,29 @@ const MARGIN: f32 = 28.0;
 const TITLE_SIZE: f32 = 22.0;
 const SUBTITLE_SIZE: f32 = 13.0;
 
-/// Where the window's timeline goes in `rect`: all but the legend band at the bottom.
+/// Where the window's timeline goes in `rect`: all but the overview strip and the legend band
+/// at the bottom.
 pub fn window_canvas(rect: Rect) -> Rect {
-    let legend_h = legend_height(rect.width() - 16.0) + 10.0;
-    Rect::from_min_max(rect.min, pos2(rect.right(), rect.bottom() - legend_h))
+    let strip = window_overview(rect);
+    Rect::from_min_max(rect.min, pos2(rect.right(), strip.top()))
+}
+
+/// Where the window's overview strip goes in `rect`: just above the legend.
+pub fn window_overview(rect: Rect) -> Rect {
+    let bottom = rect.bottom() - legend_height(rect.width() - 16.0) - 10.0;
+    Rect::from_min_max(pos2(rect.left(), (bottom - OVERVIEW_HEIGHT).max(rect.top())), pos2(rect.right(), bottom))
 }
 
 /// The window's picture in `rect`: the timeline on `options.canvas` (see [`window_canvas`]),
-/// a word when nothing is dated, and the legend below.
-pub fn window(doc: &Document, lanes: &Lanes, mapping: &AxisMapping, rect: Rect, options: &SceneOptions) -> Scene {
+/// a word when nothing is dated, the overview strip and the legend below.
+pub fn window(
+    doc: &Document,
+    lanes: &Lanes,
+    mapping: &AxisMapping,
+    rect: Rect,
+    options: &SceneOptions,
+    overview: Option<&Overview>,
+) -> Scene {
     let palette = options.palette;
     let canvas = options.canvas;
     let mut scene = Scene { size: rect.size(), background: palette.background, ..Scene::default() };
@@ -43,10 +59,15 @@ pub fn window(doc: &Document, lanes: &Lanes, mapping: &AxisMapping, rect: Rect, 
             palette.text_muted,
         );
     }
-    let legend_rect = Rect::from_min_max(pos2(rect.left(), canvas.bottom()), rect.max);
+    let strip = window_overview(rect);
+    match overview {
+        Some(o) => draw_overview(&mut scene, strip, o, mapping.view, &palette),
+        None => scene.rect(strip, 0.0, palette.axis_band),
+    }
+    let legend_rect = Rect::from_min_max(pos2(rect.left(), strip.bottom()), rect.max);
     scene.rect(legend_rect, 0.0, palette.axis_band);
     scene.line(legend_rect.left_top(), legend_rect.right_top(), 1.0, palette.grid_major);
-    legend(&mut scene, pos2(rect.left() + 8.0, canvas.bottom() + 5.0), rect.width() - 16.0, &palette);
+    legend(&mut scene, pos2(rect.left() + 8.0, strip.bottom() + 5.0), rect.width() - 16.0, &palette);
     scene
 }
 
@@ -69,6 +90,8 @@ pub struct ImageOptions {
     pub extent: Extent,
     pub theme: Theme,
     pub footnotes: bool,
+    /// Show the whole timeline in a strip under it, with the image's part marked.
+    pub overview: bool,
     /// Events to include (filters); `None` includes all.
     pub visible: Option<Vec<bool>>,
 }
@@ -81,6 +104,7 @@ impl Default for ImageOptions {
             extent: Extent::Whole,
             theme: Theme::Light,
             footnotes: false,
+            overview: false,
             visible: None,
         }
     }
@@ -148,6 +172,13 @@ pub fn image(doc: &Document, lanes: &Lanes, o: &ImageOptions) -> Scene {
     let inner = width - 2.0 * MARGIN;
     let mapping = AxisMapping::new(view, f64::from(MARGIN), f64::from(inner));
     let visibility = visible.map(|mask| Visibility::new(mask, lanes));
+    // The strip shows the whole timeline through the filter; a range only marks its window.
+    let filtered = o.visible.clone().map(|mask| Visibility::new(mask, lanes));
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // an image's width
+    let overview = o
+        .overview
+        .then(|| Overview::new(lanes, doc.spans(), filtered.as_ref(), None, inner.round().max(1.0) as usize))
+        .flatten();
     let rows = lane_rows(lanes, &mapping, true, visibility.as_ref()).len();
 
     // Events in view, in chronological order, numbered for footnotes.
@@ -160,7 +191,8 @@ pub fn image(doc: &Document, lanes: &Lanes, o: &ImageOptions) -> Scene {
 
     let header = MARGIN + TITLE_SIZE * 1.4 + SUBTITLE_SIZE * 1.5 + 10.0;
     let timeline_height = head_height(doc) + lanes_height(rows) + if rows == 0 { LANE_HEIGHT } else { 0.0 };
-    let legend_top = header + timeline_height + 14.0;
+    let strip_top = header + timeline_height + 10.0;
+    let legend_top = strip_top + overview.as_ref().map_or(0.0, |_| OVERVIEW_HEIGHT + 8.0) + 14.0;
     let legend_h = legend_height(inner);
     let notes_top = legend_top + legend_h + 16.0;
     let notes_h = if notes.is_empty() { 0.0 } else { notes.height() + 8.0 };
@@ -204,6 +236,10 @@ pub fn image(doc: &Document, lanes: &Lanes, o: &ImageOptions) -> Scene {
             false,
             palette.text_muted,
         );
+    }
+    if let Some(o) = &overview {
+        let strip = Rect::from_min_size(pos2(MARGIN, strip_top), vec2(inner, OVERVIEW_HEIGHT));
+        draw_overview(&mut scene, strip, o, view, &palette);
     }
     legend(&mut scene, pos2(MARGIN, legend_top), inner, &palette);
     if !notes.is_empty() {

@@ -7,6 +7,7 @@ pub mod compose;
 pub mod footnotes;
 pub mod legend;
 pub mod marks;
+pub mod overview;
 pub mod theme;
 
 use ecolor::Color32;

@@ -7,6 +7,7 @@ mod io;
 pub mod job;
 pub mod journal;
 pub mod loaded;
+mod overview;
 pub mod proposals;
 pub mod report;
 pub mod search;
@@ -108,6 +109,7 @@ pub struct Session {
     /// few milliseconds); above, only what it moved.
     sync_layout_limit: usize,
     proposals: proposals::Proposals,
+    overview: overview::OverviewMemo,
 }
 
 /// What an edit is about to change, for what is derived from it.
@@ -188,6 +190,7 @@ impl Session {
             waker: Arc::new(|| {}),
             sync_layout_limit: SYNC_LAYOUT_EVENTS,
             proposals: proposals::Proposals::default(),
+            overview: overview::OverviewMemo::default(),
         }
     }
 

@@ -32,6 +32,7 @@ pub struct ExportDialog {
     scale: f32,
     theme: Theme,
     footnotes: bool,
+    overview: bool,
     path: String,
     running: Option<Running>,
     /// The outcome of the last export, shown until the next.
@@ -48,6 +49,7 @@ impl Default for ExportDialog {
             scale: 1.0,
             theme: Theme::Light,
             footnotes: false,
+            overview: false,
             path: dir.join("timeline.png").display().to_string(),
             running: None,
             message: None,
@@ -131,6 +133,9 @@ impl ExportDialog {
             ui.label("Footnotes");
             ui.checkbox(&mut self.footnotes, "List every citation under the timeline");
             ui.end_row();
+            ui.label("Overview");
+            ui.checkbox(&mut self.overview, "Show the whole timeline under it, this part marked");
+            ui.end_row();
             let file_label = ui.label("Save to");
             ui.horizontal(|ui| {
                 ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(280.0)).labelled_by(file_label.id);
@@ -156,6 +161,7 @@ impl ExportDialog {
             extent: if self.what == What::Whole { Extent::Whole } else { Extent::View(source.view) },
             theme: self.theme,
             footnotes: self.footnotes,
+            overview: self.overview,
             visible: source.visible.mask().map(<[bool]>::to_vec),
         };
         let (data, job_path, waker) = (Arc::clone(source.data), path.clone(), ctx.clone());

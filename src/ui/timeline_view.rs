@@ -2,16 +2,20 @@
 //! builds the scene for the current view and paints it.
 
 use egui::{Align, CursorIcon, Key, Layout, Rect, Sense, Ui, UiBuilder, WidgetInfo, accesskit::Role, pos2};
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::paint::paint_scene;
 use crate::layout::Visibility;
 use crate::layout::axis::{AxisMapping, TimeView};
+use crate::layout::overview::{Grip, Overview, centred_at, dragged, grip_at as strip_grip_at, window_x};
 use crate::layout::rows::{clamp_scroll, head_height, lane_rows, scroll_to_lane};
 use crate::model::date::{Edtf, Endpoint};
 use crate::model::shift::{Part, shift};
 use crate::scene::build::{BAR_HEIGHT, BAR_TOP};
-use crate::scene::compose::{window, window_canvas};
+use crate::scene::compose::{window, window_canvas, window_overview};
+use crate::scene::overview::strip_mapping;
 use crate::scene::{Palette, SceneOptions, Target};
 use crate::session::Loaded;
 use crate::session::search::SearchResults;
@@ -49,6 +53,9 @@ pub struct ViewState {
     /// An event being dragged to another date.
     #[serde(skip)]
     drag: Option<EventDrag>,
+    /// The overview strip held by the pointer: what it took, the view and x when it did.
+    #[serde(skip)]
+    overview_drag: Option<(Grip, TimeView, f32)>,
 }
 
 /// An event held by the pointer: where the drag began and the date it would get.
@@ -155,6 +162,8 @@ pub struct TimelineFrame<'a> {
     pub keyboard: bool,
     /// Proposed dates to show as ghost marks (the Proposals list is open).
     pub ghosts: Option<&'a [(crate::model::Day, crate::model::Day)]>,
+    /// The overview of the whole timeline so many columns wide (the session keeps it).
+    pub overview: &'a dyn Fn(usize) -> Option<Arc<Overview>>,
 }
 
 /// Draws the timeline filling `ui`'s remaining space.
@@ -166,9 +175,15 @@ pub fn timeline_ui(ui: &mut Ui, frame: &TimelineFrame, state: &mut ViewState) ->
     let canvas = window_canvas(rect);
     let width = f64::from(canvas.width());
     let now = ui.input(|i| i.time);
+    let strip = window_overview(rect);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a window's width
+    let overview = (frame.overview)(strip.width().round().max(1.0) as usize);
 
     // Input first, so the frame shows its result.
     handle_input(ui, &response, canvas, frame, state, &mut commands);
+    if let Some(o) = overview.as_deref() {
+        overview_ui(ui, response.id, strip, o, state);
+    }
     if state.tick(now) {
         ui.request_repaint();
     }
@@ -193,7 +208,7 @@ pub fn timeline_ui(ui: &mut Ui, frame: &TimelineFrame, state: &mut ViewState) ->
         ghosts: frame.ghosts,
         ..SceneOptions::window(palette, canvas)
     };
-    let scene = window(&data.doc, &data.lanes, &mapping, rect, &options);
+    let scene = window(&data.doc, &data.lanes, &mapping, rect, &options, overview.as_deref());
     paint_scene(&ui.painter_at(rect), &scene);
 
     // Each event drawn on its own is a widget: clickable, hoverable, and announced by screen
@@ -314,6 +329,77 @@ fn drag_ui(
         .accessible_name("Moving to")
         .show(|ui| ui.add(egui::Label::new(text).extend()));
     ui.ctx().request_repaint();
+}
+
+/// The overview strip: drag the view's window to pan, its edges to zoom, click elsewhere to go
+/// there (animated); the pointer's column says what it holds.
+fn overview_ui(ui: &Ui, id: egui::Id, rect: Rect, overview: &Overview, state: &mut ViewState) {
+    let strip = strip_mapping(overview, rect);
+    let r = ui.interact(rect, id.with("overview"), Sense::click_and_drag());
+    r.widget_info(|| WidgetInfo::labeled(Role::ScrollBar, true, "Overview"));
+    #[allow(clippy::cast_possible_truncation)] // on-screen positions, clamped
+    let window = {
+        let (a, b) = window_x(&strip, state.view);
+        let (a, b) = (a.clamp(-1e6, 1e6) as f32, b.clamp(-1e6, 1e6) as f32);
+        Rect::from_x_y_ranges(a.max(rect.left())..=b.min(rect.right()), rect.y_range())
+    };
+    if window.is_positive() {
+        let w = ui.interact(window, id.with("overview window"), Sense::hover());
+        w.widget_info(|| WidgetInfo::labeled(Role::Slider, true, "Shown part of the timeline"));
+    }
+    // What the pointer meets is the window as last drawn.
+    let shown = state.view;
+    let grip = |x: f32| strip_grip_at(&strip, shown, f64::from(x));
+    if r.drag_started()
+        && let Some(origin) = ui.input(|i| i.pointer.press_origin())
+    {
+        let mut start = state.target_view();
+        let mut took = grip(origin.x);
+        // Pressed beside the window: it comes under the pointer, and the drag carries it on.
+        if took == Grip::Outside {
+            start = centred_at(&strip, start, f64::from(origin.x));
+            took = Grip::Window;
+        }
+        state.overview_drag = Some((took, start, origin.x));
+    }
+    if let Some((took, start, from_x)) = state.overview_drag {
+        if let Some(p) = ui.input(|i| i.pointer.latest_pos()) {
+            state.view = dragged(&strip, start, took, f64::from(p.x - from_x));
+            state.animation = None;
+            state.pending_target = None;
+        }
+        if !r.dragged() {
+            state.overview_drag = None;
+        }
+    }
+    if r.clicked()
+        && let Some(p) = r.interact_pointer_pos()
+        && grip(p.x) == Grip::Outside
+    {
+        state.animate_to(centred_at(&strip, state.target_view(), f64::from(p.x)));
+    }
+    let took = state.overview_drag.map(|d| d.0).or_else(|| r.hover_pos().map(|p| grip(p.x)));
+    match took {
+        Some(Grip::Start | Grip::End) => ui.ctx().set_cursor_icon(CursorIcon::ResizeHorizontal),
+        Some(Grip::Window) if state.overview_drag.is_some() => ui.ctx().set_cursor_icon(CursorIcon::Grabbing),
+        Some(Grip::Window) => ui.ctx().set_cursor_icon(CursorIcon::Grab),
+        _ => {}
+    }
+    if state.overview_drag.is_none()
+        && let Some(p) = r.hover_pos()
+    {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a column on screen
+        let c = ((p.x - rect.left()) / rect.width() * overview.columns() as f32).max(0.0) as usize;
+        let (t0, t1) = overview.column_bounds(c.min(overview.columns().saturating_sub(1)));
+        let n = overview.counts.get(c).copied().unwrap_or(0);
+        let text = format!(
+            "{} · {} event{}",
+            crate::layout::ticks::period_label(t0, t1),
+            crate::model::date::group_thousands(u64::from(n)),
+            if n == 1 { "" } else { "s" }
+        );
+        r.on_hover_text_at_pointer(text);
+    }
 }
 
 /// At each edge, a button saying how many shown events lie beyond it; a click selects the

@@ -80,3 +80,20 @@ pub fn select_in_source(harness: &mut Harness<'static, CitelineApp>, source: &st
     state.store(&harness.ctx, id);
     harness.run();
 }
+
+/// Presses on `from`, moves to `to` in a few steps as a hand does, and returns without letting go.
+pub fn press_and_move(
+    harness: &mut egui_kittest::Harness<'static, citeline::CitelineApp>,
+    from: egui::Pos2,
+    to: egui::Pos2,
+) {
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    for k in 1..=4 {
+        harness.hover_at(from + (to - from) * (k as f32 / 4.0));
+        harness.step();
+    }
+    harness.run_steps(2);
+}

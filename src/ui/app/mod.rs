@@ -342,8 +342,11 @@ impl CitelineApp {
         }
         let ghosts: Option<Vec<(crate::model::Day, crate::model::Day)>> =
             proposals.flatten().map(|list| list.iter().map(|p| p.span).collect());
+        let session = &self.session;
+        let overview = |columns: usize| session.overview(columns);
         let frame = TimelineFrame {
             ghosts: ghosts.as_deref(),
+            overview: &overview,
             data: &data,
             visibility: &visibility,
             matches: matches.as_deref(),
