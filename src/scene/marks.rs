@@ -21,6 +21,13 @@ pub struct DateStyle {
     pub open_end: bool,
 }
 
+/// The corner radius of a mark over `rect`: rounded when wide enough for it to show; a mark a
+/// few pixels wide is a plain rectangle (a dense frame has thousands, and round corners cost
+/// a dozen vertices each for nothing one can see).
+pub fn corner_radius(rect: Rect) -> f32 {
+    if rect.width() >= 16.0 { 2.0 } else { 0.0 }
+}
+
 /// A bar over `rect`. `clipped_left`/`clipped_right` say the span goes on past the screen, so its
 /// ends are not drawn there.
 pub fn bar(
@@ -36,7 +43,7 @@ pub fn bar(
     let (left_fade, right_fade) = (if clipped.0 { 0.0 } else { fade }, if clipped.1 { 0.0 } else { fade });
     let core =
         Rect::from_min_max(pos2(rect.left() + left_fade, rect.top()), pos2(rect.right() - right_fade, rect.bottom()));
-    scene.rect(core, if fade > 0.0 { 0.0 } else { 2.0 }, fill);
+    scene.rect(core, if fade > 0.0 { 0.0 } else { corner_radius(core) }, fill);
     // Approximate ends fade out in steps: plain rectangles keep SVG and PNG simple and alike.
     for (side, width) in [(-1.0_f32, left_fade), (1.0, right_fade)] {
         if width <= 0.0 {
@@ -141,7 +148,7 @@ pub fn day_marker(scene: &mut Scene, center: Pos2, color: Color32, style: DateSt
 pub fn cluster(scene: &mut Scene, rect: Rect, density: f32, color: Color32) {
     scene.shapes.push(Shape::Rect {
         rect,
-        radius: 2.0,
+        radius: corner_radius(rect),
         fill: faded(color, 0.3 + 0.7 * density.clamp(0.0, 1.0)),
         stroke: None,
     });
