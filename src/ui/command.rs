@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use super::file_chooser::Purpose;
 use super::source_dialog::SourceInput;
 use crate::formats::Format;
 use crate::model::edit::Edit;
@@ -18,6 +19,10 @@ pub enum Command {
     Open(PathBuf),
     /// Asks for a file to open.
     OpenDialog,
+    /// Asks for a file for this purpose, starting from this one (Browse… in a dialog).
+    Browse(Purpose, Option<PathBuf>),
+    /// A file was chosen for this purpose.
+    FileChosen(Purpose, PathBuf),
     OpenSample,
     ShowSaveAs,
     ShowExport,

@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use egui::{RichText, Ui};
 
+use super::command::Command;
 use super::dialog::{dialog_ui, outcome_ui, palette_of};
+use super::file_chooser::Purpose;
 use crate::layout::Visibility;
 use crate::layout::axis::TimeView;
 use crate::scene::Theme;
@@ -69,19 +71,27 @@ impl ExportDialog {
         self.running.is_some()
     }
 
-    pub fn ui(&mut self, ctx: &egui::Context, source: &ExportSource) {
+    /// The dialog, when open; asks for a file chooser when Browse… is clicked.
+    pub fn ui(&mut self, ctx: &egui::Context, source: &ExportSource) -> Option<Command> {
         self.poll(ctx);
         if !self.open {
-            return;
+            return None;
         }
-        let clicked_outside = dialog_ui(ctx, "Export Image", |ui| self.contents_ui(ui, source));
+        let mut browse = false;
+        let clicked_outside = dialog_ui(ctx, "Export Image", |ui| browse = self.contents_ui(ui, source));
         if clicked_outside && self.running.is_none() {
             self.open = false;
         }
+        browse.then(|| Command::Browse(Purpose::Export, Some(PathBuf::from(self.path.trim()))))
     }
 
-    fn contents_ui(&mut self, ui: &mut Ui, source: &ExportSource) {
-        self.options_ui(ui);
+    /// Sets where the image goes (a file chosen).
+    pub fn set_path(&mut self, path: &std::path::Path) {
+        self.path = path.display().to_string();
+    }
+
+    fn contents_ui(&mut self, ui: &mut Ui, source: &ExportSource) -> bool {
+        let browse = self.options_ui(ui);
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
         let pixels = (self.width as f32 * self.scale).round() as u32;
         ui.label(
@@ -104,9 +114,12 @@ impl ExportDialog {
             }
         });
         outcome_ui(ui, self.message.as_ref(), &palette_of(ui));
+        browse
     }
 
-    fn options_ui(&mut self, ui: &mut Ui) {
+    /// The options; true when Browse… was clicked.
+    fn options_ui(&mut self, ui: &mut Ui) -> bool {
+        let mut browse = false;
         egui::Grid::new("export-options").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
             ui.label("Show");
             ui.horizontal(|ui| {
@@ -139,18 +152,11 @@ impl ExportDialog {
             let file_label = ui.label("Save to");
             ui.horizontal(|ui| {
                 ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(280.0)).labelled_by(file_label.id);
-                if ui.button("Browse…").clicked()
-                    && let Some(p) = rfd::FileDialog::new()
-                        .add_filter("PNG image", &["png"])
-                        .add_filter("SVG image", &["svg"])
-                        .set_file_name("timeline.png")
-                        .save_file()
-                {
-                    self.path = p.display().to_string();
-                }
+                browse = ui.button("Browse…").clicked();
             });
             ui.end_row();
         });
+        browse
     }
 
     fn start(&mut self, ctx: &egui::Context, source: &ExportSource) {

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::command::Command;
 use super::dialog::{actions_ui, dialog_ui};
+use super::file_chooser::Purpose;
 
 #[derive(Default)]
 pub struct NewDialog {
@@ -28,13 +29,8 @@ impl NewDialog {
             ui.horizontal(|ui| {
                 let label = ui.label("Save to");
                 ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(340.0)).labelled_by(label.id);
-                if ui.button("Browse…").clicked()
-                    && let Some(p) = rfd::FileDialog::new()
-                        .add_filter("citeline timeline", &["citeline.json"])
-                        .set_file_name("timeline.citeline.json")
-                        .save_file()
-                {
-                    self.path = p.display().to_string();
+                if ui.button("Browse…").clicked() {
+                    command = Some(Command::Browse(Purpose::NewTimeline, Some(PathBuf::from(self.path.trim()))));
                 }
             });
             ui.label(egui::RichText::new("A sources folder is made beside it for the documents you add.").small());

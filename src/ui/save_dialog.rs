@@ -7,6 +7,7 @@ use egui::RichText;
 
 use super::command::Command;
 use super::dialog::{dialog_ui, outcome_ui, palette_of};
+use super::file_chooser::Purpose;
 use crate::formats::Format;
 
 #[derive(Default)]
@@ -47,7 +48,9 @@ impl SaveDialog {
         }
         let mut command = None;
         let clicked_outside = dialog_ui(ctx, "Save As", |ui| {
-            self.fields_ui(ui);
+            if self.fields_ui(ui) {
+                command = Some(Command::Browse(Purpose::SaveAs, Some(PathBuf::from(self.path.trim()))));
+            }
             ui.label(RichText::new(note(self.format())).small());
             ui.separator();
             ui.horizontal(|ui| {
@@ -72,20 +75,14 @@ impl SaveDialog {
         command
     }
 
-    fn fields_ui(&mut self, ui: &mut egui::Ui) {
+    /// The fields; true when Browse… was clicked.
+    fn fields_ui(&mut self, ui: &mut egui::Ui) -> bool {
+        let mut browse = false;
         egui::Grid::new("save-options").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
             let label = ui.label("Save to");
             ui.horizontal(|ui| {
                 ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(300.0)).labelled_by(label.id);
-                if ui.button("Browse…").clicked()
-                    && let Some(p) = rfd::FileDialog::new()
-                        .add_filter("citeline timeline", &["citeline.json"])
-                        .add_filter("TimelineJS JSON", &["json"])
-                        .add_filter("TimelineJS spreadsheet", &["csv"])
-                        .save_file()
-                {
-                    self.path = p.display().to_string();
-                }
+                browse = ui.button("Browse…").clicked();
             });
             ui.end_row();
             ui.label("Format");
@@ -97,6 +94,7 @@ impl SaveDialog {
             });
             ui.end_row();
         });
+        browse
     }
 }
 

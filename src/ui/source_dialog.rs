@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 
 use super::command::Command;
 use super::dialog::{actions_ui, dialog_ui};
+use super::file_chooser::Purpose;
 use crate::session::sources::SourceDetails;
 
 /// Where the source's text comes from.
@@ -41,7 +42,10 @@ impl SourceDialog {
         }
         let mut command = None;
         let clicked_outside = dialog_ui(ctx, "Add Source", |ui| {
-            self.text_ui(ui);
+            if self.text_ui(ui) {
+                let start = Some(self.path.trim()).filter(|p| !p.is_empty()).map(PathBuf::from);
+                command = Some(Command::Browse(Purpose::AddSource, start));
+            }
             ui.separator();
             self.details_ui(ui);
             ui.separator();
@@ -57,17 +61,15 @@ impl SourceDialog {
         command
     }
 
-    fn text_ui(&mut self, ui: &mut Ui) {
+    /// The file or pasted text; true when Browse… was clicked.
+    fn text_ui(&mut self, ui: &mut Ui) -> bool {
+        let mut browse = false;
         egui::Grid::new("source-text").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
             let label = ui.label("Text file");
             ui.horizontal(|ui| {
                 ui.add(egui::TextEdit::singleline(&mut self.path).hint_text(".txt or .md").desired_width(300.0))
                     .labelled_by(label.id);
-                if ui.button("Browse…").clicked()
-                    && let Some(p) = rfd::FileDialog::new().add_filter("Text", &["txt", "md"]).pick_file()
-                {
-                    self.path = p.display().to_string();
-                }
+                browse = ui.button("Browse…").clicked();
             });
             ui.end_row();
             let label = ui.label("Or paste the text");
@@ -78,6 +80,7 @@ impl SourceDialog {
             });
             ui.end_row();
         });
+        browse
     }
 
     fn details_ui(&mut self, ui: &mut Ui) {

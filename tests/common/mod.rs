@@ -39,6 +39,8 @@ pub fn harness_on(path: &Path) -> Harness<'static, CitelineApp> {
         .with_max_steps(64)
         .build_eframe(move |cc| CitelineApp::new(cc, Some(path.clone()), None));
     wait_until(&mut harness, |app| !app.is_loading() && app.session.path().is_some());
+    // A test never waits on the system's file dialog: citeline's own chooser answers.
+    harness.state_mut().chooser.native = false;
     harness.run();
     harness
 }

@@ -6,6 +6,7 @@ use super::CitelineApp;
 use crate::model::edit::Edit;
 use crate::ui::command::{Command, UnsavedAnswer};
 use crate::ui::event_editor::{Field, field_of_key};
+use crate::ui::file_chooser::Purpose;
 use crate::ui::unsaved::ConflictAnswer;
 
 impl CitelineApp {
@@ -18,7 +19,8 @@ impl CitelineApp {
 
     pub(super) fn apply(&mut self, command: Command, ctx: &egui::Context) {
         let drops_changes =
-            matches!(command, Command::Open(_) | Command::OpenDialog | Command::OpenSample | Command::Quit);
+            // The file to open is chosen first; the question about unsaved changes comes after.
+            matches!(command, Command::Open(_) | Command::OpenSample | Command::Quit);
         if drops_changes && self.session.is_dirty() && !self.close_confirmed {
             self.pending = Some(command);
             return;
@@ -29,14 +31,10 @@ impl CitelineApp {
                 self.session.open(path);
             }
             Command::OpenDialog => {
-                if let Some(path) = rfd::FileDialog::new()
-                    .add_filter("Timelines (citeline, TimelineJS JSON or CSV)", &["json", "csv"])
-                    .add_filter("All files", &["*"])
-                    .pick_file()
-                {
-                    self.apply(Command::Open(path), ctx);
-                }
+                let start = self.session.path().map(std::path::Path::to_owned);
+                self.apply(Command::Browse(Purpose::Open, start), ctx);
             }
+            choosing @ (Command::Browse(..) | Command::FileChosen(..)) => self.apply_file_choice(choosing, ctx),
             Command::OpenSample => {
                 self.session.open_seed();
                 self.take_notices();
@@ -223,6 +221,26 @@ impl CitelineApp {
             self.report = Some(crate::session::Report::failed(format!(
                 "{failed} of {total} unsaved changes could not be restored: the file changed since."
             )));
+        }
+    }
+
+    /// Asking for a file (the system's dialog, else citeline's chooser), and where the chosen
+    /// one goes.
+    fn apply_file_choice(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::Browse(purpose, start) => {
+                if let Some(path) = self.chooser.ask(purpose, start.as_deref()) {
+                    self.apply(Command::FileChosen(purpose, path), ctx);
+                }
+            }
+            Command::FileChosen(purpose, path) => match purpose {
+                Purpose::Open => self.apply(Command::Open(path), ctx),
+                Purpose::SaveAs => self.save.path = path.display().to_string(),
+                Purpose::Export => self.export.set_path(&path),
+                Purpose::AddSource => self.sources.path = path.display().to_string(),
+                Purpose::NewTimeline => self.new_timeline.path = path.display().to_string(),
+            },
+            _ => {}
         }
     }
 

@@ -14,6 +14,7 @@ use super::citation_panel::{CitationPanel, PanelContext};
 use super::command::Command;
 use super::dialog::palette_of;
 use super::export_dialog::{ExportDialog, ExportSource};
+use super::file_chooser::FileChooser;
 use super::filter_menu::FilterMenu;
 use super::goto_dialog::GotoDialog;
 use super::menu::{MenuState, menu_ui};
@@ -48,6 +49,8 @@ pub struct CitelineApp {
     /// File › New Timeline….
     pub new_timeline: NewDialog,
     pub goto: GotoDialog,
+    /// The file chooser: the system's, else citeline's own.
+    pub chooser: FileChooser,
     pub search: SearchField,
     /// Enter was pressed in the search field: select the next result once the search is done.
     select_when_done: bool,
@@ -98,6 +101,7 @@ impl CitelineApp {
             sources: SourceDialog::default(),
             new_timeline: NewDialog::default(),
             goto: GotoDialog::default(),
+            chooser: FileChooser::default(),
             search: SearchField::default(),
             select_when_done: false,
             filters: FilterMenu::default(),
@@ -219,6 +223,7 @@ impl CitelineApp {
 
     fn any_dialog_open(&self) -> bool {
         self.export.open
+            || self.chooser.open
             || self.save.open
             || self.sources.open
             || self.new_timeline.open
@@ -266,6 +271,9 @@ impl CitelineApp {
         }
         if self.view.cancel_drag() {
             // Esc lets go of a dragged event where it was.
+        } else if self.chooser.open {
+            // Only the chooser: the dialog it was opened from stays.
+            self.chooser.open = false;
         } else if self.any_dialog_open() {
             self.export.open = false;
             self.save.open = false;
@@ -440,11 +448,13 @@ impl eframe::App for CitelineApp {
             view: self.view.view,
             visible: &Arc::clone(self.session.visibility()),
         };
-        self.export.ui(&ctx, &source);
+        self.commands.extend(self.export.ui(&ctx, &source));
         self.commands.extend(self.save.ui(&ctx, self.session.saving().map(|(_, p)| p)));
         self.commands.extend(self.sources.ui(&ctx));
         self.commands.extend(self.new_timeline.ui(&ctx));
         self.commands.extend(self.goto.ui(&ctx));
+        // Last, so that it stands over the dialog it was opened from.
+        self.commands.extend(self.chooser.ui(&ctx));
         shortcuts_window(&ctx, &mut self.show_shortcuts);
         if let Some(recovery) = &self.recovery {
             self.commands.extend(super::recovery::recovery_ui(&ctx, recovery));

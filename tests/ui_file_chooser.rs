@@ -1,0 +1,90 @@
+//! Choosing files where the system's file dialog cannot open (a Linux desktop without an XDG
+//! desktop portal): citeline's own chooser, driven as a user would.
+
+mod common;
+
+use common::{SEED, app_harness, wait_until};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+
+fn folder_with_timelines() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(SEED, dir.path().join("case.citeline.json")).expect("copy");
+    std::fs::write(dir.path().join("notes.txt"), "not a timeline").expect("write");
+    std::fs::write(dir.path().join("calendar.csv"), "Year,Headline\n2020,x\n").expect("write");
+    std::fs::create_dir(dir.path().join("exhibits")).expect("mkdir");
+    dir
+}
+
+#[test]
+fn open_lists_the_folders_timelines_completes_a_typed_name_and_opens_it() {
+    let dir = folder_with_timelines();
+    let mut harness = app_harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    assert!(harness.query_by_label("Open Timeline").is_some(), "the chooser opens in place of the system's");
+
+    // Typing a folder lists its folders and timelines, not its other files.
+    let field = harness.get_by_role_and_label(Role::TextInput, "File");
+    field.focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "File").type_text(&format!("{}/", dir.path().display()));
+    harness.run();
+    let shown = |h: &egui_kittest::Harness<'static, citeline::CitelineApp>, name: &str| {
+        h.query_all_by_label_contains(name).count() > 0
+    };
+    assert!(shown(&harness, "case.citeline.json") && shown(&harness, "calendar.csv"));
+    assert!(shown(&harness, "exhibits/"), "folders to go into");
+    assert!(!shown(&harness, "notes.txt"), "only timelines");
+
+    // "cas" and Tab complete the name.
+    harness.get_by_role_and_label(Role::TextInput, "File").type_text("cas");
+    harness.run();
+    harness.key_press(Key::Tab);
+    harness.run();
+    let typed = harness.state().chooser.path.clone();
+    assert_eq!(std::path::PathBuf::from(&typed), dir.path().join("case.citeline.json"), "{typed}");
+
+    harness.get_by_label("Open").click();
+    harness.run();
+    wait_until(&mut harness, |app| app.session.path() == Some(dir.path().join("case.citeline.json").as_path()));
+    assert!(!harness.state().chooser.open);
+}
+
+#[test]
+fn a_missing_file_says_so_and_save_as_browse_fills_the_dialogs_path() {
+    let dir = folder_with_timelines();
+    let mut harness = app_harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "File").focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "File").type_text(&format!("{}/gone.json", dir.path().display()));
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("There is no file").is_some(), "says why");
+    assert!(harness.state().chooser.open, "and stays open to try again");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().chooser.open);
+
+    // Save As › Browse…: a click on a listed file takes it, Choose puts it in the dialog.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run();
+    harness.get_by_label("Browse…").click();
+    harness.run();
+    assert!(harness.query_by_label("Save Timeline As").is_some());
+    harness.get_by_role_and_label(Role::TextInput, "File").focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "File").type_text(&format!("{}/", dir.path().display()));
+    harness.run();
+    harness.get_by_label("case.citeline.json").click();
+    harness.run();
+    harness.get_by_label("Choose").click();
+    harness.run();
+    assert!(!harness.state().chooser.open);
+    assert!(harness.state().save.open, "the Save As dialog it came from stays");
+    assert_eq!(std::path::PathBuf::from(&harness.state().save.path), dir.path().join("case.citeline.json"));
+}
