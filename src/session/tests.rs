@@ -137,6 +137,35 @@ fn adding_an_event_updates_lanes_filter_and_search() {
 }
 
 #[test]
+fn the_overview_follows_edits_filters_and_search_and_is_worked_out_once_for_each() {
+    let mut session = Session::seed();
+    let whole = session.overview(400).expect("dated events");
+    assert!(Arc::ptr_eq(&whole, &session.overview(400).expect("same")), "kept, not worked out again");
+    assert!(!Arc::ptr_eq(&whole, &session.overview(300).expect("narrower")), "another width, another strip");
+    let dated = session.data().lanes.chronological.len();
+    let peak = whole.max;
+    assert!(peak >= 2 && u32::try_from(dated).is_ok_and(|d| peak <= d));
+
+    // A filter leaves only its events on the strip.
+    session.set_filter(Filter { tags: ["api".to_owned()].into(), ..Filter::default() });
+    let filtered = session.overview(400).expect("dated events");
+    assert!(filtered.counts.iter().zip(&whole.counts).all(|(f, w)| f <= w));
+    assert!(filtered.counts.iter().sum::<u32>() < whole.counts.iter().sum::<u32>());
+    session.set_filter(Filter::default());
+
+    // Search matches are ticked; an edit is counted.
+    session.search("titan");
+    settle(&mut session, |s| !s.search_state().is_running());
+    assert_eq!(session.overview(400).expect("dated").matches.len(), 1);
+    let titan = session.data().doc.event_index("titan-api").expect("event");
+    let mut event = session.data().doc.events()[titan].clone();
+    event.when = Some("1990".into());
+    session.apply(Edit::UpdateEvent { index: titan, event }).expect("valid");
+    let moved = session.overview(400).expect("dated");
+    assert!(moved.whole.min < whole.whole.min, "the strip reaches back to 1990");
+}
+
+#[test]
 fn saving_writes_atomically_and_marks_the_document_clean() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = copy_of_seed(dir.path());
