@@ -41,6 +41,7 @@ fn broken_files_exit_1_naming_file_and_place() {
         ("truncated.citeline.json", b"{\"title\": \"t\",\n \"events\": [".to_vec(), "2:"),
         ("wrongfield.citeline.json", b"{\"title\": \"t\",\n \"evnts\": []}".to_vec(), "unknown field `evnts`"),
         ("wrongtype.citeline.json", b"{\"title\": 5}".to_vec(), "1:"),
+        ("list.json", b"[{\"rank\": 1, \"url\": \"/embed\"}]".to_vec(), "a JSON list, not a timeline"),
         (
             "baddate.citeline.json",
             timeline(&ev("2013-13", "s", "The board met")).into_bytes(),

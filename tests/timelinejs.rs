@@ -292,3 +292,54 @@ fn spreadsheet_rows_with_only_media_open_too_and_an_empty_row_is_still_refused()
     assert_eq!(titles, ["Netflix’s announcement", "Reuters TV", "Untitled (media)", "An ordinary slide"]);
     assert_eq!(doc.problems().len(), 3, "{:#?}", doc.problems());
 }
+
+#[test]
+fn spreadsheet_quirks_timelinejs_reads_open_too() {
+    let doc = load("tests/fixtures/timelinejs/sheet-quirks.csv");
+    assert_eq!(doc.timeline().title, "Sheet quirks");
+    let when = |title: &str| by_title(&doc, title).1.when.as_deref().map(str::to_owned);
+    // Thousands separators and spaces in numbers, as TimelineJS strips them.
+    assert_eq!(when("Thousands separator and PM").as_deref(), Some("1900-01-02T14:30"));
+    assert_eq!(when("Spaces in a deep year").as_deref(), Some("Y-13800000000"));
+    // Times without a colon, with dots, with a.m., or an hour alone.
+    assert_eq!(when("Time without a colon").as_deref(), Some("2001-03-04T14:30"));
+    assert_eq!(when("Dotted end time and midnight").as_deref(), Some("2002-05-06T00:15/2002-05-06T14:45"));
+    assert_eq!(when("An hour alone").as_deref(), Some("2003-07-08T09:00"));
+    // A row with no year: TimelineJS leaves it out and shows the rest; citeline keeps it undated.
+    let (i, _) = by_title(&doc, "A row with no year");
+    assert!(doc.span(i).is_none());
+    let warnings: Vec<String> = doc.problems().iter().map(ToString::to_string).collect();
+    assert!(warnings.iter().any(|w| w.contains("row 8, field `Year`") && w.contains("no start date")), "{warnings:#?}");
+    assert_eq!(by_title(&doc, "Thousands separator and PM").1.group(), Some("Old sheets"));
+    assert_eq!(doc.events().len(), 6, "the empty row is skipped");
+}
+
+#[test]
+fn the_first_spreadsheet_template_with_start_and_end_date_cells_opens() {
+    let doc = load("tests/fixtures/timelinejs/v1-sheet.csv");
+    assert_eq!(doc.timeline().title, "First template");
+    let when = |title: &str| by_title(&doc, title).1.when.as_deref().map(str::to_owned);
+    assert_eq!(when("A v1 interval").as_deref(), Some("2011/2019"));
+    assert_eq!(when("A v1 US date").as_deref(), Some("2014-01-02"), "month first, as TimelineJS reads it");
+    assert_eq!(when("A v1 month").as_deref(), Some("2015-03"));
+    assert_eq!(when("A v1 ISO date and time").as_deref(), Some("2016-04-05T10:30"));
+    assert_eq!(when("A v1 BCE year").as_deref(), Some("-0044"));
+    assert_eq!(by_title(&doc, "A v1 interval").1.group(), Some("Governance"), "the Tag column is the group");
+    assert!(doc.problems().is_empty(), "{:#?}", doc.problems());
+}
+
+#[test]
+fn slides_timelinejs_shows_despite_a_repeated_id_or_no_date_open_with_a_warning() {
+    let doc = load("tests/fixtures/timelinejs/slide-quirks.json");
+    let ids: Vec<&str> = doc.events().iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["a", "a-2", "event-3", "empty-parts", "empty-time"], "both slides kept, the second renamed");
+    assert_eq!(event(&doc, "a").1.when.as_deref(), Some("2011"), "an end equal to the start is no interval");
+    assert_eq!(event(&doc, "empty-parts").1.when.as_deref(), Some("2013"), "empty strings are absent parts");
+    assert_eq!(event(&doc, "empty-time").1.when.as_deref(), Some("2014-02-03"));
+    let (i, e) = event(&doc, "event-3");
+    assert!(doc.span(i).is_none() && &*e.title == "No start date at all", "kept, undated");
+    let warnings: Vec<String> = doc.problems().iter().map(ToString::to_string).collect();
+    assert_eq!(warnings.len(), 2, "{warnings:#?}");
+    assert!(warnings.iter().any(|w| w.contains("event \"a\", field `unique_id`") && w.contains("\"a-2\"")));
+    assert!(warnings.iter().any(|w| w.contains("event \"#3\", field `start_date`")));
+}

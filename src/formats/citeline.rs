@@ -25,10 +25,25 @@ pub fn to_json(timeline: &Timeline) -> String {
     serde_json::to_string_pretty(timeline).unwrap_or_default() + "\n"
 }
 
+/// A JSON list is no timeline: serde would read one as the fields of a timeline in order and
+/// say something obscure ("invalid type: map, expected a string"). `head` is the file's start.
+pub fn refuse_list(head: &[u8], path: &Path) -> Result<(), Problem> {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    if head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+        return Err(Problem::error(
+            path,
+            Place::File,
+            "the file holds a JSON list, not a timeline (a citeline or TimelineJS file is a JSON object)",
+        ));
+    }
+    Ok(())
+}
+
 pub fn parse_json(bytes: &[u8], path: &Path) -> Result<Timeline, Problem> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Problem::error(path, Place::File, "the file is empty"));
     }
+    refuse_list(bytes, path)?;
     serde_json::from_slice(bytes).map_err(|e| json_problem(&e, path))
 }
 

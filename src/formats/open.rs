@@ -100,6 +100,7 @@ fn read_citeline_or(
         progress.advance(meta.len());
         return other(format, &bytes).map(|t| (t, format));
     }
+    super::citeline::refuse_list(&head, path).map_err(|p| vec![p])?;
     file.seek(SeekFrom::Start(0)).map_err(|e| file_problem(format!("cannot read the file: {e}")))?;
     progress.start(Stage::Reading, meta.len());
     // Streaming from the file keeps a million-event timeline from being held twice in memory.

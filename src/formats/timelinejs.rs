@@ -59,8 +59,10 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
     }
     match root.get("events") {
         Some(Value::Array(events)) => {
+            let mut ids = std::collections::HashSet::new();
             for (n, e) in events.iter().enumerate() {
-                if let Some(event) = read_event(e, n, path, &mut problems, &mut warnings, &mut cited_sources) {
+                if let Some(mut event) = read_event(e, n, path, &mut problems, &mut warnings, &mut cited_sources) {
+                    distinct_id(&mut event, &mut ids, path, &mut warnings);
                     timeline.events.push(event);
                 }
             }
@@ -92,6 +94,31 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
     add_cited_sources(&mut timeline.sources, &cited_sources);
     timeline.read_warnings = warnings;
     if problems.is_empty() { Ok(timeline) } else { Err(problems) }
+}
+
+/// Gives `event` an id no earlier event has: TimelineJS renames a repeated `unique_id` and
+/// shows both slides, so citeline opens such a file too, and says so.
+fn distinct_id(
+    event: &mut Event,
+    ids: &mut std::collections::HashSet<CompactString>,
+    path: &Path,
+    warnings: &mut Vec<Problem>,
+) {
+    if ids.insert(event.id.clone()) {
+        return;
+    }
+    let base = event.id.clone();
+    let mut k = 2;
+    while ids.contains(&CompactString::from(format!("{base}-{k}"))) {
+        k += 1;
+    }
+    event.id = CompactString::from(format!("{base}-{k}"));
+    ids.insert(event.id.clone());
+    warnings.push(Problem::warning(
+        path,
+        event_place(&base, "unique_id"),
+        format!("another slide has this unique_id: this one, \"{}\", is read as \"{}\"", event.title, event.id),
+    ));
 }
 
 /// Sources that citations name but the file does not hold: recreated from what the citation
@@ -132,7 +159,10 @@ fn read_event(
         problems.push(Problem::error(path, place("events"), "an event must be an object"));
         return None;
     }
-    let start = date_field(e.get("start_date"), "start_date", &place, path, problems, true);
+    // TimelineJS leaves a slide without a start date out and shows the rest; citeline keeps it,
+    // undated (see the warning below).
+    let undated = e.get("start_date").is_none();
+    let start = date_field(e.get("start_date"), "start_date", &place, path, problems, !undated);
     let end = date_field(e.get("end_date"), "end_date", &place, path, problems, false);
     let mut when = match (start, end) {
         (Some(a), Some(b)) if a != b => Some(format!("{a}/{b}")),
@@ -143,7 +173,9 @@ fn read_event(
     if let Some(w) = e.get("citeline_when").and_then(Value::as_str).filter(|w| Edtf::parse(w).is_ok()) {
         when = Some(w.to_owned());
     }
-    when.as_ref()?;
+    if when.is_none() && !undated {
+        return None;
+    }
     let (headline, body_html) = (
         e.get("text").and_then(|t| t.get("headline")).and_then(Value::as_str),
         e.get("text").and_then(|t| t.get("text")).and_then(Value::as_str),
@@ -199,6 +231,13 @@ fn read_event(
             media,
         ),
     };
+    if undated {
+        warnings.push(Problem::warning(
+            path,
+            place("start_date"),
+            format!("\"{}\" has no start date: TimelineJS leaves it out; citeline keeps it undated", event.title),
+        ));
+    }
     cited.extend(citations);
     Some(event)
 }

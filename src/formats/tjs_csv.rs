@@ -37,26 +37,50 @@ pub const COLUMNS: [&str; 18] = [
     "Background",
 ];
 
-/// Whether `first_line` is the template's header row.
+/// Columns of the first (v1) template that TimelineJS still reads: dates as one cell each, and
+/// the group called a tag.
+const V1_COLUMNS: [&str; 3] = ["Start Date", "End Date", "Tag"];
+
+/// Every column read: the template's, then the v1 ones.
+const READ: usize = COLUMNS.len() + V1_COLUMNS.len();
+
+fn column_name(i: usize) -> &'static str {
+    COLUMNS.get(i).copied().unwrap_or_else(|| V1_COLUMNS[i - COLUMNS.len()])
+}
+
+/// Whether `first_line` is the template's header row (either version).
 pub fn looks_like_header(first_line: &str) -> bool {
     let cells: Vec<String> =
         first_line.split(',').map(|c| c.trim().trim_matches('"').trim().to_ascii_lowercase()).collect();
-    ["year", "headline"].iter().all(|need| cells.iter().any(|c| c == need))
+    let has = |need: &str| cells.iter().any(|c| c == need);
+    has("headline") && (has("year") || has("start date"))
 }
 
 struct Row<'a> {
     record: &'a csv::StringRecord,
-    columns: &'a [Option<usize>; 18],
+    columns: &'a [Option<usize>; READ],
     number: usize,
+    /// The sheet dates events with `Start Date` and `End Date` cells (the v1 template).
+    v1: bool,
 }
 
 impl Row<'_> {
-    fn get(&self, column: usize) -> &str {
-        self.columns[column].and_then(|i| self.record.get(i)).map_or("", str::trim)
+    fn named(&self, name: &str) -> &str {
+        (0..READ)
+            .find(|&i| column_name(i) == name)
+            .and_then(|i| self.columns[i])
+            .and_then(|i| self.record.get(i))
+            .map_or("", str::trim)
     }
 
-    fn named(&self, name: &str) -> &str {
-        COLUMNS.iter().position(|c| *c == name).map_or("", |i| self.get(i))
+    /// The column a row's start (or end) year is read from.
+    fn year_column(&self, end: bool) -> &'static str {
+        match (self.v1, end) {
+            (true, false) => "Start Date",
+            (true, true) => "End Date",
+            (false, false) => "Year",
+            (false, true) => "End Year",
+        }
     }
 }
 
@@ -84,17 +108,20 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
         .headers()
         .map_err(|e| vec![Problem::error(path, Place::File, format!("cannot read the header row: {e}"))])?
         .clone();
-    let mut columns = [None; 18];
+    let mut columns = [None; READ];
     for (i, h) in headers.iter().enumerate() {
         let h = h.trim();
-        if let Some(c) = COLUMNS.iter().position(|c| c.eq_ignore_ascii_case(h)) {
+        if let Some(c) = (0..READ).find(|&c| column_name(c).eq_ignore_ascii_case(h)) {
             columns[c] = Some(i);
         }
     }
+    let have = |name: &str| (0..READ).find(|&c| column_name(c) == name).and_then(|c| columns[c]).is_some();
+    // As TimelineJS does: a sheet with either date cell of the first template is read as one.
+    let v1 = have("Start Date") || have("End Date");
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
-    for needed in ["Year", "Headline"] {
-        if COLUMNS.iter().position(|c| *c == needed).and_then(|i| columns[i]).is_none() {
+    for needed in [if v1 { "Start Date" } else { "Year" }, "Headline"] {
+        if !have(needed) {
             problems.push(Problem::error(
                 path,
                 Place::Row { row: 1, field: needed.into() },
@@ -117,7 +144,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
                 continue;
             }
         };
-        let row = Row { record: &record, columns: &columns, number };
+        let row = Row { record: &record, columns: &columns, number, v1 };
         if row.record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -133,11 +160,13 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
                     (Some(a), Some(b)) => timeline
                         .eras
                         .push(Era { title: html::to_text(row.named("Headline")).0, when: format!("{a}/{b}") }),
-                    (Some(_), None) if row.named("End Year").is_empty() => problems.push(Problem::error(
-                        path,
-                        Place::Row { row: number, field: "End Year".into() },
-                        "an era needs an end",
-                    )),
+                    (Some(_), None) if row.named(row.year_column(true)).is_empty() => {
+                        problems.push(Problem::error(
+                            path,
+                            Place::Row { row: number, field: row.year_column(true).into() },
+                            "an era needs an end",
+                        ));
+                    }
                     _ => {}
                 }
             }
@@ -168,9 +197,7 @@ fn event(
     let place = |field: &str| Place::Row { row: row.number, field: field.into() };
     let start = date(row, false, path, problems);
     let end = date(row, true, path, problems);
-    if row.named("Year").is_empty() {
-        problems.push(Problem::error(path, place("Year"), "the year is empty (TimelineJS needs a start date)"));
-    }
+    let undated = row.named(row.year_column(false)).is_empty();
     let title = html::to_text(row.named("Headline")).0;
     let (summary, citations) = html::to_text(row.named("Text"));
     let media = (!row.named("Media").trim().is_empty()).then(|| {
@@ -196,20 +223,37 @@ fn event(
     } else {
         title
     };
-    let start = start?;
-    let when = match end {
-        Some(b) if b != start => format!("{start}/{b}"),
-        _ => start,
+    let when = if undated {
+        // TimelineJS leaves a row without a start out and shows the rest; citeline keeps it,
+        // undated, and says so.
+        warnings.push(Problem::warning(
+            path,
+            place(row.year_column(false)),
+            format!("\"{title}\" has no start date: TimelineJS leaves it out; citeline keeps it undated"),
+        ));
+        None
+    } else {
+        let start = start?;
+        Some(match end {
+            Some(b) if b != start => format!("{start}/{b}"),
+            _ => start,
+        })
     };
     let event = Event {
         id: CompactString::from(unique_id(&title, ids)),
         title: title.into(),
-        when: Some(when.into()),
+        when: when.map(CompactString::from),
         display_date: Some(row.named("Display Date")).filter(|d| !d.is_empty()).map(Box::from),
         summary: (!summary.is_empty()).then(|| summary.into_boxed_str()),
         tags: Box::new([]),
         citations: citations.iter().map(html::FoundCitation::citation).collect(),
-        extra: EventExtra::boxed(Some(row.named("Group")).filter(|g| !g.is_empty()).map(Box::from), media),
+        extra: EventExtra::boxed(
+            Some(row.named("Group"))
+                .filter(|g| !g.is_empty())
+                .or(Some(row.named("Tag")).filter(|g| !g.is_empty()))
+                .map(Box::from),
+            media,
+        ),
     };
     cited.extend(citations);
     Some(event)
@@ -243,18 +287,61 @@ fn unique_id(title: &str, ids: &mut HashSet<String>) -> String {
 
 /// The start (or end) date of a row as EDTF; `None` when absent or wrong (reported).
 fn date(row: &Row, end: bool, path: &Path, problems: &mut Vec<Problem>) -> Option<String> {
-    let prefix = if end { "End " } else { "" };
-    let name = |n: &str| format!("{prefix}{n}");
-    let year_text = row.named(&name("Year"));
-    if year_text.is_empty() {
+    let column = row.year_column(end);
+    let place = |field: &str| Place::Row { row: row.number, field: field.to_owned() };
+    let text = row.named(column);
+    if text.is_empty() {
         return None;
     }
+    let parts = if row.v1 {
+        parse_v1_date(text).map_err(|msg| problems.push(Problem::error(path, place(column), msg))).ok()?
+    } else {
+        template_date(row, end, path, problems)?
+    };
+    let d = TjsDate {
+        year: parts[0]?,
+        month: parts[1].map(small),
+        day: parts[2].map(small),
+        hour: parts[3].map(small),
+        minute: parts[4].map(small),
+        second: parts[5].map(small),
+    };
+    match d.to_edtf() {
+        Ok(s) => Some(s),
+        Err((part, msg)) => {
+            let prefix = if end { "End " } else { "" };
+            let field = match (row.v1, part) {
+                (false, "hour" | "minute" | "second") => format!("{prefix}Time"),
+                (false, "month") => format!("{prefix}Month"),
+                (false, "day") => format!("{prefix}Day"),
+                _ => column.to_owned(),
+            };
+            problems.push(Problem::error(path, place(&field), msg));
+            None
+        }
+    }
+}
+
+fn small(v: i64) -> u8 {
+    u8::try_from(v).unwrap_or(u8::MAX)
+}
+
+/// Year, month, day, hour, minute, second of a date.
+type Parts = [Option<i64>; 6];
+
+/// A row's date from the template's Year, Month, Day and Time cells. Numbers may hold
+/// thousands separators and spaces (`1,900`, `-13 800 000 000`), as TimelineJS allows.
+fn template_date(row: &Row, end: bool, path: &Path, problems: &mut Vec<Problem>) -> Option<Parts> {
+    let prefix = if end { "End " } else { "" };
+    let name = |n: &str| format!("{prefix}{n}");
     let mut ok = true;
-    let mut number = |column: &str, text: &str| -> Option<i64> {
+    let mut number = |column: &str| -> Option<i64> {
+        let text = row.named(column);
         if text.is_empty() {
             return None;
         }
-        let parsed = text.trim_start_matches('+').parse::<i64>().ok();
+        let cleaned: String = text.chars().filter(|c| !c.is_whitespace() && *c != ',').collect();
+        let parsed = cleaned.trim_start_matches('+').parse::<i64>().ok();
         if parsed.is_none() {
             ok = false;
             problems.push(Problem::error(
@@ -265,65 +352,101 @@ fn date(row: &Row, end: bool, path: &Path, problems: &mut Vec<Problem>) -> Optio
         }
         parsed
     };
-    let year = number(&name("Year"), year_text);
-    let small = |v: Option<i64>| v.map(|x| u8::try_from(x).unwrap_or(u8::MAX));
-    let month = small(number(&name("Month"), row.named(&name("Month"))));
-    let day = small(number(&name("Day"), row.named(&name("Day"))));
+    let year = number(&name("Year"));
+    let month = number(&name("Month"));
+    let day = number(&name("Day"));
     let time = parse_time(row.named(&name("Time"))).map_err(|msg| {
         problems.push(Problem::error(path, Place::Row { row: row.number, field: name("Time") }, msg));
     });
     let (Some(year), true, Ok(time)) = (year, ok, time) else { return None };
-    let d = TjsDate {
-        year,
-        month,
-        day,
-        hour: time.map(|t| t.0),
-        minute: time.map(|t| t.1),
-        second: time.and_then(|t| t.2),
-    };
-    match d.to_edtf() {
-        Ok(s) => Some(s),
-        Err((part, msg)) => {
-            let column = match part {
-                "hour" | "minute" | "second" => "Time",
-                "month" => "Month",
-                "day" => "Day",
-                _ => "Year",
-            };
-            problems.push(Problem::error(path, Place::Row { row: row.number, field: name(column) }, msg));
-            None
-        }
-    }
+    let [hour, minute, second] = time.map_or([None; 3], |(h, m, s)| [Some(h), m, s].map(|v| v.map(i64::from)));
+    Some([Some(year), month, day, hour, minute, second])
 }
 
-/// A spreadsheet time: `14:30`, `14:30:15`, `2:30 PM`.
-fn parse_time(text: &str) -> Result<Option<(u8, u8, Option<u8>)>, String> {
+/// A date cell of the first template, as TimelineJS reads it: `2014`, `-44`, `2014-01-02`,
+/// `2014-01-02T10:30:00` (or with a space), `1/2/2014` (month first) or `1/2014`, each may be
+/// followed by a time `10:30[:15]`.
+fn parse_v1_date(text: &str) -> Result<Parts, String> {
+    let bad = || format!("\"{text}\" is not a date TimelineJS reads (2014, 2014-01-02, 1/2/2014, 1/2014)");
+    let int = |s: &str| s.trim().trim_start_matches('+').parse::<i64>().map_err(|_| bad());
+    let (date, time) = match text.trim().split_once(['T', ' ']) {
+        Some((d, t)) => (d.trim(), Some(t.trim())),
+        None => (text.trim(), None),
+    };
+    let mut parts: Parts = [None; 6];
+    if date.contains('/') {
+        let cells: Vec<&str> = date.split('/').collect();
+        match cells.as_slice() {
+            [m, d, y] => parts[..3].copy_from_slice(&[Some(int(y)?), Some(int(m)?), Some(int(d)?)]),
+            [m, y] => parts[..2].copy_from_slice(&[Some(int(y)?), Some(int(m)?)]),
+            _ => return Err(bad()),
+        }
+    } else {
+        // A leading minus is the year's sign, not a separator.
+        let (sign, rest) = date.strip_prefix('-').map_or((1, date), |r| (-1, r));
+        let mut cells = rest.split('-');
+        parts[0] = Some(sign * int(cells.next().unwrap_or_default())?);
+        for (k, cell) in cells.enumerate() {
+            if k >= 2 {
+                return Err(bad());
+            }
+            parts[k + 1] = Some(int(cell)?);
+        }
+    }
+    if let Some(time) = time.filter(|t| !t.is_empty()) {
+        let time = time.trim_end_matches(['Z', 'z']);
+        let (h, m, s) = parse_time(time).map_err(|_| bad())?.ok_or_else(bad)?;
+        parts[3] = Some(i64::from(h));
+        parts[4] = m.map(i64::from);
+        parts[5] = s.map(i64::from);
+    }
+    Ok(parts)
+}
+
+/// Hour, and minute and second when written.
+type Clock = (u8, Option<u8>, Option<u8>);
+
+/// A spreadsheet time, in the forms TimelineJS reads: `14:30`, `14:30:15`, `14.30`, `1430`,
+/// `14`, `2:30 PM`, `2 p.m.`; milliseconds after the seconds are dropped. Hour, then minute
+/// and second when written.
+fn parse_time(text: &str) -> Result<Option<Clock>, String> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
     let bad = || format!("the time \"{text}\" is not like 14:30, 14:30:15 or 2:30 PM");
-    let lower = text.to_ascii_lowercase();
-    let (clock, pm) = if let Some(c) = lower.strip_suffix("pm") {
-        (c.trim(), Some(true))
-    } else if let Some(c) = lower.strip_suffix("am") {
-        (c.trim(), Some(false))
+    let lower = text.to_ascii_lowercase().replace('.', " ").trim().to_owned();
+    let (clock, pm) = if let Some(c) = lower.strip_suffix("p m").or_else(|| lower.strip_suffix("pm")) {
+        (c.trim().to_owned(), Some(true))
+    } else if let Some(c) = lower.strip_suffix("a m").or_else(|| lower.strip_suffix("am")) {
+        (c.trim().to_owned(), Some(false))
     } else {
-        (lower.as_str(), None)
+        // Only a clock: dots were separators (`14.30`).
+        (text.replace('.', ":"), None)
     };
-    let parts: Vec<&str> = clock.split(':').collect();
-    if !(2..=3).contains(&parts.len()) {
+    let clock = if pm.is_some() { clock.replace(' ', ":") } else { clock };
+    let parts: Vec<String> = if clock.len() >= 3 && clock.len() <= 4 && clock.chars().all(|c| c.is_ascii_digit()) {
+        // `1430`: the last two digits are the minutes.
+        let (h, m) = clock.split_at(clock.len() - 2);
+        vec![h.to_owned(), m.to_owned()]
+    } else {
+        clock.split(':').map(str::to_owned).collect()
+    };
+    if parts.is_empty() || parts.len() > 4 {
         return Err(bad());
     }
     let num = |s: &str| s.trim().parse::<u8>().map_err(|_| bad());
-    let mut hour = num(parts[0])?;
-    let minute = num(parts[1])?;
+    let mut hour = num(&parts[0])?;
+    let minute = parts.get(1).map(|s| num(s)).transpose()?;
     let second = parts.get(2).map(|s| num(s)).transpose()?;
     match pm {
         Some(_) if hour == 0 || hour > 12 => return Err(bad()),
         Some(true) if hour < 12 => hour += 12,
         Some(false) if hour == 12 => hour = 0,
         _ => {}
+    }
+    if hour > 23 || minute.is_some_and(|m| m > 59) || second.is_some_and(|s| s > 59) {
+        return Err(bad());
     }
     Ok(Some((hour, minute, second)))
 }
@@ -377,4 +500,47 @@ pub fn write(doc: &Document) -> String {
         let _ = writer.write_record(&row);
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_read_in_every_form_timelinejs_reads() {
+        for (text, want) in [
+            ("14:30", (14, Some(30), None)),
+            ("14:30:15", (14, Some(30), Some(15))),
+            ("14.30", (14, Some(30), None)),
+            ("1430", (14, Some(30), None)),
+            ("930", (9, Some(30), None)),
+            ("9", (9, None, None)),
+            ("2:30 PM", (14, Some(30), None)),
+            ("2 p.m.", (14, None, None)),
+            ("12:05 am", (0, Some(5), None)),
+            ("12:05 PM", (12, Some(5), None)),
+        ] {
+            assert_eq!(parse_time(text), Ok(Some(want)), "{text}");
+        }
+        for bad in ["25:00", "13 PM", "0 am", "noon", "1:2:3:4:5", "14:75"] {
+            assert!(parse_time(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_time(" "), Ok(None));
+    }
+
+    #[test]
+    fn first_template_dates_read_as_timelinejs_reads_them() {
+        assert_eq!(parse_v1_date("2014"), Ok([Some(2014), None, None, None, None, None]));
+        assert_eq!(parse_v1_date("-44"), Ok([Some(-44), None, None, None, None, None]));
+        assert_eq!(parse_v1_date("2014-01-02"), Ok([Some(2014), Some(1), Some(2), None, None, None]));
+        assert_eq!(parse_v1_date("1/2/2014"), Ok([Some(2014), Some(1), Some(2), None, None, None]));
+        assert_eq!(parse_v1_date("3/2015"), Ok([Some(2015), Some(3), None, None, None, None]));
+        assert_eq!(
+            parse_v1_date("2016-04-05T10:30:15Z"),
+            Ok([Some(2016), Some(4), Some(5), Some(10), Some(30), Some(15)])
+        );
+        for bad in ["soon", "1/2/3/4", "2014-01-02-03", "2014-01-02Tlate"] {
+            assert!(parse_v1_date(bad).is_err(), "{bad}");
+        }
+    }
 }
