@@ -191,8 +191,8 @@ pub fn image(doc: &Document, lanes: &Lanes, o: &ImageOptions) -> Scene {
 
     let header = MARGIN + TITLE_SIZE * 1.4 + SUBTITLE_SIZE * 1.5 + 10.0;
     let timeline_height = head_height(doc) + lanes_height(rows) + if rows == 0 { LANE_HEIGHT } else { 0.0 };
-    let strip_top = header + timeline_height + 10.0;
-    let legend_top = strip_top + overview.as_ref().map_or(0.0, |_| OVERVIEW_HEIGHT + 8.0) + 14.0;
+    let strip_top = header + timeline_height + 14.0;
+    let legend_top = strip_top + overview.as_ref().map_or(0.0, |_| OVERVIEW_HEIGHT + 14.0);
     let legend_h = legend_height(inner);
     let notes_top = legend_top + legend_h + 16.0;
     let notes_h = if notes.is_empty() { 0.0 } else { notes.height() + 8.0 };
