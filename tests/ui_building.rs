@@ -44,7 +44,7 @@ fn a_chronology_is_built_from_two_articles_saved_and_reopened_the_same() {
     // Add Source…: a text file; its language is told from the text.
     harness.get_by_label("Add Source…").click();
     harness.run();
-    type_into(&mut harness, "Text file", IT);
+    type_into(&mut harness, "Document", IT);
     type_into(&mut harness, "Publisher", "Italian news blog");
     harness.get_by_role_and_label(Role::Button, "Add Source").click();
     harness.run();

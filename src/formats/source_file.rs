@@ -1,16 +1,36 @@
-//! Source documents as people have them, read into the text that citations quote. Plain text
-//! and Markdown for now (`.txt`, `.md`, or no extension).
+//! Source documents as people have them, read into the text that citations quote: plain text
+//! and Markdown, PDFs (with their pages), e-mails and Word documents. The kind is told by the
+//! content where it can be (a PDF starts `%PDF-`, a .docx is a zip archive), else by the name.
+
+mod docx;
+mod eml;
+mod pdf;
 
 use std::path::Path;
 
+use crate::model::OriginalKind;
 use crate::model::sources::MAX_SOURCE_BYTES;
 
-/// A source file's text, and a title it suggests (its first line).
-#[derive(Clone, Debug, PartialEq, Eq)]
+pub use pdf::clean as clean_pdf_page;
+
+/// A source file's text, and what the file says of itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SourceText {
     pub text: String,
+    /// A title it suggests: an e-mail's subject, a document's title, else the text's first line.
     pub title: Option<String>,
+    /// Who published it: an e-mail's sender.
+    pub publisher: Option<String>,
+    /// When, as EDTF: an e-mail's date.
+    pub published: Option<String>,
+    /// Where each page begins in `text`, in bytes (a PDF).
+    pub pages: Vec<u32>,
+    /// The document the text was read out of, kept beside it: its kind and bytes.
+    pub original: Option<(OriginalKind, Vec<u8>)>,
 }
+
+/// The kinds of file Add Source takes, by extension (for file choosers).
+pub const EXTENSIONS: [&str; 7] = ["txt", "md", "markdown", "text", "pdf", "eml", "docx"];
 
 /// Reads the source file at `path`; a clear message names the file and the problem.
 pub fn read_source_file(path: &Path) -> Result<SourceText, String> {
@@ -20,22 +40,63 @@ pub fn read_source_file(path: &Path) -> Result<SourceText, String> {
         _ => format!("{name}: cannot open the file: {e}"),
     })?;
     if meta.is_dir() {
-        return Err(format!("{name}: this is a folder, not a text file"));
+        return Err(format!("{name}: this is a folder, not a document"));
     }
     if meta.len() > MAX_SOURCE_BYTES {
         return Err(format!("{name}: {} MiB; the limit is {} MiB", meta.len() >> 20, MAX_SOURCE_BYTES >> 20));
     }
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    if !matches!(ext.as_deref(), None | Some("txt" | "md" | "markdown" | "text")) {
-        return Err(format!(
-            "{name}: citeline reads sources as plain text (.txt or .md); this is a .{}",
-            ext.unwrap_or_default()
-        ));
-    }
     let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot read the file: {e}"))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| format!("{name}: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))?;
-    source_text(text).ok_or_else(|| format!("{name}: the file holds no text"))
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    read_source_bytes(bytes, ext.as_deref()).map_err(|e| format!("{name}: {e}"))
+}
+
+/// Reads a source document from its bytes; `ext` is its name's extension, lower-case.
+pub fn read_source_bytes(bytes: Vec<u8>, ext: Option<&str>) -> Result<SourceText, String> {
+    let kind = if bytes.starts_with(b"%PDF-") {
+        Some(OriginalKind::Pdf)
+    } else {
+        match ext {
+            None | Some("txt" | "md" | "markdown" | "text") => None,
+            Some("pdf") => Some(OriginalKind::Pdf),
+            Some("eml") => Some(OriginalKind::Eml),
+            Some("docx") => Some(OriginalKind::Docx),
+            Some(other) => {
+                return Err(format!(
+                    "citeline reads sources as plain text (.txt, .md), PDF, e-mail (.eml) or Word (.docx); \
+                     this is a .{other}"
+                ));
+            }
+        }
+    };
+    let Some(kind) = kind else {
+        let text = String::from_utf8(bytes)
+            .map_err(|e| format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))?;
+        return source_text(text).ok_or_else(|| "the file holds no text".to_owned());
+    };
+    let mut read = match kind {
+        OriginalKind::Pdf => {
+            let (text, pages) = pdf::read(&bytes)?;
+            SourceText { pages, ..source_text(text).ok_or("the PDF holds no text")? }
+        }
+        OriginalKind::Docx => {
+            let (text, title) = docx::read(&bytes)?;
+            let read = source_text(text).ok_or("the document holds no text")?;
+            SourceText { title: title.or(read.title.clone()), ..read }
+        }
+        OriginalKind::Eml => {
+            let mail = eml::read(&bytes)?;
+            let read = source_text(mail.text).ok_or("the e-mail holds no text")?;
+            SourceText {
+                title: mail.subject.or(read.title.clone()),
+                publisher: mail.from,
+                published: mail.date,
+                ..read
+            }
+        }
+        OriginalKind::Html => return Err("web pages are not read yet".into()),
+    };
+    read.original = Some((kind, bytes));
+    Ok(read)
 }
 
 /// Text given as it is (pasted, say): `None` when it holds nothing but white space.
@@ -48,7 +109,7 @@ pub fn source_text(text: String) -> Option<SourceText> {
         let cut: String = l.chars().take(160).collect();
         if cut.len() < l.len() { format!("{cut}…") } else { cut }
     });
-    Some(SourceText { text, title })
+    Some(SourceText { text, title, ..SourceText::default() })
 }
 
 #[cfg(test)]
@@ -75,6 +136,9 @@ mod tests {
         assert!(read_source_file(dir.path()).expect_err("folder").contains("folder"));
         let pdf = dir.path().join("filing.pdf");
         std::fs::write(&pdf, b"%PDF-1.7").expect("write");
-        assert!(read_source_file(&pdf).expect_err("pdf").contains(".pdf"));
+        assert!(read_source_file(&pdf).expect_err("pdf").contains("not a readable PDF"));
+        let sheet = dir.path().join("table.xlsx");
+        std::fs::write(&sheet, b"PK").expect("write");
+        assert!(read_source_file(&sheet).expect_err("xlsx").contains("this is a .xlsx"));
     }
 }

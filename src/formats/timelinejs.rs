@@ -346,9 +346,10 @@ fn date_json(d: TjsDate) -> Value {
 
 /// An event's text for TimelineJS: the summary, then each citation as a quotation with its
 /// source, marked so that citeline can read it back.
-pub fn event_html(doc: &Document, e: &Event) -> String {
+pub fn event_html(doc: &Document, index: usize) -> String {
+    let Some(e) = doc.events().get(index) else { return String::new() };
     let mut out = e.summary.as_deref().map(html::from_text).unwrap_or_default();
-    for c in &e.citations {
+    for (ci, c) in e.citations.iter().enumerate() {
         let source = doc.source(&c.source).map(|(s, _)| s);
         let title = source.map_or(c.source.as_str(), |s| s.title.as_str());
         let url = source.and_then(|s| s.url.as_deref());
@@ -369,7 +370,9 @@ pub fn event_html(doc: &Document, e: &Event) -> String {
             Some(u) => format!("<a href=\"{}\">{}</a>", html::escape(u), html::escape(title)),
             None => html::escape(title),
         };
-        let _ = write!(out, "<p class=\"citeline-cite\">— {cite}</p>");
+        // The page goes after the link, outside the title the reader takes back.
+        let pages = doc.pin_cite(index, ci).map(|p| format!(", {p}")).unwrap_or_default();
+        let _ = write!(out, "<p class=\"citeline-cite\">— {cite}{}</p>", html::escape(&pages));
     }
     out
 }
@@ -395,7 +398,7 @@ pub fn write(doc: &Document) -> String {
         if let Some(d) = e.display_date.as_deref().map(str::to_owned).or(span.display) {
             ev.insert("display_date".into(), json!(d));
         }
-        ev.insert("text".into(), json!({ "headline": html::escape(&e.title), "text": event_html(doc, e) }));
+        ev.insert("text".into(), json!({ "headline": html::escape(&e.title), "text": event_html(doc, i) }));
         if let Some(g) = e.group() {
             ev.insert("group".into(), json!(g));
         }

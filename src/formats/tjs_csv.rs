@@ -480,7 +480,7 @@ pub fn write(doc: &Document) -> String {
         }
         row[8] = e.display_date.as_deref().map(str::to_owned).or(span.display).unwrap_or_default();
         row[9] = e.title.to_string();
-        row[10] = event_html(doc, e);
+        row[10] = event_html(doc, i);
         if let Some(m) = e.media() {
             row[11].clone_from(&m.url);
             row[12] = m.credit.clone().unwrap_or_default();

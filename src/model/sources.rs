@@ -9,7 +9,30 @@ use std::path::{Component, Path};
 /// Source texts larger than this are refused; a news article is a few kilobytes.
 pub const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// SHA-256 of `bytes` in lower-case hex, as the timeline records a source's text and original.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().fold(String::with_capacity(64), |mut hex, b| {
+        use std::fmt::Write;
+        let _ = write!(hex, "{b:02x}");
+        hex
+    })
+}
+
 pub fn read_source_text(base: &Path, relative: &str) -> Result<String, String> {
+    let bytes = read_source_bytes(base, relative)?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "source file \"{relative}\" is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// The bytes of a file beside the timeline in `base`, refused when it lies outside the folder.
+pub fn read_source_bytes(base: &Path, relative: &str) -> Result<Vec<u8>, String> {
+    // A timeline named without a folder (`case.citeline.json`) has an empty parent.
+    let base = if base.as_os_str().is_empty() { Path::new(".") } else { base };
     let rel = Path::new(relative);
     if relative.trim().is_empty() {
         return Err("the source path is empty".into());
@@ -40,13 +63,7 @@ pub fn read_source_text(base: &Path, relative: &str) -> Result<String, String> {
             MAX_SOURCE_BYTES / (1024 * 1024)
         ));
     }
-    let bytes = std::fs::read(&real).map_err(|e| format!("cannot read source file \"{relative}\": {e}"))?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "source file \"{relative}\" is not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    std::fs::read(&real).map_err(|e| format!("cannot read source file \"{relative}\": {e}"))
 }
 
 #[cfg(test)]

@@ -81,6 +81,59 @@ pub struct Source {
     /// …or in a UTF-8 file, relative to the timeline file and inside its folder.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+    /// SHA-256 of the text when it was added (lower-case hex), to tell when it changed since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_sha256: Option<String>,
+    /// The document the text was read from (a PDF, a saved web page, an e-mail, a Word file),
+    /// kept beside the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<Original>,
+    /// Where each page of the original begins in the text, in bytes, from the first (0): a
+    /// citation's page is worked out from these, never typed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<u32>,
+}
+
+/// A source's original document, as it was added.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Original {
+    /// Relative to the timeline file and inside its folder.
+    pub file: String,
+    pub kind: OriginalKind,
+    /// SHA-256 of the file (lower-case hex).
+    pub sha256: String,
+}
+
+/// What kind of document a source's original is.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum OriginalKind {
+    Pdf,
+    Html,
+    Eml,
+    Docx,
+}
+
+impl OriginalKind {
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Html => "html",
+            Self::Eml => "eml",
+            Self::Docx => "docx",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Pdf => "PDF",
+            Self::Html => "web page",
+            Self::Eml => "e-mail",
+            Self::Docx => "Word document",
+        }
+    }
 }
 
 /// One dated (or undated) claim with the sentences that support it.

@@ -31,7 +31,15 @@ pub fn footnotes(doc: &Document, numbered: &[(u32, u32)]) -> Vec<Footnote> {
             .citations
             .iter()
             .zip(letters())
-            .map(|(c, letter)| format!("{letter}. “{}” — {}", c.quote, source_words(doc, &c.source)))
+            .enumerate()
+            .map(|(ci, (c, letter))| {
+                let mut line = format!("{letter}. “{}” — {}", c.quote, source_words(doc, &c.source));
+                if let Some(pages) = doc.pin_cite(event as usize, ci) {
+                    line.push_str(", ");
+                    line.push_str(&pages);
+                }
+                line
+            })
             .collect();
         if citations.is_empty() {
             citations.push("(no citation)".to_owned());

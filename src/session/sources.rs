@@ -8,7 +8,8 @@ use crate::atomic_write::write_atomically;
 use crate::formats::source_file::SourceText;
 use crate::model::edit::Edit;
 use crate::model::language::detect_language;
-use crate::model::{Document, Edtf, Source};
+use crate::model::sources::sha256_hex;
+use crate::model::{Document, Edtf, Original, OriginalKind, Source};
 
 /// What the user says about a source; what is not given is worked out (the id from the title,
 /// the language from the text).
@@ -38,16 +39,39 @@ impl Session {
         let new = new_source(doc, source, name, details)?;
         let folder = sources_folder(&timeline);
         std::fs::create_dir_all(&folder).map_err(|e| format!("cannot make {}: {e}", folder.display()))?;
-        let file_name = free_file_name(&folder, &new.id);
-        let written = folder.join(&file_name);
+        let kind = source.original.as_ref().map(|(k, _)| *k);
+        let stem = free_stem(&folder, &new.id, kind.map(OriginalKind::extension));
+        let written = folder.join(format!("{stem}.txt"));
         write_atomically(&written, source.text.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", written.display()))?;
-        let source = Source { file: Some(format!("sources/{file_name}")), ..new };
+        let mut kept = vec![written.clone()];
+        let original = match &source.original {
+            Some((kind, bytes)) => {
+                let name = format!("{stem}.{}", kind.extension());
+                let path = folder.join(&name);
+                if let Err(e) = write_atomically(&path, bytes) {
+                    let _ = std::fs::remove_file(&written);
+                    return Err(format!("cannot write {}: {e}", path.display()));
+                }
+                kept.push(path);
+                Some(Original { file: format!("sources/{name}"), kind: *kind, sha256: sha256_hex(bytes) })
+            }
+            None => None,
+        };
+        let source = Source {
+            file: Some(format!("sources/{stem}.txt")),
+            text_sha256: Some(sha256_hex(source.text.as_bytes())),
+            original,
+            pages: source.pages.clone(),
+            ..new
+        };
         let id = source.id.to_string();
         let index = self.data().doc.timeline().sources.len();
         if let Err(problems) = self.apply(Edit::AddSource { index, source }) {
-            // Nothing half added: the text goes with the refused source.
-            let _ = std::fs::remove_file(&written);
+            // Nothing half added: the files go with the refused source.
+            for path in kept {
+                let _ = std::fs::remove_file(path);
+            }
             return Err(problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "));
         }
         Ok(id)
@@ -70,7 +94,8 @@ fn new_source(doc: &Document, source: &SourceText, name: &str, d: SourceDetails)
                 .unwrap_or(base)
         }
     };
-    if let Some(p) = &d.published
+    let published = d.published.filter(|p| !p.trim().is_empty()).or_else(|| source.published.clone());
+    if let Some(p) = &published
         && let Err(e) = Edtf::parse(p)
     {
         return Err(format!("the published date \"{p}\" is not EDTF: {e}"));
@@ -80,12 +105,15 @@ fn new_source(doc: &Document, source: &SourceText, name: &str, d: SourceDetails)
     Ok(Source {
         id: id.into(),
         title,
-        publisher: d.publisher.unwrap_or_default(),
+        publisher: d
+            .publisher
+            .filter(|p| !p.trim().is_empty())
+            .or_else(|| source.publisher.clone())
+            .unwrap_or_default(),
         language: language.unwrap_or_default(),
         url: d.url.filter(|u| !u.trim().is_empty()),
-        published: d.published,
-        text: None,
-        file: None,
+        published,
+        ..Source::default()
     })
 }
 
@@ -104,13 +132,18 @@ fn slug(name: &str) -> String {
     if id.is_empty() { "source".to_owned() } else { id }
 }
 
-/// `ID.txt` in `folder`, or `ID-2.txt`… when that is taken.
-fn free_file_name(folder: &Path, id: &str) -> String {
+/// A name for a source's files in `folder`: `ID`, or `ID-2`… where `ID.txt` (and the
+/// original's `ID.EXT`) are taken.
+fn free_stem(folder: &Path, id: &str, original: Option<&str>) -> String {
+    let free = |stem: &String| {
+        !folder.join(format!("{stem}.txt")).exists()
+            && original.is_none_or(|ext| !folder.join(format!("{stem}.{ext}")).exists())
+    };
     (1..)
         .take(10_000)
-        .map(|n| if n == 1 { format!("{id}.txt") } else { format!("{id}-{n}.txt") })
-        .find(|f| !folder.join(f).exists())
-        .unwrap_or_else(|| format!("{id}-{}.txt", std::process::id()))
+        .map(|n| if n == 1 { id.to_owned() } else { format!("{id}-{n}") })
+        .find(free)
+        .unwrap_or_else(|| format!("{id}-{}", std::process::id()))
 }
 
 #[cfg(test)]

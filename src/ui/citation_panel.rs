@@ -178,7 +178,19 @@ fn event_ui(ui: &mut Ui, data: &Loaded, index: u32, palette: &Palette, scroll_no
             }
             match data.doc.source(&c.source) {
                 Some((source, text)) => {
-                    ui.add(egui::Label::new(RichText::new(&source.title).strong()).wrap());
+                    // "Complaint, p. 17": where the quote stands in the original.
+                    let title = match data.doc.pin_cite(index as usize, ci) {
+                        Some(pages) => format!("{}, {pages}", source.title),
+                        None => source.title.clone(),
+                    };
+                    ui.add(egui::Label::new(RichText::new(title).strong()).wrap());
+                    if let Some(original) = &source.original {
+                        ui.label(
+                            RichText::new(format!("From the {} {}", original.kind.name(), original.file))
+                                .small()
+                                .color(palette.text_muted),
+                        );
+                    }
                     let mut who = Vec::new();
                     if !source.publisher.is_empty() {
                         who.push(source.publisher.clone());

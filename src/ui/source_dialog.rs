@@ -65,10 +65,14 @@ impl SourceDialog {
     fn text_ui(&mut self, ui: &mut Ui) -> bool {
         let mut browse = false;
         egui::Grid::new("source-text").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
-            let label = ui.label("Text file");
+            let label = ui.label("Document");
             ui.horizontal(|ui| {
-                ui.add(egui::TextEdit::singleline(&mut self.path).hint_text(".txt or .md").desired_width(300.0))
-                    .labelled_by(label.id);
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.path)
+                        .hint_text(".txt, .md, .pdf, .eml or .docx")
+                        .desired_width(300.0),
+                )
+                .labelled_by(label.id);
                 browse = ui.button("Browse…").clicked();
             });
             ui.end_row();

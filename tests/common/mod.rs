@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: running the command line, and driving the window.
 #![allow(dead_code)] // each test file uses some of them
 
+pub mod pdf;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

@@ -46,10 +46,10 @@ fn paragraphs(xml: &str) -> Result<String, String> {
     let mut in_text = false;
     loop {
         match reader.read_event() {
-            Ok(Event::Start(e)) if e.local_name().as_ref() == b"t" => in_text = true,
+            Ok(Event::Start(e)) if e.local_name().as_ref() == "t" => in_text = true,
             Ok(Event::End(e)) => match e.local_name().as_ref() {
-                b"t" => in_text = false,
-                b"p" => {
+                "t" => in_text = false,
+                "p" => {
                     out.push_str(paragraph.trim_end());
                     out.push('\n');
                     paragraph.clear();
@@ -57,25 +57,24 @@ fn paragraphs(xml: &str) -> Result<String, String> {
                 _ => {}
             },
             Ok(Event::Empty(e)) => match e.local_name().as_ref() {
-                b"tab" => paragraph.push('\t'),
-                b"br" | b"cr" => paragraph.push('\n'),
-                b"p" => out.push('\n'),
+                "tab" => paragraph.push('\t'),
+                "br" | "cr" => paragraph.push('\n'),
+                "p" => out.push('\n'),
                 _ => {}
             },
             Ok(Event::Text(t)) if in_text => {
-                let text = t.xml_content().map_err(|e| format!("word/document.xml: {e}"))?;
-                paragraph.push_str(&text);
+                paragraph.push_str(&t.xml10_content());
             }
             Ok(Event::GeneralRef(r)) if in_text => {
                 // &amp; and friends arrive apart from the text around them.
                 match r.resolve_char_ref() {
                     Ok(Some(c)) => paragraph.push(c),
                     _ => paragraph.push_str(match r.as_ref() {
-                        b"amp" => "&",
-                        b"lt" => "<",
-                        b"gt" => ">",
-                        b"quot" => "\"",
-                        b"apos" => "'",
+                        "amp" => "&",
+                        "lt" => "<",
+                        "gt" => ">",
+                        "quot" => "\"",
+                        "apos" => "'",
                         _ => "",
                     }),
                 }
@@ -98,9 +97,9 @@ fn core_title(xml: &str) -> Option<String> {
     let mut title = String::new();
     loop {
         match reader.read_event().ok()? {
-            Event::Start(e) if e.local_name().as_ref() == b"title" => in_title = true,
-            Event::End(e) if e.local_name().as_ref() == b"title" => break,
-            Event::Text(t) if in_title => title.push_str(&t.xml_content().ok()?),
+            Event::Start(e) if e.local_name().as_ref() == "title" => in_title = true,
+            Event::End(e) if e.local_name().as_ref() == "title" => break,
+            Event::Text(t) if in_title => title.push_str(&t.xml10_content()),
             Event::Eof => break,
             _ => {}
         }

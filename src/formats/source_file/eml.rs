@@ -2,6 +2,8 @@
 //! Subject) above the text body, the attachments named below it; the subject is the title,
 //! the sender the publisher, the date the publication date.
 
+use std::fmt::Write;
+
 use mail_parser::{Address, MessageParser, MimeHeaders};
 
 /// What an e-mail gives a source.
@@ -22,13 +24,13 @@ pub fn read(bytes: &[u8]) -> Result<Mail, String> {
     let mut text = String::new();
     let mut header = |name: &str, value: Option<String>| {
         if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
-            text.push_str(&format!("{name}: {v}\n"));
+            let _ = writeln!(text, "{name}: {v}");
         }
     };
     header("From", message.from().map(addresses));
     header("To", message.to().map(addresses));
     header("Cc", message.cc().map(addresses));
-    header("Date", message.date().map(|d| d.to_rfc822()));
+    header("Date", message.date().map(mail_parser::DateTime::to_rfc822));
     header("Subject", message.subject().map(str::to_owned));
     text.push('\n');
     let body = message.body_text(0).map(|b| b.replace("\r\n", "\n")).unwrap_or_default();
@@ -37,7 +39,7 @@ pub fn read(bytes: &[u8]) -> Result<Mail, String> {
     let attachments: Vec<String> =
         message.attachments().map(|a| a.attachment_name().unwrap_or("(unnamed)").to_owned()).collect();
     if !attachments.is_empty() {
-        text.push_str(&format!("\nAttachments: {}\n", attachments.join(", ")));
+        let _ = write!(text, "\nAttachments: {}\n", attachments.join(", "));
     }
     let date = message.date().map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day));
     let from = message.from().and_then(|a| a.first()).and_then(|a| a.name().or(a.address())).map(str::to_owned);

@@ -13,6 +13,7 @@ mod primitives;
 use super::date::{Edtf, Span};
 use super::problem::{Place, Problem};
 use super::progress::{Progress, Stage};
+use super::sources::{read_source_bytes, sha256_hex};
 use super::timeline::{Event, Source, Timeline};
 use super::validate::{check_event_lengths, duplicate_event_ids, era_spans, group_names, index_sources, load_texts};
 use super::verify::{CitationCheck, FoldedText, Verification, locate};
@@ -195,18 +196,47 @@ impl Document {
 
     /// One warning per source without text.
     fn source_warnings(&self) -> Vec<Problem> {
-        self.timeline
-            .sources
-            .iter()
-            .filter(|s| s.text.is_none() && s.file.is_none())
-            .map(|s| {
-                Problem::warning(
-                    &self.path,
-                    Place::Source { id: s.id.to_string(), field: "text".into() },
-                    "the source has no text (neither `text` nor `file`): quotes citing it cannot be checked",
-                )
-            })
-            .collect()
+        let mut warnings = Vec::new();
+        let base = self.path.parent().unwrap_or_else(|| Path::new("."));
+        for (s, text) in self.timeline.sources.iter().zip(&self.texts) {
+            let warn = |field: &str, msg: String| {
+                Problem::warning(&self.path, Place::Source { id: s.id.to_string(), field: field.into() }, msg)
+            };
+            if s.text.is_none() && s.file.is_none() {
+                warnings.push(warn(
+                    "text",
+                    "the source has no text (neither `text` nor `file`): quotes citing it cannot be checked".into(),
+                ));
+            }
+            // Drift: the text or the original changed since the source was added.
+            if let Some(want) = &s.text_sha256
+                && (s.text.is_some() || s.file.is_some())
+                && sha256_hex(text.as_bytes()) != *want
+            {
+                warnings.push(warn(
+                    "text_sha256",
+                    "the text changed since the source was added: quotes that no longer stand in it are flagged".into(),
+                ));
+            }
+            if let Some(original) = &s.original {
+                match read_source_bytes(base, &original.file) {
+                    Ok(bytes) if sha256_hex(&bytes) != original.sha256 => warnings.push(warn(
+                        "original",
+                        format!("the {} {} changed since it was added", original.kind.name(), original.file),
+                    )),
+                    Ok(_) => {}
+                    Err(msg) => warnings.push(warn("original", msg)),
+                }
+            }
+            if !s.pages.is_empty() && !pages_fit(&s.pages, text.len()) {
+                warnings.push(warn(
+                    "pages",
+                    "the page offsets do not fit the text (they must rise from 0 within it): pages are not shown"
+                        .into(),
+                ));
+            }
+        }
+        warnings
     }
 
     pub fn path(&self) -> &Path {
@@ -234,6 +264,16 @@ impl Document {
             return &[];
         };
         self.checks.get(a as usize..b as usize).unwrap_or_default()
+    }
+
+    /// Where citation `citation` of `event` stands in its source's original: `p. 17` or
+    /// `pp. 17–18`, worked out from where the quote was found and where the pages begin;
+    /// `None` for a source without pages or a quote not found.
+    pub fn pin_cite(&self, event: usize, citation: usize) -> Option<String> {
+        let range = self.checks(event).get(citation)?.span()?;
+        let cited = self.timeline.events.get(event)?.citations.get(citation)?;
+        let (source, text) = self.source(&cited.source)?;
+        pages_fit(&source.pages, text.len()).then(|| pin_cite(&source.pages, range)).flatten()
     }
 
     pub fn source(&self, id: &str) -> Option<(&Source, &str)> {
@@ -289,4 +329,21 @@ impl Document {
         }
         t
     }
+}
+
+/// `p. 17` or `pp. 17–18` for the bytes `range` of a text whose pages begin at `pages`.
+pub fn pin_cite(pages: &[u32], range: std::ops::Range<usize>) -> Option<String> {
+    if pages.is_empty() {
+        return None;
+    }
+    let page = |at: usize| pages.partition_point(|&p| p as usize <= at).max(1);
+    let (first, last) = (page(range.start), page(range.end.saturating_sub(1).max(range.start)));
+    Some(if first == last { format!("p. {first}") } else { format!("pp. {first}–{last}") })
+}
+
+/// Whether page offsets rise from 0 and stay within a text `len` bytes long.
+fn pages_fit(pages: &[u32], len: usize) -> bool {
+    pages.first() == Some(&0)
+        && pages.windows(2).all(|w| w[0] < w[1])
+        && pages.last().is_some_and(|&p| p as usize <= len)
 }

@@ -390,13 +390,10 @@ impl eframe::App for CitelineApp {
         self.autosave_settings(ctx);
         let dropped = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).next());
         if let Some(path) = dropped.filter(|p| !p.as_os_str().is_empty()) {
-            // A text document is a source to add; anything else is a timeline to open.
+            // A document is a source to add; anything else is a timeline to open.
             let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-            self.commands.push(if matches!(ext.as_deref(), Some("txt" | "md")) {
-                Command::ShowAddSource(Some(path))
-            } else {
-                Command::Open(path)
-            });
+            let document = ext.as_deref().is_some_and(|e| crate::formats::source_file::EXTENSIONS.contains(&e));
+            self.commands.push(if document { Command::ShowAddSource(Some(path)) } else { Command::Open(path) });
         }
         self.shortcuts(ctx);
         if ctx.input(|i| i.viewport().close_requested()) && self.session.is_dirty() && !self.close_confirmed {

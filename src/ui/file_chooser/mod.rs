@@ -44,7 +44,7 @@ impl Purpose {
         match self {
             Self::Open | Self::SaveAs => &["json", "csv"],
             Self::Export => &["png", "svg"],
-            Self::AddSource => &["txt", "md"],
+            Self::AddSource => &crate::formats::source_file::EXTENSIONS,
             Self::NewTimeline => &["json"],
         }
     }
@@ -53,7 +53,7 @@ impl Purpose {
         match self {
             Self::Open | Self::SaveAs | Self::NewTimeline => "Timelines (citeline, TimelineJS JSON or CSV)",
             Self::Export => "Images (PNG, SVG)",
-            Self::AddSource => "Text (.txt, .md)",
+            Self::AddSource => "Documents (text, PDF, e-mail, Word)",
         }
     }
 

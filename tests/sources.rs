@@ -1,0 +1,252 @@
+//! Sources as people have them: PDFs (with the page each quote stands on), e-mails and Word
+//! documents, added from the command line, checked, exported; and the clear refusals a broken
+//! one gets. Every fixture is made here.
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use citeline::formats::open::{Limits, open};
+use citeline::formats::source_file::read_source_bytes;
+use citeline::model::OriginalKind;
+use citeline::model::Progress;
+use common::citeline;
+use common::pdf::pdf;
+
+/// A complaint of three pages: page 2 in two columns with a word hyphenated at a line's end and
+/// an "fi" ligature; page 3 holds nothing but a footer.
+fn complaint() -> Vec<u8> {
+    pdf(&[
+        vec![vec![b"COMPLAINT FOR INJUNCTIVE RELIEF", b"The plaintiffs bring this action under the Sherman Act."]],
+        vec![
+            vec![
+                b"In August 2013 Facebook gave Netflix access",
+                b"to the private Titan API, an arrange-",
+                b"ment kept from users.",
+            ],
+            vec![b"Netflix paid for the \xaele of viewing history.", b"The partnership ended in 2019."],
+        ],
+        vec![vec![b"Page 3"]],
+    ])
+}
+
+fn new_timeline(dir: &Path) -> PathBuf {
+    let path = dir.join("case.citeline.json");
+    let (code, out) = citeline(&["new", path.to_str().expect("path"), "--title", "Case"]);
+    assert_eq!(code, 0, "{out}");
+    path
+}
+
+#[test]
+fn a_pdfs_text_is_read_page_by_page_as_a_reader_would_quote_it() {
+    let read = read_source_bytes(complaint(), Some("pdf")).expect("reads");
+    assert_eq!(read.original.as_ref().map(|(k, _)| *k), Some(OriginalKind::Pdf));
+    assert_eq!(read.pages.len(), 3);
+    let page =
+        |n: usize| &read.text[read.pages[n] as usize..read.pages.get(n + 1).map_or(read.text.len(), |&p| p as usize)];
+    assert!(page(0).contains("COMPLAINT FOR INJUNCTIVE RELIEF"), "{}", page(0));
+    // Reading order: the left column, then the right.
+    let left = page(1).find("In August 2013").expect("left column");
+    let right = page(1).find("Netflix paid").expect("right column");
+    assert!(left < right, "{}", page(1));
+    assert!(page(1).contains("an arrangement kept"), "hyphenation at a line's end joined: {}", page(1));
+    assert!(page(1).contains("the file of viewing"), "the ligature spelt out: {}", page(1));
+    assert!(page(2).contains("Page 3"));
+}
+
+#[test]
+fn add_source_keeps_the_pdf_and_a_quote_on_page_2_is_cited_as_p_2() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let timeline = new_timeline(dir.path());
+    let file = dir.path().join("Complaint.pdf");
+    std::fs::write(&file, complaint()).expect("write");
+    let (code, out) = citeline(&["add-source", timeline.to_str().expect("path"), file.to_str().expect("path")]);
+    assert_eq!(code, 0, "{out}");
+    let id = out.lines().next().expect("the id").trim().to_owned();
+    assert!(dir.path().join(format!("sources/{id}.txt")).is_file(), "the text beside the timeline");
+    let kept = std::fs::read(dir.path().join(format!("sources/{id}.pdf"))).expect("the original beside it");
+    assert_eq!(kept, complaint());
+
+    // The timeline records the original, its hash, and where the pages begin.
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&timeline).expect("read")).expect("json");
+    let source = &json["sources"][0];
+    assert_eq!(source["original"]["kind"], "pdf");
+    assert_eq!(source["original"]["file"], format!("sources/{id}.pdf"));
+    assert_eq!(source["original"]["sha256"].as_str().map(str::len), Some(64));
+    assert_eq!(source["text_sha256"].as_str().map(str::len), Some(64));
+    assert_eq!(source["pages"].as_array().map(Vec::len), Some(3));
+
+    // Events quoting page 2, and pages 1 to 2.
+    let mut json = json;
+    json["events"] = serde_json::json!([
+        {"id": "titan", "title": "Titan API", "when": "2013-08",
+         "citations": [{"source": id, "quote": "gave Netflix access"}]},
+        {"id": "act", "title": "The action", "when": "2020",
+         "citations": [{"source": id, "quote": "the Sherman Act."}, {"source": id, "quote": "Netflix paid for the file"}]}
+    ]);
+    std::fs::write(&timeline, serde_json::to_string_pretty(&json).expect("json")).expect("write");
+    let doc = open(&timeline, Limits::default(), &Progress::default()).expect("opens");
+    let titan = doc.event_index("titan").expect("event");
+    assert_eq!(doc.pin_cite(titan, 0).as_deref(), Some("p. 2"));
+    let act = doc.event_index("act").expect("event");
+    assert_eq!(doc.pin_cite(act, 0).as_deref(), Some("p. 1"));
+    assert_eq!(doc.pin_cite(act, 1).as_deref(), Some("p. 2"));
+    assert!(doc.problems().is_empty(), "{:#?}", doc.problems());
+
+    // Footnotes and TimelineJS text say the page.
+    let svg = dir.path().join("out.svg");
+    let (code, out) =
+        citeline(&["export", timeline.to_str().expect("path"), "-o", svg.to_str().expect("path"), "--footnotes"]);
+    assert_eq!(code, 0, "{out}");
+    let svg = std::fs::read_to_string(svg).expect("svg");
+    assert!(svg.contains("p. 2"), "the footnote names the page");
+    let tjs = dir.path().join("out.json");
+    let (code, out) = citeline(&["convert", timeline.to_str().expect("path"), "-o", tjs.to_str().expect("path")]);
+    assert_eq!(code, 0, "{out}");
+    assert!(std::fs::read_to_string(&tjs).expect("json").contains(", p. 2</p>"));
+
+    // Drift: the kept text edited by hand is told, and a quote that no longer stands is flagged.
+    let text_path = dir.path().join(format!("sources/{id}.txt"));
+    let text = std::fs::read_to_string(&text_path).expect("text");
+    std::fs::write(&text_path, text.replace("gave Netflix access", "gave Netflix entry")).expect("write");
+    let (code, out) = citeline(&["check", timeline.to_str().expect("path")]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("changed since the source was added"), "{out}");
+    assert!(out.contains("event \"titan\""), "the quote is flagged: {out}");
+    std::fs::write(&text_path, text).expect("write");
+    std::fs::write(dir.path().join(format!("sources/{id}.pdf")), b"%PDF-1.5 replaced").expect("write");
+    let (_, out) = citeline(&["check", timeline.to_str().expect("path")]);
+    assert!(out.contains(&format!("the PDF sources/{id}.pdf changed since it was added")), "{out}");
+}
+
+#[test]
+fn a_pdf_without_text_or_with_a_password_or_damaged_is_refused_with_the_reason() {
+    let scan = pdf(&[vec![vec![]], vec![vec![]]]);
+    let err = read_source_bytes(scan, Some("pdf")).expect_err("no text layer");
+    assert!(err.contains("no text layer"), "{err}");
+    let damaged = complaint()[..400].to_vec();
+    let err = read_source_bytes(damaged, Some("pdf")).expect_err("damaged");
+    assert!(err.contains("PDF"), "{err}");
+    // Every prefix of a PDF is refused or read, never a crash.
+    let whole = complaint();
+    for cut in (0..whole.len()).step_by(97) {
+        let _ = read_source_bytes(whole[..cut].to_vec(), Some("pdf"));
+    }
+}
+
+const MAIL: &str = "From: Ana Ruiz <ana@example.org>\r
+To: Desk <desk@example.org>\r
+Date: Tue, 6 Aug 2013 09:15:00 +0200\r
+Subject: Re: Titan API\r
+MIME-Version: 1.0\r
+Content-Type: multipart/mixed; boundary=\"XYZ\"\r
+\r
+--XYZ\r
+Content-Type: text/plain; charset=iso-8859-1\r
+Content-Transfer-Encoding: quoted-printable\r
+\r
+Confirmed: Netflix got access to the private API in August 2013. Se=F1or Ruiz.\r
+\r
+> On Mon, Desk wrote:\r
+> Can you confirm the Titan API deal?\r
+--XYZ\r
+Content-Type: application/pdf; name=\"contract.pdf\"\r
+Content-Disposition: attachment; filename=\"contract.pdf\"\r
+Content-Transfer-Encoding: base64\r
+\r
+JVBERi0xLjUK\r
+--XYZ--\r
+";
+
+#[test]
+fn an_email_gives_its_headers_body_reply_and_attachments_and_its_date_is_the_publication() {
+    let read = read_source_bytes(MAIL.as_bytes().to_vec(), Some("eml")).expect("reads");
+    assert_eq!(read.title.as_deref(), Some("Re: Titan API"));
+    assert_eq!(read.publisher.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(read.published.as_deref(), Some("2013-08-06"));
+    for part in [
+        "From: Ana Ruiz <ana@example.org>",
+        "Subject: Re: Titan API",
+        "in August 2013. Señor Ruiz.",
+        "> Can you confirm",
+        "Attachments: contract.pdf",
+    ] {
+        assert!(read.text.contains(part), "{part:?} in {}", read.text);
+    }
+    assert!(!read.text.contains("JVBERi0"), "the attachment's bytes are not text");
+    let err = read_source_bytes(b"just some words\n".to_vec(), Some("eml")).expect_err("not mail");
+    assert!(err.contains("not an e-mail"), "{err}");
+}
+
+/// A .docx with `paragraphs` and, when given, a title in its properties.
+fn docx(paragraphs: &[&str], title: Option<&str>) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("[Content_Types].xml", options).expect("zip");
+    zip.write_all(
+        br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#,
+    )
+    .expect("zip");
+    zip.start_file("word/document.xml", options).expect("zip");
+    let mut body = String::new();
+    for p in paragraphs {
+        let runs: Vec<String> =
+            p.split('\t').map(|r| format!("<w:r><w:t xml:space=\"preserve\">{r}</w:t></w:r>")).collect();
+        body.push_str("<w:p>");
+        body.push_str(&runs.join("<w:r><w:tab/></w:r>"));
+        body.push_str("</w:p>");
+    }
+    let xml = format!(
+        r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    zip.write_all(xml.as_bytes()).expect("zip");
+    if let Some(t) = title {
+        zip.start_file("docProps/core.xml", options).expect("zip");
+        let core = format!(
+            r#"<?xml version="1.0"?><cp:coreProperties xmlns:cp="x" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{t}</dc:title></cp:coreProperties>"#
+        );
+        zip.write_all(core.as_bytes()).expect("zip");
+    }
+    zip.finish().expect("zip").into_inner()
+}
+
+#[test]
+fn a_word_document_gives_its_paragraphs_in_order_and_its_title() {
+    let bytes = docx(
+        &["Memo on the Titan API", "Facebook &amp; Netflix signed in\tAugust 2013.", "Nothing more."],
+        Some("Internal memo"),
+    );
+    let read = read_source_bytes(bytes, Some("docx")).expect("reads");
+    assert_eq!(read.title.as_deref(), Some("Internal memo"));
+    assert_eq!(read.text, "Memo on the Titan API\nFacebook & Netflix signed in\tAugust 2013.\nNothing more.\n");
+    let untitled = read_source_bytes(docx(&["First line", "Second"], None), Some("docx")).expect("reads");
+    assert_eq!(untitled.title.as_deref(), Some("First line"));
+    for (bytes, why) in [
+        (b"not a zip at all".to_vec(), "not a Word document"),
+        (vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "encrypted or old-format"),
+        (docx(&["x"], None)[..60].to_vec(), "not a Word document"),
+    ] {
+        let err = read_source_bytes(bytes, Some("docx")).expect_err(why);
+        assert!(err.contains(why), "{why}: {err}");
+    }
+}
+
+#[test]
+fn adding_an_email_from_the_command_line_takes_its_subject_sender_and_date() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let timeline = new_timeline(dir.path());
+    let file = dir.path().join("reply.eml");
+    std::fs::write(&file, MAIL).expect("write");
+    let (code, out) = citeline(&["add-source", timeline.to_str().expect("path"), file.to_str().expect("path")]);
+    assert_eq!(code, 0, "{out}");
+    let doc = open(&timeline, Limits::default(), &Progress::default()).expect("opens");
+    let s = &doc.timeline().sources[0];
+    assert_eq!(
+        (s.title.as_str(), s.publisher.as_str(), s.published.as_deref()),
+        ("Re: Titan API", "Ana Ruiz", Some("2013-08-06"))
+    );
+    assert_eq!(s.original.as_ref().map(|o| o.kind), Some(OriginalKind::Eml));
+    let (code, out) = citeline(&["check", timeline.to_str().expect("path")]);
+    assert_eq!(code, 0, "{out}");
+}
