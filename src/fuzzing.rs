@@ -63,3 +63,26 @@ pub fn dates(text: &str) {
         }
     }
 }
+
+/// Any bytes read as each kind of source document (PDF, e-mail, Word, text).
+///
+/// # Panics
+/// When a document reads but its page offsets do not fit its text, or a pin cite cannot be
+/// worked out for any stretch of it: the fuzzer reports those as bugs.
+pub fn source_document(bytes: &[u8]) {
+    use crate::formats::source_file::read_source_bytes;
+    for ext in ["pdf", "eml", "docx", "txt"] {
+        let Ok(read) = read_source_bytes(bytes.to_vec(), Some(ext)) else { continue };
+        assert!(!read.text.trim().is_empty(), "{ext}: a source without text was accepted");
+        if read.pages.is_empty() {
+            continue;
+        }
+        assert_eq!(read.pages[0], 0, "{ext}: the first page begins the text");
+        assert!(read.pages.windows(2).all(|w| w[0] < w[1]), "{ext}: pages rise");
+        assert!(read.pages.last().is_some_and(|&p| p as usize <= read.text.len()), "{ext}: pages within the text");
+        let len = read.text.len();
+        for range in [0..len, len / 2..len, 0..1.min(len)] {
+            assert!(crate::model::document::pin_cite(&read.pages, range).is_some());
+        }
+    }
+}

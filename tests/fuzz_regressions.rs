@@ -41,3 +41,11 @@ fn dates_inputs_no_longer_crash() {
         assert!(result.is_ok(), "{name} panics");
     }
 }
+
+#[test]
+fn source_document_inputs_no_longer_crash() {
+    for (name, bytes) in inputs("source_document") {
+        let result = std::panic::catch_unwind(|| citeline::fuzzing::source_document(&bytes));
+        assert!(result.is_ok(), "{name} panics");
+    }
+}

@@ -347,3 +347,21 @@ fn pages_fit(pages: &[u32], len: usize) -> bool {
         && pages.windows(2).all(|w| w[0] < w[1])
         && pages.last().is_some_and(|&p| p as usize <= len)
 }
+
+#[cfg(test)]
+mod pin_cite_tests {
+    use super::*;
+
+    #[test]
+    fn a_quote_is_cited_by_the_page_or_pages_it_stands_on() {
+        // Pages begin at bytes 0, 100 and 250.
+        let pages = [0, 100, 250];
+        assert_eq!(pin_cite(&pages, 10..20).as_deref(), Some("p. 1"));
+        assert_eq!(pin_cite(&pages, 100..120).as_deref(), Some("p. 2"), "a page's first byte is on it");
+        assert_eq!(pin_cite(&pages, 90..100).as_deref(), Some("p. 1"), "ending just before page 2");
+        assert_eq!(pin_cite(&pages, 90..101).as_deref(), Some("pp. 1–2"));
+        assert_eq!(pin_cite(&pages, 50..300).as_deref(), Some("pp. 1–3"));
+        assert_eq!(pin_cite(&[], 0..5), None, "a source without pages");
+        assert!(pages_fit(&pages, 250) && !pages_fit(&pages, 249) && !pages_fit(&[5, 10], 20) && !pages_fit(&[0, 9, 9], 20));
+    }
+}

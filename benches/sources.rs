@@ -1,0 +1,37 @@
+//! Adding sources: reading a 300-page PDF's text page by page (the goal: within 3 s),
+//! and the e-mail and Word readers on documents of a few pages.
+
+#[path = "../tests/common/pdf.rs"]
+mod pdf;
+
+use std::hint::black_box;
+
+use citeline::formats::source_file::read_source_bytes;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+/// A filing of `pages` pages of 45 lines each, in one column, as a court's PDF runs.
+fn filing(pages: usize) -> Vec<u8> {
+    let lines: Vec<Vec<u8>> = (0..45)
+        .map(|l| format!("{l:>2}. The defendant's platform shared the private messages of its users with a partner.").into_bytes())
+        .collect();
+    let page: Vec<&[u8]> = lines.iter().map(Vec::as_slice).collect();
+    pdf::pdf(&vec![vec![page]; pages])
+}
+
+fn benches(c: &mut Criterion) {
+    let mut group = c.benchmark_group("sources");
+    group.sample_size(10);
+    let bytes = filing(300);
+    println!("300-page PDF: {} KiB", bytes.len() / 1024);
+    group.bench_function("pdf_300_pages", |b| {
+        b.iter(|| black_box(read_source_bytes(bytes.clone(), Some("pdf")).expect("reads")));
+    });
+    let mail = include_bytes!("../tests/fuzz_regressions/source_document/seed-reply.eml").to_vec();
+    group.bench_function("eml", |b| b.iter(|| black_box(read_source_bytes(mail.clone(), Some("eml")).expect("reads"))));
+    let docx = include_bytes!("../tests/fuzz_regressions/source_document/seed-memo.docx").to_vec();
+    group.bench_function("docx", |b| b.iter(|| black_box(read_source_bytes(docx.clone(), Some("docx")).expect("reads"))));
+    group.finish();
+}
+
+criterion_group!(source_benches, benches);
+criterion_main!(source_benches);
