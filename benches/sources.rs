@@ -12,7 +12,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 /// A filing of `pages` pages of 45 lines each, in one column, as a court's PDF runs.
 fn filing(pages: usize) -> Vec<u8> {
     let lines: Vec<Vec<u8>> = (0..45)
-        .map(|l| format!("{l:>2}. The defendant's platform shared the private messages of its users with a partner.").into_bytes())
+        .map(|l| {
+            format!("{l:>2}. The defendant's platform shared the private messages of its users with a partner.")
+                .into_bytes()
+        })
         .collect();
     let page: Vec<&[u8]> = lines.iter().map(Vec::as_slice).collect();
     pdf::pdf(&vec![vec![page]; pages])
@@ -27,9 +30,31 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(read_source_bytes(bytes.clone(), Some("pdf")).expect("reads")));
     });
     let mail = include_bytes!("../tests/fuzz_regressions/source_document/seed-reply.eml").to_vec();
-    group.bench_function("eml", |b| b.iter(|| black_box(read_source_bytes(mail.clone(), Some("eml")).expect("reads"))));
+    group.bench_function("eml", |b| {
+        b.iter(|| black_box(read_source_bytes(mail.clone(), Some("eml")).expect("reads")));
+    });
     let docx = include_bytes!("../tests/fuzz_regressions/source_document/seed-memo.docx").to_vec();
-    group.bench_function("docx", |b| b.iter(|| black_box(read_source_bytes(docx.clone(), Some("docx")).expect("reads"))));
+    group.bench_function("docx", |b| {
+        b.iter(|| black_box(read_source_bytes(docx.clone(), Some("docx")).expect("reads")));
+    });
+    // The TimelineJS text of one event, as citeline writes it (summary, a cited quote and its
+    // attribution): read by the hand-written scanner, and by the HTML library web pages use.
+    let event_text = concat!(
+        "<p>Netflix users share what they watch.<br>It starts in Latin America.</p>",
+        "<blockquote data-citeline-source=\"it-article\" data-citeline-title=\"Forbes Italia\">",
+        "Nell&rsquo;agosto 2013, Facebook ha fornito a Netflix l&rsquo;accesso al &ldquo;Titan API&rdquo;</blockquote>",
+        "<p class=\"citeline-cite\">&mdash; <a href=\"https://example.org\">Forbes Italia</a>, p. 2</p>"
+    );
+    group.bench_function("tjs_text_scanner", |b| {
+        b.iter(|| black_box(citeline::formats::html::to_text(black_box(event_text))));
+    });
+    group.bench_function("tjs_text_dom_query", |b| {
+        b.iter(|| {
+            let doc = dom_query::Document::fragment(black_box(event_text));
+            let quote = doc.select("blockquote").text();
+            black_box((doc.select("body").text(), quote))
+        });
+    });
     group.finish();
 }
 

@@ -250,3 +250,62 @@ fn adding_an_email_from_the_command_line_takes_its_subject_sender_and_date() {
     let (code, out) = citeline(&["check", timeline.to_str().expect("path")]);
     assert_eq!(code, 0, "{out}");
 }
+
+/// A saved news page: navigation, an ad and a footer around the article.
+const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="es-ES">
+<head>
+<meta charset="utf-8">
+<title>¿Netflix pagaba a Meta por mensajes privados? | Diario Ejemplo</title>
+<meta property="og:site_name" content="Diario Ejemplo">
+<meta property="og:title" content="¿Netflix pagaba a Meta por mensajes privados?">
+<meta name="author" content="Ana Ruiz">
+<meta property="article:published_time" content="2025-03-12T10:00:00+01:00">
+<link rel="canonical" href="https://diario.example.org/tecnologia/netflix-meta">
+</head>
+<body>
+<nav class="menu"><a href="/">Portada</a> <a href="/deportes">Deportes</a> <a href="/tecnologia">Tecnología</a></nav>
+<div class="ad banner">PUBLICIDAD: compre ahora su seguro de coche con descuento</div>
+<article>
+<h1>¿Netflix pagaba a Meta por mensajes privados?</h1>
+<p class="byline">Por Ana Ruiz</p>
+<p>Una demanda presentada en Estados Unidos sostiene que Facebook dio a Netflix acceso a los mensajes privados de sus usuarios entre 2013 y 2019, a cambio de cientos de millones de dólares en publicidad.</p>
+<p>Según el documento, en agosto de 2013 Facebook concedió a Netflix acceso a la llamada Titan API, una interfaz privada que permitía leer los mensajes de los usuarios. La empresa de streaming, dice la demanda, pagaba además unos 150 millones de dólares al año en anuncios.</p>
+<p>Meta negó las acusaciones y afirmó que nunca compartió los mensajes privados de las personas con Netflix sin su consentimiento.</p>
+</article>
+<aside class="related">Lea también: Los mejores móviles del año</aside>
+<footer>© Diario Ejemplo. Todos los derechos reservados. Aviso legal · Cookies</footer>
+</body>
+</html>"#;
+
+#[test]
+fn a_saved_web_page_gives_its_article_without_the_page_around_it_and_what_it_says_of_itself() {
+    let read = read_source_bytes(PAGE.as_bytes().to_vec(), Some("html")).expect("reads");
+    assert!(
+        read.text.contains("en agosto de 2013 Facebook concedió a Netflix acceso a la llamada Titan API"),
+        "{}",
+        read.text
+    );
+    assert!(read.text.contains("Meta negó las acusaciones"), "{}", read.text);
+    for noise in ["Deportes", "PUBLICIDAD", "Lea también", "Todos los derechos"] {
+        assert!(!read.text.contains(noise), "{noise:?} left in: {}", read.text);
+    }
+    assert_eq!(read.title.as_deref(), Some("¿Netflix pagaba a Meta por mensajes privados?"));
+    assert_eq!(read.publisher.as_deref(), Some("Diario Ejemplo"));
+    assert_eq!(read.author.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(read.published.as_deref(), Some("2025-03-12"));
+    assert_eq!(read.language.as_deref(), Some("es"));
+    assert_eq!(read.url.as_deref(), Some("https://diario.example.org/tecnologia/netflix-meta"));
+    assert_eq!(read.original.as_ref().map(|(k, _)| *k), Some(OriginalKind::Html));
+    // Malformed HTML still reads; a file with no HTML, or no text, is refused with the reason.
+    let broken = "<html><body><article><p>Unclosed paragraph about the <b>Titan API deal in 2013, which the complaint describes at length and in detail.<p>Another".as_bytes().to_vec();
+    assert!(read_source_bytes(broken, Some("html")).is_ok());
+    let err = read_source_bytes(b"plain words only".to_vec(), Some("html")).expect_err("no html");
+    assert!(err.contains("not a web page"), "{err}");
+    let err = read_source_bytes(b"<html><body></body></html>".to_vec(), Some("html")).expect_err("empty");
+    assert!(err.contains("no article"), "{err}");
+    // A page saved in Windows-1252 reads, accents and all.
+    let latin = b"<html><body><article><p>Se\xf1or Ruiz confirm\xf3 el acuerdo de agosto de 2013 con todos sus detalles y condiciones, seg\xfan el documento presentado.</p></article></body></html>".to_vec();
+    let read = read_source_bytes(latin, Some("html")).expect("reads");
+    assert!(read.text.contains("Señor Ruiz confirmó"), "{}", read.text);
+}

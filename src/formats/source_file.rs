@@ -4,6 +4,7 @@
 
 mod docx;
 mod eml;
+mod html;
 mod pdf;
 
 use std::path::Path;
@@ -19,8 +20,14 @@ pub struct SourceText {
     pub text: String,
     /// A title it suggests: an e-mail's subject, a document's title, else the text's first line.
     pub title: Option<String>,
-    /// Who published it: an e-mail's sender.
+    /// Who published it: an e-mail's sender, a web page's site.
     pub publisher: Option<String>,
+    /// Who wrote it: a web page's byline.
+    pub author: Option<String>,
+    /// Its language as the document says it (a web page's `lang`).
+    pub language: Option<String>,
+    /// Where it is on the web (a page's canonical address).
+    pub url: Option<String>,
     /// When, as EDTF: an e-mail's date.
     pub published: Option<String>,
     /// Where each page begins in `text`, in bytes (a PDF).
@@ -30,7 +37,7 @@ pub struct SourceText {
 }
 
 /// The kinds of file Add Source takes, by extension (for file choosers).
-pub const EXTENSIONS: [&str; 7] = ["txt", "md", "markdown", "text", "pdf", "eml", "docx"];
+pub const EXTENSIONS: [&str; 9] = ["txt", "md", "markdown", "text", "pdf", "eml", "docx", "html", "htm"];
 
 /// Reads the source file at `path`; a clear message names the file and the problem.
 pub fn read_source_file(path: &Path) -> Result<SourceText, String> {
@@ -60,10 +67,11 @@ pub fn read_source_bytes(bytes: Vec<u8>, ext: Option<&str>) -> Result<SourceText
             Some("pdf") => Some(OriginalKind::Pdf),
             Some("eml") => Some(OriginalKind::Eml),
             Some("docx") => Some(OriginalKind::Docx),
+            Some("html" | "htm" | "xhtml") => Some(OriginalKind::Html),
             Some(other) => {
                 return Err(format!(
-                    "citeline reads sources as plain text (.txt, .md), PDF, e-mail (.eml) or Word (.docx); \
-                     this is a .{other}"
+                    "citeline reads sources as plain text (.txt, .md), PDF, web pages (.html), e-mail \
+                     (.eml) or Word (.docx); this is a .{other}"
                 ));
             }
         }
@@ -93,7 +101,19 @@ pub fn read_source_bytes(bytes: Vec<u8>, ext: Option<&str>) -> Result<SourceText
                 ..read
             }
         }
-        OriginalKind::Html => return Err("web pages are not read yet".into()),
+        OriginalKind::Html => {
+            let page = html::read(&bytes)?;
+            let read = source_text(page.text).ok_or("the page holds no text")?;
+            SourceText {
+                title: page.title.or(read.title.clone()),
+                publisher: page.site,
+                author: page.byline,
+                published: page.published,
+                language: page.lang,
+                url: page.url,
+                ..read
+            }
+        }
     };
     read.original = Some((kind, bytes));
     Ok(read)

@@ -66,6 +66,9 @@ pub struct Source {
     pub title: String,
     #[serde(default)]
     pub publisher: String,
+    /// Who wrote it (a web page's byline), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
     /// BCP 47 tag such as `es` or `it`.
     #[serde(default)]
     pub language: String,

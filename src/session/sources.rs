@@ -100,8 +100,11 @@ fn new_source(doc: &Document, source: &SourceText, name: &str, d: SourceDetails)
     {
         return Err(format!("the published date \"{p}\" is not EDTF: {e}"));
     }
-    let language =
-        d.language.filter(|l| !l.trim().is_empty()).or_else(|| detect_language(&source.text).map(str::to_owned));
+    let language = d
+        .language
+        .filter(|l| !l.trim().is_empty())
+        .or_else(|| source.language.clone())
+        .or_else(|| detect_language(&source.text).map(str::to_owned));
     Ok(Source {
         id: id.into(),
         title,
@@ -111,7 +114,8 @@ fn new_source(doc: &Document, source: &SourceText, name: &str, d: SourceDetails)
             .or_else(|| source.publisher.clone())
             .unwrap_or_default(),
         language: language.unwrap_or_default(),
-        url: d.url.filter(|u| !u.trim().is_empty()),
+        url: d.url.filter(|u| !u.trim().is_empty()).or_else(|| source.url.clone()),
+        author: source.author.clone(),
         published,
         ..Source::default()
     })

@@ -192,6 +192,9 @@ fn event_ui(ui: &mut Ui, data: &Loaded, index: u32, palette: &Palette, scroll_no
                         );
                     }
                     let mut who = Vec::new();
+                    if let Some(author) = &source.author {
+                        who.push(author.clone());
+                    }
                     if !source.publisher.is_empty() {
                         who.push(source.publisher.clone());
                     }

@@ -31,9 +31,12 @@ impl SourceEditor {
         }
         egui::CollapsingHeader::new("Edit Source").id_salt(("edit-source", id)).show(ui, |ui| {
             egui::Grid::new(("source-fields", id)).num_columns(2).show(ui, |ui| {
-                let fields: [(&str, &str, SetField); 4] = [
+                let fields: [(&str, &str, SetField); 5] = [
                     ("Source title", &source.title, |s, v| s.title = v),
                     ("Publisher", &source.publisher, |s, v| s.publisher = v),
+                    ("Author", source.author.as_deref().unwrap_or_default(), |s, v| {
+                        s.author = (!v.trim().is_empty()).then_some(v);
+                    }),
                     ("Language", &source.language, |s, v| s.language = v),
                     ("Address (URL)", source.url.as_deref().unwrap_or_default(), |s, v| {
                         s.url = (!v.trim().is_empty()).then_some(v);

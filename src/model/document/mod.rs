@@ -362,6 +362,8 @@ mod pin_cite_tests {
         assert_eq!(pin_cite(&pages, 90..101).as_deref(), Some("pp. 1–2"));
         assert_eq!(pin_cite(&pages, 50..300).as_deref(), Some("pp. 1–3"));
         assert_eq!(pin_cite(&[], 0..5), None, "a source without pages");
-        assert!(pages_fit(&pages, 250) && !pages_fit(&pages, 249) && !pages_fit(&[5, 10], 20) && !pages_fit(&[0, 9, 9], 20));
+        assert!(
+            pages_fit(&pages, 250) && !pages_fit(&pages, 249) && !pages_fit(&[5, 10], 20) && !pages_fit(&[0, 9, 9], 20)
+        );
     }
 }
