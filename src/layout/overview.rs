@@ -214,15 +214,7 @@ mod tests {
     use crate::layout::lanes::assign;
 
     fn span(start: f64, len: f64) -> Span {
-        Span {
-            start,
-            end: start + len,
-            open_start: false,
-            open_end: false,
-            approximate: false,
-            uncertain: false,
-            is_day: false,
-        }
+        Span::plain(start, len)
     }
 
     proptest! {

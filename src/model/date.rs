@@ -89,6 +89,23 @@ pub struct Span {
     pub is_day: bool,
 }
 
+impl Span {
+    /// A plain span of `len` days from `start`: no qualifiers, no open ends (tests and
+    /// benchmarks build thousands).
+    #[cfg(test)]
+    pub(crate) fn plain(start: Day, len: f64) -> Self {
+        Self {
+            start,
+            end: start + len,
+            open_start: false,
+            open_end: false,
+            approximate: false,
+            uncertain: false,
+            is_day: false,
+        }
+    }
+}
+
 impl Edtf {
     pub fn parse(input: &str) -> Result<Self, DateError> {
         let err = |message: &str| DateError { input: input.chars().take(80).collect(), message: message.to_owned() };

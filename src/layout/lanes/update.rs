@@ -166,15 +166,7 @@ mod tests {
 
     #[allow(clippy::unnecessary_wraps)] // the shape a document's spans have
     fn span(start: f64, len: f64) -> Option<Span> {
-        Some(Span {
-            start,
-            end: start + len,
-            open_start: false,
-            open_end: false,
-            approximate: false,
-            uncertain: false,
-            is_day: false,
-        })
+        Some(Span::plain(start, len))
     }
 
     /// Everything a fresh layout guarantees, checked on `lanes` for `spans`.
