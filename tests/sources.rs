@@ -122,6 +122,10 @@ fn add_source_keeps_the_pdf_and_a_quote_on_page_2_is_cited_as_p_2() {
 
 #[test]
 fn a_pdf_without_text_or_with_a_password_or_damaged_is_refused_with_the_reason() {
+    // A first page without text (a cover picture) still leaves every page its own offset.
+    let covered =
+        read_source_bytes(pdf(&[vec![vec![]], vec![vec![b"The complaint itself."]]]), Some("pdf")).expect("reads");
+    assert_eq!(covered.pages, [0, 2], "{:?}", covered.text);
     let scan = pdf(&[vec![vec![]], vec![vec![]]]);
     let err = read_source_bytes(scan, Some("pdf")).expect_err("no text layer");
     assert!(err.contains("no text layer"), "{err}");

@@ -31,7 +31,9 @@ fn read_pages(bytes: &[u8]) -> Result<(String, Vec<u32>), String> {
         let number = u32::try_from(n).unwrap_or(u32::MAX);
         output_doc_page(&doc, &mut PlainTextOutput::new(&mut page), number)
             .map_err(|e| format!("page {n} cannot be read: {e}"))?;
-        if !text.is_empty() {
+        // Pages apart by a blank line even when one before had no text (a cover picture): each
+        // page then begins after the last, as page offsets must.
+        if n > 1 {
             text.push_str("\n\n");
         }
         pages.push(u32::try_from(text.len()).map_err(|_| "the PDF's text is over 4 GiB".to_owned())?);
