@@ -6,13 +6,15 @@ mod common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use citeline::formats::open::{Limits, open};
-use citeline::formats::source_file::read_source_bytes;
+use citeline::formats::source_file::{QuoteOnPage, read_source_bytes, render_pdf_page};
 use citeline::model::OriginalKind;
 use citeline::model::Progress;
 use common::citeline;
 use common::pdf::pdf;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 
 /// A complaint of three pages: page 2 in two columns with a word hyphenated at a line's end and
 /// an "fi" ligature; page 3 holds nothing but a footer.
@@ -53,6 +55,103 @@ fn a_pdfs_text_is_read_page_by_page_as_a_reader_would_quote_it() {
     assert!(page(1).contains("an arrangement kept"), "hyphenation at a line's end joined: {}", page(1));
     assert!(page(1).contains("the file of viewing"), "the ligature spelt out: {}", page(1));
     assert!(page(2).contains("Page 3"));
+}
+
+/// Page `n`'s text (from 0) as the timeline keeps it.
+fn page_text(text: &str, pages: &[u32], n: usize) -> String {
+    let whole = &text[pages[n] as usize..pages.get(n + 1).map_or(text.len(), |&p| p as usize)];
+    whole.strip_suffix("\n\n").unwrap_or(whole).to_owned()
+}
+
+/// How many pixels inside `mark` are darker than mid-grey: the letters drawn under it.
+fn ink(image: &citeline::formats::source_file::PageImage, mark: [f32; 4]) -> usize {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // pixels of a small page, clamped at 0
+    let [x0, y0, x1, y1] = mark.map(|v| v.max(0.0) as usize);
+    let mut dark = 0;
+    for y in y0..y1.min(image.height as usize) {
+        for x in x0..x1.min(image.width as usize) {
+            let i = (y * image.width as usize + x) * 4;
+            if image.rgba[i] < 128 {
+                dark += 1;
+            }
+        }
+    }
+    dark
+}
+
+#[test]
+fn a_quote_on_page_2_is_marked_where_its_words_are_drawn_on_page_2() {
+    let bytes = Arc::new(complaint());
+    let read = read_source_bytes(complaint(), Some("pdf")).expect("reads");
+    let page = page_text(&read.text, &read.pages, 1);
+    let quote = |words: &str| {
+        let start = page.find(words).expect("on page 2");
+        Some(QuoteOnPage { page_text: &page, range: start..start + words.len() })
+    };
+    // 595 pixels for a 595-point page: a point a pixel, y down from the top of an 842-point page.
+    let image = render_pdf_page(&bytes, 1, 595, quote("gave Netflix access").as_ref()).expect("draws");
+    assert_eq!((image.page, image.pages, image.width, image.height), (1, 3, 595, 842));
+    assert_eq!(image.rgba.len(), 595 * 842 * 4);
+    assert_eq!(image.placed, Some(true));
+    assert_eq!(image.marks.len(), 1, "one line: {:?}", image.marks);
+    let [x0, y0, x1, y1] = image.marks[0];
+    // The first line of the left column stands at 780 pt: its baseline 62 px from the top.
+    assert!(y0 < 62.0 && y1 > 62.0 && y1 - y0 < 16.0, "{:?}", image.marks[0]);
+    // After "In August 2013 Facebook " (the column starts at 56 pt), inside the left column.
+    assert!(x0 > 56.0 + 100.0 && x1 < 56.0 + 270.0, "{:?}", image.marks[0]);
+    assert!(ink(&image, image.marks[0]) > 100, "the quote's letters are under its mark");
+    let before = [56.0, y0, x0 - 4.0, y1];
+    assert!(ink(&image, before) > 100, "the words before it are drawn left of the mark, unmarked");
+
+    // A quote across a hyphenated line end: one mark per line, a line (16 pt) apart.
+    let image = render_pdf_page(&bytes, 1, 595, quote("an arrangement kept from users").as_ref()).expect("draws");
+    assert_eq!(image.marks.len(), 2, "{:?}", image.marks);
+    assert!((image.marks[1][1] - image.marks[0][1] - 16.0).abs() < 1.0, "{:?}", image.marks);
+    assert!(image.marks.iter().all(|&m| ink(&image, m) > 30));
+
+    // Drawn at another width, the marks follow the page.
+    let half = render_pdf_page(&bytes, 1, 298, quote("gave Netflix access").as_ref()).expect("draws");
+    assert_eq!(half.height, 421);
+    let scaled = image_mark(&half)[0] * 2.0;
+    assert!((scaled - x0).abs() < 2.0, "{scaled} against {x0}");
+
+    // The right column's ligature: "file" drawn as one glyph "ﬁ" then "le".
+    let image = render_pdf_page(&bytes, 1, 595, quote("the file of viewing history").as_ref()).expect("draws");
+    assert_eq!(image.marks.len(), 1);
+    assert!(image.marks[0][0] > 56.0 + 270.0, "in the right column: {:?}", image.marks);
+
+    // Words no longer on the page (the PDF changed) are said not placed, and the page still shows.
+    let mut changed = page.clone();
+    changed = changed.replace("gave Netflix access", "gave Netflix entry");
+    let start = changed.find("gave Netflix entry").expect("there");
+    let gone = QuoteOnPage { page_text: &changed, range: start..start + 18 };
+    let image = render_pdf_page(&bytes, 1, 595, Some(&gone)).expect("draws");
+    assert_eq!(image.placed, Some(false));
+    assert!(image.marks.is_empty());
+    // Words that moved on the page are found where they now stand.
+    let moved = format!("A new first line.\n{page}");
+    let start = moved.find("gave Netflix access").expect("there");
+    let image = render_pdf_page(&bytes, 1, 595, Some(&QuoteOnPage { page_text: &moved, range: start..start + 19 }))
+        .expect("draws");
+    assert_eq!(image.placed, Some(true));
+    assert!((image.marks[0][0] - x0).abs() < 0.5);
+}
+
+fn image_mark(image: &citeline::formats::source_file::PageImage) -> Vec<f32> {
+    image.marks.iter().map(|m| m[0]).collect()
+}
+
+#[test]
+fn a_page_that_is_not_there_or_a_file_that_is_not_a_pdf_is_said_so() {
+    let bytes = Arc::new(complaint());
+    let err = render_pdf_page(&bytes, 3, 400, None).expect_err("no page 4");
+    assert!(err.contains("there is no page 4"), "{err}");
+    let err = render_pdf_page(&Arc::new(b"%PDF-1.5 replaced".to_vec()), 0, 400, None).expect_err("not a PDF");
+    assert!(err.contains("cannot be read"), "{err}");
+    let whole = complaint();
+    for cut in (0..whole.len()).step_by(97) {
+        let _ = render_pdf_page(&Arc::new(whole[..cut].to_vec()), 0, 200, None);
+    }
 }
 
 #[test]
@@ -312,4 +411,56 @@ fn a_saved_web_page_gives_its_article_without_the_page_around_it_and_what_it_say
     let latin = b"<html><body><article><p>Se\xf1or Ruiz confirm\xf3 el acuerdo de agosto de 2013 con todos sus detalles y condiciones, seg\xfan el documento presentado.</p></article></body></html>".to_vec();
     let read = read_source_bytes(latin, Some("html")).expect("reads");
     assert!(read.text.contains("Señor Ruiz confirmó"), "{}", read.text);
+}
+
+/// Steps the window until a widget labelled with `label` shows, as a user waits for a page.
+fn wait_for_label(harness: &mut egui_kittest::Harness<'static, citeline::CitelineApp>, label: &str) {
+    for _ in 0..500 {
+        harness.run_steps(1);
+        if harness.query_by_label_contains(label).is_some() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("\"{label}\" did not show");
+}
+
+#[test]
+fn the_panel_opens_a_pdf_source_at_the_quotes_page_with_the_quote_marked_and_switches_to_its_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let timeline = new_timeline(dir.path());
+    let file = dir.path().join("Complaint.pdf");
+    std::fs::write(&file, complaint()).expect("write");
+    let (code, out) = citeline(&["add-source", timeline.to_str().expect("path"), file.to_str().expect("path")]);
+    assert_eq!(code, 0, "{out}");
+    let id = out.lines().next().expect("the id").trim().to_owned();
+    let mut json: serde_json::Value = serde_json::from_slice(&std::fs::read(&timeline).expect("read")).expect("json");
+    json["events"] = serde_json::json!([{"id": "titan", "title": "Titan API", "when": "2013-08",
+        "citations": [{"source": id, "quote": "gave Netflix access"}]}]);
+    std::fs::write(&timeline, serde_json::to_string_pretty(&json).expect("json")).expect("write");
+
+    let mut harness = common::harness_on(&timeline);
+    harness.get_by_label("Titan API, August 2013").click();
+    harness.run();
+    // It opens at page 2, where the quote stands, drawn with the quote marked.
+    wait_for_label(&mut harness, "Page 2 of the PDF, the quote marked");
+    assert!(harness.query_by_label("Page 2 of 3").is_some());
+    assert!(harness.query_by_label_contains("In August 2013 Facebook").is_none(), "the page, not the text");
+
+    // The text view shows the text kept from the PDF, the quote in it.
+    harness.get_by_label("Text view").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Page 2 of the PDF").is_none());
+    assert!(harness.query_by_label_contains("In August 2013 Facebook gave Netflix access").is_some());
+
+    // Back to the page, and on to page 3, which the quote is not on.
+    harness.get_by_label("Page view").click();
+    harness.run();
+    wait_for_label(&mut harness, "Page 2 of the PDF, the quote marked");
+    harness.get_by_label("▶").click();
+    harness.run();
+    wait_for_label(&mut harness, "Page 3 of the PDF");
+    assert!(harness.query_by_label("Page 3 of 3").is_some());
+    assert!(harness.query_by_label_contains("Page 3 of the PDF, the quote marked").is_none());
+    assert!(harness.get_by_label("▶").accesskit_node().is_disabled(), "no page after the last");
 }

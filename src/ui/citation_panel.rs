@@ -7,11 +7,12 @@ use egui::{FontId, RichText, ScrollArea, Ui};
 use super::command::Command;
 use super::event_editor::EventEditor;
 use super::paint::font_id;
+use super::pdf_page::{Cited, PdfMode, PdfPages};
 use super::source_view::SourceView;
 use crate::layout::Visibility;
-use crate::model::Verification;
 use crate::model::language::language_name;
 use crate::model::verify::CitationCheck;
+use crate::model::{OriginalKind, Verification};
 use crate::scene::Palette;
 use crate::session::Loaded;
 
@@ -25,6 +26,8 @@ pub struct CitationPanel {
     pub editor: EventEditor,
     pub source_view: SourceView,
     timeline: super::timeline_editor::TimelineEditor,
+    /// PDF sources drawn as pages beside their citations.
+    pdf: PdfPages,
 }
 
 /// What the panel shows besides the document.
@@ -57,6 +60,9 @@ impl CitationPanel {
         let mut commands = Vec::new();
         let scroll_now = self.scrolled_for != selected;
         self.scrolled_for = selected;
+        if scroll_now {
+            self.pdf.clear();
+        }
         ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             if self.source_view.source.is_some() {
                 commands.extend(self.source_view.ui(ui, &data.doc, selected, palette));
@@ -65,7 +71,7 @@ impl CitationPanel {
             if let Some(index) = selected.filter(|&e| (e as usize) < data.doc.events().len()) {
                 event_header_ui(ui, data, index, palette);
                 commands.extend(self.editor_ui(ui, data, index, cx));
-                commands.extend(event_ui(ui, data, index, palette, scroll_now));
+                commands.extend(event_ui(ui, data, index, palette, scroll_now, &mut self.pdf));
             } else if self.source_view.source.is_none() {
                 {
                     ui.label(RichText::new("Select an event").font(font_id(18.0, true)));
@@ -138,7 +144,14 @@ fn event_header_ui(ui: &mut Ui, data: &Loaded, index: u32, palette: &Palette) {
 }
 
 /// The selected event's summary, tags, then each citation with its source (and its editor).
-fn event_ui(ui: &mut Ui, data: &Loaded, index: u32, palette: &Palette, scroll_now: bool) -> Vec<Command> {
+fn event_ui(
+    ui: &mut Ui,
+    data: &Loaded,
+    index: u32,
+    palette: &Palette,
+    scroll_now: bool,
+    pdf: &mut PdfPages,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(event) = data.doc.events().get(index as usize) else { return commands };
     if let Some(s) = &event.summary {
@@ -209,10 +222,20 @@ fn event_ui(ui: &mut Ui, data: &Loaded, index: u32, palette: &Palette, scroll_no
                         ui.hyperlink_to(url.as_str(), url.as_str());
                     }
                     badge(ui, check.status, palette);
-                    egui::CollapsingHeader::new("Source text")
-                        .id_salt((index, ci))
-                        .default_open(true)
-                        .show(ui, |ui| source_text_ui(ui, text, &check, palette, scroll_now, (index, ci)));
+                    let is_pdf = source.original.as_ref().is_some_and(|o| o.kind == OriginalKind::Pdf);
+                    let heading = if is_pdf { "Source" } else { "Source text" };
+                    egui::CollapsingHeader::new(heading).id_salt((index, ci)).default_open(true).show(ui, |ui| {
+                        let mut scroll = scroll_now;
+                        if is_pdf {
+                            scroll |= pdf.mode_ui(ui);
+                            let base = data.doc.path().parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+                            let cited = Cited { source, text, span: check.span(), base };
+                            if pdf.mode == PdfMode::Page && pdf.page_ui(ui, (index, ci), &cited, palette) {
+                                return;
+                            }
+                        }
+                        source_text_ui(ui, text, &check, palette, scroll, (index, ci));
+                    });
                 }
                 None => {
                     ui.colored_label(palette.problem, format!("Unknown source \"{}\"", c.source));

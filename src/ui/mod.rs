@@ -16,6 +16,7 @@ pub mod goto_dialog;
 pub mod menu;
 pub mod new_dialog;
 pub mod paint;
+pub mod pdf_page;
 pub mod proposals_panel;
 pub mod recovery;
 pub mod results;
