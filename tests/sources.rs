@@ -213,6 +213,25 @@ fn add_source_keeps_the_pdf_and_a_quote_on_page_2_is_cited_as_p_2() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("changed since the source was added"), "{out}");
     assert!(out.contains("event \"titan\""), "the quote is flagged: {out}");
+    assert!(!out.contains("words stand"), "no such words anywhere: {out}");
+    // The same words in other case: the message says where they now stand, and on which page.
+    std::fs::write(&text_path, text.replace("gave Netflix access", "gave NETFLIX access")).expect("write");
+    let (code, out) = citeline(&["check", timeline.to_str().expect("path")]);
+    assert_eq!(code, 1, "{out}");
+    let (line, _) = text.split_once("gave Netflix access").map(|(before, _)| (before.lines().count(), 0)).expect("there");
+    assert!(
+        out.contains(&format!("its words stand at line {line}, column ")) && out.contains(", p. 2 with other case"),
+        "{out}"
+    );
+    assert!(out.contains("“gave NETFLIX access”"), "{out}");
+    // The same words in another source: the message names it.
+    std::fs::write(&text_path, text.replace("gave Netflix access", "gave Netflix entry")).expect("write");
+    let memo = dir.path().join("memo.txt");
+    std::fs::write(&memo, "A memo.\nThe board heard that Facebook gave Netflix access in 2013.").expect("write");
+    let (code, out) = citeline(&["add-source", timeline.to_str().expect("path"), memo.to_str().expect("path"), "--id", "memo"]);
+    assert_eq!(code, 0, "{out}");
+    let (_, out) = citeline(&["check", timeline.to_str().expect("path")]);
+    assert!(out.contains("the same words stand in source \"memo\" at line 2, column 31"), "{out}");
     std::fs::write(&text_path, text).expect("write");
     std::fs::write(dir.path().join(format!("sources/{id}.pdf")), b"%PDF-1.5 replaced").expect("write");
     let (_, out) = citeline(&["check", timeline.to_str().expect("path")]);

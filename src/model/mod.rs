@@ -5,6 +5,7 @@ pub mod date;
 pub mod dates;
 pub mod document;
 pub mod edit;
+pub mod elsewhere;
 pub mod fields;
 pub mod filter;
 pub mod fold;

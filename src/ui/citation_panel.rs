@@ -7,6 +7,8 @@ use egui::{FontId, RichText, ScrollArea, Ui};
 use super::command::Command;
 use super::event_editor::EventEditor;
 use super::paint::font_id;
+use std::collections::HashMap;
+
 use super::pdf_page::{Cited, PdfMode, PdfPages};
 use super::source_view::SourceView;
 use crate::layout::Visibility;
@@ -26,8 +28,17 @@ pub struct CitationPanel {
     pub editor: EventEditor,
     pub source_view: SourceView,
     timeline: super::timeline_editor::TimelineEditor,
+    views: Views,
+}
+
+/// What the selected event's citations show beyond the document, kept between frames.
+#[derive(Default)]
+struct Views {
     /// PDF sources drawn as pages beside their citations.
     pdf: PdfPages,
+    /// Where the words of a quote not found stand instead, per citation, for `revision`.
+    hints: HashMap<(u32, usize), Option<String>>,
+    revision: u64,
 }
 
 /// What the panel shows besides the document.
@@ -60,8 +71,12 @@ impl CitationPanel {
         let mut commands = Vec::new();
         let scroll_now = self.scrolled_for != selected;
         self.scrolled_for = selected;
-        if scroll_now {
-            self.pdf.clear();
+        if scroll_now || self.views.revision != cx.revision {
+            if scroll_now {
+                self.views.pdf.clear();
+            }
+            self.views.hints.clear();
+            self.views.revision = cx.revision;
         }
         ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             if self.source_view.source.is_some() {
@@ -71,7 +86,7 @@ impl CitationPanel {
             if let Some(index) = selected.filter(|&e| (e as usize) < data.doc.events().len()) {
                 event_header_ui(ui, data, index, palette);
                 commands.extend(self.editor_ui(ui, data, index, cx));
-                commands.extend(event_ui(ui, data, index, palette, scroll_now, &mut self.pdf));
+                commands.extend(event_ui(ui, data, index, palette, scroll_now, &mut self.views));
             } else if self.source_view.source.is_none() {
                 {
                     ui.label(RichText::new("Select an event").font(font_id(18.0, true)));
@@ -150,7 +165,7 @@ fn event_ui(
     index: u32,
     palette: &Palette,
     scroll_now: bool,
-    pdf: &mut PdfPages,
+    views: &mut Views,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(event) = data.doc.events().get(index as usize) else { return commands };
@@ -222,6 +237,19 @@ fn event_ui(
                         ui.hyperlink_to(url.as_str(), url.as_str());
                     }
                     badge(ui, check.status, palette);
+                    if check.status == Verification::NotFound {
+                        let hint = views
+                            .hints
+                            .entry((index, ci))
+                            .or_insert_with(|| data.doc.found_elsewhere(index as usize, ci));
+                        if let Some(hint) = hint {
+                            let mut first = hint.chars();
+                            let hint: String =
+                                first.next().map(|c| c.to_uppercase().chain(first).collect()).unwrap_or_default();
+                            ui.add(egui::Label::new(RichText::new(hint).color(palette.caution)).wrap());
+                        }
+                    }
+                    let pdf = &mut views.pdf;
                     let is_pdf = source.original.as_ref().is_some_and(|o| o.kind == OriginalKind::Pdf);
                     let heading = if is_pdf { "Source" } else { "Source text" };
                     egui::CollapsingHeader::new(heading).id_salt((index, ci)).default_open(true).show(ui, |ui| {

@@ -11,6 +11,7 @@ mod ids;
 mod primitives;
 
 use super::date::{Edtf, Span};
+use super::elsewhere::{self, Elsewhere, HINT_BUDGET, line_column};
 use super::problem::{Place, Problem};
 use super::progress::{Progress, Stage};
 use super::sources::{read_source_bytes, sha256_hex};
@@ -115,6 +116,7 @@ impl Document {
         // Large chronologies cite the same sentence many times; verify each one once. The memo is
         // bounded so that a million distinct quotes do not double the memory.
         let mut memo: HashMap<(usize, &str), CitationCheck> = HashMap::new();
+        let mut budget = HINT_BUDGET;
         for (n, e) in events.iter().enumerate() {
             if n % 4096 == 0 {
                 if progress.is_cancelled() {
@@ -122,7 +124,7 @@ impl Document {
                 }
                 progress.advance(4096);
             }
-            let found = self.check_event(e, errors, Some(&mut memo));
+            let found = self.check_event(e, errors, Some(&mut memo), &mut budget);
             self.spans.push(found.span);
             self.checks.extend(found.checks);
             self.check_start.push(u32::try_from(self.checks.len()).unwrap_or(u32::MAX));
@@ -131,12 +133,14 @@ impl Document {
         Ok(())
     }
 
-    /// Validates one event against the sources; errors go to `errors`.
+    /// Validates one event against the sources; errors go to `errors`. A quote not found is
+    /// looked for elsewhere while `budget` (bytes to search) lasts.
     fn check_event<'e>(
         &self,
         e: &'e Event,
         errors: &mut Vec<Problem>,
         mut memo: Option<&mut HashMap<(usize, &'e str), CitationCheck>>,
+        budget: &mut usize,
     ) -> EventCheck {
         let path = &self.path;
         if e.id.trim().is_empty() {
@@ -185,7 +189,8 @@ impl Document {
                 let msg = if c.quote.trim().is_empty() {
                     "the quote is empty".to_owned()
                 } else {
-                    format!("the quote is not found in source \"{}\"", c.source)
+                    let hint = self.elsewhere(si, &c.quote, budget).map(|h| format!("; {h}")).unwrap_or_default();
+                    format!("the quote is not found in source \"{}\"{hint}", c.source)
                 };
                 warnings.push(Problem::in_event(path, &e.id, &format!("{field}.quote"), msg));
             }
@@ -274,6 +279,36 @@ impl Document {
         let cited = self.timeline.events.get(event)?.citations.get(citation)?;
         let (source, text) = self.source(&cited.source)?;
         pages_fit(&source.pages, text.len()).then(|| pin_cite(&source.pages, range)).flatten()
+    }
+
+    /// Where the words of citation `citation` of event `event` stand, when not where it says:
+    /// "its words stand at line 3, column 1 with other case…" or "the same words stand in
+    /// source "b" at line 12, column 4, p. 2".
+    pub fn found_elsewhere(&self, event: usize, citation: usize) -> Option<String> {
+        let cited = self.timeline.events.get(event)?.citations.get(citation)?;
+        let &si = self.source_ids.get(&*cited.source)?;
+        self.elsewhere(si, &cited.quote, &mut { HINT_BUDGET })
+    }
+
+    /// Where a quote not found in source `si` stands, as [`Document::found_elsewhere`] says.
+    fn elsewhere(&self, si: usize, quote: &str, budget: &mut usize) -> Option<String> {
+        let place = |i: usize, r: &std::ops::Range<usize>| {
+            let (line, column) = line_column(&self.texts[i], r.start);
+            let pages = &self.timeline.sources[i].pages;
+            let page = pages_fit(pages, self.texts[i].len()).then(|| pin_cite(pages, r.clone())).flatten();
+            let page = page.map(|p| format!(", {p}")).unwrap_or_default();
+            format!("line {line}, column {column}{page}")
+        };
+        Some(match elsewhere::find(&self.texts, &self.folded, si, quote, budget)? {
+            Elsewhere::Loosely(r) => {
+                let words: String = self.texts[si][r.clone()].chars().take(120).collect();
+                let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+                format!("its words stand at {} with other case, punctuation or hyphenation: “{words}”", place(si, &r))
+            }
+            Elsewhere::InSource(i, r) => {
+                format!("the same words stand in source \"{}\" at {}", self.timeline.sources[i].id, place(i, &r))
+            }
+        })
     }
 
     pub fn source(&self, id: &str) -> Option<(&Source, &str)> {

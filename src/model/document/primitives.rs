@@ -211,7 +211,7 @@ impl Document {
     /// as `ids` says.
     fn checked(&self, event: &Event, ids: IdCheck) -> Result<EventCheck, Vec<Problem>> {
         let mut errors = Vec::new();
-        let found = self.check_event(event, &mut errors, None);
+        let found = self.check_event(event, &mut errors, None, &mut { crate::model::elsewhere::HINT_BUDGET });
         let except = match ids {
             IdCheck::Skip => None,
             IdCheck::All => Some(usize::MAX),
@@ -266,7 +266,9 @@ impl Document {
         let id = self.timeline.sources[si].id.clone();
         for i in 0..self.timeline.events.len() {
             if self.timeline.events[i].citations.iter().any(|c| *c.source == *id) {
-                let found = self.check_event(&self.timeline.events[i], &mut Vec::new(), None);
+                let found = self.check_event(&self.timeline.events[i], &mut Vec::new(), None, &mut {
+                    crate::model::elsewhere::HINT_BUDGET
+                });
                 let event_id = self.timeline.events[i].id.clone();
                 self.drop_warnings_of(&event_id);
                 self.problems.extend(found.warnings);
