@@ -84,5 +84,23 @@ pub fn source_document(bytes: &[u8]) {
         for range in [0..len, len / 2..len, 0..1.min(len)] {
             assert!(crate::model::document::pin_cite(&read.pages, range).is_some());
         }
+        if ext == "pdf" {
+            pdf_page(bytes, &read.text, &read.pages);
+        }
+    }
+}
+
+/// The first page drawn small with its first words marked: a damaged PDF that gave text must
+/// be drawn or refused, with pixels and marks that fit.
+fn pdf_page(bytes: &[u8], text: &str, pages: &[u32]) {
+    use crate::formats::source_file::{QuoteOnPage, render_pdf_page};
+    let end = pages.get(1).map_or(text.len(), |&p| (p as usize).saturating_sub(2));
+    let page_text = text.get(..end).unwrap_or_default();
+    let words = page_text.floor_char_boundary(24);
+    let quote = QuoteOnPage { page_text, range: 0..words };
+    if let Ok(image) = render_pdf_page(&std::sync::Arc::new(bytes.to_vec()), 0, 48, Some(&quote)) {
+        assert_eq!(image.rgba.len(), image.width as usize * image.height as usize * 4, "whole rows of pixels");
+        assert!(image.marks.iter().flatten().all(|v| v.is_finite()), "marks are places: {:?}", image.marks);
+        assert_eq!(image.pages, pages.len(), "the drawing and the text count the same pages");
     }
 }
