@@ -218,7 +218,8 @@ fn add_source_keeps_the_pdf_and_a_quote_on_page_2_is_cited_as_p_2() {
     std::fs::write(&text_path, text.replace("gave Netflix access", "gave NETFLIX access")).expect("write");
     let (code, out) = citeline(&["check", timeline.to_str().expect("path")]);
     assert_eq!(code, 1, "{out}");
-    let (line, _) = text.split_once("gave Netflix access").map(|(before, _)| (before.lines().count(), 0)).expect("there");
+    let (line, _) =
+        text.split_once("gave Netflix access").map(|(before, _)| (before.lines().count(), 0)).expect("there");
     assert!(
         out.contains(&format!("its words stand at line {line}, column ")) && out.contains(", p. 2 with other case"),
         "{out}"
@@ -228,7 +229,8 @@ fn add_source_keeps_the_pdf_and_a_quote_on_page_2_is_cited_as_p_2() {
     std::fs::write(&text_path, text.replace("gave Netflix access", "gave Netflix entry")).expect("write");
     let memo = dir.path().join("memo.txt");
     std::fs::write(&memo, "A memo.\nThe board heard that Facebook gave Netflix access in 2013.").expect("write");
-    let (code, out) = citeline(&["add-source", timeline.to_str().expect("path"), memo.to_str().expect("path"), "--id", "memo"]);
+    let (code, out) =
+        citeline(&["add-source", timeline.to_str().expect("path"), memo.to_str().expect("path"), "--id", "memo"]);
     assert_eq!(code, 0, "{out}");
     let (_, out) = citeline(&["check", timeline.to_str().expect("path")]);
     assert!(out.contains("the same words stand in source \"memo\" at line 2, column 31"), "{out}");
@@ -444,11 +446,11 @@ fn wait_for_label(harness: &mut egui_kittest::Harness<'static, citeline::Citelin
     panic!("\"{label}\" did not show");
 }
 
-#[test]
-fn the_panel_opens_a_pdf_source_at_the_quotes_page_with_the_quote_marked_and_switches_to_its_text() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let timeline = new_timeline(dir.path());
-    let file = dir.path().join("Complaint.pdf");
+/// A timeline in `dir` with the complaint added as a source and the event "Titan API" citing
+/// its page 2; the timeline and the source's id.
+fn titan_case(dir: &Path) -> (PathBuf, String) {
+    let timeline = new_timeline(dir);
+    let file = dir.join("Complaint.pdf");
     std::fs::write(&file, complaint()).expect("write");
     let (code, out) = citeline(&["add-source", timeline.to_str().expect("path"), file.to_str().expect("path")]);
     assert_eq!(code, 0, "{out}");
@@ -457,7 +459,13 @@ fn the_panel_opens_a_pdf_source_at_the_quotes_page_with_the_quote_marked_and_swi
     json["events"] = serde_json::json!([{"id": "titan", "title": "Titan API", "when": "2013-08",
         "citations": [{"source": id, "quote": "gave Netflix access"}]}]);
     std::fs::write(&timeline, serde_json::to_string_pretty(&json).expect("json")).expect("write");
+    (timeline, id)
+}
 
+#[test]
+fn the_panel_opens_a_pdf_source_at_the_quotes_page_with_the_quote_marked_and_switches_to_its_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (timeline, _) = titan_case(dir.path());
     let mut harness = common::harness_on(&timeline);
     harness.get_by_label("Titan API, August 2013").click();
     harness.run();
@@ -482,4 +490,20 @@ fn the_panel_opens_a_pdf_source_at_the_quotes_page_with_the_quote_marked_and_swi
     assert!(harness.query_by_label("Page 3 of 3").is_some());
     assert!(harness.query_by_label_contains("Page 3 of the PDF, the quote marked").is_none());
     assert!(harness.get_by_label("▶").accesskit_node().is_disabled(), "no page after the last");
+}
+
+#[test]
+fn the_panel_says_where_the_words_of_a_quote_that_drifted_now_stand() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (timeline, id) = titan_case(dir.path());
+    let text_path = dir.path().join(format!("sources/{id}.txt"));
+    let text = std::fs::read_to_string(&text_path).expect("text");
+    std::fs::write(&text_path, text.replace("gave Netflix access", "gave NETFLIX access")).expect("write");
+    let mut harness = common::harness_on(&timeline);
+    harness.get_by_label("Titan API, August 2013").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("NOT FOUND").is_some());
+    let hint = harness.get_by_label_contains("Its words stand at line");
+    let said = format!("{hint:?}");
+    assert!(said.contains(", p. 2 with other case") && said.contains("“gave NETFLIX access”"), "{said}");
 }

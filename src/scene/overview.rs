@@ -43,11 +43,18 @@ pub fn overview(scene: &mut Scene, rect: Rect, overview: &Overview, view: TimeVi
         let shade = (overview.density(c) * 8.0).round() / 8.0;
         (h, shade)
     };
+    // Each column's look is worked out once: the one that ends a run begins the next.
     let mut c = 0;
-    while c < overview.columns() {
-        let (h, shade) = look(c);
+    let mut run = (overview.columns() > 0).then(|| look(0));
+    while let Some((h, shade)) = run {
         let mut end = c + 1;
-        while end < overview.columns() && look(end) == (h, shade) {
+        run = None;
+        while end < overview.columns() {
+            let next = look(end);
+            if next != (h, shade) {
+                run = Some(next);
+                break;
+            }
             end += 1;
         }
         if h > 0.0 {

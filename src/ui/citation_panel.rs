@@ -219,35 +219,18 @@ fn event_ui(
                                 .color(palette.text_muted),
                         );
                     }
-                    let mut who = Vec::new();
-                    if let Some(author) = &source.author {
-                        who.push(author.clone());
-                    }
-                    if !source.publisher.is_empty() {
-                        who.push(source.publisher.clone());
-                    }
-                    if !source.language.is_empty() {
-                        who.push(language_name(&source.language));
-                    }
-                    if let Some(p) = &source.published {
-                        who.push(format!("published {p}"));
-                    }
-                    ui.add(egui::Label::new(RichText::new(who.join(" · ")).color(palette.text_muted)).wrap());
+                    ui.add(egui::Label::new(RichText::new(who(source)).color(palette.text_muted)).wrap());
                     if let Some(url) = &source.url {
                         ui.hyperlink_to(url.as_str(), url.as_str());
                     }
                     badge(ui, check.status, palette);
                     if check.status == Verification::NotFound {
-                        let hint = views
-                            .hints
-                            .entry((index, ci))
-                            .or_insert_with(|| data.doc.found_elsewhere(index as usize, ci));
-                        if let Some(hint) = hint {
-                            let mut first = hint.chars();
-                            let hint: String =
-                                first.next().map(|c| c.to_uppercase().chain(first).collect()).unwrap_or_default();
-                            ui.add(egui::Label::new(RichText::new(hint).color(palette.caution)).wrap());
-                        }
+                        let hint = views.hints.entry((index, ci));
+                        hint_ui(
+                            ui,
+                            hint.or_insert_with(|| data.doc.found_elsewhere(index as usize, ci)).as_deref(),
+                            palette,
+                        );
                     }
                     let pdf = &mut views.pdf;
                     let is_pdf = source.original.as_ref().is_some_and(|o| o.kind == OriginalKind::Pdf);
@@ -276,6 +259,28 @@ fn event_ui(
         ui.colored_label(palette.problem, "This event cites no source.");
     }
     commands
+}
+
+/// "Author · Publisher · Language · published …".
+fn who(source: &crate::model::Source) -> String {
+    let mut who = Vec::new();
+    who.extend(source.author.clone());
+    if !source.publisher.is_empty() {
+        who.push(source.publisher.clone());
+    }
+    if !source.language.is_empty() {
+        who.push(language_name(&source.language));
+    }
+    who.extend(source.published.as_ref().map(|p| format!("published {p}")));
+    who.join(" · ")
+}
+
+/// Where a quote not found stands instead, as a sentence.
+fn hint_ui(ui: &mut Ui, hint: Option<&str>, palette: &Palette) {
+    let Some(hint) = hint else { return };
+    let mut first = hint.chars();
+    let hint: String = first.next().map(|c| c.to_uppercase().chain(first).collect()).unwrap_or_default();
+    ui.add(egui::Label::new(RichText::new(hint).color(palette.caution)).wrap());
 }
 
 /// The source's full text in a scroll box, the quote highlighted and, on a new selection,

@@ -69,14 +69,7 @@ fn paragraphs(xml: &str) -> Result<String, String> {
                 // &amp; and friends arrive apart from the text around them.
                 match r.resolve_char_ref() {
                     Ok(Some(c)) => paragraph.push(c),
-                    _ => paragraph.push_str(match r.as_ref() {
-                        "amp" => "&",
-                        "lt" => "<",
-                        "gt" => ">",
-                        "quot" => "\"",
-                        "apos" => "'",
-                        _ => "",
-                    }),
+                    _ => paragraph.push_str(quick_xml::escape::resolve_predefined_entity(&r).unwrap_or_default()),
                 }
             }
             Ok(Event::Eof) => break,

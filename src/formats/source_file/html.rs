@@ -32,10 +32,12 @@ pub fn read(bytes: &[u8]) -> Result<Page, String> {
     if !head.contains('<') {
         return Err("not a web page: there is no HTML in it".into());
     }
-    let canonical = canonical_url(&html);
+    // Parsed once: the canonical link is read before readability takes the tree apart.
+    let doc = dom_query::Document::from(html);
+    let canonical = canonical_url(&doc);
     let config = Config { text_mode: TextMode::Formatted, ..Config::default() };
     let mut readability =
-        Readability::new(html, None, Some(config)).map_err(|e| format!("the page cannot be read: {e}"))?;
+        Readability::with_document(doc, None, Some(config)).map_err(|e| format!("the page cannot be read: {e}"))?;
     let article = readability.parse().map_err(|e| format!("no article found in the page: {e}"))?;
     let text = tidy(&article.text_content);
     if text.trim().is_empty() {
@@ -62,8 +64,7 @@ fn day(time: &str) -> Option<String> {
 }
 
 /// `<link rel="canonical" href="…">`.
-fn canonical_url(html: &str) -> Option<String> {
-    let doc = dom_query::Document::from(html);
+fn canonical_url(doc: &dom_query::Document) -> Option<String> {
     let link = doc.select(r#"link[rel="canonical"]"#);
     link.attr("href").map(|h| h.trim().to_owned()).filter(|h| !h.is_empty())
 }
