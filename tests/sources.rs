@@ -238,6 +238,27 @@ fn add_source_keeps_the_pdf_and_a_quote_on_page_2_is_cited_as_p_2() {
     std::fs::write(dir.path().join(format!("sources/{id}.pdf")), b"%PDF-1.5 replaced").expect("write");
     let (_, out) = citeline(&["check", timeline.to_str().expect("path")]);
     assert!(out.contains(&format!("the PDF sources/{id}.pdf changed since it was added")), "{out}");
+    assert!(
+        out.contains(&format!("the changed PDF sources/{id}.pdf cannot be read again: not a readable PDF")),
+        "{out}"
+    );
+    // An amended complaint: a new first page, so the quotes moved a page on, and one is gone.
+    let amended = pdf(&[
+        vec![vec![b"AMENDED COMPLAINT"]],
+        vec![vec![b"The plaintiffs bring this action under the Sherman Act."]],
+        vec![vec![b"In August 2013 Facebook gave Netflix access", b"to the private Titan API."]],
+    ]);
+    std::fs::write(dir.path().join(format!("sources/{id}.pdf")), amended).expect("write");
+    let (_, out) = citeline(&["check", timeline.to_str().expect("path")]);
+    let pdf_name = format!("the changed PDF sources/{id}.pdf");
+    assert!(out.contains(&format!("event \"titan\", field `citations[0].quote`: warning: in {pdf_name} the quote now stands at line 5, column 25, p. 3")), "{out}");
+    assert!(out.contains(&format!("event \"act\", field `citations[0].quote`: warning: in {pdf_name} the quote now stands at line 3, column 40, p. 2")), "{out}");
+    assert!(
+        out.contains(&format!(
+            "event \"act\", field `citations[1].quote`: warning: the quote is no longer in {pdf_name}"
+        )),
+        "{out}"
+    );
 }
 
 #[test]

@@ -143,6 +143,8 @@ pub fn open_blocking(path: &Path, progress: &Progress) -> Result<Loaded, Vec<Pro
 
 /// Opens and lays out the file at `path`, with the format it is in.
 pub fn open_file(path: &Path, progress: &Progress) -> Result<(Loaded, Format), Vec<Problem>> {
-    let (doc, format) = open::open_detected(path, Limits::from_env(), progress)?;
+    let (mut doc, format) = open::open_detected(path, Limits::from_env(), progress)?;
+    let drift = super::drift::original_drift(&doc);
+    doc.add_warnings(drift);
     Ok((Loaded::new(doc, progress), format))
 }

@@ -2,6 +2,7 @@
 //! visibility, search results, the undo history; opening, live reload and saving, each as a
 //! background [`Job`]. No egui: the window asks and draws, the session decides.
 
+pub mod drift;
 pub mod history;
 mod io;
 pub mod job;

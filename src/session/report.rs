@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::model::Problem;
+use crate::model::{Place, Problem};
 
 /// How many problems a report lists before "…and N more".
 const MAX_PROBLEM_LINES: usize = 40;
@@ -44,7 +44,12 @@ impl Report {
             return None;
         }
         let not_found = problems.iter().filter(|p| p.is_error()).count();
-        let no_text = problems.len() - not_found;
+        let source_field = |p: &Problem, fields: &[&str]| {
+            !p.is_error() && matches!(&p.place, Place::Source { field, .. } if fields.contains(&field.as_str()))
+        };
+        let no_text = problems.iter().filter(|p| source_field(p, &["text"])).count();
+        let changed = problems.iter().filter(|p| source_field(p, &["original", "text_sha256"])).count();
+        let other = problems.len() - not_found - no_text - changed;
         let plural = |n: usize| if n == 1 { "" } else { "s" };
         let mut parts = Vec::new();
         if not_found > 0 {
@@ -60,6 +65,15 @@ impl Report {
                 if no_text == 1 { "it" } else { "them" }
             ));
         }
+        if changed > 0 {
+            parts.push(format!(
+                "{changed} source{} changed since added: the list says where quotes now stand.",
+                plural(changed)
+            ));
+        }
+        if other > 0 {
+            parts.push(format!("{other} other warning{}.", plural(other)));
+        }
         Some(Self::from_problems(parts.join(" "), problems, false))
     }
 
@@ -72,7 +86,6 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Place;
 
     #[test]
     fn reports_count_what_went_wrong_and_cut_long_lists() {
@@ -87,6 +100,10 @@ mod tests {
         let r = Report::opened_with(&[warning]).expect("a report");
         assert!(r.headline.contains("1 source without text: quotes citing it"), "{}", r.headline);
         assert!(!r.is_error);
+        let changed = Problem::warning(path, Place::Source { id: "s".into(), field: "original".into() }, "changed");
+        let moved = Problem::warning(path, Place::Event { id: "e".into(), field: "citations[0].quote".into() }, "p. 3");
+        let r = Report::opened_with(&[changed, moved]).expect("a report");
+        assert_eq!(r.headline, "1 source changed since added: the list says where quotes now stand. 1 other warning.");
         assert_eq!(Report::opened_with(&[]), None);
         let failed = Report::open_failed(path, &many[..1], true);
         assert!(failed.headline.contains("a.citeline.json") && failed.headline.contains("still open"));

@@ -330,6 +330,12 @@ impl Document {
         &self.problems
     }
 
+    /// Warnings found beyond the model's reach (a changed original read again), kept with the
+    /// document's own.
+    pub fn add_warnings(&mut self, warnings: Vec<Problem>) {
+        self.problems.extend(warnings.into_iter().filter(|w| !w.is_error()));
+    }
+
     pub fn event_index(&self, id: &str) -> Option<usize> {
         self.timeline.events.iter().position(|e| &*e.id == id)
     }
