@@ -44,7 +44,7 @@ fn benches(c: &mut Criterion) {
         });
         group.bench_function(format!("pdf_page_{width}px_quote_marked"), |b| {
             b.iter(|| {
-                let quote = QuoteOnPage { page_text, range: at..at + 27 };
+                let quote = QuoteOnPage { page_text, range: at..at + 27, quote: &page_text[at..at + 27] };
                 let image = render_pdf_page(&shared, 149, width, Some(&quote)).expect("draws");
                 assert_eq!(image.marks.len(), 1);
                 black_box(image)

@@ -97,7 +97,7 @@ fn pdf_page(bytes: &[u8], text: &str, pages: &[u32]) {
     let end = pages.get(1).map_or(text.len(), |&p| (p as usize).saturating_sub(2));
     let page_text = text.get(..end).unwrap_or_default();
     let words = page_text.floor_char_boundary(24);
-    let quote = QuoteOnPage { page_text, range: 0..words };
+    let quote = QuoteOnPage { page_text, range: 0..words, quote: &page_text[..words] };
     if let Ok(image) = render_pdf_page(&std::sync::Arc::new(bytes.to_vec()), 0, 48, Some(&quote)) {
         assert_eq!(image.rgba.len(), image.width as usize * image.height as usize * 4, "whole rows of pixels");
         assert!(image.marks.iter().flatten().all(|v| v.is_finite()), "marks are places: {:?}", image.marks);

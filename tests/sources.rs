@@ -84,9 +84,9 @@ fn a_quote_on_page_2_is_marked_where_its_words_are_drawn_on_page_2() {
     let bytes = Arc::new(complaint());
     let read = read_source_bytes(complaint(), Some("pdf")).expect("reads");
     let page = page_text(&read.text, &read.pages, 1);
-    let quote = |words: &str| {
+    let quote = |words: &'static str| {
         let start = page.find(words).expect("on page 2");
-        Some(QuoteOnPage { page_text: &page, range: start..start + words.len() })
+        Some(QuoteOnPage { page_text: &page, range: start..start + words.len(), quote: words })
     };
     // 595 pixels for a 595-point page: a point a pixel, y down from the top of an 842-point page.
     let image = render_pdf_page(&bytes, 1, 595, quote("gave Netflix access").as_ref()).expect("draws");
@@ -124,15 +124,25 @@ fn a_quote_on_page_2_is_marked_where_its_words_are_drawn_on_page_2() {
     let mut changed = page.clone();
     changed = changed.replace("gave Netflix access", "gave Netflix entry");
     let start = changed.find("gave Netflix entry").expect("there");
-    let gone = QuoteOnPage { page_text: &changed, range: start..start + 18 };
+    let gone = QuoteOnPage { page_text: &changed, range: start..start + 18, quote: "gave Netflix entry" };
     let image = render_pdf_page(&bytes, 1, 595, Some(&gone)).expect("draws");
     assert_eq!(image.placed, Some(false));
     assert!(image.marks.is_empty());
+    // The kept text drifted but the PDF holds the quote as cited: the PDF is the authority.
+    let kept = QuoteOnPage { page_text: &changed, range: start..start + 18, quote: "gave Netflix access" };
+    let image = render_pdf_page(&bytes, 1, 595, Some(&kept)).expect("draws");
+    assert_eq!(image.placed, Some(true));
+    assert!((image.marks[0][0] - x0).abs() < 0.5, "{:?}", image.marks);
     // Words that moved on the page are found where they now stand.
     let moved = format!("A new first line.\n{page}");
     let start = moved.find("gave Netflix access").expect("there");
-    let image = render_pdf_page(&bytes, 1, 595, Some(&QuoteOnPage { page_text: &moved, range: start..start + 19 }))
-        .expect("draws");
+    let image = render_pdf_page(
+        &bytes,
+        1,
+        595,
+        Some(&QuoteOnPage { page_text: &moved, range: start..start + 19, quote: "gave Netflix access" }),
+    )
+    .expect("draws");
     assert_eq!(image.placed, Some(true));
     assert!((image.marks[0][0] - x0).abs() < 0.5);
 }

@@ -22,6 +22,15 @@ pub enum Elsewhere {
     InSource(usize, Range<usize>),
 }
 
+/// A quote's words found elsewhere, said in words for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hint {
+    /// "its words stand at line 3, column 1…", "the same words stand in source …".
+    pub said: String,
+    /// Their bytes in the quote's own source, when they stand there.
+    pub at: Option<Range<usize>>,
+}
+
 /// Looks for `quote`, not found in source `own`, in the sources `texts` (with their folded
 /// forms); spends from `budget` the bytes searched and gives up when it runs out.
 pub fn find(

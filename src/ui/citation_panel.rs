@@ -8,10 +8,12 @@ use super::command::Command;
 use super::event_editor::EventEditor;
 use super::paint::font_id;
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::pdf_page::{Cited, PdfMode, PdfPages};
 use super::source_view::SourceView;
 use crate::layout::Visibility;
+use crate::model::elsewhere::Hint;
 use crate::model::language::language_name;
 use crate::model::verify::CitationCheck;
 use crate::model::{OriginalKind, Verification};
@@ -37,7 +39,7 @@ struct Views {
     /// PDF sources drawn as pages beside their citations.
     pdf: PdfPages,
     /// Where the words of a quote not found stand instead, per citation, for `revision`.
-    hints: HashMap<(u32, usize), Option<String>>,
+    hints: HashMap<(u32, usize), Option<Hint>>,
     revision: u64,
 }
 
@@ -224,13 +226,13 @@ fn event_ui(
                         ui.hyperlink_to(url.as_str(), url.as_str());
                     }
                     badge(ui, check.status, palette);
+                    // A quote not found: where its words stand instead is said, and shown.
+                    let mut span = check.span();
                     if check.status == Verification::NotFound {
                         let hint = views.hints.entry((index, ci));
-                        hint_ui(
-                            ui,
-                            hint.or_insert_with(|| data.doc.found_elsewhere(index as usize, ci)).as_deref(),
-                            palette,
-                        );
+                        let hint = hint.or_insert_with(|| data.doc.found_elsewhere(index as usize, ci)).as_ref();
+                        hint_ui(ui, hint.map(|h| h.said.as_str()), palette);
+                        span = hint.and_then(|h| h.at.clone());
                     }
                     let pdf = &mut views.pdf;
                     let is_pdf = source.original.as_ref().is_some_and(|o| o.kind == OriginalKind::Pdf);
@@ -240,12 +242,12 @@ fn event_ui(
                         if is_pdf {
                             scroll |= pdf.mode_ui(ui);
                             let base = data.doc.path().parent().map(std::path::Path::to_path_buf).unwrap_or_default();
-                            let cited = Cited { source, text, span: check.span(), base };
+                            let cited = Cited { source, text, span: span.clone(), base, quote: &c.quote };
                             if pdf.mode == PdfMode::Page && pdf.page_ui(ui, (index, ci), &cited, palette) {
                                 return;
                             }
                         }
-                        source_text_ui(ui, text, &check, palette, scroll, (index, ci));
+                        source_text_ui(ui, text, span.clone(), palette, scroll, (index, ci));
                     });
                 }
                 None => {
@@ -288,13 +290,12 @@ fn hint_ui(ui: &mut Ui, hint: Option<&str>, palette: &Palette) {
 fn source_text_ui(
     ui: &mut Ui,
     text: &str,
-    check: &CitationCheck,
+    span: Option<Range<usize>>,
     palette: &Palette,
     scroll_now: bool,
     id: (u32, usize),
 ) {
-    let span =
-        check.span().filter(|s| s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+    let span = span.filter(|s| s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
     let job = highlighted(ui, FontId::proportional(13.0), palette, ui.available_width() - 16.0, text, span.clone());
     let galley = ui.fonts_mut(|f| f.layout_job(job));
     let mut area =

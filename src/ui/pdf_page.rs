@@ -72,6 +72,8 @@ pub struct Cited<'a> {
     pub span: Option<Range<usize>>,
     /// The timeline's folder, which `source.original.file` is relative to.
     pub base: PathBuf,
+    /// The citation's words as quoted.
+    pub quote: &'a str,
 }
 
 /// The page `at` (a byte of the text) stands on, from 0.
@@ -79,8 +81,9 @@ fn page_of(pages: &[u32], at: usize) -> usize {
     pages.partition_point(|&p| p as usize <= at).saturating_sub(1)
 }
 
-/// Page `page`'s text as kept, and where the quote stands in it when it is on that page.
-fn quote_on(cited: &Cited, page: usize) -> Option<(String, Range<usize>)> {
+/// Page `page`'s text as kept, where the quote stands in it when it is on that page, and the
+/// quote.
+fn quote_on(cited: &Cited, page: usize) -> Option<(String, Range<usize>, String)> {
     let pages = &cited.source.pages;
     let start = *pages.get(page)? as usize;
     let end = pages.get(page + 1).map_or(cited.text.len(), |&p| p as usize);
@@ -90,7 +93,7 @@ fn quote_on(cited: &Cited, page: usize) -> Option<(String, Range<usize>)> {
     let span = cited.span.clone()?;
     let from = span.start.clamp(start, start + page_text.len()) - start;
     let to = span.end.clamp(start, start + page_text.len()) - start;
-    (from < to).then(|| (page_text.to_owned(), from..to))
+    (from < to).then(|| (page_text.to_owned(), from..to, cited.quote.to_owned()))
 }
 
 impl PdfPages {
@@ -140,8 +143,11 @@ impl PdfPages {
                 move || ctx.request_repaint(),
                 move |_| {
                     let bytes = Arc::new(read_source_bytes(&base, &path)?);
-                    let quote =
-                        quote.as_ref().map(|(page_text, range)| QuoteOnPage { page_text, range: range.clone() });
+                    let quote = quote.as_ref().map(|(page_text, range, quote)| QuoteOnPage {
+                        page_text,
+                        range: range.clone(),
+                        quote,
+                    });
                     render_pdf_page(&bytes, key.0, key.1, quote.as_ref())
                 },
             );
@@ -258,12 +264,13 @@ mod tests {
         assert_eq!(page_of(&source.pages, 4), 0);
         assert_eq!(page_of(&source.pages, 9), 1);
         assert_eq!(page_of(&source.pages, 16), 2);
-        let cited = |span| Cited { source: &source, text, span: Some(span), base: PathBuf::new() };
-        assert_eq!(quote_on(&cited(9..14), 1), Some(("two three".to_owned(), 4..9)));
+        let cited = |span| Cited { source: &source, text, span: Some(span), base: PathBuf::new(), quote: "q" };
+        let on = |page_text: &str, range| Some((page_text.to_owned(), range, "q".to_owned()));
+        assert_eq!(quote_on(&cited(9..14), 1), on("two three", 4..9));
         // Across pages 2 and 3: each page marks its part.
         let across = cited(9..20);
-        assert_eq!(quote_on(&across, 1), Some(("two three".to_owned(), 4..9)));
-        assert_eq!(quote_on(&across, 2), Some(("four".to_owned(), 0..4)));
+        assert_eq!(quote_on(&across, 1), on("two three", 4..9));
+        assert_eq!(quote_on(&across, 2), on("four", 0..4));
         assert_eq!(quote_on(&across, 0), None, "nothing of it on page 1");
     }
 }

@@ -11,7 +11,7 @@ mod ids;
 mod primitives;
 
 use super::date::{Edtf, Span};
-use super::elsewhere::{self, Elsewhere, HINT_BUDGET, line_column};
+use super::elsewhere::{self, Elsewhere, HINT_BUDGET, Hint, line_column};
 use super::problem::{Place, Problem};
 use super::progress::{Progress, Stage};
 use super::sources::{read_source_bytes, sha256_hex};
@@ -189,7 +189,8 @@ impl Document {
                 let msg = if c.quote.trim().is_empty() {
                     "the quote is empty".to_owned()
                 } else {
-                    let hint = self.elsewhere(si, &c.quote, budget).map(|h| format!("; {h}")).unwrap_or_default();
+                    let hint =
+                        self.elsewhere(si, &c.quote, budget).map(|h| format!("; {}", h.said)).unwrap_or_default();
                     format!("the quote is not found in source \"{}\"{hint}", c.source)
                 };
                 warnings.push(Problem::in_event(path, &e.id, &format!("{field}.quote"), msg));
@@ -283,15 +284,15 @@ impl Document {
 
     /// Where the words of citation `citation` of event `event` stand, when not where it says:
     /// "its words stand at line 3, column 1 with other case…" or "the same words stand in
-    /// source "b" at line 12, column 4, p. 2".
-    pub fn found_elsewhere(&self, event: usize, citation: usize) -> Option<String> {
+    /// source "b" at line 12, column 4, p. 2"; with their bytes when in its own source.
+    pub fn found_elsewhere(&self, event: usize, citation: usize) -> Option<Hint> {
         let cited = self.timeline.events.get(event)?.citations.get(citation)?;
         let &si = self.source_ids.get(&*cited.source)?;
         self.elsewhere(si, &cited.quote, &mut { HINT_BUDGET })
     }
 
     /// Where a quote not found in source `si` stands, as [`Document::found_elsewhere`] says.
-    fn elsewhere(&self, si: usize, quote: &str, budget: &mut usize) -> Option<String> {
+    fn elsewhere(&self, si: usize, quote: &str, budget: &mut usize) -> Option<Hint> {
         let place = |i: usize, r: &std::ops::Range<usize>| {
             let (line, column) = line_column(&self.texts[i], r.start);
             let pages = &self.timeline.sources[i].pages;
@@ -303,10 +304,16 @@ impl Document {
             Elsewhere::Loosely(r) => {
                 let words: String = self.texts[si][r.clone()].chars().take(120).collect();
                 let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
-                format!("its words stand at {} with other case, punctuation or hyphenation: “{words}”", place(si, &r))
+                let said = format!(
+                    "its words stand at {} with other case, punctuation or hyphenation: “{words}”",
+                    place(si, &r)
+                );
+                Hint { said, at: Some(r) }
             }
             Elsewhere::InSource(i, r) => {
-                format!("the same words stand in source \"{}\" at {}", self.timeline.sources[i].id, place(i, &r))
+                let said =
+                    format!("the same words stand in source \"{}\" at {}", self.timeline.sources[i].id, place(i, &r));
+                Hint { said, at: None }
             }
         })
     }

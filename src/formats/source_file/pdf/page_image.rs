@@ -23,6 +23,9 @@ const MAX_WIDTH: u32 = 4096;
 pub struct QuoteOnPage<'a> {
     pub page_text: &'a str,
     pub range: Range<usize>,
+    /// The citation's words as quoted, looked for on the page when the kept text drifted from
+    /// the PDF: the PDF is the authority.
+    pub quote: &'a str,
 }
 
 /// A drawn page, as premultiplied RGBA rows, and where the quote stands on it.
@@ -125,8 +128,11 @@ fn place(text: &str, quote: &QuoteOnPage) -> Option<Range<usize>> {
     if text == quote.page_text {
         return Some(quote.range.clone());
     }
-    let start = text.match_indices(words).map(|(i, _)| i).min_by_key(|&i| i.abs_diff(quote.range.start))?;
-    Some(start..start + words.len())
+    let nearest = text.match_indices(words).map(|(i, _)| i).min_by_key(|&i| i.abs_diff(quote.range.start));
+    match nearest {
+        Some(start) => Some(start..start + words.len()),
+        None => crate::model::verify::locate(text, &crate::model::verify::FoldedText::new(text), quote.quote).span(),
+    }
 }
 
 /// Whether a glyph continues a line's mark: it overlaps the line's height by half and starts
