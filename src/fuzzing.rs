@@ -71,7 +71,7 @@ pub fn dates(text: &str) {
 /// worked out for any stretch of it: the fuzzer reports those as bugs.
 pub fn source_document(bytes: &[u8]) {
     use crate::formats::source_file::read_source_bytes;
-    for ext in ["pdf", "eml", "docx", "txt"] {
+    for ext in ["pdf", "eml", "docx", "html", "txt"] {
         let Ok(read) = read_source_bytes(bytes.to_vec(), Some(ext)) else { continue };
         assert!(!read.text.trim().is_empty(), "{ext}: a source without text was accepted");
         if read.pages.is_empty() {

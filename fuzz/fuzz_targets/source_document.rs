@@ -1,4 +1,4 @@
-//! Any bytes as a source document: PDF, e-mail, Word document, plain text.
+//! Any bytes as a source document: PDF, e-mail, Word document, web page, plain text.
 #![no_main]
 
 use std::cell::RefCell;
