@@ -61,29 +61,108 @@ pub fn proposals(doc: &Document, source: Option<&str>) -> Vec<Proposal> {
         if source.is_some_and(|only| only != &*s.id) {
             continue;
         }
-        let Some((_, text)) = doc.source(&s.id) else { continue };
-        let Some(lang) = language_of(&s.language, text) else { continue };
-        let cited = cited_ranges(doc, &s.id);
-        let rejected: Vec<&str> =
-            doc.timeline().rejected.iter().filter(|r| *r.source == *s.id).map(|r| &*r.sentence).collect();
+        if let Some(reading) = SourceToRead::of(doc, &s.id) {
+            out.extend(reading.read().0);
+        }
+    }
+    out
+}
+
+/// Why a source has no proposal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoProposal {
+    /// The timeline does not hold its text.
+    NoText,
+    /// Its language is none that dates are read in (Spanish, Italian, English).
+    LanguageNotRead,
+    /// No sentence of it holds a date.
+    NoDatedSentences,
+    /// Each sentence that holds a date is cited by an event (`cited`) or was rejected.
+    AllTaken { cited: usize, rejected: usize },
+}
+
+impl NoProposal {
+    /// In a few words, for the Proposed Dates list.
+    pub fn words(self) -> String {
+        match self {
+            Self::NoText => "no text: the timeline does not hold it".to_owned(),
+            Self::LanguageNotRead => "not in a language whose dates are read (Spanish, Italian, English)".to_owned(),
+            Self::NoDatedSentences => "no dated sentences".to_owned(),
+            Self::AllTaken { rejected: 0, .. } => "every dated sentence is already cited".to_owned(),
+            Self::AllTaken { cited: 0, rejected } => {
+                format!("every dated sentence was rejected ({rejected})")
+            }
+            Self::AllTaken { cited, rejected } => {
+                format!("every dated sentence is already cited ({cited}) or was rejected ({rejected})")
+            }
+        }
+    }
+}
+
+/// What reading a source for proposals needs, taken out of the document so that it can be read
+/// on another thread.
+#[derive(Clone, Debug)]
+pub struct SourceToRead {
+    pub id: String,
+    text: String,
+    lang: Option<Lang>,
+    published: Option<Published>,
+    cited: Vec<Range<usize>>,
+    rejected: Vec<String>,
+}
+
+impl SourceToRead {
+    /// Source `id` of `doc`; `None` when there is no such source.
+    pub fn of(doc: &Document, id: &str) -> Option<Self> {
+        let (s, text) = doc.source(id)?;
+        Some(Self {
+            id: id.to_owned(),
+            text: text.to_owned(),
+            lang: language_of(&s.language, text),
+            published: published_day(s.published.as_deref()),
+            cited: cited_ranges(doc, id),
+            rejected: doc.timeline().rejected.iter().filter(|r| *r.source == *id).map(|r| r.sentence.to_string()).collect(),
+        })
+    }
+
+    /// Why the source has no proposal; `None` when it has some.
+    pub fn why_none(&self) -> Option<NoProposal> {
+        let (proposals, why) = self.read();
+        if proposals.is_empty() { Some(why) } else { None }
+    }
+
+    /// Its proposals, one a dated sentence no event cites and not rejected (its first date);
+    /// and why there would be none.
+    fn read(&self) -> (Vec<Proposal>, NoProposal) {
+        let text = self.text.as_str();
+        if text.trim().is_empty() {
+            return (Vec::new(), NoProposal::NoText);
+        }
+        let Some(lang) = self.lang else { return (Vec::new(), NoProposal::LanguageNotRead) };
+        let (mut out, mut cited, mut rejected) = (Vec::new(), 0, 0);
         let mut last_sentence = None;
-        for found in dates::read(text, lang, published_day(s.published.as_deref())) {
+        for found in dates::read(text, lang, self.published) {
             let (Kind::Date, Some(when)) = (found.kind, found.when) else { continue };
             let sentence = found.sentence.clone();
             // One proposal a sentence: its first date.
             if last_sentence == Some(sentence.start) {
                 continue;
             }
+            last_sentence = Some(sentence.start);
             let quote = &text[sentence.clone()];
-            if cited.iter().any(|c| c.start < sentence.end && sentence.start < c.end) || rejected.contains(&quote) {
+            if self.cited.iter().any(|c| c.start < sentence.end && sentence.start < c.end) {
+                cited += 1;
                 continue;
             }
-            last_sentence = Some(sentence.start);
+            if self.rejected.iter().any(|r| r == quote) {
+                rejected += 1;
+                continue;
+            }
             let title = title_from(text, &sentence, &(found.start..found.end));
             let Ok(date) = Edtf::parse(&when) else { continue };
             let span = (date.span().start, date.span().end);
             out.push(Proposal {
-                source: s.id.to_string(),
+                source: self.id.clone(),
                 quote: quote.to_owned(),
                 sentence,
                 expression: found.start..found.end,
@@ -92,8 +171,9 @@ pub fn proposals(doc: &Document, source: Option<&str>) -> Vec<Proposal> {
                 title,
             });
         }
+        let why = if cited + rejected == 0 { NoProposal::NoDatedSentences } else { NoProposal::AllTaken { cited, rejected } };
+        (out, why)
     }
-    out
 }
 
 /// Where `source`'s text is quoted by some event.
@@ -182,6 +262,39 @@ mod tests {
     #[test]
     fn rejected_sentences_are_not_proposed_again() {
         let doc = uncited();
+
+    #[test]
+    fn a_source_without_proposals_says_why() {
+        let seed = crate::model::seed_document();
+        let why = |doc: &Document, id: &str| SourceToRead::of(doc, id).expect("the source").why_none();
+        // The Spanish article speaks of durations only; the Italian one has dates, all cited
+        // but one sentence in the seed.
+        assert_eq!(why(&seed, "es-article"), Some(NoProposal::NoDatedSentences));
+        let doc = uncited();
+        assert_eq!(why(&doc, "it-article"), None, "uncited, it has proposals");
+        assert!(SourceToRead::of(&doc, "nothing").is_none());
+
+        // Every dated sentence cited: as many as there were proposals.
+        let all = proposals(&doc, Some("it-article"));
+        let mut timeline = doc.timeline().clone();
+        for (i, p) in all.iter().enumerate().skip(1) {
+            timeline.events.push(p.event(format!("cited-{i}")));
+        }
+        // And the first rejected.
+        timeline.rejected.push(crate::model::Rejected {
+            source: all[0].source.as_str().into(),
+            sentence: all[0].quote.as_str().into(),
+        });
+        let taken = Document::new(timeline.clone(), doc.path(), &crate::model::Progress::default()).expect("valid");
+        let expected = NoProposal::AllTaken { cited: all.len() - 1, rejected: 1 };
+        assert_eq!(why(&taken, "it-article"), Some(expected));
+        assert!(expected.words().contains("cited") && expected.words().contains("rejected"));
+        timeline.rejected.clear();
+        timeline.events.push(all[0].event("cited-0".into()));
+        let cited = Document::new(timeline, doc.path(), &crate::model::Progress::default()).expect("valid");
+        assert_eq!(why(&cited, "it-article"), Some(NoProposal::AllTaken { cited: all.len(), rejected: 0 }));
+        assert_eq!(NoProposal::AllTaken { cited: 3, rejected: 0 }.words(), "every dated sentence is already cited");
+    }
         let first = proposals(&doc, None).into_iter().next().expect("a proposal");
         let mut timeline = doc.timeline().clone();
         timeline.rejected.push(crate::model::Rejected {

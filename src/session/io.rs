@@ -153,9 +153,9 @@ impl Session {
                     }
                 }
                 self.written = file_stamp(&path);
-                self.notices.push(Notice::Saved(Ok(message)));
+                self.notices.push(Notice::Saved { outcome: Ok(message), path });
             }
-            Err(e) => self.notices.push(Notice::Saved(Err(e))),
+            Err(e) => self.notices.push(Notice::Saved { outcome: Err(e), path }),
         }
     }
 

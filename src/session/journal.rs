@@ -4,7 +4,9 @@
 //!
 //! One JSON object a line: first which document (`{"citeline_journal": 1, "file": …}`, `null`
 //! for the built-in timeline), then one `{"edit": …}` per change, undo and redo included, in
-//! the order they were made.
+//! the order they were made. Each edit also carries what the Edit menu called it (`label`)
+//! and, when it was typed into a field, that field (`key`): the prompt after a crash lists them,
+//! a field's typing as one line. Journals written before these were kept read without them.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
@@ -23,7 +25,22 @@ struct Header {
 #[derive(Serialize, Deserialize)]
 struct Entry {
     edit: Edit,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    key: Option<String>,
 }
+
+/// What an edit was, for the prompt: the Edit menu's words for it and the field it was typed
+/// in (either missing from an older journal).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Described {
+    pub label: Option<String>,
+    pub key: Option<String>,
+}
+
+/// How many lines the prompt lists before "…and N more".
+pub const MAX_SUMMARY_LINES: usize = 12;
 
 /// A journal being written.
 #[derive(Debug)]
@@ -38,6 +55,46 @@ pub struct Journal {
 pub struct Recovery {
     pub file: Option<PathBuf>,
     pub edits: Vec<Edit>,
+    /// What each of `edits` was, in the same order.
+    pub described: Vec<Described>,
+}
+
+impl Recovery {
+    /// The edits as the prompt lists them: one line each in the Edit menu's words, a run of
+    /// edits typed into the same field as one line, at most `max` lines then "…and N more".
+    pub fn summary(&self, max: usize) -> Vec<String> {
+        let mut lines = self.changes();
+        if lines.len() > max {
+            let more = lines.len() - max;
+            lines.truncate(max);
+            lines.push(format!("…and {more} more"));
+        }
+        lines
+    }
+
+    /// The changes as the user made them: one an edit, a run of edits typed into the same
+    /// field one, each in the Edit menu's words.
+    pub fn changes(&self) -> Vec<String> {
+        // An older journal has no labels: its edits are named without their document.
+        let nothing = crate::model::Document::new(
+            crate::model::Timeline::default(),
+            Path::new(""),
+            &crate::model::Progress::default(),
+        );
+        let unlabelled = |edit: &Edit| nothing.as_ref().map_or_else(|_| "Edit".to_owned(), |doc| edit.describe(doc));
+        let mut lines: Vec<String> = Vec::new();
+        let mut last_key: Option<&str> = None;
+        for (i, edit) in self.edits.iter().enumerate() {
+            let described = self.described.get(i);
+            let key = described.and_then(|d| d.key.as_deref());
+            if key.is_some() && key == last_key {
+                continue;
+            }
+            last_key = key;
+            lines.push(described.and_then(|d| d.label.clone()).unwrap_or_else(|| unlabelled(edit)));
+        }
+        lines
+    }
 }
 
 impl Journal {
@@ -54,10 +111,11 @@ impl Journal {
         Ok(Self { path: path.to_owned(), file })
     }
 
-    /// Appends one edit and hands it to the operating system at once: a killed process loses
-    /// nothing it wrote.
-    pub fn append(&mut self, edit: &Edit) -> std::io::Result<()> {
-        let mut line = serde_json::to_vec(&Entry { edit: edit.clone() })?;
+    /// Appends one edit, what the Edit menu calls it and the field it was typed in, and hands
+    /// it to the operating system at once: a killed process loses nothing it wrote.
+    pub fn append(&mut self, edit: &Edit, described: Described) -> std::io::Result<()> {
+        let Described { label, key } = described;
+        let mut line = serde_json::to_vec(&Entry { edit: edit.clone(), label, key })?;
         line.push(b'\n');
         self.file.write_all(&line)?;
         self.file.flush()
@@ -74,9 +132,12 @@ impl Journal {
     pub fn recover(path: &Path) -> Option<Recovery> {
         let mut lines = BufReader::new(File::open(path).ok()?).lines();
         let header: Header = serde_json::from_str(&lines.next()?.ok()?).ok()?;
-        let edits: Vec<Edit> =
-            lines.map_while(Result::ok).map_while(|l| serde_json::from_str::<Entry>(&l).ok()).map(|e| e.edit).collect();
-        (!edits.is_empty()).then_some(Recovery { file: header.file, edits })
+        let (edits, described): (Vec<Edit>, Vec<Described>) = lines
+            .map_while(Result::ok)
+            .map_while(|l| serde_json::from_str::<Entry>(&l).ok())
+            .map(|e| (e.edit, Described { label: e.label, key: e.key }))
+            .unzip();
+        (!edits.is_empty()).then_some(Recovery { file: header.file, edits, described })
     }
 
     /// Forgets the journal at `path` (the user chose not to restore it).
@@ -103,18 +164,79 @@ mod tests {
         let mut journal = Journal::start(&path, Some(doc)).expect("start");
         assert_eq!(Journal::recover(&path), None, "nothing to recover before an edit");
         for e in &edits {
-            journal.append(e).expect("append");
+            journal.append(e, Described::default()).expect("append");
         }
         // The process dies here: nothing is closed or dropped in order.
         std::mem::forget(journal);
         let mut torn = std::fs::OpenOptions::new().append(true).open(&path).expect("open");
         torn.write_all(b"{\"edit\": {\"SetTi").expect("torn write");
         let recovered = Journal::recover(&path).expect("edits to recover");
-        assert_eq!(recovered, Recovery { file: Some(doc.to_owned()), edits });
+        let described = vec![Described::default(); edits.len()];
+        assert_eq!(recovered, Recovery { file: Some(doc.to_owned()), edits, described });
         let mut journal = Journal::start(&path, Some(doc)).expect("start again");
         journal.restart(None).expect("restart");
         assert_eq!(Journal::recover(&path), None, "a save starts afresh");
         Journal::discard(&path);
         assert!(!path.exists());
+    }
+
+    fn typed(label: &str, key: Option<&str>) -> (Edit, Described) {
+        let described = Described { label: Some(label.to_owned()), key: key.map(str::to_owned) };
+        (Edit::SetDescription(Some(label.to_owned())), described)
+    }
+
+    fn recovery_of(entries: Vec<(Edit, Described)>) -> Recovery {
+        let (edits, described) = entries.into_iter().unzip();
+        Recovery { file: None, edits, described }
+    }
+
+    #[test]
+    fn the_summary_lists_a_field_typed_into_as_one_line() {
+        let recovery = recovery_of(vec![
+            typed("Retitle ‘Titan API’", Some("event:titan:title")),
+            typed("Retitle ‘Titan AP’", Some("event:titan:title")),
+            typed("Retitle ‘Titan A’", Some("event:titan:title")),
+            typed("Move ‘Titan API’", None),
+            typed("Move ‘Titan API’", None),
+            typed("Edit ‘Titan API’", Some("event:titan:summary")),
+            typed("Edit ‘Titan API’", Some("event:titan:summary")),
+            typed("Retitle ‘Titan’", Some("event:titan:title")),
+        ]);
+        assert_eq!(
+            recovery.summary(MAX_SUMMARY_LINES),
+            ["Retitle ‘Titan API’", "Move ‘Titan API’", "Move ‘Titan API’", "Edit ‘Titan API’", "Retitle ‘Titan’"],
+            "edits without a field are each a line; a field's run of typing is one, named as it began"
+        );
+    }
+
+    #[test]
+    fn the_summary_is_capped_and_says_how_many_more() {
+        let recovery = recovery_of((0..20).map(|i| typed(&format!("Edit {i}"), Some(&format!("k{i}")))).collect());
+        let lines = recovery.summary(12);
+        assert_eq!(lines.len(), 13);
+        assert_eq!(lines[11], "Edit 11");
+        assert_eq!(lines[12], "…and 8 more");
+        assert_eq!(recovery.summary(20).len(), 20, "no line of more when all fit");
+    }
+
+    #[test]
+    fn a_journal_written_before_labels_and_keys_reads_and_is_summarised_by_kind() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("journal.jsonl");
+        let old = "{\"citeline_journal\":1,\"file\":null}\n{\"edit\":{\"SetTitle\":\"Renamed\"}}\n";
+        std::fs::write(&path, old).expect("write");
+        let recovery = Journal::recover(&path).expect("an old journal reads");
+        assert_eq!(recovery.edits, [Edit::SetTitle("Renamed".into())]);
+        assert_eq!(recovery.described, [Described::default()]);
+        assert_eq!(recovery.summary(MAX_SUMMARY_LINES), ["Retitle Timeline"]);
+
+        // A new entry keeps its label and key, and writes neither when there is none.
+        let mut journal = Journal::start(&path, None).expect("start");
+        let (edit, described) = typed("Retitle ‘A’", Some("event:a:title"));
+        journal.append(&edit, described.clone()).expect("append");
+        journal.append(&edit, Described::default()).expect("append");
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert_eq!(text.lines().last().map(|l| l.contains("label") || l.contains("key")), Some(false));
+        assert_eq!(Journal::recover(&path).expect("edits").described, [described, Described::default()]);
     }
 }

@@ -49,8 +49,8 @@ pub enum Notice {
     Reloaded { previous: Arc<Loaded> },
     /// Something to tell the user.
     Report(Report),
-    /// A save finished: what was written, or why not.
-    Saved(Result<String, String>),
+    /// A save to `path` finished: what was written, or why not.
+    Saved { outcome: Result<String, String>, path: PathBuf },
     /// The open file changed on disk while there are unsaved edits: neither side was dropped.
     ChangedOnDisk,
 }
@@ -258,12 +258,14 @@ impl Session {
     /// one field).
     pub fn apply_merging(&mut self, edit: Edit, key: Option<String>) -> Result<(), Vec<Problem>> {
         let label = edit.describe(&self.data.doc);
-        let journaled = self.journal.is_some().then(|| edit.clone());
+        let journaled = self.journal.is_some().then(|| {
+            (edit.clone(), journal::Described { label: Some(label.clone()), key: key.clone() })
+        });
         let touched = Touched::by(&edit, &self.data.doc);
         let data = Arc::make_mut(&mut self.data);
         let applied = edit.apply(&mut data.doc)?;
         self.history.record(label, applied.inverse, key);
-        self.journal_append(journaled.as_ref());
+        self.journal_append(journaled);
         self.changed(applied.moved, &touched);
         Ok(())
     }
@@ -286,7 +288,10 @@ impl Session {
     fn step(&mut self, back: bool) -> bool {
         let taken = if back { self.history.take_undo() } else { self.history.take_redo() };
         let Some(step) = taken else { return false };
-        let journaled = self.journal.is_some().then(|| step.edit.clone());
+        let journaled = self.journal.is_some().then(|| {
+            let label = format!("{} {}", if back { "Undo" } else { "Redo" }, step.label);
+            (step.edit.clone(), journal::Described { label: Some(label), key: None })
+        });
         let touched = Touched::by(&step.edit, &self.data.doc);
         let data = Arc::make_mut(&mut self.data);
         let Ok(applied) = step.edit.clone().apply(&mut data.doc) else {
@@ -298,7 +303,7 @@ impl Session {
             }
             return false;
         };
-        self.journal_append(journaled.as_ref());
+        self.journal_append(journaled);
         if back {
             self.history.undone(step, applied.inverse);
         } else {
@@ -324,9 +329,9 @@ impl Session {
         }
     }
 
-    fn journal_append(&mut self, edit: Option<&Edit>) {
-        let (Some(journal), Some(edit)) = (self.journal.as_mut(), edit) else { return };
-        if let Err(e) = journal.append(edit) {
+    fn journal_append(&mut self, entry: Option<(Edit, journal::Described)>) {
+        let (Some(journal), Some((edit, described))) = (self.journal.as_mut(), entry) else { return };
+        if let Err(e) = journal.append(&edit, described) {
             self.journal_failed(&e);
         }
     }

@@ -7,12 +7,36 @@ use crate::model::{Place, Problem};
 /// How many problems a report lists before "…and N more".
 const MAX_PROBLEM_LINES: usize = 40;
 
-/// Problems to show the user, with what happened.
+/// How long the status strip shows a [`Flash`], in seconds.
+pub const FLASH_SECONDS: f64 = 4.0;
+
+/// Problems to show the user, with what happened; and a word on something just done, shown
+/// for a few seconds beside them (or alone: then the headline is empty).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report {
     pub headline: String,
     pub lines: Vec<String>,
     pub is_error: bool,
+    pub flash: Option<Flash>,
+}
+
+/// Something just done, said for [`FLASH_SECONDS`]: "Saved case.citeline.json".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Flash {
+    pub text: String,
+    /// Each flash its own, so that the same words said again are shown for as long again.
+    serial: u64,
+}
+
+impl Flash {
+    pub fn new(text: String) -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        Self { text, serial: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed) }
+    }
+
+    pub fn serial(&self) -> u64 {
+        self.serial
+    }
 }
 
 impl Report {
@@ -21,7 +45,29 @@ impl Report {
         if problems.len() > MAX_PROBLEM_LINES {
             lines.push(format!("…and {} more", problems.len() - MAX_PROBLEM_LINES));
         }
-        Self { headline, lines, is_error }
+        Self { headline, lines, is_error, flash: None }
+    }
+
+    /// Nothing to report but something just done.
+    pub fn flash(text: String) -> Self {
+        Self { headline: String::new(), lines: Vec::new(), is_error: false, flash: Some(Flash::new(text)) }
+    }
+
+    /// Whether there is nothing but a flash: it goes when the flash does.
+    pub fn is_flash_only(&self) -> bool {
+        self.headline.is_empty() && self.lines.is_empty()
+    }
+
+    /// `text` said for a few seconds: alone when there is nothing else to report (or only
+    /// another flash), else beside the report, which stays.
+    pub fn flashed(report: Option<Self>, text: String) -> Self {
+        match report {
+            Some(mut r) if !r.is_flash_only() => {
+                r.flash = Some(Flash::new(text));
+                r
+            }
+            _ => Self::flash(text),
+        }
     }
 
     /// A file that could not be opened; `kept` when the timeline shown before is still open.
@@ -79,7 +125,7 @@ impl Report {
 
     /// Something that failed with a single message (a save, a job that stopped).
     pub fn failed(headline: String) -> Self {
-        Self { headline, lines: Vec::new(), is_error: true }
+        Self { headline, lines: Vec::new(), is_error: true, flash: None }
     }
 }
 
@@ -107,5 +153,20 @@ mod tests {
         assert_eq!(Report::opened_with(&[]), None);
         let failed = Report::open_failed(path, &many[..1], true);
         assert!(failed.headline.contains("a.citeline.json") && failed.headline.contains("still open"));
+    }
+
+    #[test]
+    fn a_flash_stands_alone_or_beside_a_report_it_leaves_as_it_was() {
+        let alone = Report::flashed(None, "Saved a.citeline.json".into());
+        assert!(alone.is_flash_only());
+        assert_eq!(alone.flash.as_ref().map(|f| f.text.as_str()), Some("Saved a.citeline.json"));
+        let again = Report::flashed(Some(alone.clone()), "Saved a.citeline.json".into());
+        assert!(again.is_flash_only(), "a flash replaces a flash");
+        assert_ne!(again.flash.as_ref().map(Flash::serial), alone.flash.as_ref().map(Flash::serial), "anew");
+        let failed = Report::failed("Could not save".into());
+        let beside = Report::flashed(Some(failed.clone()), "Added source ‘X’".into());
+        assert!(!beside.is_flash_only());
+        assert_eq!((&beside.headline, &beside.lines, beside.is_error), (&failed.headline, &failed.lines, true));
+        assert_eq!(beside.flash.map(|f| f.text), Some("Added source ‘X’".to_owned()));
     }
 }

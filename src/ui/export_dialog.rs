@@ -1,6 +1,6 @@
 //! File › Export Image…: options, a file name, and the export running as a background job.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use egui::{RichText, Ui};
@@ -36,14 +36,20 @@ pub struct ExportDialog {
     footnotes: bool,
     overview: bool,
     path: String,
+    /// The path last proposed for the open timeline: while the field still holds it, it
+    /// follows the timeline (another one opened, a file saved under another name).
+    proposed: String,
     running: Option<Running>,
     /// The outcome of the last export, shown until the next.
     pub message: Option<Result<String, String>>,
+    /// An export that finished well, for the status strip to say so: the file written.
+    finished: Option<PathBuf>,
 }
 
 impl Default for ExportDialog {
     fn default() -> Self {
         let dir = std::env::current_dir().unwrap_or_default();
+        let path = dir.join("timeline.png").display().to_string();
         Self {
             open: false,
             what: What::Whole,
@@ -52,9 +58,11 @@ impl Default for ExportDialog {
             theme: Theme::Light,
             footnotes: false,
             overview: false,
-            path: dir.join("timeline.png").display().to_string(),
+            proposed: path.clone(),
+            path,
             running: None,
             message: None,
+            finished: None,
         }
     }
 }
@@ -71,18 +79,38 @@ impl ExportDialog {
         self.running.is_some()
     }
 
+    /// The file an export just wrote, once.
+    pub fn take_finished(&mut self) -> Option<PathBuf> {
+        self.finished.take()
+    }
+
     /// The dialog, when open; asks for a file chooser when Browse… is clicked.
     pub fn ui(&mut self, ctx: &egui::Context, source: &ExportSource) -> Option<Command> {
         self.poll(ctx);
         if !self.open {
             return None;
         }
+        self.propose(&source.data.doc);
         let mut browse = false;
         let clicked_outside = dialog_ui(ctx, "Export Image", |ui| browse = self.contents_ui(ui, source));
         if clicked_outside && self.running.is_none() {
             self.open = false;
         }
         browse.then(|| Command::Browse(Purpose::Export, Some(PathBuf::from(self.path.trim()))))
+    }
+
+    /// Proposes the open timeline's own name for the image, unless the user chose another.
+    fn propose(&mut self, doc: &crate::model::Document) {
+        if self.path != self.proposed {
+            return;
+        }
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let title = &doc.timeline().title;
+        let proposed = proposed_path(doc.path(), title, &cwd).display().to_string();
+        if proposed != self.proposed {
+            self.path.clone_from(&proposed);
+            self.proposed = proposed;
+        }
     }
 
     /// Sets where the image goes (a file chosen).
@@ -192,8 +220,51 @@ impl ExportDialog {
         };
         let Some(Running { path, started, .. }) = self.running.take() else { return };
         let seconds = ctx.input(|i| i.time) - started;
-        self.message = Some(
-            result.map_err(|f| f.0).and_then(|r| r).map(|()| format!("Saved {} ({seconds:.1} s)", path.display())),
-        );
+        let outcome = result.map_err(|f| f.0).and_then(|r| r);
+        if outcome.is_ok() {
+            self.finished = Some(path.clone());
+            // The app takes it in at the next frame: have one.
+            ctx.request_repaint();
+        }
+        self.message = Some(outcome.map(|()| format!("Saved {} ({seconds:.1} s)", path.display())));
+    }
+}
+
+/// Where an image of a timeline is proposed to go: beside its file and named after it
+/// (`case.png` for `case.citeline.json`); the built-in timeline, which has no file, by its
+/// title slugified (else `timeline.png`) in `cwd`.
+pub fn proposed_path(doc_path: &Path, title: &str, cwd: &Path) -> PathBuf {
+    if doc_path == Path::new(crate::session::loaded::SEED_NAME) {
+        let has_words = crate::model::search::fold(title).chars().any(|c| c.is_ascii_alphanumeric());
+        let stem = if has_words { crate::session::sources::slug(title).trim_end_matches('-').to_owned() } else { "timeline".to_owned() };
+        return cwd.join(format!("{stem}.png"));
+    }
+    let name = doc_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    // `case.citeline.json`, `case.json`, `case.csv`: `case`.
+    let mut stem = name.as_str();
+    for suffix in [".json", ".csv", ".citeline"] {
+        if stem.to_ascii_lowercase().ends_with(suffix) {
+            stem = &stem[..stem.len() - suffix.len()];
+        }
+    }
+    let stem = if stem.trim().is_empty() { "timeline" } else { stem };
+    doc_path.parent().unwrap_or(cwd).join(format!("{stem}.png"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_image_is_named_after_its_timeline() {
+        let cwd = Path::new("/home/me");
+        assert_eq!(proposed_path(Path::new("/cases/case.citeline.json"), "Anything", cwd), Path::new("/cases/case.png"));
+        assert_eq!(proposed_path(Path::new("/cases/Case.Citeline.JSON"), "", cwd), Path::new("/cases/Case.png"));
+        assert_eq!(proposed_path(Path::new("/cases/nyt.json"), "", cwd), Path::new("/cases/nyt.png"));
+        assert_eq!(proposed_path(Path::new("/cases/sheet.csv"), "", cwd), Path::new("/cases/sheet.png"));
+        assert_eq!(proposed_path(Path::new("/cases/.json"), "", cwd), Path::new("/cases/timeline.png"));
+        let seed = Path::new(crate::session::loaded::SEED_NAME);
+        assert_eq!(proposed_path(seed, "Netflix y los mensajes de Facebook", cwd), cwd.join("netflix-y-los-mensajes-de-facebook.png"));
+        assert_eq!(proposed_path(seed, " — ", cwd), cwd.join("timeline.png"));
     }
 }

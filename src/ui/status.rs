@@ -1,10 +1,12 @@
-//! The status strip: a file loading or saving (with progress and Cancel), and problems to report.
+//! The status strip: a file loading or saving (with progress and Cancel), problems to report,
+//! and for a few seconds what was just done ("Saved case.citeline.json").
 
 use egui::{RichText, Ui};
 
 use super::command::Command;
 use crate::model::Progress;
 use crate::session::Report;
+use crate::session::report::{FLASH_SECONDS, Flash};
 
 /// Long work on a file: what it is, how far along, and the command that cancels it.
 pub struct Work<'a> {
@@ -26,7 +28,14 @@ pub fn status_ui(ui: &mut Ui, work: Vec<Work>, report: Option<&Report>) -> Vec<C
         });
         ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
     }
-    if let Some(report) = report {
+    if let Some(flash) = report.and_then(|r| r.flash.as_ref())
+        && !flash_ui(ui, flash)
+        && report.is_some_and(Report::is_flash_only)
+    {
+        // The flash was all there was to say.
+        commands.push(Command::DismissReport);
+    }
+    if let Some(report) = report.filter(|r| !r.is_flash_only()) {
         let color = if report.is_error { ui.visuals().error_fg_color } else { ui.visuals().warn_fg_color };
         ui.horizontal(|ui| {
             ui.label(RichText::new(if report.is_error { "⚠" } else { "ℹ" }).color(color).strong());
@@ -47,4 +56,30 @@ pub fn status_ui(ui: &mut Ui, work: Vec<Work>, report: Option<&Report>) -> Vec<C
             });
     }
     commands
+}
+
+/// The flash, while it lasts (from the frame it is first shown); false once it is over. A
+/// repaint is asked for when it ends, so that it goes without the user doing anything.
+fn flash_ui(ui: &mut Ui, flash: &Flash) -> bool {
+    let now = ui.input(|i| i.time);
+    let id = egui::Id::unique(("status-flash", flash.serial()));
+    let since = ui.data_mut(|d| *d.get_temp_mut_or_insert_with(id, || now));
+    let left = FLASH_SECONDS - (now - since);
+    if left <= 0.0 {
+        // Over for good: shown again, it would start again.
+        ui.data_mut(|d| d.insert_temp(id, f64::NEG_INFINITY));
+        return false;
+    }
+    ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(left));
+    let color = super::dialog::palette_of(ui).success;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("✔").color(color).strong());
+        ui.label(RichText::new(&flash.text).color(color));
+    });
+    true
+}
+
+/// The name of the file at `path`, as the strip says it.
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }

@@ -165,7 +165,13 @@ impl CitelineApp {
         self.session.is_loading()
     }
 
-    /// Takes in what the session says happened.
+    /// Says `text` in the status strip for a few seconds ("Saved case.citeline.json"), beside
+    /// any report shown, which stays.
+    pub fn flash(&mut self, text: String) {
+        self.report = Some(Report::flashed(self.report.take(), text));
+    }
+
+    /// Takes in what the session says happened, and an export that finished.
     fn take_notices(&mut self) {
         for notice in self.session.take_notices() {
             match notice {
@@ -176,6 +182,9 @@ impl CitelineApp {
                     }
                 }
                 Notice::Reloaded { previous } => {
+        if let Some(path) = self.export.take_finished() {
+            self.flash(format!("Exported {}", super::status::file_name(&path)));
+        }
                     let id = self.selected.and_then(|e| previous.doc.events().get(e as usize)).map(|ev| ev.id.clone());
                     self.selected = id
                         .and_then(|id| self.session.data().doc.event_index(&id))
@@ -184,7 +193,7 @@ impl CitelineApp {
                 }
                 Notice::Report(report) => self.report = Some(report),
                 Notice::ChangedOnDisk => self.conflict = true,
-                Notice::Saved(outcome) => {
+                Notice::Saved { outcome, path } => {
                     let saved = outcome.is_ok();
                     self.save.message = Some(outcome);
                     if let Some(action) = self.after_save.take().filter(|_| saved && !self.session.is_dirty()) {
@@ -195,6 +204,9 @@ impl CitelineApp {
             }
         }
     }
+                    if saved {
+                        self.flash(format!("Saved {}", super::status::file_name(&path)));
+                    }
 
     /// Another document is open: the view fits it (or comes back as it was), nothing is
     /// selected, and it is remembered.
@@ -235,8 +247,8 @@ impl CitelineApp {
             || self.delete_source.is_some()
     }
 
-    /// Keyboard shortcuts, and Esc: it closes a dialog, else clears the search, else the
-    /// selection. Handled here only.
+    /// Keyboard shortcuts, and Esc: it closes an open menu or popup, else a dialog, else
+    /// clears the search, else the selection. Handled here only.
     fn shortcuts(&mut self, ctx: &egui::Context) {
         for (shortcut, command) in [
             // Those with Shift first, before those without could take them.
@@ -269,7 +281,10 @@ impl CitelineApp {
         if !ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
             return;
         }
-        if self.view.cancel_drag() {
+        if egui::Popup::is_any_open(ctx) {
+            // An open menu or popup is what the user looks at: Esc closes it and nothing else.
+            egui::Popup::close_all(ctx);
+        } else if self.view.cancel_drag() {
             // Esc lets go of a dragged event where it was.
         } else if self.chooser.open {
             // Only the chooser: the dialog it was opened from stays.
