@@ -1,7 +1,12 @@
 //! An event's fields as people type them: what each text means for the event, and why a text
 //! cannot stand (the editor shows the reason under the field, and commits nothing).
 
-use super::{Edtf, Event, EventExtra};
+use std::ops::Range;
+
+use super::dates::{self, Kind, Lang, Published};
+use super::propose::{language_of, published_day};
+use super::title::short_title;
+use super::{Edtf, Event, EventExtra, Source};
 
 /// A field of an event that is typed as text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,8 +57,73 @@ pub fn first_words(text: &str) -> String {
     words.join(" ")
 }
 
+/// A new event made from a passage of a source ([`from_passage`]), and the words its date was
+/// read from, for saying so under the date ("from “nell’agosto 2013”").
+#[derive(Clone, Debug, PartialEq)]
+pub struct FromPassage {
+    pub event: Event,
+    /// The date expression as it stands in the source's text, when a date was read.
+    pub read_from: Option<String>,
+}
+
+/// How far around a passage the date reader looks for its sentence, in bytes each way (a
+/// paragraph, or this much of a text without line breaks).
+const AROUND: usize = 4096;
+
+/// A new event citing the passage `range` of `source`'s `text`: dated by the first date read in
+/// the passage, else in its sentence (in the source's language, "yesterday" from its publication
+/// day), and titled by [`short_title`] (the date left out when it opens the passage). `None` when
+/// `range` is not a passage of `text`.
+pub fn from_passage(id: String, source: &Source, text: &str, range: Range<usize>) -> Option<FromPassage> {
+    let quote = text.get(range.clone())?;
+    let found = language_of(&source.language, text)
+        .and_then(|lang| date_of_passage(text, range.clone(), lang, published_day(source.published.as_deref())));
+    // The date's words within the passage, relative to it, for leaving them out of the title.
+    let within = found
+        .as_ref()
+        .map(|(_, at)| at.start.saturating_sub(range.start)..at.end.min(range.end).saturating_sub(range.start));
+    let citation = super::Citation { source: source.id.as_ref().into(), quote: quote.into(), note: None };
+    let event = Event {
+        id: id.into(),
+        title: short_title(quote, within.filter(|w| w.start < w.end)).into(),
+        when: found.as_ref().map(|(when, _)| when.as_str().into()),
+        citations: vec![citation].into(),
+        ..Event::default()
+    };
+    Some(FromPassage { event, read_from: found.map(|(_, at)| text[at].to_owned()) })
+}
+
+/// The first date (its EDTF value and where its words stand in `text`) read in the passage
+/// `range`, else in a sentence the passage is part of. The reader reads the passage's paragraph
+/// (at most [`AROUND`] bytes each way), so a date without a year takes it from earlier in the
+/// paragraph, else from the publication day.
+pub fn date_of_passage(
+    text: &str,
+    range: Range<usize>,
+    lang: Lang,
+    published: Option<Published>,
+) -> Option<(String, Range<usize>)> {
+    text.get(range.clone())?;
+    let from = text.floor_char_boundary(range.start.saturating_sub(AROUND));
+    let from = text[from..range.start].rfind('\n').map_or(from, |n| from + n + 1);
+    let to = text.ceil_char_boundary(range.end.saturating_add(AROUND).min(text.len()));
+    let to = text[range.end..to].find('\n').map_or(to, |n| range.end + n);
+    let dated: Vec<(String, Range<usize>, Range<usize>)> = dates::read(&text[from..to], lang, published)
+        .into_iter()
+        .filter(|f| f.kind == Kind::Date)
+        .filter_map(|f| Some((f.when?, from + f.start..from + f.end, from + f.sentence.start..from + f.sentence.end)))
+        .collect();
+    let overlaps = |a: &Range<usize>| a.start < range.end && range.start < a.end;
+    let (when, at, _) = dated
+        .iter()
+        .find(|(_, at, _)| overlaps(at))
+        .or_else(|| dated.iter().find(|(_, _, sentence)| overlaps(sentence)))?;
+    Some((when.clone(), at.clone()))
+}
+
 /// A new event citing `quote` of source `source`, titled by the quote's first words, undated
-/// until the user gives it a date.
+/// until the user gives it a date. (The app's New Event from Selection until it calls
+/// [`from_passage`], which dates and titles it.)
 pub fn event_from_passage(id: String, source: &str, quote: &str) -> Event {
     let title = first_words(quote).trim_end_matches([',', ';', ':', '.', '…', '“', '"', '«']).to_owned();
     let citation = super::Citation { source: source.into(), quote: quote.into(), note: None };
@@ -80,6 +150,83 @@ pub fn split_tags(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The seed's source `id` and its text.
+    fn seed_source(doc: &crate::model::Document, id: &str) -> (Source, String) {
+        let (source, text) = doc.source(id).expect("a source of the seed");
+        (source.clone(), text.to_owned())
+    }
+
+    /// The passage `quote` of `text`, as a byte range.
+    fn range_of(text: &str, quote: &str) -> Range<usize> {
+        let at = text.find(quote).expect("the passage is in the text");
+        at..at + quote.len()
+    }
+
+    #[test]
+    fn a_passage_is_dated_by_its_own_date_and_titled_without_it() {
+        let doc = crate::model::seed_document();
+        let (it, text) = seed_source(&doc, "it-article");
+        let quote = "Nell’agosto 2013, Facebook ha fornito a Netflix l’accesso al cosiddetto “Titan API”";
+        let made = from_passage("e1".into(), &it, &text, range_of(&text, quote)).expect("a passage");
+        assert_eq!(made.event.when.as_deref(), Some("2013-08"));
+        assert_eq!(made.read_from.as_deref(), Some("agosto 2013"));
+        assert_eq!(&*made.event.title, "Facebook ha fornito a Netflix l’accesso al cosiddetto “Titan API”");
+        assert_eq!((&*made.event.id, &*made.event.citations[0].source), ("e1", "it-article"));
+        assert_eq!(&*made.event.citations[0].quote, quote, "the passage as it stands");
+    }
+
+    #[test]
+    fn a_passage_without_a_date_takes_its_sentences() {
+        let doc = crate::model::seed_document();
+        let (it, text) = seed_source(&doc, "it-article");
+        let quote = "il CEO di allora di Netflix, Hastings, è stato membro del consiglio di amministrazione di Facebook";
+        let made = from_passage("e".into(), &it, &text, range_of(&text, quote)).expect("a passage");
+        assert_eq!(made.event.when.as_deref(), Some("2011/2019"), "from the sentence");
+        assert_eq!(made.read_from.as_deref(), Some("dal 2011 al 2019"));
+        assert_eq!(&*made.event.title, "Il CEO di allora di Netflix, Hastings, è stato membro");
+
+        // The Spanish article says how long, never when: undated.
+        let (es, text) = seed_source(&doc, "es-article");
+        let quote = "Netflix gastó cientos de millones de dólares en anuncios de Facebook";
+        let made = from_passage("e".into(), &es, &text, range_of(&text, quote)).expect("a passage");
+        assert_eq!((made.event.when, made.read_from), (None, None));
+        assert_eq!(&*made.event.title, "Netflix gastó cientos de millones de dólares en anuncios");
+    }
+
+    #[test]
+    fn a_relative_date_is_read_from_the_publication_day_in_the_language_of_the_text() {
+        let text = "The hearing was long.\nYesterday a Meta spokesperson denied every accusation, and the judge listened.";
+        let mut source = Source { id: "en".into(), language: "en".into(), ..Source::default() };
+        let quote = "a Meta spokesperson denied every accusation";
+        // Without a publication day "yesterday" has no value.
+        let made = from_passage("e".into(), &source, text, range_of(text, quote)).expect("a passage");
+        assert_eq!((made.event.when.as_deref(), made.read_from.as_deref()), (None, None));
+        source.published = Some("2024-05-15".into());
+        let made = from_passage("e".into(), &source, text, range_of(text, quote)).expect("a passage");
+        assert_eq!((made.event.when.as_deref(), made.read_from.as_deref()), (Some("2024-05-14"), Some("Yesterday")));
+        assert_eq!(&*made.event.title, "A Meta spokesperson denied every accusation");
+        // Not a passage of the text.
+        assert_eq!(from_passage("e".into(), &source, text, 3..500), None);
+        assert_eq!(from_passage("e".into(), &source, "é", 0..1), None);
+    }
+
+    #[test]
+    fn a_proposed_sentence_made_an_event_is_the_proposal() {
+        // The seed without its events proposes every dated sentence; selecting one of those
+        // sentences makes the same event as accepting its proposal.
+        let seed = crate::model::seed_document();
+        let timeline = crate::model::Timeline { events: Vec::new(), ..seed.timeline().clone() };
+        let doc = crate::model::Document::new(timeline, seed.path(), &crate::model::Progress::default()).expect("valid");
+        let proposals = crate::model::propose::proposals(&doc, None);
+        assert!(!proposals.is_empty());
+        for p in proposals {
+            let (source, text) = seed_source(&doc, &p.source);
+            let made = from_passage("p".into(), &source, &text, p.sentence.clone()).expect("a passage");
+            assert_eq!(made.event, p.event("p".into()), "{}", p.quote);
+            assert_eq!(made.read_from.as_deref(), Some(&text[p.expression.clone()]));
+        }
+    }
 
     #[test]
     fn fields_set_the_event_or_say_why_not() {

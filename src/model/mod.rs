@@ -19,6 +19,7 @@ pub mod search;
 pub mod shift;
 pub mod sources;
 pub mod timeline;
+pub mod title;
 pub mod validate;
 pub mod verify;
 

@@ -191,32 +191,13 @@ fn cited_ranges(doc: &Document, source: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// A short title: the sentence's first words, with a date that opens it left out ("Nell’agosto
-/// 2013, Facebook ha fornito…" is titled "Facebook ha fornito…").
+/// A short title for the sentence: [`short_title`](super::title::short_title), as a passage made
+/// an event gets, the date that opens it left out ("Il documento aggiunge inoltre: ‘Nell’agosto
+/// 2013, Facebook ha fornito…" is titled "Facebook ha fornito a Netflix l’accesso al cosiddetto
+/// “Titan API”").
 fn title_from(text: &str, sentence: &Range<usize>, expression: &Range<usize>) -> String {
-    let s = &text[sentence.clone()];
-    let lead = &text[sentence.start..expression.start];
-    let rest = if lead.split_whitespace().count() <= 2 && expression.end <= sentence.end {
-        text[expression.end..sentence.end]
-            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-'))
-    } else {
-        s
-    };
-    let rest = if rest.split_whitespace().count() < 3 { s } else { rest };
-    let rest = rest.trim_start_matches(['“', '"', '«', '‘', '\'', '¿', '¡']);
-    let mut words: Vec<&str> = rest.split_whitespace().take(9).collect();
-    let more = rest.split_whitespace().count() > words.len();
-    if let Some(last) = words.last_mut() {
-        *last = last.trim_end_matches([',', ';', ':', '.', '”', '"', '»', '’']);
-    }
-    let mut title = words.join(" ");
-    if let Some(first) = title.chars().next() {
-        title = first.to_uppercase().chain(title.chars().skip(1)).collect();
-    }
-    if more {
-        title.push('…');
-    }
-    title
+    let within = expression.start.saturating_sub(sentence.start)..expression.end.min(sentence.end).saturating_sub(sentence.start);
+    super::title::short_title(&text[sentence.clone()], Some(within).filter(|w| w.start < w.end))
 }
 
 #[cfg(test)]
@@ -262,6 +243,25 @@ mod tests {
     #[test]
     fn rejected_sentences_are_not_proposed_again() {
         let doc = uncited();
+        let first = proposals(&doc, None).into_iter().next().expect("a proposal");
+        let mut timeline = doc.timeline().clone();
+        timeline.rejected.push(crate::model::Rejected {
+            source: first.source.as_str().into(),
+            sentence: first.quote.as_str().into(),
+        });
+        let doc = Document::new(timeline, doc.path(), &crate::model::Progress::default()).expect("valid");
+        assert!(!proposals(&doc, None).iter().any(|p| p.quote == first.quote));
+    }
+
+    #[test]
+    fn titles_leave_out_an_opening_date() {
+        let text = "Nell’agosto 2013, Facebook ha fornito a Netflix l’accesso al cosiddetto Titan API e altro ancora.";
+        let at = text.find("agosto").expect("found");
+        assert_eq!(
+            title_from(text, &(0..text.len()), &(at..at + "agosto 2013".len())),
+            "Facebook ha fornito a Netflix l’accesso al cosiddetto Titan API"
+        );
+    }
 
     #[test]
     fn a_source_without_proposals_says_why() {
@@ -294,24 +294,5 @@ mod tests {
         let cited = Document::new(timeline, doc.path(), &crate::model::Progress::default()).expect("valid");
         assert_eq!(why(&cited, "it-article"), Some(NoProposal::AllTaken { cited: all.len(), rejected: 0 }));
         assert_eq!(NoProposal::AllTaken { cited: 3, rejected: 0 }.words(), "every dated sentence is already cited");
-    }
-        let first = proposals(&doc, None).into_iter().next().expect("a proposal");
-        let mut timeline = doc.timeline().clone();
-        timeline.rejected.push(crate::model::Rejected {
-            source: first.source.as_str().into(),
-            sentence: first.quote.as_str().into(),
-        });
-        let doc = Document::new(timeline, doc.path(), &crate::model::Progress::default()).expect("valid");
-        assert!(!proposals(&doc, None).iter().any(|p| p.quote == first.quote));
-    }
-
-    #[test]
-    fn titles_leave_out_an_opening_date() {
-        let text = "Nell’agosto 2013, Facebook ha fornito a Netflix l’accesso al cosiddetto Titan API e altro ancora.";
-        let at = text.find("agosto").expect("found");
-        assert_eq!(
-            title_from(text, &(0..text.len()), &(at..at + "agosto 2013".len())),
-            "Facebook ha fornito a Netflix l’accesso al cosiddetto Titan…"
-        );
     }
 }

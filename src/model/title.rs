@@ -1,0 +1,678 @@
+//! Short titles for events made from a source's words: a passage made an event, a proposed date's
+//! sentence accepted. One function, [`short_title`], so both read alike.
+//!
+//! What it does, in order, all by fixed lists (Spanish, Italian, English) and never by chance:
+//!
+//! 1. Leaves out what opens the sentence without saying what happened, as long as words are left:
+//!    a connective ([`CONNECTIVES`]: "Inoltre,", "Además,", "Moreover,"), an attribution
+//!    ([`ATTRIBUTIONS`] and up to [`ATTRIBUTION_WORDS`] words to a comma: "Según la demanda,",
+//!    "According to the complaint,"), a document that says something ([`DOCUMENTS`] with one of
+//!    [`SAYS`], to a colon, a comma or "que"/"che"/"that": "Il documento aggiunge inoltre:"), and a
+//!    date that opens it (the date read from the words, after at most [`DATE_LEAD_WORDS`] words of
+//!    [`DATE_LEADS`] or [`DANGLING`]: "Nell’agosto 2013,", "In 2011").
+//! 2. Ends at the first clause boundary (the end of a sentence, `;`, `:`, a spaced dash, `(`)
+//!    after at least [`MIN_CLAUSE_WORDS`] words, else after [`MAX_WORDS`] words, never inside a
+//!    word; a quotation opened before the cut is closed within [`QUOTE_REACH`] more words, else
+//!    the title ends before it. A cut title does not end on a word of [`DANGLING`] ("di", "the").
+//! 3. Never ends with `…`, `,`, `;`, `:`, `.` (but for an abbreviation such as "U.S."), a dash or an
+//!    opening quote; begins with a capital; is never empty for a text with a letter or a digit
+//!    (a text with neither is titled [`UNTITLED`]).
+
+use std::ops::Range;
+
+/// The most words a title takes when no clause ends sooner.
+pub const MAX_WORDS: usize = 10;
+/// A clause boundary ends the title only after this many words.
+pub const MIN_CLAUSE_WORDS: usize = 3;
+/// How many more words a quotation opened in the title may take to close.
+pub const QUOTE_REACH: usize = 3;
+/// What an attribution may hold after its preposition, up to its comma.
+pub const ATTRIBUTION_WORDS: usize = 6;
+/// At most this many words before an opening date ("On the", "Nell’").
+pub const DATE_LEAD_WORDS: usize = 3;
+/// The title of a text without a letter or a digit.
+pub const UNTITLED: &str = "Untitled";
+
+/// Words leaving their sentence's link to the one before; left out when a comma follows them,
+/// and those marked `true` also without one ("Inoltre la piattaforma…").
+pub const CONNECTIVES: &[(&str, bool)] = &[
+    // Spanish
+    ("además", true),
+    ("asimismo", true),
+    ("también", true),
+    ("sin embargo", false),
+    ("no obstante", false),
+    ("por otra parte", false),
+    ("por otro lado", false),
+    ("por su parte", false),
+    ("en resumen", false),
+    ("en ese sentido", false),
+    ("en este sentido", false),
+    ("de hecho", false),
+    ("por lo tanto", false),
+    ("por ello", false),
+    ("incluso", false),
+    ("finalmente", false),
+    ("en cambio", false),
+    // Italian
+    ("inoltre", true),
+    ("tuttavia", false),
+    ("infatti", false),
+    ("in sintesi", false),
+    ("in particolare", false),
+    ("in effetti", false),
+    ("peraltro", false),
+    ("quindi", false),
+    ("invece", false),
+    ("d’altra parte", false),
+    ("d'altra parte", false),
+    ("dunque", false),
+    ("infine", false),
+    ("anzi", false),
+    // English
+    ("moreover", true),
+    ("furthermore", true),
+    ("additionally", true),
+    ("in addition", false),
+    ("also", false),
+    ("however", false),
+    ("meanwhile", false),
+    ("in short", false),
+    ("in fact", false),
+    ("indeed", false),
+    ("besides", false),
+    ("nevertheless", false),
+    ("finally", false),
+    ("instead", false),
+];
+
+/// Prepositions that open an attribution: "Según la demanda,", "Secondo il documento,".
+pub const ATTRIBUTIONS: &[&str] = &[
+    "según",
+    "de acuerdo con",
+    "de acuerdo a",
+    "conforme a",
+    "secondo",
+    "stando a",
+    "in base a",
+    "according to",
+    "as reported by",
+    "as stated in",
+];
+
+/// What a source may call the document it reports on.
+pub const DOCUMENTS: &[&str] = &[
+    "documento",
+    "documentos",
+    "informe",
+    "demanda",
+    "denuncia",
+    "querella",
+    "sentencia",
+    "artículo",
+    "fuente",
+    "documenti",
+    "rapporto",
+    "relazione",
+    "denuncia",
+    "causa",
+    "atto",
+    "sentenza",
+    "articolo",
+    "fonte",
+    "document",
+    "documents",
+    "report",
+    "complaint",
+    "filing",
+    "lawsuit",
+    "ruling",
+    "article",
+    "source",
+];
+
+/// Verbs by which a document says something.
+pub const SAYS: &[&str] = &[
+    "dice",
+    "afirma",
+    "señala",
+    "agrega",
+    "añade",
+    "detalla",
+    "asegura",
+    "indica",
+    "explica",
+    "sostiene",
+    "especifica",
+    "revela",
+    "reveló",
+    "alega",
+    "aggiunge",
+    "afferma",
+    "sostiene",
+    "spiega",
+    "scrive",
+    "riporta",
+    "dichiara",
+    "rivela",
+    "precisa",
+    "legge",
+    "says",
+    "said",
+    "adds",
+    "added",
+    "states",
+    "stated",
+    "reads",
+    "notes",
+    "noted",
+    "alleges",
+    "alleged",
+    "claims",
+    "claimed",
+    "writes",
+    "wrote",
+    "reveals",
+    "revealed",
+    "shows",
+];
+
+/// The words that open what is said: "que", "che", "that".
+const THAT: &[&str] = &["que", "qué", "che", "that"];
+
+/// Words that lead into a date ("in", "entro il", "desde").
+pub const DATE_LEADS: &[&str] = &[
+    "en", "desde", "hasta", "partir", "durante", "hacia", "antes", "después", "finales", "principios", "mediados",
+    "nel", "nell’", "nell'", "dal", "dall’", "dall'", "fino", "entro", "partire", "verso", "tra", "fra", "prima", "dopo",
+    "inizio", "fine", "metà", "in", "on", "by", "since", "from", "until", "till", "during", "around", "early", "late",
+    "mid", "of",
+];
+
+/// Words after a date that say it goes on ("2020 and 2021", "2011 al 2019").
+const GOES_ON: &[&str] = &["and", "or", "to", "through", "y", "o", "e", "ed", "u", "al", "a", "hasta", "fino"];
+
+/// Words a cut title does not end on: articles, prepositions, conjunctions, determiners.
+pub const DANGLING: &[&str] = &[
+    // Spanish
+    "de", "del", "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "y", "o", "e", "u", "a", "al", "en", "con",
+    "por", "para", "que", "como", "su", "sus", "sobre", "entre", "sin", "si", "este", "esta", "estos", "estas", "ese",
+    "esa", "muy", "más", // Italian
+    "di", "della", "dei", "degli", "delle", "dello", "il", "i", "gli", "le", "uno", "ai", "agli", "alla", "alle",
+    "allo", "nel", "nella", "nei", "negli", "nelle", "per", "su", "sul", "sulla", "da", "dal", "dalla", "che", "tra",
+    "fra", "ed", "ad", "questo", "questa", "questi", "queste", "quello", "quella", "suo", "sua", "suoi", "sue", "non",
+    "più", "anche", "cui", // English
+    "the", "an", "of", "to", "and", "or", "in", "on", "at", "for", "with", "by", "from", "that", "as", "its", "their",
+    "his", "her", "into", "than", "but", "this", "these", "those", "which", "who", "not", "more", "very", "be",
+];
+
+/// Quotation marks that open a quotation, each with the one that closes it.
+const QUOTES: &[(char, char)] = &[('“', '”'), ('«', '»'), ('‘', '’'), ('"', '"')];
+
+/// What may stand before a word without being part of it.
+const OPENING: &[char] = &['“', '«', '‘', '"', '\'', '¿', '¡', '(', '[', '—', '–', '-', '•', '*'];
+
+/// What may stand after a word without being part of it.
+const CLOSING: &[char] = &[',', ';', ':', '.', '!', '?', '…', '”', '»', '’', '"', '\'', ')', ']'];
+
+/// A short title for an event from `text` (a passage or a sentence), with the date read from it
+/// at `date` (byte offsets into `text`) left out when it opens the text. The module says how.
+pub fn short_title(text: &str, date: Option<Range<usize>>) -> String {
+    let date = date.filter(|d| d.start < d.end && text.get(d.clone()).is_some());
+    let words: Vec<Range<usize>> = word_ranges(text);
+    let first = skip_openers(text, &words, date);
+    let title = cut(text, &words[first..]);
+    if !title.is_empty() {
+        return title;
+    }
+    // Everything was left out (or was punctuation): the text's own first words.
+    let title = cut(text, &words);
+    if title.is_empty() { UNTITLED.to_owned() } else { title }
+}
+
+/// The whitespace-separated words of `text`, as byte ranges.
+fn word_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push(s..i);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out
+}
+
+/// A word without what stands around it, in lower case: `“Inoltre,` → `inoltre`.
+fn core(word: &str) -> String {
+    word.trim_start_matches(OPENING).trim_end_matches(CLOSING).to_lowercase()
+}
+
+/// Whether `word` ends its phrase with a comma (maybe after a closing quote).
+fn ends_with(word: &str, mark: char) -> bool {
+    word.trim_end_matches(['”', '»', '’', '"', ')']).ends_with(mark)
+}
+
+/// Whether the words at `at` are `phrase`'s, the last one maybe followed by punctuation; the
+/// number of words when they are.
+fn phrase_at(text: &str, words: &[Range<usize>], at: usize, phrase: &str) -> Option<usize> {
+    let parts: Vec<&str> = phrase.split(' ').collect();
+    let candidates = words.get(at..at + parts.len())?;
+    let inner_ok = candidates[..parts.len() - 1].iter().all(|w| !text[w.clone()].ends_with(CLOSING));
+    let same = candidates.iter().zip(&parts).all(|(w, p)| core(&text[w.clone()]) == *p);
+    (same && inner_ok).then_some(parts.len())
+}
+
+/// The index of the first word the title keeps: past connectives, attributions, a document
+/// that says, and an opening date, while enough words are left.
+fn skip_openers(text: &str, words: &[Range<usize>], date: Option<Range<usize>>) -> usize {
+    let mut at = 0;
+    let mut date = date;
+    loop {
+        let left = words.len() - at;
+        let next = connective(text, words, at)
+            .or_else(|| attribution(text, words, at))
+            .or_else(|| document_says(text, words, at))
+            .filter(|&n| left - n >= 2)
+            .or_else(|| {
+                let n = opening_date(text, words, at, date.as_ref()?)?;
+                date = None;
+                (left - n >= 3).then_some(n)
+            });
+        match next {
+            Some(n) if n > 0 => at += n,
+            _ => return at,
+        }
+    }
+}
+
+/// "Inoltre, …": how many words the connective at `at` takes.
+fn connective(text: &str, words: &[Range<usize>], at: usize) -> Option<usize> {
+    CONNECTIVES.iter().find_map(|&(phrase, bare)| {
+        let n = phrase_at(text, words, at, phrase)?;
+        let last = &text[words[at + n - 1].clone()];
+        let plain = last.trim_start_matches(OPENING).trim_end_matches(CLOSING).len() == last.len();
+        (ends_with(last, ',') || (bare && plain)).then_some(n)
+    })
+}
+
+/// "Según la demanda, …": how many words the attribution at `at` takes, to its comma.
+fn attribution(text: &str, words: &[Range<usize>], at: usize) -> Option<usize> {
+    ATTRIBUTIONS.iter().find_map(|&phrase| {
+        let n = phrase_at(text, words, at, phrase)?;
+        let end = (at + n..words.len()).take(ATTRIBUTION_WORDS).find(|&i| text[words[i].clone()].ends_with(CLOSING))?;
+        let last = &text[words[end].clone()];
+        let quoted = words[at + n..=end].iter().any(|w| text[w.clone()].starts_with(['“', '«', '‘', '"']));
+        (ends_with(last, ',') && !quoted && !DANGLING.contains(&core(last).as_str())).then_some(end + 1 - at)
+    })
+}
+
+/// "Il documento aggiunge inoltre: …", "El informe especifica que …", "As the complaint
+/// alleges, …": how many words the lead takes, when it names a document and a verb of saying.
+fn document_says(text: &str, words: &[Range<usize>], at: usize) -> Option<usize> {
+    let (mut document, mut says) = (false, false);
+    for i in (at..words.len()).take(7) {
+        let word = &text[words[i].clone()];
+        let c = core(word);
+        if document && says && THAT.contains(&c.as_str()) {
+            return Some(i + 1 - at);
+        }
+        document |= DOCUMENTS.contains(&c.as_str());
+        says |= SAYS.contains(&c.as_str());
+        if ends_with(word, ':') || ends_with(word, ',') {
+            return (document && says).then_some(i + 1 - at);
+        }
+        if word.ends_with(CLOSING) {
+            return None;
+        }
+    }
+    None
+}
+
+/// "Nell’agosto 2013, …", "In 2011 …": how many words the date at `date` and its lead take,
+/// when it opens the words at `at` and ends with its word.
+fn opening_date(text: &str, words: &[Range<usize>], at: usize, date: &Range<usize>) -> Option<usize> {
+    let start = words.get(at)?.start;
+    if date.start < start {
+        return None;
+    }
+    let lead: Vec<&str> = text[start..date.start].split_whitespace().collect();
+    let leads_in = |w: &&str| {
+        let c = core(w);
+        c.is_empty() || w.ends_with(['’', '\'']) || DATE_LEADS.contains(&c.as_str()) || DANGLING.contains(&c.as_str())
+    };
+    if lead.len() > DATE_LEAD_WORDS || !lead.iter().all(leads_in) {
+        return None;
+    }
+    let last = words[at..].iter().position(|w| w.end >= date.end)?;
+    let after = &text[date.end..words[at + last].end];
+    if after.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    // "The summer of 2014 was decisive": a date that is the subject stays.
+    let opening = lead.first().copied().or_else(|| text[date.clone()].split_whitespace().next());
+    let subject = opening.is_some_and(|w| core(w) == "the") && !after.contains(',');
+    // "In 2020 and 2021 revenue grew": a date that goes on stays.
+    let goes_on = words.get(at + last + 1).is_some_and(|w| GOES_ON.contains(&core(&text[w.clone()]).as_str()));
+    (!subject && !goes_on).then_some(last + 1)
+}
+
+/// The title from `words`: to a clause boundary or [`MAX_WORDS`], quotations kept whole, tidy
+/// at both ends. Empty when the words hold no letter or digit.
+fn cut(text: &str, words: &[Range<usize>]) -> String {
+    let ends = sentence_ends(text, words);
+    let mut n = words.len().min(MAX_WORDS);
+    for (i, w) in words.iter().enumerate().take(MAX_WORDS) {
+        let word = &text[w.clone()];
+        // A spaced dash or an opening bracket starts a new clause before the word.
+        if i >= MIN_CLAUSE_WORDS && (matches!(word, "—" | "–" | "-") || word.starts_with('(')) {
+            n = i;
+            break;
+        }
+        if i + 1 >= MIN_CLAUSE_WORDS && (ends_with(word, ';') || ends_with(word, ':') || ends.contains(&w.end)) {
+            n = i + 1;
+            break;
+        }
+    }
+    let mut kept: Vec<&str> = words[..n].iter().map(|w| &text[w.clone()]).collect();
+    let mut whole = n == words.len();
+    if let Some((at, (open, close))) = unclosed_quote(&kept) {
+        // Close it within reach, else end before it, else leave the mark out.
+        let reach = (n..words.len().min(n + QUOTE_REACH)).find(|&i| closes(&text[words[i].clone()], close));
+        if let Some(i) = reach {
+            kept = words[..=i].iter().map(|w| &text[w.clone()]).collect();
+            whole = i + 1 == words.len();
+        } else if at >= 2 {
+            kept.truncate(at);
+            whole = false;
+        } else if let Some(k) = kept[at].find(open) {
+            kept[at] = &kept[at][k + open.len_utf8()..];
+        }
+    }
+    tidy(kept, whole)
+}
+
+/// The ends of the sentences within `words` (by the date reader's sentence rules).
+fn sentence_ends(text: &str, words: &[Range<usize>]) -> Vec<usize> {
+    let Some(span) = words.first().map(|f| f.start..words[words.len() - 1].end) else { return Vec::new() };
+    super::dates::sentences(&text[span.clone()]).into_iter().map(|s| s.end + span.start).collect()
+}
+
+/// The first word opening a quotation that the words do not close, with its marks.
+fn unclosed_quote(words: &[&str]) -> Option<(usize, (char, char))> {
+    let mut open: Vec<(usize, (char, char))> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let bare = w.trim_start_matches(['(', '[', '¿', '¡']);
+        if let Some(&(o, close)) = QUOTES.iter().find(|(o, _)| bare.starts_with(*o)) {
+            // A word that also closes it ("“Titan”") opens nothing.
+            if !closes(&bare[o.len_utf8()..], close) {
+                open.push((i, (o, close)));
+            }
+            continue;
+        }
+        if let Some(&(_, (_, close))) = open.last()
+            && closes(w, close)
+        {
+            open.pop();
+        }
+    }
+    open.first().copied()
+}
+
+/// Whether `word` ends with the closing mark `close` (before punctuation).
+fn closes(word: &str, close: char) -> bool {
+    word.trim_end_matches([',', ';', ':', '.', '!', '?', '…', ')', ']']).ends_with(close)
+}
+
+/// The words joined, with what must not end or open a title taken off.
+fn tidy(mut words: Vec<&str>, whole: bool) -> String {
+    // A cut title does not end on a dangling word.
+    loop {
+        let trimmed = words.last().map(|w| w.trim_end_matches(CLOSING));
+        match trimmed {
+            Some(w) if w.chars().any(char::is_alphanumeric) => {
+                if !whole && words.len() > 2 && DANGLING.contains(&core(w).as_str()) {
+                    words.pop();
+                } else {
+                    break;
+                }
+            }
+            Some(_) => {
+                words.pop();
+            }
+            None => return String::new(),
+        }
+    }
+    let joined = words.join(" ");
+    let mut title = trim_start(&trim_end(&joined));
+    // A title that is one whole quotation is the quotation's words.
+    while let Some(&(open, close)) = QUOTES.iter().find(|(o, _)| title.starts_with(*o))
+        && title.ends_with(close)
+        && title.matches(open).count() == if open == close { 2 } else { 1 }
+        && title.len() > open.len_utf8() + close.len_utf8()
+    {
+        title = trim_start(&trim_end(&title[open.len_utf8()..title.len() - close.len_utf8()]));
+    }
+    if !title.chars().any(char::is_alphanumeric) {
+        return String::new();
+    }
+    capitalize(&title)
+}
+
+/// Without what a title must not end with: `…`, `,`, `;`, `:`, a `.` but an abbreviation's,
+/// dashes, opening marks, a closing quote it does not open.
+fn trim_end(s: &str) -> String {
+    let mut t = s.trim_end().to_owned();
+    loop {
+        let Some(last) = t.chars().last() else { return t };
+        let drop = match last {
+            ',' | ';' | ':' | '…' | '—' | '–' | '-' | '“' | '«' | '‘' | '(' | '[' | '¿' | '¡' | '•' | '*' | '/' => true,
+            // "U.S." keeps its period; "so..." does not.
+            '.' => t.ends_with("..") || !t[..t.len() - 1].rsplit(char::is_whitespace).next().is_some_and(|w| w.contains('.')),
+            '”' => t.matches('“').count() < t.matches('”').count(),
+            '»' => t.matches('«').count() < t.matches('»').count(),
+            '"' => t.matches('"').count() % 2 == 1,
+            ')' => t.matches('(').count() < t.matches(')').count(),
+            _ => false,
+        };
+        if !drop {
+            return t;
+        }
+        t.pop();
+        t.truncate(t.trim_end().len());
+    }
+}
+
+/// Without what a title must not open with: punctuation and dashes, a quotation mark it does
+/// not close, an inverted mark without its question or exclamation.
+fn trim_start(s: &str) -> String {
+    let mut t = s.trim_start();
+    loop {
+        let Some(first) = t.chars().next() else { return String::new() };
+        let rest = &t[first.len_utf8()..];
+        let drop = match first {
+            ',' | ';' | ':' | '.' | '…' | '—' | '–' | '-' | '•' | '*' | ')' | ']' | '”' | '»' | '’' | '/' => true,
+            '¿' => !rest.contains('?'),
+            '¡' => !rest.contains('!'),
+            '(' => !rest.contains(')'),
+            '[' => !rest.contains(']'),
+            _ => QUOTES
+                .iter()
+                .find(|(o, _)| *o == first)
+                .is_some_and(|&(_, close)| !rest.split_whitespace().any(|w| closes(w, close))),
+        };
+        if !drop {
+            return t.to_owned();
+        }
+        t = rest.trim_start();
+    }
+}
+
+/// With its first letter a capital.
+fn capitalize(s: &str) -> String {
+    let Some(at) = s.find(char::is_alphanumeric) else { return s.to_owned() };
+    let mut chars = s[at..].chars();
+    let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+    format!("{}{first}{}", &s[..at], chars.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::model::dates::{self, Kind, Lang};
+
+    const ES: &str = include_str!("../../assets/sources/es-netflix-meta-mensajes-privados.txt");
+    const IT: &str = include_str!("../../assets/sources/it-netflix-100-milioni-messaggi-facebook.txt");
+
+    /// The title of the sentence of `text` that begins with `opening`, its first date (as the
+    /// reader finds it) left out when it opens it.
+    fn title_of_sentence(text: &str, lang: Lang, opening: &str) -> String {
+        let sentence = dates::sentences(text)
+            .into_iter()
+            .find(|s| text[s.clone()].starts_with(opening))
+            .unwrap_or_else(|| panic!("no sentence opens with {opening:?}"));
+        let date = dates::read(text, lang, None)
+            .into_iter()
+            .find(|f| f.kind == Kind::Date && f.when.is_some() && f.sentence == sentence)
+            .map(|f| f.start - sentence.start..f.end - sentence.start);
+        short_title(&text[sentence], date)
+    }
+
+    #[test]
+    fn titles_from_the_spanish_article_leave_out_connectives_and_what_the_report_says() {
+        for (opening, title) in [
+            ("Asimismo, el informe", "Netflix estaba autorizado a acceder a los mensajes privados"),
+            ("En ese sentido,", "La red social enviaba informes cada dos semanas"),
+            ("En resumen,", "El informe que debía enviar Facebook contenía datos sensibles"),
+            ("Sin embargo,", "Un portavoz de Meta aseguró a Fox Business"),
+            ("“Durante casi", "Durante casi una década, Netflix y Facebook disfrutaron"),
+            ("¿Netflix pagaba", "Netflix pagaba cientos de millones a Meta por mensajes privados"),
+            ("Este tipo", "Este tipo de acuerdos son comunes en la industria"),
+            ("¿En qué", "¿En qué podemos ayudarte?"),
+        ] {
+            assert_eq!(title_of_sentence(ES, Lang::Es, opening), title, "{opening}");
+        }
+    }
+
+    #[test]
+    fn titles_from_the_italian_article_leave_out_attributions_and_an_opening_date() {
+        for (opening, title) in [
+            (
+                "Il documento aggiunge inoltre:",
+                "Facebook ha fornito a Netflix l’accesso al cosiddetto “Titan API”",
+            ),
+            ("Secondo il documento, nel 2011", "La piattaforma di streaming ha annunciato un’integrazione con Facebook"),
+            ("Secondo il documento, “Entro", "Netflix aveva iniziato a stipulare una serie di accordi denominati"),
+            ("Inoltre, la piattaforma", "La piattaforma di streaming video avrebbe pagato oltre 100 milioni"),
+            ("Inoltre, il rapporto afferma", "La piattaforma di streaming video ha aumentato le sue spese"),
+            ("Inoltre, secondo il documento,", "Netflix ha iniziato a fare pressioni al Congresso per permettere"),
+            (
+                "Secondo i documenti della corte,",
+                "Le due aziende hanno goduto di una stretta relazione “per quasi un decennio”",
+            ),
+            ("Secondo il rapporto,", "La spesa pubblicitaria su Facebook ha raggiunto circa 150 milioni"),
+            ("Facebook e Netflix", "Facebook e Netflix in combutta?"),
+        ] {
+            assert_eq!(title_of_sentence(IT, Lang::It, opening), title, "{opening}");
+        }
+    }
+
+    #[test]
+    fn titles_in_english_leave_out_the_same_openers() {
+        // Sentences of tests/dates/en.txt, the English corpus of the date reader.
+        for (sentence, title) in [
+            ("According to the document, by 2015 the agreements also covered viewing data.", "The agreements also covered viewing data"),
+            ("In August 2013 Facebook gave Netflix access to the so-called Titan API.", "Facebook gave Netflix access to the so-called Titan API"),
+            ("In 2015 Facebook signed the contract; the following year it walked away.", "Facebook signed the contract"),
+            ("In 1998 Google was founded; in 2004, Facebook.", "Google was founded"),
+            ("The summer of 2014 was decisive for the negotiation.", "The summer of 2014 was decisive for the negotiation"),
+            ("In 2020 and 2021 revenue grew by 10%.", "In 2020 and 2021 revenue grew by 10%"),
+            ("The hearing is at 3:30 p.m. in courtroom 4.", "The hearing is at 3:30 p.m. in courtroom 4"),
+            ("Case No. 2019-1234 was appealed to the Ninth Circuit.", "Case No. 2019-1234 was appealed to the Ninth Circuit"),
+        ] {
+            assert_eq!(title_of_sentence(sentence, Lang::En, sentence), title, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn the_openers_of_the_issue_are_left_out_in_each_language() {
+        // The shapes issue #21 names, on the sources' words.
+        for (text, title) in [
+            ("Según la demanda, Netflix gastó cientos de millones de dólares en anuncios.", "Netflix gastó cientos de millones de dólares en anuncios"),
+            ("Además, Netflix recibió acceso personalizado a las API privadas.", "Netflix recibió acceso personalizado a las API privadas"),
+            ("Además Netflix recibió acceso personalizado.", "Netflix recibió acceso personalizado"),
+            ("Como dice el documento, el acuerdo permitió a las personas enviar mensajes.", "El acuerdo permitió a las personas enviar mensajes"),
+            ("According to the complaint, Netflix spent hundreds of millions of dollars on Facebook ads.", "Netflix spent hundreds of millions of dollars on Facebook ads"),
+            ("Moreover, the complaint alleges that Netflix had access to private messages.", "Netflix had access to private messages"),
+            ("Inoltre, Facebook ha concesso l’accesso ai messaggi privati.", "Facebook ha concesso l’accesso ai messaggi privati"),
+            ("Il rapporto aggiunge inoltre: “Non è un grande mistero.”", "Non è un grande mistero"),
+        ] {
+            assert_eq!(short_title(text, None), title, "{text}");
+        }
+    }
+
+    #[test]
+    fn openers_stay_when_too_little_would_be_left() {
+        assert_eq!(short_title("Inoltre, Netflix.", None), "Inoltre, Netflix");
+        assert_eq!(short_title("Según la demanda, no.", None), "Según la demanda, no");
+        // A date that is the whole sentence but two words stays too.
+        let text = "Nel 2011 Netflix pagò.";
+        assert_eq!(short_title(text, Some(4..8)), "Nel 2011 Netflix pagò");
+        assert_eq!(short_title("…", None), UNTITLED);
+        assert_eq!(short_title("Inoltre, …", None), "Inoltre");
+    }
+
+    #[test]
+    fn cut_titles_keep_quotations_whole_and_end_on_a_word_that_holds() {
+        // Cut in a quotation that closes within reach: it is closed.
+        assert_eq!(
+            short_title("Facebook gave Netflix access to the private API called “Titan API”, and more besides.", None),
+            "Facebook gave Netflix access to the private API called “Titan API”"
+        );
+        // One that does not: the title ends before it.
+        assert_eq!(
+            short_title("Un portavoz aseguró a Fox Business que “Meta no compartió los mensajes privados de las personas”.", None),
+            "Un portavoz aseguró a Fox Business"
+        );
+        // Not on "de", "del", "the".
+        assert_eq!(
+            short_title("Netflix gastó cientos de millones de dólares en anuncios de Facebook cada año.", None),
+            "Netflix gastó cientos de millones de dólares en anuncios"
+        );
+        // Never with an ellipsis, a comma or an opening quote at the end.
+        assert_eq!(short_title("Netflix e Facebook…", None), "Netflix e Facebook");
+        assert_eq!(short_title("Netflix e Facebook...", None), "Netflix e Facebook");
+        assert_eq!(short_title("Netflix, Facebook, «", None), "Netflix, Facebook");
+        assert_eq!(short_title("the U.S.", None), "The U.S.");
+        assert_eq!(short_title("\"Netflix paid Facebook.\"", None), "Netflix paid Facebook");
+    }
+
+    proptest! {
+        #[test]
+        fn titles_are_never_empty_nor_end_on_what_they_must_not(
+            text in "[a-zA-Zàéíñ0-9“”‘’«»\"'¿?¡!,;:.…—()\\- \n]{0,120}",
+            date in (0usize..130, 0usize..40),
+        ) {
+            let titles = [short_title(&text, None), short_title(&text, Some(date.0..date.0 + date.1))];
+            for title in titles {
+                prop_assert!(!title.is_empty(), "{text:?}");
+                prop_assert_eq!(title.trim(), &title);
+                prop_assert!(title.chars().any(char::is_alphanumeric), "{text:?} → {title:?}");
+                prop_assert!(!title.ends_with(['…', ',', ';', ':', '“', '«', '‘', '(', '¿', '¡']), "{text:?} → {title:?}");
+                prop_assert!(!title.ends_with("..") && !title.ends_with(" ."), "{text:?} → {title:?}");
+                prop_assert!(title.split_whitespace().count() <= MAX_WORDS + QUOTE_REACH, "{text:?} → {title:?}");
+                if text.chars().any(char::is_alphanumeric) && !text.to_lowercase().contains("untitled") {
+                    prop_assert_ne!(title.as_str(), UNTITLED, "{:?}", text);
+                }
+            }
+        }
+    }
+}
