@@ -180,7 +180,8 @@ mod tests {
     fn a_passage_without_a_date_takes_its_sentences() {
         let doc = crate::model::seed_document();
         let (it, text) = seed_source(&doc, "it-article");
-        let quote = "il CEO di allora di Netflix, Hastings, è stato membro del consiglio di amministrazione di Facebook";
+        let quote =
+            "il CEO di allora di Netflix, Hastings, è stato membro del consiglio di amministrazione di Facebook";
         let made = from_passage("e".into(), &it, &text, range_of(&text, quote)).expect("a passage");
         assert_eq!(made.event.when.as_deref(), Some("2011/2019"), "from the sentence");
         assert_eq!(made.read_from.as_deref(), Some("dal 2011 al 2019"));
@@ -196,7 +197,8 @@ mod tests {
 
     #[test]
     fn a_relative_date_is_read_from_the_publication_day_in_the_language_of_the_text() {
-        let text = "The hearing was long.\nYesterday a Meta spokesperson denied every accusation, and the judge listened.";
+        let text =
+            "The hearing was long.\nYesterday a Meta spokesperson denied every accusation, and the judge listened.";
         let mut source = Source { id: "en".into(), language: "en".into(), ..Source::default() };
         let quote = "a Meta spokesperson denied every accusation";
         // Without a publication day "yesterday" has no value.
@@ -217,7 +219,8 @@ mod tests {
         // sentences makes the same event as accepting its proposal.
         let seed = crate::model::seed_document();
         let timeline = crate::model::Timeline { events: Vec::new(), ..seed.timeline().clone() };
-        let doc = crate::model::Document::new(timeline, seed.path(), &crate::model::Progress::default()).expect("valid");
+        let doc =
+            crate::model::Document::new(timeline, seed.path(), &crate::model::Progress::default()).expect("valid");
         let proposals = crate::model::propose::proposals(&doc, None);
         assert!(!proposals.is_empty());
         for p in proposals {

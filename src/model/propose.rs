@@ -121,7 +121,13 @@ impl SourceToRead {
             lang: language_of(&s.language, text),
             published: published_day(s.published.as_deref()),
             cited: cited_ranges(doc, id),
-            rejected: doc.timeline().rejected.iter().filter(|r| *r.source == *id).map(|r| r.sentence.to_string()).collect(),
+            rejected: doc
+                .timeline()
+                .rejected
+                .iter()
+                .filter(|r| *r.source == *id)
+                .map(|r| r.sentence.to_string())
+                .collect(),
         })
     }
 
@@ -171,7 +177,8 @@ impl SourceToRead {
                 title,
             });
         }
-        let why = if cited + rejected == 0 { NoProposal::NoDatedSentences } else { NoProposal::AllTaken { cited, rejected } };
+        let why =
+            if cited + rejected == 0 { NoProposal::NoDatedSentences } else { NoProposal::AllTaken { cited, rejected } };
         (out, why)
     }
 }
@@ -196,7 +203,8 @@ fn cited_ranges(doc: &Document, source: &str) -> Vec<Range<usize>> {
 /// 2013, Facebook ha fornito…" is titled "Facebook ha fornito a Netflix l’accesso al cosiddetto
 /// “Titan API”").
 fn title_from(text: &str, sentence: &Range<usize>, expression: &Range<usize>) -> String {
-    let within = expression.start.saturating_sub(sentence.start)..expression.end.min(sentence.end).saturating_sub(sentence.start);
+    let within = expression.start.saturating_sub(sentence.start)
+        ..expression.end.min(sentence.end).saturating_sub(sentence.start);
     super::title::short_title(&text[sentence.clone()], Some(within).filter(|w| w.start < w.end))
 }
 
