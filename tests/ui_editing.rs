@@ -135,7 +135,8 @@ fn after_a_crash_the_window_offers_to_restore_the_unsaved_changes() {
     let settings = dir.path().join("config/settings.json");
     let journal = dir.path().join("config/journal.jsonl");
     let mut j = citeline::session::journal::Journal::start(&journal, Some(&path)).expect("journal");
-    j.append(&citeline::model::edit::Edit::SetTitle("Restored after a crash".into()), Default::default()).expect("append");
+    let described = citeline::session::journal::Described::default();
+    j.append(&citeline::model::edit::Edit::SetTitle("Restored after a crash".into()), described).expect("append");
     drop(j);
 
     let mut harness = egui_kittest::Harness::builder()

@@ -172,7 +172,8 @@ impl Edit {
 
     /// What the edit does, in a few words, for the Edit menu ("Undo Retitle ‘Titan API’").
     pub fn describe(&self, doc: &Document) -> String {
-        let title = |i: usize| doc.events().get(i).map_or_else(|| " an event".to_owned(), |e| format!(" ‘{}’", e.title));
+        let title =
+            |i: usize| doc.events().get(i).map_or_else(|| " an event".to_owned(), |e| format!(" ‘{}’", e.title));
         match self {
             Self::AddEvent { event, .. } => format!("Add ‘{}’", event.title),
             Self::RemoveEvent { index } => format!("Delete{}", title(*index)),

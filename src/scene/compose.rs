@@ -36,7 +36,8 @@ pub fn window_overview(rect: Rect) -> Rect {
 }
 
 /// The window's picture in `rect`: the timeline on `options.canvas` (see [`window_canvas`]),
-/// a word when nothing is dated, the overview strip and the legend below.
+/// a word when nothing is dated (an empty timeline says how to begin in the window's own
+/// words, not here), the overview strip and the legend below.
 pub fn window(
     doc: &Document,
     lanes: &Lanes,
@@ -50,7 +51,7 @@ pub fn window(
     let mut scene = Scene { size: rect.size(), background: palette.background, ..Scene::default() };
     scene.rect(rect, 0.0, palette.background);
     build_timeline(doc, lanes, mapping, options, &mut scene);
-    if lanes.extent.is_none() {
+    if lanes.extent.is_none() && !doc.events().is_empty() {
         scene.text(
             pos2(canvas.left() + 16.0, canvas.top() + AXIS_HEIGHT + 16.0),
             "No dated events: undated ones are listed in the side panel.",

@@ -258,9 +258,10 @@ impl Session {
     /// one field).
     pub fn apply_merging(&mut self, edit: Edit, key: Option<String>) -> Result<(), Vec<Problem>> {
         let label = edit.describe(&self.data.doc);
-        let journaled = self.journal.is_some().then(|| {
-            (edit.clone(), journal::Described { label: Some(label.clone()), key: key.clone() })
-        });
+        let journaled = self
+            .journal
+            .is_some()
+            .then(|| (edit.clone(), journal::Described { label: Some(label.clone()), key: key.clone() }));
         let touched = Touched::by(&edit, &self.data.doc);
         let data = Arc::make_mut(&mut self.data);
         let applied = edit.apply(&mut data.doc)?;

@@ -188,7 +188,12 @@ fn saving_writes_atomically_and_marks_the_document_clean() {
     session.apply(Edit::SetTitle("Again".into())).expect("valid");
     session.save_as(dir.path().join("missing/folder/x.citeline.json"), Format::Citeline);
     settle(&mut session, |s| !s.is_saving());
-    assert!(session.take_notices().iter().any(|n| matches!(n, Notice::Saved { outcome: Err(e), .. } if e.contains("cannot write"))));
+    assert!(
+        session
+            .take_notices()
+            .iter()
+            .any(|n| matches!(n, Notice::Saved { outcome: Err(e), .. } if e.contains("cannot write")))
+    );
     assert!(session.is_dirty());
 }
 

@@ -236,7 +236,11 @@ impl ExportDialog {
 pub fn proposed_path(doc_path: &Path, title: &str, cwd: &Path) -> PathBuf {
     if doc_path == Path::new(crate::session::loaded::SEED_NAME) {
         let has_words = crate::model::search::fold(title).chars().any(|c| c.is_ascii_alphanumeric());
-        let stem = if has_words { crate::session::sources::slug(title).trim_end_matches('-').to_owned() } else { "timeline".to_owned() };
+        let stem = if has_words {
+            crate::session::sources::slug(title).trim_end_matches('-').to_owned()
+        } else {
+            "timeline".to_owned()
+        };
         return cwd.join(format!("{stem}.png"));
     }
     let name = doc_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -258,13 +262,19 @@ mod tests {
     #[test]
     fn an_image_is_named_after_its_timeline() {
         let cwd = Path::new("/home/me");
-        assert_eq!(proposed_path(Path::new("/cases/case.citeline.json"), "Anything", cwd), Path::new("/cases/case.png"));
+        assert_eq!(
+            proposed_path(Path::new("/cases/case.citeline.json"), "Anything", cwd),
+            Path::new("/cases/case.png")
+        );
         assert_eq!(proposed_path(Path::new("/cases/Case.Citeline.JSON"), "", cwd), Path::new("/cases/Case.png"));
         assert_eq!(proposed_path(Path::new("/cases/nyt.json"), "", cwd), Path::new("/cases/nyt.png"));
         assert_eq!(proposed_path(Path::new("/cases/sheet.csv"), "", cwd), Path::new("/cases/sheet.png"));
         assert_eq!(proposed_path(Path::new("/cases/.json"), "", cwd), Path::new("/cases/timeline.png"));
         let seed = Path::new(crate::session::loaded::SEED_NAME);
-        assert_eq!(proposed_path(seed, "Netflix y los mensajes de Facebook", cwd), cwd.join("netflix-y-los-mensajes-de-facebook.png"));
+        assert_eq!(
+            proposed_path(seed, "Netflix y los mensajes de Facebook", cwd),
+            cwd.join("netflix-y-los-mensajes-de-facebook.png")
+        );
         assert_eq!(proposed_path(seed, " — ", cwd), cwd.join("timeline.png"));
     }
 }

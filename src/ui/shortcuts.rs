@@ -14,6 +14,8 @@ pub const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus
 pub const NEW_EVENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::E);
 pub const GOTO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::G);
 pub const PROPOSALS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::D);
+/// File › Add Source…
+pub const ADD_SOURCE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::A);
 /// Redo as Windows and Linux users also know it.
 pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 
@@ -33,7 +35,7 @@ pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
                 ("Drag", "Pan (and scroll lanes)"),
                 ("Tab / Shift+Tab", "Move between controls and the events on screen"),
                 ("Enter", "Zoom to the selected event; in the search field, go to the next result"),
-                ("Esc", "Close a dialog, else clear the search, else the selection"),
+                ("Esc", "Close a menu or dialog, else clear the search, else the selection"),
                 (&ctx.format_shortcut(&FIND), "Search"),
                 (&ctx.format_shortcut(&NEW), "New timeline"),
                 (&ctx.format_shortcut(&OPEN), "Open a timeline"),

@@ -267,7 +267,37 @@ pub fn timeline_ui(ui: &mut Ui, frame: &TimelineFrame, state: &mut ViewState) ->
         ui.request_repaint();
     }
     offscreen_ui(ui, canvas, &mapping, frame, &mut commands);
+    if data.doc.events().is_empty() {
+        let head = canvas.top() + crate::layout::rows::AXIS_HEIGHT;
+        let area = Rect::from_min_max(pos2(canvas.left() + 24.0, head + 24.0), canvas.right_bottom());
+        empty_ui(&mut ui.new_child(UiBuilder::new().max_rect(area)));
+    }
     commands
+}
+
+/// An empty timeline says how to begin: a source added (or dropped), a passage of it made an
+/// event; or an event made by hand.
+fn empty_ui(ui: &mut Ui) {
+    let key = |s| ui.ctx().format_shortcut(s);
+    let (add_source, new_event, proposals) =
+        (key(&super::shortcuts::ADD_SOURCE), key(&super::shortcuts::NEW_EVENT), key(&super::shortcuts::PROPOSALS));
+    ui.set_max_width(560.0);
+    ui.heading("This timeline has no events yet");
+    ui.add_space(8.0);
+    for line in [
+        format!(
+            "Begin with a source: File › Add Source… ({add_source}), or drop a document on the window \
+             (PDF, Word, web page, e-mail or text)."
+        ),
+        format!(
+            "Select a passage of its text and click New Event from Selection: the event cites it. \
+             View › Proposed Dates ({proposals}) lists the dates read in it."
+        ),
+        format!("Or make an event yourself: Edit › New Event ({new_event})."),
+    ] {
+        ui.label(line);
+        ui.add_space(4.0);
+    }
 }
 
 /// Which part of `event` a drag from `x` takes: an interval's start or end when near it.

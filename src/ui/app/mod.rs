@@ -173,6 +173,9 @@ impl CitelineApp {
 
     /// Takes in what the session says happened, and an export that finished.
     fn take_notices(&mut self) {
+        if let Some(path) = self.export.take_finished() {
+            self.flash(format!("Exported {}", super::status::file_name(&path)));
+        }
         for notice in self.session.take_notices() {
             match notice {
                 Notice::Opened { same_file } => {
@@ -182,9 +185,6 @@ impl CitelineApp {
                     }
                 }
                 Notice::Reloaded { previous } => {
-        if let Some(path) = self.export.take_finished() {
-            self.flash(format!("Exported {}", super::status::file_name(&path)));
-        }
                     let id = self.selected.and_then(|e| previous.doc.events().get(e as usize)).map(|ev| ev.id.clone());
                     self.selected = id
                         .and_then(|id| self.session.data().doc.event_index(&id))
@@ -195,6 +195,9 @@ impl CitelineApp {
                 Notice::ChangedOnDisk => self.conflict = true,
                 Notice::Saved { outcome, path } => {
                     let saved = outcome.is_ok();
+                    if saved {
+                        self.flash(format!("Saved {}", super::status::file_name(&path)));
+                    }
                     self.save.message = Some(outcome);
                     if let Some(action) = self.after_save.take().filter(|_| saved && !self.session.is_dirty()) {
                         self.save.open = false;
@@ -204,9 +207,6 @@ impl CitelineApp {
             }
         }
     }
-                    if saved {
-                        self.flash(format!("Saved {}", super::status::file_name(&path)));
-                    }
 
     /// Another document is open: the view fits it (or comes back as it was), nothing is
     /// selected, and it is remembered.

@@ -1,0 +1,268 @@
+//! The window says what it did and what can be done (issue #21, "Feedback"): saving and
+//! exporting say so for a few seconds, the recovery prompt lists what it restores, Esc closes
+//! an open menu first, an empty timeline says how to begin, Proposed Dates says why a source
+//! has none, and Export Image proposes the timeline's own name.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use citeline::CitelineApp;
+use common::{SEED, data, field_text, focus_and_clear, harness_on, type_keys, wait_until};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable};
+
+const TITAN: &str = "Facebook gives Netflix access to the private “Titan API”, August 2013";
+
+/// Frames in a little more than the four seconds a flash lasts (the harness steps 1/60 s).
+const PAST_A_FLASH: usize = 4 * 60 + 30;
+
+fn copy_of_seed(dir: &Path) -> PathBuf {
+    let path = dir.join("case.citeline.json");
+    std::fs::copy(SEED, &path).expect("copy");
+    path
+}
+
+/// Selects Titan API by clicking it on the timeline.
+fn select_titan(harness: &mut Harness<'static, CitelineApp>) {
+    harness.get_by_label(TITAN).click();
+    harness.run();
+    assert!(harness.state().selected.is_some(), "Titan API is selected");
+}
+
+#[test]
+fn saving_says_so_in_the_status_strip_for_a_few_seconds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = harness_on(&copy_of_seed(dir.path()));
+    select_titan(&mut harness);
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert!(harness.state().session.is_dirty());
+    assert!(harness.query_by_label("Saved case.citeline.json").is_none(), "nothing said before saving");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    wait_until(&mut harness, |app| !app.session.is_saving() && !app.session.is_dirty());
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Saved case.citeline.json").is_some(), "the status strip says it saved");
+
+    // A few seconds later it is gone by itself, and the strip with it.
+    harness.run_steps(PAST_A_FLASH);
+    assert!(harness.query_by_label("Saved case.citeline.json").is_none(), "the word goes after a few seconds");
+    assert_eq!(harness.state().report, None, "nothing else was to be said: the strip closes");
+}
+
+#[test]
+fn a_flash_stands_beside_a_report_which_stays() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = harness_on(&copy_of_seed(dir.path()));
+    harness.state_mut().report = Some(citeline::session::Report::failed("Something to read".into()));
+    harness.state_mut().flash("Added source ‘Court filing’".into());
+    harness.run();
+    assert!(harness.query_by_label("Something to read").is_some());
+    assert!(harness.query_by_label("Added source ‘Court filing’").is_some());
+    harness.run_steps(PAST_A_FLASH);
+    assert!(harness.query_by_label("Added source ‘Court filing’").is_none(), "the flash goes");
+    assert!(harness.query_by_label("Something to read").is_some(), "the report stays until dismissed");
+}
+
+#[test]
+fn export_image_proposes_the_timelines_name_and_says_when_it_is_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = harness_on(&copy_of_seed(dir.path()));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    let proposed = PathBuf::from(field_text(&harness, "Save to"));
+    assert_eq!(proposed, dir.path().join("case.png"), "named after case.citeline.json, beside it");
+
+    harness.get_by_label("Export").click();
+    wait_until(&mut harness, |app| !app.export.is_running() && app.export.message.is_some());
+    harness.run_steps(2);
+    assert!(dir.path().join("case.png").is_file(), "written where proposed");
+    assert!(harness.query_by_label("Exported case.png").is_some(), "the status strip says so");
+}
+
+#[test]
+fn export_image_of_the_built_in_timeline_proposes_its_title() {
+    let mut harness =
+        Harness::builder().with_size(egui::vec2(1400.0, 860.0)).build_eframe(|cc| CitelineApp::new(cc, None, None));
+    harness.state_mut().export.open = true;
+    harness.run();
+    let proposed = PathBuf::from(field_text(&harness, "Save to"));
+    let name = proposed.file_name().and_then(|n| n.to_str()).expect("a file name").to_owned();
+    assert!(name.starts_with("netflix-and-facebook-the-special-relationship"), "{name}");
+    assert_eq!(proposed.extension().and_then(|e| e.to_str()), Some("png"), "{name}");
+
+    // A name the user typed is kept, whatever the timeline.
+    focus_and_clear(&mut harness, "Save to");
+    type_keys(&mut harness, "mine.svg", None);
+    harness.run();
+    assert_eq!(field_text(&harness, "Save to"), "mine.svg");
+}
+
+#[test]
+fn esc_closes_an_open_menu_and_nothing_else() {
+    let mut harness = common::app_harness();
+    select_titan(&mut harness);
+    let selected = harness.state().selected;
+    harness.get_by_label("File").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Export Image").is_some(), "the File menu is open");
+
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label_contains("Export Image").is_none(), "Esc closed the menu");
+    assert_eq!(harness.state().selected, selected, "and left the selection");
+
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().selected, None, "the next Esc clears the selection");
+}
+
+#[test]
+fn an_empty_timeline_says_how_to_begin() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("empty.citeline.json");
+    let (code, out) = common::citeline(&["new", path.to_str().expect("path")]);
+    assert_eq!(code, 0, "{out}");
+    let mut harness = harness_on(&path);
+    harness.run();
+    assert!(data(&harness).doc.events().is_empty());
+    assert!(harness.query_by_label("This timeline has no events yet").is_some());
+    assert!(harness.query_by_label_contains("File › Add Source…").is_some());
+    assert!(harness.query_by_label_contains("drop a document on the window").is_some());
+    assert!(harness.query_by_label_contains("Edit › New Event (Ctrl+Shift+E)").is_some());
+
+    // Once there is an event, the timeline shows it instead.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    harness.run();
+    assert_eq!(data(&harness).doc.events().len(), 1);
+    assert!(harness.query_by_label("This timeline has no events yet").is_none());
+}
+
+/// Steps the window until `done` holds of what it shows (a background reading ends), or gives up.
+fn shown_within_a_while(
+    harness: &mut Harness<'static, CitelineApp>,
+    done: impl Fn(&Harness<'static, CitelineApp>) -> bool,
+) {
+    for _ in 0..300 {
+        harness.run_steps(1);
+        if done(harness) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+/// Whether the Proposed Dates list gives `why` for some source.
+fn said(harness: &Harness<'static, CitelineApp>, why: &str) -> bool {
+    harness.query_all_by_label_contains(&format!(": {why}")).next().is_some()
+}
+
+fn open_proposals(harness: &mut Harness<'static, CitelineApp>) {
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
+    wait_until(harness, |app| app.show_proposals && !app.session.is_proposing());
+    shown_within_a_while(harness, |h| !said(h, "reading…"));
+}
+
+#[test]
+fn proposed_dates_say_why_a_source_has_none() {
+    // The built-in timeline cites every dated sentence of its Italian article; its Spanish one
+    // speaks of durations only.
+    let mut harness = common::app_harness();
+    open_proposals(&mut harness);
+    assert!(harness.query_by_label("Sources without proposals").is_some());
+    assert!(said(&harness, "no dated sentences"), "the Spanish article");
+    assert!(said(&harness, "every dated sentence is already cited"), "the Italian article");
+}
+
+#[test]
+fn proposed_dates_count_the_sentences_cited_and_rejected() {
+    // The seed's sources without its events: the Italian article's dated sentences are proposed.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut t: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(SEED).expect("seed")).expect("JSON");
+    t["events"] = serde_json::Value::Array(Vec::new());
+    let path = dir.path().join("case.citeline.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&t).expect("json")).expect("write");
+    let mut harness = harness_on(&path);
+    let dated = citeline::model::propose::proposals(&data(&harness).doc, Some("it-article")).len();
+    assert!(dated > 1, "the Italian article has dates");
+    open_proposals(&mut harness);
+    assert!(said(&harness, "no dated sentences"), "the Spanish article");
+    assert!(!said(&harness, "every dated sentence"), "the Italian article has proposals: it is not listed");
+
+    // One accepted (an event cites it), the others rejected: then it says so, with how many.
+    harness.get_all_by_label("Accept").next().expect("an Accept button").click();
+    harness.run();
+    for _ in 1..dated {
+        wait_until(&mut harness, |app| !app.session.is_proposing());
+        harness.run();
+        harness.get_all_by_label("Reject").next().expect("a Reject button").click();
+        harness.run();
+    }
+    wait_until(&mut harness, |app| !app.session.is_proposing());
+    let why = format!("every dated sentence is already cited (1) or was rejected ({})", dated - 1);
+    shown_within_a_while(&mut harness, |h| said(h, &why));
+    assert!(said(&harness, &why), "{why}");
+    assert!(said(&harness, "no dated sentences"), "the Spanish article's reason stays");
+}
+
+#[test]
+fn the_recovery_prompt_lists_the_changes_a_fields_typing_as_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = copy_of_seed(dir.path());
+    let settings = dir.path().join("config/settings.json");
+    let journal = dir.path().join("config/journal.jsonl");
+    let window = |settings: PathBuf, file: Option<PathBuf>| {
+        Harness::builder()
+            .with_size(egui::vec2(1400.0, 860.0))
+            .with_max_steps(64)
+            .build_eframe(move |cc| CitelineApp::new(cc, file.clone(), Some(settings.clone())))
+    };
+    let mut harness = window(settings.clone(), Some(path.clone()));
+    wait_until(&mut harness, |app| !app.is_loading() && app.session.path().is_some());
+    harness.run();
+    select_titan(&mut harness);
+    let old_title = data(&harness).doc.events()[harness.state().selected.expect("selected") as usize].title.clone();
+    harness.get_by_label("Edit Event").click();
+    harness.run();
+    // The title typed with a pause in the middle: the field commits twice, one step.
+    focus_and_clear(&mut harness, "Title");
+    type_keys(&mut harness, "Titan opened", Some(5));
+    harness.key_press(Key::Tab);
+    harness.run();
+    // Then the event deleted.
+    harness.key_press(Key::Escape);
+    harness.run();
+    select_titan_by_title(&mut harness, "Titan opened");
+    harness.key_press(Key::Delete);
+    harness.run();
+    let written = citeline::session::journal::Journal::recover(&journal).expect("journaled");
+    assert!(written.edits.len() >= 3, "the title's typing is more than one edit: {:?}", written.described);
+    let written_lines = written.summary(citeline::session::journal::MAX_SUMMARY_LINES);
+    // The process dies: nothing is saved, nothing dropped in order.
+    std::mem::forget(harness);
+
+    let mut harness = window(settings, None);
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("closed without saving 2 changes to case.citeline.json").is_some());
+    let lines = &written_lines;
+    assert!(harness.query_by_label(&format!("Retitle ‘{old_title}’")).is_some(), "the typing, as one line: {lines:?}");
+    assert_eq!(harness.query_all_by_label_contains("Retitle").count(), 1, "and only one");
+    assert!(harness.query_by_label("Delete ‘Titan opened’").is_some());
+    harness.get_by_label("Restore").click();
+    wait_until(&mut harness, |app| app.session.path() == Some(path.as_path()) && !app.is_loading());
+    harness.run_steps(3);
+    assert!(!data(&harness).doc.events().iter().any(|e| e.title.contains("Titan")), "both restored");
+}
+
+/// Selects the event titled `title` by clicking it on the timeline.
+fn select_titan_by_title(harness: &mut Harness<'static, CitelineApp>, title: &str) {
+    let label = harness
+        .query_all_by_label_contains(title)
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
+        .map(|n| n.accesskit_node().label().unwrap_or_default())
+        .expect("the event on the timeline");
+    harness.get_by_label(&label).click();
+    harness.run();
+}
