@@ -23,7 +23,8 @@ fn type_into_a(harness: &mut Harness<'static, CitelineApp>, role: Role, label: &
     field.focus();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.get_by_role_and_label(role, label).type_text(text);
-    harness.run();
+    // The typist pauses: the field commits what it holds, or says why it cannot.
+    common::pause(harness);
 }
 
 #[test]
@@ -60,19 +61,25 @@ fn a_chronology_is_built_from_two_articles_saved_and_reopened_the_same() {
     let doc = &data(&harness).doc;
     assert_eq!(doc.events().len(), 1);
     let event = &doc.events()[0];
-    assert_eq!(event.title, "Nell’agosto 2013, Facebook ha fornito a Netflix l’accesso");
+    assert_eq!(event.title, "Facebook ha fornito a Netflix l’accesso al cosiddetto “Titan API”");
+    assert_eq!(event.when.as_deref(), Some("2013-08"), "dated by the words of the passage");
     assert_eq!(&*event.citations[0].quote, quote);
     assert_eq!(doc.checks(0)[0].status, citeline::model::Verification::Verified);
     assert_eq!(harness.state().selected, Some(0));
-    let date = harness.get_by_role_and_label(Role::TextInput, "Date (EDTF)");
-    assert!(date.is_focused(), "the date field waits for the date");
-
-    // Type the date: it is read as it is typed.
-    date.type_text("2013-0");
+    assert!(harness.get_by_role_and_label(Role::TextInput, "Title").is_focused(), "the title waits for typing");
+    // Tab: the date.
+    harness.key_press(Key::Tab);
     harness.run();
+    let date = harness.get_by_role_and_label(Role::TextInput, "Date (EDTF)");
+    assert!(date.is_focused(), "the date field follows the title");
+
+    // Type another date: it is read as it is typed.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "Date (EDTF)").type_text("2013-0");
+    common::pause(&mut harness);
     assert!(harness.query_by_label_contains("Not a date citeline reads").is_some(), "2013-0 is not a date yet");
     harness.get_by_role_and_label(Role::TextInput, "Date (EDTF)").type_text("8");
-    harness.run();
+    common::pause(&mut harness);
     assert_eq!(harness.query_all_by_label("August 2013").count(), 2, "under the field and the title");
     assert_eq!(data(&harness).doc.events()[0].when.as_deref(), Some("2013-08"));
 
@@ -109,4 +116,31 @@ fn a_chronology_is_built_from_two_articles_saved_and_reopened_the_same() {
     assert_eq!(data(&reopened).doc.tally().verified, 2);
     let (code, out) = common::citeline(&["check", case.to_str().expect("path")]);
     assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn a_passage_selected_with_the_keyboard_becomes_an_event_with_ctrl_shift_e_its_title_ready_for_typing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("case.citeline.json");
+    citeline::formats::new_timeline(&path, None).expect("new timeline");
+    let mut harness = harness_on(&path);
+    // Ctrl+Shift+A: Add Source, its document field ready; Enter adds it.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    harness.run();
+    assert!(harness.get_by_role_and_label(Role::TextInput, "Document").is_focused());
+    harness.get_by_role_and_label(Role::TextInput, "Document").type_text(ES);
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(data(&harness).doc.timeline().sources.len(), 1, "added by Enter");
+    // Its text has the keyboard: Shift+Ctrl+→ selects words from its start.
+    for _ in 0..3 {
+        harness.key_press_modifiers(Modifiers::CTRL | Modifiers::SHIFT, Key::ArrowRight);
+        harness.run();
+    }
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    harness.run();
+    let doc = &data(&harness).doc;
+    assert_eq!(doc.events().len(), 1);
+    assert_eq!(&*doc.events()[0].citations[0].quote, "¿Netflix pagaba cientos");
+    assert!(harness.get_by_role_and_label(Role::TextInput, "Title").is_focused(), "the title waits for typing");
 }

@@ -15,7 +15,8 @@ fn type_into(harness: &mut egui_kittest::Harness<'static, citeline::CitelineApp>
     field.focus();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
-    harness.run();
+    // The typist pauses: the field commits what it holds, or says why it cannot.
+    common::pause(harness);
 }
 
 #[test]
@@ -183,6 +184,8 @@ fn a_quote_typed_by_hand_is_checked_as_it_is_typed_and_citations_reorder_and_go(
     harness.get_by_label(TITAN).click();
     harness.run();
     let first = data(&harness).doc.events()[titan].citations[0].clone();
+    harness.get_by_label("Edit Citation 1").scroll_to_me();
+    harness.run();
     harness.get_by_label("Edit Citation 1").click();
     harness.run();
     let quote = harness.get_by_role_and_label(Role::MultilineTextInput, "Quote");
@@ -191,13 +194,13 @@ fn a_quote_typed_by_hand_is_checked_as_it_is_typed_and_citations_reorder_and_go(
     harness
         .get_by_role_and_label(Role::MultilineTextInput, "Quote")
         .type_text("Facebook ha fornito a Netflix l’accesso al Titanic");
-    harness.run();
+    common::pause(&mut harness);
     assert_eq!(harness.query_all_by_label_contains("NOT FOUND").count(), 1, "the badge follows the typing");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness
         .get_by_role_and_label(Role::MultilineTextInput, "Quote")
         .type_text("Facebook ha fornito a Netflix l’accesso");
-    harness.run();
+    common::pause(&mut harness);
     assert_eq!(harness.query_all_by_label_contains("✔ verified").count(), 2);
     assert_eq!(&*data(&harness).doc.events()[titan].citations[0].quote, "Facebook ha fornito a Netflix l’accesso");
 

@@ -62,7 +62,9 @@ fn proposals_are_accepted_rejected_and_remembered() {
     harness.run();
     assert_eq!(data(&harness).doc.events().len(), 1, "one undo takes them all back");
 
-    // Closing the list.
+    // Closing the list, once "Saved" has left the status strip (the layout stands still).
+    wait_until(&mut harness, |app| app.report.is_none());
+    harness.run();
     harness.get_by_label("Close").click();
     harness.run();
     assert!(!harness.state().show_proposals);

@@ -48,8 +48,12 @@ fn the_window_looks_as_reviewed() {
     common::select_in_source(&mut harness, "it-article", quote);
     harness.get_by_label("New Event from Selection").click();
     harness.run();
-    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Date (EDTF)").type_text("2011/2019");
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Date (EDTF)").focus();
     harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Date (EDTF)").type_text("2011/2019");
+    // A pause: the date is taken.
+    common::pause(&mut harness);
     results.add(harness.try_snapshot_options("building_event_from_passage", &snapshot_options()));
 
     let mut harness = harness_on(std::path::Path::new("tests/fixtures/timelinejs/newsroom.json"));

@@ -95,6 +95,36 @@ pub enum Moved {
 }
 
 impl Edit {
+    /// The event this edit leaves standing that a person would want to see after it (the one
+    /// added, changed or whose citations changed; the last such in a batch), by its index once
+    /// applied. None when it only removes events or touches no event.
+    pub fn event_in_sight(&self) -> Option<usize> {
+        match self {
+            Self::AddEvent { index, .. } | Self::UpdateEvent { index, .. } => Some(*index),
+            Self::AddCitation { event, .. }
+            | Self::RemoveCitation { event, .. }
+            | Self::UpdateCitation { event, .. } => Some(*event),
+            Self::Batch(edits) => {
+                // A later removal shifts the indices of the events after it.
+                let mut sight: Option<usize> = None;
+                for e in edits {
+                    match e {
+                        Self::RemoveEvent { index } => {
+                            sight = sight.and_then(|s| match s.cmp(index) {
+                                std::cmp::Ordering::Less => Some(s),
+                                std::cmp::Ordering::Equal => None,
+                                std::cmp::Ordering::Greater => Some(s - 1),
+                            });
+                        }
+                        other => sight = other.event_in_sight().or(sight),
+                    }
+                }
+                sight
+            }
+            _ => None,
+        }
+    }
+
     /// Applies the edit to `doc`. On error nothing has changed.
     pub fn apply(self, doc: &mut Document) -> Result<Applied, Vec<Problem>> {
         let moved = self.moved(doc);

@@ -64,13 +64,14 @@ pub struct Media {
 pub struct Source {
     pub id: Box<str>,
     pub title: String,
-    #[serde(default)]
+    /// Empty when not known; an empty value is not written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub publisher: String,
     /// Who wrote it (a web page's byline), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// BCP 47 tag such as `es` or `it`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub language: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,

@@ -111,6 +111,8 @@ pub struct Session {
     sync_layout_limit: usize,
     proposals: proposals::Proposals,
     overview: overview::OverviewMemo,
+    /// The event the last undo or redo left changed, to bring into view.
+    stepped_event: Option<usize>,
 }
 
 /// What an edit is about to change, for what is derived from it.
@@ -192,6 +194,7 @@ impl Session {
             sync_layout_limit: SYNC_LAYOUT_EVENTS,
             proposals: proposals::Proposals::default(),
             overview: overview::OverviewMemo::default(),
+            stepped_event: None,
         }
     }
 
@@ -286,9 +289,15 @@ impl Session {
         self.step(false)
     }
 
+    /// The event the last undo or redo left changed (to bring into view), by index.
+    pub fn stepped_event(&self) -> Option<usize> {
+        self.stepped_event
+    }
+
     fn step(&mut self, back: bool) -> bool {
         let taken = if back { self.history.take_undo() } else { self.history.take_redo() };
         let Some(step) = taken else { return false };
+        self.stepped_event = step.edit.event_in_sight();
         let journaled = self.journal.is_some().then(|| {
             let label = format!("{} {}", if back { "Undo" } else { "Redo" }, step.label);
             (step.edit.clone(), journal::Described { label: Some(label), key: None })

@@ -5,6 +5,7 @@
 use egui::Ui;
 
 use super::command::Command;
+use super::field::TextField;
 use crate::model::edit::Edit;
 use crate::model::{Citation, Event};
 
@@ -16,33 +17,44 @@ pub fn citation_editor_ui(ui: &mut Ui, event: &Event, index: u32, ci: usize) -> 
     egui::CollapsingHeader::new(format!("Edit Citation {}", ci + 1)).id_salt(("edit-citation", index, ci)).show(
         ui,
         |ui| {
-            let mut quote = citation.quote.to_string();
-            let mut note = citation.note.as_deref().unwrap_or_default().to_owned();
             let key = |field: &str| Some(format!("citation:{}:{ci}:{field}", event.id));
             egui::Grid::new(("citation-fields", index, ci)).num_columns(2).show(ui, |ui| {
                 let label = ui.label("Quote");
-                let r = ui
-                    .add(egui::TextEdit::multiline(&mut quote).desired_rows(2).desired_width(f32::INFINITY))
-                    .labelled_by(label.id);
-                if r.changed() {
-                    let c = Citation { quote: quote.trim().into(), ..citation.clone() };
+                let quote_needed = |t: &str| t.trim().is_empty().then(|| "A citation needs a quote.".to_owned());
+                let typed = TextField::multiline(("quote", &*event.id, ci), &citation.quote, 2)
+                    .labelled_by(label.id)
+                    .check(&quote_needed)
+                    .show(ui);
+                if let Some(text) = typed.commit.filter(|t| t.trim() != &*citation.quote) {
+                    let c = Citation { quote: text.trim().into(), ..citation.clone() };
                     commands
                         .push(Command::Edit(Edit::UpdateCitation { event: e, index: ci, citation: c }, key("quote")));
                 }
-                if r.lost_focus() {
+                if let Some(why) = &typed.problem {
+                    ui.end_row();
+                    ui.label("");
+                    ui.label(egui::RichText::new(why).small().color(ui.visuals().error_fg_color));
+                }
+                if typed.left {
                     commands.push(Command::SealHistory);
                 }
                 ui.end_row();
                 let label = ui.label("Note");
-                let r =
-                    ui.add(egui::TextEdit::singleline(&mut note).desired_width(f32::INFINITY)).labelled_by(label.id);
-                if r.changed() {
-                    let note = (!note.trim().is_empty()).then(|| note.trim().into());
-                    let c = Citation { note, ..citation.clone() };
-                    commands
-                        .push(Command::Edit(Edit::UpdateCitation { event: e, index: ci, citation: c }, key("note")));
+                let typed =
+                    TextField::singleline(("note", &*event.id, ci), citation.note.as_deref().unwrap_or_default())
+                        .labelled_by(label.id)
+                        .show(ui);
+                if let Some(text) = typed.commit {
+                    let note: Option<Box<str>> = (!text.trim().is_empty()).then(|| text.trim().into());
+                    if note != citation.note {
+                        let c = Citation { note, ..citation.clone() };
+                        commands.push(Command::Edit(
+                            Edit::UpdateCitation { event: e, index: ci, citation: c },
+                            key("note"),
+                        ));
+                    }
                 }
-                if r.lost_focus() {
+                if typed.left {
                     commands.push(Command::SealHistory);
                 }
                 ui.end_row();

@@ -20,7 +20,8 @@ use crate::model::{OriginalKind, Verification};
 use crate::scene::Palette;
 use crate::session::Loaded;
 
-const SOURCE_TEXT_HEIGHT: f32 = 220.0;
+/// The share of the panel's height a source's text or a PDF page may take under a citation.
+const SOURCE_SHARE: f32 = 0.55;
 
 /// Panel state kept between frames.
 #[derive(Default)]
@@ -41,6 +42,8 @@ struct Views {
     /// Where the words of a quote not found stand instead, per citation, for `revision`.
     hints: HashMap<(u32, usize), Option<Hint>>,
     revision: u64,
+    /// How tall a source's text (or its page) may be under a citation: a share of the panel.
+    text_height: f32,
 }
 
 /// What the panel shows besides the document.
@@ -80,11 +83,21 @@ impl CitationPanel {
             self.views.hints.clear();
             self.views.revision = cx.revision;
         }
+        let full = ui.available_height();
+        self.views.text_height = (full * SOURCE_SHARE).clamp(160.0, 900.0);
+        self.views.pdf.height = self.views.text_height;
+        if self.source_view.source.is_some() {
+            // The source being cited from shares the panel's height with the event: a split
+            // the user drags, the source's text filling its part.
+            let pane = egui::Panel::bottom("source-pane")
+                .resizable(true)
+                .default_size(full * 0.5)
+                .min_size(140.0)
+                .max_size((full - 120.0).max(140.0))
+                .show(ui, |ui| self.source_view.ui(ui, &data.doc, selected, palette));
+            commands.extend(pane.inner);
+        }
         ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            if self.source_view.source.is_some() {
-                commands.extend(self.source_view.ui(ui, &data.doc, selected, palette));
-                ui.separator();
-            }
             if let Some(index) = selected.filter(|&e| (e as usize) < data.doc.events().len()) {
                 event_header_ui(ui, data, index, palette);
                 commands.extend(self.editor_ui(ui, data, index, cx));
@@ -247,7 +260,8 @@ fn event_ui(
                                 return;
                             }
                         }
-                        source_text_ui(ui, text, span.clone(), palette, scroll, (index, ci));
+                        let height = views.text_height;
+                        source_text_ui(ui, text, span.clone(), palette, scroll, (index, ci), height);
                     });
                 }
                 None => {
@@ -294,16 +308,16 @@ fn source_text_ui(
     palette: &Palette,
     scroll_now: bool,
     id: (u32, usize),
+    height: f32,
 ) {
     let span = span.filter(|s| s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
     let job = highlighted(ui, FontId::proportional(13.0), palette, ui.available_width() - 16.0, text, span.clone());
     let galley = ui.fonts_mut(|f| f.layout_job(job));
-    let mut area =
-        ScrollArea::vertical().id_salt(("source-text", id)).max_height(SOURCE_TEXT_HEIGHT).auto_shrink([false, true]);
+    let mut area = ScrollArea::vertical().id_salt(("source-text", id)).max_height(height).auto_shrink([false, true]);
     if scroll_now && let Some(s) = &span {
         let char_index = text[..s.start].chars().count();
         let y = galley.pos_from_cursor(CCursor::new(char_index)).top();
-        area = area.vertical_scroll_offset((y - SOURCE_TEXT_HEIGHT / 3.0).max(0.0));
+        area = area.vertical_scroll_offset((y - height / 3.0).max(0.0));
     }
     area.show(ui, |ui| {
         ui.add(egui::Label::new(galley).selectable(true));

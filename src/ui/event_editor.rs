@@ -6,6 +6,7 @@
 use egui::{RichText, Ui};
 
 use super::command::Command;
+use super::field::{TextField, Typed};
 use crate::model::edit::Edit;
 pub use crate::model::fields::Field;
 use crate::model::fields::{apply_field, split_tags};
@@ -18,49 +19,37 @@ pub fn field_of_key(key: &str) -> Option<Field> {
     Field::ALL.into_iter().find(|f| format!("{f:?}") == name)
 }
 
-/// The fields as typed, for the event they were read from.
+/// The editor's state between frames; the fields' drafts live with the fields
+/// ([`super::field`]).
 #[derive(Default)]
 pub struct EventEditor {
-    /// The event and the document revision the drafts were read at.
-    read_at: Option<(u32, u64)>,
-    title: String,
-    when: String,
-    display_date: String,
-    summary: String,
-    tags: String,
-    group: String,
-    /// Why the last value typed in a field was not taken.
-    error: Option<(Field, String)>,
+    /// Why the session refused the last value committed from a field, for the event (by id).
+    error: Option<(Box<str>, Field, String)>,
     /// Put the keyboard focus in this field on the next frame.
     pub focus: Option<Field>,
+    /// The date being typed, while it reads and is not committed: a ghost on the timeline.
+    pub preview: Option<(crate::model::Day, crate::model::Day)>,
+    /// The words of its source an event made from a passage was dated by (event id, the date
+    /// read, the words), said under the date while it is the one read.
+    pub read_from: Option<(Box<str>, String, String)>,
+}
+
+/// The text a field shows for `event`.
+pub fn field_value(event: &Event, field: Field) -> String {
+    match field {
+        Field::Title => event.title.to_string(),
+        Field::When => event.when.as_deref().unwrap_or_default().to_owned(),
+        Field::DisplayDate => event.display_date.as_deref().unwrap_or_default().to_owned(),
+        Field::Summary => event.summary.as_deref().unwrap_or_default().to_owned(),
+        Field::Tags => event.tags.iter().map(|t| &**t).collect::<Vec<_>>().join(", "),
+        Field::Group => event.group().unwrap_or_default().to_owned(),
+    }
 }
 
 impl EventEditor {
     /// The session refused what a field asked for: say why there.
-    pub fn refused(&mut self, field: Field, why: String) {
-        self.error = Some((field, why));
-    }
-
-    fn read(&mut self, event: &Event, at: (u32, u64)) {
-        let keep_error = self.read_at.is_some_and(|(e, _)| e == at.0);
-        self.read_at = Some(at);
-        let field_in_error = self.error.as_ref().map(|(f, _)| *f).filter(|_| keep_error);
-        let set = |field: Field, draft: &mut String, value: &str| {
-            // A refused value stays as typed, with its reason, until it is fixed.
-            if field_in_error != Some(field) {
-                value.clone_into(draft);
-            }
-        };
-        set(Field::Title, &mut self.title, &event.title);
-        set(Field::When, &mut self.when, event.when.as_deref().unwrap_or_default());
-        set(Field::DisplayDate, &mut self.display_date, event.display_date.as_deref().unwrap_or_default());
-        set(Field::Summary, &mut self.summary, event.summary.as_deref().unwrap_or_default());
-        let tags: Vec<&str> = event.tags.iter().map(|t| &**t).collect();
-        set(Field::Tags, &mut self.tags, &tags.join(", "));
-        set(Field::Group, &mut self.group, event.group().unwrap_or_default());
-        if !keep_error {
-            self.error = None;
-        }
+    pub fn refused(&mut self, event: &str, field: Field, why: String) {
+        self.error = Some((event.into(), field, why));
     }
 
     /// The editor for event `index` of `doc` (at `revision`); `tags` are the timeline's.
@@ -68,16 +57,16 @@ impl EventEditor {
         &mut self,
         ui: &mut Ui,
         doc: &Document,
-        (index, revision): (u32, u64),
+        (index, _revision): (u32, u64),
         tags: &[String],
         palette: &Palette,
     ) -> Vec<Command> {
         let Some(event) = doc.events().get(index as usize) else { return Vec::new() };
-        if self.read_at != Some((index, revision)) {
-            self.read(event, (index, revision));
+        if self.error.as_ref().is_some_and(|(id, ..)| **id != *event.id) {
+            self.error = None;
         }
+        self.preview = None;
         let mut commands = Vec::new();
-        let mut changed = None;
         egui::Grid::new(("event-editor", index)).num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
             for (field, name, hint) in [
                 (Field::Title, "Title", "What happened"),
@@ -89,31 +78,50 @@ impl EventEditor {
             ] {
                 let label = ui.label(name);
                 ui.vertical(|ui| {
-                    let text = self.draft(field);
+                    let value = field_value(event, field);
+                    let check = |text: &str| apply_field(&mut event.clone(), field, text);
+                    let salt = ("event", &*event.id, field as u8);
                     let edit = if field == Field::Summary {
-                        egui::TextEdit::multiline(text).desired_rows(2)
+                        TextField::multiline(salt, &value, 2)
                     } else {
-                        egui::TextEdit::singleline(text)
+                        TextField::singleline(salt, &value)
                     };
-                    let r = ui.add(edit.hint_text(hint).desired_width(f32::INFINITY)).labelled_by(label.id);
-                    if self.focus == Some(field) {
-                        r.request_focus();
+                    let edit = edit.hint(hint).labelled_by(label.id).check(&check);
+                    // A grid's first frame only sizes it (disabled): the focus waits for the next.
+                    if self.focus == Some(field) && (!ui.is_enabled() || ui.is_sizing_pass()) {
+                        ui.ctx().request_repaint();
+                    } else if self.focus == Some(field) {
+                        // Ready for typing over: the whole value selected.
+                        let id = edit.id();
+                        ui.memory_mut(|m| m.request_focus(id));
+                        let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+                        let all = egui::text::CCursorRange::two(
+                            egui::text::CCursor::new(0),
+                            egui::text::CCursor::new(value.chars().count()),
+                        );
+                        state.cursor.set_char_range(Some(all));
+                        state.store(ui.ctx(), id);
                         self.focus = None;
                     }
-                    if r.changed() {
-                        changed = Some(field);
+                    let typed = edit.show(ui);
+                    if let Some(text) = &typed.commit {
+                        commands.extend(self.commit(event, index, field, text));
                     }
-                    if r.lost_focus() {
+                    if typed.left {
                         commands.push(Command::SealHistory);
                     }
-                    self.field_note_ui(ui, field, tags, palette, &mut changed);
+                    if field == Field::When
+                        && let Some(draft) = &typed.draft
+                        && let Ok(date) = Edtf::parse(draft.trim())
+                    {
+                        let span = date.span();
+                        self.preview = Some((span.start, span.end));
+                    }
+                    commands.extend(self.field_note_ui(ui, event, index, field, &typed, tags, palette));
                 });
                 ui.end_row();
             }
         });
-        if let Some(field) = changed {
-            commands.extend(self.commit(field, doc, index));
-        }
         ui.horizontal(|ui| {
             if ui.button("Delete Event").on_hover_text("Delete key").clicked() {
                 commands.push(Command::DeleteEvent(index));
@@ -122,78 +130,79 @@ impl EventEditor {
         commands
     }
 
-    fn draft(&mut self, field: Field) -> &mut String {
-        match field {
-            Field::Title => &mut self.title,
-            Field::When => &mut self.when,
-            Field::DisplayDate => &mut self.display_date,
-            Field::Summary => &mut self.summary,
-            Field::Tags => &mut self.tags,
-            Field::Group => &mut self.group,
-        }
-    }
-
     /// Under a field: why its value was refused; the date in plain words; tags to complete.
+    #[allow(clippy::too_many_arguments)] // one field's whole context, passed once
     fn field_note_ui(
-        &mut self,
+        &self,
         ui: &mut Ui,
+        event: &Event,
+        index: u32,
         field: Field,
+        typed: &Typed,
         tags: &[String],
         palette: &Palette,
-        changed: &mut Option<Field>,
-    ) {
-        if let Some((f, why)) = &self.error
-            && *f == field
-        {
+    ) -> Option<Command> {
+        let refused = self.error.as_ref().filter(|(_, f, _)| *f == field).map(|(_, _, why)| why);
+        if let Some(why) = typed.problem.as_ref().or(refused) {
             ui.label(RichText::new(why).color(palette.problem).small());
-            return;
+            return None;
         }
+        let text = &typed.text;
         match field {
             Field::When => {
-                let words = match Edtf::parse(self.when.trim()) {
-                    _ if self.when.trim().is_empty() => "Undated".to_owned(),
+                let mut words = match Edtf::parse(text.trim()) {
+                    _ if text.trim().is_empty() => "Undated".to_owned(),
                     Ok(d) => d.to_string(),
                     Err(_) => String::new(),
                 };
+                // Dated by the reader: say from which words, while the date is the one read.
+                if let Some((id, when, read)) = &self.read_from
+                    && **id == *event.id
+                    && event.when.as_deref() == Some(when.as_str())
+                    && typed.draft.is_none()
+                {
+                    words = format!("{words}, read from “{read}”");
+                }
                 ui.label(RichText::new(words).color(palette.text_muted).small());
+                None
             }
             Field::Tags => {
-                let typed: Vec<String> = split_tags(&self.tags);
+                let typed: Vec<String> = split_tags(text);
                 let fragment =
-                    if self.tags.trim_end().ends_with(',') { "" } else { typed.last().map_or("", String::as_str) };
+                    if text.trim_end().ends_with(',') { "" } else { typed.last().map_or("", String::as_str) };
                 let offers: Vec<&String> = tags
                     .iter()
                     .filter(|t| !typed.contains(t) && t.starts_with(fragment) && fragment != t.as_str())
                     .take(6)
                     .collect();
                 if offers.is_empty() || fragment.is_empty() {
-                    return;
+                    return None;
                 }
+                let mut chosen = None;
                 ui.horizontal_wrapped(|ui| {
                     for t in offers {
                         if ui.small_button(format!("#{t}")).clicked() {
                             let mut kept = typed.clone();
                             kept.pop();
                             kept.push(t.clone());
-                            self.tags = kept.join(", ");
-                            *changed = Some(Field::Tags);
+                            chosen = Some(kept.join(", "));
                         }
                     }
                 });
+                chosen.and_then(|text| self.commit(event, index, Field::Tags, &text))
             }
-            _ => {}
+            _ => None,
         }
     }
 
-    /// The edit that `field`'s draft asks for, or why it cannot be made.
-    fn commit(&mut self, field: Field, doc: &Document, index: u32) -> Option<Command> {
-        let mut event = doc.events().get(index as usize)?.clone();
-        let why = apply_field(&mut event, field, self.draft(field));
-        self.error = why.map(|w| (field, w));
-        if self.error.is_some() {
+    /// The edit that `field`'s committed text asks for: none when it changes nothing (or when
+    /// it cannot stand: the field keeps it, with the reason).
+    fn commit(&self, event: &Event, index: u32, field: Field, text: &str) -> Option<Command> {
+        let mut changed = event.clone();
+        if apply_field(&mut changed, field, text).is_some() || changed == *event {
             return None;
         }
         let key = format!("event:{}:{field:?}", event.id);
-        Some(Command::Edit(Edit::UpdateEvent { index: index as usize, event }, Some(key)))
+        Some(Command::Edit(Edit::UpdateEvent { index: index as usize, event: changed }, Some(key)))
     }
 }

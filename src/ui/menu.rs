@@ -98,7 +98,7 @@ fn file_menu_ui(ui: &mut Ui, recent: &[PathBuf], commands: &mut Vec<Command>) {
         commands.push(Command::OpenSample);
     }
     ui.separator();
-    if ui.button("Add Source…").clicked() {
+    if item(ui, "Add Source…", &shortcuts::ADD_SOURCE) {
         commands.push(Command::ShowAddSource(None));
     }
     ui.separator();

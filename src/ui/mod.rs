@@ -9,6 +9,7 @@ pub mod command;
 pub mod dialog;
 pub mod event_editor;
 pub mod export_dialog;
+pub mod field;
 pub mod file_chooser;
 pub mod filter_menu;
 pub mod fonts;

@@ -12,12 +12,19 @@ pub struct NewDialog {
     pub open: bool,
     pub path: String,
     pub message: Option<Result<String, String>>,
+    /// Just shown: the path field takes the keyboard.
+    focus: bool,
 }
 
 impl NewDialog {
     pub fn show(&mut self) {
         let dir = std::env::current_dir().unwrap_or_default();
-        *self = Self { open: true, path: dir.join("timeline.citeline.json").display().to_string(), message: None };
+        *self = Self {
+            open: true,
+            path: dir.join("timeline.citeline.json").display().to_string(),
+            message: None,
+            focus: true,
+        };
     }
 
     pub fn ui(&mut self, ctx: &egui::Context) -> Option<Command> {
@@ -28,7 +35,14 @@ impl NewDialog {
         let clicked_outside = dialog_ui(ctx, "New Timeline", |ui| {
             ui.horizontal(|ui| {
                 let label = ui.label("Save to");
-                ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(340.0)).labelled_by(label.id);
+                let r = ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(340.0)).labelled_by(label.id);
+                if std::mem::take(&mut self.focus) {
+                    r.request_focus();
+                }
+                // Enter in the field creates, as the Create button does.
+                if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    command = Some(Command::NewTimeline(PathBuf::from(self.path.trim())));
+                }
                 if ui.button("Browse…").clicked() {
                     command = Some(Command::Browse(Purpose::NewTimeline, Some(PathBuf::from(self.path.trim()))));
                 }

@@ -62,6 +62,8 @@ struct Shown {
 pub struct PdfPages {
     pub mode: PdfMode,
     views: HashMap<(u32, usize), PageView>,
+    /// How tall the page's box may be (the panel gives a share of its height); 0: the default.
+    pub height: f32,
 }
 
 /// A citation's source, where its kept text and the quote stand.
@@ -154,7 +156,10 @@ impl PdfPages {
             view.job = Some((key, job));
         }
         match &mut view.shown {
-            Some(shown) => shown_ui(ui, shown, width, palette),
+            Some(shown) => {
+                let height = if self.height > 0.0 { self.height.max(PAGE_HEIGHT * 0.5) } else { PAGE_HEIGHT };
+                shown_ui(ui, shown, width, height, palette);
+            }
             None => {
                 ui.horizontal(|ui| {
                     ui.spinner();
@@ -211,7 +216,7 @@ fn navigation_ui(ui: &mut Ui, view: &mut PageView) {
 }
 
 /// The drawn page fitted to `width`, the quote's words marked over it.
-fn shown_ui(ui: &mut Ui, shown: &mut Shown, width: f32, palette: &Palette) {
+fn shown_ui(ui: &mut Ui, shown: &mut Shown, width: f32, height: f32, palette: &Palette) {
     if shown.placed == Some(false) {
         ui.label(
             RichText::new(
@@ -224,14 +229,14 @@ fn shown_ui(ui: &mut Ui, shown: &mut Shown, width: f32, palette: &Palette) {
     let scale = width / w.max(1.0);
     let size = egui::vec2(width, h * scale);
     let page = shown.key.0 + 1;
-    let mut area = egui::ScrollArea::both().id_salt("pdf-page").max_height(PAGE_HEIGHT);
+    let mut area = egui::ScrollArea::both().id_salt("pdf-page").max_height(height);
     // A new drawing opens on the quote: its first line's start at the left, a third down.
     if let Some(m) = shown.marks.first()
         && std::mem::take(&mut shown.reveal)
     {
         area = area
             .horizontal_scroll_offset((m[0] * scale - 24.0).max(0.0))
-            .vertical_scroll_offset((m[1] * scale - PAGE_HEIGHT / 3.0).max(0.0));
+            .vertical_scroll_offset((m[1] * scale - height / 3.0).max(0.0));
     }
     area.show(ui, |ui| {
         let (rect, response) = ui.allocate_exact_size(size, Sense::hover());

@@ -41,7 +41,11 @@ pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
                 (&ctx.format_shortcut(&OPEN), "Open a timeline"),
                 (&ctx.format_shortcut(&SAVE), "Save (in the file's format, when it holds everything)"),
                 (&ctx.format_shortcut(&UNDO), "Undo"),
-                (&ctx.format_shortcut(&NEW_EVENT), "New event in the middle of the view"),
+                (
+                    &ctx.format_shortcut(&NEW_EVENT),
+                    "New event: from the passage selected in a source, else in the middle of the view",
+                ),
+                (&ctx.format_shortcut(&ADD_SOURCE), "Add a source document"),
                 ("Delete", "Delete the selected event"),
                 (&ctx.format_shortcut(&GOTO), "Go to a date or interval"),
                 (&ctx.format_shortcut(&PROPOSALS), "Show or hide the dates proposed from the sources"),

@@ -29,11 +29,20 @@ pub struct SourceDialog {
     published: String,
     /// Why the last try failed.
     pub message: Option<Result<String, String>>,
+    /// Just shown: the document field takes the keyboard.
+    focus: bool,
+    /// Enter was pressed in the document field: add it.
+    entered: bool,
 }
 
 impl SourceDialog {
     pub fn show(&mut self, file: Option<PathBuf>) {
-        *self = Self { open: true, path: file.map(|f| f.display().to_string()).unwrap_or_default(), ..Self::default() };
+        *self = Self {
+            open: true,
+            path: file.map(|f| f.display().to_string()).unwrap_or_default(),
+            focus: true,
+            ..Self::default()
+        };
     }
 
     pub fn ui(&mut self, ctx: &egui::Context) -> Option<Command> {
@@ -51,7 +60,8 @@ impl SourceDialog {
             ui.separator();
             let ready = !self.path.trim().is_empty() || !self.pasted.trim().is_empty();
             let message = self.message.clone();
-            if actions_ui(ui, "Add Source", ready, &mut self.open, message.as_ref()) {
+            let entered = std::mem::take(&mut self.entered) && ready;
+            if actions_ui(ui, "Add Source", ready, &mut self.open, message.as_ref()) || entered {
                 command = Some(self.command());
             }
         });
@@ -67,12 +77,18 @@ impl SourceDialog {
         egui::Grid::new("source-text").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
             let label = ui.label("Document");
             ui.horizontal(|ui| {
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.path)
-                        .hint_text(".txt, .md, .pdf, .eml or .docx")
-                        .desired_width(300.0),
-                )
-                .labelled_by(label.id);
+                let r = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.path)
+                            .hint_text(".txt, .md, .pdf, .eml or .docx")
+                            .desired_width(300.0),
+                    )
+                    .labelled_by(label.id);
+                if std::mem::take(&mut self.focus) {
+                    r.request_focus();
+                }
+                // Enter in the field adds the document, as the Add Source button does.
+                self.entered = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 browse = ui.button("Browse…").clicked();
             });
             ui.end_row();

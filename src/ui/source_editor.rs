@@ -6,18 +6,22 @@ use egui::{RichText, Ui};
 
 use super::command::Command;
 use super::dialog::dialog_ui;
+use super::field::TextField;
 use crate::model::edit::Edit;
 use crate::model::{Document, Edtf, Source};
 use crate::scene::Palette;
 
-/// Sets one field of a source from its text.
-type SetField = fn(&mut Source, String);
+/// Sets one field of a source from its text as typed (trimmed here).
+type SetField = fn(&mut Source, &str);
 
-/// The publication date as typed: it may not be a date yet while it is being typed.
+/// Editing a source's fields (their drafts live with the fields: [`super::field`]).
 #[derive(Default)]
-pub struct SourceEditor {
-    /// The source and the date as typed for it.
-    published: Option<(String, String)>,
+pub struct SourceEditor;
+
+/// Why `text` cannot be a publication date.
+fn published_problem(text: &str) -> Option<String> {
+    let typed = text.trim();
+    (!typed.is_empty()).then(|| Edtf::parse(typed).err().map(|e| format!("Not a date citeline reads: {e}"))).flatten()
 }
 
 impl SourceEditor {
@@ -26,77 +30,73 @@ impl SourceEditor {
         let mut commands = Vec::new();
         let Some(index) = doc.timeline().sources.iter().position(|s| &*s.id == id) else { return commands };
         let source = &doc.timeline().sources[index];
-        if self.published.as_ref().is_none_or(|(s, _)| s != id) {
-            self.published = Some((id.to_owned(), source.published.clone().unwrap_or_default()));
-        }
+        let optional = |v: &str| (!v.trim().is_empty()).then(|| v.trim().to_owned());
         egui::CollapsingHeader::new("Edit Source").id_salt(("edit-source", id)).show(ui, |ui| {
             egui::Grid::new(("source-fields", id)).num_columns(2).show(ui, |ui| {
                 let fields: [(&str, &str, SetField); 5] = [
-                    ("Source title", &source.title, |s, v| s.title = v),
-                    ("Publisher", &source.publisher, |s, v| s.publisher = v),
+                    ("Source title", &source.title, |s, v| v.trim().clone_into(&mut s.title)),
+                    ("Publisher", &source.publisher, |s, v| v.trim().clone_into(&mut s.publisher)),
                     ("Author", source.author.as_deref().unwrap_or_default(), |s, v| {
-                        s.author = (!v.trim().is_empty()).then_some(v);
+                        s.author = (!v.trim().is_empty()).then(|| v.trim().to_owned());
                     }),
-                    ("Language", &source.language, |s, v| s.language = v),
+                    ("Language", &source.language, |s, v| v.trim().clone_into(&mut s.language)),
                     ("Address (URL)", source.url.as_deref().unwrap_or_default(), |s, v| {
-                        s.url = (!v.trim().is_empty()).then_some(v);
+                        s.url = (!v.trim().is_empty()).then(|| v.trim().to_owned());
                     }),
                 ];
                 for (name, value, set) in fields {
                     let label = ui.label(name);
-                    let mut text = value.to_owned();
-                    let r = ui
-                        .add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY))
-                        .labelled_by(label.id);
-                    if r.changed() {
+                    let typed = TextField::singleline(("source", id, name), value).labelled_by(label.id).show(ui);
+                    if let Some(text) = typed.commit {
                         let mut changed = source.clone();
-                        set(&mut changed, text);
-                        let key = Some(format!("source:{id}:{name}"));
-                        commands.push(Command::Edit(Edit::UpdateSource { index, source: changed }, key));
+                        set(&mut changed, &text);
+                        if changed != *source {
+                            let key = Some(format!("source:{id}:{name}"));
+                            commands.push(Command::Edit(Edit::UpdateSource { index, source: changed }, key));
+                        }
                     }
-                    if r.lost_focus() {
+                    if typed.left {
                         commands.push(Command::SealHistory);
                     }
                     ui.end_row();
                 }
-                commands.extend(self.published_ui(ui, source, index, palette));
+                let label = ui.label("Published");
+                ui.vertical(|ui| {
+                    let typed = TextField::singleline(
+                        ("source", id, "published"),
+                        source.published.as_deref().unwrap_or_default(),
+                    )
+                    .hint("EDTF, e.g. 2024-04-12")
+                    .labelled_by(label.id)
+                    .check(&published_problem)
+                    .show(ui);
+                    let note = match (published_problem(&typed.text), typed.text.trim().is_empty()) {
+                        (Some(why), _) => RichText::new(why).color(palette.problem),
+                        (None, true) => RichText::new("Not given").color(palette.text_muted),
+                        (None, false) => {
+                            RichText::new(Edtf::parse(typed.text.trim()).map(|d| d.to_string()).unwrap_or_default())
+                                .color(palette.text_muted)
+                        }
+                    };
+                    ui.label(note.small());
+                    if let Some(text) = typed.commit {
+                        let published = optional(&text);
+                        if published != source.published {
+                            let changed = Source { published, ..source.clone() };
+                            commands.push(Command::Edit(
+                                Edit::UpdateSource { index, source: changed },
+                                Some(format!("source:{id}:published")),
+                            ));
+                        }
+                    }
+                    if typed.left {
+                        commands.push(Command::SealHistory);
+                    }
+                });
                 ui.end_row();
             });
             if ui.button("Delete Source").clicked() {
                 commands.push(Command::AskDeleteSource(id.to_owned()));
-            }
-        });
-        commands
-    }
-
-    /// The publication date, committed only once it is a date (or empty).
-    fn published_ui(&mut self, ui: &mut Ui, source: &Source, index: usize, palette: &Palette) -> Vec<Command> {
-        let mut commands = Vec::new();
-        let Some((id, draft)) = self.published.as_mut() else { return commands };
-        let label = ui.label("Published");
-        ui.vertical(|ui| {
-            let r = ui
-                .add(egui::TextEdit::singleline(draft).hint_text("EDTF, e.g. 2024-04-12").desired_width(f32::INFINITY))
-                .labelled_by(label.id);
-            let typed = draft.trim();
-            let parsed = (!typed.is_empty()).then(|| Edtf::parse(typed));
-            match &parsed {
-                Some(Err(e)) => {
-                    ui.label(RichText::new(format!("Not a date citeline reads: {e}")).small().color(palette.problem))
-                }
-                Some(Ok(d)) => ui.label(RichText::new(d.to_string()).small().color(palette.text_muted)),
-                None => ui.label(RichText::new("Not given").small().color(palette.text_muted)),
-            };
-            if r.changed() && !matches!(parsed, Some(Err(_))) {
-                let published = (!typed.is_empty()).then(|| typed.to_owned());
-                let changed = Source { published, ..source.clone() };
-                commands.push(Command::Edit(
-                    Edit::UpdateSource { index, source: changed },
-                    Some(format!("source:{id}:published")),
-                ));
-            }
-            if r.lost_focus() {
-                commands.push(Command::SealHistory);
             }
         });
         commands

@@ -12,7 +12,7 @@ use crate::model::language::language_name;
 use crate::scene::Palette;
 
 /// How tall the source's text is shown: room for the event made from it below.
-const SOURCE_TEXT_HEIGHT: f32 = 300.0;
+const SOURCE_TEXT_MIN_HEIGHT: f32 = 80.0;
 
 /// The id of a source's text field: the same every frame, so its selection is kept.
 pub fn text_id(source: &str) -> Id {
@@ -38,6 +38,9 @@ pub struct SourceView {
     selection: Option<Range<usize>>,
     /// Just shown: bring it into view (the panel may be scrolled down to the sources list).
     reveal: bool,
+    /// Just shown: its text takes the keyboard, the cursor at its start, so that a passage can
+    /// be selected with Shift and the arrow keys.
+    focus_text: u8,
     editor: super::source_editor::SourceEditor,
 }
 
@@ -46,6 +49,14 @@ impl SourceView {
         self.source = Some(source.to_owned());
         self.selection = None;
         self.reveal = true;
+        // Asked again for a few frames: a dialog closing this frame still holds the keyboard.
+        self.focus_text = 4;
+    }
+
+    /// The passage selected in the source shown, if any: (source id, byte range).
+    pub fn selected_passage(&self) -> Option<(String, Range<usize>)> {
+        let source = self.source.clone()?;
+        self.selection.clone().filter(|r| !r.is_empty()).map(|r| (source, r))
     }
 
     /// The source's details, its text to select in, and what to make of the selection.
@@ -95,14 +106,33 @@ impl SourceView {
             return commands;
         }
         ui.label(RichText::new("Select a passage in the text:").small().color(palette.text_muted));
-        egui::ScrollArea::vertical().id_salt(("source-scroll", &id)).max_height(SOURCE_TEXT_HEIGHT).show(ui, |ui| {
-            let mut shown: &str = text;
-            let output = egui::TextEdit::multiline(&mut shown).id(text_id(&id)).desired_width(f32::INFINITY).show(ui);
-            if let Some(range) = output.cursor_range {
-                let chars = range.as_sorted_char_range();
-                self.selection = passage(text, chars.start.0..chars.end.0);
-            }
-        });
+        // The text fills what is left of the source's part of the panel.
+        let height = (ui.available_height() - 8.0).max(SOURCE_TEXT_MIN_HEIGHT);
+        egui::ScrollArea::vertical()
+            .id_salt(("source-scroll", &id))
+            .max_height(height)
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                let mut shown: &str = text;
+                let tid = text_id(&id);
+                if ui.memory(|m| m.has_focus(tid)) {
+                    self.focus_text = 0;
+                }
+                if self.focus_text > 0 {
+                    self.focus_text -= 1;
+                    ui.ctx().request_repaint();
+                    ui.memory_mut(|m| m.request_focus(tid));
+                    let mut state = egui::TextEdit::load_state(ui.ctx(), tid).unwrap_or_default();
+                    state.cursor.set_char_range(Some(egui::text::CCursorRange::one(egui::text::CCursor::new(0))));
+                    state.store(ui.ctx(), tid);
+                }
+                let output =
+                    egui::TextEdit::multiline(&mut shown).id(text_id(&id)).desired_width(f32::INFINITY).show(ui);
+                if let Some(range) = output.cursor_range {
+                    let chars = range.as_sorted_char_range();
+                    self.selection = passage(text, chars.start.0..chars.end.0);
+                }
+            });
         commands
     }
 }

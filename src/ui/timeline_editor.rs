@@ -5,53 +5,51 @@
 use egui::{RichText, Ui};
 
 use super::command::Command;
+use super::field::{TextField, Typed};
 use crate::model::edit::Edit;
 use crate::model::{Document, Edtf, Era};
 use crate::scene::Palette;
 
-/// Era intervals as typed (they may not be intervals yet), by era, for the revision they were
-/// read at.
+/// The timeline's fields (their drafts live with the fields: [`super::field`]).
 #[derive(Default)]
-pub struct TimelineEditor {
-    read_at: Option<u64>,
-    era_when: Vec<String>,
-}
+pub struct TimelineEditor;
 
 impl TimelineEditor {
-    pub fn ui(&mut self, ui: &mut Ui, doc: &Document, revision: u64, palette: &Palette) -> Vec<Command> {
+    pub fn ui(&mut self, ui: &mut Ui, doc: &Document, _revision: u64, palette: &Palette) -> Vec<Command> {
         let mut commands = Vec::new();
         let t = doc.timeline();
-        if self.read_at != Some(revision) || self.era_when.len() != t.eras.len() {
-            self.era_when = t.eras.iter().map(|e| e.when.clone()).collect();
-            self.read_at = Some(revision);
-        }
+        let title_needed = |text: &str| text.trim().is_empty().then(|| "A timeline needs a title.".to_owned());
         egui::CollapsingHeader::new("Timeline Details").id_salt("timeline-details").show(ui, |ui| {
             egui::Grid::new("timeline-fields").num_columns(2).show(ui, |ui| {
                 let label = ui.label("Timeline title");
-                let mut title = t.title.clone();
-                let r =
-                    ui.add(egui::TextEdit::singleline(&mut title).desired_width(f32::INFINITY)).labelled_by(label.id);
-                if r.changed() {
-                    commands.push(Command::Edit(Edit::SetTitle(title), Some("timeline:title".into())));
+                let typed = TextField::singleline("timeline-title", &t.title)
+                    .labelled_by(label.id)
+                    .check(&title_needed)
+                    .show(ui);
+                if let Some(text) = typed.commit.clone().filter(|text| text.trim() != t.title) {
+                    commands.push(Command::Edit(Edit::SetTitle(text.trim().to_owned()), Some("timeline:title".into())));
                 }
-                seal_on_leave(&r, &mut commands);
+                problem_note(ui, &typed, palette);
+                seal_on_leave(&typed, &mut commands);
                 ui.end_row();
                 let label = ui.label("Description");
-                let mut text = t.description.clone().unwrap_or_default();
-                let r = ui
-                    .add(egui::TextEdit::multiline(&mut text).desired_rows(2).desired_width(f32::INFINITY))
-                    .labelled_by(label.id);
-                if r.changed() {
-                    let description = (!text.trim().is_empty()).then_some(text);
-                    commands
-                        .push(Command::Edit(Edit::SetDescription(description), Some("timeline:description".into())));
+                let value = t.description.clone().unwrap_or_default();
+                let typed = TextField::multiline("timeline-description", &value, 2).labelled_by(label.id).show(ui);
+                if let Some(text) = typed.commit.clone() {
+                    let description = (!text.trim().is_empty()).then(|| text.trim().to_owned());
+                    if description != t.description {
+                        commands.push(Command::Edit(
+                            Edit::SetDescription(description),
+                            Some("timeline:description".into()),
+                        ));
+                    }
                 }
-                seal_on_leave(&r, &mut commands);
+                seal_on_leave(&typed, &mut commands);
                 ui.end_row();
             });
             ui.label(RichText::new(format!("Eras ({})", t.eras.len())).strong());
             for (i, era) in t.eras.iter().enumerate() {
-                commands.extend(self.era_ui(ui, i, era, palette));
+                commands.extend(era_ui(ui, i, era, palette));
             }
             if ui.button("Add Era").clicked() {
                 let era = Era { title: "New era".into(), when: default_era(doc) };
@@ -60,60 +58,72 @@ impl TimelineEditor {
         });
         commands
     }
+}
 
-    fn era_ui(&mut self, ui: &mut Ui, i: usize, era: &Era, palette: &Palette) -> Vec<Command> {
-        let mut commands = Vec::new();
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            egui::Grid::new(("era-fields", i)).num_columns(2).show(ui, |ui| {
-                let label = ui.label("Era title");
-                let mut title = era.title.clone();
-                let r =
-                    ui.add(egui::TextEdit::singleline(&mut title).desired_width(f32::INFINITY)).labelled_by(label.id);
-                if r.changed() && !title.trim().is_empty() {
-                    let changed = Era { title, ..era.clone() };
+fn era_ui(ui: &mut Ui, i: usize, era: &Era, palette: &Palette) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let title_needed = |text: &str| text.trim().is_empty().then(|| "An era needs a title.".to_owned());
+    let interval_problem = |text: &str| era_interval_problem(text.trim());
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        egui::Grid::new(("era-fields", i)).num_columns(2).show(ui, |ui| {
+            let label = ui.label("Era title");
+            ui.vertical(|ui| {
+                let typed = TextField::singleline(("era-title", i), &era.title)
+                    .labelled_by(label.id)
+                    .check(&title_needed)
+                    .show(ui);
+                if let Some(text) = typed.commit.clone().filter(|text| text.trim() != era.title) {
+                    let changed = Era { title: text.trim().to_owned(), ..era.clone() };
                     commands.push(Command::Edit(
                         Edit::UpdateEra { index: i, era: changed },
                         Some(format!("era:{i}:title")),
                     ));
                 }
-                seal_on_leave(&r, &mut commands);
-                ui.end_row();
-                let label = ui.label("Era dates");
-                ui.vertical(|ui| {
-                    let Some(draft) = self.era_when.get_mut(i) else { return };
-                    let r = ui
-                        .add(egui::TextEdit::singleline(draft).hint_text("e.g. 2011/2019").desired_width(f32::INFINITY))
-                        .labelled_by(label.id);
-                    let why = era_interval_problem(draft.trim());
-                    let note = why
-                        .clone()
-                        .unwrap_or_else(|| Edtf::parse(draft.trim()).map(|d| d.to_string()).unwrap_or_default());
-                    ui.label(RichText::new(note).small().color(if why.is_some() {
-                        palette.problem
-                    } else {
-                        palette.text_muted
-                    }));
-                    if r.changed() && why.is_none() {
-                        let changed = Era { when: draft.trim().to_owned(), ..era.clone() };
-                        commands.push(Command::Edit(
-                            Edit::UpdateEra { index: i, era: changed },
-                            Some(format!("era:{i}:when")),
-                        ));
-                    }
-                    seal_on_leave(&r, &mut commands);
-                });
-                ui.end_row();
+                problem_note(ui, &typed, palette);
+                seal_on_leave(&typed, &mut commands);
             });
-            if ui.button("Remove Era").clicked() {
-                commands.push(Command::Edit(Edit::RemoveEra { index: i }, None));
-            }
+            ui.end_row();
+            let label = ui.label("Era dates");
+            ui.vertical(|ui| {
+                let typed = TextField::singleline(("era-when", i), &era.when)
+                    .hint("e.g. 2011/2019")
+                    .labelled_by(label.id)
+                    .check(&interval_problem)
+                    .show(ui);
+                let why = era_interval_problem(typed.text.trim());
+                let note = why
+                    .clone()
+                    .unwrap_or_else(|| Edtf::parse(typed.text.trim()).map(|d| d.to_string()).unwrap_or_default());
+                ui.label(RichText::new(note).small().color(if why.is_some() {
+                    palette.problem
+                } else {
+                    palette.text_muted
+                }));
+                if let Some(text) = typed.commit.clone().filter(|text| text.trim() != era.when) {
+                    let changed = Era { when: text.trim().to_owned(), ..era.clone() };
+                    commands
+                        .push(Command::Edit(Edit::UpdateEra { index: i, era: changed }, Some(format!("era:{i}:when"))));
+                }
+                seal_on_leave(&typed, &mut commands);
+            });
+            ui.end_row();
         });
-        commands
+        if ui.button("Remove Era").clicked() {
+            commands.push(Command::Edit(Edit::RemoveEra { index: i }, None));
+        }
+    });
+    commands
+}
+
+/// Why the text as typed was not taken, under its field.
+fn problem_note(ui: &mut Ui, typed: &Typed, palette: &Palette) {
+    if let Some(why) = &typed.problem {
+        ui.label(RichText::new(why).small().color(palette.problem));
     }
 }
 
-fn seal_on_leave(r: &egui::Response, commands: &mut Vec<Command>) {
-    if r.lost_focus() {
+fn seal_on_leave(typed: &Typed, commands: &mut Vec<Command>) {
+    if typed.left {
         commands.push(Command::SealHistory);
     }
 }

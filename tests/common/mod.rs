@@ -101,3 +101,102 @@ pub fn press_and_move(
     }
     harness.run_steps(2);
 }
+
+/// Seconds between two keys at a person's typing speed.
+pub const BETWEEN_KEYS: f64 = 0.15;
+
+/// The key a character is typed with, where it has one: a window gets the key and then the text.
+fn key_of(c: char) -> Option<egui::Key> {
+    if c == ' ' {
+        return Some(egui::Key::Space);
+    }
+    egui::Key::from_name(&c.to_ascii_uppercase().to_string()).filter(|_| c.is_ascii_alphanumeric())
+}
+
+/// Types `text` into the focused field as a person does: key by key, each key pressed, its
+/// character sent and the key released in one frame as a window sends them, then three frames
+/// with no key, [`BETWEEN_KEYS`] seconds in all; after `pause_after` characters, a second's
+/// pause (longer than a field waits before it commits what it holds). The harness's clock is
+/// set for each frame, whatever its own step.
+pub fn type_keys<S>(harness: &mut Harness<'static, S>, text: &str, pause_after: Option<usize>) {
+    let mut now = harness.ctx.input(|i| i.time);
+    let frame_at = |harness: &mut Harness<'static, S>, t: f64| {
+        harness.input_mut().time = Some(t);
+        harness.step();
+    };
+    for (k, c) in text.chars().enumerate() {
+        let modifiers = egui::Modifiers { shift: c.is_uppercase(), ..egui::Modifiers::NONE };
+        let key = key_of(c);
+        let events = &mut harness.input_mut().events;
+        if let Some(key) = key {
+            events.push(egui::Event::Key { key, physical_key: None, pressed: true, repeat: false, modifiers });
+        }
+        events.push(egui::Event::Text(c.to_string()));
+        if let Some(key) = key {
+            events.push(egui::Event::Key { key, physical_key: None, pressed: false, repeat: false, modifiers });
+        }
+        now += BETWEEN_KEYS / 4.0;
+        frame_at(harness, now);
+        for _ in 0..3 {
+            now += BETWEEN_KEYS / 4.0;
+            frame_at(harness, now);
+        }
+        if pause_after == Some(k + 1) {
+            now += 1.0;
+            frame_at(harness, now);
+        }
+    }
+    // The harness's own clock again, from here on.
+    harness.input_mut().time = None;
+}
+
+/// Focuses the text field labelled `label` and empties it (Ctrl+A, Backspace) as a person does,
+/// at typing speed: no pause follows, so nothing is committed yet.
+pub fn focus_and_clear<S>(harness: &mut Harness<'static, S>, label: &str) {
+    text_input(harness, label).focus();
+    harness.step();
+    let mut now = harness.ctx.input(|i| i.time);
+    for (modifiers, key) in [(egui::Modifiers::COMMAND, egui::Key::A), (egui::Modifiers::NONE, egui::Key::Backspace)] {
+        for pressed in [true, false] {
+            harness.input_mut().events.push(egui::Event::Key {
+                key,
+                physical_key: None,
+                pressed,
+                repeat: false,
+                modifiers,
+            });
+        }
+        now += BETWEEN_KEYS;
+        harness.input_mut().time = Some(now);
+        harness.step();
+    }
+    harness.input_mut().time = None;
+}
+
+/// The text shown in the field labelled `label`.
+pub fn field_text<S>(harness: &Harness<'static, S>, label: &str) -> String {
+    text_input(harness, label).value().unwrap_or_default()
+}
+
+/// The one text field (of one line or several) labelled `label`.
+pub fn text_input<'h, S>(harness: &'h Harness<'static, S>, label: &'h str) -> egui_kittest::Node<'h> {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+    let mut found = harness
+        .query_all_by_label(label)
+        .filter(|n| matches!(n.accesskit_node().role(), Role::TextInput | Role::MultilineTextInput));
+    let node = found.next().unwrap_or_else(|| panic!("no text field labelled {label:?}"));
+    assert!(found.next().is_none(), "more than one text field labelled {label:?}");
+    node
+}
+
+/// A second with no key, as a typist pauses: longer than a field waits before it commits.
+pub fn pause<S>(harness: &mut Harness<'static, S>) {
+    // What was sent arrives first.
+    harness.run();
+    let now = harness.ctx.input(|i| i.time);
+    harness.input_mut().time = Some(now + 1.0);
+    harness.step();
+    harness.input_mut().time = None;
+    harness.run();
+}

@@ -6,13 +6,29 @@ use super::CitelineApp;
 use crate::model::edit::Edit;
 use crate::ui::command::{Command, UnsavedAnswer};
 use crate::ui::event_editor::{Field, field_of_key};
+use crate::ui::field;
 use crate::ui::file_chooser::Purpose;
 use crate::ui::unsaved::ConflictAnswer;
 
 impl CitelineApp {
     /// Applies the commands gathered during the frame.
+    /// A command that needs the document as typed waits while a field holds a draft: the
+    /// fields commit their drafts on the next frame, and it is applied after them.
     pub(super) fn apply_commands(&mut self, ctx: &egui::Context) {
         for command in std::mem::take(&mut self.commands) {
+            let typing = matches!(command, Command::Edit(_, Some(_)) | Command::SealHistory);
+            if !typing && (!self.deferred.is_empty() || field::pending(ctx)) {
+                self.deferred.push(command);
+                field::request_flush(ctx);
+                continue;
+            }
+            self.apply(command, ctx);
+        }
+    }
+
+    /// After a frame whose fields committed their drafts: the commands that waited for them.
+    pub(super) fn apply_deferred(&mut self, ctx: &egui::Context) {
+        for command in std::mem::take(&mut self.deferred) {
             self.apply(command, ctx);
         }
     }
@@ -52,10 +68,16 @@ impl CitelineApp {
                 }
             }
             Command::Undo => {
-                self.session.undo();
+                let label = self.session.undo_label().map(str::to_owned);
+                if self.session.undo() {
+                    self.bring_stepped_into_sight("Undid", label);
+                }
             }
             Command::Redo => {
-                self.session.redo();
+                let label = self.session.redo_label().map(str::to_owned);
+                if self.session.redo() {
+                    self.bring_stepped_into_sight("Redid", label);
+                }
             }
             Command::Unsaved(answer) => self.answer_unsaved(answer, ctx),
             Command::Edit(edit, key) => self.edit(edit, key),
@@ -63,7 +85,11 @@ impl CitelineApp {
             Command::DeleteEvent(e) => {
                 self.edit(Edit::RemoveEvent { index: e as usize }, None);
             }
-            Command::NewEvent => self.new_event(),
+            // With a passage selected in a source, the new event cites it.
+            Command::NewEvent => match self.panel.source_view.selected_passage() {
+                Some((source, range)) => self.event_from_passage(&source, range),
+                None => self.new_event(),
+            },
             Command::Recover(restore) => self.recover(restore),
             Command::Conflict(answer) => {
                 self.conflict = false;
@@ -119,7 +145,7 @@ impl CitelineApp {
     /// Applies an edit; where it is refused, the editor says why.
     pub(super) fn edit(&mut self, edit: Edit, key: Option<String>) {
         let field = match (&edit, key.as_deref()) {
-            (Edit::UpdateEvent { .. }, Some(k)) => field_of_key(k),
+            (Edit::UpdateEvent { event, .. }, Some(k)) => field_of_key(k).map(|f| (event.id.clone(), f)),
             _ => None,
         };
         let removed = if let Edit::RemoveEvent { index } = edit { Some(index) } else { None };
@@ -132,7 +158,7 @@ impl CitelineApp {
             Err(problems) => {
                 let why = problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ");
                 match field {
-                    Some(f) => self.panel.editor.refused(f, why),
+                    Some((id, f)) => self.panel.editor.refused(&id, f, why),
                     None => self.report = Some(crate::session::Report::failed(why)),
                 }
             }
@@ -141,6 +167,27 @@ impl CitelineApp {
         if self.selected.is_some_and(|e| e as usize >= events) {
             self.selected = None;
         }
+    }
+
+    /// After an undo or redo: the event it changed is selected and brought into view; when it
+    /// was off screen, the status strip says what was done there.
+    fn bring_stepped_into_sight(&mut self, done: &str, label: Option<String>) {
+        let Some(e) = self.session.stepped_event().and_then(|e| u32::try_from(e).ok()) else { return };
+        if e as usize >= self.session.data().doc.events().len() {
+            return;
+        }
+        let off_screen = !self.on_screen(e);
+        self.select(Some(e));
+        if off_screen && let Some(label) = label {
+            self.flash(format!("{done} {label}, off screen: the view went there"));
+        }
+    }
+
+    /// Whether event `e` is dated within the view as it stands (or is heading).
+    fn on_screen(&self, e: u32) -> bool {
+        let Some(span) = self.session.data().doc.span(e as usize) else { return true };
+        let view = self.view.view;
+        span.end >= view.min && span.start <= view.min + view.span
     }
 
     /// Remembers in the document that `p` was rejected (one undo step).
@@ -165,7 +212,7 @@ impl CitelineApp {
         self.edit(edit, None);
         let now = self.session.data().doc.events().len();
         if now > first {
-            self.selected = u32::try_from(now - 1).ok();
+            self.select(u32::try_from(now - 1).ok());
         }
     }
 
@@ -183,7 +230,7 @@ impl CitelineApp {
         let index = doc.events().len();
         self.edit(Edit::AddEvent { index, event }, None);
         if self.session.data().doc.events().len() > index {
-            self.selected = u32::try_from(index).ok();
+            self.select(u32::try_from(index).ok());
             self.panel.editor.focus = Some(Field::Title);
         }
     }

@@ -7,7 +7,7 @@ use super::CitelineApp;
 use crate::formats::source_file::{read_source_file, source_text};
 use crate::model::Citation;
 use crate::model::edit::{Edit, unique_event_id};
-use crate::model::fields::{Field, event_from_passage};
+use crate::model::fields::{Field, from_passage};
 use crate::session::sources::SourceDetails;
 use crate::ui::command::Command;
 use crate::ui::source_dialog::SourceInput;
@@ -48,16 +48,20 @@ impl CitelineApp {
         text.get(range).map(str::to_owned)
     }
 
-    /// A new event citing the passage, selected, with its date field ready for typing.
+    /// A new event citing the passage, dated by the date reader where the passage (or its
+    /// sentence) says when, selected and brought into view, its title ready for typing.
     pub(super) fn event_from_passage(&mut self, source: &str, range: Range<usize>) {
-        let Some(quote) = self.passage(source, range) else { return };
         let doc = &self.session.data().doc;
-        let event = event_from_passage(unique_event_id(doc, "event"), source, &quote);
+        let Some((s, text)) = doc.source(source) else { return };
+        let Some(made) = from_passage(unique_event_id(doc, "event"), s, text, range) else { return };
         let index = doc.events().len();
-        self.edit(Edit::AddEvent { index, event }, None);
+        let (id, when) = (made.event.id.clone(), made.event.when.as_deref().map(str::to_owned));
+        self.edit(Edit::AddEvent { index, event: made.event }, None);
         if self.session.data().doc.events().len() > index {
-            self.selected = u32::try_from(index).ok();
-            self.panel.editor.focus = Some(Field::When);
+            self.select(u32::try_from(index).ok());
+            self.panel.editor.focus = Some(Field::Title);
+            self.panel.editor.read_from =
+                made.read_from.zip(when).map(|(words, when)| (id.as_str().into(), when, words));
         }
     }
 

@@ -62,6 +62,8 @@ pub struct CitelineApp {
     sent_title: Option<String>,
     /// Commands gathered during the frame, applied after it.
     commands: Vec<Command>,
+    /// Commands waiting for the fields to commit what is typed in them.
+    deferred: Vec<Command>,
     /// An action waiting for the answer to "save your changes first?".
     pending: Option<Command>,
     /// An action waiting for the save the user chose before it.
@@ -110,6 +112,7 @@ impl CitelineApp {
             timeline_width: 1000.0,
             sent_title: None,
             commands: Vec::new(),
+            deferred: Vec::new(),
             pending: None,
             after_save: None,
             close_confirmed: false,
@@ -159,6 +162,12 @@ impl CitelineApp {
             }
             Err(problems) => self.report = Some(Report::open_failed(path, &problems, true)),
         }
+    }
+
+    /// The date being typed for the selected event, while it reads and is not committed: drawn
+    /// as a ghost on the timeline.
+    pub fn panel_preview(&self) -> Option<(crate::model::Day, crate::model::Day)> {
+        self.panel.editor.preview
     }
 
     pub fn is_loading(&self) -> bool {
@@ -256,6 +265,7 @@ impl CitelineApp {
             (shortcuts::SAVE_AS, Command::ShowSaveAs),
             (shortcuts::NEW_EVENT, Command::NewEvent),
             (shortcuts::PROPOSALS, Command::ToggleProposals),
+            (shortcuts::ADD_SOURCE, Command::ShowAddSource(None)),
             (shortcuts::REDO_Y, Command::Redo),
             (shortcuts::UNDO, Command::Undo),
             (shortcuts::SAVE, Command::Save),
@@ -363,8 +373,12 @@ impl CitelineApp {
                 .inner;
             self.commands.extend(commands);
         }
-        let ghosts: Option<Vec<(crate::model::Day, crate::model::Day)>> =
+        // Proposed dates, and the date being typed for the selected event, stand as ghosts.
+        let mut ghosts: Option<Vec<(crate::model::Day, crate::model::Day)>> =
             proposals.flatten().map(|list| list.iter().map(|p| p.span).collect());
+        if let Some(span) = self.panel.editor.preview {
+            ghosts.get_or_insert_with(Vec::new).push(span);
+        }
         let session = &self.session;
         let overview = |columns: usize| session.overview(columns);
         let frame = TimelineFrame {
@@ -428,6 +442,7 @@ impl eframe::App for CitelineApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        let flushing = super::field::begin_frame(&ctx);
         // A viewport command asks for another frame: send the title only when it changes.
         let title = self.window_title();
         if self.sent_title.as_deref() != Some(title.as_str()) {
@@ -483,6 +498,10 @@ impl eframe::App for CitelineApp {
             self.commands.extend(super::unsaved::unsaved_ui(&ctx, &self.session.file_name(), doing));
         }
         self.apply_commands(&ctx);
+        super::field::end_frame(&ctx);
+        if flushing {
+            self.apply_deferred(&ctx);
+        }
     }
 
     fn on_exit(&mut self) {

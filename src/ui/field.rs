@@ -1,0 +1,225 @@
+//! A text field bound to a value of the document that keeps exactly what is typed while it is
+//! being typed, and commits it (the caller normalises: trims, splits tags) only when the user
+//! presses Enter, leaves the field, or pauses on a value that reads; never on a keystroke.
+//!
+//! The draft lives in egui's memory beside the `TextEdit`'s own state, keyed by the field's id.
+//! It follows the document while it is not being typed into (an undo, a drag, another event),
+//! and is never rewritten from the document while typing: the normalised value the document
+//! took is not fed back into the field until the user leaves it.
+//!
+//! A command that needs the document as typed (Save, Undo, selecting another event, quitting)
+//! waits for the drafts: the app asks for a flush ([`request_flush`]), every field with a draft
+//! commits it on the next frame, and the command is applied after those commits.
+
+use egui::{Context, Id, Response, Ui};
+
+/// How long typing must pause before a value that reads is committed.
+pub const PAUSE: f64 = 0.6;
+
+/// What a field remembers between frames.
+#[derive(Clone, Debug, Default)]
+struct Draft {
+    /// The text as typed (or the document's value when nothing is being typed).
+    text: String,
+    /// The document's value as last seen, to tell another change (an undo) from our own commit.
+    seen: String,
+    /// When the draft was last typed into, while it is not committed.
+    typed_at: Option<f64>,
+    /// A commit was just handed out: the next value the document shows is its outcome.
+    awaiting: bool,
+    /// Why the draft, as typed, could not be committed: it stays as typed, with the reason.
+    problem: Option<String>,
+}
+
+/// Drafts across all fields, for the app: were any left uncommitted, is a flush asked for.
+#[derive(Clone, Copy, Debug, Default)]
+struct Drafts {
+    /// A field ended its last frame with an uncommitted draft.
+    pending: bool,
+    /// The app asked for every draft to be committed on the next frame.
+    flush_requested: bool,
+    /// This frame commits every draft.
+    flushing: bool,
+}
+
+fn drafts_id() -> Id {
+    Id::unique("citeline-drafts")
+}
+
+fn drafts(ctx: &Context) -> Drafts {
+    ctx.data(|d| d.get_temp::<Drafts>(drafts_id())).unwrap_or_default()
+}
+
+fn update_drafts(ctx: &Context, f: impl FnOnce(&mut Drafts)) {
+    ctx.data_mut(|d| f(d.get_temp_mut_or_default::<Drafts>(drafts_id())));
+}
+
+/// Whether a field ended its last frame with a draft not yet committed.
+pub fn pending(ctx: &Context) -> bool {
+    drafts(ctx).pending
+}
+
+/// Asks every field with a draft to commit it on the next frame.
+pub fn request_flush(ctx: &Context) {
+    update_drafts(ctx, |d| d.flush_requested = true);
+    ctx.request_repaint();
+}
+
+/// Starts a frame's fields: true when this frame commits every draft (a flush was asked for).
+pub fn begin_frame(ctx: &Context) -> bool {
+    let mut flushing = false;
+    update_drafts(ctx, |d| {
+        d.pending = false;
+        d.flushing = std::mem::take(&mut d.flush_requested);
+        flushing = d.flushing;
+    });
+    flushing
+}
+
+/// Ends a frame's fields.
+pub fn end_frame(ctx: &Context) {
+    update_drafts(ctx, |d| d.flushing = false);
+}
+
+/// A text field for one value of the document.
+pub struct TextField<'a> {
+    id: Id,
+    value: &'a str,
+    rows: Option<usize>,
+    hint: &'a str,
+    label: Option<Id>,
+    width: f32,
+    check: Option<&'a dyn Fn(&str) -> Option<String>>,
+}
+
+/// What a field did this frame.
+pub struct Typed {
+    pub response: Response,
+    /// Commit this text now (as typed: the caller normalises it).
+    pub commit: Option<String>,
+    /// The user left the field: the next edit is a new undo step.
+    pub left: bool,
+    /// The text as typed while it is not committed (for a preview), else `None`.
+    pub draft: Option<String>,
+    /// The text shown in the field.
+    pub text: String,
+    /// Why the text as typed was not committed.
+    pub problem: Option<String>,
+}
+
+impl<'a> TextField<'a> {
+    /// A one-line field for `value`, its state kept under `id_salt` (make it name what the
+    /// value belongs to, so that each event keeps its own draft).
+    pub fn singleline(id_salt: impl std::hash::Hash + std::fmt::Debug, value: &'a str) -> Self {
+        Self {
+            id: Id::unique(("citeline-field", id_salt)),
+            value,
+            rows: None,
+            hint: "",
+            label: None,
+            width: f32::INFINITY,
+            check: None,
+        }
+    }
+
+    /// A field of several lines (Enter starts a new line; leaving or pausing commits).
+    pub fn multiline(id_salt: impl std::hash::Hash + std::fmt::Debug, value: &'a str, rows: usize) -> Self {
+        Self { rows: Some(rows), ..Self::singleline(id_salt, value) }
+    }
+
+    pub fn hint(mut self, hint: &'a str) -> Self {
+        self.hint = hint;
+        self
+    }
+
+    /// The label that names the field (for screen readers and tests).
+    pub fn labelled_by(mut self, label: Id) -> Self {
+        self.label = Some(label);
+        self
+    }
+
+    pub fn width(mut self, width: f32) -> Self {
+        self.width = width;
+        self
+    }
+
+    /// Why a text cannot be committed; such a text is kept as typed and never committed.
+    pub fn check(mut self, check: &'a dyn Fn(&str) -> Option<String>) -> Self {
+        self.check = Some(check);
+        self
+    }
+
+    /// The widget id of the text field (to give it the keyboard focus).
+    pub fn id(&self) -> Id {
+        self.id
+    }
+
+    pub fn show(self, ui: &mut Ui) -> Typed {
+        let ctx = ui.ctx().clone();
+        let now = ui.input(|i| i.time);
+        let flushing = drafts(&ctx).flushing;
+        let mut d = ctx.data(|m| m.get_temp::<Draft>(self.id)).unwrap_or_else(|| Draft {
+            text: self.value.to_owned(),
+            seen: self.value.to_owned(),
+            ..Draft::default()
+        });
+        if std::mem::take(&mut d.awaiting) {
+            self.value.clone_into(&mut d.seen);
+        } else if d.seen != self.value {
+            // Changed from elsewhere (undo, a drag): shown unless the user is typing over it.
+            self.value.clone_into(&mut d.seen);
+            if d.typed_at.is_none() {
+                self.value.clone_into(&mut d.text);
+                d.problem = None;
+            }
+        }
+        let focused = ctx.memory(|m| m.has_focus(self.id));
+        if !focused && d.typed_at.is_none() && d.problem.is_none() && d.text != self.value {
+            // Left: the field shows the value as the document took it.
+            self.value.clone_into(&mut d.text);
+        }
+        let edit = match self.rows {
+            Some(rows) => egui::TextEdit::multiline(&mut d.text).desired_rows(rows),
+            None => egui::TextEdit::singleline(&mut d.text),
+        };
+        let mut response = ui.add(edit.id(self.id).hint_text(self.hint).desired_width(self.width));
+        if let Some(label) = self.label {
+            response = response.labelled_by(label);
+        }
+        if response.changed() {
+            d.typed_at = Some(now);
+            d.problem = None;
+        }
+        let mut commit = None;
+        if let Some(typed_at) = d.typed_at {
+            let problem = self.check.and_then(|c| c(&d.text));
+            let forced = flushing || !response.has_focus();
+            let paused = now - typed_at >= PAUSE;
+            if forced || paused {
+                d.typed_at = None;
+                match problem {
+                    Some(p) => d.problem = Some(p),
+                    None => {
+                        commit = Some(d.text.clone());
+                        d.awaiting = true;
+                    }
+                }
+            } else {
+                // Check again when the pause is long enough.
+                let wait = (PAUSE - (now - typed_at)).max(0.0) + 0.01;
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+                update_drafts(&ctx, |s| s.pending = true);
+            }
+        }
+        let typed = Typed {
+            left: response.lost_focus(),
+            response,
+            commit,
+            draft: d.typed_at.map(|_| d.text.clone()),
+            text: d.text.clone(),
+            problem: d.problem.clone(),
+        };
+        ctx.data_mut(|m| m.insert_temp(self.id, d));
+        typed
+    }
+}
