@@ -1,4 +1,5 @@
 //! Typing as people type: key by key, a frame between keys, pauses on the way. Every text field
+#![allow(clippy::type_complexity, clippy::items_after_statements, clippy::single_match_else)] // tables of fields and their readers
 //! of every editor and dialog keeps exactly what is typed while it has the focus; the document
 //! takes the value, trimmed, when the field is left, and one field's typing is one undo step.
 

@@ -105,7 +105,7 @@ impl EventEditor {
                     }
                     let typed = edit.show(ui);
                     if let Some(text) = &typed.commit {
-                        commands.extend(self.commit(event, index, field, text));
+                        commands.extend(Self::commit(event, index, field, text));
                     }
                     if typed.left {
                         commands.push(Command::SealHistory);
@@ -189,7 +189,7 @@ impl EventEditor {
                         }
                     }
                 });
-                chosen.and_then(|text| self.commit(event, index, Field::Tags, &text))
+                chosen.and_then(|text| Self::commit(event, index, Field::Tags, &text))
             }
             _ => None,
         }
@@ -197,7 +197,7 @@ impl EventEditor {
 
     /// The edit that `field`'s committed text asks for: none when it changes nothing (or when
     /// it cannot stand: the field keeps it, with the reason).
-    fn commit(&self, event: &Event, index: u32, field: Field, text: &str) -> Option<Command> {
+    fn commit(event: &Event, index: u32, field: Field, text: &str) -> Option<Command> {
         let mut changed = event.clone();
         if apply_field(&mut changed, field, text).is_some() || changed == *event {
             return None;

@@ -81,6 +81,9 @@ pub fn end_frame(ctx: &Context) {
     update_drafts(ctx, |d| d.flushing = false);
 }
 
+/// Why a text cannot be committed, if it cannot.
+pub type Check<'a> = &'a dyn Fn(&str) -> Option<String>;
+
 /// A text field for one value of the document.
 pub struct TextField<'a> {
     id: Id,
@@ -89,7 +92,7 @@ pub struct TextField<'a> {
     hint: &'a str,
     label: Option<Id>,
     width: f32,
-    check: Option<&'a dyn Fn(&str) -> Option<String>>,
+    check: Option<Check<'a>>,
 }
 
 /// What a field did this frame.
@@ -127,24 +130,28 @@ impl<'a> TextField<'a> {
         Self { rows: Some(rows), ..Self::singleline(id_salt, value) }
     }
 
+    #[must_use]
     pub fn hint(mut self, hint: &'a str) -> Self {
         self.hint = hint;
         self
     }
 
     /// The label that names the field (for screen readers and tests).
+    #[must_use]
     pub fn labelled_by(mut self, label: Id) -> Self {
         self.label = Some(label);
         self
     }
 
+    #[must_use]
     pub fn width(mut self, width: f32) -> Self {
         self.width = width;
         self
     }
 
     /// Why a text cannot be committed; such a text is kept as typed and never committed.
-    pub fn check(mut self, check: &'a dyn Fn(&str) -> Option<String>) -> Self {
+    #[must_use]
+    pub fn check(mut self, check: Check<'a>) -> Self {
         self.check = Some(check);
         self
     }
@@ -197,12 +204,11 @@ impl<'a> TextField<'a> {
             let paused = now - typed_at >= PAUSE;
             if forced || paused {
                 d.typed_at = None;
-                match problem {
-                    Some(p) => d.problem = Some(p),
-                    None => {
-                        commit = Some(d.text.clone());
-                        d.awaiting = true;
-                    }
+                if let Some(p) = problem {
+                    d.problem = Some(p);
+                } else {
+                    commit = Some(d.text.clone());
+                    d.awaiting = true;
                 }
             } else {
                 // Check again when the pause is long enough.

@@ -33,6 +33,7 @@ impl CitelineApp {
         }
     }
 
+    #[allow(clippy::too_many_lines)] // one arm a command; grouping them is issue #26's work
     pub(super) fn apply(&mut self, command: Command, ctx: &egui::Context) {
         let drops_changes =
             // The file to open is chosen first; the question about unsaved changes comes after.
