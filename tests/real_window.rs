@@ -100,7 +100,7 @@ fn a_timeline_is_built_in_the_real_window_typed_key_by_key_and_saved_as_typed() 
     );
     let xdo = Xdo { display: display.clone() };
     let mut window = String::new();
-    wait_for("the window", Duration::from_secs(60), || {
+    wait_for("the window", Duration::from_mins(1), || {
         let out = Command::new("xdotool")
             .args(["search", "--name", "citeline"])
             .env("DISPLAY", &display)
