@@ -136,7 +136,7 @@ fn a_timeline_is_built_in_the_real_window_typed_key_by_key_and_saved_as_typed() 
     xdo.key("ctrl+shift+e");
 
     // The new event's title has the keyboard: type over it, then the date, then save.
-    let title = "Reported by El País in 2024 ";
+    let title = "Reported by El Pais, in 2024 ";
     xdo.key("ctrl+a");
     xdo.type_slowly(title);
     xdo.key("Tab");

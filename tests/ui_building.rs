@@ -80,7 +80,7 @@ fn a_chronology_is_built_from_two_articles_saved_and_reopened_the_same() {
     assert!(harness.query_by_label_contains("Not a date citeline reads").is_some(), "2013-0 is not a date yet");
     harness.get_by_role_and_label(Role::TextInput, "Date (EDTF)").type_text("8");
     common::pause(&mut harness);
-    assert_eq!(harness.query_all_by_label("August 2013").count(), 2, "under the field and the title");
+    assert!(harness.query_all_by_label_contains("August 2013").count() >= 2, "under the field and the title");
     assert_eq!(data(&harness).doc.events()[0].when.as_deref(), Some("2013-08"));
 
     // A second source, pasted; Cite Selection adds its passage to the same event. The list of
