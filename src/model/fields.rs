@@ -121,15 +121,6 @@ pub fn date_of_passage(
     Some((when.clone(), at.clone()))
 }
 
-/// A new event citing `quote` of source `source`, titled by the quote's first words, undated
-/// until the user gives it a date. (The app's New Event from Selection until it calls
-/// [`from_passage`], which dates and titles it.)
-pub fn event_from_passage(id: String, source: &str, quote: &str) -> Event {
-    let title = first_words(quote).trim_end_matches([',', ';', ':', '.', '…', '“', '"', '«']).to_owned();
-    let citation = super::Citation { source: source.into(), quote: quote.into(), note: None };
-    Event { id: id.into(), title: title.into(), citations: vec![citation].into(), ..Event::default() }
-}
-
 /// The trimmed text, or nothing for blank text.
 fn optional<'a, T: From<&'a str>>(text: &'a str) -> Option<T> {
     let t = text.trim();

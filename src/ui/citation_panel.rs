@@ -103,10 +103,7 @@ impl CitationPanel {
                 commands.extend(self.editor_ui(ui, data, index, cx));
                 commands.extend(event_ui(ui, data, index, palette, scroll_now, &mut self.views));
             } else if self.source_view.source.is_none() {
-                {
-                    ui.label(RichText::new("Select an event").font(font_id(18.0, true)));
-                    ui.label("Click an event on the timeline, or press → to step through them in order. Its citations and sources show here.");
-                }
+                nothing_selected_ui(ui, data);
             }
             let undated = cx.visibility.undated(&data.undated);
             if !undated.is_empty() {
@@ -140,6 +137,27 @@ impl CitationPanel {
             .show(ui, |ui| commands = self.editor.ui(ui, &data.doc, (index, cx.revision), cx.tags, &cx.palette));
         commands
     }
+}
+
+/// What the panel says with no event selected: how to pick one, or, on a timeline without
+/// events, how to make the first from a source's passage.
+fn nothing_selected_ui(ui: &mut Ui, data: &Loaded) {
+    if !data.doc.events().is_empty() {
+        ui.label(RichText::new("Select an event").font(font_id(18.0, true)));
+        ui.label("Click an event on the timeline, or press → to step through them in order. Its citations and sources show here.");
+        return;
+    }
+    ui.label(RichText::new("No events yet").font(font_id(18.0, true)));
+    let key = |s| ui.ctx().format_shortcut(s);
+    let (add, new) = (key(&super::shortcuts::ADD_SOURCE), key(&super::shortcuts::NEW_EVENT));
+    ui.label(if data.doc.timeline().sources.is_empty() {
+        format!(
+            "Add a source below ({add}): a PDF, Word document, web page, e-mail or text. Then select a passage of it \
+             and make an event that cites it ({new})."
+        )
+    } else {
+        format!("Click a source below to show its text, select a passage, and make an event that cites it ({new}).")
+    });
 }
 
 /// The timeline's sources: a click shows one's text (to select passages in), and more can be
