@@ -538,3 +538,88 @@ fn the_panel_says_where_the_words_of_a_quote_that_drifted_now_stand() {
     let said = format!("{hint:?}");
     assert!(said.contains(", p. 2 with other case") && said.contains("“gave NETFLIX access”"), "{said}");
 }
+
+/// The paragraph of `text` holding `words`: between the blank lines around it.
+fn paragraph_of<'a>(text: &'a str, words: &str) -> &'a str {
+    let at = text.find(words).unwrap_or_else(|| panic!("{words:?} not in:\n{text}"));
+    let start = text[..at].rfind("\n\n").map_or(0, |i| i + 2);
+    let end = text[at..].find("\n\n").map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
+#[test]
+fn a_filing_reads_as_written_sentences_whole_across_pages_with_banners_and_footnotes_set_apart() {
+    let read = read_source_bytes(common::pdf::filing(), Some("pdf")).expect("reads");
+    let text = &read.text;
+    // Lines of a paragraph are one line; the double spacing leaves no blank line inside it.
+    let first = paragraph_of(text, "The plaintiffs allege");
+    assert!(!first.contains('\n'), "one paragraph, one line:\n{first}");
+    assert!(first.contains("from May to December 2015 in exchange for advertising"), "{first}");
+    // The sentence that runs onto page 2 reads whole: no banner, page number or footnote in it.
+    let crossing = "the company’s out-of-state servers to its parent, a move which the Commission found had \
+                    been kept from the users whose messages it shared.";
+    assert!(first.contains(crossing), "the page-crossing sentence whole:\n{first}");
+    assert!(
+        !first.contains("Case: 20-1507") && !first.contains("- 1 -") && !first.contains("record before"),
+        "{first}"
+    );
+    // Hyphens at line ends: a split word joined, real hyphens kept without a space.
+    assert!(first.contains("the partnership ended in 2019"), "{first}");
+    assert!(first.contains("its 10,000-square-foot data center"), "{first}");
+    // The footnote marker is off the word, and the footnote is its own paragraph after the one
+    // it interrupts, opening with its number.
+    assert!(first.contains("The comments explain that"), "{first}");
+    assert!(!text.contains("comments1"), "{text}");
+    let note = paragraph_of(text, "were filed on March 3, 2016");
+    assert_eq!(note, "¹ The comments were filed on March 3, 2016, and are part of the record before the court.");
+    assert!(text.find(note).expect("note") > text.find(crossing).expect("sentence"));
+    // The heading and the next paragraph stand apart.
+    assert_eq!(paragraph_of(text, "INTRODUCTION"), "INTRODUCTION");
+    assert!(paragraph_of(text, "Facebook denies").starts_with("Facebook denies the allegations"));
+    // The banners are kept, each apart, never inside a sentence.
+    assert_eq!(text.matches("Case: 20-1507").count(), 3, "{text}");
+    assert!(paragraph_of(text, "Page: 2").starts_with("Case: 20-1507"), "{text}");
+    assert!(!paragraph_of(text, "Page: 2").contains("Facebook"), "{text}");
+
+    // The crossing sentence is cited on pages 1 and 2; one on page 3 on page 3.
+    assert_eq!(read.pages.len(), 3);
+    let pin = |words: &str| {
+        let at = text.find(words).expect("quoted");
+        citeline::model::document::pin_cite(&read.pages, at..at + words.len())
+    };
+    assert_eq!(pin(crossing).as_deref(), Some("pp. 1–2"), "{:?}", read.pages);
+    assert_eq!(pin("The plaintiffs allege").as_deref(), Some("p. 1"));
+    assert_eq!(pin("Facebook denies the allegations").as_deref(), Some("p. 2"));
+    assert_eq!(pin("The court held a hearing").as_deref(), Some("p. 3"));
+}
+
+#[test]
+fn a_sentence_across_a_page_break_is_marked_on_both_pages() {
+    let bytes = Arc::new(common::pdf::filing());
+    let read = read_source_bytes(common::pdf::filing(), Some("pdf")).expect("reads");
+    let quote = "a move which the Commission found had been kept";
+    let at = read.text.find(quote).expect("quoted");
+    let on = |n: usize| {
+        let start = read.pages[n] as usize;
+        let page = page_text(&read.text, &read.pages, n);
+        let from = at.clamp(start, start + page.len()) - start;
+        let to = (at + quote.len()).clamp(start, start + page.len()) - start;
+        let image = render_pdf_page(
+            &bytes,
+            n,
+            612,
+            Some(&QuoteOnPage { page_text: &page, range: from..to, quote: &page[from..to] }),
+        )
+        .expect("draws");
+        assert_eq!(image.placed, Some(true));
+        image.marks
+    };
+    // Page 1: the last body line, at 508 pt from the foot (y 284 px from the top), from the left.
+    let one = on(0);
+    assert_eq!(one.len(), 1, "{one:?}");
+    assert!(one[0][1] < 284.0 && one[0][3] > 284.0, "{one:?}");
+    // Page 2: its first body line, at 700 pt (92 px), from the margin: not the banner above it.
+    let two = on(1);
+    assert_eq!(two.len(), 1, "{two:?}");
+    assert!(two[0][1] < 92.0 && two[0][3] > 92.0 && (two[0][0] - 72.0).abs() < 2.0, "{two:?}");
+}

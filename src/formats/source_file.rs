@@ -12,7 +12,7 @@ use std::path::Path;
 use crate::model::OriginalKind;
 use crate::model::sources::MAX_SOURCE_BYTES;
 
-pub use pdf::{PageImage, QuoteOnPage, clean as clean_pdf_page, render_page as render_pdf_page};
+pub use pdf::{PageImage, QuoteOnPage, render_page as render_pdf_page};
 
 /// A source file's text, and what the file says of itself.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -90,8 +90,8 @@ fn quote_on(cited: &Cited, page: usize) -> Option<(String, Range<usize>, String)
     let start = *pages.get(page)? as usize;
     let end = pages.get(page + 1).map_or(cited.text.len(), |&p| p as usize);
     let whole = cited.text.get(start..end)?;
-    // Pages are kept apart by a blank line that belongs to neither.
-    let page_text = whole.strip_suffix("\n\n").unwrap_or(whole);
+    // A page that ends a paragraph is kept apart from the next by a blank line of neither.
+    let page_text = whole.trim_end_matches('\n');
     let span = cited.span.clone()?;
     let from = span.start.clamp(start, start + page_text.len()) - start;
     let to = span.end.clamp(start, start + page_text.len()) - start;

@@ -60,3 +60,165 @@ pub fn pdf(pages: &[Page]) -> Vec<u8> {
     doc.save_to(&mut bytes).expect("saves");
     bytes
 }
+
+/// A run of text placed by hand: its left end and baseline (PDF points, y up from the page's
+/// foot), its size, how far it is raised (a superscript), and its bytes.
+#[derive(Clone, Copy, Debug)]
+pub struct Run<'a> {
+    pub x: f32,
+    pub y: f32,
+    pub size: f32,
+    pub rise: f32,
+    pub text: &'a [u8],
+}
+
+/// A run at `x`, `y` in `size`-point Helvetica.
+pub fn run(x: f32, y: f32, size: f32, text: &[u8]) -> Run<'_> {
+    Run { x, y, size, rise: 0.0, text }
+}
+
+/// A US-letter PDF whose pages are `pages` of runs, each line a run or a few (a superscript
+/// marker after a word is a run of its own), and a rule drawn across each page at `rule_y`
+/// where given (the line above footnotes).
+pub fn placed_pdf(pages: &[Vec<Run>], rule_y: Option<f32>) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type1",
+        "BaseFont" => "Helvetica",
+    });
+    let resources_id = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
+    let mut kids = Vec::new();
+    for page in pages {
+        let mut operations = Vec::new();
+        for r in page {
+            operations.extend([
+                Operation::new("BT", vec![]),
+                Operation::new("Tf", vec!["F1".into(), Object::Real(r.size)]),
+                Operation::new("Ts", vec![Object::Real(r.rise)]),
+                Operation::new("Td", vec![Object::Real(r.x), Object::Real(r.y)]),
+                Operation::new("Tj", vec![Object::string_literal(r.text.to_vec())]),
+                Operation::new("ET", vec![]),
+            ]);
+        }
+        if let Some(y) = rule_y {
+            operations.extend([
+                Operation::new("m", vec![72.into(), Object::Real(y)]),
+                Operation::new("l", vec![250.into(), Object::Real(y)]),
+                Operation::new("S", vec![]),
+            ]);
+        }
+        let content = Content { operations }.encode().expect("content encodes");
+        let content_id = doc.add_object(Stream::new(dictionary! {}, content));
+        kids.push(Object::from(doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "Contents" => content_id,
+        })));
+    }
+    let count = i64::try_from(kids.len()).unwrap_or(0);
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => kids,
+            "Count" => count,
+            "Resources" => resources_id,
+            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    doc.compress();
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("saves");
+    bytes
+}
+
+/// A double-spaced filing of three pages as courts print them: the ECF banner at every page's
+/// top and "- N -" at its foot; a centred heading; paragraphs opening indented; a sentence
+/// running from page 1 to page 2; a footnote under a rule at page 1's foot, its marker raised
+/// after "comments"; hyphens at line ends of both kinds (a word split, "out-of-state",
+/// "10,000-square-foot").
+pub fn filing() -> Vec<u8> {
+    const BANNER: [&[u8]; 3] = [
+        b"Case: 20-1507    Document: 00117684624    Page: 1    Date Filed: 12/22/2020    Entry ID: 6389",
+        b"Case: 20-1507    Document: 00117684624    Page: 2    Date Filed: 12/22/2020    Entry ID: 6389",
+        b"Case: 20-1507    Document: 00117684624    Page: 3    Date Filed: 12/22/2020    Entry ID: 6389",
+    ];
+    const FOOT: [&[u8]; 3] = [b"- 1 -", b"- 2 -", b"- 3 -"];
+    let body = |lines: &[(f32, &'static [u8])], top: f32| -> Vec<Run<'static>> {
+        lines.iter().enumerate().map(|(i, &(x, t))| run(x, top - 24.0 * i as f32, 12.0, t)).collect()
+    };
+    let mut one = vec![run(72.0, 760.0, 8.0, BANNER[0]), run(262.0, 700.0, 12.0, b"INTRODUCTION")];
+    one.extend(body(
+        &[
+            (108.0, b"The plaintiffs allege that Facebook gave Netflix access to the"),
+            (72.0, b"private messages of its users from May to December 2015 in"),
+            (72.0, b"exchange for advertising, and that the arrangement was kept"),
+        ],
+        652.0,
+    ));
+    // "from users. The comments¹ explain that the partner-": the marker a run of its own.
+    one.push(run(72.0, 580.0, 12.0, b"from users. The comments"));
+    one.push(Run { x: 214.9, y: 580.0, size: 7.0, rise: 4.0, text: b"1" });
+    one.push(run(221.5, 580.0, 12.0, b"explain that the partner-"));
+    one.extend(body(
+        &[
+            (72.0, b"ship ended in 2019, when the company closed its 10,000-"),
+            (72.0, b"square-foot data center and moved the company's out-of-"),
+            (72.0, b"state servers to its parent, a move which the Commission"),
+        ],
+        556.0,
+    ));
+    one.push(Run { x: 72.0, y: 130.0, size: 6.0, rise: 3.0, text: b"1" });
+    one.push(run(77.5, 130.0, 9.0, b"The comments were filed on March 3, 2016, and are part of"));
+    one.push(run(72.0, 119.0, 9.0, b"the record before the court."));
+    one.push(run(296.0, 40.0, 10.0, FOOT[0]));
+
+    let mut two = vec![run(72.0, 760.0, 8.0, BANNER[1])];
+    two.extend(body(
+        &[
+            (72.0, b"found had been kept from the users whose messages it shared."),
+            (108.0, b"Facebook denies the allegations and says that every user"),
+            (72.0, b"agreed to the terms of the partnership in 2013."),
+        ],
+        700.0,
+    ));
+    two.push(run(296.0, 40.0, 10.0, FOOT[1]));
+
+    let mut three = vec![run(72.0, 760.0, 8.0, BANNER[2])];
+    three.extend(body(&[(108.0, b"The court held a hearing on the motion on July 25, 2016.")], 700.0));
+    three.push(run(296.0, 40.0, 10.0, FOOT[2]));
+    placed_pdf(&[one, two, three], Some(142.0))
+}
+
+/// A double-spaced filing of `pages` pages as `filing` sets them (banner, page number, a
+/// footnote under a rule, paragraphs running from page to page): for measuring long ones.
+pub fn long_filing(pages: usize) -> Vec<u8> {
+    let banners: Vec<Vec<u8>> = (1..=pages)
+        .map(|n| format!("Case: 20-1507    Document: 00117684624    Page: {n}    Date Filed: 12/22/2020").into_bytes())
+        .collect();
+    let numbers: Vec<Vec<u8>> = (1..=pages).map(|n| format!("- {n} -").into_bytes()).collect();
+    let text: [&[u8]; 4] = [
+        b"The defendant's platform shared the private messages of its users",
+        b"with a partner from May to December 2015, in exchange for the",
+        b"advertising that the partner bought, and the arrangement was kept",
+        b"from the users whose messages were shared for the whole period.",
+    ];
+    let placed: Vec<Vec<Run>> = (0..pages)
+        .map(|p| {
+            let mut page = vec![run(72.0, 760.0, 8.0, &banners[p])];
+            for l in 0..26 {
+                let x = if l % 9 == 3 { 108.0 } else { 72.0 };
+                page.push(run(x, 700.0 - 24.0 * l as f32, 12.0, text[l % 4]));
+            }
+            page.push(Run { x: 72.0, y: 60.0, size: 6.0, rise: 3.0, text: b"1" });
+            page.push(run(77.5, 60.0, 9.0, b"The comments were filed on March 3, 2016."));
+            page.push(run(296.0, 30.0, 10.0, &numbers[p]));
+            page
+        })
+        .collect();
+    placed_pdf(&placed, Some(72.0))
+}

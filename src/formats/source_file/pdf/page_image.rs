@@ -12,8 +12,6 @@ use hayro::kurbo::{Affine, Point, Rect};
 use hayro::vello_cpu::color::palette::css::WHITE;
 use hayro::{PixmapSettings, RenderCache, RenderSettings};
 
-use super::text::{clean_mapped, extract_page};
-
 /// The widest page drawn, in pixels: wider gains nothing on a screen and costs memory.
 const MAX_WIDTH: u32 = 4096;
 
@@ -94,14 +92,19 @@ fn render(bytes: &Arc<Vec<u8>>, page: usize, width: u32, quote: Option<&QuoteOnP
 /// The quote's glyph boxes in pixels, merged along lines; `None` when the quote is not on the
 /// page as it reads now.
 fn quote_marks(bytes: &[u8], page: usize, quote: &QuoteOnPage, to_pixels: Affine) -> Option<Vec<[f32; 4]>> {
-    let doc = super::load(bytes).ok()?;
-    let raw = extract_page(&doc, u32::try_from(page + 1).ok()?).ok()?;
-    let (text, origin) = clean_mapped(&raw.text);
-    let range = place(&text, quote)?;
+    let pdf = super::laid_cached(bytes)?;
+    let (raw, laid) = (&pdf.raw, &pdf.laid);
+    let (start, text) = laid.page_text(page)?;
+    let range = place(text, quote)?;
+    let raw_page = raw.get(page)?;
     let mut marks: Vec<Rect> = Vec::new();
     let mut last = None;
-    for &at in &origin[range] {
-        let Some(glyph) = raw.glyph_at(at) else { continue };
+    for origin in laid.origin.get(start + range.start..start + range.end)? {
+        // A line moved here from another page (furniture, a footnote) is marked on its own.
+        if origin.page as usize != page {
+            continue;
+        }
+        let Some(glyph) = raw_page.glyph_at(origin.at) else { continue };
         if last == Some(glyph.bytes.start) {
             continue;
         }

@@ -1,0 +1,918 @@
+//! A PDF's pages laid out as a reader reads them, from where pdf-extract placed each glyph:
+//! the lines of a paragraph joined into one (single- or double-spaced, justified or ragged),
+//! paragraphs apart by one blank line; page furniture (text repeated at the same place on most
+//! pages: ECF banners, running heads, page numbers, pleading-paper line numbers) and footnotes
+//! (smaller lines at a page's foot, opening with their number) set apart at the next paragraph
+//! break, so a sentence running from one page to the next reads whole; footnote markers taken
+//! off the words they follow; a word hyphenated at a line's end joined unless the hyphen is
+//! real. Every byte of the laid-out text keeps the page and raw byte it came from, for marking
+//! a quote on the drawn page.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::text::{ASCENT, DESCENT, RawPage, ligature};
+
+/// Where a byte of the laid-out text came from: a page (from 0) and a byte of its raw text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub page: u32,
+    pub at: u32,
+}
+
+/// A document laid out: its text, where each page begins in it, and each byte's origin.
+#[derive(Debug, Default)]
+pub struct Laid {
+    pub text: String,
+    pub pages: Vec<u32>,
+    pub origin: Vec<Origin>,
+}
+
+impl Laid {
+    /// The text of page `page` (from 0) as laid out, and where it begins: what stands between
+    /// its offset and the next page's, less the blank line before the next page.
+    pub fn page_text(&self, page: usize) -> Option<(usize, &str)> {
+        let start = *self.pages.get(page)? as usize;
+        let end = self.pages.get(page + 1).map_or(self.text.len(), |&p| p as usize);
+        let whole = self.text.get(start..end)?;
+        Some((start, whole.trim_end_matches('\n')))
+    }
+}
+
+/// A printed line: its raw bytes on its page, the glyph bytes left out of it (footnote markers
+/// after a word), those written as superscripts (a footnote's own number), and its place.
+#[derive(Clone, Debug)]
+struct Line {
+    page: u32,
+    raw: Range<u32>,
+    drop: Vec<Range<u32>>,
+    superscript: Vec<Range<u32>>,
+    x0: f64,
+    x1: f64,
+    /// The baseline's height on the page, from its top (y grows downward), in points.
+    y: f64,
+    size: f64,
+    kind: Kind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Body,
+    Furniture,
+    Footnote,
+}
+
+/// A glyph's box and size, in points with y from the page's top.
+#[derive(Clone, Copy, Debug)]
+struct Place {
+    x0: f64,
+    x1: f64,
+    baseline: f64,
+    size: f64,
+}
+
+/// Lays out `pages` (each as pdf-extract wrote it, with its glyphs and the page's height).
+pub fn lay_out(pages: &[RawPage]) -> Laid {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut per_page: Vec<Range<usize>> = Vec::with_capacity(pages.len());
+    for (n, page) in pages.iter().enumerate() {
+        let start = lines.len();
+        lines.extend(page_lines(u32::try_from(n).unwrap_or(u32::MAX), page));
+        per_page.push(start..lines.len());
+    }
+    let body_size = body_size(&lines, pages);
+    mark_furniture(&mut lines, &per_page, pages);
+    for range in &per_page {
+        mark_footnotes(&mut lines[range.clone()], body_size, pages);
+    }
+    let vocabulary = vocabulary(&lines, pages);
+    let columns = Columns::new(&lines);
+    let mut out = Writer { laid: Laid::default(), pages, vocabulary, columns, open: None, queue: Vec::new() };
+    for (n, range) in per_page.iter().enumerate() {
+        out.page(n, &lines[range.clone()]);
+    }
+    out.flush();
+    out.laid
+}
+
+/// The page's lines as pdf-extract broke them, each placed by its glyphs; blank ones left out.
+fn page_lines(n: u32, page: &RawPage) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0usize;
+    for raw in page.text.split('\n') {
+        let range = start..start + raw.len();
+        start = range.end + 1;
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let (Ok(a), Ok(b)) = (u32::try_from(range.start), u32::try_from(range.end)) else { continue };
+        let first = page.glyphs.partition_point(|g| g.bytes.end <= a);
+        let last = page.glyphs.partition_point(|g| g.bytes.start < b);
+        let glyphs: Vec<(Range<u32>, Place, bool)> = page.glyphs[first..last.max(first)]
+            .iter()
+            .map(|g| {
+                let blank =
+                    page.text.get(g.bytes.start as usize..g.bytes.end as usize).is_none_or(|s| s.trim().is_empty());
+                (g.bytes.clone(), place(&g.corners, page.height), blank)
+            })
+            .collect();
+        let inked: Vec<&Place> = glyphs.iter().filter(|g| !g.2).map(|g| &g.1).collect();
+        if inked.is_empty() {
+            continue;
+        }
+        let size = median(inked.iter().map(|p| p.size));
+        let y = median(inked.iter().filter(|p| (p.size - size).abs() < size * 0.15).map(|p| p.baseline));
+        let mut line = Line {
+            page: n,
+            raw: a..b,
+            drop: Vec::new(),
+            superscript: Vec::new(),
+            x0: inked.iter().map(|p| p.x0).fold(f64::INFINITY, f64::min),
+            x1: inked.iter().map(|p| p.x1).fold(f64::NEG_INFINITY, f64::max),
+            y,
+            size,
+            kind: Kind::Body,
+        };
+        markers(&mut line, &page.text, &glyphs);
+        lines.push(line);
+    }
+    lines
+}
+
+/// A glyph's box from its corners in PDF space, y turned to run down from the page's top.
+fn place(corners: &[(f64, f64); 4], height: f64) -> Place {
+    let xs = corners.map(|c| c.0);
+    let ys = corners.map(|c| c.1);
+    let (x0, x1) =
+        (xs.iter().copied().fold(f64::INFINITY, f64::min), xs.iter().copied().fold(f64::NEG_INFINITY, f64::max));
+    let (y0, y1) =
+        (ys.iter().copied().fold(f64::INFINITY, f64::min), ys.iter().copied().fold(f64::NEG_INFINITY, f64::max));
+    let size = (y1 - y0) / (ASCENT + DESCENT);
+    Place { x0, x1, baseline: height - (y0 + DESCENT * size), size }
+}
+
+fn median(values: impl Iterator<Item = f64>) -> f64 {
+    let mut v: Vec<f64> = values.filter(|x| x.is_finite()).collect();
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// Footnote markers: runs of digits (or `*`, `†`, `‡`) set smaller and raised. After a word
+/// they are taken out of the line ("comments¹ explain" reads "comments explain"); at the line's
+/// start (a footnote's own number) they are written as superscripts.
+fn markers(line: &mut Line, text: &str, glyphs: &[(Range<u32>, Place, bool)]) {
+    let is_mark = |(bytes, p, _): &(Range<u32>, Place, bool)| {
+        let s = text.get(bytes.start as usize..bytes.end as usize).unwrap_or("");
+        s.chars().all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'))
+            && !s.is_empty()
+            && p.size < line.size * 0.8
+            && line.y - p.baseline > line.size * 0.2
+    };
+    let mut i = 0;
+    while i < glyphs.len() {
+        if !is_mark(&glyphs[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < glyphs.len() && is_mark(&glyphs[i]) {
+            i += 1;
+        }
+        let bytes = glyphs[start].0.start..glyphs[i - 1].0.end;
+        let before = text.get(line.raw.start as usize..bytes.start as usize).unwrap_or("");
+        if before.trim().is_empty() {
+            line.superscript.push(bytes);
+        } else {
+            line.drop.push(bytes);
+        }
+    }
+}
+
+/// The size most of the document's characters are set in.
+fn body_size(lines: &[Line], pages: &[RawPage]) -> f64 {
+    let mut by_size: HashMap<i64, usize> = HashMap::new();
+    for l in lines {
+        #[allow(clippy::cast_possible_truncation)] // a font size in half points
+        let key = (l.size * 2.0).round() as i64;
+        *by_size.entry(key).or_default() += line_text(l, pages).len();
+    }
+    by_size.into_iter().max_by_key(|&(size, n)| (n, size)).map_or(12.0, |(size, _)| size as f64 / 2.0)
+}
+
+fn line_text<'a>(line: &Line, pages: &'a [RawPage]) -> &'a str {
+    pages[line.page as usize].text.get(line.raw.start as usize..line.raw.end as usize).unwrap_or("").trim()
+}
+
+/// A line's text with its numbers as `#`, lower case, spaces folded: what stays the same of a
+/// page's banner or running head from one page to the next.
+fn furniture_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for c in text.chars() {
+        let c = if c.is_ascii_digit() { '#' } else { c };
+        if c == '#' && key.ends_with('#') || c.is_whitespace() && (key.is_empty() || key.ends_with(' ')) {
+            continue;
+        }
+        key.extend(if c.is_whitespace() { ' ' } else { c }.to_lowercase());
+    }
+    key.trim_end().to_owned()
+}
+
+/// "5", "- 5 -", "Page 5", "Page 5 of 12", "5 of 12", "iv": a page's number.
+fn is_page_number(text: &str) -> bool {
+    let t = text.trim().trim_matches(|c: char| matches!(c, '-' | '–' | '—' | ' ' | '[' | ']' | '(' | ')'));
+    let t =
+        t.strip_prefix("Page ").or_else(|| t.strip_prefix("page ")).or_else(|| t.strip_prefix("PAGE ")).unwrap_or(t);
+    let mut parts = t.split(" of ");
+    let number = |s: &str| {
+        !s.is_empty()
+            && (s.chars().all(|c| c.is_ascii_digit()) && s.len() <= 5
+                || s.len() <= 6 && s.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')))
+    };
+    let first = parts.next().is_some_and(number);
+    first && parts.next().is_none_or(number) && parts.next().is_none()
+}
+
+/// Marks as furniture each line whose text, numbers aside, stands at the same height on most
+/// pages (at least two), and a page number at the very top or foot of its page.
+fn mark_furniture(lines: &mut [Line], per_page: &[Range<usize>], pages: &[RawPage]) {
+    let band = |l: &Line| {
+        let height = pages[l.page as usize].height.max(1.0);
+        #[allow(clippy::cast_possible_truncation)] // a fiftieth of the page's height
+        let b = (l.y / height * 50.0).round() as i64;
+        b
+    };
+    let mut seen: HashMap<(String, i64), Vec<u32>> = HashMap::new();
+    for l in lines.iter() {
+        let key = furniture_key(line_text(l, pages));
+        if key.is_empty() || key.len() > 200 {
+            continue;
+        }
+        let pages_at = seen.entry((key, band(l))).or_default();
+        if pages_at.last() != Some(&l.page) {
+            pages_at.push(l.page);
+        }
+    }
+    let need = (per_page.len() / 2 + 1).max(2);
+    let on_pages = |l: &Line| {
+        let key = furniture_key(line_text(l, pages));
+        let b = band(l);
+        let mut on: Vec<u32> =
+            (b - 1..=b + 1).filter_map(|b| seen.get(&(key.clone(), b))).flat_map(|p| p.iter().copied()).collect();
+        on.sort_unstable();
+        on.dedup();
+        on.len()
+    };
+    let repeated: Vec<bool> = lines.iter().map(|l| per_page.len() >= 2 && on_pages(l) >= need).collect();
+    for (l, repeated) in lines.iter_mut().zip(repeated) {
+        if repeated {
+            l.kind = Kind::Furniture;
+        }
+    }
+    for range in per_page {
+        let page = &mut lines[range.clone()];
+        let top = page.iter().map(|l| l.y).fold(f64::INFINITY, f64::min);
+        let foot = page.iter().map(|l| l.y).fold(f64::NEG_INFINITY, f64::max);
+        for l in page.iter_mut() {
+            if (l.y <= top + 0.5 || l.y >= foot - 0.5) && is_page_number(line_text(l, pages)) {
+                l.kind = Kind::Furniture;
+            }
+        }
+    }
+}
+
+/// Marks a page's footnotes: the run of lines at its foot set smaller than the body, below the
+/// last body-sized line, the first opening with a number or a mark.
+fn mark_footnotes(page: &mut [Line], body_size: f64, pages: &[RawPage]) {
+    let small = |l: &Line| l.size < body_size * 0.9;
+    let Some(last_body) = page
+        .iter()
+        .filter(|l| l.kind == Kind::Body && !small(l))
+        .map(|l| l.y)
+        .fold(None, |m: Option<f64>, y| Some(m.map_or(y, |m| m.max(y))))
+    else {
+        return;
+    };
+    let below = |l: &Line| l.kind == Kind::Body && small(l) && l.y > last_body + body_size * 0.5;
+    let Some(first) = page.iter().filter(|l| below(l)).min_by(|a, b| a.y.total_cmp(&b.y)) else { return };
+    let text = line_text(first, pages);
+    if first.superscript.is_empty() && !text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'))
+    {
+        return;
+    }
+    for l in page.iter_mut() {
+        if below(l) {
+            l.kind = Kind::Footnote;
+        }
+    }
+}
+
+/// Every word of the document's lines, lower case, with how often it stands written whole
+/// (not split at a line's end): what decides whether a hyphen at a line's end is real.
+fn vocabulary(lines: &[Line], pages: &[RawPage]) -> HashMap<String, u32> {
+    let mut words: HashMap<String, u32> = HashMap::new();
+    for l in lines {
+        let text = line_text(l, pages);
+        let mut it = text.split_whitespace().peekable();
+        while let Some(w) = it.next() {
+            if it.peek().is_none() && w.ends_with('-') {
+                continue;
+            }
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if !w.is_empty() {
+                *words.entry(w.to_lowercase()).or_default() += 1;
+            }
+        }
+    }
+    words
+}
+
+/// A paragraph being written: the line it ends with, for deciding whether the next joins it.
+#[derive(Clone, Debug)]
+struct Open {
+    last: Line,
+    first_of_paragraph: bool,
+    /// The last character written.
+    last_char: Option<char>,
+    /// Whether the line ends a sentence (a full stop not of an abbreviation, `?`, `!`).
+    sentence_end: bool,
+    /// Whether the line is written in capitals.
+    capitals: bool,
+    /// The column's left and right edges on the last line's page.
+    column: (f64, f64),
+    /// The page's usual distance between a line and the next.
+    leading: f64,
+}
+
+struct Writer<'a> {
+    laid: Laid,
+    pages: &'a [RawPage],
+    vocabulary: HashMap<String, u32>,
+    columns: Columns,
+    open: Option<Open>,
+    /// Furniture and footnotes waiting for the open paragraph to end.
+    queue: Vec<Line>,
+}
+
+impl Writer<'_> {
+    fn page(&mut self, n: usize, lines: &[Line]) {
+        let page = u32::try_from(n).unwrap_or(u32::MAX);
+        let mut began = None;
+        let body: Vec<&Line> = lines.iter().filter(|l| l.kind == Kind::Body).collect();
+        let leading = leading(&body);
+        let first_body_y = body.first().map_or(f64::INFINITY, |l| l.y);
+        // Furniture above the page's first body line goes before it; the rest, and footnotes,
+        // after its last.
+        for l in lines.iter().filter(|l| l.kind == Kind::Furniture && l.y < first_body_y) {
+            self.aside(l.clone(), &mut began);
+        }
+        for l in &body {
+            let column = self.columns.of(l);
+            let joins = self.open.as_ref().is_some_and(|open| continues(open, l, column, self.text_of(l)));
+            if joins {
+                self.join(l, &mut began);
+            } else {
+                self.end_paragraph(page, &mut began);
+                self.separate();
+                began.get_or_insert(self.laid.text.len());
+                self.push_line(l);
+            }
+            let last_char = self.laid.text.chars().next_back();
+            let text = self.text_of(l);
+            let (sentence_end, capitals) = (ends_sentence(text), in_capitals(text));
+            self.open = Some(Open {
+                last: (*l).clone(),
+                first_of_paragraph: !joins,
+                last_char,
+                sentence_end,
+                capitals,
+                column,
+                leading,
+            });
+        }
+        let mut footnotes: Vec<&Line> = lines.iter().filter(|l| l.kind == Kind::Footnote).collect();
+        footnotes.sort_by(|a, b| a.y.total_cmp(&b.y));
+        for l in footnotes {
+            self.aside(l.clone(), &mut began);
+        }
+        for l in lines.iter().filter(|l| l.kind == Kind::Furniture && l.y >= first_body_y) {
+            self.aside(l.clone(), &mut began);
+        }
+        if began.is_none() {
+            // A page without body text ends the paragraph, then begins with what it set apart.
+            self.end_paragraph(page, &mut began);
+        }
+        let at = began.unwrap_or_else(|| {
+            // A page with nothing on it still begins after the last.
+            let at = self.laid.text.len();
+            self.push_str("\n", Origin { page, at: 0 });
+            at
+        });
+        let at = if n == 0 { 0 } else { at.max(self.laid.pages.last().map_or(0, |&p| p as usize + 1)) };
+        self.laid.pages.push(u32::try_from(at).unwrap_or(u32::MAX));
+    }
+
+    fn text_of(&self, line: &Line) -> &str {
+        line_text(line, self.pages)
+    }
+
+    /// A line set apart (furniture, a footnote): written now when no paragraph is open, else
+    /// when it ends.
+    fn aside(&mut self, line: Line, began: &mut Option<usize>) {
+        if self.open.is_some() {
+            self.queue.push(line);
+        } else {
+            self.separate();
+            began.get_or_insert(self.laid.text.len());
+            self.push_line(&line);
+        }
+    }
+
+    /// Ends the open paragraph, then writes what waited for it: footnotes (one paragraph each,
+    /// a line opening with its number beginning the next) and furniture (a line each). What
+    /// page `page` set apart, written first, is where the page begins.
+    fn end_paragraph(&mut self, page: u32, began: &mut Option<usize>) {
+        self.open = None;
+        let queue = std::mem::take(&mut self.queue);
+        let mut previous: Option<Line> = None;
+        for l in queue {
+            let same_note = l.kind == Kind::Footnote
+                && previous.as_ref().is_some_and(|p| p.kind == Kind::Footnote && p.page == l.page)
+                && !self.footnote_start(&l);
+            if same_note {
+                let prev = previous.clone().unwrap_or_else(|| l.clone());
+                let open = Open {
+                    last: prev,
+                    first_of_paragraph: false,
+                    last_char: None,
+                    sentence_end: false,
+                    capitals: false,
+                    column: (l.x0, l.x1),
+                    leading: 0.0,
+                };
+                self.open = Some(open);
+                self.join(&l, &mut None);
+                self.open = None;
+            } else {
+                self.separate();
+                if l.page == page {
+                    began.get_or_insert(self.laid.text.len());
+                }
+                self.push_line(&l);
+            }
+            previous = Some(l);
+        }
+    }
+
+    /// Whether a footnote line opens a new footnote: its number as a superscript, or a number
+    /// and a space at a line no further left than the others.
+    fn footnote_start(&self, line: &Line) -> bool {
+        if !line.superscript.is_empty() {
+            return true;
+        }
+        let text = self.text_of(line);
+        let digits = text.chars().take_while(char::is_ascii_digit).count();
+        digits > 0 && digits <= 3 && text[digits..].starts_with([' ', '.'])
+    }
+
+    fn flush(&mut self) {
+        self.end_paragraph(u32::MAX, &mut None);
+        if self.laid.pages.windows(2).any(|w| w[0] >= w[1])
+            || self.laid.pages.last().is_some_and(|&p| p as usize > self.laid.text.len())
+        {
+            // Pages that cannot be told apart in the text: only where it begins is kept.
+            self.laid.pages.truncate(1);
+        }
+    }
+
+    /// A blank line before what comes next, unless the text is empty or already ends so.
+    fn separate(&mut self) {
+        if self.laid.text.is_empty() {
+            return;
+        }
+        let origin = self.laid.origin.last().copied().unwrap_or(Origin { page: 0, at: 0 });
+        while !self.laid.text.ends_with("\n\n") {
+            self.push_str("\n", origin);
+        }
+    }
+
+    /// Line `l` joined to the open paragraph: a space between, or nothing after a hyphen that
+    /// is real, or the hyphen taken out of a word split at the line's end.
+    fn join(&mut self, l: &Line, began: &mut Option<usize>) {
+        let text = self.laid.text.as_str();
+        let next = self.text_of(l);
+        let origin = Origin { page: l.page, at: l.raw.start };
+        if let Some(stem) = text.strip_suffix('-') {
+            match self.hyphen(stem, next) {
+                Hyphen::Syllable => {
+                    self.laid.text.pop();
+                    self.laid.origin.pop();
+                }
+                Hyphen::Real => {}
+            }
+        } else if text.ends_with(['—', '–', '/']) && !text.ends_with(" —") && !text.ends_with(" –") {
+        } else {
+            self.push_str(" ", origin);
+        }
+        began.get_or_insert(self.laid.text.len());
+        self.push_line(l);
+    }
+
+    /// Whether the hyphen ending `stem` (the paragraph so far) splits one word whose rest
+    /// begins `next`: a real hyphen stays ("out-of-state", "10,000-square-foot", "Anglo-Saxon").
+    fn hyphen(&self, stem: &str, next: &str) -> Hyphen {
+        let first: String =
+            stem.chars().rev().take_while(|c| !c.is_whitespace()).collect::<Vec<_>>().into_iter().rev().collect();
+        let first = first.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let rest: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let (Some(end), Some(start)) = (first.chars().next_back(), rest.chars().next()) else { return Hyphen::Real };
+        if !end.is_alphabetic() || !start.is_alphabetic() || start.is_uppercase() || first.contains('-') {
+            return Hyphen::Real;
+        }
+        let joined = format!("{first}{rest}").to_lowercase();
+        let hyphened = format!("{first}-{rest}").to_lowercase();
+        let count = |w: &str| self.vocabulary.get(w).copied().unwrap_or(0);
+        match count(&hyphened).cmp(&count(&joined)) {
+            std::cmp::Ordering::Greater => Hyphen::Real,
+            std::cmp::Ordering::Less => Hyphen::Syllable,
+            std::cmp::Ordering::Equal => {
+                let first = first.to_lowercase();
+                if COMPOUND_FIRST.contains(&first.as_str()) || COMPOUND_SECOND.contains(&rest.to_lowercase().as_str()) {
+                    Hyphen::Real
+                } else {
+                    Hyphen::Syllable
+                }
+            }
+        }
+    }
+
+    /// A printed line's text: ligatures spelt out, markers after words left out, a footnote's
+    /// number as a superscript, the spaces around it trimmed.
+    fn push_line(&mut self, l: &Line) {
+        let raw = &self.pages[l.page as usize].text;
+        let Some(text) = raw.get(l.raw.start as usize..l.raw.end as usize) else { return };
+        let lead = text.len() - text.trim_start().len();
+        let text = text.trim();
+        let base = l.raw.start as usize + lead;
+        let mut pushed_any = false;
+        for (i, c) in text.char_indices() {
+            let Ok(at) = u32::try_from(base + i) else { return };
+            if l.drop.iter().any(|d| d.contains(&at)) {
+                continue;
+            }
+            let origin = Origin { page: l.page, at };
+            if c.is_whitespace() {
+                // Runs of spaces (and any left where a marker was taken out) become one.
+                if pushed_any && !self.laid.text.ends_with(' ') {
+                    self.push_str(" ", origin);
+                }
+                continue;
+            }
+            pushed_any = true;
+            if l.superscript.iter().any(|s| s.contains(&at))
+                && let Some(sup) = superscript(c)
+            {
+                self.push_str(sup.encode_utf8(&mut [0; 4]), origin);
+            } else if let Some(letters) = ligature(c) {
+                self.push_str(letters, origin);
+            } else {
+                self.push_str(c.encode_utf8(&mut [0; 4]), origin);
+            }
+        }
+        while self.laid.text.ends_with(' ') {
+            self.laid.text.pop();
+            self.laid.origin.pop();
+        }
+    }
+
+    fn push_str(&mut self, s: &str, origin: Origin) {
+        self.laid.text.push_str(s);
+        self.laid.origin.extend(std::iter::repeat_n(origin, s.len()));
+    }
+}
+
+enum Hyphen {
+    Real,
+    Syllable,
+}
+
+/// First parts that make a compound with a hyphen, when the document does not say otherwise.
+const COMPOUND_FIRST: [&str; 14] =
+    ["self", "well", "ex", "cross", "so", "non", "third", "half", "one", "two", "three", "court", "long", "short"];
+/// Second parts likewise.
+const COMPOUND_SECOND: [&str; 12] =
+    ["based", "related", "owned", "term", "party", "wide", "like", "free", "known", "ordered", "specific", "level"];
+
+fn superscript(c: char) -> Option<char> {
+    Some(match c {
+        '0' => '⁰',
+        '1' => '¹',
+        '2' => '²',
+        '3' => '³',
+        '4' => '⁴',
+        '5' => '⁵',
+        '6' => '⁶',
+        '7' => '⁷',
+        '8' => '⁸',
+        '9' => '⁹',
+        '*' | '†' | '‡' => c,
+        _ => return None,
+    })
+}
+
+/// The usual distance from one body line to the next below it on a page.
+fn leading(body: &[&Line]) -> f64 {
+    let gaps = body.windows(2).map(|w| w[1].y - w[0].y).filter(|&g| g > w_min(body));
+    let m = median(gaps);
+    if m > 0.0 { m } else { body.first().map_or(12.0, |l| l.size * 1.2) }
+}
+
+fn w_min(body: &[&Line]) -> f64 {
+    body.first().map_or(1.0, |l| l.size * 0.5)
+}
+
+/// The document's columns: its body lines' left edges in order, and the widest reach of the
+/// lines from each, so that the column a line stands in is found in a logarithmic time.
+struct Columns {
+    /// Left edges, ascending, and the right edge of the same line.
+    lines: Vec<(f64, f64)>,
+    /// `max[k][i]`: the furthest right edge among lines `i..i + 2^k`.
+    max: Vec<Vec<f64>>,
+    /// How near a line's left edge must be to another's to share its column.
+    near: f64,
+}
+
+impl Columns {
+    fn new(lines: &[Line]) -> Self {
+        let mut edges: Vec<(f64, f64)> =
+            lines.iter().filter(|l| l.kind == Kind::Body).map(|l| (l.x0, l.x1)).filter(|e| e.0.is_finite()).collect();
+        edges.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let left = edges.first().map_or(0.0, |e| e.0);
+        let right = edges.iter().map(|e| e.1).fold(left, f64::max);
+        let mut max = vec![edges.iter().map(|e| e.1).collect::<Vec<f64>>()];
+        let mut span = 1;
+        while span * 2 <= edges.len() {
+            let prev = &max[max.len() - 1];
+            let next: Vec<f64> = (0..=edges.len() - span * 2).map(|i| prev[i].max(prev[i + span])).collect();
+            max.push(next);
+            span *= 2;
+        }
+        Self { lines: edges, max, near: (right - left).max(1.0) * 0.25 }
+    }
+
+    /// The left and right edges of the column `line` stands in: of the body lines whose left
+    /// edges are near its own, the leftmost start and the furthest reach.
+    fn of(&self, line: &Line) -> (f64, f64) {
+        let from = self.lines.partition_point(|e| e.0 <= line.x0 - self.near);
+        let to = self.lines.partition_point(|e| e.0 < line.x0 + self.near);
+        if from >= to {
+            return (line.x0, line.x1);
+        }
+        let k = (usize::BITS - 1 - (to - from).leading_zeros()) as usize;
+        let reach = self.max[k][from].max(self.max[k][to - (1 << k)]);
+        (self.lines[from].0.min(line.x0), reach.max(line.x1))
+    }
+}
+
+/// Words with a full stop that do not end a sentence: "Facebook, Inc.", "U.S.", "No. 5".
+const ABBREVIATIONS: [&str; 34] = [
+    "inc", "corp", "co", "ltd", "llc", "no", "nos", "mr", "mrs", "ms", "dr", "st", "v", "vs", "jr", "sr", "art", "sec",
+    "fed", "cir", "app", "supp", "ct", "dist", "civ", "crim", "dkt", "para", "cf", "ex", "pp", "p", "sig", "ord",
+];
+
+/// Whether a line's last word ends a sentence: `?`, `!`, or a full stop after a word that is
+/// not an abbreviation, a closing quote or bracket after them allowed.
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches(['"', '”', '’', '\'', ')', ']']);
+    if t.ends_with(['?', '!']) {
+        return true;
+    }
+    let Some(word) = t.strip_suffix('.') else { return false };
+    let last = word.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let single = last.chars().count() == 1 && last.chars().all(char::is_alphabetic);
+    !(single || last.contains('.') || ABBREVIATIONS.contains(&last.to_lowercase().as_str()))
+}
+
+/// Whether a line's letters are all capitals (two at least): a heading's.
+fn in_capitals(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic());
+    let n = letters.clone().count();
+    n >= 2 && letters.all(char::is_uppercase)
+}
+
+/// Whether `next` goes on the open paragraph: not after a short line that ends a sentence, a
+/// heading, or a wider gap than the page's lines keep; not when it is indented further than
+/// the line before (a new paragraph, a block quotation), nor back out from a quotation.
+fn continues(open: &Open, next: &Line, column: (f64, f64), next_text: &str) -> bool {
+    let a = &open.last;
+    let size = a.size.max(next.size).max(1.0);
+    let (left, right) = open.column;
+    let width = (right - left).max(size);
+    let same_page = a.page == next.page;
+    let ends_sentence = |c: char| matches!(c, '.' | ':' | ';' | '?' | '!' | '"' | '”' | '’' | ')');
+    let short = a.x1 < right - 4.0 * size;
+    let last_char = open.last_char;
+    if short && last_char.is_some_and(ends_sentence) {
+        return false;
+    }
+    let starts_capital = next_text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let open_ended = last_char.is_some_and(|c| matches!(c, ',' | '-' | '—' | '–'));
+    // A heading: short, in capitals, or centred.
+    let heading = a.x1 < left + 0.65 * width
+        || open.capitals
+        || a.x0 > left + 2.0 * size && a.x1 < right - 2.0 * size && (a.x0 - left - (right - a.x1)).abs() < 2.0 * size;
+    if heading && starts_capital && !open_ended {
+        return false;
+    }
+    let (next_left, _) = column;
+    if same_page && next.y > a.y {
+        let gap = next.y - a.y;
+        if gap > open.leading * 1.35 && gap > open.leading + 0.4 * size {
+            return false;
+        }
+        if next.x0 > a.x0 + size {
+            return false;
+        }
+        if next.x0 < a.x0 - size && !open.first_of_paragraph && a.x0 > left + size {
+            return false;
+        }
+    } else if next.x0 > next_left + size {
+        // A new column or page opening indented starts a paragraph.
+        return false;
+    } else if starts_capital && open.sentence_end {
+        // Where the page or column turns no gap can be seen: a sentence ended at the foot and
+        // one begun at the head are taken for two paragraphs.
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::super::text::Glyph;
+    use super::*;
+
+    /// A page as pdf-extract would write it: lines apart by a line break, each character a
+    /// glyph half its size wide, at `(x, baseline from the page's top, size)`.
+    fn page(lines: &[(f64, f64, f64, &str)]) -> RawPage {
+        let height = 792.0;
+        let mut raw = RawPage { height, ..RawPage::default() };
+        for (i, &(x, y, size, line)) in lines.iter().enumerate() {
+            if i > 0 {
+                raw.text.push('\n');
+            }
+            let mut left = x;
+            for c in line.chars() {
+                let start = u32::try_from(raw.text.len()).expect("small");
+                raw.text.push(c);
+                let end = u32::try_from(raw.text.len()).expect("small");
+                let base = height - y;
+                let (lo, hi, right) = (base - DESCENT * size, base + ASCENT * size, left + size * 0.5);
+                raw.glyphs
+                    .push(Glyph { bytes: start..end, corners: [(left, lo), (right, lo), (right, hi), (left, hi)] });
+                left = right;
+            }
+        }
+        raw
+    }
+
+    /// Lines 14 points apart from `top`, at the margin unless indented.
+    fn body<'a>(top: f64, lines: &[(f64, &'a str)]) -> Vec<(f64, f64, f64, &'a str)> {
+        lines.iter().enumerate().map(|(i, &(x, t))| (x, top + 14.0 * i as f64, 12.0, t)).collect()
+    }
+
+    #[test]
+    fn lines_of_a_paragraph_are_joined_and_paragraphs_kept_apart() {
+        let lines = body(
+            100.0,
+            &[
+                (90.0, "The first paragraph opens indented and runs on"),
+                (72.0, "over a second line that ends the sentence here."),
+                (90.0, "A second paragraph opens indented, its hyphen-"),
+                (72.0, "ated word joined and its non-"),
+                (72.0, "compete clause too."),
+            ],
+        );
+        let laid = lay_out(&[page(&lines)]);
+        assert_eq!(
+            laid.text,
+            "The first paragraph opens indented and runs on over a second line that ends the sentence here.\n\n\
+             A second paragraph opens indented, its hyphenated word joined and its non-compete clause too."
+        );
+        assert_eq!(laid.pages, vec![0]);
+    }
+
+    #[test]
+    fn a_hyphen_is_real_when_the_document_writes_the_word_so_and_a_split_when_it_writes_it_whole() {
+        let lines = body(
+            100.0,
+            &[
+                (72.0, "The court-appointed expert and the pre-"),
+                (72.0, "trial motion: pretrial, pretrial. Then court-"),
+                (72.0, "appointed counsel, long-"),
+                (72.0, "awaited, the parlamen-"),
+                (72.0, "taria report, the Smith-"),
+                (72.0, "Jones rule, 2013-"),
+                (72.0, "2015 in all."),
+            ],
+        );
+        let text = lay_out(&[page(&lines)]).text;
+        assert!(text.contains("the pretrial motion"), "{text}");
+        assert!(text.contains("Then court-appointed counsel"), "{text}");
+        assert!(text.contains("the parlamentaria report"), "{text}");
+        assert!(text.contains("the Smith-Jones rule, 2013-2015 in all."), "{text}");
+        assert!(text.contains("long-awaited") || text.contains("longawaited"), "{text}");
+    }
+
+    #[test]
+    fn furniture_repeated_on_most_pages_is_set_apart_and_page_numbers_at_the_foot_too() {
+        let pages: Vec<RawPage> = (1..=4)
+            .map(|n| {
+                let banner = format!("Case 1:20-cv-0{n}  Document 12  Filed 03/0{n}/21  Page {n} of 4");
+                let number = format!("{n}");
+                let mut lines = vec![(72.0, 40.0, 8.0, banner.as_str())];
+                let text = ["and the sentence goes", "on over the page and", "ends on the next one", "there."];
+                lines.extend(body(100.0, &[(72.0, text[n - 1])]));
+                lines.push((300.0, 760.0, 10.0, number.as_str()));
+                page(&lines)
+            })
+            .collect();
+        let laid = lay_out(&pages);
+        assert!(
+            laid.text.contains("and the sentence goes on over the page and ends on the next one there."),
+            "{}",
+            laid.text
+        );
+        assert_eq!(laid.text.matches("Document 12").count(), 4);
+        assert_eq!(laid.pages.len(), 4);
+        assert!(laid.pages.windows(2).all(|w| w[0] < w[1]), "{:?}", laid.pages);
+    }
+
+    #[test]
+    fn what_is_a_page_number() {
+        for yes in ["5", "- 5 -", "Page 5", "Page 5 of 12", "5 of 12", "iv", "[3]", "– 12 –"] {
+            assert!(is_page_number(yes), "{yes}");
+        }
+        for no in ["5 cases", "Page five", "2013-08", "The end", "123456"] {
+            assert!(!is_page_number(no), "{no}");
+        }
+        assert_eq!(furniture_key("Case: 20-1507   Page: 4"), "case: #-# page: #");
+    }
+
+    #[test]
+    fn a_blank_page_still_has_a_place_and_an_empty_document_lays_out_empty() {
+        let pages = vec![page(&[]), page(&body(100.0, &[(72.0, "Text.")])), page(&[])];
+        let laid = lay_out(&pages);
+        assert_eq!(laid.text.trim(), "Text.");
+        assert_eq!(laid.pages.len(), 3);
+        assert!(laid.pages.windows(2).all(|w| w[0] < w[1]), "{:?}", laid.pages);
+        assert!(laid.pages.last().is_some_and(|&p| p as usize <= laid.text.len()));
+        assert_eq!(lay_out(&[]).text, "");
+    }
+
+    proptest! {
+        /// Each laid-out character came from the raw character its origin names (itself, or a
+        /// ligature holding it), unless it is a space or line break put between lines; the pages
+        /// rise within the text.
+        #[test]
+        fn origins_name_the_characters_they_came_from(
+            pages in proptest::collection::vec(
+                proptest::collection::vec(("[a-zﬁA-Z.,\\-]{1,12}( [a-zﬁ.\\-]{1,9}){0,5}", 0u8..3, 0u8..3), 0..8),
+                1..4,
+            )
+        ) {
+            let raws: Vec<RawPage> = pages
+                .iter()
+                .map(|lines| {
+                    let mut y = 60.0;
+                    let placed: Vec<(f64, f64, f64, &str)> = lines
+                        .iter()
+                        .map(|(t, indent, gap)| {
+                            y += 14.0 + f64::from(*gap) * 10.0;
+                            (72.0 + f64::from(*indent) * 18.0, y, 12.0, t.as_str())
+                        })
+                        .collect();
+                    page(&placed)
+                })
+                .collect();
+            let laid = lay_out(&raws);
+            prop_assert_eq!(laid.origin.len(), laid.text.len());
+            for (i, c) in laid.text.char_indices() {
+                let o = laid.origin[i];
+                let raw = &raws[o.page as usize].text;
+                let source = raw[o.at as usize..].chars().next();
+                let fits = source == Some(c)
+                    || source.and_then(ligature).is_some_and(|l| l.contains(c))
+                    || c.is_whitespace();
+                prop_assert!(fits, "{:?} at {} came from {:?}", c, i, source);
+            }
+            prop_assert!(laid.pages.first() == Some(&0));
+            prop_assert!(laid.pages.windows(2).all(|w| w[0] < w[1]), "{:?}", laid.pages);
+            prop_assert!(laid.pages.last().is_some_and(|&p| p as usize <= laid.text.len()));
+        }
+    }
+}
