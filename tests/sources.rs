@@ -623,3 +623,118 @@ fn a_sentence_across_a_page_break_is_marked_on_both_pages() {
     assert_eq!(two.len(), 1, "{two:?}");
     assert!(two[0][1] < 92.0 && two[0][3] > 92.0 && (two[0][0] - 72.0).abs() < 2.0, "{two:?}");
 }
+
+/// `citeline ARGS` with `CITELINE_TESSERACT` set to `program`.
+fn citeline_with_tesseract(program: &str, args: &[&str]) -> (i32, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_citeline"))
+        .args(args)
+        .env("CITELINE_TESSERACT", program)
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code().unwrap_or(-1), text)
+}
+
+#[test]
+fn a_scanned_filing_is_read_by_ocr_cited_by_page_and_its_quote_marked_on_the_drawn_page() {
+    // The filing drawn at 200 dpi and kept as pictures, its one line of text the filing stamp.
+    let scan = common::pdf::scanned(&common::pdf::filing(), 200.0);
+    let read = read_source_bytes(scan.clone(), Some("pdf")).expect("read by OCR");
+    let ocr = read.ocr.as_ref().expect("says it was read by OCR");
+    assert_eq!(ocr.pages, [1, 2, 3]);
+    assert!(ocr.confidence > 80, "{ocr:?}");
+    assert!(ocr.engine.starts_with("Tesseract"), "{ocr:?}");
+    let text = &read.text;
+    assert!(text.len() > 600, "never the stamp alone:\n{text}");
+    let sentence = "Facebook denies the allegations and says that every user agreed to the terms";
+    assert!(text.contains(sentence), "{text}");
+    let at = text.find(sentence).expect("read");
+    assert_eq!(citeline::model::document::pin_cite(&read.pages, at..at + sentence.len()).as_deref(), Some("p. 2"));
+    assert!(text.contains("from May to December 2015 in exchange"), "lines of a paragraph joined:\n{text}");
+
+    // Marked on the drawn page where its words are: page 2, 724 pt from the foot's line... the
+    // second body line at 676 pt (116 px at a point a pixel), from the indent at 108 pt.
+    let n = 1;
+    let start = read.pages[n] as usize;
+    let page = page_text(text, &read.pages, n);
+    let from = at - start;
+    let quote = QuoteOnPage { page_text: &page, range: from..from + sentence.len(), quote: sentence };
+    let image = render_pdf_page(&Arc::new(scan), n, 612, Some(&quote)).expect("draws");
+    assert_eq!(image.placed, Some(true));
+    assert!(!image.marks.is_empty());
+    let first = image.marks[0];
+    assert!(first[1] < 116.0 && first[3] > 116.0, "{:?}", image.marks);
+    assert!((first[0] - 108.0).abs() < 4.0, "{:?}", image.marks);
+    assert!(ink(&image, first) > 100, "the words are drawn under the mark");
+}
+
+#[test]
+fn without_tesseract_a_scan_is_refused_naming_the_file_and_the_package() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let timeline = new_timeline(dir.path());
+    let file = dir.path().join("Scanned order.pdf");
+    std::fs::write(&file, common::pdf::scanned(&complaint(), 100.0)).expect("write");
+    let args = ["add-source", timeline.to_str().expect("path"), file.to_str().expect("path")];
+    let (code, out) = citeline_with_tesseract("/nonexistent/tesseract", &args);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("Scanned order.pdf"), "names the file: {out}");
+    assert!(out.contains("pages 1–3 are scanned"), "{out}");
+    assert!(out.contains("apt-get install tesseract-ocr"), "names the package: {out}");
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&timeline).expect("read")).expect("json");
+    assert!(json["sources"].as_array().is_none_or(Vec::is_empty), "nothing added: {json}");
+}
+
+#[test]
+fn a_scan_added_in_the_window_is_read_in_the_background_and_the_panel_says_it_was_ocrd() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let timeline = new_timeline(dir.path());
+    let file = dir.path().join("Order.pdf");
+    std::fs::write(&file, common::pdf::scanned(&complaint(), 150.0)).expect("write");
+    let mut harness = common::harness_on(&timeline);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::A);
+    harness.run();
+    harness.get_by_label("Document").type_text(file.to_str().expect("path"));
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "Add Source").click();
+    harness.run_steps(2);
+    // The dialog gives way to the work in the status strip, which says what it does.
+    assert!(harness.state().session.adding_source().is_some(), "read in the background");
+    // OCR takes a second or two a page.
+    for _ in 0..3000 {
+        if harness.state().session.adding_source().is_none() {
+            break;
+        }
+        harness.run_steps(1);
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    assert_eq!(harness.state().sources.message, None);
+    let data = std::sync::Arc::clone(harness.state().session.data());
+    let source = &data.doc.timeline().sources[0];
+    assert_eq!(source.ocr.as_ref().map(|o| o.pages.clone()), Some(vec![1, 2, 3]), "{source:?}");
+    let (_, text) = data.doc.source(&source.id).expect("kept");
+    assert!(text.contains("gave Netflix access"), "{text}");
+    wait_for_label(&mut harness, "was read by OCR");
+}
+
+#[test]
+fn reading_a_scan_can_be_cancelled_and_adds_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let timeline = new_timeline(dir.path());
+    let file = dir.path().join("Long order.pdf");
+    let pages: Vec<common::pdf::Page> = (0..12).map(|_| vec![vec![b"A page of the order.".as_slice()]]).collect();
+    std::fs::write(&file, common::pdf::scanned(&pdf(&pages), 150.0)).expect("write");
+    let mut harness = common::harness_on(&timeline);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::A);
+    harness.run();
+    harness.get_by_label("Document").type_text(file.to_str().expect("path"));
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "Add Source").click();
+    harness.run_steps(2);
+    wait_for_label(&mut harness, "Reading the scanned pages of");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert!(harness.state().session.adding_source().is_none());
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    harness.run_steps(2);
+    assert!(harness.state().session.data().doc.timeline().sources.is_empty(), "nothing added");
+    assert!(!dir.path().join("sources/long-order.txt").exists());
+}

@@ -9,8 +9,8 @@ mod pdf;
 
 use std::path::Path;
 
-use crate::model::OriginalKind;
 use crate::model::sources::MAX_SOURCE_BYTES;
+use crate::model::{Ocr, OriginalKind, Progress};
 
 pub use pdf::{PageImage, QuoteOnPage, render_page as render_pdf_page};
 
@@ -34,6 +34,17 @@ pub struct SourceText {
     pub pages: Vec<u32>,
     /// The document the text was read out of, kept beside it: its kind and bytes.
     pub original: Option<(OriginalKind, Vec<u8>)>,
+    /// The pages read by OCR (a scanned PDF's), when any were.
+    pub ocr: Option<Ocr>,
+}
+
+/// How to read a source document: in which language a scan's pages are read by OCR (a BCP 47
+/// tag; else every language citeline reads), and the progress to report and look for a
+/// cancel on.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ReadOptions<'a> {
+    pub language: Option<&'a str>,
+    pub progress: Option<&'a Progress>,
 }
 
 /// The kinds of file Add Source takes, by extension (for file choosers).
@@ -41,6 +52,11 @@ pub const EXTENSIONS: [&str; 9] = ["txt", "md", "markdown", "text", "pdf", "eml"
 
 /// Reads the source file at `path`; a clear message names the file and the problem.
 pub fn read_source_file(path: &Path) -> Result<SourceText, String> {
+    read_source_file_with(path, ReadOptions::default())
+}
+
+/// [`read_source_file`], with the language to read scans in and a progress to report.
+pub fn read_source_file_with(path: &Path, options: ReadOptions) -> Result<SourceText, String> {
     let name = path.display();
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => format!("{name}: the file does not exist"),
@@ -54,11 +70,16 @@ pub fn read_source_file(path: &Path) -> Result<SourceText, String> {
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot read the file: {e}"))?;
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    read_source_bytes(bytes, ext.as_deref()).map_err(|e| format!("{name}: {e}"))
+    read_source_bytes_with(bytes, ext.as_deref(), options).map_err(|e| format!("{name}: {e}"))
 }
 
 /// Reads a source document from its bytes; `ext` is its name's extension, lower-case.
 pub fn read_source_bytes(bytes: Vec<u8>, ext: Option<&str>) -> Result<SourceText, String> {
+    read_source_bytes_with(bytes, ext, ReadOptions::default())
+}
+
+/// [`read_source_bytes`], with the language to read scans in and a progress to report.
+pub fn read_source_bytes_with(bytes: Vec<u8>, ext: Option<&str>, options: ReadOptions) -> Result<SourceText, String> {
     let kind = if bytes.starts_with(b"%PDF-") {
         Some(OriginalKind::Pdf)
     } else {
@@ -83,8 +104,8 @@ pub fn read_source_bytes(bytes: Vec<u8>, ext: Option<&str>) -> Result<SourceText
     };
     let mut read = match kind {
         OriginalKind::Pdf => {
-            let (text, pages) = pdf::read(&bytes)?;
-            SourceText { pages, ..source_text(text).ok_or("the PDF holds no text")? }
+            let read = pdf::read(&bytes, options)?;
+            SourceText { pages: read.pages, ocr: read.ocr, ..source_text(read.text).ok_or("the PDF holds no text")? }
         }
         OriginalKind::Docx => {
             let (text, title) = docx::read(&bytes)?;

@@ -27,7 +27,7 @@ pub use date::{Day, Edtf, Span};
 pub use document::{Document, Tally};
 pub use problem::{Place, Problem, Severity};
 pub use progress::Progress;
-pub use timeline::{Citation, Era, Event, EventExtra, Media, Original, OriginalKind, Rejected, Source, Timeline};
+pub use timeline::{Citation, Era, Event, EventExtra, Media, Ocr, Original, OriginalKind, Rejected, Source, Timeline};
 pub use verify::Verification;
 
 /// The built-in timeline, parsed for model tests without going through `formats`.

@@ -13,6 +13,8 @@ pub enum Stage {
     Saving,
     /// Putting that text on disk.
     Writing,
+    /// Reading the text of a document's scanned pages from their pictures (OCR).
+    Recognising,
 }
 
 #[derive(Debug, Default)]
@@ -32,6 +34,7 @@ impl Stage {
             Self::LayingOut => "Laying out",
             Self::Saving => "Saving",
             Self::Writing => "Writing",
+            Self::Recognising => "Reading the scanned pages of",
         }
     }
 }
@@ -53,6 +56,7 @@ impl Progress {
             2 => Stage::LayingOut,
             3 => Stage::Saving,
             4 => Stage::Writing,
+            5 => Stage::Recognising,
             _ => Stage::Reading,
         }
     }

@@ -96,6 +96,39 @@ pub struct Source {
     /// citation's page is worked out from these, never typed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pages: Vec<u32>,
+    /// Pages whose text was read from their picture by OCR (a scan), when any were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<Box<Ocr>>,
+}
+
+/// What of a source's text was read by OCR, and how sure the reader was.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Ocr {
+    /// The pages read so, from 1.
+    pub pages: Vec<u32>,
+    /// The reader's mean confidence in their words, 0–100.
+    pub confidence: u8,
+    /// The reader and its languages (`Tesseract 5.3.0, eng`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub engine: String,
+}
+
+impl Ocr {
+    /// What the panel says of a text read by OCR: which pages, by what, how sure.
+    pub fn describe(&self) -> String {
+        let pages = match self.pages.as_slice() {
+            [one] => format!("page {one}"),
+            [first, .., last] if (last - first) as usize + 1 == self.pages.len() => format!("pages {first}–{last}"),
+            more => format!("{} pages", more.len()),
+        };
+        let by = if self.engine.is_empty() { String::new() } else { format!(" ({})", self.engine) };
+        format!(
+            "The text of {pages} was read by OCR{by} from the scanned page, mean confidence {}%: check a quote \
+             against the page before relying on it.",
+            self.confidence
+        )
+    }
 }
 
 /// A source's original document, as it was added.

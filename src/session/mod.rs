@@ -95,6 +95,8 @@ pub struct Session {
     search_again: bool,
     loading: Option<Loading>,
     saving: Option<Saving>,
+    /// A source document being read (a PDF, whose scanned pages may take OCR a while).
+    adding: Option<sources::Adding>,
     relayout: Option<Relayout>,
     watcher: Option<FileWatcher>,
     /// When to reload after a change on disk.
@@ -184,6 +186,7 @@ impl Session {
             search_again: false,
             loading: None,
             saving: None,
+            adding: None,
             relayout: None,
             watcher: None,
             reload_at: None,

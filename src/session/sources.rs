@@ -3,13 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Session;
+use super::{Job, Session};
 use crate::atomic_write::write_atomically;
-use crate::formats::source_file::SourceText;
+use crate::formats::source_file::{ReadOptions, SourceText, read_source_file_with};
 use crate::model::edit::Edit;
 use crate::model::language::detect_language;
 use crate::model::sources::sha256_hex;
-use crate::model::{Document, Edtf, Original, OriginalKind, Source};
+use crate::model::{Document, Edtf, Original, OriginalKind, Progress, Source};
 
 /// What the user says about a source; what is not given is worked out (the id from the title,
 /// the language from the text).
@@ -28,7 +28,47 @@ pub fn sources_folder(timeline: &Path) -> PathBuf {
     timeline.parent().unwrap_or_else(|| Path::new(".")).join("sources")
 }
 
+/// A source document being read in the background, to be added once it is.
+pub struct Adding {
+    path: PathBuf,
+    details: SourceDetails,
+    job: Job<Result<SourceText, String>>,
+}
+
 impl Session {
+    /// Reads the document at `path` in the background (a long PDF, scanned pages read by OCR in
+    /// the language `details` gives), then adds it: [`Session::poll_adding_source`] says how it
+    /// went. A document already being read is let go.
+    pub fn add_source_in_background(&mut self, path: PathBuf, details: SourceDetails) {
+        let (job_path, language) = (path.clone(), details.language.clone());
+        let job = Job::spawn("reading a source", self.wake(), move |progress| {
+            read_source_file_with(&job_path, ReadOptions { language: language.as_deref(), progress: Some(progress) })
+        });
+        self.adding = Some(Adding { path, details, job });
+    }
+
+    /// The document being read for adding, and how far along it is.
+    pub fn adding_source(&self) -> Option<(&Path, &Progress)> {
+        self.adding.as_ref().map(|a| (a.path.as_path(), a.job.progress().as_ref()))
+    }
+
+    /// Stops reading the document being added; nothing is added.
+    pub fn cancel_adding_source(&mut self) {
+        self.adding = None;
+    }
+
+    /// Once the document being read is read: added (its id), or why not.
+    pub fn poll_adding_source(&mut self) -> Option<Result<String, String>> {
+        let result = self.adding.as_ref()?.job.poll()?;
+        let adding = self.adding.take()?;
+        let name = adding.path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        Some(match result {
+            Ok(Ok(text)) => self.add_source(&text, &name, adding.details),
+            Ok(Err(e)) => Err(e),
+            Err(failed) => Err(failed.0),
+        })
+    }
+
     /// Adds `source` (named `name`, as the file it came from) to the open timeline; returns the
     /// new source's id. Nothing is added when anything fails.
     pub fn add_source(&mut self, source: &SourceText, name: &str, details: SourceDetails) -> Result<String, String> {
@@ -63,6 +103,7 @@ impl Session {
             text_sha256: Some(sha256_hex(source.text.as_bytes())),
             original,
             pages: source.pages.clone(),
+            ocr: source.ocr.clone().map(Box::new),
             ..new
         };
         let id = source.id.to_string();

@@ -256,6 +256,9 @@ fn event_ui(
                     if let Some(url) = &source.url {
                         ui.hyperlink_to(url.as_str(), url.as_str());
                     }
+                    if let Some(ocr) = &source.ocr {
+                        ui.add(egui::Label::new(RichText::new(ocr.describe()).color(palette.caution)).wrap());
+                    }
                     badge(ui, check.status, palette);
                     // A quote not found: where its words stand instead is said, and shown.
                     let mut span = check.span();

@@ -92,6 +92,8 @@ pub enum Command {
     AcceptProposals(Vec<crate::model::propose::Proposal>),
     RejectProposal(crate::model::propose::Proposal),
     CancelSaving,
+    /// Stop reading the document being added as a source.
+    CancelAddingSource,
     DismissReport,
 }
 

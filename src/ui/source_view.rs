@@ -80,6 +80,9 @@ impl SourceView {
         if let Some(url) = &source.url {
             ui.hyperlink_to(url.as_str(), url.as_str());
         }
+        if let Some(ocr) = &source.ocr {
+            ui.add(egui::Label::new(RichText::new(ocr.describe()).color(palette.caution)).wrap());
+        }
         commands.extend(self.editor.ui(ui, doc, &id, palette));
         let picked = self.selection.clone().filter(|r| !r.is_empty());
         ui.horizontal(|ui| {

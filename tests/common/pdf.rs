@@ -222,3 +222,76 @@ pub fn long_filing(pages: usize) -> Vec<u8> {
         .collect();
     placed_pdf(&placed, Some(72.0))
 }
+
+/// A scan of `pdf`: each page drawn (hayro) at `dpi` in grey and kept as a picture only, with
+/// the court's filing stamp ("FILED …") as the page's one line of text, as scanned filings come.
+pub fn scanned(pdf_bytes: &[u8], dpi: f32) -> Vec<u8> {
+    use hayro::hayro_interpret::InterpreterSettings;
+    use hayro::hayro_syntax::Pdf;
+    use hayro::vello_cpu::color::palette::css::WHITE;
+    use hayro::{PixmapSettings, RenderCache, RenderSettings};
+
+    let source = Pdf::new(std::sync::Arc::new(pdf_bytes.to_vec())).expect("a PDF");
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" });
+    let mut kids = Vec::new();
+    for page in source.pages().iter() {
+        let (w, h) = page.render_dimensions();
+        let scale = dpi / 72.0;
+        let settings = PixmapSettings { x_scale: scale, y_scale: scale, bg_color: WHITE };
+        let pixmap = hayro::render(
+            page,
+            &RenderCache::new(),
+            &InterpreterSettings::default(),
+            &RenderSettings::default(),
+            &settings,
+        );
+        let grey: Vec<u8> = pixmap.data_as_u8_slice().chunks_exact(4).map(|p| p[1]).collect();
+        let mut image = Stream::new(
+            dictionary! {
+                "Type" => "XObject",
+                "Subtype" => "Image",
+                "Width" => i64::from(pixmap.width()),
+                "Height" => i64::from(pixmap.height()),
+                "ColorSpace" => "DeviceGray",
+                "BitsPerComponent" => 8,
+            },
+            grey,
+        );
+        image.compress().expect("compresses");
+        let image_id = doc.add_object(image);
+        let operations = vec![
+            Operation::new("q", vec![]),
+            Operation::new("cm", vec![w.into(), 0.into(), 0.into(), h.into(), 0.into(), 0.into()]),
+            Operation::new("Do", vec!["Im1".into()]),
+            Operation::new("Q", vec![]),
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), 7.into()]),
+            Operation::new("Td", vec![430.into(), Object::Real(h - 14.0)]),
+            Operation::new("Tj", vec![Object::string_literal(b"FILED 12/22/2020 CLERK".to_vec())]),
+            Operation::new("ET", vec![]),
+        ];
+        let content = Content { operations }.encode().expect("content encodes");
+        let content_id = doc.add_object(Stream::new(dictionary! {}, content));
+        let resources = dictionary! {
+            "Font" => dictionary! { "F1" => font_id },
+            "XObject" => dictionary! { "Im1" => image_id },
+        };
+        kids.push(Object::from(doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "Contents" => content_id,
+            "Resources" => resources,
+            "MediaBox" => vec![0.into(), 0.into(), Object::Real(w), Object::Real(h)],
+        })));
+    }
+    let count = i64::try_from(kids.len()).unwrap_or(0);
+    doc.objects
+        .insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }));
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("saves");
+    bytes
+}

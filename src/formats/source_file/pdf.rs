@@ -4,6 +4,7 @@
 //! text; and a page drawn (hayro) with a quote's words marked on it.
 
 mod layout;
+mod ocr;
 mod page_image;
 mod text;
 
@@ -16,13 +17,26 @@ use lopdf::Document;
 use layout::Laid;
 use text::RawPage;
 
+use super::ReadOptions;
+use crate::model::progress::{CANCELLED, Stage};
+use crate::model::{Ocr, Progress};
+
 pub use page_image::{PageImage, QuoteOnPage, render_page};
 
-/// The text of every page, pages apart by a blank line, and the byte offset where each begins.
-pub fn read(bytes: &[u8]) -> Result<(String, Vec<u32>), String> {
+/// A PDF read: its text, where each page begins in it, and what OCR read of it.
+#[derive(Debug, Default)]
+pub struct PdfText {
+    pub text: String,
+    pub pages: Vec<u32>,
+    pub ocr: Option<Ocr>,
+}
+
+/// The text of every page, laid out, and the byte offset where each begins; scanned pages read
+/// by OCR in the language `options` names.
+pub fn read(bytes: &[u8], options: ReadOptions) -> Result<PdfText, String> {
     // pdf-extract panics on some damaged files rather than failing: that is the file's fault,
     // so it is reported as such.
-    catch_unwind(AssertUnwindSafe(|| read_pages(bytes)))
+    catch_unwind(AssertUnwindSafe(|| read_pages(bytes, options)))
         .unwrap_or_else(|_| Err("the PDF is damaged: its text could not be read".to_owned()))
 }
 
@@ -35,26 +49,112 @@ fn load(bytes: &[u8]) -> Result<Document, String> {
     Ok(doc)
 }
 
-fn read_pages(bytes: &[u8]) -> Result<(String, Vec<u32>), String> {
+fn read_pages(bytes: &[u8], options: ReadOptions) -> Result<PdfText, String> {
     let doc = load(bytes)?;
-    let (_, laid) = lay_out_document(&doc)?;
+    let mut raw = extract_pages(&doc)?;
+    let scans = scanned_pages(&doc, &raw);
+    let ocr = if scans.is_empty() { None } else { Some(recognise(bytes, &scans, &mut raw, options)?) };
+    let laid = layout::lay_out(&raw);
     if laid.text.trim().is_empty() {
-        return Err("the PDF has no text layer (a scanned document?): citeline cannot read text from images yet".into());
+        return Err("the PDF has no text layer and no page a scan could be read from".into());
     }
-    Ok((laid.text, laid.pages))
+    Ok(PdfText { text: laid.text, pages: laid.pages, ocr })
 }
 
-/// Every page of `doc` as pdf-extract reads it, and the document laid out from them.
-fn lay_out_document(doc: &Document) -> Result<(Vec<RawPage>, Laid), String> {
+/// Every page of `doc` as pdf-extract reads it.
+fn extract_pages(doc: &Document) -> Result<Vec<RawPage>, String> {
     let count = doc.get_pages().len();
     if count == 0 {
         return Err("the PDF has no pages".into());
     }
-    let raw = (1..=count)
-        .map(|n| text::extract_page(doc, u32::try_from(n).unwrap_or(u32::MAX)))
-        .collect::<Result<Vec<_>, _>>()?;
+    (1..=count).map(|n| text::extract_page(doc, u32::try_from(n).unwrap_or(u32::MAX))).collect()
+}
+
+/// Every page of `doc` as pdf-extract reads it, and the document laid out from them.
+fn lay_out_document(doc: &Document) -> Result<(Vec<RawPage>, Laid), String> {
+    let raw = extract_pages(doc)?;
     let laid = layout::lay_out(&raw);
     Ok((raw, laid))
+}
+
+/// How little text a page with a page-sized picture may hold and still be taken for a scan:
+/// a filing stamp or the court's banner over the picture, not a page of text.
+const SCAN_TEXT: usize = 200;
+
+/// The pages (from 0) that are pictures of text: a picture of at least a quarter of a
+/// megapixel (a letter page at 72 dpi has half of one), and no more text than a stamp.
+fn scanned_pages(doc: &Document, raw: &[RawPage]) -> Vec<usize> {
+    let ids: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    raw.iter()
+        .enumerate()
+        .filter(|(n, page)| {
+            page.text.chars().filter(|c| !c.is_whitespace()).count() < SCAN_TEXT
+                && ids.get(*n).is_some_and(|&id| {
+                    doc.get_page_images(id)
+                        .is_ok_and(|images| images.iter().any(|i| i.width.saturating_mul(i.height) >= 250_000))
+                })
+        })
+        .map(|(n, _)| n)
+        .collect()
+}
+
+/// Reads the `scans` pages by OCR, each in place of its text layer; what was read, or why not.
+fn recognise(bytes: &[u8], scans: &[usize], raw: &mut [RawPage], options: ReadOptions) -> Result<Ocr, String> {
+    let list = page_list(scans);
+    let installed = match ocr::languages() {
+        Ok(l) if !l.is_empty() => l,
+        _ => {
+            return Err(format!(
+                "{list} scanned (a picture of text, with no more than a stamp as text): citeline reads \
+                 scans with Tesseract, which is not installed. Install it (apt-get install {}) and add \
+                 the PDF again",
+                ocr::PACKAGES
+            ));
+        }
+    };
+    let language = ocr::language_for(options.language.unwrap_or(""), &installed);
+    let bytes = Arc::new(bytes.to_vec());
+    if let Some(p) = options.progress {
+        p.start(Stage::Recognising, scans.len() as u64);
+    }
+    let (mut sum, mut words) = (0.0, 0usize);
+    for &n in scans {
+        if options.progress.is_some_and(Progress::is_cancelled) {
+            return Err(CANCELLED.to_owned());
+        }
+        let read = ocr::read_page(&bytes, n, &language).map_err(|e| match e {
+            ocr::OcrError::Missing => {
+                format!("Tesseract could not be run: install it (apt-get install {})", ocr::PACKAGES)
+            }
+            ocr::OcrError::Failed(why) => format!("page {} could not be read by OCR: {why}", n + 1),
+        })?;
+        sum += read.confidence * read.words as f64;
+        words += read.words;
+        raw[n] = read.page;
+        if let Some(p) = options.progress {
+            p.advance(1);
+        }
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a percentage
+    let confidence = if words > 0 { (sum / words as f64).round().clamp(0.0, 100.0) as u8 } else { 0 };
+    Ok(Ocr {
+        pages: scans.iter().map(|&n| u32::try_from(n + 1).unwrap_or(u32::MAX)).collect(),
+        confidence,
+        engine: format!("Tesseract, {language}"),
+    })
+}
+
+/// "page 3 is", "pages 1–4 are", "pages 1, 3 and 5 are".
+fn page_list(pages: &[usize]) -> String {
+    match pages {
+        [one] => format!("page {} is", one + 1),
+        [first, .., last] if last - first + 1 == pages.len() => format!("pages {}–{} are", first + 1, last + 1),
+        _ => {
+            let names: Vec<String> = pages.iter().map(|p| (p + 1).to_string()).collect();
+            let (last, rest) = names.split_last().unwrap_or((&names[0], &[]));
+            format!("pages {} and {last} are", rest.join(", "))
+        }
+    }
 }
 
 /// The last PDF laid out for marking quotes on its pages, by a fingerprint of its bytes: turning
@@ -69,9 +169,7 @@ struct LaidPdf {
 
 /// `bytes` read and laid out, from the cache when it holds them; `None` when they do not read.
 fn laid_cached(bytes: &[u8]) -> Option<Arc<LaidPdf>> {
-    let mut hasher = std::hash::DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    let key = hasher.finish();
+    let key = fingerprint(bytes);
     if let Ok(cache) = LAID.lock()
         && let Some((k, laid)) = cache.as_ref()
         && *k == key
@@ -85,4 +183,38 @@ fn laid_cached(bytes: &[u8]) -> Option<Arc<LaidPdf>> {
         *cache = Some((key, Arc::clone(&laid)));
     }
     Some(laid)
+}
+
+/// The last scanned page read by OCR for marking a quote on it, by the PDF's fingerprint and the
+/// page: drawing it again at another width reads it once.
+static SCAN: Mutex<Option<(u64, usize, Arc<RawPage>)>> = Mutex::new(None);
+
+/// Page `page` of `bytes` read by OCR when it is a scan (from the cache when it holds it);
+/// `None` when it is not one, or cannot be read.
+fn scan_read_cached(bytes: &[u8], page: usize) -> Option<Arc<RawPage>> {
+    let key = fingerprint(bytes);
+    if let Ok(cache) = SCAN.lock()
+        && let Some((k, p, raw)) = cache.as_ref()
+        && (*k, *p) == (key, page)
+    {
+        return Some(Arc::clone(raw));
+    }
+    let doc = load(bytes).ok()?;
+    let laid = laid_cached(bytes)?;
+    if !scanned_pages(&doc, &laid.raw).contains(&page) {
+        return None;
+    }
+    let installed = ocr::languages().ok()?;
+    let read = ocr::read_page(&Arc::new(bytes.to_vec()), page, &ocr::language_for("", &installed)).ok()?;
+    let raw = Arc::new(read.page);
+    if let Ok(mut cache) = SCAN.lock() {
+        *cache = Some((key, page, Arc::clone(&raw)));
+    }
+    Some(raw)
+}
+
+fn fingerprint(bytes: &[u8]) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
 }

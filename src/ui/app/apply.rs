@@ -139,6 +139,7 @@ impl CitelineApp {
             Command::NextResult => self.select_when_done = true,
             Command::CancelLoading => self.session.cancel_loading(),
             Command::CancelSaving => self.session.cancel_saving(),
+            Command::CancelAddingSource => self.session.cancel_adding_source(),
             Command::DismissReport => self.report = None,
         }
     }

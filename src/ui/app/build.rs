@@ -73,9 +73,16 @@ impl CitelineApp {
         self.edit(Edit::AddCitation { event: event as usize, index: e.citations.len(), citation }, None);
     }
 
-    /// Adds a source from a file or pasted text; its text is shown, ready for selecting.
+    /// Adds a source from a file or pasted text; its text is shown, ready for selecting. A PDF
+    /// is read in the background (a long one, or a scan read by OCR, takes a while), its
+    /// progress in the status strip.
     pub(super) fn add_source(&mut self, input: SourceInput, details: SourceDetails) {
         let (read, name) = match input {
+            SourceInput::File(path) if is_pdf(&path) => {
+                self.sources.open = false;
+                self.session.add_source_in_background(path, details);
+                return;
+            }
             SourceInput::File(path) => {
                 let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                 (read_source_file(&path), name)
@@ -84,12 +91,23 @@ impl CitelineApp {
                 (source_text(text).ok_or_else(|| "there is no text to add".to_owned()), "pasted".to_owned())
             }
         };
-        match read.and_then(|source| self.session.add_source(&source, &name, details)) {
+        let added = read.and_then(|source| self.session.add_source(&source, &name, details));
+        self.source_added(added);
+    }
+
+    /// A source added (its text shown), or the Add Source dialog again with why not.
+    pub(super) fn source_added(&mut self, added: Result<String, String>) {
+        match added {
             Ok(id) => {
                 self.sources.open = false;
+                self.sources.message = None;
                 self.panel.source_view.show(&id);
             }
-            Err(e) => self.sources.message = Some(Err(e)),
+            Err(e) if e.ends_with(crate::model::progress::CANCELLED) => {}
+            Err(e) => {
+                self.sources.open = true;
+                self.sources.message = Some(Err(e));
+            }
         }
     }
 
@@ -104,4 +122,11 @@ impl CitelineApp {
             Err(e) => self.new_timeline.message = Some(Err(e)),
         }
     }
+}
+
+/// Whether `path` names a PDF (by its first bytes, else its name).
+fn is_pdf(path: &std::path::Path) -> bool {
+    let mut head = [0u8; 5];
+    let starts = std::fs::File::open(path).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head)).is_ok();
+    (starts && &head == b"%PDF-") || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }

@@ -415,6 +415,9 @@ impl eframe::App for CitelineApp {
         if let Some(wait) = self.session.poll(ctx.input(|i| i.time)) {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
         }
+        if let Some(added) = self.session.poll_adding_source() {
+            self.source_added(added);
+        }
         self.take_notices();
         self.autosave_settings(ctx);
         let dropped = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).next());
@@ -464,7 +467,12 @@ impl eframe::App for CitelineApp {
             self.session.loading().map(|(path, progress)| Work { path, progress, cancel: Command::CancelLoading });
         let saving =
             self.session.saving().map(|(path, progress)| Work { path, progress, cancel: Command::CancelSaving });
-        let work: Vec<Work> = loading.into_iter().chain(saving).collect();
+        let adding = self.session.adding_source().map(|(path, progress)| Work {
+            path,
+            progress,
+            cancel: Command::CancelAddingSource,
+        });
+        let work: Vec<Work> = loading.into_iter().chain(saving).chain(adding).collect();
         if !work.is_empty() || self.report.is_some() {
             let status = egui::Panel::top("status").show(ui, |ui| status_ui(ui, work, self.report.as_ref()));
             self.commands.extend(status.inner);

@@ -206,18 +206,19 @@ fn line_text<'a>(line: &Line, pages: &'a [RawPage]) -> &'a str {
     pages[line.page as usize].text.get(line.raw.start as usize..line.raw.end as usize).unwrap_or("").trim()
 }
 
-/// A line's text with its numbers as `#`, lower case, spaces folded: what stays the same of a
-/// page's banner or running head from one page to the next.
+/// A line's text with its numbers as `#`, lower case, without spaces (OCR spaces a banner one
+/// way on one page and another on the next): what stays the same of a page's banner or
+/// running head from one page to the next.
 fn furniture_key(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
     for c in text.chars() {
         let c = if c.is_ascii_digit() { '#' } else { c };
-        if c == '#' && key.ends_with('#') || c.is_whitespace() && (key.is_empty() || key.ends_with(' ')) {
+        if c == '#' && key.ends_with('#') || c.is_whitespace() {
             continue;
         }
-        key.extend(if c.is_whitespace() { ' ' } else { c }.to_lowercase());
+        key.extend(c.to_lowercase());
     }
-    key.trim_end().to_owned()
+    key
 }
 
 /// "5", "- 5 -", "Page 5", "Page 5 of 12", "5 of 12", "iv": a page's number.
@@ -860,7 +861,8 @@ mod tests {
         for no in ["5 cases", "Page five", "2013-08", "The end", "123456"] {
             assert!(!is_page_number(no), "{no}");
         }
-        assert_eq!(furniture_key("Case: 20-1507   Page: 4"), "case: #-# page: #");
+        assert_eq!(furniture_key("Case: 20-1507   Page: 4"), "case:#-#page:#");
+        assert_eq!(furniture_key("Case: 20-1507 Page:12"), furniture_key("Case: 20-1507   Page: 4"));
     }
 
     #[test]

@@ -12,6 +12,9 @@ use hayro::kurbo::{Affine, Point, Rect};
 use hayro::vello_cpu::color::palette::css::WHITE;
 use hayro::{PixmapSettings, RenderCache, RenderSettings};
 
+use super::layout::Laid;
+use super::text::RawPage;
+
 /// The widest page drawn, in pixels: wider gains nothing on a screen and costs memory.
 const MAX_WIDTH: u32 = 4096;
 
@@ -93,10 +96,19 @@ fn render(bytes: &Arc<Vec<u8>>, page: usize, width: u32, quote: Option<&QuoteOnP
 /// page as it reads now.
 fn quote_marks(bytes: &[u8], page: usize, quote: &QuoteOnPage, to_pixels: Affine) -> Option<Vec<[f32; 4]>> {
     let pdf = super::laid_cached(bytes)?;
-    let (raw, laid) = (&pdf.raw, &pdf.laid);
+    if let Some(marks) = marks(pdf.raw.get(page)?, &pdf.laid, page, quote, to_pixels) {
+        return Some(marks);
+    }
+    // A scanned page: its words as OCR reads them, laid out alone.
+    let scanned = super::scan_read_cached(bytes, page)?;
+    let laid = super::layout::lay_out(std::slice::from_ref(&*scanned));
+    marks(&scanned, &laid, 0, quote, to_pixels)
+}
+
+/// The quote's glyph boxes on `raw` (page `page` of `laid`), merged along lines.
+fn marks(raw: &RawPage, laid: &Laid, page: usize, quote: &QuoteOnPage, to_pixels: Affine) -> Option<Vec<[f32; 4]>> {
     let (start, text) = laid.page_text(page)?;
     let range = place(text, quote)?;
-    let raw_page = raw.get(page)?;
     let mut marks: Vec<Rect> = Vec::new();
     let mut last = None;
     for origin in laid.origin.get(start + range.start..start + range.end)? {
@@ -104,7 +116,7 @@ fn quote_marks(bytes: &[u8], page: usize, quote: &QuoteOnPage, to_pixels: Affine
         if origin.page as usize != page {
             continue;
         }
-        let Some(glyph) = raw_page.glyph_at(origin.at) else { continue };
+        let Some(glyph) = raw.glyph_at(origin.at) else { continue };
         if last == Some(glyph.bytes.start) {
             continue;
         }
