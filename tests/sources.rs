@@ -738,3 +738,23 @@ fn reading_a_scan_can_be_cancelled_and_adds_nothing() {
     assert!(harness.state().session.data().doc.timeline().sources.is_empty(), "nothing added");
     assert!(!dir.path().join("sources/long-order.txt").exists());
 }
+
+#[test]
+fn a_hostile_pdf_of_thousands_of_tiny_text_objects_and_many_pages_is_laid_out_within_limits() {
+    // 6,000 one-letter runs scattered on a page, and 400 pages of a line each.
+    let letters: Vec<[u8; 1]> = (0..6000).map(|i| [b'a' + (i % 26) as u8]).collect();
+    let scattered: Vec<common::pdf::Run> = letters
+        .iter()
+        .enumerate()
+        .map(|(i, l)| common::pdf::run((i * 37 % 540) as f32 + 20.0, (i * 53 % 760) as f32 + 10.0, 2.0, l))
+        .collect();
+    let started = std::time::Instant::now();
+    let read = read_source_bytes(common::pdf::placed_pdf(&[scattered], None), Some("pdf")).expect("reads");
+    assert!(read.text.len() >= 6000 / 2, "{}", read.text.len());
+    let many: Vec<common::pdf::Page> = (0..400).map(|_| vec![vec![b"A line.".as_slice()]]).collect();
+    let read = read_source_bytes(pdf(&many), Some("pdf")).expect("reads");
+    assert_eq!(read.pages.len(), 400);
+    assert!(read.pages.windows(2).all(|w| w[0] < w[1]));
+    // In the tests' unoptimised build; the benchmarks measure the shipped one.
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+}
