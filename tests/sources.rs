@@ -742,7 +742,7 @@ fn reading_a_scan_can_be_cancelled_and_adds_nothing() {
 #[test]
 fn a_hostile_pdf_of_thousands_of_tiny_text_objects_and_many_pages_is_laid_out_within_limits() {
     // 6,000 one-letter runs scattered on a page, and 400 pages of a line each.
-    let letters: Vec<[u8; 1]> = (0..6000).map(|i| [b'a' + (i % 26) as u8]).collect();
+    let letters: Vec<[u8; 1]> = (0u8..26).cycle().take(6000).map(|i| [b'a' + i]).collect();
     let scattered: Vec<common::pdf::Run> = letters
         .iter()
         .enumerate()
@@ -757,4 +757,77 @@ fn a_hostile_pdf_of_thousands_of_tiny_text_objects_and_many_pages_is_laid_out_wi
     assert!(read.pages.windows(2).all(|w| w[0] < w[1]));
     // In the tests' unoptimised build; the benchmarks measure the shipped one.
     assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+}
+
+#[test]
+fn lines_shown_by_the_quote_operators_are_read_as_ghostscript_writes_them() {
+    use lopdf::Object;
+    use lopdf::content::Operation;
+    let string = |s: &str| Object::string_literal(s.as_bytes().to_vec());
+    let pdf = common::pdf::operations_pdf(vec![
+        Operation::new("BT", vec![]),
+        Operation::new("Tf", vec!["F1".into(), 12.into()]),
+        Operation::new("TL", vec![14.into()]),
+        Operation::new("Td", vec![72.into(), 700.into()]),
+        Operation::new("Tj", vec![string("The first line of the order, and")]),
+        Operation::new("'", vec![string("the second, shown by the quote operator,")]),
+        Operation::new("\"", vec![0.into(), 0.into(), string("and the third by the double quote.")]),
+        Operation::new("ET", vec![]),
+    ]);
+    let read = read_source_bytes(pdf, Some("pdf")).expect("reads");
+    assert_eq!(
+        read.text,
+        "The first line of the order, and the second, shown by the quote operator, and the third by the double quote."
+    );
+}
+
+#[test]
+fn pleading_paper_is_cited_by_page_and_line() {
+    // Two pages of 28 numbered lines, double-spaced, the numbers in the left margin.
+    let numbers: Vec<Vec<u8>> = (1..=28).map(|n| format!("{n}").into_bytes()).collect();
+    let side = |n: usize| if n <= 28 { "the plaintiff states" } else { "the defendant denies" };
+    let texts: Vec<Vec<u8>> =
+        (1..=56).map(|n| format!("{} fact number {n} of the complaint and then", side(n)).into_bytes()).collect();
+    let pages: Vec<Vec<common::pdf::Run>> = (0..2)
+        .map(|p| {
+            let mut page: Vec<common::pdf::Run> = Vec::new();
+            for l in 0..28 {
+                let y = 730.0 - 24.0 * l as f32;
+                page.push(common::pdf::run(40.0, y, 12.0, &numbers[l]));
+                page.push(common::pdf::run(90.0, y, 12.0, &texts[p * 28 + l]));
+            }
+            page
+        })
+        .collect();
+    let read = read_source_bytes(common::pdf::placed_pdf(&pages, None), Some("pdf")).expect("reads");
+    assert!(!read.text.contains("then 2 the"), "line numbers are not text: {}", &read.text[..300]);
+    assert_eq!(read.lines.len(), 2, "{:?}", read.lines);
+    let lines = citeline::model::document::numbered_lines(&read.lines, read.text.len()).expect("fits");
+    assert_eq!(lines.len(), 56);
+    // From the words `from` to the end of the words `to`.
+    let cite = |from: &str, to: &str| {
+        let (a, b) = (read.text.find(from).expect("from"), read.text.find(to).expect("to") + to.len());
+        citeline::model::document::line_cite(&lines, a..b)
+    };
+    assert_eq!(cite("fact number 12 of", "fact number 12 of").as_deref(), Some("1:12"));
+    assert_eq!(cite("fact number 12 of", "fact number 15 of").as_deref(), Some("1:12–15"));
+    assert_eq!(cite("fact number 27 of", "fact number 30 of").as_deref(), Some("1:27–2:2"));
+    // The numbers drawn first, as one column down the margin, then the text: the same cites.
+    let margin_first: Vec<Vec<common::pdf::Run>> = pages
+        .iter()
+        .map(|p| {
+            let (numbers, text): (Vec<_>, Vec<_>) = p.iter().partition(|r| r.x < 50.0);
+            numbers.into_iter().chain(text).collect()
+        })
+        .collect();
+    let again = read_source_bytes(common::pdf::placed_pdf(&margin_first, None), Some("pdf")).expect("reads");
+    assert_eq!(again.text, read.text);
+    assert_eq!(again.lines, read.lines);
+    // A timeline holding it cites by page and line in the panel and the footnotes.
+    let source = citeline::model::Source { pages: read.pages.clone(), lines: read.lines.clone(), ..Default::default() };
+    let at = read.text.find("fact number 29").expect("there");
+    assert_eq!(
+        citeline::model::document::source_pin_cite(&source, read.text.len(), at..at + 10).as_deref(),
+        Some("2:1")
+    );
 }

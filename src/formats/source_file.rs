@@ -34,6 +34,9 @@ pub struct SourceText {
     pub pages: Vec<u32>,
     /// The document the text was read out of, kept beside it: its kind and bytes.
     pub original: Option<(OriginalKind, Vec<u8>)>,
+    /// Where each numbered line of each page begins (pleading paper, transcripts), as a
+    /// source keeps it.
+    pub lines: Vec<String>,
     /// The pages read by OCR (a scanned PDF's), when any were.
     pub ocr: Option<Ocr>,
 }
@@ -105,7 +108,13 @@ pub fn read_source_bytes_with(bytes: Vec<u8>, ext: Option<&str>, options: ReadOp
     let mut read = match kind {
         OriginalKind::Pdf => {
             let read = pdf::read(&bytes, options)?;
-            SourceText { pages: read.pages, ocr: read.ocr, ..source_text(read.text).ok_or("the PDF holds no text")? }
+            let lines = read.lines;
+            SourceText {
+                pages: read.pages,
+                lines,
+                ocr: read.ocr,
+                ..source_text(read.text).ok_or("the PDF holds no text")?
+            }
         }
         OriginalKind::Docx => {
             let (text, title) = docx::read(&bytes)?;

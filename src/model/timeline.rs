@@ -96,6 +96,11 @@ pub struct Source {
     /// citation's page is worked out from these, never typed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pages: Vec<u32>,
+    /// Where each numbered line of each page begins in the text, for pleading paper and
+    /// transcripts (cited by page and line, `3:12–15`): one string a page, `LINE:OFFSET` pairs
+    /// apart by spaces (`"1:0 2:61 3:130"`), offsets in bytes rising through the pages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<String>,
     /// Pages whose text was read from their picture by OCR (a scan), when any were.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ocr: Option<Box<Ocr>>,

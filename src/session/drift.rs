@@ -6,11 +6,11 @@
 use std::path::Path;
 
 use crate::formats::source_file::read_source_bytes as read_document;
-use crate::model::document::pin_cite;
+use crate::model::document::source_pin_cite;
 use crate::model::elsewhere::line_column;
 use crate::model::sources::{read_source_bytes, sha256_hex};
 use crate::model::verify::{FoldedText, locate};
-use crate::model::{Document, Place, Problem};
+use crate::model::{Document, Place, Problem, Source};
 
 /// Warnings for the quotes of every source whose original changed.
 pub fn original_drift(doc: &Document) -> Vec<Problem> {
@@ -38,7 +38,10 @@ pub fn original_drift(doc: &Document) -> Vec<Problem> {
                 let message = match locate(&read.text, &folded, &c.quote).span() {
                     Some(r) => {
                         let (line, column) = line_column(&read.text, r.start);
-                        let page = pin_cite(&read.pages, r).map(|p| format!(", {p}")).unwrap_or_default();
+                        let again =
+                            Source { pages: read.pages.clone(), lines: read.lines.clone(), ..Source::default() };
+                        let page =
+                            source_pin_cite(&again, read.text.len(), r).map(|p| format!(", {p}")).unwrap_or_default();
                         format!("in {what} the quote now stands at line {line}, column {column}{page}")
                     }
                     None => format!("the quote is no longer in {what}"),

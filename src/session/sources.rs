@@ -103,6 +103,7 @@ impl Session {
             text_sha256: Some(sha256_hex(source.text.as_bytes())),
             original,
             pages: source.pages.clone(),
+            lines: source.lines.clone(),
             ocr: source.ocr.clone().map(Box::new),
             ..new
         };

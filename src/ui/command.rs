@@ -14,6 +14,8 @@ use crate::settings::ThemeChoice;
 
 #[must_use]
 #[derive(Clone, Debug, PartialEq)]
+// A handful of commands live for a frame: an edit carrying a whole source is not worth a box.
+#[allow(clippy::large_enum_variant)]
 pub enum Command {
     /// Opens a timeline file (in the background).
     Open(PathBuf),

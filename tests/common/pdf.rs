@@ -77,6 +77,31 @@ pub fn run(x: f32, y: f32, size: f32, text: &[u8]) -> Run<'_> {
     Run { x, y, size, rise: 0.0, text }
 }
 
+/// A one-page US-letter PDF drawing `operations` in Helvetica (`F1`).
+pub fn operations_pdf(operations: Vec<Operation>) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" });
+    let content = Content { operations }.encode().expect("content encodes");
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content));
+    let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages_id, "Contents" => content_id });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => vec![page.into()],
+            "Count" => 1,
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
+            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("saves");
+    bytes
+}
+
 /// A US-letter PDF whose pages are `pages` of runs, each line a run or a few (a superscript
 /// marker after a word is a run of its own), and a rule drawn across each page at `rule_y`
 /// where given (the line above footnotes).

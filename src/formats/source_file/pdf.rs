@@ -28,6 +28,8 @@ pub use page_image::{PageImage, QuoteOnPage, render_page};
 pub struct PdfText {
     pub text: String,
     pub pages: Vec<u32>,
+    /// Where each numbered line begins, a string a page (pleading paper, transcripts).
+    pub lines: Vec<String>,
     pub ocr: Option<Ocr>,
 }
 
@@ -40,13 +42,52 @@ pub fn read(bytes: &[u8], options: ReadOptions) -> Result<PdfText, String> {
         .unwrap_or_else(|_| Err("the PDF is damaged: its text could not be read".to_owned()))
 }
 
-/// The PDF's document, decrypted when it opens without a password.
+/// The PDF's document, decrypted when it opens without a password, its pages' text operators
+/// made ones pdf-extract reads.
 fn load(bytes: &[u8]) -> Result<Document, String> {
     let mut doc = Document::load_mem(bytes).map_err(|e| format!("not a readable PDF: {e}"))?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err("the PDF is encrypted with a password: save a copy without one to add it".into());
     }
+    spell_out_quote_operators(&mut doc);
     Ok(doc)
+}
+
+/// pdf-extract skips the text shown by `'` (next line, then show) and `"` (set the spacing,
+/// next line, then show), which Ghostscript and other writers use for every line after a
+/// text object's first: they are rewritten as the `T*`, `Tw`, `Tc` and `Tj` they stand for.
+fn spell_out_quote_operators(doc: &mut Document) {
+    use lopdf::content::{Content, Operation};
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    for id in pages {
+        let Ok(bytes) = doc.get_page_content(id) else { continue };
+        if !bytes.iter().any(|&b| b == b'\'' || b == b'"') {
+            continue;
+        }
+        let Ok(content) = Content::decode(&bytes) else { continue };
+        if !content.operations.iter().any(|o| o.operator == "'" || o.operator == "\"") {
+            continue;
+        }
+        let mut operations = Vec::with_capacity(content.operations.len() + 16);
+        for op in content.operations {
+            match (op.operator.as_str(), op.operands.as_slice()) {
+                ("'", [text]) => {
+                    operations.push(Operation::new("T*", vec![]));
+                    operations.push(Operation::new("Tj", vec![text.clone()]));
+                }
+                ("\"", [word, char, text]) => {
+                    operations.push(Operation::new("Tw", vec![word.clone()]));
+                    operations.push(Operation::new("Tc", vec![char.clone()]));
+                    operations.push(Operation::new("T*", vec![]));
+                    operations.push(Operation::new("Tj", vec![text.clone()]));
+                }
+                _ => operations.push(op),
+            }
+        }
+        if let Ok(encoded) = (Content { operations }).encode() {
+            let _ = doc.change_page_content(id, encoded);
+        }
+    }
 }
 
 fn read_pages(bytes: &[u8], options: ReadOptions) -> Result<PdfText, String> {
@@ -58,7 +99,8 @@ fn read_pages(bytes: &[u8], options: ReadOptions) -> Result<PdfText, String> {
     if laid.text.trim().is_empty() {
         return Err("the PDF has no text layer and no page a scan could be read from".into());
     }
-    Ok(PdfText { text: laid.text, pages: laid.pages, ocr })
+    let lines = laid.line_strings();
+    Ok(PdfText { text: laid.text, pages: laid.pages, lines, ocr })
 }
 
 /// Every page of `doc` as pdf-extract reads it.

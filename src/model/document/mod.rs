@@ -234,6 +234,14 @@ impl Document {
                     Err(msg) => warnings.push(warn("original", msg)),
                 }
             }
+            if !s.lines.is_empty() && numbered_lines(&s.lines, text.len()).is_none() {
+                warnings.push(warn(
+                    "lines",
+                    "the numbered lines do not fit the text (LINE:OFFSET pairs, offsets rising within it): \
+                     quotes are cited by page alone"
+                        .into(),
+                ));
+            }
             if !s.pages.is_empty() && !pages_fit(&s.pages, text.len()) {
                 warnings.push(warn(
                     "pages",
@@ -279,7 +287,7 @@ impl Document {
         let range = self.checks(event).get(citation)?.span()?;
         let cited = self.timeline.events.get(event)?.citations.get(citation)?;
         let (source, text) = self.source(&cited.source)?;
-        pages_fit(&source.pages, text.len()).then(|| pin_cite(&source.pages, range)).flatten()
+        source_pin_cite(source, text.len(), range)
     }
 
     /// Where the words of citation `citation` of event `event` stand, when not where it says:
@@ -295,8 +303,7 @@ impl Document {
     fn elsewhere(&self, si: usize, quote: &str, budget: &mut usize) -> Option<Hint> {
         let place = |i: usize, r: &std::ops::Range<usize>| {
             let (line, column) = line_column(&self.texts[i], r.start);
-            let pages = &self.timeline.sources[i].pages;
-            let page = pages_fit(pages, self.texts[i].len()).then(|| pin_cite(pages, r.clone())).flatten();
+            let page = source_pin_cite(&self.timeline.sources[i], self.texts[i].len(), r.clone());
             let page = page.map(|p| format!(", {p}")).unwrap_or_default();
             format!("line {line}, column {column}{page}")
         };
@@ -389,6 +396,53 @@ pub fn pin_cite(pages: &[u32], range: std::ops::Range<usize>) -> Option<String> 
     Some(if first == last { format!("p. {first}") } else { format!("pp. {first}–{last}") })
 }
 
+/// Where the bytes `range` of `source`'s text (`len` bytes long) stand in its original: by
+/// page and line where its lines are numbered (`3:12–15`, `3:27–4:2`), else by page (`p. 17`).
+pub fn source_pin_cite(source: &super::Source, len: usize, range: std::ops::Range<usize>) -> Option<String> {
+    if let Some(lines) = numbered_lines(&source.lines, len)
+        && let Some(cite) = line_cite(&lines, range.clone())
+    {
+        return Some(cite);
+    }
+    pages_fit(&source.pages, len).then(|| pin_cite(&source.pages, range)).flatten()
+}
+
+/// A numbered line: where it begins in the text, its page (from 1) and its number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NumberedLine {
+    pub at: u32,
+    pub page: u32,
+    pub line: u32,
+}
+
+/// A source's numbered lines, read from their pages' strings; `None` when they do not parse or
+/// do not rise within a text `len` bytes long.
+pub fn numbered_lines(pages: &[String], len: usize) -> Option<Vec<NumberedLine>> {
+    let mut lines = Vec::new();
+    for (p, page) in pages.iter().enumerate() {
+        for pair in page.split_whitespace() {
+            let (line, at) = pair.split_once(':')?;
+            let (line, at) = (line.parse().ok()?, at.parse().ok()?);
+            lines.push(NumberedLine { at, page: u32::try_from(p + 1).ok()?, line });
+        }
+    }
+    let rising = lines.windows(2).all(|w| w[0].at < w[1].at);
+    (rising && lines.last().is_none_or(|l| l.at as usize <= len)).then_some(lines)
+}
+
+/// `3:12`, `3:12–15` or `3:27–4:2` for the bytes `range`, by the numbered lines they stand on;
+/// `None` when the range begins before the first.
+pub fn line_cite(lines: &[NumberedLine], range: std::ops::Range<usize>) -> Option<String> {
+    let on = |at: usize| lines.partition_point(|l| l.at as usize <= at).checked_sub(1).map(|i| lines[i]);
+    let first = on(range.start)?;
+    let last = on(range.end.saturating_sub(1).max(range.start))?;
+    Some(match (first, last) {
+        (a, b) if a == b => format!("{}:{}", a.page, a.line),
+        (a, b) if a.page == b.page => format!("{}:{}–{}", a.page, a.line, b.line),
+        (a, b) => format!("{}:{}–{}:{}", a.page, a.line, b.page, b.line),
+    })
+}
+
 /// Whether page offsets rise from 0 and stay within a text `len` bytes long.
 fn pages_fit(pages: &[u32], len: usize) -> bool {
     pages.first() == Some(&0)
@@ -399,6 +453,21 @@ fn pages_fit(pages: &[u32], len: usize) -> bool {
 #[cfg(test)]
 mod pin_cite_tests {
     use super::*;
+
+    #[test]
+    fn a_quote_on_numbered_lines_is_cited_by_page_and_line() {
+        // Page 3's lines 12 to 28 begin every 10 bytes from 0, page 4's lines 1 to 3 after them.
+        let page3: Vec<String> = (12..=28).map(|n| format!("{n}:{}", (n - 12) * 10)).collect();
+        let page4 = "1:170 2:180 3:190".to_owned();
+        let pages = vec![String::new(), String::new(), page3.join(" "), page4];
+        let lines = numbered_lines(&pages, 200).expect("fits");
+        assert_eq!(line_cite(&lines, 0..5).as_deref(), Some("3:12"));
+        assert_eq!(line_cite(&lines, 5..35).as_deref(), Some("3:12–15"));
+        assert_eq!(line_cite(&lines, 165..185).as_deref(), Some("3:28–4:2"));
+        assert_eq!(numbered_lines(&["1:5 2:3".to_owned()], 10), None, "offsets must rise");
+        assert_eq!(numbered_lines(&["1:5 2:x".to_owned()], 10), None, "and read");
+        assert_eq!(numbered_lines(&["1:50".to_owned()], 10), None, "within the text");
+    }
 
     #[test]
     fn a_quote_is_cited_by_the_page_or_pages_it_stands_on() {
