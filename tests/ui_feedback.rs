@@ -266,3 +266,22 @@ fn select_titan_by_title(harness: &mut Harness<'static, CitelineApp>, title: &st
     harness.get_by_label(&label).click();
     harness.run();
 }
+
+#[test]
+fn started_without_a_file_the_window_opens_the_last_one_and_keeps_remembering_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = copy_of_seed(dir.path());
+    let settings = dir.path().join("config/settings.json");
+    std::fs::create_dir_all(dir.path().join("config")).expect("config");
+    let remembered = serde_json::json!({ "recent": [path], "last_file": path, "theme": "System" });
+    std::fs::write(&settings, remembered.to_string()).expect("write");
+    let store = settings.clone();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 860.0))
+        .with_max_steps(64)
+        .build_eframe(move |cc| CitelineApp::new(cc, None, Some(store.clone())));
+    wait_until(&mut harness, |app| !app.is_loading() && app.session.path().is_some());
+    harness.run();
+    let canonical = std::fs::canonicalize(&path).expect("canonical");
+    assert_eq!(harness.state().settings.last_file.as_deref(), Some(canonical.as_path()));
+}

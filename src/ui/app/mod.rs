@@ -129,6 +129,8 @@ impl CitelineApp {
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>, settings_path: Option<PathBuf>) -> Self {
         super::fonts::install(&cc.egui_ctx);
         let (store, settings) = SettingsStore::open(settings_path);
+        // Read before the built-in timeline shown meanwhile is taken in, which forgets it.
+        let remembered = settings.last_file.clone().filter(|p| p.is_file());
         let mut app = Self::empty(store, settings);
         let ctx = cc.egui_ctx.clone();
         app.session.set_waker(Arc::new(move || ctx.request_repaint()));
@@ -140,7 +142,6 @@ impl CitelineApp {
                 app.session.keep_journal(&journal);
             }
         }
-        let remembered = app.settings.last_file.clone().filter(|p| p.is_file());
         if let Some(path) = file.or(remembered.clone()) {
             if remembered.as_deref() == Some(path.as_path()) {
                 app.restore_view = app.settings.view;
