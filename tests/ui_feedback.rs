@@ -285,3 +285,32 @@ fn started_without_a_file_the_window_opens_the_last_one_and_keeps_remembering_it
     let canonical = std::fs::canonicalize(&path).expect("canonical");
     assert_eq!(harness.state().settings.last_file.as_deref(), Some(canonical.as_path()));
 }
+
+#[test]
+fn the_source_pane_stays_where_it_is_while_its_text_is_scrolled_and_clicked() {
+    let mut harness = common::app_harness();
+    harness.set_size(egui::vec2(1280.0, 800.0));
+    harness.run();
+    harness.get_by_label("Netflix ha pagato 100 milioni di dollari per accedere ai messaggi privati di Facebook").click();
+    harness.run();
+    let top = |h: &Harness<'static, CitelineApp>| h.get_by_label("Select a passage in the text:").rect().top();
+    let before = top(&harness);
+    let text = harness.get_by_label("Select a passage in the text:").rect().center() + egui::vec2(0.0, 60.0);
+    for _ in 0..4 {
+        harness.hover_at(text);
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: egui::vec2(0.0, -3.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run();
+    }
+    assert!((top(&harness) - before).abs() < 1.0, "scrolling moved the pane from {before} to {}", top(&harness));
+    harness.drag_at(text);
+    harness.run();
+    harness.drop_at(text);
+    harness.run();
+    assert!((top(&harness) - before).abs() < 1.0, "a click moved the pane from {before} to {}", top(&harness));
+}

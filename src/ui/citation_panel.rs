@@ -94,7 +94,12 @@ impl CitationPanel {
                 .default_size(full * 0.5)
                 .min_size(140.0)
                 .max_size((full - 120.0).max(140.0))
-                .show(ui, |ui| self.source_view.ui(ui, &data.doc, selected, palette));
+                .show(ui, |ui| {
+                    // A panel is as tall as what it holds: the pane holds its whole height, or
+                    // it would shrink by the text's margin on every frame that scrolls.
+                    ui.set_min_height(ui.available_height());
+                    self.source_view.ui(ui, &data.doc, selected, palette)
+                });
             commands.extend(pane.inner);
         }
         ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
