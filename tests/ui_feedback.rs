@@ -291,7 +291,9 @@ fn the_source_pane_stays_where_it_is_while_its_text_is_scrolled_and_clicked() {
     let mut harness = common::app_harness();
     harness.set_size(egui::vec2(1280.0, 800.0));
     harness.run();
-    harness.get_by_label("Netflix ha pagato 100 milioni di dollari per accedere ai messaggi privati di Facebook").click();
+    harness
+        .get_by_label("Netflix ha pagato 100 milioni di dollari per accedere ai messaggi privati di Facebook")
+        .click();
     harness.run();
     let top = |h: &Harness<'static, CitelineApp>| h.get_by_label("Select a passage in the text:").rect().top();
     let before = top(&harness);

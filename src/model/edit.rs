@@ -201,6 +201,23 @@ impl Edit {
     }
 
     /// What the edit does, in a few words, for the Edit menu ("Undo Retitle ‘Titan API’").
+    /// Whether applying this edit to `doc` would leave it as it is (typing that ended where
+    /// it began: an undo step with nothing to undo).
+    pub fn changes_nothing(&self, doc: &Document) -> bool {
+        let t = doc.timeline();
+        match self {
+            Self::UpdateEvent { index, event } => t.events.get(*index) == Some(event),
+            Self::UpdateCitation { event, index, citation } => {
+                t.events.get(*event).and_then(|e| e.citations.get(*index)) == Some(citation)
+            }
+            Self::UpdateSource { index, source } => t.sources.get(*index) == Some(source),
+            Self::UpdateEra { index, era } => t.eras.get(*index) == Some(era),
+            Self::SetTitle(title) => &t.title == title,
+            Self::SetDescription(description) => &t.description == description,
+            _ => false,
+        }
+    }
+
     pub fn describe(&self, doc: &Document) -> String {
         let title =
             |i: usize| doc.events().get(i).map_or_else(|| " an event".to_owned(), |e| format!(" ‘{}’", e.title));

@@ -41,6 +41,16 @@ impl History {
         self.undo.push(Step { label, edit: inverse, key, state: before });
     }
 
+    /// Forgets the last step when its edit back `changes_nothing` (typing into a field that
+    /// ended where it began): the document is back in the state before it, clean if that was.
+    pub fn forget_last_if(&mut self, changes_nothing: impl FnOnce(&Edit) -> bool) {
+        if self.undo.last().is_some_and(|s| changes_nothing(&s.edit))
+            && let Some(step) = self.undo.pop()
+        {
+            self.state = step.state;
+        }
+    }
+
     /// The step to undo, taken off the list; give it back with [`History::undone`].
     pub fn take_undo(&mut self) -> Option<Step> {
         self.undo.pop()

@@ -271,7 +271,11 @@ impl Session {
         let touched = Touched::by(&edit, &self.data.doc);
         let data = Arc::make_mut(&mut self.data);
         let applied = edit.apply(&mut data.doc)?;
+        let merging = key.is_some();
         self.history.record(label, applied.inverse, key);
+        if merging {
+            self.history.forget_last_if(|back| back.changes_nothing(&data.doc));
+        }
         self.journal_append(journaled);
         self.changed(applied.moved, &touched);
         Ok(())

@@ -105,6 +105,25 @@ fn typing_into_one_field_is_one_undo_step() {
 }
 
 #[test]
+fn typing_that_ends_where_it_began_leaves_no_step_to_undo() {
+    let mut session = Session::seed();
+    let original = session.data().doc.timeline().title.clone();
+    for title in [format!("{original}!"), format!("{original}?"), original.clone()] {
+        session.apply_merging(Edit::SetTitle(title), Some("timeline-title".into())).expect("valid");
+    }
+    assert_eq!(session.undo_label(), None, "nothing to undo");
+    assert!(!session.is_dirty(), "the document is as it was");
+    // A step before it stays.
+    session.seal_history();
+    session.apply_merging(Edit::SetTitle("Another".into()), Some("a".into())).expect("valid");
+    session.seal_history();
+    session.apply_merging(Edit::SetTitle("Another!".into()), Some("b".into())).expect("valid");
+    session.apply_merging(Edit::SetTitle("Another".into()), Some("b".into())).expect("valid");
+    assert!(session.undo());
+    assert_eq!(session.data().doc.timeline().title, original);
+}
+
+#[test]
 fn adding_an_event_updates_lanes_filter_and_search() {
     let mut session = Session::seed();
     let source = session.data().doc.timeline().sources[0].clone();

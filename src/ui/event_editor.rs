@@ -92,15 +92,7 @@ impl EventEditor {
                         ui.ctx().request_repaint();
                     } else if self.focus == Some(field) {
                         // Ready for typing over: the whole value selected.
-                        let id = edit.id();
-                        ui.memory_mut(|m| m.request_focus(id));
-                        let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
-                        let all = egui::text::CCursorRange::two(
-                            egui::text::CCursor::new(0),
-                            egui::text::CCursor::new(value.chars().count()),
-                        );
-                        state.cursor.set_char_range(Some(all));
-                        state.store(ui.ctx(), id);
+                        super::field::focus_selecting(ui.ctx(), edit.id(), 0..value.chars().count());
                         self.focus = None;
                     }
                     let typed = edit.show(ui);

@@ -55,6 +55,16 @@ fn update_drafts(ctx: &Context, f: impl FnOnce(&mut Drafts)) {
 }
 
 /// Whether a field ended its last frame with a draft not yet committed.
+/// Gives the text field `id` the keyboard with the characters `chars` selected (an empty
+/// range puts the cursor there): ready for typing over.
+pub fn focus_selecting(ctx: &Context, id: egui::Id, chars: std::ops::Range<usize>) {
+    ctx.memory_mut(|m| m.request_focus(id));
+    let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
+    let (a, b) = (egui::text::CCursor::new(chars.start), egui::text::CCursor::new(chars.end));
+    state.cursor.set_char_range(Some(egui::text::CCursorRange::two(a, b)));
+    state.store(ctx, id);
+}
+
 pub fn pending(ctx: &Context) -> bool {
     drafts(ctx).pending
 }

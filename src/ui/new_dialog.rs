@@ -37,11 +37,12 @@ impl NewDialog {
                 let label = ui.label("Save to");
                 let r = ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(340.0)).labelled_by(label.id);
                 if std::mem::take(&mut self.focus) {
-                    r.request_focus();
+                    // The name selected, folder and ending kept: typing a name names it.
+                    super::field::focus_selecting(ui.ctx(), r.id, stem(&self.path));
                 }
                 // Enter in the field creates, as the Create button does.
                 if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    command = Some(Command::NewTimeline(PathBuf::from(self.path.trim())));
+                    command = Some(Command::NewTimeline(timeline_path(&self.path)));
                 }
                 if ui.button("Browse…").clicked() {
                     command = Some(Command::Browse(Purpose::NewTimeline, Some(PathBuf::from(self.path.trim()))));
@@ -50,12 +51,48 @@ impl NewDialog {
             ui.label(egui::RichText::new("A sources folder is made beside it for the documents you add.").small());
             ui.separator();
             if actions_ui(ui, "Create", true, &mut self.open, self.message.as_ref()) {
-                command = Some(Command::NewTimeline(PathBuf::from(self.path.trim())));
+                command = Some(Command::NewTimeline(timeline_path(&self.path)));
             }
         });
         if clicked_outside {
             self.open = false;
         }
         command
+    }
+}
+
+/// The characters of the file's name before `.citeline.json` (or its last dot) in `path`.
+fn stem(path: &str) -> std::ops::Range<usize> {
+    let name_at = path.rfind(['/', '\\']).map_or(0, |i| i + 1);
+    let name = &path[name_at..];
+    let end = name.find(".citeline.json").or_else(|| name.rfind('.')).unwrap_or(name.len());
+    let chars = |s: &str| s.chars().count();
+    chars(&path[..name_at])..chars(&path[..name_at + end])
+}
+
+/// The path typed, with `.citeline.json` added to a name typed without an ending.
+fn timeline_path(typed: &str) -> PathBuf {
+    let typed = typed.trim();
+    let name = typed.rsplit(['/', '\\']).next().unwrap_or(typed);
+    if name.is_empty() || name.contains('.') {
+        PathBuf::from(typed)
+    } else {
+        PathBuf::from(format!("{typed}.citeline.json"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_name_is_selected_and_a_bare_name_becomes_a_timeline_file() {
+        let path = "/cases/timeline.citeline.json";
+        assert_eq!(&path[stem(path)], "timeline");
+        assert_eq!(stem("notes.json"), 0..5);
+        assert_eq!(stem("/a/b"), 3..4);
+        assert_eq!(timeline_path(" /cases/case2 "), PathBuf::from("/cases/case2.citeline.json"));
+        assert_eq!(timeline_path("/cases/case2.json"), PathBuf::from("/cases/case2.json"));
+        assert_eq!(timeline_path("case"), PathBuf::from("case.citeline.json"));
     }
 }

@@ -124,10 +124,7 @@ impl SourceView {
                 if self.focus_text > 0 {
                     self.focus_text -= 1;
                     ui.ctx().request_repaint();
-                    ui.memory_mut(|m| m.request_focus(tid));
-                    let mut state = egui::TextEdit::load_state(ui.ctx(), tid).unwrap_or_default();
-                    state.cursor.set_char_range(Some(egui::text::CCursorRange::one(egui::text::CCursor::new(0))));
-                    state.store(ui.ctx(), tid);
+                    super::field::focus_selecting(ui.ctx(), tid, 0..0);
                 }
                 let output =
                     egui::TextEdit::multiline(&mut shown).id(text_id(&id)).desired_width(f32::INFINITY).show(ui);

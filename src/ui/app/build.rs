@@ -102,6 +102,9 @@ impl CitelineApp {
                 self.sources.open = false;
                 self.sources.message = None;
                 self.panel.source_view.show(&id);
+                let title = self.session.data().doc.source(&id).map_or(id.clone(), |(s, _)| s.title.clone());
+                let title: String = title.chars().take(60).collect();
+                self.flash(format!("Added source “{title}”"));
             }
             Err(e) if e.ends_with(crate::model::progress::CANCELLED) => {}
             Err(e) => {
