@@ -84,6 +84,11 @@ pub fn source_document(bytes: &[u8]) {
         for range in [0..len, len / 2..len, 0..1.min(len)] {
             assert!(crate::model::document::pin_cite(&read.pages, range).is_some());
         }
+        if !read.lines.is_empty() {
+            assert_eq!(read.lines.len(), read.pages.len(), "{ext}: numbered lines a page");
+            let lines = crate::model::document::numbered_lines(&read.lines, len);
+            assert!(lines.is_some(), "{ext}: numbered lines that fit the text: {:?}", read.lines);
+        }
         if ext == "pdf" {
             pdf_page(bytes, &read.text, &read.pages);
         }
