@@ -220,24 +220,47 @@ pub fn filing() -> Vec<u8> {
 }
 
 /// A double-spaced filing of `pages` pages as `filing` sets them (banner, page number, a
-/// footnote under a rule, paragraphs running from page to page): for measuring long ones.
+/// footnote under a rule, paragraphs of three sentences running from page to page, each
+/// opening indented): for measuring long ones.
 pub fn long_filing(pages: usize) -> Vec<u8> {
+    const WORDS: [&str; 6] = ["private", "messages", "users", "partner", "advertising", "records"];
+    // Sentences that differ from one another, wrapped into lines of at most 62 characters.
+    let mut lines: Vec<(bool, String)> = Vec::new();
+    for paragraph in 0..pages * 9 {
+        let mut line = String::new();
+        let mut first = true;
+        for s in 0..3 {
+            let n = paragraph * 3 + s;
+            let sentence = format!(
+                "On day {n} the platform shared the {} of {} users with a partner in exchange for {} of its {}.",
+                WORDS[n % 6],
+                n * 7 + 3,
+                WORDS[(n + 2) % 6],
+                WORDS[(n + 4) % 6]
+            );
+            for word in sentence.split(' ') {
+                if line.len() + word.len() + 1 > 62 {
+                    lines.push((first, std::mem::take(&mut line)));
+                    first = false;
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+            }
+        }
+        lines.push((first, line));
+    }
     let banners: Vec<Vec<u8>> = (1..=pages)
         .map(|n| format!("Case: 20-1507    Document: 00117684624    Page: {n}    Date Filed: 12/22/2020").into_bytes())
         .collect();
     let numbers: Vec<Vec<u8>> = (1..=pages).map(|n| format!("- {n} -").into_bytes()).collect();
-    let text: [&[u8]; 4] = [
-        b"The defendant's platform shared the private messages of its users",
-        b"with a partner from May to December 2015, in exchange for the",
-        b"advertising that the partner bought, and the arrangement was kept",
-        b"from the users whose messages were shared for the whole period.",
-    ];
     let placed: Vec<Vec<Run>> = (0..pages)
         .map(|p| {
             let mut page = vec![run(72.0, 760.0, 8.0, &banners[p])];
-            for l in 0..26 {
-                let x = if l % 9 == 3 { 108.0 } else { 72.0 };
-                page.push(run(x, 700.0 - 24.0 * l as f32, 12.0, text[l % 4]));
+            for (l, (opens, text)) in lines.iter().skip(p * 26).take(26).enumerate() {
+                let x = if *opens { 108.0 } else { 72.0 };
+                page.push(run(x, 700.0 - 24.0 * l as f32, 12.0, text.as_bytes()));
             }
             page.push(Run { x: 72.0, y: 60.0, size: 6.0, rise: 3.0, text: b"1" });
             page.push(run(77.5, 60.0, 9.0, b"The comments were filed on March 3, 2016."));

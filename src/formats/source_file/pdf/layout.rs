@@ -296,7 +296,16 @@ fn mark_furniture(lines: &mut [Line], per_page: &[Range<usize>], pages: &[RawPag
         on.dedup();
         on.len()
     };
-    let repeated: Vec<bool> = lines.iter().map(|l| per_page.len() >= 2 && on_pages(l) >= need).collect();
+    // Furniture stands in a page's head or foot, or is short (a line number, a stamp): a whole
+    // line of body text repeated at one height (a form's page) stays text.
+    let left = lines.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
+    let width = lines.iter().map(|l| l.x1).fold(f64::NEG_INFINITY, f64::max) - left;
+    let in_margin = |l: &Line| {
+        let height = pages[l.page as usize].height.max(1.0);
+        l.y < height * 0.12 || l.y > height * 0.88 || l.x1 - l.x0 < width * 0.4
+    };
+    let repeated: Vec<bool> =
+        lines.iter().map(|l| per_page.len() >= 2 && in_margin(l) && on_pages(l) >= need).collect();
     for (l, repeated) in lines.iter_mut().zip(repeated) {
         if repeated {
             l.kind = Kind::Furniture;
@@ -958,6 +967,16 @@ mod tests {
         assert_eq!(laid.text.matches("Document 12").count(), 4);
         assert_eq!(laid.pages.len(), 4);
         assert!(laid.pages.windows(2).all(|w| w[0] < w[1]), "{:?}", laid.pages);
+    }
+
+    #[test]
+    fn body_text_repeated_at_one_height_on_every_page_stays_text() {
+        let line = "A form's whole line of text that stands on every page at one place";
+        let pages: Vec<RawPage> = (0..3)
+            .map(|_| page(&body(300.0, &[(72.0, line), (72.0, "and goes on to a second line of the form's text.")])))
+            .collect();
+        let laid = lay_out(&pages);
+        assert_eq!(laid.text.matches(&format!("{line} and goes on")).count(), 3, "{}", laid.text);
     }
 
     #[test]
