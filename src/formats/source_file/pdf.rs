@@ -192,9 +192,9 @@ fn page_list(pages: &[usize]) -> String {
         [one] => format!("page {} is", one + 1),
         [first, .., last] if last - first + 1 == pages.len() => format!("pages {}–{} are", first + 1, last + 1),
         _ => {
-            let names: Vec<String> = pages.iter().map(|p| (p + 1).to_string()).collect();
-            let (last, rest) = names.split_last().unwrap_or((&names[0], &[]));
-            format!("pages {} and {last} are", rest.join(", "))
+            let mut names: Vec<String> = pages.iter().map(|p| (p + 1).to_string()).collect();
+            let last = names.pop().unwrap_or_default();
+            format!("pages {} and {last} are", names.join(", "))
         }
     }
 }

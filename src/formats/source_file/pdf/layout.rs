@@ -166,7 +166,81 @@ fn page_lines(n: u32, page: &RawPage) -> Vec<Line> {
         markers(&mut line, &page.text, &glyphs);
         lines.push(line);
     }
-    lines
+    read_captions_by_column(lines, page)
+}
+
+/// The fewest lines of a bracketed caption ("UNITED STATES, )  Case No. 20-1507").
+const CAPTION_LINES: usize = 3;
+
+/// A caption's two columns, set apart by a column of `)` (or `§`) at one place on lines in a
+/// row, read one column after the other: the parties, then the case number and the title.
+fn read_captions_by_column(lines: Vec<Line>, page: &RawPage) -> Vec<Line> {
+    // Where each line's bracket stands: its glyph's bytes and left edge.
+    let bracket = |l: &Line| {
+        let first = page.glyphs.partition_point(|g| g.bytes.end <= l.raw.start);
+        page.glyphs[first..].iter().take_while(|g| g.bytes.start < l.raw.end).find_map(|g| {
+            let c = page.text.get(g.bytes.start as usize..g.bytes.end as usize)?;
+            matches!(c, ")" | "§").then(|| (g.bytes.clone(), place(&g.corners, page.height).x0))
+        })
+    };
+    let brackets: Vec<Option<(Range<u32>, f64)>> = lines.iter().map(bracket).collect();
+    let mut out = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let Some((_, x)) = brackets[i].clone() else {
+            out.push(lines[i].clone());
+            i += 1;
+            continue;
+        };
+        let run = brackets[i..].iter().take_while(|b| b.as_ref().is_some_and(|(_, bx)| (bx - x).abs() < 3.0)).count();
+        if run < CAPTION_LINES {
+            out.extend(lines[i..i + run].iter().cloned());
+            i += run;
+            continue;
+        }
+        let mut right = Vec::new();
+        for (line, b) in lines[i..i + run].iter().zip(&brackets[i..i + run]) {
+            let Some((bytes, _)) = b else { continue };
+            let (left_part, right_part) = split_at(line, bytes, page);
+            out.extend(left_part);
+            right.extend(right_part);
+        }
+        out.extend(right);
+        i += run;
+    }
+    out
+}
+
+/// `line` cut at the glyph `bytes` (which goes): the parts before and after it that hold
+/// anything but spaces, placed by their glyphs.
+fn split_at(line: &Line, bytes: &Range<u32>, page: &RawPage) -> (Option<Line>, Option<Line>) {
+    let part = |range: Range<u32>| {
+        let text = page.text.get(range.start as usize..range.end as usize)?;
+        if text.trim().is_empty() {
+            return None;
+        }
+        let first = page.glyphs.partition_point(|g| g.bytes.end <= range.start);
+        let places: Vec<Place> = page.glyphs[first..]
+            .iter()
+            .take_while(|g| g.bytes.start < range.end)
+            .filter(|g| {
+                page.text.get(g.bytes.start as usize..g.bytes.end as usize).is_some_and(|c| !c.trim().is_empty())
+            })
+            .map(|g| place(&g.corners, page.height))
+            .collect();
+        let x0 = places.iter().map(|p| p.x0).fold(f64::INFINITY, f64::min);
+        let x1 = places.iter().map(|p| p.x1).fold(f64::NEG_INFINITY, f64::max);
+        let keep = |r: &Range<u32>| r.start >= range.start && r.end <= range.end;
+        Some(Line {
+            raw: range.clone(),
+            drop: line.drop.iter().filter(|r| keep(r)).cloned().collect(),
+            superscript: line.superscript.iter().filter(|r| keep(r)).cloned().collect(),
+            x0: if x0.is_finite() { x0 } else { line.x0 },
+            x1: if x1.is_finite() { x1 } else { line.x1 },
+            ..line.clone()
+        })
+    };
+    (part(line.raw.start..bytes.start), part(bytes.end..line.raw.end))
 }
 
 /// A glyph's box from its corners in PDF space, y turned to run down from the page's top.
@@ -838,7 +912,9 @@ fn continues(open: &Open, next: &Line, column: (f64, f64), next_text: &str) -> b
     let heading = a.x1 < left + 0.65 * width
         || open.capitals
         || a.x0 > left + 2.0 * size && a.x1 < right - 2.0 * size && (a.x0 - left - (right - a.x1)).abs() < 2.0 * size;
-    if heading && starts_capital && !open_ended {
+    // A heading of two lines in capitals is one heading.
+    let heading_goes_on = open.capitals && in_capitals(next_text);
+    if heading && starts_capital && !open_ended && !heading_goes_on {
         return false;
     }
     let (next_left, _) = column;
@@ -977,6 +1053,28 @@ mod tests {
             .collect();
         let laid = lay_out(&pages);
         assert_eq!(laid.text.matches(&format!("{line} and goes on")).count(), 3, "{}", laid.text);
+    }
+
+    #[test]
+    fn a_bracketed_caption_is_read_one_column_then_the_other() {
+        let rows = [
+            "UNITED STATES OF AMERICA,      )",
+            "                               )   Civil Action No. 20-3590",
+            "          Plaintiff,           )",
+            "     v.                        )   COMPLAINT FOR INJUNCTIVE",
+            "FACEBOOK, INC.,                )   RELIEF",
+            "          Defendant.           )",
+        ];
+        let mut lines: Vec<(f64, f64, f64, &str)> = body(100.0, &rows.map(|r| (72.0, r)));
+        lines.extend(body(200.0, &[(90.0, "The United States brings this action.")]));
+        let text = lay_out(&[page(&lines)]).text;
+        let parties = text.find("UNITED STATES OF AMERICA,").expect("parties");
+        let defendant = text.find("Defendant.").expect("defendant");
+        let number = text.find("Civil Action No. 20-3590").expect("number");
+        assert!(parties < defendant && defendant < number, "{text}");
+        assert!(text.contains("COMPLAINT FOR INJUNCTIVE RELIEF"), "{text}");
+        assert!(!text.contains(')'), "{text}");
+        assert!(text.ends_with("The United States brings this action."), "{text}");
     }
 
     #[test]
