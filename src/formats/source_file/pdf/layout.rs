@@ -166,7 +166,7 @@ fn page_lines(n: u32, page: &RawPage) -> Vec<Line> {
         markers(&mut line, &page.text, &glyphs);
         lines.push(line);
     }
-    read_captions_by_column(lines, page)
+    read_captions_by_column(&lines, page)
 }
 
 /// The fewest lines of a bracketed caption ("UNITED STATES, )  Case No. 20-1507").
@@ -174,7 +174,7 @@ const CAPTION_LINES: usize = 3;
 
 /// A caption's two columns, set apart by a column of `)` (or `§`) at one place on lines in a
 /// row, read one column after the other: the parties, then the case number and the title.
-fn read_captions_by_column(lines: Vec<Line>, page: &RawPage) -> Vec<Line> {
+fn read_captions_by_column(lines: &[Line], page: &RawPage) -> Vec<Line> {
     // Where each line's bracket stands: its glyph's bytes and left edge.
     let bracket = |l: &Line| {
         let first = page.glyphs.partition_point(|g| g.bytes.end <= l.raw.start);
@@ -721,8 +721,13 @@ impl Writer<'_> {
             std::cmp::Ordering::Greater => Hyphen::Real,
             std::cmp::Ordering::Less => Hyphen::Syllable,
             std::cmp::Ordering::Equal => {
-                let first = first.to_lowercase();
-                if COMPOUND_FIRST.contains(&first.as_str()) || COMPOUND_SECOND.contains(&rest.to_lowercase().as_str()) {
+                let (first, rest) = (first.to_lowercase(), rest.to_lowercase());
+                if COMPOUND_FIRST.contains(&first.as_str()) || COMPOUND_SECOND.contains(&rest.as_str()) {
+                    Hyphen::Real
+                } else if is_word(&joined) {
+                    Hyphen::Syllable
+                } else if is_word(&first) && is_word(&rest) && first.chars().count() > 1 {
+                    // "court-/appointed": two words, and no word written whole.
                     Hyphen::Real
                 } else {
                     Hyphen::Syllable
@@ -785,6 +790,24 @@ impl Writer<'_> {
 enum Hyphen {
     Real,
     Syllable,
+}
+
+/// Whether `word` (lower case) is among the most frequent words of English, Spanish or Italian
+/// (`assets/words/`, from wordfreq).
+fn is_word(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            [
+                include_str!("../../../../assets/words/en.txt"),
+                include_str!("../../../../assets/words/es.txt"),
+                include_str!("../../../../assets/words/it.txt"),
+            ]
+            .iter()
+            .flat_map(|list| list.lines())
+            .collect()
+        })
+        .contains(word)
 }
 
 /// First parts that make a compound with a hyphen, when the document does not say otherwise.
@@ -1017,6 +1040,12 @@ mod tests {
         assert!(text.contains("the parlamentaria report"), "{text}");
         assert!(text.contains("the Smith-Jones rule, 2013-2015 in all."), "{text}");
         assert!(text.contains("long-awaited"), "{text}");
+        // No other spelling in the document: the languages' word lists decide.
+        let lists = body(
+            100.0,
+            &[(72.0, "a price-"), (72.0, "fixing scheme, an arrange-"), (72.0, "ment, the infor-"), (72.0, "mation")],
+        );
+        assert_eq!(lay_out(&[page(&lists)]).text, "a price-fixing scheme, an arrangement, the information");
         let dashes = body(100.0, &[(72.0, "a dash set apart -"), (72.0, "then words, the API—"), (72.0, "which ran")]);
         assert_eq!(lay_out(&[page(&dashes)]).text, "a dash set apart - then words, the API—which ran");
     }
