@@ -831,3 +831,59 @@ fn pleading_paper_is_cited_by_page_and_line() {
         Some("2:1")
     );
 }
+
+#[test]
+fn a_filled_forms_values_are_read_beside_their_labels() {
+    use lopdf::content::{Content, Operation};
+    use lopdf::{Document, Object, Stream, dictionary};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" });
+    let label = |y: i64, text: &str| {
+        [
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), 11.into()]),
+            Operation::new("Td", vec![72.into(), y.into()]),
+            Operation::new("Tj", vec![Object::string_literal(text.as_bytes().to_vec())]),
+            Operation::new("ET", vec![]),
+        ]
+    };
+    let mut operations = Vec::new();
+    operations.extend(label(700, "CIVIL COVER SHEET"));
+    operations.extend(label(660, "Name of plaintiff:"));
+    operations.extend(label(630, "Case number:"));
+    operations.extend(label(600, "Nature of suit:"));
+    let content = doc.add_object(Stream::new(dictionary! {}, Content { operations }.encode().expect("encodes")));
+    let field = |rect: [i64; 4], value: &[u8]| {
+        dictionary! {
+            "Type" => "Annot", "Subtype" => "Widget", "FT" => "Tx",
+            "Rect" => rect.iter().map(|&v| Object::from(v)).collect::<Vec<_>>(),
+            "V" => Object::string_literal(value.to_vec()),
+        }
+    };
+    // The values as a form filler leaves them: after the drawing, one in UTF-16.
+    let name = doc.add_object(field([200, 655, 420, 672], b"United States of Am\xe9rica"));
+    let number = doc.add_object(field([200, 625, 420, 642], b"\xfe\xff\x002\x000\x00-\x001\x005\x000\x007"));
+    let suit = doc.add_object(field([200, 595, 420, 612], b"Antitrust"));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+        "Annots" => vec![name.into(), number.into(), suit.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("saves");
+    let read = read_source_bytes(bytes, Some("pdf")).expect("reads");
+    assert!(read.text.contains("Name of plaintiff: United States of América"), "{}", read.text);
+    assert!(read.text.contains("Case number: 20-1507"), "{}", read.text);
+    assert!(read.text.contains("Nature of suit: Antitrust"), "{}", read.text);
+    assert!(read.text.find("Case number").expect("label") > read.text.find("América").expect("value"));
+}

@@ -3,6 +3,7 @@
 //! spelt out, words hyphenated at a line's end joined), with where each page begins in the
 //! text; and a page drawn (hayro) with a quote's words marked on it.
 
+mod form;
 mod layout;
 mod ocr;
 mod page_image;
@@ -109,7 +110,17 @@ fn extract_pages(doc: &Document) -> Result<Vec<RawPage>, String> {
     if count == 0 {
         return Err("the PDF has no pages".into());
     }
-    (1..=count).map(|n| text::extract_page(doc, u32::try_from(n).unwrap_or(u32::MAX))).collect()
+    let ids: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    (1..=count)
+        .map(|n| {
+            let mut page = text::extract_page(doc, u32::try_from(n).unwrap_or(u32::MAX))?;
+            if let Some(&id) = ids.get(n - 1) {
+                let filled = form::fields(doc, id);
+                page.fields = form::add_to_page(&mut page, &filled);
+            }
+            Ok(page)
+        })
+        .collect()
 }
 
 /// Every page of `doc` as pdf-extract reads it, and the document laid out from them.

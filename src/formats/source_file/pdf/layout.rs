@@ -79,6 +79,8 @@ struct Line {
     kind: Kind,
     /// The number printed beside it in the margin (pleading paper, a transcript).
     number: Option<u32>,
+    /// A filled form field's value, to follow its label.
+    field: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,12 +164,51 @@ fn page_lines(n: u32, page: &RawPage) -> Vec<Line> {
             size,
             kind: Kind::Body,
             number: None,
+            field: page.fields.iter().any(|f| f.start <= a && b <= f.end),
         };
         markers(&mut line, &page.text, &glyphs);
         lines.push(line);
     }
-    read_captions_by_column(&lines, page)
+    fields_beside_labels(read_captions_by_column(&lines, page))
 }
+
+/// Each filled field's value moved to follow its label: the line on its row ending left of it
+/// (the nearest), else the line just above it over the same width; a field with neither stays
+/// at the page's end.
+fn fields_beside_labels(lines: Vec<Line>) -> Vec<Line> {
+    let (fields, mut out): (Vec<Line>, Vec<Line>) = lines.into_iter().partition(|l| l.field);
+    if fields.len() > MAX_PLACED_FIELDS {
+        // A hostile form: its values stay where they were read, after the page.
+        out.extend(fields);
+        return out;
+    }
+    for f in fields {
+        let size = f.size.max(1.0);
+        let same_row = |l: &Line| (l.y - f.y).abs() < size * 0.6 && l.x1 <= f.x0 + 2.0;
+        let above = |l: &Line| l.y < f.y && f.y - l.y < size * 2.5 && l.x0 < f.x1 && f.x0 < l.x1;
+        let label = out
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.field && same_row(l))
+            .max_by(|a, b| a.1.x1.total_cmp(&b.1.x1))
+            .or_else(|| {
+                out.iter().enumerate().filter(|(_, l)| !l.field && above(l)).max_by(|a, b| a.1.y.total_cmp(&b.1.y))
+            })
+            .map(|(i, _)| i);
+        match label {
+            Some(i) => {
+                // After the label and any value already put there.
+                let at = i + 1 + out[i + 1..].iter().take_while(|l| l.field).count();
+                out.insert(at, f);
+            }
+            None => out.push(f),
+        }
+    }
+    out
+}
+
+/// Above this many filled fields on a page their values are not moved beside their labels.
+const MAX_PLACED_FIELDS: usize = 500;
 
 /// The fewest lines of a bracketed caption ("UNITED STATES, )  Case No. 20-1507").
 const CAPTION_LINES: usize = 3;
@@ -552,7 +593,7 @@ impl Writer<'_> {
         }
         for l in &body {
             let column = self.columns.of(l);
-            let joins = self.open.as_ref().is_some_and(|open| continues(open, l, column, self.text_of(l)));
+            let joins = self.open.as_ref().is_some_and(|open| l.field || continues(open, l, column, self.text_of(l)));
             if joins {
                 self.join(l, &mut began);
             } else {

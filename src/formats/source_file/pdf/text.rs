@@ -29,6 +29,8 @@ pub struct RawPage {
     pub glyphs: Vec<Glyph>,
     /// The top of the page's media box, in PDF user space: glyphs stand below it.
     pub height: f64,
+    /// The bytes of `text` that are a filled form field's value, added after the drawing's.
+    pub fields: Vec<Range<u32>>,
 }
 
 impl RawPage {
@@ -118,7 +120,7 @@ pub fn extract_page(doc: &Document, number: u32) -> Result<RawPage, String> {
     let height = recorder.top;
     drop(recorder);
     let text = Rc::try_unwrap(text.0).map_or_else(|shared| shared.borrow().clone(), RefCell::into_inner);
-    Ok(RawPage { text, glyphs, height })
+    Ok(RawPage { text, glyphs, height, fields: Vec::new() })
 }
 
 /// The letters a ligature glyph stands for.
