@@ -887,3 +887,63 @@ fn a_filled_forms_values_are_read_beside_their_labels() {
     assert!(read.text.contains("Nature of suit: Antitrust"), "{}", read.text);
     assert!(read.text.find("Case number").expect("label") > read.text.find("América").expect("value"));
 }
+
+/// A deposition transcript of two pages: 25 numbered lines a page, questions and answers.
+fn transcript() -> Vec<u8> {
+    let numbers: Vec<Vec<u8>> = (1..=25).map(|n| format!("{n:>2}").into_bytes()).collect();
+    let texts: Vec<Vec<u8>> = (1..=50)
+        .map(|n| {
+            let line = if n % 2 == 1 {
+                format!("Q. Did the partner receive the report number {n} that week?")
+            } else {
+                format!("A. It received report {n}, as far as I know, on the Friday.")
+            };
+            line.into_bytes()
+        })
+        .collect();
+    let heads: Vec<Vec<u8>> = (1..=2).map(|p| format!("Page {}", 11 + p).into_bytes()).collect();
+    let pages: Vec<Vec<common::pdf::Run>> = (0..2)
+        .map(|p| {
+            let mut page = vec![common::pdf::run(500.0, 760.0, 10.0, &heads[p])];
+            for l in 0..25 {
+                let y = 720.0 - 26.0 * l as f32;
+                page.push(common::pdf::run(50.0, y, 12.0, &numbers[l]));
+                page.push(common::pdf::run(90.0, y, 12.0, &texts[p * 25 + l]));
+            }
+            page
+        })
+        .collect();
+    common::pdf::placed_pdf(&pages, None)
+}
+
+#[test]
+fn a_transcript_is_cited_by_page_and_line_its_questions_and_answers_apart() {
+    let read = read_source_bytes(transcript(), Some("pdf")).expect("reads");
+    let lines = citeline::model::document::numbered_lines(&read.lines, read.text.len()).expect("numbered");
+    assert_eq!(lines.len(), 50, "{:?}", read.lines);
+    let at = |words: &str| read.text.find(words).unwrap_or_else(|| panic!("{words}:\n{}", read.text));
+    let q = "Q. Did the partner receive the report number 25 that week?";
+    let a = "A. It received report 26, as far as I know, on the Friday.";
+    assert_eq!(citeline::model::document::line_cite(&lines, at(q)..at(q) + q.len()).as_deref(), Some("1:25"));
+    assert_eq!(citeline::model::document::line_cite(&lines, at(q)..at(a) + a.len()).as_deref(), Some("1:25–2:1"));
+    assert!(!read.text.contains(" 25 Q."), "the numbers are out of the text");
+}
+
+/// Writes the PDF fixtures to the folder `CITELINE_FIXTURES` names, to look at or to seed the
+/// fuzzer: `CITELINE_FIXTURES=/tmp/f cargo test --test sources write_fixtures -- --ignored`.
+#[test]
+#[ignore = "writes files; run by hand"]
+fn write_fixtures() {
+    let dir = PathBuf::from(std::env::var("CITELINE_FIXTURES").expect("CITELINE_FIXTURES names a folder"));
+    std::fs::create_dir_all(&dir).expect("folder");
+    let filing = common::pdf::filing();
+    for (name, bytes) in [
+        ("filing.pdf", filing.clone()),
+        ("filing-scanned.pdf", common::pdf::scanned(&filing, 200.0)),
+        ("long-filing.pdf", common::pdf::long_filing(12)),
+        ("transcript.pdf", transcript()),
+        ("complaint.pdf", complaint()),
+    ] {
+        std::fs::write(dir.join(name), bytes).expect("write");
+    }
+}

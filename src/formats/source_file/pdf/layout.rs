@@ -417,7 +417,9 @@ fn mark_furniture(lines: &mut [Line], per_page: &[Range<usize>], pages: &[RawPag
     let width = lines.iter().map(|l| l.x1).fold(f64::NEG_INFINITY, f64::max) - left;
     let in_margin = |l: &Line| {
         let height = pages[l.page as usize].height.max(1.0);
-        l.y < height * 0.12 || l.y > height * 0.88 || l.x1 - l.x0 < width * 0.4
+        // Within about half an inch of a letter page's edges: a 1-inch margin's first line of
+        // text (at 9%) is body.
+        l.y < height * 0.07 || l.y > height * 0.93 || l.x1 - l.x0 < width * 0.4
     };
     let repeated: Vec<bool> =
         lines.iter().map(|l| per_page.len() >= 2 && in_margin(l) && on_pages(l) >= need).collect();
@@ -504,27 +506,38 @@ fn number_lines(page: &mut [Line], pages: &[RawPage]) {
         }
         return;
     }
-    // "12  Q. Where were you?": the number opens the line, at the page's one left edge.
+    // "12  Q. Where were you?": the number opens the line, and the text after it starts at one
+    // left edge (numbers set flush right start where their digits do).
     let opening = |l: &Line| {
-        let text = pages[l.page as usize].text.get(l.raw.start as usize..l.raw.end as usize).unwrap_or("");
+        let page_text = &pages[l.page as usize];
+        let text = page_text.text.get(l.raw.start as usize..l.raw.end as usize).unwrap_or("");
         let lead = text.len() - text.trim_start().len();
         let rest = &text[lead..];
         let digits = rest.chars().take_while(char::is_ascii_digit).count();
         let number = line_number(&rest[..digits])?;
-        rest[digits..].starts_with(char::is_whitespace).then_some((number, lead, digits))
+        let after = &rest[digits..];
+        if !after.starts_with(char::is_whitespace) {
+            return None;
+        }
+        let words_at = l.raw.start as usize + lead + digits + (after.len() - after.trim_start().len());
+        let glyph = page_text.glyph_at(u32::try_from(words_at).ok()?)?;
+        let x = place(&glyph.corners, page_text.height).x0;
+        Some((number, lead, digits, x))
     };
-    let numbered: Vec<usize> = page
+    let candidates: Vec<(usize, f64)> = page
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.kind == Kind::Body && (l.x0 - left).abs() < 2.0 && opening(l).is_some())
-        .map(|(i, _)| i)
+        .filter(|(_, l)| l.kind == Kind::Body)
+        .filter_map(|(i, l)| opening(l).map(|o| (i, o.3)))
         .collect();
+    let edge = median(candidates.iter().map(|c| c.1));
+    let numbered: Vec<usize> = candidates.iter().filter(|c| (c.1 - edge).abs() < 2.0).map(|c| c.0).collect();
     if numbered.len() < NUMBERED_LINES {
         return;
     }
     for i in numbered {
         let l = &mut page[i];
-        if let Some((number, lead, digits)) = opening(l) {
+        if let Some((number, lead, digits, _)) = opening(l) {
             let start = l.raw.start + u32::try_from(lead).unwrap_or(0);
             l.drop.push(start..start + u32::try_from(digits).unwrap_or(0));
             l.number = Some(number);
