@@ -142,13 +142,48 @@ fn scanned_pages(doc: &Document, raw: &[RawPage]) -> Vec<usize> {
         .enumerate()
         .filter(|(n, page)| {
             page.text.chars().filter(|c| !c.is_whitespace()).count() < SCAN_TEXT
-                && ids.get(*n).is_some_and(|&id| {
-                    doc.get_page_images(id)
-                        .is_ok_and(|images| images.iter().any(|i| i.width.saturating_mul(i.height) >= 250_000))
-                })
+                && ids.get(*n).is_some_and(|&id| draws_a_picture(doc, id))
         })
         .map(|(n, _)| n)
         .collect()
+}
+
+/// The fewest pixels of a picture that may be a scanned page (a letter page at 72 dpi has half
+/// a megapixel).
+const SCAN_PIXELS: i64 = 250_000;
+
+/// Whether page `id` draws a picture of a scanned page's size: in its resources (its own or
+/// inherited) or in a form it draws (scanners and stamping tools wrap the picture in one).
+fn draws_a_picture(doc: &Document, id: lopdf::ObjectId) -> bool {
+    let Ok((own, inherited)) = doc.get_page_resources(id) else { return false };
+    let mut resources: Vec<&lopdf::Dictionary> = own.into_iter().collect();
+    resources.extend(inherited.iter().filter_map(|&r| doc.get_dictionary(r).ok()));
+    resources.iter().any(|r| holds_a_picture(doc, r, 0))
+}
+
+fn holds_a_picture<'a>(doc: &'a Document, resources: &'a lopdf::Dictionary, depth: u8) -> bool {
+    fn deref<'a>(doc: &'a Document, o: &'a lopdf::Object) -> Option<&'a lopdf::Object> {
+        doc.dereference(o).ok().map(|(_, o)| o)
+    }
+    let deref = |o: &'a lopdf::Object| deref(doc, o);
+    let Some(xobjects) = resources.get(b"XObject").ok().and_then(deref).and_then(|o| o.as_dict().ok()) else {
+        return false;
+    };
+    xobjects.iter().any(|(_, x)| {
+        let Some(lopdf::Object::Stream(stream)) = deref(x) else { return false };
+        let dict = &stream.dict;
+        let number = |k: &[u8]| dict.get(k).ok().and_then(|v| v.as_i64().ok()).unwrap_or(0);
+        match dict.get(b"Subtype").ok().and_then(|s| s.as_name().ok()) {
+            Some(b"Image") => number(b"Width").saturating_mul(number(b"Height")) >= SCAN_PIXELS,
+            Some(b"Form") if depth < 3 => dict
+                .get(b"Resources")
+                .ok()
+                .and_then(deref)
+                .and_then(|r| r.as_dict().ok())
+                .is_some_and(|r| holds_a_picture(doc, r, depth + 1)),
+            _ => false,
+        }
+    })
 }
 
 /// Reads the `scans` pages by OCR, each in place of its text layer; what was read, or why not.

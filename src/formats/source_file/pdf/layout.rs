@@ -118,7 +118,19 @@ pub fn lay_out(pages: &[RawPage]) -> Laid {
     }
     let vocabulary = vocabulary(&lines, pages);
     let columns = Columns::new(&lines);
-    let mut out = Writer { laid: Laid::default(), pages, vocabulary, columns, open: None, queue: Vec::new() };
+    // Paragraphs that open indented: then a line at a page's head that is not indented goes on
+    // the paragraph before, whatever ended the page.
+    let indented = lines
+        .iter()
+        .filter(|l| l.kind == Kind::Body)
+        .filter(|l| {
+            let (left, _) = columns.of(l);
+            l.x0 > left + l.size && l.x0 < left + 8.0 * l.size
+        })
+        .take(2)
+        .count()
+        >= 2;
+    let mut out = Writer { laid: Laid::default(), pages, vocabulary, columns, indented, open: None, queue: Vec::new() };
     for (n, range) in per_page.iter().enumerate() {
         out.page(n, &lines[range.clone()]);
     }
@@ -166,7 +178,9 @@ fn page_lines(n: u32, page: &RawPage) -> Vec<Line> {
             number: None,
             field: page.fields.iter().any(|f| f.start <= a && b <= f.end),
         };
-        markers(&mut line, &page.text, &glyphs);
+        if !page.from_ocr {
+            markers(&mut line, &page.text, &glyphs);
+        }
         lines.push(line);
     }
     fields_beside_labels(read_captions_by_column(&lines, page))
@@ -444,6 +458,12 @@ fn mark_furniture(lines: &mut [Line], per_page: &[Range<usize>], pages: &[RawPag
 /// last body-sized line, the first opening with a number or a mark.
 fn mark_footnotes(page: &mut [Line], body_size: f64, pages: &[RawPage]) {
     let small = |l: &Line| l.size < body_size * 0.9;
+    // A raised number opening a line of the body is the marker of a footnote after the last
+    // word of the line before ("report¹" then "says the opposite"): it goes, as after a word.
+    for l in page.iter_mut().filter(|l| l.kind == Kind::Body && !small(l)) {
+        let opening = std::mem::take(&mut l.superscript);
+        l.drop.extend(opening);
+    }
     let Some(last_body) = page
         .iter()
         .filter(|l| l.kind == Kind::Body && !small(l))
@@ -576,6 +596,8 @@ struct Open {
     sentence_end: bool,
     /// Whether the line is written in capitals.
     capitals: bool,
+    /// Whether the line reads as a title: its longer words capitalised, not ending on "of".
+    title_like: bool,
     /// The column's left and right edges on the last line's page.
     column: (f64, f64),
     /// The page's usual distance between a line and the next.
@@ -587,6 +609,8 @@ struct Writer<'a> {
     pages: &'a [RawPage],
     vocabulary: HashMap<String, u32>,
     columns: Columns,
+    /// The document's paragraphs open indented.
+    indented: bool,
     open: Option<Open>,
     /// Furniture and footnotes waiting for the open paragraph to end.
     queue: Vec<Line>,
@@ -606,7 +630,10 @@ impl Writer<'_> {
         }
         for l in &body {
             let column = self.columns.of(l);
-            let joins = self.open.as_ref().is_some_and(|open| l.field || continues(open, l, column, self.text_of(l)));
+            let joins = self
+                .open
+                .as_ref()
+                .is_some_and(|open| l.field || continues(open, l, column, self.text_of(l), self.indented));
             if joins {
                 self.join(l, &mut began);
             } else {
@@ -617,13 +644,14 @@ impl Writer<'_> {
             }
             let last_char = self.laid.text.chars().next_back();
             let text = self.text_of(l);
-            let (sentence_end, capitals) = (ends_sentence(text), in_capitals(text));
+            let (sentence_end, capitals, title_like) = (ends_sentence(text), in_capitals(text), title_like(text));
             self.open = Some(Open {
                 last: (*l).clone(),
                 first_of_paragraph: !joins,
                 last_char,
                 sentence_end,
                 capitals,
+                title_like,
                 column,
                 leading,
             });
@@ -650,8 +678,16 @@ impl Writer<'_> {
         self.laid.pages.push(u32::try_from(at).unwrap_or(u32::MAX));
     }
 
+    /// A line's text as it reads, less a footnote marker taken off its start.
     fn text_of(&self, line: &Line) -> &str {
-        line_text(line, self.pages)
+        let text = line_text(line, self.pages);
+        let raw = &self.pages[line.page as usize].text;
+        let start = raw.get(line.raw.start as usize..).map_or(0, |r| r.len() - r.trim_start().len());
+        let first = line.raw.start + u32::try_from(start).unwrap_or(0);
+        match line.drop.iter().find(|d| d.start == first) {
+            Some(marker) => text.get((marker.end - first) as usize..).map_or(text, str::trim_start),
+            None => text,
+        }
     }
 
     /// A line set apart (furniture, a footnote): written now when no paragraph is open, else
@@ -685,6 +721,7 @@ impl Writer<'_> {
                     last_char: None,
                     sentence_end: false,
                     capitals: false,
+                    title_like: false,
                     column: (l.x0, l.x1),
                     leading: 0.0,
                 };
@@ -961,6 +998,43 @@ fn ends_sentence(text: &str) -> bool {
     !(single || last.contains('.') || ABBREVIATIONS.contains(&last.to_lowercase().as_str()))
 }
 
+/// Whether a transcript's line opens a question, an answer or a speaker's turn ("Q. Where",
+/// "A. At home", "THE COURT: Sustained.", "MR. LEE: Objection."): each is a paragraph.
+fn opens_a_turn(text: &str) -> bool {
+    let t = text.trim_start();
+    if ["Q.", "A.", "Q:", "A:"].iter().any(|m| t.strip_prefix(m).is_some_and(|r| r.starts_with(char::is_whitespace))) {
+        return true;
+    }
+    let Some((speaker, _)) = t.split_once(':') else { return false };
+    let words: Vec<&str> = speaker.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && ["THE", "MR.", "MS.", "MRS.", "DR.", "BY"].contains(&words[0])
+        && words.iter().all(|w| w.chars().all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '-')))
+}
+
+/// Words a heading does not end on, in the languages citeline reads.
+const FUNCTION_WORDS: [&str; 40] = [
+    "a", "an", "the", "of", "to", "in", "and", "or", "for", "with", "by", "on", "at", "from", "that", "which", "as",
+    "is", "was", "de", "la", "el", "los", "las", "del", "y", "en", "que", "un", "una", "di", "il", "lo", "e", "che",
+    "per", "con", "della", "dei", "le",
+];
+
+/// Whether a short line reads as a heading: its words of four letters or more capitalised,
+/// and its last word not one a sentence goes on from ("Courts in" is not; "Background" is).
+fn title_like(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(last) = words.last() else { return false };
+    !FUNCTION_WORDS.contains(&last.to_lowercase().as_str())
+        && words
+            .iter()
+            .filter(|w| w.chars().count() >= 4)
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+}
+
 /// Whether a line's letters are all capitals (two at least): a heading's.
 fn in_capitals(text: &str) -> bool {
     let mut letters = text.chars().filter(|c| c.is_alphabetic());
@@ -971,7 +1045,11 @@ fn in_capitals(text: &str) -> bool {
 /// Whether `next` goes on the open paragraph: not after a short line that ends a sentence, a
 /// heading, or a wider gap than the page's lines keep; not when it is indented further than
 /// the line before (a new paragraph, a block quotation), nor back out from a quotation.
-fn continues(open: &Open, next: &Line, column: (f64, f64), next_text: &str) -> bool {
+fn continues(open: &Open, next: &Line, column: (f64, f64), next_text: &str, indented: bool) -> bool {
+    // In a transcript (numbered lines) a question, an answer or a speaker opens a paragraph.
+    if next.number.is_some() && opens_a_turn(next_text) {
+        return false;
+    }
     let a = &open.last;
     let size = a.size.max(next.size).max(1.0);
     let (left, right) = open.column;
@@ -986,7 +1064,7 @@ fn continues(open: &Open, next: &Line, column: (f64, f64), next_text: &str) -> b
     let starts_capital = next_text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let open_ended = last_char.is_some_and(|c| matches!(c, ',' | '-' | '—' | '–'));
     // A heading: short, in capitals, or centred.
-    let heading = a.x1 < left + 0.65 * width
+    let heading = a.x1 < left + 0.65 * width && open.title_like
         || open.capitals
         || a.x0 > left + 2.0 * size && a.x1 < right - 2.0 * size && (a.x0 - left - (right - a.x1)).abs() < 2.0 * size;
     // A heading of two lines in capitals is one heading.
@@ -1009,9 +1087,10 @@ fn continues(open: &Open, next: &Line, column: (f64, f64), next_text: &str) -> b
     } else if next.x0 > next_left + size {
         // A new column or page opening indented starts a paragraph.
         return false;
-    } else if starts_capital && open.sentence_end {
-        // Where the page or column turns no gap can be seen: a sentence ended at the foot and
-        // one begun at the head are taken for two paragraphs.
+    } else if starts_capital && open.sentence_end && !indented {
+        // Where the page or column turns no gap can be seen: in a document whose paragraphs do
+        // not open indented, a sentence ended at the foot and one begun at the head are taken
+        // for two paragraphs.
         return false;
     }
     true
@@ -1034,11 +1113,18 @@ mod tests {
                 raw.text.push('\n');
             }
             let mut left = x;
+            let mut raised = false;
             for c in line.chars() {
+                // "^1": a footnote marker, smaller and raised.
+                if c == '^' {
+                    raised = true;
+                    continue;
+                }
+                let (size, lift) = if std::mem::take(&mut raised) { (size * 0.6, size * 0.4) } else { (size, 0.0) };
                 let start = u32::try_from(raw.text.len()).expect("small");
                 raw.text.push(c);
                 let end = u32::try_from(raw.text.len()).expect("small");
-                let base = height - y;
+                let base = height - y + lift;
                 let (lo, hi, right) = (base - DESCENT * size, base + ASCENT * size, left + size * 0.5);
                 raw.glyphs
                     .push(Glyph { bytes: start..end, corners: [(left, lo), (right, lo), (right, hi), (left, hi)] });
@@ -1158,6 +1244,77 @@ mod tests {
         assert!(text.contains("COMPLAINT FOR INJUNCTIVE RELIEF"), "{text}");
         assert!(!text.contains(')'), "{text}");
         assert!(text.ends_with("The United States brings this action."), "{text}");
+    }
+
+    #[test]
+    fn a_footnote_marker_is_taken_off_whether_it_ends_a_line_or_opens_the_next() {
+        let lines = body(
+            100.0,
+            &[
+                (90.0, "The comments^1 explain it, but the mediator's report"),
+                (72.0, "^2says the opposite of what the court found."),
+            ],
+        );
+        assert_eq!(
+            lay_out(&[page(&lines)]).text,
+            "The comments explain it, but the mediator's report says the opposite of what the court found."
+        );
+    }
+
+    #[test]
+    fn a_transcripts_questions_answers_and_speakers_are_paragraphs() {
+        // Numbered as a transcript's lines are (the numbers themselves are tested with PDFs).
+        let lines = body(
+            100.0,
+            &[
+                (72.0, "Q. And what did the logs show for July 22nd?"),
+                (72.0, "A. The alarm went off at 2:14 in the morning, and"),
+                (72.0, "nobody came until six."),
+                (72.0, "MR. LEE: Objection, form."),
+                (72.0, "THE WITNESS: I can answer."),
+            ],
+        );
+        let numbered: Vec<String> = lines.iter().enumerate().map(|(i, l)| format!("{} {}", i + 1, l.3)).collect();
+        let mut lines = lines;
+        for (l, n) in lines.iter_mut().zip(&numbered) {
+            l.3 = n.as_str();
+        }
+        let mut padded = lines.clone();
+        for (i, tail) in ["6 and then", "7 it went", "8 on so", "9 long."].into_iter().enumerate() {
+            padded.push((72.0, 300.0 + 14.0 * i as f64, 12.0, tail));
+        }
+        let text = lay_out(&[page(&padded)]).text;
+        let turns: Vec<&str> = text.split("\n\n").take(4).collect();
+        assert_eq!(
+            turns,
+            [
+                "Q. And what did the logs show for July 22nd?",
+                "A. The alarm went off at 2:14 in the morning, and nobody came until six.",
+                "MR. LEE: Objection, form.",
+                "THE WITNESS: I can answer.",
+            ]
+        );
+        assert!(!opens_a_turn("THE defendant: no"));
+    }
+
+    #[test]
+    fn a_short_line_is_a_heading_only_when_it_reads_as_one() {
+        let lines = body(
+            100.0,
+            &[
+                (72.0, "Background"),
+                (72.0, "The parties entered into the agreement that year, and then into a written"),
+                (72.0, "Warehouse Storage Agreement whose terms the court read."),
+                (72.0, "Courts in"),
+                (72.0, "California have long read such terms the same way in every case."),
+            ],
+        );
+        assert_eq!(
+            lay_out(&[page(&lines)]).text,
+            "Background\n\nThe parties entered into the agreement that year, and then into a written Warehouse \
+             Storage Agreement whose terms the court read.\n\nCourts in California have long read such terms the \
+             same way in every case."
+        );
     }
 
     #[test]

@@ -146,7 +146,7 @@ fn run(image: &[u8], language: &str) -> Result<String, OcrError> {
 /// an equal share of its word's box, taken back to PDF space by `from_pixels`.
 pub fn page_from_tsv(tsv: &str, from_pixels: Affine) -> OcrPage {
     let top = from_pixels * Point::new(0.0, 0.0);
-    let mut page = RawPage { height: top.y, ..RawPage::default() };
+    let mut page = RawPage { height: top.y, from_ocr: true, ..RawPage::default() };
     let (mut sum, mut words) = (0.0, 0usize);
     let mut last_line = None;
     for row in tsv.lines().skip(1) {

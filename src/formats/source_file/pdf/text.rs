@@ -31,6 +31,9 @@ pub struct RawPage {
     pub height: f64,
     /// The bytes of `text` that are a filled form field's value, added after the drawing's.
     pub fields: Vec<Range<u32>>,
+    /// Read by OCR from the page's picture: its words' boxes are Tesseract's, whose heights
+    /// vary with the letters (a number's box is short), so no footnote markers are told by size.
+    pub from_ocr: bool,
 }
 
 impl RawPage {
@@ -120,7 +123,7 @@ pub fn extract_page(doc: &Document, number: u32) -> Result<RawPage, String> {
     let height = recorder.top;
     drop(recorder);
     let text = Rc::try_unwrap(text.0).map_or_else(|shared| shared.borrow().clone(), RefCell::into_inner);
-    Ok(RawPage { text, glyphs, height, fields: Vec::new() })
+    Ok(RawPage { text, glyphs, height, fields: Vec::new(), from_ocr: false })
 }
 
 /// The letters a ligature glyph stands for.
