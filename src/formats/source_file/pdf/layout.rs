@@ -526,8 +526,8 @@ fn number_lines(page: &mut [Line], pages: &[RawPage]) {
         }
         return;
     }
-    // "12  Q. Where were you?": the number opens the line, and the text after it starts at one
-    // left edge (numbers set flush right start where their digits do).
+    // "12  Q. Where were you?": the number opens the line, the numbers of a page set flush left
+    // or flush right (a transcript's " 9" and "10" end at one edge).
     let opening = |l: &Line| {
         let page_text = &pages[l.page as usize];
         let text = page_text.text.get(l.raw.start as usize..l.raw.end as usize).unwrap_or("");
@@ -535,23 +535,30 @@ fn number_lines(page: &mut [Line], pages: &[RawPage]) {
         let rest = &text[lead..];
         let digits = rest.chars().take_while(char::is_ascii_digit).count();
         let number = line_number(&rest[..digits])?;
-        let after = &rest[digits..];
-        if !after.starts_with(char::is_whitespace) {
+        if !rest[digits..].starts_with(char::is_whitespace) {
             return None;
         }
-        let words_at = l.raw.start as usize + lead + digits + (after.len() - after.trim_start().len());
-        let glyph = page_text.glyph_at(u32::try_from(words_at).ok()?)?;
-        let x = place(&glyph.corners, page_text.height).x0;
-        Some((number, lead, digits, x))
+        let after = &rest[digits..];
+        let words = digits + (after.len() - after.trim_start().len());
+        let at = |i: usize| u32::try_from(l.raw.start as usize + lead + i).ok().and_then(|b| page_text.glyph_at(b));
+        let x = |i: usize, right: bool| {
+            at(i).map(|g| place(&g.corners, page_text.height)).map(|p| if right { p.x1 } else { p.x0 })
+        };
+        // The number's left and right edges, and where the words after it start.
+        Some((number, lead, digits, [x(0, false)?, x(digits - 1, true)?, x(words, false).unwrap_or(f64::NAN)]))
     };
-    let candidates: Vec<(usize, f64)> = page
+    let candidates: Vec<(usize, [f64; 3])> = page
         .iter()
         .enumerate()
         .filter(|(_, l)| l.kind == Kind::Body)
         .filter_map(|(i, l)| opening(l).map(|o| (i, o.3)))
         .collect();
-    let edge = median(candidates.iter().map(|c| c.1));
-    let numbered: Vec<usize> = candidates.iter().filter(|c| (c.1 - edge).abs() < 2.0).map(|c| c.0).collect();
+    let edges: Vec<f64> = (0..3).map(|k| median(candidates.iter().map(|c| c.1[k]))).collect();
+    let numbered: Vec<usize> = candidates
+        .iter()
+        .filter(|c| (0..3).any(|k| (c.1[k] - edges[k]).abs() < 2.0))
+        .map(|c| c.0)
+        .collect();
     if numbered.len() < NUMBERED_LINES {
         return;
     }
