@@ -111,7 +111,7 @@ pub fn lay_out(pages: &[RawPage]) -> Laid {
         per_page.push(start..lines.len());
     }
     let body_size = body_size(&lines, pages);
-    mark_furniture(&mut lines, &per_page, pages);
+    mark_furniture(&mut lines, &per_page, pages, body_size);
     for range in &per_page {
         mark_footnotes(&mut lines[range.clone()], body_size, pages);
         number_lines(&mut lines[range.clone()], pages);
@@ -397,7 +397,7 @@ fn is_page_number(text: &str) -> bool {
 
 /// Marks as furniture each line whose text, numbers aside, stands at the same height on most
 /// pages (at least two), and a page number at the very top or foot of its page.
-fn mark_furniture(lines: &mut [Line], per_page: &[Range<usize>], pages: &[RawPage]) {
+fn mark_furniture(lines: &mut [Line], per_page: &[Range<usize>], pages: &[RawPage], body_size: f64) {
     let band = |l: &Line| {
         let height = pages[l.page as usize].height.max(1.0);
         #[allow(clippy::cast_possible_truncation)] // a fiftieth of the page's height
@@ -431,9 +431,12 @@ fn mark_furniture(lines: &mut [Line], per_page: &[Range<usize>], pages: &[RawPag
     let width = lines.iter().map(|l| l.x1).fold(f64::NEG_INFINITY, f64::max) - left;
     let in_margin = |l: &Line| {
         let height = pages[l.page as usize].height.max(1.0);
-        // Within about half an inch of a letter page's edges: a 1-inch margin's first line of
-        // text (at 9%) is body.
-        l.y < height * 0.07 || l.y > height * 0.93 || l.x1 - l.x0 < width * 0.4
+        let at = l.y / height;
+        // Within about half an inch of a letter page's edges (a 1-inch margin's first line of
+        // text, at 9%, is body), or an inch and a half in a smaller type (a reporter's footer).
+        !(0.07..=0.93).contains(&at)
+            || !(0.12..=0.85).contains(&at) && l.size < body_size * 0.9
+            || l.x1 - l.x0 < width * 0.4
     };
     let repeated: Vec<bool> =
         lines.iter().map(|l| per_page.len() >= 2 && in_margin(l) && on_pages(l) >= need).collect();
@@ -554,11 +557,8 @@ fn number_lines(page: &mut [Line], pages: &[RawPage]) {
         .filter_map(|(i, l)| opening(l).map(|o| (i, o.3)))
         .collect();
     let edges: Vec<f64> = (0..3).map(|k| median(candidates.iter().map(|c| c.1[k]))).collect();
-    let numbered: Vec<usize> = candidates
-        .iter()
-        .filter(|c| (0..3).any(|k| (c.1[k] - edges[k]).abs() < 2.0))
-        .map(|c| c.0)
-        .collect();
+    let numbered: Vec<usize> =
+        candidates.iter().filter(|c| (0..3).any(|k| (c.1[k] - edges[k]).abs() < 2.0)).map(|c| c.0).collect();
     if numbered.len() < NUMBERED_LINES {
         return;
     }
@@ -650,10 +650,18 @@ impl Writer<'_> {
                 self.push_line(l);
             }
             let last_char = self.laid.text.chars().next_back();
+            // The rest of a printed line joined to its start: the line begins where its start did.
+            let mut last = (*l).clone();
+            if let Some(open) = self.open.as_ref().filter(|o| joins && o.last.page == l.page)
+                && (open.last.y - l.y).abs() < l.size.max(1.0) * 0.3
+                && l.x0 >= open.last.x1 - 1.0
+            {
+                last.x0 = open.last.x0.min(l.x0);
+            }
             let text = self.text_of(l);
             let (sentence_end, capitals, title_like) = (ends_sentence(text), in_capitals(text), title_like(text));
             self.open = Some(Open {
-                last: (*l).clone(),
+                last,
                 first_of_paragraph: !joins,
                 last_char,
                 sentence_end,
@@ -943,46 +951,57 @@ fn w_min(body: &[&Line]) -> f64 {
     body.first().map_or(1.0, |l| l.size * 0.5)
 }
 
-/// The document's columns: its body lines' left edges in order, and the widest reach of the
-/// lines from each, so that the column a line stands in is found in a logarithmic time.
+/// The document's columns, from its body lines' left edges: the edge most lines near a line
+/// start at is its column's left (full-width titles and centred headings aside), and the
+/// reach of three lines in four starting there its right.
 struct Columns {
-    /// Left edges, ascending, and the right edge of the same line.
-    lines: Vec<(f64, f64)>,
-    /// `max[k][i]`: the furthest right edge among lines `i..i + 2^k`.
-    max: Vec<Vec<f64>>,
-    /// How near a line's left edge must be to another's to share its column.
-    near: f64,
+    /// The right edges of the body lines starting at each whole point.
+    starts: std::collections::BTreeMap<i64, Vec<f64>>,
+    /// How near a line's left edge must be to another's to share its column, in points.
+    near: i64,
+    /// Worked out once for each whole point a line starts at.
+    found: std::cell::RefCell<HashMap<i64, (f64, f64)>>,
 }
 
 impl Columns {
     fn new(lines: &[Line]) -> Self {
-        let mut edges: Vec<(f64, f64)> =
-            lines.iter().filter(|l| l.kind == Kind::Body).map(|l| (l.x0, l.x1)).filter(|e| e.0.is_finite()).collect();
-        edges.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let left = edges.first().map_or(0.0, |e| e.0);
-        let right = edges.iter().map(|e| e.1).fold(left, f64::max);
-        let mut max = vec![edges.iter().map(|e| e.1).collect::<Vec<f64>>()];
-        let mut span = 1;
-        while span * 2 <= edges.len() {
-            let prev = &max[max.len() - 1];
-            let next: Vec<f64> = (0..=edges.len() - span * 2).map(|i| prev[i].max(prev[i + span])).collect();
-            max.push(next);
-            span *= 2;
+        let mut starts: std::collections::BTreeMap<i64, Vec<f64>> = std::collections::BTreeMap::new();
+        let (mut left, mut right) = (f64::INFINITY, f64::NEG_INFINITY);
+        for l in lines.iter().filter(|l| l.kind == Kind::Body && l.x0.is_finite() && l.x1.is_finite()) {
+            #[allow(clippy::cast_possible_truncation)] // a page's points
+            starts.entry(l.x0.round() as i64).or_default().push(l.x1);
+            (left, right) = (left.min(l.x0), right.max(l.x1));
         }
-        Self { lines: edges, max, near: (right - left).max(1.0) * 0.25 }
+        for ends in starts.values_mut() {
+            ends.sort_by(f64::total_cmp);
+        }
+        #[allow(clippy::cast_possible_truncation)] // a page's points
+        let near = ((right - left).max(1.0) * 0.25) as i64;
+        Self { starts, near, found: std::cell::RefCell::new(HashMap::new()) }
     }
 
-    /// The left and right edges of the column `line` stands in: of the body lines whose left
-    /// edges are near its own, the leftmost start and the furthest reach.
+    /// The left and right edges of the column `line` stands in.
     fn of(&self, line: &Line) -> (f64, f64) {
-        let from = self.lines.partition_point(|e| e.0 <= line.x0 - self.near);
-        let to = self.lines.partition_point(|e| e.0 < line.x0 + self.near);
-        if from >= to {
+        if !line.x0.is_finite() {
             return (line.x0, line.x1);
         }
-        let k = (usize::BITS - 1 - (to - from).leading_zeros()) as usize;
-        let reach = self.max[k][from].max(self.max[k][to - (1 << k)]);
-        (self.lines[from].0.min(line.x0), reach.max(line.x1))
+        #[allow(clippy::cast_possible_truncation)] // a page's points
+        let key = line.x0.round() as i64;
+        if let Some(&(left, right)) = self.found.borrow().get(&key) {
+            return (left.min(line.x0), right);
+        }
+        let left = self
+            .starts
+            .range(key - self.near..=key + 2)
+            .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
+            .map_or(key, |(k, _)| *k);
+        let mut ends: Vec<f64> = self.starts.range(left - 2..=left + 60).flat_map(|(_, e)| e.iter().copied()).collect();
+        ends.sort_by(f64::total_cmp);
+        let right = ends.get(ends.len() * 3 / 4).copied().unwrap_or(line.x1);
+        #[allow(clippy::cast_precision_loss)] // a page's points
+        let found = (left as f64, right);
+        self.found.borrow_mut().insert(key, found);
+        (found.0.min(line.x0), found.1)
     }
 }
 
@@ -1059,6 +1078,12 @@ fn continues(open: &Open, next: &Line, column: (f64, f64), next_text: &str, inde
     }
     let a = &open.last;
     let size = a.size.max(next.size).max(1.0);
+    // The rest of the same printed line (pdf-extract breaks a line where a raised marker
+    // stands): it goes on.
+    if a.page == next.page && (next.y - a.y).abs() < size * 0.3 && next.x0 >= a.x1 - 1.0 && next.x0 < a.x1 + 3.0 * size
+    {
+        return true;
+    }
     let (left, right) = open.column;
     let width = (right - left).max(size);
     let same_page = a.page == next.page;
@@ -1070,10 +1095,14 @@ fn continues(open: &Open, next: &Line, column: (f64, f64), next_text: &str, inde
     }
     let starts_capital = next_text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let open_ended = last_char.is_some_and(|c| matches!(c, ',' | '-' | '—' | '–'));
-    // A heading: short, in capitals, or centred.
+    // A heading: short or centred and reading as a title, or in capitals (a block quotation
+    // is indented on both sides too, but goes on).
     let heading = a.x1 < left + 0.65 * width && open.title_like
         || open.capitals
-        || a.x0 > left + 2.0 * size && a.x1 < right - 2.0 * size && (a.x0 - left - (right - a.x1)).abs() < 2.0 * size;
+        || open.title_like
+            && a.x0 > left + 2.0 * size
+            && a.x1 < right - 2.0 * size
+            && (a.x0 - left - (right - a.x1)).abs() < 2.0 * size;
     // A heading of two lines in capitals is one heading.
     let heading_goes_on = open.capitals && in_capitals(next_text);
     if heading && starts_capital && !open_ended && !heading_goes_on {
@@ -1091,8 +1120,9 @@ fn continues(open: &Open, next: &Line, column: (f64, f64), next_text: &str, inde
         if next.x0 < a.x0 - size && !open.first_of_paragraph && a.x0 > left + size {
             return false;
         }
-    } else if next.x0 > next_left + size {
-        // A new column or page opening indented starts a paragraph.
+    } else if next.x0 > next_left + size && (next.x0 - a.x0).abs() > size {
+        // A new column or page opening indented starts a paragraph (unless the paragraph
+        // before was indented as much: a block quotation going on).
         return false;
     } else if starts_capital && open.sentence_end && !indented {
         // Where the page or column turns no gap can be seen: in a document whose paragraphs do
