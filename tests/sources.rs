@@ -591,6 +591,26 @@ fn a_filing_reads_as_written_sentences_whole_across_pages_with_banners_and_footn
     assert_eq!(pin("The plaintiffs allege").as_deref(), Some("p. 1"));
     assert_eq!(pin("Facebook denies the allegations").as_deref(), Some("p. 2"));
     assert_eq!(pin("The court held a hearing").as_deref(), Some("p. 3"));
+    // The footnote printed at page 1's foot is kept after the sentence, past page 2's start:
+    // it is still cited on page 1, and marked there.
+    let source = citeline::model::Source {
+        pages: read.pages.clone(),
+        moved: read.moved.clone(),
+        ..citeline::model::Source::default()
+    };
+    let note = "The comments were filed on March 3, 2016";
+    let at = text.find(note).expect("the footnote");
+    assert!(at > read.pages[1] as usize, "kept past page 2's start");
+    let cite = citeline::model::document::source_pin_cite(&source, text.len(), at..at + note.len());
+    assert_eq!(cite.as_deref(), Some("p. 1"), "{:?}", read.moved);
+    let stretch = read.moved.iter().find(|m| m[0] as usize <= at && at < m[1] as usize).expect("moved");
+    assert_eq!(stretch[2], 1);
+    let (a, b) = (stretch[0] as usize, stretch[1] as usize);
+    let quote = QuoteOnPage { page_text: &text[a..b], range: at - a..at - a + note.len(), quote: note };
+    let image = render_pdf_page(&Arc::new(common::pdf::filing()), 0, 612, Some(&quote)).expect("draws");
+    assert_eq!(image.placed, Some(true));
+    // The footnote's line stands at 130 pt from the foot: 662 px down a 792-pixel page.
+    assert!(image.marks.first().is_some_and(|m| m[1] < 662.0 && m[3] > 662.0), "{:?}", image.marks);
 }
 
 #[test]
@@ -733,6 +753,7 @@ fn reading_a_scan_can_be_cancelled_and_adds_nothing() {
     harness.get_by_label("Cancel").click();
     harness.run_steps(2);
     assert!(harness.state().session.adding_source().is_none());
+    assert!(harness.query_by_label_contains("Stopped reading Long order.pdf").is_some(), "the strip says so");
     std::thread::sleep(std::time::Duration::from_millis(300));
     harness.run_steps(2);
     assert!(harness.state().session.data().doc.timeline().sources.is_empty(), "nothing added");

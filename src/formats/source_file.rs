@@ -37,6 +37,8 @@ pub struct SourceText {
     /// Where each numbered line of each page begins (pleading paper, transcripts), as a
     /// source keeps it.
     pub lines: Vec<String>,
+    /// Stretches printed on another page than `pages` says (a PDF's moved footnotes).
+    pub moved: Vec<[u32; 3]>,
     /// The pages read by OCR (a scanned PDF's), when any were.
     pub ocr: Option<Ocr>,
 }
@@ -108,10 +110,10 @@ pub fn read_source_bytes_with(bytes: Vec<u8>, ext: Option<&str>, options: ReadOp
     let mut read = match kind {
         OriginalKind::Pdf => {
             let read = pdf::read(&bytes, options)?;
-            let lines = read.lines;
             SourceText {
                 pages: read.pages,
-                lines,
+                lines: read.lines,
+                moved: read.moved,
                 ocr: read.ocr,
                 ..source_text(read.text).ok_or("the PDF holds no text")?
             }

@@ -101,6 +101,11 @@ pub struct Source {
     /// apart by spaces (`"1:0 2:61 3:130"`), offsets in bytes rising through the pages.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lines: Vec<String>,
+    /// Stretches of the text printed on another page than `pages` puts them on (a footnote or
+    /// a page's footer kept at the next paragraph break, past the next page's start): `[start,
+    /// end, page]`, bytes and the page from 1, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub moved: Vec<[u32; 3]>,
     /// Pages whose text was read from their picture by OCR (a scan), when any were.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ocr: Option<Box<Ocr>>,

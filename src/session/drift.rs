@@ -38,8 +38,12 @@ pub fn original_drift(doc: &Document) -> Vec<Problem> {
                 let message = match locate(&read.text, &folded, &c.quote).span() {
                     Some(r) => {
                         let (line, column) = line_column(&read.text, r.start);
-                        let again =
-                            Source { pages: read.pages.clone(), lines: read.lines.clone(), ..Source::default() };
+                        let again = Source {
+                            pages: read.pages.clone(),
+                            lines: read.lines.clone(),
+                            moved: read.moved.clone(),
+                            ..Source::default()
+                        };
                         let page =
                             source_pin_cite(&again, read.text.len(), r).map(|p| format!(", {p}")).unwrap_or_default();
                         format!("in {what} the quote now stands at line {line}, column {column}{page}")

@@ -104,6 +104,7 @@ impl Session {
             original,
             pages: source.pages.clone(),
             lines: source.lines.clone(),
+            moved: source.moved.clone(),
             ocr: source.ocr.clone().map(Box::new),
             ..new
         };

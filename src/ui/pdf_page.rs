@@ -78,21 +78,30 @@ pub struct Cited<'a> {
     pub quote: &'a str,
 }
 
-/// The page `at` (a byte of the text) stands on, from 0.
-fn page_of(pages: &[u32], at: usize) -> usize {
-    pages.partition_point(|&p| p as usize <= at).saturating_sub(1)
+/// The page `at` (a byte of the text) was printed on, from 0: a moved footnote's own page.
+fn page_of(source: &crate::model::Source, at: usize) -> usize {
+    crate::model::document::page_at(source, at).saturating_sub(1)
 }
 
 /// Page `page`'s text as kept, where the quote stands in it when it is on that page, and the
-/// quote.
+/// quote. A quote in a stretch printed on `page` but kept further on (a footnote moved to the
+/// next paragraph break) is given with that stretch.
 fn quote_on(cited: &Cited, page: usize) -> Option<(String, Range<usize>, String)> {
+    let span = cited.span.clone()?;
+    for &[a, b, p] in &cited.source.moved {
+        let (a, b) = (a as usize, b as usize);
+        if p as usize == page + 1 && a <= span.start && span.start < b {
+            let stretch = cited.text.get(a..b)?;
+            let to = span.end.min(b) - a;
+            return Some((stretch.to_owned(), span.start - a..to, cited.quote.to_owned()));
+        }
+    }
     let pages = &cited.source.pages;
     let start = *pages.get(page)? as usize;
     let end = pages.get(page + 1).map_or(cited.text.len(), |&p| p as usize);
     let whole = cited.text.get(start..end)?;
     // A page that ends a paragraph is kept apart from the next by a blank line of neither.
     let page_text = whole.trim_end_matches('\n');
-    let span = cited.span.clone()?;
     let from = span.start.clamp(start, start + page_text.len()) - start;
     let to = span.end.clamp(start, start + page_text.len()) - start;
     (from < to).then(|| (page_text.to_owned(), from..to, cited.quote.to_owned()))
@@ -121,7 +130,7 @@ impl PdfPages {
     pub fn page_ui(&mut self, ui: &mut Ui, (event, ci): (u32, usize), cited: &Cited, palette: &Palette) -> bool {
         let Some(original) = &cited.source.original else { return false };
         let view = self.views.entry((event, ci)).or_insert_with(|| PageView {
-            page: cited.span.as_ref().map_or(0, |s| page_of(&cited.source.pages, s.start)),
+            page: cited.span.as_ref().map_or(0, |s| page_of(cited.source, s.start)),
             ..PageView::default()
         });
         if let Some(error) = &view.error {
@@ -265,10 +274,10 @@ mod tests {
     fn a_quote_belongs_to_the_page_it_starts_on_and_is_cut_at_page_ends() {
         let text = "one\n\ntwo three\n\nfour";
         let source = Source { pages: vec![0, 5, 16], ..Source::default() };
-        assert_eq!(page_of(&source.pages, 0), 0);
-        assert_eq!(page_of(&source.pages, 4), 0);
-        assert_eq!(page_of(&source.pages, 9), 1);
-        assert_eq!(page_of(&source.pages, 16), 2);
+        assert_eq!(page_of(&source, 0), 0);
+        assert_eq!(page_of(&source, 4), 0);
+        assert_eq!(page_of(&source, 9), 1);
+        assert_eq!(page_of(&source, 16), 2);
         let cited = |span| Cited { source: &source, text, span: Some(span), base: PathBuf::new(), quote: "q" };
         let on = |page_text: &str, range| Some((page_text.to_owned(), range, "q".to_owned()));
         assert_eq!(quote_on(&cited(9..14), 1), on("two three", 4..9));
@@ -277,5 +286,10 @@ mod tests {
         assert_eq!(quote_on(&across, 1), on("two three", 4..9));
         assert_eq!(quote_on(&across, 2), on("four", 0..4));
         assert_eq!(quote_on(&across, 0), None, "nothing of it on page 1");
+        // "three" printed on page 1 (a footnote kept in page 2's stretch): page 1 marks it.
+        let moved = Source { moved: vec![[9, 14, 1]], ..source.clone() };
+        let footnote = Cited { source: &moved, text, span: Some(10..14), base: PathBuf::new(), quote: "q" };
+        assert_eq!(page_of(&moved, 10), 0);
+        assert_eq!(quote_on(&footnote, 0), on("three", 1..5));
     }
 }

@@ -31,6 +31,8 @@ pub struct PdfText {
     pub pages: Vec<u32>,
     /// Where each numbered line begins, a string a page (pleading paper, transcripts).
     pub lines: Vec<String>,
+    /// Stretches printed on another page than the offsets say: `[start, end, page from 1]`.
+    pub moved: Vec<[u32; 3]>,
     pub ocr: Option<Ocr>,
 }
 
@@ -46,7 +48,17 @@ pub fn read(bytes: &[u8], options: ReadOptions) -> Result<PdfText, String> {
 /// The PDF's document, decrypted when it opens without a password, its pages' text operators
 /// made ones pdf-extract reads.
 fn load(bytes: &[u8]) -> Result<Document, String> {
-    let mut doc = Document::load_mem(bytes).map_err(|e| format!("not a readable PDF: {e}"))?;
+    if bytes.is_empty() {
+        return Err("the file is empty".into());
+    }
+    let mut doc = Document::load_mem(bytes).map_err(|e| {
+        let cut = e.to_string().contains("cross reference") || e.to_string().contains("trailer");
+        if cut && bytes.starts_with(b"%PDF-") {
+            format!("not a readable PDF: it is damaged or cut short ({e})")
+        } else {
+            format!("not a readable PDF: {e}")
+        }
+    })?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err("the PDF is encrypted with a password: save a copy without one to add it".into());
     }
@@ -101,7 +113,8 @@ fn read_pages(bytes: &[u8], options: ReadOptions) -> Result<PdfText, String> {
         return Err("the PDF has no text layer and no page a scan could be read from".into());
     }
     let lines = laid.line_strings();
-    Ok(PdfText { text: laid.text, pages: laid.pages, lines, ocr })
+    let moved = laid.moved.iter().map(|&[a, b, p]| [a, b, p + 1]).collect();
+    Ok(PdfText { text: laid.text, pages: laid.pages, lines, moved, ocr })
 }
 
 /// Every page of `doc` as pdf-extract reads it.
@@ -192,10 +205,13 @@ fn recognise(bytes: &[u8], scans: &[usize], raw: &mut [RawPage], options: ReadOp
     let installed = match ocr::languages() {
         Ok(l) if !l.is_empty() => l,
         _ => {
+            let which = std::env::var("CITELINE_TESSERACT").map_or_else(
+                |_| "which is not installed".to_owned(),
+                |p| format!("which CITELINE_TESSERACT names as {p}, but that does not run"),
+            );
             return Err(format!(
                 "{list} scanned (a picture of text, with no more than a stamp as text): citeline reads \
-                 scans with Tesseract, which is not installed. Install it (apt-get install {}) and add \
-                 the PDF again",
+                 scans with Tesseract, {which}. Install it (apt-get install {}) and add the PDF again",
                 ocr::PACKAGES
             ));
         }

@@ -404,7 +404,21 @@ pub fn source_pin_cite(source: &super::Source, len: usize, range: std::ops::Rang
     {
         return Some(cite);
     }
-    pages_fit(&source.pages, len).then(|| pin_cite(&source.pages, range)).flatten()
+    if !pages_fit(&source.pages, len) {
+        return None;
+    }
+    let (first, last) = (page_at(source, range.start), page_at(source, range.end.saturating_sub(1).max(range.start)));
+    Some(if first == last { format!("p. {first}") } else { format!("pp. {first}–{last}") })
+}
+
+/// The page (from 1) byte `at` of `source`'s text was printed on: a moved stretch's page, else
+/// the page its offsets give.
+pub fn page_at(source: &super::Source, at: usize) -> usize {
+    let i = source.moved.partition_point(|m| m[1] as usize <= at);
+    match source.moved.get(i) {
+        Some(&[start, _, page]) if start as usize <= at && page > 0 => page as usize,
+        _ => source.pages.partition_point(|&p| p as usize <= at).max(1),
+    }
 }
 
 /// A numbered line: where it begins in the text, its page (from 1) and its number.

@@ -139,7 +139,13 @@ impl CitelineApp {
             Command::NextResult => self.select_when_done = true,
             Command::CancelLoading => self.session.cancel_loading(),
             Command::CancelSaving => self.session.cancel_saving(),
-            Command::CancelAddingSource => self.session.cancel_adding_source(),
+            Command::CancelAddingSource => {
+                if let Some((path, _)) = self.session.adding_source() {
+                    let name = super::super::status::file_name(path);
+                    self.flash(format!("Stopped reading {name}: nothing was added"));
+                }
+                self.session.cancel_adding_source();
+            }
             Command::DismissReport => self.report = None,
         }
     }

@@ -30,6 +30,10 @@ pub struct Laid {
     /// Where each numbered line begins (pleading paper, transcripts): its page (from 0), its
     /// number and its first byte in `text`, rising.
     pub lines: Vec<(u32, u32, u32)>,
+    /// Stretches of `text` that stand on another page than the page offsets say (a footnote or
+    /// a footer moved to the next paragraph break, past the next page's start): `[start, end,
+    /// page from 0]`, in order.
+    pub moved: Vec<[u32; 3]>,
 }
 
 impl Laid {
@@ -592,6 +596,39 @@ fn vocabulary(lines: &[Line], pages: &[RawPage]) -> HashMap<String, u32> {
     words
 }
 
+/// The stretches of the laid-out text whose glyphs stand on another page than the one its
+/// offsets give (see [`Laid::moved`]).
+fn moved_spans(laid: &Laid) -> Vec<[u32; 3]> {
+    let (text, origin, pages) = (&laid.text, &laid.origin, &laid.pages);
+    let mut moved = Vec::new();
+    let mut page = 0usize;
+    let mut i = 0usize;
+    let page_at = |page: &mut usize, at: usize| {
+        while *page + 1 < pages.len() && pages[*page + 1] as usize <= at {
+            *page += 1;
+        }
+        *page
+    };
+    while i < text.len() {
+        let here = page_at(&mut page, i);
+        let from = origin[i].page;
+        if from as usize == here {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < text.len() && origin[i].page == from && page_at(&mut page, i) == here {
+            i += 1;
+        }
+        if text.get(start..i).is_some_and(|t| !t.trim().is_empty())
+            && let (Ok(a), Ok(b)) = (u32::try_from(start), u32::try_from(i))
+        {
+            moved.push([a, b, from]);
+        }
+    }
+    moved
+}
+
 /// A paragraph being written: the line it ends with, for deciding whether the next joins it.
 #[derive(Clone, Debug)]
 struct Open {
@@ -773,6 +810,7 @@ impl Writer<'_> {
             // Pages that cannot be told apart in the text: only where it begins is kept.
             self.laid.pages.truncate(1);
         }
+        self.laid.moved = moved_spans(&self.laid);
     }
 
     /// A blank line before what comes next, unless the text is empty or already ends so.

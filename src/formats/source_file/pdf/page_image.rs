@@ -108,10 +108,15 @@ fn quote_marks(bytes: &[u8], page: usize, quote: &QuoteOnPage, to_pixels: Affine
 /// The quote's glyph boxes on `raw` (page `page` of `laid`), merged along lines.
 fn marks(raw: &RawPage, laid: &Laid, page: usize, quote: &QuoteOnPage, to_pixels: Affine) -> Option<Vec<[f32; 4]>> {
     let (start, text) = laid.page_text(page)?;
-    let range = place(text, quote)?;
+    // On the page's stretch of the text, else anywhere in it (a footnote printed on this page
+    // but kept after the next page's start): only this page's glyphs are marked.
+    let range = match place(text, quote) {
+        Some(r) => start + r.start..start + r.end,
+        None => place(&laid.text, quote)?,
+    };
     let mut marks: Vec<Rect> = Vec::new();
     let mut last = None;
-    for origin in laid.origin.get(start + range.start..start + range.end)? {
+    for origin in laid.origin.get(range)? {
         // A line moved here from another page (furniture, a footnote) is marked on its own.
         if origin.page as usize != page {
             continue;
