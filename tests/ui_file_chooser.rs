@@ -88,3 +88,26 @@ fn a_missing_file_says_so_and_save_as_browse_fills_the_dialogs_path() {
     assert!(harness.state().save.open, "the Save As dialog it came from stays");
     assert_eq!(std::path::PathBuf::from(&harness.state().save.path), dir.path().join("case.citeline.json"));
 }
+
+#[test]
+fn the_chooser_takes_the_keyboard_when_it_opens_and_enter_opens_the_file_typed() {
+    let dir = folder_with_timelines();
+    let mut harness = app_harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    // No click in the field: what is typed goes into it, after the folder it proposes.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    let path = dir.path().join("case.citeline.json").display().to_string();
+    for c in path.chars() {
+        harness.event(egui::Event::Text(c.to_string()));
+        harness.step();
+    }
+    harness.run();
+    assert_eq!(harness.state().chooser.path, path, "every key went into the field");
+    // Enter opens it, though the completion offered is the name typed.
+    harness.key_press(Key::Enter);
+    harness.run();
+    wait_until(&mut harness, |app| app.session.path() == Some(dir.path().join("case.citeline.json").as_path()));
+    assert!(!harness.state().chooser.open);
+}

@@ -90,6 +90,8 @@ pub struct FileChooser {
     /// The folder listed, and its entries or why they cannot be read.
     listed: Option<(PathBuf, Result<Vec<Entry>, String>)>,
     problem: Option<String>,
+    /// Just shown: the path field takes the keyboard, the cursor at its end.
+    focus: bool,
 }
 
 impl Default for FileChooser {
@@ -102,6 +104,7 @@ impl Default for FileChooser {
             // `CITELINE_FILE_DIALOG=builtin` always uses citeline's own.
             native: std::env::var("CITELINE_FILE_DIALOG").map_or(true, |v| v != "builtin"),
             notice: None,
+            focus: false,
             listed: None,
             problem: None,
         }
@@ -163,6 +166,7 @@ impl FileChooser {
         // Read the folder afresh: files may have come or gone since.
         self.listed = None;
         self.open = true;
+        self.focus = true;
     }
 
     /// The folder being typed in, listed (read again only when it changes).
@@ -221,17 +225,29 @@ impl FileChooser {
                     .collect(),
                 (_, _, Err(_)) => Vec::new(),
             };
+            let typed = self.path.clone();
             ui.horizontal(|ui| {
                 let label = ui.label("File");
                 let edit = egui::TextEdit::singleline(&mut self.path)
                     .hint_text("Type a path; Tab completes")
                     .desired_width(360.0);
                 let id = ui.make_persistent_id("chooser-path");
+                // Before the completions take it.
+                let enter = ui.input(|i| i.key_pressed(Key::Enter));
                 let out = egui::CompletionPopup::new(id)
                     .word_boundary(|c| c == '/' || c == std::path::MAIN_SEPARATOR)
                     .show(ui, edit, |_| suggestions.clone());
                 let field = out.text_edit.response.response.clone().labelled_by(label.id);
-                if out.accepted.is_none() && field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                if std::mem::take(&mut self.focus) {
+                    let end = self.path.chars().count();
+                    super::field::focus_selecting(ui.ctx(), field.id, end..end);
+                }
+                if field.changed() {
+                    self.problem = None;
+                }
+                // Enter opens what is typed, also when the completion offered is what is typed.
+                let same = out.accepted.is_some() && self.path == typed;
+                if enter && (out.accepted.is_none() && field.lost_focus() || same) {
                     confirm = true;
                 }
                 if ui.button("↑ Up").on_hover_text("The folder above").clicked() {
