@@ -106,6 +106,16 @@ fn spell_out_quote_operators(doc: &mut Document) {
 fn read_pages(bytes: &[u8], options: ReadOptions) -> Result<PdfText, String> {
     let doc = load(bytes)?;
     let mut raw = extract_pages(&doc)?;
+    // The text is read with lopdf and the pages drawn with hayro: a page tree they count
+    // differently would cite one page and show another.
+    if let Ok(drawn) = hayro::hayro_syntax::Pdf::new(Arc::new(bytes.to_vec())).map(|p| p.pages().len())
+        && drawn != raw.len()
+    {
+        return Err(format!(
+            "the PDF is damaged: its page tree reads as {} pages one way and {drawn} another",
+            raw.len()
+        ));
+    }
     let scans = scanned_pages(&doc, &raw);
     let ocr = if scans.is_empty() { None } else { Some(recognise(bytes, &scans, &mut raw, options)?) };
     let laid = layout::lay_out(&raw);
