@@ -10,30 +10,43 @@ pub type Page<'a> = Vec<Vec<&'a [u8]>>;
 
 /// A PDF of `pages`.
 pub fn pdf(pages: &[Page]) -> Vec<u8> {
+    let drawn: Vec<Vec<Operation>> = pages
+        .iter()
+        .map(|page| {
+            let mut operations = Vec::new();
+            for (c, column) in page.iter().enumerate() {
+                let x = 56 + 270 * i64::try_from(c).unwrap_or(0);
+                for (l, line) in column.iter().enumerate() {
+                    let y = 780 - 16 * i64::try_from(l).unwrap_or(0);
+                    operations.extend(text_at(x.into(), y.into(), 11.into(), line));
+                }
+            }
+            operations
+        })
+        .collect();
+    assemble(drawn, [595, 842], true)
+}
+
+/// A text object showing `text` in Helvetica (`F1`) of `size` at `x`, `y`.
+fn text_at(x: Object, y: Object, size: Object, text: &[u8]) -> [Operation; 5] {
+    [
+        Operation::new("BT", vec![]),
+        Operation::new("Tf", vec!["F1".into(), size]),
+        Operation::new("Td", vec![x, y]),
+        Operation::new("Tj", vec![Object::string_literal(text.to_vec())]),
+        Operation::new("ET", vec![]),
+    ]
+}
+
+/// A PDF of one page for each list of `pages`' operations, `media` points wide and high, with
+/// Helvetica as `F1`; its streams compressed when `compress`.
+fn assemble(pages: Vec<Vec<Operation>>, media: [i64; 2], compress: bool) -> Vec<u8> {
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
-    let font_id = doc.add_object(dictionary! {
-        "Type" => "Font",
-        "Subtype" => "Type1",
-        "BaseFont" => "Helvetica",
-    });
+    let font_id = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" });
     let resources_id = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
     let mut kids = Vec::new();
-    for page in pages {
-        let mut operations = Vec::new();
-        for (c, column) in page.iter().enumerate() {
-            let x = 56 + 270 * i64::try_from(c).unwrap_or(0);
-            for (l, line) in column.iter().enumerate() {
-                let y = 780 - 16 * i64::try_from(l).unwrap_or(0);
-                operations.extend([
-                    Operation::new("BT", vec![]),
-                    Operation::new("Tf", vec!["F1".into(), 11.into()]),
-                    Operation::new("Td", vec![x.into(), y.into()]),
-                    Operation::new("Tj", vec![Object::string_literal(line.to_vec())]),
-                    Operation::new("ET", vec![]),
-                ]);
-            }
-        }
+    for operations in pages {
         let content = Content { operations }.encode().expect("content encodes");
         let content_id = doc.add_object(Stream::new(dictionary! {}, content));
         kids.push(Object::from(doc.add_object(dictionary! {
@@ -50,12 +63,14 @@ pub fn pdf(pages: &[Page]) -> Vec<u8> {
             "Kids" => kids,
             "Count" => count,
             "Resources" => resources_id,
-            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            "MediaBox" => vec![0.into(), 0.into(), media[0].into(), media[1].into()],
         }),
     );
     let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog_id);
-    doc.compress();
+    if compress {
+        doc.compress();
+    }
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes).expect("saves");
     bytes
@@ -79,86 +94,33 @@ pub fn run(x: f32, y: f32, size: f32, text: &[u8]) -> Run<'_> {
 
 /// A one-page US-letter PDF drawing `operations` in Helvetica (`F1`).
 pub fn operations_pdf(operations: Vec<Operation>) -> Vec<u8> {
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let font_id = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" });
-    let content = Content { operations }.encode().expect("content encodes");
-    let content_id = doc.add_object(Stream::new(dictionary! {}, content));
-    let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages_id, "Contents" => content_id });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages",
-            "Kids" => vec![page.into()],
-            "Count" => 1,
-            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
-            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
-        }),
-    );
-    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog_id);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).expect("saves");
-    bytes
+    assemble(vec![operations], [612, 792], false)
 }
 
 /// A US-letter PDF whose pages are `pages` of runs, each line a run or a few (a superscript
 /// marker after a word is a run of its own), and a rule drawn across each page at `rule_y`
 /// where given (the line above footnotes).
 pub fn placed_pdf(pages: &[Vec<Run>], rule_y: Option<f32>) -> Vec<u8> {
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let font_id = doc.add_object(dictionary! {
-        "Type" => "Font",
-        "Subtype" => "Type1",
-        "BaseFont" => "Helvetica",
-    });
-    let resources_id = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
-    let mut kids = Vec::new();
-    for page in pages {
-        let mut operations = Vec::new();
-        for r in page {
-            operations.extend([
-                Operation::new("BT", vec![]),
-                Operation::new("Tf", vec!["F1".into(), Object::Real(r.size)]),
-                Operation::new("Ts", vec![Object::Real(r.rise)]),
-                Operation::new("Td", vec![Object::Real(r.x), Object::Real(r.y)]),
-                Operation::new("Tj", vec![Object::string_literal(r.text.to_vec())]),
-                Operation::new("ET", vec![]),
-            ]);
-        }
-        if let Some(y) = rule_y {
-            operations.extend([
-                Operation::new("m", vec![72.into(), Object::Real(y)]),
-                Operation::new("l", vec![250.into(), Object::Real(y)]),
-                Operation::new("S", vec![]),
-            ]);
-        }
-        let content = Content { operations }.encode().expect("content encodes");
-        let content_id = doc.add_object(Stream::new(dictionary! {}, content));
-        kids.push(Object::from(doc.add_object(dictionary! {
-            "Type" => "Page",
-            "Parent" => pages_id,
-            "Contents" => content_id,
-        })));
-    }
-    let count = i64::try_from(kids.len()).unwrap_or(0);
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages",
-            "Kids" => kids,
-            "Count" => count,
-            "Resources" => resources_id,
-            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
-        }),
-    );
-    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog_id);
-    doc.compress();
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).expect("saves");
-    bytes
+    let drawn: Vec<Vec<Operation>> = pages
+        .iter()
+        .map(|page| {
+            let mut operations = Vec::new();
+            for r in page {
+                let mut text = text_at(Object::Real(r.x), Object::Real(r.y), Object::Real(r.size), r.text).to_vec();
+                text.insert(2, Operation::new("Ts", vec![Object::Real(r.rise)]));
+                operations.extend(text);
+            }
+            if let Some(y) = rule_y {
+                operations.extend([
+                    Operation::new("m", vec![72.into(), Object::Real(y)]),
+                    Operation::new("l", vec![250.into(), Object::Real(y)]),
+                    Operation::new("S", vec![]),
+                ]);
+            }
+            operations
+        })
+        .collect();
+    assemble(drawn, [612, 792], true)
 }
 
 /// A double-spaced filing of three pages as courts print them: the ECF banner at every page's
