@@ -429,15 +429,21 @@ pub struct NumberedLine {
     pub line: u32,
 }
 
-/// A source's numbered lines, read from their pages' strings; `None` when they do not parse or
-/// do not rise within a text `len` bytes long.
+/// A source's numbered lines, read from their pages' strings (`p45` first gives the page's
+/// own number, as a transcript prints it); `None` when they do not parse or do not rise within
+/// a text `len` bytes long.
 pub fn numbered_lines(pages: &[String], len: usize) -> Option<Vec<NumberedLine>> {
     let mut lines = Vec::new();
     for (p, page) in pages.iter().enumerate() {
+        let mut number = u32::try_from(p + 1).ok()?;
         for pair in page.split_whitespace() {
+            if let Some(printed) = pair.strip_prefix('p') {
+                number = printed.parse().ok()?;
+                continue;
+            }
             let (line, at) = pair.split_once(':')?;
             let (line, at) = (line.parse().ok()?, at.parse().ok()?);
-            lines.push(NumberedLine { at, page: u32::try_from(p + 1).ok()?, line });
+            lines.push(NumberedLine { at, page: number, line });
         }
     }
     let rising = lines.windows(2).all(|w| w[0].at < w[1].at);
@@ -481,6 +487,9 @@ mod pin_cite_tests {
         assert_eq!(numbered_lines(&["1:5 2:3".to_owned()], 10), None, "offsets must rise");
         assert_eq!(numbered_lines(&["1:5 2:x".to_owned()], 10), None, "and read");
         assert_eq!(numbered_lines(&["1:50".to_owned()], 10), None, "within the text");
+        // A transcript's own page numbers.
+        let printed = numbered_lines(&["p45 1:0 2:10".to_owned(), "p46 1:20".to_owned()], 30).expect("fits");
+        assert_eq!(line_cite(&printed, 5..25).as_deref(), Some("45:1–46:1"));
     }
 
     #[test]

@@ -34,6 +34,8 @@ pub struct Laid {
     /// a footer moved to the next paragraph break, past the next page's start): `[start, end,
     /// page from 0]`, in order.
     pub moved: Vec<[u32; 3]>,
+    /// Each page's own number where it prints one ("Page 45", "- 5 -") at its head or foot.
+    pub printed: Vec<Option<u32>>,
 }
 
 impl Laid {
@@ -44,6 +46,12 @@ impl Laid {
             return Vec::new();
         }
         let mut pages = vec![String::new(); self.pages.len()];
+        // A transcript is cited by its own page numbers ("Page 45"), where it prints them.
+        for (p, printed) in pages.iter_mut().zip(&self.printed) {
+            if let Some(n) = printed {
+                let _ = write!(p, "p{n}");
+            }
+        }
         for &(page, line, at) in &self.lines {
             if let Some(p) = pages.get_mut(page as usize) {
                 if !p.is_empty() {
@@ -139,6 +147,15 @@ pub fn lay_out(pages: &[RawPage]) -> Laid {
         out.page(n, &lines[range.clone()]);
     }
     out.flush();
+    out.laid.printed = per_page
+        .iter()
+        .map(|range| {
+            lines[range.clone()]
+                .iter()
+                .filter(|l| l.kind == Kind::Furniture)
+                .find_map(|l| printed_number(line_text(l, pages)))
+        })
+        .collect();
     out.laid
 }
 
@@ -382,6 +399,15 @@ fn furniture_key(text: &str) -> String {
         key.extend(c.to_lowercase());
     }
     key
+}
+
+/// The number a page prints of itself ("Page 45", "- 5 -", "5 of 12"), in digits.
+fn printed_number(text: &str) -> Option<u32> {
+    if !is_page_number(text) {
+        return None;
+    }
+    let digits: String = text.chars().skip_while(|c| !c.is_ascii_digit()).take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
 }
 
 /// "5", "- 5 -", "Page 5", "Page 5 of 12", "5 of 12", "iv": a page's number.
