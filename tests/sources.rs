@@ -809,17 +809,7 @@ fn pleading_paper_is_cited_by_page_and_line() {
     let side = |n: usize| if n <= 28 { "the plaintiff states" } else { "the defendant denies" };
     let texts: Vec<Vec<u8>> =
         (1..=56).map(|n| format!("{} fact number {n} of the complaint and then", side(n)).into_bytes()).collect();
-    let pages: Vec<Vec<common::pdf::Run>> = (0..2)
-        .map(|p| {
-            let mut page: Vec<common::pdf::Run> = Vec::new();
-            for l in 0..28 {
-                let y = 730.0 - 24.0 * l as f32;
-                page.push(common::pdf::run(40.0, y, 12.0, &numbers[l]));
-                page.push(common::pdf::run(90.0, y, 12.0, &texts[p * 28 + l]));
-            }
-            page
-        })
-        .collect();
+    let pages = numbered_pages(&[], &numbers, &texts, (40.0, 730.0, 24.0));
     let read = read_source_bytes(common::pdf::placed_pdf(&pages, None), Some("pdf")).expect("reads");
     assert!(!read.text.contains("then 2 the"), "line numbers are not text: {}", &read.text[..300]);
     assert_eq!(read.lines.len(), 2, "{:?}", read.lines);
@@ -923,18 +913,32 @@ fn transcript() -> Vec<u8> {
         })
         .collect();
     let heads: Vec<Vec<u8>> = (1..=2).map(|p| format!("Page {}", 11 + p).into_bytes()).collect();
-    let pages: Vec<Vec<common::pdf::Run>> = (0..2)
-        .map(|p| {
-            let mut page = vec![common::pdf::run(500.0, 760.0, 10.0, &heads[p])];
-            for l in 0..25 {
-                let y = 720.0 - 26.0 * l as f32;
-                page.push(common::pdf::run(50.0, y, 12.0, &numbers[l]));
-                page.push(common::pdf::run(90.0, y, 12.0, &texts[p * 25 + l]));
+    common::pdf::placed_pdf(&numbered_pages(&heads, &numbers, &texts, (50.0, 720.0, 26.0)), None)
+}
+
+/// Pages of numbered lines: each page's head (at its top right, where given), then for each
+/// line its number at `x` and its text at 90 pt, from `top` down `step` points a line; as
+/// many pages as `texts` fills.
+fn numbered_pages<'a>(
+    heads: &'a [Vec<u8>],
+    numbers: &'a [Vec<u8>],
+    texts: &'a [Vec<u8>],
+    (x, top, step): (f32, f32, f32),
+) -> Vec<Vec<common::pdf::Run<'a>>> {
+    texts
+        .chunks(numbers.len())
+        .enumerate()
+        .map(|(p, lines)| {
+            let mut page: Vec<common::pdf::Run> =
+                heads.get(p).map(|h| common::pdf::run(500.0, 760.0, 10.0, h)).into_iter().collect();
+            for (l, (number, text)) in numbers.iter().zip(lines).enumerate() {
+                let y = top - step * l as f32;
+                page.push(common::pdf::run(x, y, 12.0, number));
+                page.push(common::pdf::run(90.0, y, 12.0, text));
             }
             page
         })
-        .collect();
-    common::pdf::placed_pdf(&pages, None)
+        .collect()
 }
 
 #[test]

@@ -106,9 +106,10 @@ fn spell_out_quote_operators(doc: &mut Document) {
 fn read_pages(bytes: &[u8], options: ReadOptions) -> Result<PdfText, String> {
     let doc = load(bytes)?;
     let mut raw = extract_pages(&doc)?;
+    let shared = Arc::new(bytes.to_vec());
     // The text is read with lopdf and the pages drawn with hayro: a page tree they count
     // differently would cite one page and show another.
-    if let Ok(drawn) = hayro::hayro_syntax::Pdf::new(Arc::new(bytes.to_vec())).map(|p| p.pages().len())
+    if let Ok(drawn) = hayro::hayro_syntax::Pdf::new(Arc::clone(&shared)).map(|p| p.pages().len())
         && drawn != raw.len()
     {
         return Err(format!(
@@ -117,7 +118,7 @@ fn read_pages(bytes: &[u8], options: ReadOptions) -> Result<PdfText, String> {
         ));
     }
     let scans = scanned_pages(&doc, &raw);
-    let ocr = if scans.is_empty() { None } else { Some(recognise(bytes, &scans, &mut raw, options)?) };
+    let ocr = if scans.is_empty() { None } else { Some(recognise(&shared, &scans, &mut raw, options)?) };
     let laid = layout::lay_out(&raw);
     if laid.text.trim().is_empty() {
         return Err("the PDF has no text layer and no page a scan could be read from".into());
@@ -210,7 +211,7 @@ fn holds_a_picture<'a>(doc: &'a Document, resources: &'a lopdf::Dictionary, dept
 }
 
 /// Reads the `scans` pages by OCR, each in place of its text layer; what was read, or why not.
-fn recognise(bytes: &[u8], scans: &[usize], raw: &mut [RawPage], options: ReadOptions) -> Result<Ocr, String> {
+fn recognise(bytes: &Arc<Vec<u8>>, scans: &[usize], raw: &mut [RawPage], options: ReadOptions) -> Result<Ocr, String> {
     let list = page_list(scans);
     let installed = match ocr::languages() {
         Ok(l) if !l.is_empty() => l,
@@ -227,7 +228,6 @@ fn recognise(bytes: &[u8], scans: &[usize], raw: &mut [RawPage], options: ReadOp
         }
     };
     let language = ocr::language_for(options.language.unwrap_or(""), &installed);
-    let bytes = Arc::new(bytes.to_vec());
     if let Some(p) = options.progress {
         p.start(Stage::Recognising, scans.len() as u64);
     }
@@ -236,7 +236,7 @@ fn recognise(bytes: &[u8], scans: &[usize], raw: &mut [RawPage], options: ReadOp
         if options.progress.is_some_and(Progress::is_cancelled) {
             return Err(CANCELLED.to_owned());
         }
-        let read = ocr::read_page(&bytes, n, &language).map_err(|e| match e {
+        let read = ocr::read_page(bytes, n, &language).map_err(|e| match e {
             ocr::OcrError::Missing => {
                 format!("Tesseract could not be run: install it (apt-get install {})", ocr::PACKAGES)
             }
