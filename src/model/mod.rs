@@ -11,6 +11,7 @@ pub mod filter;
 pub mod fold;
 pub mod generate;
 pub mod language;
+pub mod legal;
 pub mod problem;
 pub mod progress;
 pub mod propose;

@@ -5,9 +5,9 @@
 use std::ops::Range;
 
 use super::date::{Edtf, Endpoint};
-use super::dates::{self, Kind, Lang, Published};
+use super::dates::{self, Found, Kind, Lang, Published};
 use super::document::Document;
-use super::timeline::{Citation, Event};
+use super::timeline::{Citation, Event, Rejected, Source};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Proposal {
@@ -21,6 +21,10 @@ pub struct Proposal {
     /// The days `when` covers, for drawing it (start, end).
     pub span: (super::Day, super::Day),
     pub title: String,
+    /// Where the sentence is in the original ("p. 4", "pp. 4–5", "3:12–15"), when it has pages.
+    pub pin: Option<String>,
+    /// The other dates of the same sentence (each proposed on its own), when it holds several.
+    pub siblings: usize,
 }
 
 impl Proposal {
@@ -38,6 +42,21 @@ impl Proposal {
             .into(),
             ..Event::default()
         }
+    }
+
+    /// What rejecting it remembers: the sentence, and the date when the sentence holds others.
+    pub fn rejected(&self) -> Rejected {
+        Rejected {
+            source: self.source.as_str().into(),
+            sentence: self.quote.as_str().into(),
+            when: (self.siblings > 0).then(|| self.when.as_str().into()),
+        }
+    }
+
+    /// Whether its date is a year alone ("2019"), the kind that a citation or a table leaves
+    /// most often.
+    pub fn is_bare_year(&self) -> bool {
+        self.when.len() == 4 && self.when.bytes().all(|b| b.is_ascii_digit())
     }
 }
 
@@ -105,11 +124,18 @@ impl NoProposal {
 pub struct SourceToRead {
     pub id: String,
     text: String,
+    source: Source,
     lang: Option<Lang>,
     published: Option<Published>,
-    cited: Vec<Range<usize>>,
-    rejected: Vec<String>,
+    /// Where events quote the text, each with the event's date.
+    cited: Vec<(Range<usize>, Option<String>)>,
+    /// Rejected sentences, each with the date rejected (`None`: all of them).
+    rejected: Vec<(String, Option<String>)>,
 }
+
+/// A sentence written alike (digits aside) in this many places is a page's furniture (a
+/// banner, a running head), not a fact.
+pub const REPEATED: usize = 3;
 
 impl SourceToRead {
     /// Source `id` of `doc`; `None` when there is no such source.
@@ -118,6 +144,7 @@ impl SourceToRead {
         Some(Self {
             id: id.to_owned(),
             text: text.to_owned(),
+            source: Source { text: None, ..s.clone() },
             lang: language_of(&s.language, text),
             published: published_day(s.published.as_deref()),
             cited: cited_ranges(doc, id),
@@ -126,7 +153,7 @@ impl SourceToRead {
                 .rejected
                 .iter()
                 .filter(|r| *r.source == *id)
-                .map(|r| r.sentence.to_string())
+                .map(|r| (r.sentence.to_string(), r.when.as_deref().map(str::to_owned)))
                 .collect(),
         })
     }
@@ -137,61 +164,121 @@ impl SourceToRead {
         if proposals.is_empty() { Some(why) } else { None }
     }
 
-    /// Its proposals, one a dated sentence no event cites and not rejected (its first date);
-    /// and why there would be none.
+    /// Its proposals: each distinct date of a sentence that no event cites for it, not
+    /// rejected, not inside a legal citation nor a sentence repeated as page furniture; and why
+    /// there would be none.
     fn read(&self) -> (Vec<Proposal>, NoProposal) {
         let text = self.text.as_str();
         if text.trim().is_empty() {
             return (Vec::new(), NoProposal::NoText);
         }
         let Some(lang) = self.lang else { return (Vec::new(), NoProposal::LanguageNotRead) };
+        let citations = super::legal::citations(text);
+        let dated: Vec<Found> = dates::read(text, lang, self.published)
+            .into_iter()
+            .filter(|f| f.kind == Kind::Date && f.when.is_some())
+            .filter(|f| super::legal::within(&citations, &(f.start..f.end)).is_none())
+            .collect();
+        let repeated = repeated_sentences(text, &dated);
         let (mut out, mut cited, mut rejected) = (Vec::new(), 0, 0);
-        let mut last_sentence = None;
-        for found in dates::read(text, lang, self.published) {
-            let (Kind::Date, Some(when)) = (found.kind, found.when) else { continue };
-            let sentence = found.sentence.clone();
-            // One proposal a sentence: its first date.
-            if last_sentence == Some(sentence.start) {
+        for group in dated.chunk_by(|a, b| a.sentence == b.sentence) {
+            let sentence = group[0].sentence.clone();
+            if repeated.contains(&sentence.start) {
                 continue;
             }
-            last_sentence = Some(sentence.start);
             let quote = &text[sentence.clone()];
-            if self.cited.iter().any(|c| c.start < sentence.end && sentence.start < c.end) {
-                cited += 1;
-                continue;
+            // One proposal a distinct date, in the order written.
+            let mut distinct: Vec<&Found> = Vec::new();
+            for f in group {
+                if !distinct.iter().any(|d| d.when == f.when) {
+                    distinct.push(f);
+                }
             }
-            if self.rejected.iter().any(|r| r == quote) {
-                rejected += 1;
-                continue;
+            let whens: Vec<&str> = distinct.iter().filter_map(|f| f.when.as_deref()).collect();
+            let taken = self.taken(&sentence, &whens);
+            let pin = super::document::source_pin_cite(&self.source, text.len(), sentence.clone());
+            for (found, taken) in distinct.iter().zip(taken) {
+                let when = found.when.clone().unwrap_or_default();
+                if taken {
+                    cited += 1;
+                    continue;
+                }
+                if self.rejected.iter().any(|(r, w)| r == quote && w.as_ref().is_none_or(|w| *w == when)) {
+                    rejected += 1;
+                    continue;
+                }
+                let Ok(date) = Edtf::parse(&when) else { continue };
+                out.push(Proposal {
+                    source: self.id.clone(),
+                    quote: quote.to_owned(),
+                    sentence: sentence.clone(),
+                    expression: found.start..found.end,
+                    title: title_from(text, &sentence, &(found.start..found.end), group),
+                    span: (date.span().start, date.span().end),
+                    when,
+                    pin: pin.clone(),
+                    siblings: whens.len() - 1,
+                });
             }
-            let title = title_from(text, &sentence, &(found.start..found.end));
-            let Ok(date) = Edtf::parse(&when) else { continue };
-            let span = (date.span().start, date.span().end);
-            out.push(Proposal {
-                source: self.id.clone(),
-                quote: quote.to_owned(),
-                sentence,
-                expression: found.start..found.end,
-                when,
-                span,
-                title,
-            });
         }
         let why =
             if cited + rejected == 0 { NoProposal::NoDatedSentences } else { NoProposal::AllTaken { cited, rejected } };
         (out, why)
     }
+
+    /// Which of a sentence's dates `whens` events citing it already hold: an event dated as
+    /// one holds that one; an event dated otherwise (its date edited since) holds the first
+    /// date no other event holds.
+    fn taken(&self, sentence: &Range<usize>, whens: &[&str]) -> Vec<bool> {
+        let mut taken = vec![false; whens.len()];
+        let citing: Vec<Option<&str>> = self
+            .cited
+            .iter()
+            .filter(|(c, _)| c.start < sentence.end && sentence.start < c.end)
+            .map(|(_, w)| w.as_deref())
+            .collect();
+        let mut others = 0;
+        for w in &citing {
+            match whens.iter().position(|d| Some(*d) == *w) {
+                Some(i) => taken[i] = true,
+                None => others += 1,
+            }
+        }
+        for t in taken.iter_mut().filter(|t| !**t).take(others) {
+            *t = true;
+        }
+        taken
+    }
 }
 
-/// Where `source`'s text is quoted by some event.
-fn cited_ranges(doc: &Document, source: &str) -> Vec<Range<usize>> {
+/// The starts of the dated sentences written alike, digits aside, [`REPEATED`] times or more.
+fn repeated_sentences(text: &str, dated: &[Found]) -> std::collections::HashSet<usize> {
+    let mut by_words: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    let mut last = None;
+    for f in dated {
+        if last == Some(f.sentence.start) {
+            continue;
+        }
+        last = Some(f.sentence.start);
+        let key: String = text[f.sentence.clone()]
+            .split_whitespace()
+            .map(|w| w.chars().filter(|c| !c.is_ascii_digit()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" ");
+        by_words.entry(key).or_default().push(f.sentence.start);
+    }
+    by_words.into_values().filter(|starts| starts.len() >= REPEATED).flatten().collect()
+}
+
+/// Where `source`'s text is quoted by some event, with the event's date.
+fn cited_ranges(doc: &Document, source: &str) -> Vec<(Range<usize>, Option<String>)> {
     let mut out = Vec::new();
     for (i, e) in doc.events().iter().enumerate() {
         for (c, check) in e.citations.iter().zip(doc.checks(i)) {
             if c.source == source
                 && let Some(span) = check.span()
             {
-                out.push(span);
+                out.push((span, e.when.as_deref().map(str::to_owned)));
             }
         }
     }
@@ -201,11 +288,55 @@ fn cited_ranges(doc: &Document, source: &str) -> Vec<Range<usize>> {
 /// A short title for the sentence: [`short_title`](super::title::short_title), as a passage made
 /// an event gets, the date that opens it left out ("Il documento aggiunge inoltre: ‘Nell’agosto
 /// 2013, Facebook ha fornito…" is titled "Facebook ha fornito a Netflix l’accesso al cosiddetto
-/// “Titan API”").
-fn title_from(text: &str, sentence: &Range<usize>, expression: &Range<usize>) -> String {
+/// “Titan API”"), and ended before a date told later with the word leading into it ("The Court
+/// entered a scheduling order on January 31, 2020, …" is "The Court entered a scheduling order"):
+/// the event's date says it.
+fn title_from(text: &str, sentence: &Range<usize>, expression: &Range<usize>, dates: &[Found]) -> String {
+    let whole = &text[sentence.clone()];
+    let cut = dates
+        .iter()
+        .filter_map(|d| {
+            let at = d.start.checked_sub(sentence.start)?;
+            let before = whole.get(..at)?;
+            let mut words: Vec<(usize, &str)> = word_starts(before);
+            if let Some(&(start, w)) = words.last()
+                && lead_word(w)
+            {
+                words.pop();
+                return (words.len() >= super::title::MIN_CLAUSE_WORDS).then_some(start);
+            }
+            (words.len() >= super::title::MIN_CLAUSE_WORDS).then_some(at)
+        })
+        .min()
+        .unwrap_or(whole.len());
+    let kept = whole[..cut].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | '—' | '–'));
     let within = expression.start.saturating_sub(sentence.start)
         ..expression.end.min(sentence.end).saturating_sub(sentence.start);
-    super::title::short_title(&text[sentence.clone()], Some(within).filter(|w| w.start < w.end))
+    let within = Some(within).filter(|w| w.start < w.end && w.end <= kept.len());
+    super::title::short_title(kept, within)
+}
+
+/// The words of `text` with where each begins.
+fn word_starts(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A word that leads into a date: "on", "in", "el", "il", "nel", "desde".
+fn lead_word(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'').to_lowercase();
+    super::title::DATE_LEADS.contains(&w.as_str()) || ["el", "il", "lo", "la", "del", "al", "the"].contains(&w.as_str())
 }
 
 #[cfg(test)]
@@ -256,9 +387,32 @@ mod tests {
         timeline.rejected.push(crate::model::Rejected {
             source: first.source.as_str().into(),
             sentence: first.quote.as_str().into(),
+            when: None,
         });
         let doc = Document::new(timeline, doc.path(), &crate::model::Progress::default()).expect("valid");
         assert!(!proposals(&doc, None).iter().any(|p| p.quote == first.quote));
+    }
+
+    #[test]
+    fn titles_end_before_a_date_told_later() {
+        for (text, title) in [
+            (
+                "The Court entered a scheduling order on January 31, 2020, retroactive to January 27, 2020.",
+                "The Court entered a scheduling order",
+            ),
+            (
+                "On July 25, 2016, Plaintiff filed a grievance with the warden.",
+                "Plaintiff filed a grievance with the warden",
+            ),
+            ("Netflix firmó el acuerdo el 3 de julio de 2013 en Madrid.", "Netflix firmó el acuerdo"),
+            ("He left in 2019.", "He left in 2019"),
+        ] {
+            let doc = crate::model::dates::read(text, Lang::detect(text).unwrap_or(Lang::En), None);
+            let dated: Vec<Found> = doc.into_iter().filter(|f| f.when.is_some()).collect();
+            assert!(!dated.is_empty(), "{text}");
+            let first = &dated[0];
+            assert_eq!(title_from(text, &(0..text.len()), &(first.start..first.end), &dated), title, "{text}");
+        }
     }
 
     #[test]
@@ -266,7 +420,7 @@ mod tests {
         let text = "Nell’agosto 2013, Facebook ha fornito a Netflix l’accesso al cosiddetto Titan API e altro ancora.";
         let at = text.find("agosto").expect("found");
         assert_eq!(
-            title_from(text, &(0..text.len()), &(at..at + "agosto 2013".len())),
+            title_from(text, &(0..text.len()), &(at..at + "agosto 2013".len()), &[]),
             "Facebook ha fornito a Netflix l’accesso al cosiddetto Titan API"
         );
     }
@@ -292,6 +446,7 @@ mod tests {
         timeline.rejected.push(crate::model::Rejected {
             source: all[0].source.as_str().into(),
             sentence: all[0].quote.as_str().into(),
+            when: None,
         });
         let taken = Document::new(timeline.clone(), doc.path(), &crate::model::Progress::default()).expect("valid");
         let expected = NoProposal::AllTaken { cited: all.len() - 1, rejected: 1 };
@@ -302,5 +457,70 @@ mod tests {
         let cited = Document::new(timeline, doc.path(), &crate::model::Progress::default()).expect("valid");
         assert_eq!(why(&cited, "it-article"), Some(NoProposal::AllTaken { cited: all.len(), rejected: 0 }));
         assert_eq!(NoProposal::AllTaken { cited: 3, rejected: 0 }.words(), "every dated sentence is already cited");
+    }
+
+    /// A timeline of one English source with `text` and `pages` (where each page begins).
+    fn filing(text: &str, pages: Vec<u32>) -> Document {
+        let source = crate::model::Source {
+            id: "opinion".into(),
+            title: "Opinion".into(),
+            language: "en".into(),
+            text: Some(text.to_owned()),
+            pages,
+            ..Default::default()
+        };
+        let timeline = crate::model::Timeline { sources: vec![source], ..Default::default() };
+        Document::new(timeline, std::path::Path::new("t.citeline.json"), &crate::model::Progress::default())
+            .expect("valid")
+    }
+
+    fn whens(doc: &Document) -> Vec<String> {
+        proposals(doc, None).into_iter().map(|p| p.when).collect()
+    }
+
+    #[test]
+    fn dates_of_citations_banners_and_statutes_are_not_proposed() {
+        let banner = "Case: 20-1507 Document: 00117682829 Page: {} Date Filed: 12/22/2020 Entry ID: 6390361";
+        let mut text = String::new();
+        let mut pages = Vec::new();
+        for page in 1..=4 {
+            pages.push(u32::try_from(text.len()).expect("small"));
+            text.push_str(&banner.replace("{}", &page.to_string()));
+            text.push_str("\n\n");
+            text.push_str(match page {
+                1 => "On July 25, 2016, Plaintiff filed a grievance. See Batson v. Kentucky, 476 U.S. 79, 86 (1986).",
+                2 => "The claim arises under 42 U.S.C. §§ 2000cc to 2000cc-5. Vaca v. State, 314 S.W.3d 331 (Mo. banc 2010).",
+                3 => "Plaintiff was moved on March 3, 2017. Roe, 2020 WL 6948354, at *3 (U.S. Nov. 25, 2020).",
+                _ => "The Court ruled on January 31, 2020, retroactive to January 27. See Case No. 1:20-cv-03590.",
+            });
+            text.push_str("\n\n");
+        }
+        let doc = filing(&text, pages);
+        assert_eq!(whens(&doc), ["2016-07-25", "2017-03-03", "2020-01-31", "2020-01-27"]);
+        let found = proposals(&doc, None);
+        assert_eq!(found[1].pin.as_deref(), Some("p. 3"));
+        // Two dates of one sentence: each proposed, quoting the whole sentence.
+        assert_eq!(found[2].quote, found[3].quote);
+        assert_eq!((found[2].siblings, found[3].siblings), (1, 1));
+        assert_eq!(found[2].title, "The Court ruled");
+
+        // Rejecting one of them leaves the other; accepting the other takes it.
+        let mut timeline = doc.timeline().clone();
+        timeline.rejected.push(found[3].rejected());
+        timeline.events.push(found[2].event("e".into()));
+        let doc = Document::new(timeline, doc.path(), &crate::model::Progress::default()).expect("valid");
+        assert_eq!(whens(&doc), ["2016-07-25", "2017-03-03"]);
+    }
+
+    #[test]
+    fn an_event_whose_date_was_edited_still_takes_its_sentences_date() {
+        let text = "The Court ruled on January 31, 2020, retroactive to January 27.";
+        let doc = filing(text, Vec::new());
+        let mut timeline = doc.timeline().clone();
+        let mut event = proposals(&doc, None)[0].event("e".into());
+        event.when = Some("2020-02".into());
+        timeline.events.push(event);
+        let doc = Document::new(timeline, doc.path(), &crate::model::Progress::default()).expect("valid");
+        assert_eq!(whens(&doc), ["2020-01-27"], "one date of two taken by the event");
     }
 }

@@ -36,6 +36,10 @@ pub struct Timeline {
 pub struct Rejected {
     pub source: CompactString,
     pub sentence: Box<str>,
+    /// The date rejected, when the sentence holds several (each proposed on its own); none
+    /// rejects every date of the sentence (as files before it did).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Box<str>>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]

@@ -978,9 +978,7 @@ impl<'a, 't> Reader<'a, 't> {
                 return found(i, end, value);
             }
             let signed = if later { n } else { -n };
-            let value = self.last.map_or(Value::Unknown, |p| {
-                p.year.map_or(Value::Unknown, |y| Value::Point(Point::year(y + years_of(signed, unit, p))))
-            });
+            let value = self.last.map_or(Value::Unknown, |p| shift_from(p, signed, unit));
             return found(i, end, value);
         }
         // "last year", "el año pasado", "l'anno scorso", "quest'anno", "last Monday".
@@ -1004,7 +1002,8 @@ impl<'a, 't> Reader<'a, 't> {
             }
         };
         let start = i;
-        let j = self.articles(i);
+        // "al día siguiente": the article in the preposition.
+        let j = if self.lang == Lang::Es && self.is(i, &["al"]) { i + 1 } else { self.articles(i) };
         // Text-relative: "the following year", "el año siguiente", "l'anno successivo".
         let text_relative = |k: i64, w: &str| {
             matches!(
@@ -1054,12 +1053,14 @@ impl<'a, 't> Reader<'a, 't> {
             let year = (p.0 - 2..=p.0).rev().find(|&y| season_end(y, s) <= (p.0, p.1))?;
             return found(start, end, Value::Point(Point { year: Some(year), season: Some(s), ..Point::default() }));
         }
-        if text_relative(k, &word) {
+        // "the next day" in a narration: the day after the one just told, not after publication.
+        let narrated = self.lang == Lang::En && word == "next" && j > start && self.last.is_some();
+        if text_relative(k, &word) || narrated {
             let u = unit?;
-            if u != Unit::Year {
+            if matches!(u, Unit::Decade | Unit::Century) {
                 return None;
             }
-            let value = self.last.and_then(|p| p.year).map_or(Value::Unknown, |y| Value::Point(Point::year(y + k)));
+            let value = self.last.map_or(Value::Unknown, |p| shift_from(p, k, u));
             return found(start, end, value);
         }
         let Some(p) = self.published else { return found(start, end, Value::Unknown) };
@@ -1440,6 +1441,29 @@ fn back_from(p: Published, n: i64, unit: Unit) -> Point {
         Unit::Year => Point::year(p.0 + n),
         Unit::Decade => Point::year(p.0 + 10 * n),
         Unit::Century => Point::year(p.0 + 100 * n),
+    }
+}
+
+/// A date told `n` units after `from` (before, when negative), as precise as both allow: two
+/// days after 5 May is 7 May, the week after it the week from the next Monday, two months after
+/// May is July; from a date with a year alone, the year.
+fn shift_from(from: Point, n: i64, unit: Unit) -> Value {
+    let Some(y) = from.year else { return Value::Unknown };
+    let day = from.month.zip(from.day).map(|(m, d)| (y, m, d));
+    match (unit, day, from.month) {
+        (Unit::Day, Some(p), _) => Value::Point(shift_day(p, n)),
+        (Unit::Week, Some(p), _) => {
+            let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
+            #[allow(clippy::cast_possible_truncation)]
+            let monday = -(today as i64 + 3).rem_euclid(7) + 7 * n;
+            Value::Range(Some(shift_day(p, monday)), Some(shift_day(p, monday + 6)))
+        }
+        (Unit::Month, _, Some(m)) => {
+            let idx = y * 12 + i64::from(m) - 1 + n;
+            u8::try_from(idx.rem_euclid(12) + 1)
+                .map_or(Value::Unknown, |m| Value::Point(Point::month(idx.div_euclid(12), m)))
+        }
+        _ => Value::Point(Point::year(y + years_of(n, unit, from))),
     }
 }
 

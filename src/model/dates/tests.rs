@@ -168,6 +168,27 @@ fn relative_to_the_text_moves_the_last_date_at_year_precision() {
 }
 
 #[test]
+fn anaphoric_dates_move_the_date_before_them_at_its_own_precision() {
+    for (lang, text, expected) in [
+        (Lang::En, "He was arrested on May 5, 2020. Two days later he was released.", "2020-05-07"),
+        (Lang::En, "He was arrested on May 5, 2020. The next day he was released.", "2020-05-06"),
+        (Lang::En, "He was arrested on May 5, 2020. The following day he was released.", "2020-05-06"),
+        (Lang::En, "He was arrested on Friday, May 29, 2020. The following week he sued.", "2020-06-01/2020-06-07"),
+        (Lang::En, "The contract was signed in May 2020; two months later it ended.", "2020-07"),
+        (Lang::Es, "Fue detenido el 5 de mayo de 2020. Al día siguiente fue liberado.", "2020-05-06"),
+        (Lang::Es, "Fue detenido el 5 de mayo de 2020. Tres días después fue liberado.", "2020-05-08"),
+        (Lang::It, "Fu arrestato il 5 maggio 2020. Il giorno dopo fu rilasciato.", "2020-05-06"),
+        (Lang::It, "Fu arrestato il 30 dicembre 2020. Due giorni dopo fu rilasciato.", "2021-01-01"),
+    ] {
+        let found = dates(lang, text);
+        assert_eq!(found.len(), 2, "{text}: {found:?}");
+        assert_eq!(found[1].1.as_deref(), Some(expected), "{text}");
+    }
+    // Without a date before them, they say no date.
+    assert_eq!(dates(Lang::En, "The next day he was released.").first().and_then(|f| f.1.clone()), None);
+}
+
+#[test]
 fn durations_frequencies_amounts_and_identifiers_are_not_dates() {
     for (lang, text, kind) in [
         (Lang::It, "per quasi un decennio", Kind::Duration),

@@ -201,7 +201,7 @@ impl CitelineApp {
     /// Remembers in the document that `p` was rejected (one undo step).
     fn reject_proposal(&mut self, p: &crate::model::propose::Proposal) {
         let index = self.session.data().doc.timeline().rejected.len();
-        let rejected = crate::model::Rejected { source: p.source.as_str().into(), sentence: p.quote.as_str().into() };
+        let rejected = p.rejected();
         self.edit(Edit::AddRejected { index, rejected }, None);
     }
 
