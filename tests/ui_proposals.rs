@@ -69,3 +69,86 @@ fn proposals_are_accepted_rejected_and_remembered() {
     harness.run();
     assert!(!harness.state().show_proposals);
 }
+
+/// A timeline of one English filing: a banner on each page, case citations, and the dated facts.
+fn filing(dir: &std::path::Path) -> std::path::PathBuf {
+    let banner = "Case: 20-1507 Document: 00117682829 Page: {} Date Filed: 12/22/2020";
+    let facts = [
+        "On July 25, 2016, Plaintiff filed a grievance with the warden. See Batson v. Kentucky, 476 U.S. 79, 86 (1986).",
+        "Plaintiff was moved to another prison on March 3, 2017.",
+        "The warden answered on April 10, 2017. Vaca v. State, 314 S.W.3d 331, 334 (Mo. banc 2010).",
+        "Two days later, the warden appealed.",
+        "The Court ruled on January 31, 2020, retroactive to January 27.",
+    ];
+    let mut text = String::new();
+    let mut pages = Vec::new();
+    for (i, fact) in facts.iter().enumerate() {
+        pages.push(text.len());
+        text.push_str(&banner.replace("{}", &(i + 1).to_string()));
+        text.push_str("\n\n");
+        text.push_str(fact);
+        text.push_str("\n\n");
+    }
+    let timeline = serde_json::json!({
+        "title": "Grievance",
+        "sources": [{"id": "opinion", "title": "Opinion and Order", "language": "en", "text": text, "pages": pages}],
+        "events": [],
+    });
+    let path = dir.join("filing.citeline.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&timeline).expect("json")).expect("write");
+    path
+}
+
+fn whens_listed(harness: &mut egui_kittest::Harness<'static, citeline::CitelineApp>) -> Vec<String> {
+    let list = harness.state_mut().session.proposals().unwrap_or_default();
+    list.iter().map(|p| p.when.clone()).collect()
+}
+
+#[test]
+fn the_keyboard_works_the_list_and_the_cursor_stays_in_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = filing(dir.path());
+    let mut harness = harness_on(&path);
+    // Tall enough for the whole list: rows scrolled out of sight are not in the accessibility tree.
+    harness.set_size(egui::vec2(1400.0, 1500.0));
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
+    wait_until(&mut harness, |app| app.show_proposals && !app.session.is_proposing());
+    harness.run();
+    // No banner date, no citation year: the five facts and the second date of one sentence.
+    let listed = whens_listed(&mut harness);
+    assert!(harness.query_by_label("Proposed Dates (6)").is_some(), "{listed:?}");
+    assert!(harness.query_by_label("p. 2").is_some(), "each row says its page");
+    assert!(harness.query_by_label("10 April 2017  ·  2017-04-10").is_some());
+    assert!(harness.query_by_label("12 April 2017  ·  2017-04-12").is_some(), "two days after April 10");
+
+    // ↓ ↓ then R: the second row rejected, the cursor on the third, which A accepts.
+    for key in [Key::ArrowDown, Key::ArrowDown, Key::R] {
+        harness.key_press(key);
+        harness.run();
+    }
+    harness.key_press(Key::A);
+    harness.run();
+    let d = data(&harness);
+    assert_eq!(d.doc.timeline().rejected.len(), 1);
+    assert_eq!(&*d.doc.timeline().rejected[0].sentence, "Plaintiff was moved to another prison on March 3, 2017.");
+    assert_eq!(d.doc.events().len(), 1);
+    assert_eq!(d.doc.events()[0].when.as_deref(), Some("2017-04-10"), "the row that took the rejected one's place");
+    assert_eq!(&*d.doc.events()[0].title, "The warden answered");
+    wait_until(&mut harness, |app| !app.session.is_proposing());
+    harness.run();
+    assert!(harness.query_by_label("Proposed Dates (4)").is_some());
+
+    // Ctrl-click two rows, reject them together: one undo step.
+    harness.get_by_label("25 July 2016  ·  2016-07-25").click();
+    harness.run();
+    harness.get_by_label("27 January 2020  ·  2020-01-27").click_modifiers(Modifiers::COMMAND);
+    harness.run();
+    harness.get_by_label("Reject 2").click();
+    harness.run();
+    assert_eq!(data(&harness).doc.timeline().rejected.len(), 3);
+    let rejected = data(&harness).doc.timeline().rejected[2].clone();
+    assert_eq!(rejected.when.as_deref(), Some("2020-01-27"), "one date of a sentence with two");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(data(&harness).doc.timeline().rejected.len(), 1, "one undo takes both back");
+}

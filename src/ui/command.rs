@@ -92,7 +92,8 @@ pub enum Command {
     ToggleProposals,
     /// Make events of these proposals (one undo step).
     AcceptProposals(Vec<crate::model::propose::Proposal>),
-    RejectProposal(crate::model::propose::Proposal),
+    /// Never propose these again (one undo step).
+    RejectProposals(Vec<crate::model::propose::Proposal>),
     CancelSaving,
     /// Stop reading the document being added as a source.
     CancelAddingSource,

@@ -97,6 +97,8 @@ pub fn read(text: &str, lang: Lang, published: Option<Published>) -> Vec<Found> 
 fn read_with(text: &str, lang: Lang, published: Option<Published>, every_token: bool) -> Vec<Found> {
     let tokens = Tokens::new(text);
     let sentences = sentences(text);
+    // A year in a case citation ("(Mo. banc 2010)") is no date the text goes on from.
+    let citations = super::legal::citations(text);
     let mut reader = Reader::new(&tokens, lang, published);
     reader.every_token = every_token;
     let mut found = Vec::new();
@@ -124,7 +126,8 @@ fn read_with(text: &str, lang: Lang, published: Option<Published>, every_token: 
         };
         // A value the EDTF reader refuses is no value (a day that does not exist).
         let when = when.filter(|w| Edtf::parse(w).is_ok());
-        if when.is_some() && !m.relative && latest.is_some_and(|p| p.year.is_some() && p.x == 0) {
+        let cited = super::legal::within(&citations, &(start..end)).is_some();
+        if when.is_some() && !m.relative && !cited && latest.is_some_and(|p| p.year.is_some() && p.x == 0) {
             reader.last = latest;
         }
         // Sentences are in order: a binary search keeps a long text linear.

@@ -120,7 +120,7 @@ impl CitelineApp {
             Command::ShowGoto => self.goto.show(),
             Command::GoTo(view) => self.view.animate_to(view),
             Command::AcceptProposals(list) => self.accept_proposals(&list),
-            Command::RejectProposal(p) => self.reject_proposal(&p),
+            Command::RejectProposals(list) => self.reject_proposals(&list),
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
                 self.apply_theme(ctx);
@@ -198,11 +198,19 @@ impl CitelineApp {
         span.end >= view.min && span.start <= view.min + view.span
     }
 
-    /// Remembers in the document that `p` was rejected (one undo step).
-    fn reject_proposal(&mut self, p: &crate::model::propose::Proposal) {
-        let index = self.session.data().doc.timeline().rejected.len();
-        let rejected = p.rejected();
-        self.edit(Edit::AddRejected { index, rejected }, None);
+    /// Remembers in the document that `list` was rejected (one undo step).
+    fn reject_proposals(&mut self, list: &[crate::model::propose::Proposal]) {
+        let first = self.session.data().doc.timeline().rejected.len();
+        let mut edits: Vec<Edit> = Vec::new();
+        for p in list {
+            let rejected = p.rejected();
+            if edits.iter().any(|e| matches!(e, Edit::AddRejected { rejected: r, .. } if *r == rejected)) {
+                continue;
+            }
+            edits.push(Edit::AddRejected { index: first + edits.len(), rejected });
+        }
+        let edit = if edits.len() == 1 { edits.remove(0) } else { Edit::Batch(edits) };
+        self.edit(edit, None);
     }
 
     /// Events made of `proposals`, added at the end as one undo step; the last one selected.

@@ -58,6 +58,8 @@ pub struct CitelineApp {
     show_shortcuts: bool,
     /// The Proposals list is open.
     pub show_proposals: bool,
+    /// Where the Proposals list is: its cursor, the rows picked, the rows decided on.
+    proposals_list: super::proposals_panel::ListState,
     timeline_width: f32,
     sent_title: Option<String>,
     /// Commands gathered during the frame, applied after it.
@@ -109,6 +111,7 @@ impl CitelineApp {
             filters: FilterMenu::default(),
             show_shortcuts: false,
             show_proposals: false,
+            proposals_list: super::proposals_panel::ListState::default(),
             timeline_width: 1000.0,
             sent_title: None,
             commands: Vec::new(),
@@ -370,7 +373,9 @@ impl CitelineApp {
                 .default_size(360.0)
                 .min_size(240.0)
                 .max_size(520.0)
-                .show(ui, |ui| proposals_ui(ui, &data, list.as_deref().map(Vec::as_slice), &palette))
+                .show(ui, |ui| {
+                    proposals_ui(ui, &data, list.as_deref().map(Vec::as_slice), &palette, &mut self.proposals_list)
+                })
                 .inner;
             self.commands.extend(commands);
         }

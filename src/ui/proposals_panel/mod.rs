@@ -1,0 +1,342 @@
+//! The Proposals list: the dates citeline read in the sources, one per distinct date of a
+//! sentence no event cites yet, each with its sentence (the date highlighted), its page and its
+//! proposed date; Accept makes the event, Reject hides it for good (remembered in the file),
+//! Accept All takes a source's. Rows are picked with a click (Ctrl and Shift pick several) and
+//! decided on together; the keyboard works the list (↑ ↓, A, R). A source with none says why (no
+//! dated sentences, every one cited or rejected…).
+
+mod list;
+
+use std::sync::{Arc, Mutex};
+
+use egui::{Key, Modifiers, RichText, Ui};
+
+pub use self::list::ListState;
+use self::list::{Key as RowKey, Pick, key};
+use super::command::Command;
+use crate::model::date::Edtf;
+use crate::model::propose::{NoProposal, Proposal, SourceToRead};
+use crate::scene::Palette;
+use crate::session::{Job, Loaded};
+
+/// The list; `proposals` is `None` while the sources are first read.
+pub fn proposals_ui(
+    ui: &mut Ui,
+    data: &Loaded,
+    proposals: Option<&[Proposal]>,
+    palette: &Palette,
+    state: &mut ListState,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal(|ui| {
+        let count = proposals.map_or_else(String::new, |p| format!(" ({})", p.len()));
+        ui.label(RichText::new(format!("Proposed Dates{count}")).strong());
+        if ui.button("Close").clicked() {
+            commands.push(Command::ToggleProposals);
+        }
+    });
+    let Some(proposals) = proposals else {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Reading the dates in the sources…");
+        });
+        return commands;
+    };
+    if proposals.is_empty() {
+        let none = if data.doc.timeline().sources.is_empty() {
+            "No dates to propose: the timeline has no sources yet (File › Add Source…)."
+        } else {
+            "No dates to propose. Sources in Spanish, Italian and English are read."
+        };
+        ui.label(none);
+    }
+    let shown = state.visible(proposals);
+    if !shown.is_empty() {
+        ui.label(RichText::new("↑ ↓ move · A accept · R reject · Ctrl/Shift-click picks several").weak().small());
+    }
+    keyboard(ui, state, &shown, &mut commands);
+    selection_bar(ui, state, &shown, &mut commands);
+    let why_none = why_none(ui, data, proposals);
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        let mut without = Vec::new();
+        for source in &data.doc.timeline().sources {
+            let mine: Vec<&Proposal> = shown.iter().copied().filter(|p| p.source == *source.id).collect();
+            let title = short(&source.title, 40);
+            if mine.is_empty() {
+                if !proposals.iter().any(|p| p.source == *source.id) {
+                    without.push((title, &*source.id));
+                }
+                continue;
+            }
+            egui::CollapsingHeader::new(format!("{title} ({})", mine.len()))
+                .id_salt(("proposals", &*source.id))
+                .default_open(true)
+                .show(ui, |ui| {
+                    if ui
+                        .button(format!("Accept All ({})", mine.len()))
+                        .on_hover_text("One undo step takes them all back")
+                        .clicked()
+                    {
+                        state.decide(&shown, &mine);
+                        commands.push(Command::AcceptProposals(mine.iter().map(|p| (*p).clone()).collect()));
+                    }
+                    for p in &mine {
+                        let row = Row { data, p, palette, shown: &shown, source_title: &source.title };
+                        row.ui(ui, state, &mut commands);
+                    }
+                });
+        }
+        if !without.is_empty() {
+            ui.separator();
+            ui.label(RichText::new("Sources without proposals").strong());
+            for (title, id) in without {
+                let why = why_none.as_ref().map_or_else(
+                    || "reading…".to_owned(),
+                    |list| list.iter().find(|(s, _)| s == id).map_or_else(String::new, |(_, w)| w.words()),
+                );
+                ui.label(format!("{title}: {why}"));
+            }
+        }
+    });
+    commands
+}
+
+/// `title` cut to `most` characters: a long one would widen the panel past the window.
+fn short(title: &str, most: usize) -> String {
+    if title.chars().count() > most {
+        title.chars().take(most - 1).collect::<String>() + "…"
+    } else {
+        title.to_owned()
+    }
+}
+
+/// ↑ ↓ move the cursor, A accepts and R rejects the rows picked (or the cursor's), while no
+/// field takes the keys.
+fn keyboard(ui: &Ui, state: &mut ListState, shown: &[&Proposal], commands: &mut Vec<Command>) {
+    if ui.ctx().egui_wants_keyboard_input() || shown.is_empty() {
+        return;
+    }
+    let (up, down, accept, reject) = ui.input_mut(|i| {
+        (
+            i.consume_key(Modifiers::NONE, Key::ArrowUp),
+            i.consume_key(Modifiers::NONE, Key::ArrowDown),
+            i.consume_key(Modifiers::NONE, Key::A),
+            i.consume_key(Modifiers::NONE, Key::R),
+        )
+    });
+    if up {
+        state.step(shown, -1);
+    }
+    if down {
+        state.step(shown, 1);
+    }
+    if accept || reject {
+        let chosen = state.chosen(shown);
+        if chosen.is_empty() {
+            return;
+        }
+        let list: Vec<Proposal> = chosen.iter().map(|p| (*p).clone()).collect();
+        state.decide(shown, &chosen);
+        state.scroll_to_cursor = true;
+        commands.push(if accept { Command::AcceptProposals(list) } else { Command::RejectProposals(list) });
+    }
+}
+
+/// With several rows picked: how many, and Accept / Reject for them all.
+fn selection_bar(ui: &mut Ui, state: &mut ListState, shown: &[&Proposal], commands: &mut Vec<Command>) {
+    let chosen = state.chosen(shown);
+    if chosen.len() < 2 {
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.label(format!("{} picked", chosen.len()));
+        let list = || chosen.iter().map(|p| (*p).clone()).collect::<Vec<_>>();
+        if ui.button(format!("Accept {}", chosen.len())).clicked() {
+            commands.push(Command::AcceptProposals(list()));
+            state.decide(shown, &chosen);
+        } else if ui.button(format!("Reject {}", chosen.len())).clicked() {
+            commands.push(Command::RejectProposals(list()));
+            state.decide(shown, &chosen);
+        } else if ui.button("Clear").clicked() {
+            state.selected.clear();
+        }
+    });
+}
+
+/// Why each source without a proposal has none, read for one list of proposals.
+type WhyNone = Vec<(String, NoProposal)>;
+
+/// The reading of [`WhyNone`] for one list (told apart by where it stands, its length and the
+/// document's counts), under way or done.
+struct Reasons {
+    key: [usize; 5],
+    job: Option<Job<WhyNone>>,
+    read: Option<Arc<WhyNone>>,
+}
+
+/// Why each source of `data` without a proposal in `proposals` has none: read in the background
+/// (a large source takes a moment), `None` until read.
+fn why_none(ui: &Ui, data: &Loaded, proposals: &[Proposal]) -> Option<Arc<WhyNone>> {
+    let timeline = data.doc.timeline();
+    let key = [
+        proposals.as_ptr() as usize,
+        proposals.len(),
+        timeline.events.len(),
+        timeline.rejected.len(),
+        timeline.sources.len(),
+    ];
+    let id = egui::Id::unique("proposals-why-none");
+    let cell: Arc<Mutex<Option<Reasons>>> = ui.data_mut(|d| Arc::clone(d.get_temp_mut_or_default(id)));
+    let mut reasons = cell.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if reasons.as_ref().is_none_or(|r| r.key != key) {
+        let sources: Vec<SourceToRead> = timeline
+            .sources
+            .iter()
+            .filter(|s| !proposals.iter().any(|p| p.source == *s.id))
+            .filter_map(|s| SourceToRead::of(&data.doc, &s.id))
+            .collect();
+        let ctx = ui.ctx().clone();
+        let job = Job::spawn(
+            "why-no-proposals",
+            move || ctx.request_repaint(),
+            move |_| sources.iter().filter_map(|s| s.why_none().map(|w| (s.id.clone(), w))).collect(),
+        );
+        *reasons = Some(Reasons { key, job: Some(job), read: None });
+    }
+    let r = reasons.as_mut()?;
+    if let Some(result) = r.job.as_ref().and_then(Job::poll) {
+        r.job = None;
+        // A reading that failed (a bug) says nothing rather than something wrong.
+        r.read = Some(Arc::new(result.unwrap_or_default()));
+    }
+    r.read.clone()
+}
+
+/// One row of the list and what it needs to draw itself.
+struct Row<'a> {
+    data: &'a Loaded,
+    p: &'a Proposal,
+    palette: &'a Palette,
+    shown: &'a [&'a Proposal],
+    source_title: &'a str,
+}
+
+impl Row<'_> {
+    fn ui(&self, ui: &mut Ui, state: &mut ListState, commands: &mut Vec<Command>) {
+        let p = self.p;
+        let k = key(p);
+        ui.separator();
+        let words = Edtf::parse(&p.when).map_or_else(|_| p.when.clone(), |d| d.to_string());
+        let picked = state.selected.contains(&k) || state.cursor.as_ref() == Some(&k);
+        let header = ui.horizontal(|ui| {
+            let header = ui.selectable_label(picked, RichText::new(format!("{words}  ·  {}", p.when)).strong());
+            if let Some(pin) = &p.pin {
+                ui.label(RichText::new(pin).weak()).on_hover_text("Where the sentence is in the original");
+            }
+            if p.siblings > 0 {
+                let others =
+                    if p.siblings == 1 { "1 other date".to_owned() } else { format!("{} other dates", p.siblings) };
+                ui.label(RichText::new(format!("+{others} in it")).weak().small());
+            }
+            header
+        });
+        let header = header.inner;
+        if header.clicked() {
+            let m = ui.input(|i| i.modifiers);
+            let how = if m.shift {
+                Pick::Through
+            } else if m.command {
+                Pick::Toggle
+            } else {
+                Pick::One
+            };
+            state.pick(self.shown, &k, how);
+        }
+        if state.scroll_to_cursor && state.cursor.as_ref() == Some(&k) {
+            header.scroll_to_me(Some(egui::Align::Center));
+            state.scroll_to_cursor = false;
+        }
+        if let Some((_, text)) = self.data.doc.source(&p.source) {
+            let context = state.context.contains(&k);
+            ui.label(sentence_job(ui, text, p, self.palette, context));
+        }
+        ui.horizontal(|ui| self.buttons(ui, state, &k, commands));
+    }
+
+    fn buttons(&self, ui: &mut Ui, state: &mut ListState, k: &RowKey, commands: &mut Vec<Command>) {
+        let p = self.p;
+        if ui.button("Accept").on_hover_text(format!("New event: {} (A)", p.title)).clicked() {
+            state.decide(self.shown, &[p]);
+            commands.push(Command::AcceptProposals(vec![p.clone()]));
+        }
+        if ui.button("Reject").on_hover_text("Not proposed again, remembered in the timeline file (R)").clicked() {
+            state.decide(self.shown, &[p]);
+            commands.push(Command::RejectProposals(vec![p.clone()]));
+        }
+        let mut context = state.context.contains(k);
+        if ui.toggle_value(&mut context, "Context").on_hover_text("The sentences before and after it").changed() {
+            if context {
+                state.context.insert(k.clone());
+            } else {
+                state.context.remove(k);
+            }
+        }
+        ui.menu_button("Reject Like This", |ui| {
+            for (label, like) in self.alike() {
+                if ui.button(label).clicked() {
+                    state.decide(self.shown, &like);
+                    commands.push(Command::RejectProposals(like.into_iter().cloned().collect()));
+                    ui.close();
+                }
+            }
+        });
+    }
+
+    /// The kinds of rows like this one, each with its rows: from the same source, dated the
+    /// same, a year alone, the same words (digits aside, as a banner repeats).
+    fn alike(&self) -> Vec<(String, Vec<&Proposal>)> {
+        let p = self.p;
+        let pick = |f: &dyn Fn(&Proposal) -> bool| self.shown.iter().copied().filter(|q| f(q)).collect::<Vec<_>>();
+        let digitless = |s: &str| s.chars().filter(|c| !c.is_ascii_digit()).collect::<String>();
+        let words = digitless(&p.quote);
+        let mut out = vec![
+            (format!("All from “{}”", short(self.source_title, 30)), pick(&|q| q.source == p.source)),
+            (format!("All dated {}", p.when), pick(&|q| q.when == p.when)),
+        ];
+        if p.is_bare_year() {
+            out.push(("All years alone".to_owned(), pick(&|q| q.is_bare_year())));
+        }
+        out.push(("All with these words".to_owned(), pick(&|q| q.source == p.source && digitless(&q.quote) == words)));
+        out.into_iter()
+            .filter(|(_, list)| list.len() > 1)
+            .map(|(label, list)| (format!("{label} ({})", list.len()), list))
+            .collect()
+    }
+}
+
+/// The sentence, its date expression highlighted; with `context`, the sentences around it.
+fn sentence_job(ui: &Ui, text: &str, p: &Proposal, palette: &Palette, context: bool) -> egui::text::LayoutJob {
+    let (from, to) = if context { around(text, &p.sentence) } else { (p.sentence.start, p.sentence.end) };
+    let shown = text.get(from..to).unwrap_or_default();
+    let (s, e) = (p.expression.start.max(p.sentence.start), p.expression.end.min(p.sentence.end));
+    let marked = s.checked_sub(from).zip(e.checked_sub(from)).map(|(a, b)| a..b);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    super::citation_panel::highlighted(ui, font, palette, ui.available_width(), shown, marked)
+}
+
+/// Where the sentence before `sentence` begins and the one after it ends, read in a window of
+/// the text around it (a long source is not cut into sentences for one row).
+fn around(text: &str, sentence: &std::ops::Range<usize>) -> (usize, usize) {
+    let floor = |mut at: usize| {
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let from = floor(sentence.start.saturating_sub(600));
+    let to = floor((sentence.end + 600).min(text.len()));
+    let cut = crate::model::dates::sentences(&text[from..to]);
+    let before = cut.iter().rev().find(|s| from + s.end <= sentence.start).map_or(sentence.start, |s| from + s.start);
+    let after = cut.iter().find(|s| from + s.start >= sentence.end).map_or(sentence.end, |s| from + s.end);
+    (before, after)
+}
