@@ -7,6 +7,9 @@
 #[allow(dead_code)]
 #[path = "../tests/common/pdf.rs"]
 mod pdf;
+#[allow(dead_code)]
+#[path = "../tests/common/opinion.rs"]
+mod opinion;
 
 use std::hint::black_box;
 
@@ -23,6 +26,41 @@ fn filing(pages: usize) -> Vec<u8> {
         .collect();
     let page: Vec<&[u8]> = lines.iter().map(Vec::as_slice).collect();
     pdf::pdf(&vec![vec![page]; pages])
+}
+
+/// A timeline of one English source of `text` with its `pages`.
+fn timeline_of(text: String, pages: Vec<u32>) -> citeline::model::Document {
+    let source = citeline::model::Source {
+        id: "filing".into(),
+        title: "Filing".into(),
+        language: "en".into(),
+        text: Some(text),
+        pages,
+        ..Default::default()
+    };
+    let timeline = citeline::model::Timeline { sources: vec![source], ..Default::default() };
+    citeline::model::Document::new(timeline, std::path::Path::new("t.citeline.json"), &citeline::model::Progress::default())
+        .expect("valid")
+}
+
+/// Proposing over a 300-page filing (the proposals issue's goal: within 1 s): the laid-out
+/// filing of `long_filing`, and an opinion's text, dense in dates and citations, as long.
+fn propose(c: &mut Criterion) {
+    let mut group = c.benchmark_group("propose");
+    group.sample_size(10);
+    let read = read_source_bytes(pdf::long_filing(300), Some("pdf")).expect("reads");
+    println!("300-page filing: {} KiB of text", read.text.len() / 1024);
+    let filing = timeline_of(read.text, read.pages);
+    group.bench_function("filing_300_pages", |b| {
+        b.iter(|| black_box(citeline::model::propose::proposals(&filing, None)));
+    });
+    let text = opinion::opinion_text(150);
+    println!("opinion ×150: {} KiB of text", text.len() / 1024);
+    let opinion = timeline_of(text, Vec::new());
+    group.bench_function("opinion_300_pages", |b| {
+        b.iter(|| black_box(citeline::model::propose::proposals(&opinion, None)));
+    });
+    group.finish();
 }
 
 fn benches(c: &mut Criterion) {
@@ -97,5 +135,5 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(source_benches, benches);
+criterion_group!(source_benches, benches, propose);
 criterion_main!(source_benches);

@@ -97,3 +97,42 @@ fn propose_offers_uncited_dated_sentences_as_events_that_verify() {
     assert_eq!(code, 1);
     assert!(out.contains("no source with id \"nope\""), "{out}");
 }
+
+/// A generated opinion (banner on each page, case citations and statutes with their years,
+/// footnotes, dates cut at line ends) added as a source and proposed from, as a paralegal
+/// would: no proposal that is not a dated fact, few fragments, nearly every fact found.
+#[test]
+fn an_opinions_proposals_are_its_dated_facts_without_banners_or_citation_years() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = dir.path().join("opinion.pdf");
+    std::fs::write(&pdf, common::opinion::opinion()).expect("write");
+    let case = dir.path().join("case.citeline.json");
+    let case_arg = case.to_str().expect("path");
+    assert_eq!(citeline(&["new", case_arg, "--title", "Case"]).0, 0);
+    let (code, out) = citeline(&["add-source", case_arg, pdf.to_str().expect("path"), "--id", "opinion"]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = citeline(&["propose", case_arg, "--format", "json"]);
+    assert_eq!(code, 0, "{out}");
+    let proposed: Vec<serde_json::Value> = serde_json::from_str(&out).expect("JSON");
+    let pairs: Vec<(&str, &str)> = proposed
+        .iter()
+        .map(|p| (p["when"].as_str().unwrap_or_default(), p["citations"][0]["quote"].as_str().unwrap_or_default()))
+        .collect();
+    let is_fact = |(when, quote): &(&str, &str)| {
+        common::opinion::FACTS.iter().any(|(w, words)| w == when && quote.contains(words))
+    };
+    let noise: Vec<&(&str, &str)> = pairs.iter().filter(|p| !is_fact(p)).collect();
+    assert!(noise.is_empty(), "not dated facts: {noise:#?}");
+    // A fragment: a quote that does not open with a capital or does not end a sentence.
+    let fragments = pairs
+        .iter()
+        .filter(|(_, q)| !q.starts_with(char::is_uppercase) || !q.trim_end_matches(['"', '”', ')']).ends_with(['.', '!', '?']))
+        .count();
+    assert!(fragments * 10 <= pairs.len(), "{fragments} fragments of {}: {pairs:#?}", pairs.len());
+    let found = common::opinion::FACTS
+        .iter()
+        .filter(|(w, words)| pairs.iter().any(|(when, quote)| when == w && quote.contains(words)))
+        .count();
+    eprintln!("{found} of {} facts, {fragments} fragments of {}", common::opinion::FACTS.len(), pairs.len());
+    assert!(found * 10 >= common::opinion::FACTS.len() * 9, "{found} of {} facts found: {pairs:#?}", common::opinion::FACTS.len());
+}

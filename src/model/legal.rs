@@ -73,7 +73,7 @@ static PATTERNS: LazyLock<Vec<(CitationKind, Regex)>> = LazyLock::new(|| {
         (CitationKind::Case, r"\bv\.\s[^()\n]{1,80}?\((?:1[6-9]|20)\d\d\)"),
         (
             CitationKind::Statute,
-            r"§§?\s?\d[\w.\-–()]*(?:(?:\s?(?:,|and|&|to|through|–|-)\s?|\s)\d[\w.\-–()]*)*(?:\s?et seq\.?)?",
+            r"§§?\s?\d[\w.\-–()]*(?:(?:\s?(?:,|and|&|to|through|–|-)\s?|\s)\d[\w.\-–()]*)*(?:\s?et seq\.?)?(?:\s?\((?:[A-Z][A-Za-z.]*\s)?(?:1[6-9]|20)\d\d\))?",
         ),
         (
             CitationKind::Statute,
@@ -178,6 +178,8 @@ mod tests {
             assert!(found.iter().any(|(s, _)| s.contains(part)), "{part}: {found:?}");
         }
         assert!(kinds_of("the Civil Rights Act of 1964").iter().any(|(s, _)| s.contains("1964")));
+        // A code's edition year after its section.
+        assert!(kinds_of("Cal. Code Regs. tit. 15, § 3062 (2019).").iter().any(|(s, _)| s.contains("(2019)")));
     }
 
     #[test]
