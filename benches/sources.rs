@@ -5,11 +5,11 @@
 
 // The tests' PDF makers; the benchmarks use some of them.
 #[allow(dead_code)]
-#[path = "../tests/common/pdf.rs"]
-mod pdf;
-#[allow(dead_code)]
 #[path = "../tests/common/opinion.rs"]
 mod opinion;
+#[allow(dead_code)]
+#[path = "../tests/common/pdf.rs"]
+mod pdf;
 
 use std::hint::black_box;
 
@@ -39,8 +39,12 @@ fn timeline_of(text: String, pages: Vec<u32>) -> citeline::model::Document {
         ..Default::default()
     };
     let timeline = citeline::model::Timeline { sources: vec![source], ..Default::default() };
-    citeline::model::Document::new(timeline, std::path::Path::new("t.citeline.json"), &citeline::model::Progress::default())
-        .expect("valid")
+    citeline::model::Document::new(
+        timeline,
+        std::path::Path::new("t.citeline.json"),
+        &citeline::model::Progress::default(),
+    )
+    .expect("valid")
 }
 
 /// Proposing over a 300-page filing (the proposals issue's goal: within 1 s): the laid-out

@@ -126,7 +126,9 @@ fn an_opinions_proposals_are_its_dated_facts_without_banners_or_citation_years()
     // A fragment: a quote that does not open with a capital or does not end a sentence.
     let fragments = pairs
         .iter()
-        .filter(|(_, q)| !q.starts_with(char::is_uppercase) || !q.trim_end_matches(['"', '”', ')']).ends_with(['.', '!', '?']))
+        .filter(|(_, q)| {
+            !q.starts_with(char::is_uppercase) || !q.trim_end_matches(['"', '”', ')']).ends_with(['.', '!', '?'])
+        })
         .count();
     assert!(fragments * 10 <= pairs.len(), "{fragments} fragments of {}: {pairs:#?}", pairs.len());
     let found = common::opinion::FACTS
@@ -134,5 +136,9 @@ fn an_opinions_proposals_are_its_dated_facts_without_banners_or_citation_years()
         .filter(|(w, words)| pairs.iter().any(|(when, quote)| when == w && quote.contains(words)))
         .count();
     eprintln!("{found} of {} facts, {fragments} fragments of {}", common::opinion::FACTS.len(), pairs.len());
-    assert!(found * 10 >= common::opinion::FACTS.len() * 9, "{found} of {} facts found: {pairs:#?}", common::opinion::FACTS.len());
+    assert!(
+        found * 10 >= common::opinion::FACTS.len() * 9,
+        "{found} of {} facts found: {pairs:#?}",
+        common::opinion::FACTS.len()
+    );
 }

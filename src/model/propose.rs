@@ -293,25 +293,27 @@ fn cited_ranges(doc: &Document, source: &str) -> Vec<(Range<usize>, Option<Strin
 /// the event's date says it.
 fn title_from(text: &str, sentence: &Range<usize>, expression: &Range<usize>, dates: &[Found]) -> String {
     let whole = &text[sentence.clone()];
+    let within = expression.start.saturating_sub(sentence.start)
+        ..expression.end.min(sentence.end).saturating_sub(sentence.start);
+    // The title begins past an attribution or an opening date ("Secondo il documento, nel 2011 …").
+    let begins = super::title::title_start(whole, Some(within.clone()));
     let cut = dates
         .iter()
         .filter_map(|d| {
             let at = d.start.checked_sub(sentence.start)?;
-            let before = whole.get(..at)?;
-            let mut words: Vec<(usize, &str)> = word_starts(before);
+            let from = begins.min(at);
+            let mut words: Vec<(usize, &str)> = word_starts(whole.get(from..at)?);
             if let Some(&(start, w)) = words.last()
                 && lead_word(w)
             {
                 words.pop();
-                return (words.len() >= super::title::MIN_CLAUSE_WORDS).then_some(start);
+                return (words.len() >= super::title::MIN_CLAUSE_WORDS).then_some(from + start);
             }
             (words.len() >= super::title::MIN_CLAUSE_WORDS).then_some(at)
         })
         .min()
         .unwrap_or(whole.len());
     let kept = whole[..cut].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | '—' | '–'));
-    let within = expression.start.saturating_sub(sentence.start)
-        ..expression.end.min(sentence.end).saturating_sub(sentence.start);
     let within = Some(within).filter(|w| w.start < w.end && w.end <= kept.len());
     super::title::short_title(kept, within)
 }

@@ -236,6 +236,15 @@ pub fn short_title(text: &str, date: Option<Range<usize>>) -> String {
     if title.is_empty() { UNTITLED.to_owned() } else { title }
 }
 
+/// Where in `text` the title [`short_title`] makes of it begins: past what opens it without
+/// saying what happened (in bytes; the text's length when nothing is left).
+pub fn title_start(text: &str, date: Option<Range<usize>>) -> usize {
+    let date = date.filter(|d| d.start < d.end && text.get(d.clone()).is_some());
+    let words = word_ranges(text);
+    let first = skip_openers(text, &words, date);
+    words.get(first).map_or(text.len(), |w| w.start)
+}
+
 /// The whitespace-separated words of `text`, as byte ranges.
 fn word_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();

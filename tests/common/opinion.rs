@@ -81,10 +81,15 @@ pub fn opinion() -> Vec<u8> {
     }
     let pages = lines.len().div_ceil(LINES_A_PAGE);
     let banners: Vec<String> = (1..=pages)
-        .map(|n| format!("Case: 20-1507    Document: 00117682829    Page: {n}    Date Filed: 12/22/2020    Entry ID: 6390361"))
+        .map(|n| {
+            format!(
+                "Case: 20-1507    Document: 00117682829    Page: {n}    Date Filed: 12/22/2020    Entry ID: 6390361"
+            )
+        })
         .collect();
     let numbers: Vec<String> = (1..=pages).map(|n| format!("- {n} -")).collect();
-    let notes: Vec<Vec<Vec<u8>>> = FOOTNOTES.iter().map(|n| wrap(n, 90).iter().map(|l| standard(l)).collect()).collect();
+    let notes: Vec<Vec<Vec<u8>>> =
+        FOOTNOTES.iter().map(|n| wrap(n, 90).iter().map(|l| standard(l)).collect()).collect();
     let lines: Vec<(f32, Vec<u8>)> = lines.iter().map(|(x, l)| (*x, standard(l))).collect();
     let placed: Vec<Vec<Run>> = (0..pages)
         .map(|p| {
@@ -128,6 +133,6 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 /// The opinion's words `copies` times over (footnotes after each copy), as one long text: for
 /// measuring the proposals over a filing of hundreds of pages.
 pub fn opinion_text(copies: usize) -> String {
-    let one: String = PARAGRAPHS.iter().chain(FOOTNOTES).map(|p| format!("{p}\n\n")).collect();
+    let one: String = PARAGRAPHS.iter().chain(FOOTNOTES).flat_map(|p| [*p, "\n\n"]).collect();
     one.repeat(copies)
 }

@@ -147,7 +147,7 @@ mod tests {
                 quote: format!("q{i}"),
                 expression: i * 10..i * 10 + 4,
                 when: format!("20{i:02}"),
-                span: (0, 0),
+                span: (0.0, 0.0),
                 title: String::new(),
                 pin: None,
                 siblings: 0,
