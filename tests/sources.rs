@@ -969,6 +969,7 @@ fn write_fixtures() {
         ("long-filing.pdf", common::pdf::long_filing(12)),
         ("transcript.pdf", transcript()),
         ("complaint.pdf", complaint()),
+        ("opinion.pdf", common::opinion::opinion()),
     ] {
         std::fs::write(dir.join(name), bytes).expect("write");
     }

@@ -2,6 +2,8 @@
 //! yet, an event dated by it, titled from the sentence, citing the whole sentence (which
 //! verifies, being the source's own words).
 
+mod title;
+
 use std::ops::Range;
 
 use super::date::{Edtf, Endpoint};
@@ -213,7 +215,7 @@ impl SourceToRead {
                     quote: quote.to_owned(),
                     sentence: sentence.clone(),
                     expression: found.start..found.end,
-                    title: title_from(text, &sentence, &(found.start..found.end), group),
+                    title: title::title_from(text, &sentence, &(found.start..found.end), group),
                     span: (date.span().start, date.span().end),
                     when,
                     pin: pin.clone(),
@@ -285,62 +287,6 @@ fn cited_ranges(doc: &Document, source: &str) -> Vec<(Range<usize>, Option<Strin
     out
 }
 
-/// A short title for the sentence: [`short_title`](super::title::short_title), as a passage made
-/// an event gets, the date that opens it left out ("Il documento aggiunge inoltre: ‘Nell’agosto
-/// 2013, Facebook ha fornito…" is titled "Facebook ha fornito a Netflix l’accesso al cosiddetto
-/// “Titan API”"), and ended before a date told later with the word leading into it ("The Court
-/// entered a scheduling order on January 31, 2020, …" is "The Court entered a scheduling order"):
-/// the event's date says it.
-fn title_from(text: &str, sentence: &Range<usize>, expression: &Range<usize>, dates: &[Found]) -> String {
-    let whole = &text[sentence.clone()];
-    let within = expression.start.saturating_sub(sentence.start)
-        ..expression.end.min(sentence.end).saturating_sub(sentence.start);
-    // The title begins past an attribution or an opening date ("Secondo il documento, nel 2011 …").
-    let begins = super::title::title_start(whole, Some(within.clone()));
-    let cut = dates
-        .iter()
-        .filter_map(|d| {
-            let at = d.start.checked_sub(sentence.start)?;
-            let from = begins.min(at);
-            let mut words: Vec<(usize, &str)> = word_starts(whole.get(from..at)?);
-            if let Some(&(start, w)) = words.last()
-                && lead_word(w)
-            {
-                words.pop();
-                return (words.len() >= super::title::MIN_CLAUSE_WORDS).then_some(from + start);
-            }
-            (words.len() >= super::title::MIN_CLAUSE_WORDS).then_some(at)
-        })
-        .min()
-        .unwrap_or(whole.len());
-    let kept = whole[..cut].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | '—' | '–'));
-    let within = Some(within).filter(|w| w.start < w.end && w.end <= kept.len());
-    super::title::short_title(kept, within)
-}
-
-/// The words of `text` with where each begins.
-fn word_starts(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// A word that leads into a date: "on", "in", "el", "il", "nel", "desde".
-fn lead_word(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'').to_lowercase();
-    super::title::DATE_LEADS.contains(&w.as_str()) || ["el", "il", "lo", "la", "del", "al", "the"].contains(&w.as_str())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -408,12 +354,41 @@ mod tests {
             ),
             ("Netflix firmó el acuerdo el 3 de julio de 2013 en Madrid.", "Netflix firmó el acuerdo"),
             ("He left in 2019.", "He left in 2019"),
+            (
+                "Plaintiff was transferred to the prison on March 3, 2017, where officers shaved his beard on March 15, 2017.",
+                "Plaintiff was transferred to the prison",
+            ),
+            ("2 The memorandum is dated January 31, 2020, and is part of the record.", "The memorandum is dated"),
         ] {
             let doc = crate::model::dates::read(text, Lang::detect(text).unwrap_or(Lang::En), None);
             let dated: Vec<Found> = doc.into_iter().filter(|f| f.when.is_some()).collect();
             assert!(!dated.is_empty(), "{text}");
             let first = &dated[0];
-            assert_eq!(title_from(text, &(0..text.len()), &(first.start..first.end), &dated), title, "{text}");
+            assert_eq!(title::title_from(text, &(0..text.len()), &(first.start..first.end), &dated), title, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_later_date_is_titled_by_its_own_clause() {
+        for (text, title) in [
+            (
+                "Plaintiff was transferred to the prison on March 3, 2017, where officers shaved his beard on March 15, 2017.",
+                "Officers shaved his beard",
+            ),
+            (
+                "Defendants answered the complaint on June 19, 2020, and produced the memoranda on July 2, 2020.",
+                "Defendants produced the memoranda",
+            ),
+            (
+                "On January 31, 2020, the Department issued a memorandum exempting beards, retroactive to January 27, 2020.",
+                "The Department issued a memorandum exempting beards",
+            ),
+        ] {
+            let dated: Vec<Found> =
+                crate::model::dates::read(text, Lang::En, None).into_iter().filter(|f| f.when.is_some()).collect();
+            assert_eq!(dated.len(), 2, "{text}");
+            let second = &dated[1];
+            assert_eq!(title::title_from(text, &(0..text.len()), &(second.start..second.end), &dated), title, "{text}");
         }
     }
 
@@ -422,7 +397,7 @@ mod tests {
         let text = "Nell’agosto 2013, Facebook ha fornito a Netflix l’accesso al cosiddetto Titan API e altro ancora.";
         let at = text.find("agosto").expect("found");
         assert_eq!(
-            title_from(text, &(0..text.len()), &(at..at + "agosto 2013".len()), &[]),
+            title::title_from(text, &(0..text.len()), &(at..at + "agosto 2013".len()), &[]),
             "Facebook ha fornito a Netflix l’accesso al cosiddetto Titan API"
         );
     }

@@ -1,0 +1,159 @@
+//! The title a proposal's event gets: a short clause of its sentence saying what happened, not
+//! the sentence's opening.
+//!
+//! [`short_title`](crate::model::title::short_title) makes it, as a passage made an event gets
+//! one, from the part of the sentence that tells the date's fact:
+//!
+//! 1. For a date after another in its sentence, the clause holding it when a clause begins
+//!    between the two (", where", ", and", "; "…): "…on March 3, 2017, where officers shaved his
+//!    beard on March 15, 2017" is "Officers shaved his beard" for 15 March; a clause opening
+//!    "and" and a verb takes the sentence's subject ("Defendants answered …, and produced the
+//!    memoranda on July 2" is "Defendants produced the memoranda").
+//! 2. What opens it without saying what happened is left out (an attribution, a connective, the
+//!    date that opens it: "Nell’agosto 2013, Facebook ha fornito…", "On January 31, 2020, the
+//!    Department issued…"), and a footnote's number.
+//! 3. It ends before a date told later, with the word leading into it ("The Court entered a
+//!    scheduling order on January 31, 2020, …" is "The Court entered a scheduling order"): the
+//!    event's date says it.
+
+use std::ops::Range;
+
+use crate::model::dates::Found;
+use crate::model::title::{DANGLING, DATE_LEADS, MIN_CLAUSE_WORDS, short_title, title_start};
+
+/// What opens a new clause between two dates of a sentence, with whether the clause shares the
+/// sentence's subject (it opens with a conjunction and a verb).
+const CLAUSES: &[(&str, bool)] = &[
+    (", where ", false),
+    (", when ", false),
+    (", while ", false),
+    (", after which ", false),
+    ("; ", false),
+    (", and then ", true),
+    (", and ", true),
+    (" and then ", true),
+    (", donde ", false),
+    (", cuando ", false),
+    (", y ", true),
+    (", dove ", false),
+    (", quando ", false),
+    (", e ", true),
+    (", ed ", true),
+];
+
+/// Words that open a subject without being it.
+const ARTICLES: &[&str] = &["the", "a", "an", "el", "la", "los", "las", "il", "lo", "i", "gli", "le"];
+
+/// The title for the date at `expression` of the sentence at `sentence`, whose dates are `dates`.
+pub fn title_from(text: &str, sentence: &Range<usize>, expression: &Range<usize>, dates: &[Found]) -> String {
+    if let Some(title) = clause_title(text, sentence, expression, dates) {
+        return title;
+    }
+    title_of(text, sentence, expression, dates)
+}
+
+/// Rule 1: the clause of a later date, when one begins after the date before it.
+fn clause_title(text: &str, sentence: &Range<usize>, expression: &Range<usize>, dates: &[Found]) -> Option<String> {
+    let before = dates.iter().filter(|d| d.end <= expression.start).map(|d| d.end).max()?;
+    let between = text.get(before..expression.start)?;
+    let (at, sep, shares) = CLAUSES
+        .iter()
+        .filter_map(|&(sep, shares)| between.rfind(sep).map(|at| (at, sep, shares)))
+        .max_by_key(|c| c.0)?;
+    let start = before + at + sep.len();
+    let clause = start..sentence.end;
+    let later: Vec<Found> = dates.iter().filter(|d| d.start >= start).cloned().collect();
+    let title = title_of(text, &clause, expression, &later);
+    if !shares {
+        return Some(title);
+    }
+    // "and produced the memoranda": the sentence's subject before the verb.
+    let whole = title_of(text, sentence, &(dates[0].start..dates[0].end), dates);
+    let subject: Vec<&str> = whole
+        .split_whitespace()
+        .take_while(|w| w.starts_with(char::is_uppercase) || ARTICLES.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let first_of_clause = text[clause.clone()].split_whitespace().next().unwrap_or_default();
+    if subject.is_empty() || subject.len() > 4 || first_of_clause.starts_with(char::is_uppercase) {
+        return Some(title);
+    }
+    let mut rest = title.chars();
+    let lowered: String = rest.next().map(|c| c.to_lowercase().chain(rest).collect()).unwrap_or_default();
+    Some(format!("{} {lowered}", subject.join(" ")))
+}
+
+/// Rules 2 and 3 over `sentence`.
+fn title_of(text: &str, sentence: &Range<usize>, expression: &Range<usize>, dates: &[Found]) -> String {
+    let whole = &text[sentence.clone()];
+    // A footnote's number before its first word.
+    let numbered = whole.split_once(' ').filter(|(n, rest)| {
+        n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()) && rest.starts_with(char::is_uppercase)
+    });
+    let skip = numbered.map_or(0, |(n, _)| n.len() + 1);
+    let whole = &whole[skip..];
+    let shift = |r: &Range<usize>| {
+        r.start.saturating_sub(sentence.start + skip)..r.end.min(sentence.end).saturating_sub(sentence.start + skip)
+    };
+    // The date opening the sentence is left out whichever date is proposed.
+    let opening = dates
+        .iter()
+        .find(|d| d.start >= sentence.start + skip)
+        .map_or_else(|| shift(expression), |d| shift(&(d.start..d.end)));
+    let begins = title_start(whole, Some(opening.clone()));
+    let cut = dates
+        .iter()
+        .filter_map(|d| {
+            let at = d.start.checked_sub(sentence.start + skip)?;
+            let from = begins.min(at);
+            let mut words = word_starts(whole.get(from..at)?);
+            if words.last().is_some_and(|&(_, w)| lead_word(w)) {
+                words.pop();
+            }
+            let end = words.last().map_or(from, |&(s, w)| from + s + w.len());
+            (words.len() >= MIN_CLAUSE_WORDS).then_some(end)
+        })
+        .min()
+        .unwrap_or(whole.len());
+    let mut kept = whole[..cut].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | '—' | '–'));
+    // Nor does it end on "to", "the" or "of".
+    while let Some((head, last)) = kept.rsplit_once(' ') {
+        let w = last.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if !(DANGLING.contains(&w.as_str()) || lead_word(last)) || head.split_whitespace().count() < MIN_CLAUSE_WORDS {
+            break;
+        }
+        kept = head.trim_end_matches([',', ' ']);
+    }
+    // "…, retroactive to January 27": a word or two leading into the cut date leave with it.
+    if cut < whole.len()
+        && let Some((head, tail)) = kept.rsplit_once(',')
+        && tail.split_whitespace().count() <= 2
+        && head.split_whitespace().count() >= MIN_CLAUSE_WORDS
+    {
+        kept = head;
+    }
+    let within = Some(opening).filter(|w| w.start < w.end && w.end <= kept.len());
+    short_title(kept, within)
+}
+
+/// The words of `text` with where each begins.
+fn word_starts(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A word that leads into a date: "on", "in", "el", "il", "nel", "desde".
+fn lead_word(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'').to_lowercase();
+    DATE_LEADS.contains(&w.as_str()) || ["el", "il", "lo", "la", "del", "al", "the"].contains(&w.as_str())
+}
