@@ -184,6 +184,25 @@ fn filter_by_tag_and_source_leaves_the_other_events_out_of_the_export() {
     for t in &dropped {
         assert!(!svg.contains(&escaped(t)), "left out: {t}");
     }
+    // The image spans the events shown, not the whole timeline.
+    let doc = citeline::formats::open::open(
+        Path::new(SEED),
+        citeline::formats::open::Limits::default(),
+        &citeline::model::Progress::default(),
+    )
+    .expect("seed");
+    let one_path = out_path(&dir, "advertising.svg");
+    let (code, err) = export(&[SEED, "-o", one_path.to_str().expect("path"), "--tag", "advertising"]);
+    assert_eq!(code, 0, "{err}");
+    let svg = svg_text(&one_path);
+    let tagged = |i: &usize| doc.events()[*i].tags.iter().any(|t| &**t == "advertising");
+    let spans = || (0..doc.events().len()).filter(tagged).filter_map(|i| doc.span(i));
+    let (from, to) = (spans().map(|s| s.start).fold(f64::MAX, f64::min), spans().map(|s| s.end).fold(f64::MIN, f64::max));
+    let all = || (0..doc.events().len()).filter_map(|i| doc.span(i));
+    let (first, last) = (all().map(|s| s.start).fold(f64::MAX, f64::min), all().map(|s| s.end).fold(f64::MIN, f64::max));
+    let (shown, whole) = (citeline::layout::ticks::period_label(from, to), citeline::layout::ticks::period_label(first, last));
+    assert_ne!(shown, whole, "the fixture's tagged events span less than the timeline");
+    assert!(svg.contains(&shown) && !svg.contains(&whole), "{shown} rather than {whole}");
 
     // --source keeps the events citing that source (the Spanish article here).
     let doc_sources = seed_events_with(|e| e.citations.iter().any(|c| c.source.as_str() == "es-article"));

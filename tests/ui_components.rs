@@ -146,8 +146,9 @@ fn status_strip_shows_a_save_under_way_and_lists_problems() {
 fn results_list_selects_the_result_clicked() {
     let data = seed();
     let titan = u32::try_from(data.doc.event_index("titan-api").expect("titan")).expect("index");
-    let results = SearchResults { events: vec![titan], mask: Vec::new(), starts: Vec::new() };
+    let results = SearchResults { events: vec![titan], mask: Vec::new(), starts: Vec::new(), sources: vec![1] };
     let label = format!("{} — {}", data.doc.date_label(titan as usize), data.doc.events()[titan as usize].title);
+    let source = data.doc.timeline().sources[1].clone();
     let mut harness = harness(
         move |ui, asked: &mut Vec<Command>| {
             asked.extend(citeline::ui::results::results_ui(ui, &data, Some(&results), None, false));
@@ -158,7 +159,9 @@ fn results_list_selects_the_result_clicked() {
     assert!(harness.query_by_label("Results (1)").is_some());
     harness.get_by_label(&label).click();
     harness.run();
-    assert_eq!(harness.state(), &vec![Command::SelectResult(titan)]);
+    harness.get_by_label(&format!("Source: {}", source.title)).click();
+    harness.run();
+    assert_eq!(harness.state(), &vec![Command::SelectResult(titan), Command::ShowSource(source.id.to_string())]);
 }
 
 #[test]

@@ -302,6 +302,34 @@ fn filter_by_tag_hides_the_other_events_and_one_click_clears_it() {
 }
 
 #[test]
+fn fit_all_fits_the_events_the_filter_shows() {
+    let mut harness = app_harness();
+    let data = data(&harness);
+    let advertising = |i: usize| data.doc.events()[i].tags.iter().any(|t| &**t == "advertising");
+    let spans: Vec<_> = (0..data.doc.events().len()).filter(|&i| advertising(i)).filter_map(|i| data.doc.span(i)).collect();
+    let (from, to) = (spans.iter().map(|s| s.start).fold(f64::MAX, f64::min), spans.iter().map(|s| s.end).fold(f64::MIN, f64::max));
+    let whole = data.lanes.extent.expect("dated events");
+    assert!(to - from < (whole.1 - whole.0) / 4.0, "the fixture's advertising events span a small part");
+    harness.get_by_label("Filters").click();
+    harness.run();
+    harness.get_by_label("#advertising").click();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_all_by_label_contains("Fit All").next().expect("Fit All").click();
+    for _ in 0..40 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    let view = harness.state().view.view;
+    assert!(view.min <= from && view.max() >= to, "the shown events in view: {view:?}");
+    assert!(view.span < (to - from) * 2.0, "and not the whole timeline: {} days for {}", view.span, to - from);
+}
+
+#[test]
 fn keyboard_accessible_label_of_an_event_holds_its_date() {
     let harness = app_harness();
     let data = data(&harness);

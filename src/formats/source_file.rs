@@ -110,12 +110,14 @@ pub fn read_source_bytes_with(bytes: Vec<u8>, ext: Option<&str>, options: ReadOp
     let mut read = match kind {
         OriginalKind::Pdf => {
             let read = pdf::read(&bytes, options)?;
+            let text = source_text(read.text).ok_or("the PDF holds no text")?;
             SourceText {
                 pages: read.pages,
                 lines: read.lines,
                 moved: read.moved,
                 ocr: read.ocr,
-                ..source_text(read.text).ok_or("the PDF holds no text")?
+                title: pdf_title(read.title).or(text.title.clone()),
+                ..text
             }
         }
         OriginalKind::Docx => {
@@ -157,16 +159,61 @@ pub fn source_text(text: String) -> Option<SourceText> {
     if text.trim().is_empty() {
         return None;
     }
-    let title = text.lines().map(|l| l.trim().trim_start_matches('#').trim()).find(|l| !l.is_empty()).map(|l| {
+    let title = first_title_line(&text).map(|l| {
         let cut: String = l.chars().take(160).collect();
         if cut.len() < l.len() { format!("{cut}…") } else { cut }
     });
     Some(SourceText { text, title, ..SourceText::default() })
 }
 
+/// The first line that can name the document: not a court's filing banner ("Case: 20-1507
+/// Document: …"), a page number ("- 2 -", "Page 1 of 53") or a line without a word.
+fn first_title_line(text: &str) -> Option<&str> {
+    let lines = || text.lines().map(|l| l.trim().trim_start_matches('#').trim()).filter(|l| !l.is_empty());
+    lines().find(|l| names_something(l)).or_else(|| lines().next())
+}
+
+/// Whether a line says what a document is, rather than being a page's furniture.
+fn names_something(line: &str) -> bool {
+    let banner: usize = crate::model::legal::citations(line)
+        .into_iter()
+        .filter(|(_, kind)| *kind == crate::model::legal::CitationKind::Banner)
+        .map(|(r, _)| r.len())
+        .sum();
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let page_count = line.to_lowercase().starts_with("page ") && line.split_whitespace().count() <= 4;
+    banner * 2 < line.len() && letters >= 3 && !page_count
+}
+
+/// A PDF's own title (its document information), when it names the document: not empty, not
+/// a file name or a word processor's "Microsoft Word - draft.docx", not "Untitled".
+fn pdf_title(title: Option<String>) -> Option<String> {
+    let title = title?;
+    let title = title.trim().trim_start_matches("Microsoft Word - ").trim();
+    let lower = title.to_lowercase();
+    let file_name = [".pdf", ".doc", ".docx", ".wpd", ".rtf", ".odt", ".tif"].iter().any(|e| lower.ends_with(e));
+    let placeholder = ["untitled", "document", "title", "pdf"].contains(&lower.as_str());
+    (!file_name && !placeholder && names_something(title)).then(|| title.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_is_the_first_line_that_names_the_document_not_a_banner_or_a_page_number() {
+        let filing = "Case: 20-1507    Document: 00117682829    Page: 1    Date Filed: 12/22/2020    Entry ID: 6390361\n\
+                      - 1 -\n\nUnited States Court of Appeals\nFor the First Circuit\n";
+        assert_eq!(first_title_line(filing), Some("United States Court of Appeals"));
+        let district = "Case 1:20-cv-03590-JEB Document 1 Filed 12/09/20 Page 1 of 53\nPage 1 of 53\nFEDERAL TRADE COMMISSION v. FACEBOOK";
+        assert_eq!(first_title_line(district), Some("FEDERAL TRADE COMMISSION v. FACEBOOK"));
+        assert_eq!(first_title_line("12\n\nNetflix e Facebook"), Some("Netflix e Facebook"));
+        assert_eq!(first_title_line("- 3 -"), Some("- 3 -"), "a text of furniture alone is still named by it");
+        assert_eq!(pdf_title(Some("Microsoft Word - Opinion Final.docx".into())), None);
+        assert_eq!(pdf_title(Some(" Untitled ".into())), None);
+        assert_eq!(pdf_title(Some("Case 1:20-cv-03590-JEB Document 1 Filed 12/09/20".into())), None);
+        assert_eq!(pdf_title(Some("Microsoft Word - Opinion in Doe v. Smith".into())).as_deref(), Some("Opinion in Doe v. Smith"));
+    }
 
     #[test]
     fn text_files_are_read_and_others_refused_with_a_reason() {

@@ -109,6 +109,18 @@ impl Visibility {
         }
     }
 
+    /// The earliest start and the latest end of the shown dated events: the lanes' own when
+    /// nothing is filtered.
+    pub fn extent(&self, lanes: &Lanes, spans: &[Option<Span>]) -> Option<(Day, Day)> {
+        if !self.is_filtered() {
+            return lanes.extent;
+        }
+        let span = |e: &u32| spans.get(*e as usize).copied().flatten();
+        let start = self.by_start.first().and_then(span)?.start;
+        let end = self.by_end.last().and_then(span)?.end;
+        Some((start, end.max(start)))
+    }
+
     /// Shown events wholly before `from` or wholly after `to`.
     pub fn beyond(&self, lanes: &Lanes, spans: &[Option<Span>], from: Day, to: Day) -> Beyond {
         let span = |e: u32| spans.get(e as usize).copied().flatten();
@@ -155,6 +167,11 @@ mod tests {
             let undated: Vec<u32> = all_undated.iter().copied().filter(|&e| shown(e as usize)).collect();
             prop_assert_eq!(vis.undated(&all_undated), undated.as_slice());
             prop_assert_eq!(vis.hidden(), (0..spans.len()).filter(|&i| !shown(i)).count());
+            let dated_shown = (0..spans.len()).filter(|&i| shown(i)).filter_map(|i| spans[i]);
+            let extent = dated_shown.fold(None, |acc: Option<(Day, Day)>, s| {
+                Some(acc.map_or((s.start, s.end), |(a, b)| (a.min(s.start), b.max(s.end))))
+            });
+            prop_assert_eq!(vis.extent(&lanes, &spans), extent);
             prop_assert_eq!(b.before, before.len());
             prop_assert_eq!(b.after, after.len());
             let latest_end = before.iter().map(|&i| spans[i].expect("dated").end).fold(f64::NEG_INFINITY, f64::max);

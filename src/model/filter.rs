@@ -99,15 +99,23 @@ impl Filter {
         (0..doc.events().len()).map(|i| self.matches(doc, i)).collect()
     }
 
-    /// What the filter keeps, in a few words ("tag api, source es-article").
-    pub fn describe(&self) -> String {
+    /// What the filter keeps, in a few words ("tag api, source “El País”"): sources by their
+    /// titles in `doc`, cut short.
+    pub fn describe(&self, doc: &Document) -> String {
         let mut parts = Vec::new();
         let list = |set: &BTreeSet<String>| set.iter().map(String::as_str).collect::<Vec<_>>().join(" or ");
         if !self.tags.is_empty() {
             parts.push(format!("tag {}", list(&self.tags)));
         }
         if !self.sources.is_empty() {
-            parts.push(format!("source {}", list(&self.sources)));
+            let title = |id: &String| match doc.source(id) {
+                Some((s, _)) if !s.title.trim().is_empty() => {
+                    let cut: String = s.title.trim().chars().take(40).collect();
+                    if cut.len() < s.title.trim().len() { format!("“{cut}…”") } else { format!("“{cut}”") }
+                }
+                _ => id.clone(),
+            };
+            parts.push(format!("source {}", self.sources.iter().map(title).collect::<Vec<_>>().join(" or ")));
         }
         if !self.languages.is_empty() {
             parts.push(format!("language {}", list(&self.languages)));
@@ -206,7 +214,12 @@ mod tests {
 
         let api_and_spanish = Filter { languages: spanish.languages.clone(), ..api.clone() };
         assert!(count(&doc, &api_and_spanish) <= count(&doc, &api).min(count(&doc, &spanish)));
-        assert!(api_and_spanish.describe().contains("tag api") && api_and_spanish.describe().contains("language es"));
+        let said = api_and_spanish.describe(&doc);
+        assert!(said.contains("tag api") && said.contains("language es"), "{said}");
+        let (source, _) = doc.source(&choices.sources[0].0).expect("a source");
+        let said = by_source.describe(&doc);
+        assert!(said.contains(&source.title.chars().take(20).collect::<String>()), "{said}");
+        assert!(!said.contains(&*source.id) || source.title.contains(&*source.id), "{said}");
     }
 
     #[test]

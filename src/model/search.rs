@@ -1,5 +1,8 @@
-//! Finding events by words: titles, summaries, tags and quotes, ignoring case and accents, so
-//! that "telefono" finds "teléfono" and "titan" finds "Titan".
+//! Finding events by words: titles, summaries, tags, quotes and the titles of the sources they
+//! cite, ignoring case and accents, so that "telefono" finds "teléfono" and "titan" finds
+//! "Titan"; and sources by their titles, publishers and ids.
+
+use std::collections::HashMap;
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
@@ -68,9 +71,10 @@ impl Query {
         (!words.is_empty()).then_some(Self { words })
     }
 
-    /// Whether every word is in one of event `i`'s searchable fields. `buffer` is reused between
-    /// calls, so that searching a million events allocates nothing per event.
-    pub fn matches(&self, doc: &Document, i: usize, buffer: &mut String) -> bool {
+    /// Whether every word is in one of event `i`'s searchable fields, its cited sources' titles
+    /// among them (folded once in `sources`). `buffer` is reused between calls, so that
+    /// searching a million events allocates nothing per event.
+    pub fn matches(&self, doc: &Document, sources: &SourceTitles, i: usize, buffer: &mut String) -> bool {
         let Some(e) = doc.events().get(i) else { return false };
         buffer.clear();
         fold_into(&e.title, buffer);
@@ -82,7 +86,25 @@ impl Query {
             buffer.push('\n');
             fold_into(&c.quote, buffer);
         }
+        for (n, c) in e.citations.iter().enumerate() {
+            // An event citing one source many times needs its title once.
+            let again = e.citations[..n].iter().any(|b| b.source == c.source);
+            if let Some(title) = sources.0.get(&*c.source).filter(|_| !again) {
+                buffer.push('\n');
+                buffer.push_str(title);
+            }
+        }
         self.words.iter().all(|w| buffer.contains(w.as_str()))
+    }
+
+    /// Whether every word is in source `source`'s title, publisher or id.
+    pub fn matches_source(&self, source: &super::Source) -> bool {
+        let mut text = fold(&source.title);
+        for other in [&*source.publisher, &*source.id] {
+            text.push('\n');
+            fold_into(other, &mut text);
+        }
+        self.words.iter().all(|w| text.contains(w.as_str()))
     }
 
     /// Where the words are in `text` (byte ranges of `text`), for highlighting a title or quote.
@@ -114,6 +136,21 @@ impl Query {
     }
 }
 
+/// Each source's title, folded for searching, by the source's id.
+pub struct SourceTitles(HashMap<Box<str>, String>);
+
+impl SourceTitles {
+    pub fn of(doc: &Document) -> Self {
+        Self(doc.timeline().sources.iter().map(|s| (s.id.clone(), fold(&s.title))).collect())
+    }
+}
+
+/// The sources (indices into the timeline's) whose title, publisher or id hold every word.
+pub fn find_sources(doc: &Document, query: &Query) -> Vec<usize> {
+    let sources = &doc.timeline().sources;
+    (0..sources.len()).filter(|&i| query.matches_source(&sources[i])).collect()
+}
+
 /// Events matching `query`, in the order of `order` (chronological, say), skipping those `shown`
 /// leaves out. Returns `None` if `progress` is cancelled before the end.
 pub fn find(
@@ -125,11 +162,12 @@ pub fn find(
 ) -> Option<Vec<u32>> {
     let mut buffer = String::new();
     let mut found = Vec::new();
+    let sources = SourceTitles::of(doc);
     for (n, e) in order.enumerate() {
         if n % 4096 == 0 && progress.is_cancelled() {
             return None;
         }
-        if shown(e) && query.matches(doc, e as usize, &mut buffer) {
+        if shown(e) && query.matches(doc, &sources, e as usize, &mut buffer) {
             found.push(e);
         }
     }
@@ -178,6 +216,26 @@ mod tests {
         let both = titles(&doc, "titan netflix");
         assert!(both.len() <= titles(&doc, "netflix").len());
         assert!(titles(&doc, "titan governance").is_empty(), "all words must match");
+    }
+
+    #[test]
+    fn events_are_found_by_their_sources_titles_and_sources_by_theirs() {
+        let seed = seed();
+        let mut timeline = seed.timeline().clone();
+        let id = timeline.events.iter().find_map(|e| e.citations.first()).expect("a citation").source.clone();
+        let source = timeline.sources.iter_mut().find(|s| *s.id == *id).expect("its source");
+        source.title = "The Zörblax Gazette".into();
+        let doc = Document::new(timeline, seed.path(), &crate::model::Progress::default()).expect("valid");
+        let sources = &doc.timeline().sources;
+        let word = "zorblax".to_owned();
+        let found = titles(&doc, &word);
+        let citing = doc.events().iter().filter(|e| e.citations.iter().any(|c| *c.source == *id)).count();
+        assert_eq!(found.len(), citing, "{word}: {found:?}");
+        let q = Query::new(&word).expect("words");
+        let hits = find_sources(&doc, &q);
+        assert_eq!(hits.iter().map(|&i| &*sources[i].id).collect::<Vec<_>>(), [&*id], "{word}");
+        assert!(titles(&seed, &word).is_empty(), "the word is the new title's alone");
+        assert!(find_sources(&doc, &Query::new("zzzz-nothing").expect("words")).is_empty());
     }
 
     #[test]

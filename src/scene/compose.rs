@@ -125,10 +125,11 @@ impl ImageOptions {
 }
 
 impl ImageOptions {
-    /// The view the image shows.
-    fn view(&self, lanes: &Lanes) -> TimeView {
+    /// The view the image shows: the whole is the span of the events the filter shows,
+    /// `whole`.
+    fn view(&self, whole: Option<(Day, Day)>) -> TimeView {
         match self.extent {
-            Extent::Whole => lanes.extent.map_or_else(TimeView::default, |(a, b)| TimeView::fit(a, b, 0.03)),
+            Extent::Whole => whole.map_or_else(TimeView::default, |(a, b)| TimeView::fit(a, b, 0.03)),
             Extent::View(v) => v,
             Extent::Range(a, b) => TimeView { min: a, span: b - a }.sanitized(),
         }
@@ -168,13 +169,14 @@ fn footnotes(doc: &Document, shown: &[u32], wanted: bool, width: f32) -> (Option
 pub fn image(doc: &Document, lanes: &Lanes, o: &ImageOptions) -> Scene {
     let width = o.width as f32;
     let palette = o.theme.palette();
-    let view = o.view(lanes);
+    // The strip shows the whole timeline through the filter; a range only marks its window.
+    let filtered = o.visible.clone().map(|mask| Visibility::new(mask, lanes));
+    let whole = filtered.as_ref().map_or(lanes.extent, |f| f.extent(lanes, doc.spans()));
+    let view = o.view(whole);
     let visible = o.mask(doc);
     let inner = width - 2.0 * MARGIN;
     let mapping = AxisMapping::new(view, f64::from(MARGIN), f64::from(inner));
     let visibility = visible.map(|mask| Visibility::new(mask, lanes));
-    // The strip shows the whole timeline through the filter; a range only marks its window.
-    let filtered = o.visible.clone().map(|mask| Visibility::new(mask, lanes));
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // an image's width
     let overview = o
         .overview
@@ -206,7 +208,7 @@ pub fn image(doc: &Document, lanes: &Lanes, o: &ImageOptions) -> Scene {
         .map_or_else(|| doc.timeline().title.clone(), std::borrow::Cow::into_owned);
     scene.text(pos2(MARGIN, MARGIN), title, TITLE_SIZE, true, palette.text);
     let (from, to) = match o.extent {
-        Extent::Whole => lanes.extent.unwrap_or((view.min, view.max())),
+        Extent::Whole => whole.unwrap_or((view.min, view.max())),
         Extent::Range(a, b) => (a, b),
         Extent::View(v) => (v.min, v.max()),
     };

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::job::Job;
 use super::loaded::Loaded;
 use crate::layout::Visibility;
-use crate::model::search::{Query, find};
+use crate::model::search::{Query, find, find_sources};
 use crate::model::{Day, Progress};
 
 /// What a finished search found.
@@ -18,6 +18,8 @@ pub struct SearchResults {
     pub mask: Vec<bool>,
     /// Where dated matches start, sorted, for ticks on the axis.
     pub starts: Vec<Day>,
+    /// Sources whose title, publisher or id match (indices into the timeline's sources).
+    pub sources: Vec<usize>,
 }
 
 /// The search of the open document: what was searched for, the job, and its results.
@@ -99,5 +101,6 @@ fn search(data: &Loaded, visibility: &Visibility, query: &Query, progress: &Prog
         mask[e as usize] = true;
     }
     let starts = events.iter().filter_map(|&e| data.doc.span(e as usize)).map(|s| s.start).collect();
-    Some(SearchResults { events, mask, starts })
+    let sources = find_sources(&data.doc, query);
+    Some(SearchResults { events, mask, starts, sources })
 }

@@ -22,12 +22,26 @@ pub fn results_ui(
         return Vec::new();
     };
     ui.label(RichText::new(format!("Results ({})", results.events.len())).strong());
-    if results.events.is_empty() {
-        ui.label("Nothing matches. Search ignores case and accents, and looks in titles, summaries, tags and quotes.");
+    if results.events.is_empty() && results.sources.is_empty() {
+        ui.label(
+            "Nothing matches. Search ignores case and accents, and looks in titles, summaries, tags, quotes \
+             and the titles of sources.",
+        );
         return Vec::new();
     }
     let mut commands = Vec::new();
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        let sources = &data.doc.timeline().sources;
+        if !results.sources.is_empty() {
+            ui.label(RichText::new(format!("Sources ({})", results.sources.len())).weak());
+            for source in results.sources.iter().filter_map(|&i| sources.get(i)) {
+                let r = ui.selectable_label(false, format!("Source: {}", source.title)).on_hover_text("Show this source");
+                if r.clicked() {
+                    commands.push(Command::ShowSource(source.id.to_string()));
+                }
+            }
+            ui.separator();
+        }
         for &e in results.events.iter().take(MAX_LISTED_RESULTS) {
             let title = data.doc.events().get(e as usize).map(|ev| &*ev.title).unwrap_or_default();
             let text = format!("{} — {title}", data.doc.date_label(e as usize));

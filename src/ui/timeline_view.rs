@@ -91,9 +91,9 @@ impl ViewState {
         self.pending_target = Some(to);
     }
 
-    /// Fits every dated event.
-    pub fn fit_all(&mut self, data: &Loaded) {
-        if let Some((a, b)) = data.lanes.extent {
+    /// Fits every dated event the filter shows.
+    pub fn fit_all(&mut self, data: &Loaded, visibility: &Visibility) {
+        if let Some((a, b)) = visibility.extent(&data.lanes, data.doc.spans()) {
             self.animate_to(TimeView::fit(a, b, 0.05));
         }
     }
@@ -507,7 +507,7 @@ fn handle_input(
         }
     }
     if response.double_clicked() {
-        state.fit_all(data);
+        state.fit_all(data, frame.visibility);
     }
     if frame.keyboard {
         // Enter zooms to the selection, unless a focused button takes it as a click.
@@ -521,7 +521,7 @@ fn handle_input(
         }
         ui.input(|i| {
             if i.key_pressed(Key::Home) {
-                state.fit_all(data);
+                state.fit_all(data, frame.visibility);
             }
             let center = f64::from(canvas.center().x);
             let m = AxisMapping::new(state.target_view(), f64::from(canvas.left()), width);

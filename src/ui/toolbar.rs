@@ -40,7 +40,7 @@ pub fn toolbar_ui(ui: &mut Ui, field: &mut SearchField, filters: &mut FilterMenu
                 "Filter on: {} of {} events shown ({})",
                 group_thousands(shown as u64),
                 group_thousands(total as u64),
-                session.filter().describe()
+                session.filter().describe(&session.data().doc)
             );
             ui.label(RichText::new(text).color(ui.visuals().warn_fg_color).strong());
             if ui.button("Clear Filters").clicked() {

@@ -34,6 +34,8 @@ pub struct PdfText {
     /// Stretches printed on another page than the offsets say: `[start, end, page from 1]`.
     pub moved: Vec<[u32; 3]>,
     pub ocr: Option<Ocr>,
+    /// The title in the PDF's document information, as written there.
+    pub title: Option<String>,
 }
 
 /// The text of every page, laid out, and the byte offset where each begins; scanned pages read
@@ -125,7 +127,17 @@ fn read_pages(bytes: &[u8], options: ReadOptions) -> Result<PdfText, String> {
     }
     let lines = laid.line_strings();
     let moved = laid.moved.iter().map(|&[a, b, p]| [a, b, p + 1]).collect();
-    Ok(PdfText { text: laid.text, pages: laid.pages, lines, moved, ocr })
+    Ok(PdfText { text: laid.text, pages: laid.pages, lines, moved, ocr, title: info_title(&doc) })
+}
+
+/// The `/Title` of the document information dictionary, if there is one.
+fn info_title(doc: &Document) -> Option<String> {
+    let info = match doc.trailer.get(b"Info").ok()? {
+        lopdf::Object::Reference(id) => doc.get_dictionary(*id).ok()?,
+        lopdf::Object::Dictionary(d) => d,
+        _ => return None,
+    };
+    lopdf::decode_text_string(info.get(b"Title").ok()?).ok()
 }
 
 /// Every page of `doc` as pdf-extract reads it.

@@ -115,7 +115,7 @@ impl CitelineApp {
             Command::SelectResult(e) => self.select_result(e),
             Command::SelectNext => self.step_selection(true),
             Command::SelectPrevious => self.step_selection(false),
-            Command::FitAll => self.view.fit_all(self.session.data()),
+            Command::FitAll => self.view.fit_all(self.session.data(), self.session.visibility()),
             Command::ToggleProposals => self.show_proposals = !self.show_proposals,
             Command::ShowGoto => self.goto.show(),
             Command::GoTo(view) => self.view.animate_to(view),
