@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{app_harness, data, event_id, harness_on, press_and_move, wait_until};
+use common::{app_harness, data, event_id, field_text, harness_on, press_and_move, type_keys, wait_until};
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -481,6 +481,33 @@ fn ctrl_g_goes_to_a_typed_date_and_says_why_a_bad_one_is_not_one() {
     assert!(view.min <= a && view.max() >= b, "August 2013 in view: {view:?}");
     assert!(view.span < 60.0, "and little else: {} days", view.span);
     assert!(!harness.state().goto.open, "the dialog closes");
+}
+
+#[test]
+fn go_to_date_keeps_the_keyboard_after_a_refused_date_and_opens_with_its_text_selected() {
+    let mut harness = app_harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::G);
+    harness.run();
+    type_keys(&mut harness, "2013-13", None);
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.state().goto.open, "a refused date leaves the dialog open");
+    assert!(harness.query_by_label_contains("Not a date citeline reads").is_some());
+    // Mended key by key, with no click in the field.
+    for _ in 0..2 {
+        harness.key_press(Key::Backspace);
+        harness.run();
+    }
+    type_keys(&mut harness, "08", None);
+    assert_eq!(field_text(&harness, "Date (EDTF)"), "2013-08", "the keys still reach the field");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(!harness.state().goto.open, "a good date goes there");
+    // Opened again, the last date is selected: what is typed replaces it.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::G);
+    harness.run();
+    type_keys(&mut harness, "2019", None);
+    assert_eq!(field_text(&harness, "Date (EDTF)"), "2019");
 }
 
 #[test]

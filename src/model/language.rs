@@ -21,6 +21,29 @@ pub fn language_name(tag: &str) -> String {
     format!("{name} ({tag})")
 }
 
+/// The language a timeline is written in: told from its title, description and its events'
+/// titles and summaries (the first few hundred of them say enough).
+pub fn timeline_language(timeline: &super::Timeline) -> Option<&'static str> {
+    let mut text = String::new();
+    text.push_str(&timeline.title);
+    for part in &timeline.description {
+        text.push_str(". ");
+        text.push_str(part);
+    }
+    for e in timeline.events.iter().take(400) {
+        text.push_str(". ");
+        text.push_str(&e.title);
+        if let Some(summary) = &e.summary {
+            text.push_str(". ");
+            text.push_str(summary);
+        }
+        if text.len() > 20_000 {
+            break;
+        }
+    }
+    detect_language(&text)
+}
+
 /// The language a text is written in, as a two-letter tag, when it can be told (the longer the
 /// text, the surer: a sentence or two is enough for Spanish, Italian or English).
 pub fn detect_language(text: &str) -> Option<&'static str> {

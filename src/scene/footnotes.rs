@@ -1,6 +1,6 @@
-//! Citation footnotes for exported images: each numbered event once, `n. Title`, and under it
-//! its citations lettered `a. “quote” — Source title, publisher (language)`, wrapped to the
-//! image width.
+//! Citation footnotes for exported images: each numbered event once, `n. Date — Title`, and
+//! under it its citations lettered `a. “quote” — Source title, publisher, p. 4`, wrapped to the
+//! image width; a source's language is said only when it is not the timeline's own.
 
 use emath::pos2;
 
@@ -25,6 +25,7 @@ pub struct Footnote {
 /// The footnote of each event in `numbered` (number, event index).
 pub fn footnotes(doc: &Document, numbered: &[(u32, u32)]) -> Vec<Footnote> {
     let mut out = Vec::new();
+    let own = crate::model::language::timeline_language(doc.timeline());
     for &(n, event) in numbered {
         let Some(e) = doc.events().get(event as usize) else { continue };
         let mut citations: Vec<String> = e
@@ -33,7 +34,7 @@ pub fn footnotes(doc: &Document, numbered: &[(u32, u32)]) -> Vec<Footnote> {
             .zip(letters())
             .enumerate()
             .map(|(ci, (c, letter))| {
-                let mut line = format!("{letter}. “{}” — {}", c.quote, source_words(doc, &c.source));
+                let mut line = format!("{letter}. “{}” — {}", c.quote, source_words(doc, &c.source, own));
                 if let Some(pages) = doc.pin_cite(event as usize, ci) {
                     line.push_str(", ");
                     line.push_str(&pages);
@@ -44,7 +45,11 @@ pub fn footnotes(doc: &Document, numbered: &[(u32, u32)]) -> Vec<Footnote> {
         if citations.is_empty() {
             citations.push("(no citation)".to_owned());
         }
-        out.push(Footnote { head: format!("{n}. {}", e.title), citations });
+        let head = match doc.span(event as usize) {
+            Some(_) => format!("{n}. {} — {}", doc.date_label(event as usize), e.title),
+            None => format!("{n}. {}", e.title),
+        };
+        out.push(Footnote { head, citations });
     }
     out
 }
@@ -63,8 +68,9 @@ fn letters() -> impl Iterator<Item = String> {
     })
 }
 
-/// "Source title, publisher (language)", or the id of a source the file does not hold.
-fn source_words(doc: &Document, id: &str) -> String {
+/// "Source title, publisher (language)", or the id of a source the file does not hold; the
+/// language only when it is not `own`, the timeline's.
+fn source_words(doc: &Document, id: &str, own: Option<&str>) -> String {
     doc.source(id).map_or_else(
         || id.to_owned(),
         |(s, _)| {
@@ -73,7 +79,8 @@ fn source_words(doc: &Document, id: &str) -> String {
                 who.push_str(", ");
                 who.push_str(&s.publisher);
             }
-            if !s.language.is_empty() {
+            let primary = |tag: &str| tag.split(['-', '_']).next().unwrap_or(tag).to_ascii_lowercase();
+            if !s.language.is_empty() && own.is_none_or(|own| primary(own) != primary(&s.language)) {
                 who.push_str(" (");
                 who.push_str(&s.language);
                 who.push(')');
@@ -192,7 +199,7 @@ mod tests {
         let titan = u32::try_from(doc.event_index("titan-api").expect("titan")).expect("small");
         let notes = footnotes(&doc, &[(3, titan)]);
         assert_eq!(notes.len(), 1);
-        assert_eq!(notes[0].head, format!("3. {}", doc.events()[titan as usize].title));
+        assert_eq!(notes[0].head, format!("3. August 2013 — {}", doc.events()[titan as usize].title));
         assert_eq!(notes[0].citations.len(), 2);
         assert!(notes[0].citations[0].starts_with("a. “Nell’agosto 2013"), "{:?}", notes[0].citations);
         assert!(notes[0].citations[1].starts_with("b. “"));
@@ -200,6 +207,16 @@ mod tests {
             notes[0].citations.iter().all(|c| !c.contains(&*doc.events()[titan as usize].title)),
             "the title is not repeated"
         );
+        // The seed's titles are English and its sources Spanish and Italian: each says its own.
+        assert_eq!(crate::model::language::timeline_language(doc.timeline()), Some("en"));
+        assert!(notes[0].citations.iter().all(|c| c.contains(" (it)") || c.contains(" (es)")), "{:?}", notes[0].citations);
+        let mut english = doc.timeline().clone();
+        for s in &mut english.sources {
+            s.language = "en-US".into();
+        }
+        let english = Document::new(english, doc.path(), &crate::model::Progress::default()).expect("valid");
+        let notes = footnotes(&english, &[(1, titan)]);
+        assert!(notes[0].citations.iter().all(|c| !c.contains("(en")), "{:?}", notes[0].citations);
         let l: Vec<String> = letters().take(28).collect();
         assert_eq!((l[0].as_str(), l[25].as_str(), l[26].as_str(), l[27].as_str()), ("a", "z", "aa", "ab"));
     }

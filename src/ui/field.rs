@@ -54,7 +54,6 @@ fn update_drafts(ctx: &Context, f: impl FnOnce(&mut Drafts)) {
     ctx.data_mut(|d| f(d.get_temp_mut_or_default::<Drafts>(drafts_id())));
 }
 
-/// Whether a field ended its last frame with a draft not yet committed.
 /// Gives the text field `id` the keyboard with the characters `chars` selected (an empty
 /// range puts the cursor there): ready for typing over.
 pub fn focus_selecting(ctx: &Context, id: egui::Id, chars: std::ops::Range<usize>) {
@@ -65,6 +64,7 @@ pub fn focus_selecting(ctx: &Context, id: egui::Id, chars: std::ops::Range<usize
     state.store(ctx, id);
 }
 
+/// Whether a field ended its last frame with a draft not yet committed.
 pub fn pending(ctx: &Context) -> bool {
     drafts(ctx).pending
 }

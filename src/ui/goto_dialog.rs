@@ -49,13 +49,15 @@ impl GotoDialog {
                     )
                     .labelled_by(label.id);
                 if std::mem::take(&mut self.focus) {
-                    field.request_focus();
+                    // What was typed last time is selected, for typing over.
+                    super::field::focus_selecting(ui.ctx(), field.id, 0..self.text.chars().count());
                 }
-                if field.lost_focus()
-                    && ui.input(|i| i.key_pressed(egui::Key::Enter))
-                    && let Ok(view) = &parsed
-                {
-                    command = Some(Command::GoTo(*view));
+                if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    match &parsed {
+                        Ok(view) => command = Some(Command::GoTo(*view)),
+                        // Refused: the field keeps the keyboard, so typing goes on mending it.
+                        Err(_) => field.request_focus(),
+                    }
                 }
             });
             let said = match (&parsed, self.text.trim().is_empty()) {
