@@ -197,10 +197,13 @@ fn filter_by_tag_and_source_leaves_the_other_events_out_of_the_export() {
     let svg = svg_text(&one_path);
     let tagged = |i: &usize| doc.events()[*i].tags.iter().any(|t| &**t == "advertising");
     let spans = || (0..doc.events().len()).filter(tagged).filter_map(|i| doc.span(i));
-    let (from, to) = (spans().map(|s| s.start).fold(f64::MAX, f64::min), spans().map(|s| s.end).fold(f64::MIN, f64::max));
+    let (from, to) =
+        (spans().map(|s| s.start).fold(f64::MAX, f64::min), spans().map(|s| s.end).fold(f64::MIN, f64::max));
     let all = || (0..doc.events().len()).filter_map(|i| doc.span(i));
-    let (first, last) = (all().map(|s| s.start).fold(f64::MAX, f64::min), all().map(|s| s.end).fold(f64::MIN, f64::max));
-    let (shown, whole) = (citeline::layout::ticks::period_label(from, to), citeline::layout::ticks::period_label(first, last));
+    let (first, last) =
+        (all().map(|s| s.start).fold(f64::MAX, f64::min), all().map(|s| s.end).fold(f64::MIN, f64::max));
+    let (shown, whole) =
+        (citeline::layout::ticks::period_label(from, to), citeline::layout::ticks::period_label(first, last));
     assert_ne!(shown, whole, "the fixture's tagged events span less than the timeline");
     assert!(svg.contains(&shown) && !svg.contains(&whole), "{shown} rather than {whole}");
 

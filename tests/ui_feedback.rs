@@ -316,3 +316,116 @@ fn the_source_pane_stays_where_it_is_while_its_text_is_scrolled_and_clicked() {
     harness.run();
     assert!((top(&harness) - before).abs() < 1.0, "a click moved the pane from {before} to {}", top(&harness));
 }
+
+/// The Italian article's text open in the side panel, and a point on its third line.
+fn italian_source_open() -> (Harness<'static, CitelineApp>, egui::Pos2) {
+    let mut harness = common::app_harness();
+    harness.set_size(egui::vec2(1280.0, 800.0));
+    harness.run();
+    harness
+        .get_by_label("Netflix ha pagato 100 milioni di dollari per accedere ai messaggi privati di Facebook")
+        .click();
+    harness.run();
+    let text = harness.get_by_label("Select a passage in the text:").rect().left_bottom() + egui::vec2(40.0, 48.0);
+    (harness, text)
+}
+
+/// The quote of the event New Event from Selection makes of what is selected.
+fn quote_of_selection(harness: &mut Harness<'static, CitelineApp>) -> String {
+    let before = data(harness).doc.events().len();
+    harness.get_by_label("New Event from Selection").click();
+    harness.run();
+    let doc = &data(harness).doc;
+    assert_eq!(doc.events().len(), before + 1, "an event made of the selection");
+    doc.events().last().expect("the event").citations[0].quote.to_string()
+}
+
+/// Presses at `from`, drags to `to` and lets go, as a hand does: 30 ms a frame.
+fn drag_like_a_hand(harness: &mut Harness<'static, CitelineApp>, from: egui::Pos2, to: egui::Pos2) {
+    let button = egui::PointerButton::Primary;
+    let mut now = harness.ctx.input(|i| i.time) + 1.0;
+    let mut frame = |harness: &mut Harness<'static, CitelineApp>, event: egui::Event| {
+        harness.event(event);
+        now += 0.03;
+        harness.input_mut().time = Some(now);
+        harness.step();
+    };
+    frame(harness, egui::Event::PointerMoved(from));
+    frame(harness, egui::Event::PointerButton { pos: from, button, pressed: true, modifiers: Modifiers::NONE });
+    for k in 1..=8 {
+        frame(harness, egui::Event::PointerMoved(from + (to - from) * (k as f32 / 8.0)));
+    }
+    frame(harness, egui::Event::PointerButton { pos: to, button, pressed: false, modifiers: Modifiers::NONE });
+    harness.input_mut().time = None;
+    harness.run();
+}
+
+#[test]
+fn a_drag_in_a_source_selects_whole_words() {
+    let (mut harness, at) = italian_source_open();
+    let text = data(&harness).doc.source("it-article").expect("source").1.to_owned();
+    // From one point of a line to another, most likely inside words.
+    drag_like_a_hand(&mut harness, at + egui::vec2(7.0, 110.0), at + egui::vec2(101.0, 110.0));
+    let quote = quote_of_selection(&mut harness);
+    let at_quote = text.find(&quote).expect("the quote is the source's words");
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    assert!(quote.contains(' '), "several words: {quote:?}");
+    assert!(!(word(text[..at_quote].chars().next_back()) && word(quote.chars().next())), "begins at a word: {quote:?}");
+    let end = at_quote + quote.len();
+    assert!(!(word(text[end..].chars().next()) && word(quote.chars().next_back())), "ends at a word: {quote:?}");
+}
+
+#[test]
+fn three_clicks_in_a_source_select_its_sentence() {
+    // On the fourth paragraph, which holds several sentences.
+    let (_, text) = {
+        let h = common::app_harness();
+        data(&h).doc.source("it-article").map(|(s, t)| (s.clone(), t.to_owned())).expect("source")
+    };
+    let (mut harness, at) = italian_source_open();
+    let at = at + egui::vec2(0.0, 110.0);
+    // Three clicks as a hand makes them, 60 ms apart (the harness's own frames are longer).
+    harness.hover_at(at);
+    harness.step();
+    let mut now = harness.ctx.input(|i| i.time);
+    for pressed in [true, false, true, false, true, false] {
+        let button = egui::PointerButton::Primary;
+        harness.event(egui::Event::PointerButton { pos: at, button, pressed, modifiers: Modifiers::NONE });
+        now += 0.06;
+        harness.input_mut().time = Some(now);
+        harness.step();
+    }
+    harness.input_mut().time = None;
+    harness.run();
+    let quote = quote_of_selection(&mut harness);
+    let sentences = citeline::model::dates::sentences(&text);
+    assert!(sentences.iter().any(|s| text[s.clone()].trim() == quote), "a whole sentence of the source: {quote:?}");
+    let at_quote = text.find(&quote).expect("in the text");
+    let paragraph = text[..at_quote].rfind('\n').map_or(0, |n| n + 1)
+        ..text[at_quote..].find('\n').map_or(text.len(), |n| at_quote + n);
+    assert!(text[paragraph].trim().len() > quote.len(), "a sentence, not its paragraph (a line to the text field)");
+}
+
+#[test]
+fn dragging_a_selection_past_the_texts_edge_scrolls_it() {
+    let (mut harness, at) = italian_source_open();
+    let label = "Select a passage in the text:";
+    let first_line = |h: &Harness<'static, CitelineApp>| h.get_by_label(label).rect().bottom();
+    let view_bottom = harness.ctx.content_rect().bottom();
+    let top_of_text = |h: &Harness<'static, CitelineApp>| {
+        use egui::accesskit::Role;
+        h.query_all_by_role(Role::MultilineTextInput).map(|n| n.rect().top()).fold(f32::MAX, f32::min)
+    };
+    let before = top_of_text(&harness);
+    assert!(first_line(&harness) < view_bottom);
+    // Pressed in the text and held below the window's bottom: the text scrolls on its own.
+    common::press_and_move(&mut harness, at, egui::pos2(at.x, view_bottom - 2.0));
+    for _ in 0..30 {
+        harness.hover_at(egui::pos2(at.x, view_bottom - 2.0));
+        harness.step();
+    }
+    let after = top_of_text(&harness);
+    harness.drop_at(egui::pos2(at.x, view_bottom - 2.0));
+    harness.run();
+    assert!(after < before - 40.0, "the text scrolled up under a held drag: from {before} to {after}");
+}

@@ -306,8 +306,10 @@ fn fit_all_fits_the_events_the_filter_shows() {
     let mut harness = app_harness();
     let data = data(&harness);
     let advertising = |i: usize| data.doc.events()[i].tags.iter().any(|t| &**t == "advertising");
-    let spans: Vec<_> = (0..data.doc.events().len()).filter(|&i| advertising(i)).filter_map(|i| data.doc.span(i)).collect();
-    let (from, to) = (spans.iter().map(|s| s.start).fold(f64::MAX, f64::min), spans.iter().map(|s| s.end).fold(f64::MIN, f64::max));
+    let spans: Vec<_> =
+        (0..data.doc.events().len()).filter(|&i| advertising(i)).filter_map(|i| data.doc.span(i)).collect();
+    let (from, to) =
+        (spans.iter().map(|s| s.start).fold(f64::MAX, f64::min), spans.iter().map(|s| s.end).fold(f64::MIN, f64::max));
     let whole = data.lanes.extent.expect("dated events");
     assert!(to - from < (whole.1 - whole.0) / 4.0, "the fixture's advertising events span a small part");
     harness.get_by_label("Filters").click();

@@ -212,7 +212,10 @@ mod tests {
         assert_eq!(pdf_title(Some("Microsoft Word - Opinion Final.docx".into())), None);
         assert_eq!(pdf_title(Some(" Untitled ".into())), None);
         assert_eq!(pdf_title(Some("Case 1:20-cv-03590-JEB Document 1 Filed 12/09/20".into())), None);
-        assert_eq!(pdf_title(Some("Microsoft Word - Opinion in Doe v. Smith".into())).as_deref(), Some("Opinion in Doe v. Smith"));
+        assert_eq!(
+            pdf_title(Some("Microsoft Word - Opinion in Doe v. Smith".into())).as_deref(),
+            Some("Opinion in Doe v. Smith")
+        );
     }
 
     #[test]

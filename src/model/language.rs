@@ -26,7 +26,7 @@ pub fn language_name(tag: &str) -> String {
 pub fn timeline_language(timeline: &super::Timeline) -> Option<&'static str> {
     let mut text = String::new();
     text.push_str(&timeline.title);
-    for part in &timeline.description {
+    if let Some(part) = &timeline.description {
         text.push_str(". ");
         text.push_str(part);
     }

@@ -209,7 +209,11 @@ mod tests {
         );
         // The seed's titles are English and its sources Spanish and Italian: each says its own.
         assert_eq!(crate::model::language::timeline_language(doc.timeline()), Some("en"));
-        assert!(notes[0].citations.iter().all(|c| c.contains(" (it)") || c.contains(" (es)")), "{:?}", notes[0].citations);
+        assert!(
+            notes[0].citations.iter().all(|c| c.contains(" (it)") || c.contains(" (es)")),
+            "{:?}",
+            notes[0].citations
+        );
         let mut english = doc.timeline().clone();
         for s in &mut english.sources {
             s.language = "en-US".into();

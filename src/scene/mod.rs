@@ -94,8 +94,14 @@ pub struct Scene {
 }
 
 impl Scene {
+    /// Text at `pos`; a symbol font's private-use codes (a bullet copied from a PDF) drawn as
+    /// the plain characters they stand for, which the fonts have.
     pub fn text(&mut self, pos: Pos2, text: impl Into<String>, size: f32, bold: bool, color: Color32) {
-        self.shapes.push(Shape::Text(Text { pos, text: text.into(), size, bold, color }));
+        let mut text = text.into();
+        if let std::borrow::Cow::Owned(plain) = crate::model::fold::plain_symbols(&text) {
+            text = plain;
+        }
+        self.shapes.push(Shape::Text(Text { pos, text, size, bold, color }));
     }
 
     pub fn rect(&mut self, rect: Rect, radius: f32, fill: Color32) {

@@ -368,6 +368,9 @@ pub fn highlighted(
     };
     let mut job = LayoutJob::default();
     job.wrap.max_width = width;
+    // A symbol font's private codes drawn as the plain characters: the same byte offsets.
+    let symbols = crate::model::fold::plain_symbols(text);
+    let text: &str = &symbols;
     match marked.filter(|r| r.start <= r.end && text.get(r.clone()).is_some()) {
         Some(r) => {
             job.append(&text[..r.start], 0.0, plain.clone());

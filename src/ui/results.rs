@@ -35,7 +35,8 @@ pub fn results_ui(
         if !results.sources.is_empty() {
             ui.label(RichText::new(format!("Sources ({})", results.sources.len())).weak());
             for source in results.sources.iter().filter_map(|&i| sources.get(i)) {
-                let r = ui.selectable_label(false, format!("Source: {}", source.title)).on_hover_text("Show this source");
+                let r =
+                    ui.selectable_label(false, format!("Source: {}", source.title)).on_hover_text("Show this source");
                 if r.clicked() {
                     commands.push(Command::ShowSource(source.id.to_string()));
                 }

@@ -116,7 +116,9 @@ impl SourceView {
             .max_height(height)
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                let mut shown: &str = text;
+                // A symbol font's bullets drawn as bullets: the same chars, at the same places.
+                let plain = crate::model::fold::plain_symbols(text);
+                let mut shown: &str = &plain;
                 let tid = text_id(&id);
                 if ui.memory(|m| m.has_focus(tid)) {
                     self.focus_text = 0;
@@ -128,18 +130,133 @@ impl SourceView {
                 }
                 let output =
                     egui::TextEdit::multiline(&mut shown).id(text_id(&id)).desired_width(f32::INFINITY).show(ui);
-                if let Some(range) = output.cursor_range {
-                    let chars = range.as_sorted_char_range();
-                    self.selection = passage(text, chars.start.0..chars.end.0);
+                let response = &output.response.response;
+                if response.dragged() {
+                    scroll_at_edges(ui);
+                }
+                let mut chars = output.cursor_range.map(|r| {
+                    let r = r.as_sorted_char_range();
+                    r.start.0..r.end.0
+                });
+                // A selection made by the pointer takes whole words; three clicks, a sentence.
+                let snapped = match chars.clone() {
+                    Some(c) if response.triple_clicked() => Some(sentence_at(text, byte_at(text, c.start))),
+                    Some(c) if response.drag_stopped() && !c.is_empty() => {
+                        Some(whole_words(text, byte_at(text, c.start)..byte_at(text, c.end)))
+                    }
+                    _ => None,
+                };
+                if let Some(bytes) = snapped {
+                    let c = char_at(text, bytes.start)..char_at(text, bytes.end);
+                    super::field::focus_selecting(ui.ctx(), tid, c.clone());
+                    chars = Some(c);
+                }
+                if let Some(chars) = chars {
+                    self.selection = passage(text, chars);
                 }
             });
         commands
     }
 }
 
+/// How near the edge of the text's view a drag starts scrolling it, in points.
+const SCROLL_EDGE: f32 = 24.0;
+
+/// While a selection is dragged near or past the top or bottom of the text's view, the view
+/// scrolls that way, the faster the further out the pointer is.
+fn scroll_at_edges(ui: &Ui) {
+    let Some(pointer) = ui.input(|i| i.pointer.interact_pos()) else { return };
+    let view = ui.clip_rect();
+    let out = if pointer.y < view.top() + SCROLL_EDGE {
+        pointer.y - (view.top() + SCROLL_EDGE)
+    } else if pointer.y > view.bottom() - SCROLL_EDGE {
+        pointer.y - (view.bottom() - SCROLL_EDGE)
+    } else {
+        return;
+    };
+    let dt = ui.input(|i| i.stable_dt).clamp(0.001, 0.1);
+    // Positive deltas move the content down: the view up.
+    ui.scroll_with_delta(egui::vec2(0.0, -out.clamp(-200.0, 200.0) * 12.0 * dt));
+    ui.ctx().request_repaint();
+}
+
+/// The byte offset of char `c` of `text` (its length past the end).
+fn byte_at(text: &str, c: usize) -> usize {
+    text.char_indices().nth(c).map_or(text.len(), |(b, _)| b)
+}
+
+/// The char index of byte `b` of `text`.
+fn char_at(text: &str, b: usize) -> usize {
+    text[..text.floor_char_boundary(b)].chars().count()
+}
+
+/// Whether `c` belongs to a word: letters, digits and the apostrophes and hyphens inside one.
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '‑')
+}
+
+/// `range` (bytes of `text`) widened to whole words: a selection that begins or ends inside
+/// a word takes all of it.
+pub fn whole_words(text: &str, range: Range<usize>) -> Range<usize> {
+    let (mut start, mut end) = (text.floor_char_boundary(range.start), text.floor_char_boundary(range.end));
+    let next = |at: usize| text[at..].chars().next();
+    let before = |at: usize| text[..at].chars().next_back();
+    while let Some(c) = before(start).filter(|&c| in_word(c) && next(start).is_some_and(in_word)) {
+        start -= c.len_utf8();
+    }
+    while let Some(c) = next(end).filter(|&c| in_word(c) && before(end).is_some_and(in_word)) {
+        end += c.len_utf8();
+    }
+    start..end.max(start)
+}
+
+/// The sentence of `text` holding byte `at`, read in a window around it (a long source is not
+/// cut into sentences for one click); the line, where no sentence holds it.
+pub fn sentence_at(text: &str, at: usize) -> Range<usize> {
+    let at = text.floor_char_boundary(at.min(text.len()));
+    let from = text.floor_char_boundary(at.saturating_sub(2000));
+    let to = text.floor_char_boundary((at + 2000).min(text.len()));
+    let found = crate::model::dates::sentences(&text[from..to])
+        .into_iter()
+        .find(|s| from + s.start <= at && at < from + s.end.max(s.start + 1));
+    found.map_or_else(
+        || {
+            let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+            let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+            start..end
+        },
+        |s| from + s.start..from + s.end,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pointers_selection_takes_whole_words_and_three_clicks_a_sentence() {
+        let text = "Nell’agosto 2013, Facebook ha fornito a Netflix l’accesso. Poi Netflix ha pagato.\nAltro";
+        let at = |w: &str| text.find(w).expect("in the text");
+        // From inside "Facebook" to inside "fornito".
+        let r = whole_words(text, at("book")..at("nito"));
+        assert_eq!(&text[r], "Facebook ha fornito");
+        let r = whole_words(text, at("agosto") + 2..at("agosto") + 4);
+        assert_eq!(&text[r], "Nell’agosto", "an apostrophe is inside a word");
+        let r = whole_words(text, at(", Face")..at(" ha fornito"));
+        assert_eq!(&text[r], ", Facebook", "a selection on a word's edge stays there");
+        let s = sentence_at(text, at("pagato"));
+        assert_eq!(text[s].trim(), "Poi Netflix ha pagato.");
+        let s = sentence_at(text, at("Facebook"));
+        assert!(
+            text[s].starts_with("Nell’agosto 2013")
+                && text[sentence_at(text, at("Facebook"))].trim_end().ends_with("l’accesso.")
+        );
+        assert_eq!(&text[sentence_at(text, at("Altro"))], "Altro");
+        assert_eq!(
+            (byte_at(text, char_at(text, at("Poi"))), char_at(text, text.len())),
+            (at("Poi"), text.chars().count())
+        );
+    }
 
     #[test]
     fn a_selection_becomes_a_trimmed_byte_range_of_the_text() {

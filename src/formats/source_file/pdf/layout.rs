@@ -941,6 +941,8 @@ impl Writer<'_> {
                 self.push_str(sup.encode_utf8(&mut [0; 4]), origin);
             } else if let Some(letters) = ligature(c) {
                 self.push_str(letters, origin);
+            } else if let Some(plain) = crate::model::fold::symbol_glyph(c) {
+                self.push_str(plain.encode_utf8(&mut [0; 4]), origin);
             } else {
                 self.push_str(c.encode_utf8(&mut [0; 4]), origin);
             }
@@ -1238,6 +1240,16 @@ mod tests {
     /// Lines 14 points apart from `top`, at the margin unless indented.
     fn body<'a>(top: f64, lines: &[(f64, &'a str)]) -> Vec<(f64, f64, f64, &'a str)> {
         lines.iter().enumerate().map(|(i, &(x, t))| (x, top + 14.0 * i as f64, 12.0, t)).collect()
+    }
+
+    #[test]
+    fn a_symbol_fonts_bullet_is_read_as_a_bullet() {
+        let raw =
+            page(&body(100.0, &[(72.0, "\u{F0B7} Discovery closes in May."), (72.0, "\u{F0A7} Trial \u{F0B3} June.")]));
+        let laid = lay_out(&[raw]);
+        assert!(laid.text.contains("• Discovery closes in May."), "{:?}", laid.text);
+        assert!(laid.text.contains("▪ Trial ≥ June."), "{:?}", laid.text);
+        assert!(!laid.text.chars().any(|c| ('\u{E000}'..='\u{F8FF}').contains(&c)));
     }
 
     #[test]
