@@ -88,6 +88,34 @@ fn an_event_is_edited_undone_redone_deleted_and_saved_changing_only_its_lines() 
 }
 
 #[test]
+fn enter_in_a_field_commits_it_and_leaves_the_view_where_it_is() {
+    let mut harness = common::app_harness();
+    harness.get_by_label(TITAN).click();
+    harness.run();
+    harness.get_by_label("Edit Event").click();
+    harness.run();
+    let field = harness.get_by_role_and_label(Role::TextInput, "Date (EDTF)");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    common::type_keys(&mut harness, "2013-09", None);
+    let before = harness.state().view.view;
+    harness.key_press(Key::Enter);
+    for _ in 0..20 {
+        harness.step();
+    }
+    harness.run();
+    let titan = event_id(&harness, "titan-api") as usize;
+    assert_eq!(data(&harness).doc.events()[titan].when.as_deref(), Some("2013-09"), "Enter commits the date");
+    let after = harness.state().view.view;
+    assert!(
+        (after.min - before.min).abs() < 1e-6 && (after.span - before.span).abs() < 1e-6,
+        "the Enter was the field's, not a zoom to the event: {before:?} → {after:?}"
+    );
+}
+
+#[test]
 fn new_event_is_dated_by_the_view_and_its_title_is_ready_for_typing() {
     let mut harness = common::app_harness();
     let count = data(&harness).doc.events().len();

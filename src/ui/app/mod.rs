@@ -338,7 +338,9 @@ impl CitelineApp {
     }
 
     /// The side panel, the results list and the timeline.
-    fn panels_ui(&mut self, ui: &mut egui::Ui) {
+    /// The side panels and the timeline; `typing` says a field had the keyboard as the frame
+    /// began (a field that Enter just left must not have the timeline take that Enter too).
+    fn panels_ui(&mut self, ui: &mut egui::Ui, typing: bool) {
         let data = Arc::clone(self.session.data());
         let visibility = Arc::clone(self.session.visibility());
         let palette = palette_of(ui);
@@ -395,7 +397,7 @@ impl CitelineApp {
             matches: matches.as_deref(),
             selected: self.selected,
             palette,
-            keyboard: !ui.ctx().egui_wants_keyboard_input() && !self.any_dialog_open(),
+            keyboard: !typing && !ui.ctx().egui_wants_keyboard_input() && !self.any_dialog_open(),
         };
         let timeline = egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
             self.timeline_width = ui.available_width();
@@ -451,6 +453,7 @@ impl eframe::App for CitelineApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        let typing = ctx.egui_wants_keyboard_input();
         let flushing = super::field::begin_frame(&ctx);
         // A viewport command asks for another frame: send the title only when it changes.
         let title = self.window_title();
@@ -483,7 +486,7 @@ impl eframe::App for CitelineApp {
             let status = egui::Panel::top("status").show(ui, |ui| status_ui(ui, work, self.report.as_ref()));
             self.commands.extend(status.inner);
         }
-        self.panels_ui(ui);
+        self.panels_ui(ui, typing);
         let source = ExportSource {
             data: &Arc::clone(self.session.data()),
             view: self.view.view,
