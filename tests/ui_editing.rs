@@ -116,6 +116,22 @@ fn enter_in_a_field_commits_it_and_leaves_the_view_where_it_is() {
 }
 
 #[test]
+fn tab_into_a_field_selects_what_it_holds_for_typing_over() {
+    let mut harness = common::app_harness();
+    harness.get_by_label(TITAN).click();
+    harness.run();
+    harness.get_by_label("Edit Event").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Title").focus();
+    harness.run();
+    harness.key_press(Key::Tab);
+    harness.run();
+    assert!(harness.get_by_role_and_label(Role::TextInput, "Date (EDTF)").is_focused());
+    common::type_keys(&mut harness, "2014", None);
+    assert_eq!(common::field_text(&harness, "Date (EDTF)"), "2014", "the old date typed over, not added to");
+}
+
+#[test]
 fn new_event_is_dated_by_the_view_and_its_title_is_ready_for_typing() {
     let mut harness = common::app_harness();
     let count = data(&harness).doc.events().len();

@@ -203,6 +203,11 @@ impl<'a> TextField<'a> {
         if let Some(label) = self.label {
             response = response.labelled_by(label);
         }
+        if response.gained_focus() && ui.input(|i| i.key_pressed(egui::Key::Tab)) {
+            // Reached with Tab, as in every desktop form: what it holds is selected, for
+            // typing over.
+            focus_selecting(&ctx, self.id, 0..d.text.chars().count());
+        }
         if response.changed() {
             d.typed_at = Some(now);
             d.problem = None;
