@@ -116,6 +116,29 @@ fn enter_in_a_field_commits_it_and_leaves_the_view_where_it_is() {
 }
 
 #[test]
+fn saving_while_a_field_holds_a_refused_date_says_it_was_not_taken() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("case.citeline.json");
+    std::fs::copy(SEED, &path).expect("copy");
+    let mut harness = harness_on(&path);
+    harness.get_by_label(TITAN).click();
+    harness.run();
+    harness.get_by_label("Edit Event").click();
+    harness.run();
+    type_into(&mut harness, "Title", "Titan API opened");
+    type_into(&mut harness, "Date (EDTF)", "2013-13");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    wait_until(&mut harness, |app| !app.session.is_saving() && !app.session.is_dirty());
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("Saved case.citeline.json, but a field’s “2013-13” was not taken").is_some(),
+        "saving says the refused date is not in the file"
+    );
+    let saved = std::fs::read_to_string(&path).expect("saved");
+    assert!(saved.contains("Titan API opened") && !saved.contains("2013-13"));
+}
+
+#[test]
 fn tab_into_a_field_selects_what_it_holds_for_typing_over() {
     let mut harness = common::app_harness();
     harness.get_by_label(TITAN).click();

@@ -31,9 +31,12 @@ struct Draft {
     problem: Option<String>,
 }
 
-/// Drafts across all fields, for the app: were any left uncommitted, is a flush asked for.
-#[derive(Clone, Copy, Debug, Default)]
+/// Drafts across all fields, for the app: were any left uncommitted, is a flush asked for,
+/// does a field hold what it could not take.
+#[derive(Clone, Debug, Default)]
 struct Drafts {
+    /// A field shown last frame holds text it did not take: what and why.
+    refused: Option<String>,
     /// A field ended its last frame with an uncommitted draft.
     pending: bool,
     /// The app asked for every draft to be committed on the next frame.
@@ -69,6 +72,12 @@ pub fn pending(ctx: &Context) -> bool {
     drafts(ctx).pending
 }
 
+/// What a field shown last frame holds and did not take, and why ("“2013-13”: not a date…"):
+/// saving then keeps the document's value, and should say so.
+pub fn refused(ctx: &Context) -> Option<String> {
+    drafts(ctx).refused
+}
+
 /// Asks every field with a draft to commit it on the next frame.
 pub fn request_flush(ctx: &Context) {
     update_drafts(ctx, |d| d.flush_requested = true);
@@ -80,6 +89,7 @@ pub fn begin_frame(ctx: &Context) -> bool {
     let mut flushing = false;
     update_drafts(ctx, |d| {
         d.pending = false;
+        d.refused = None;
         d.flushing = std::mem::take(&mut d.flush_requested);
         flushing = d.flushing;
     });
@@ -231,6 +241,10 @@ impl<'a> TextField<'a> {
                 ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
                 update_drafts(&ctx, |s| s.pending = true);
             }
+        }
+        if let Some(problem) = &d.problem {
+            let said = format!("“{}” was not taken ({problem})", d.text.trim());
+            update_drafts(&ctx, |s| s.refused = Some(said));
         }
         let typed = Typed {
             left: response.lost_focus(),

@@ -186,6 +186,11 @@ impl CitelineApp {
 
     /// Takes in what the session says happened, and an export that finished.
     fn take_notices(&mut self) {
+        self.take_notices_with(None);
+    }
+
+    /// The same, `refused` being what a field shown holds and did not take (said with Saved).
+    fn take_notices_with(&mut self, refused: Option<String>) {
         if let Some(path) = self.export.take_finished() {
             self.flash(format!("Exported {}", super::status::file_name(&path)));
         }
@@ -209,7 +214,12 @@ impl CitelineApp {
                 Notice::Saved { outcome, path } => {
                     let saved = outcome.is_ok();
                     if saved {
-                        self.flash(format!("Saved {}", super::status::file_name(&path)));
+                        let name = super::status::file_name(&path);
+                        match &refused {
+                            // The field's text is not in what was saved: said, not hidden.
+                            Some(refused) => self.flash(format!("Saved {name}, but a field’s {refused}")),
+                            None => self.flash(format!("Saved {name}")),
+                        }
                     }
                     self.save.message = Some(outcome);
                     if let Some(action) = self.after_save.take().filter(|_| saved && !self.session.is_dirty()) {
@@ -426,7 +436,7 @@ impl eframe::App for CitelineApp {
         if let Some(added) = self.session.poll_adding_source() {
             self.source_added(added);
         }
-        self.take_notices();
+        self.take_notices_with(super::field::refused(ctx));
         self.autosave_settings(ctx);
         let dropped = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).next());
         if let Some(path) = dropped.filter(|p| !p.as_os_str().is_empty()) {
