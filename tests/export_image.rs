@@ -351,8 +351,12 @@ fn read_table(path: &Path) -> (bool, Vec<Vec<String>>) {
 }
 
 fn open_doc(path: &Path) -> citeline::model::Document {
-    citeline::formats::open::open(path, citeline::formats::open::Limits::default(), &citeline::model::Progress::default())
-        .expect("opens")
+    citeline::formats::open::open(
+        path,
+        citeline::formats::open::Limits::default(),
+        &citeline::model::Progress::default(),
+    )
+    .expect("opens")
 }
 
 #[test]
@@ -378,7 +382,10 @@ fn table_csv_has_a_row_per_citation_in_date_order_escaped_and_guarded() {
     // Date order by the EDTF column, undated last.
     let starts: Vec<Option<f64>> = rows
         .iter()
-        .map(|r| (!r[col("EDTF")].is_empty()).then(|| citeline::model::Edtf::parse(&r[col("EDTF")]).expect("edtf").span().start))
+        .map(|r| {
+            (!r[col("EDTF")].is_empty())
+                .then(|| citeline::model::Edtf::parse(&r[col("EDTF")]).expect("edtf").span().start)
+        })
         .collect();
     let dated = starts.iter().take_while(|s| s.is_some()).count();
     assert!(starts[dated..].iter().all(Option::is_none), "undated rows last: {starts:?}");
@@ -500,7 +507,9 @@ fn table_xlsx_has_a_frozen_header_wrapped_quotes_and_no_formulas() {
     let shared: Vec<String> = strings
         .split("<t")
         .skip(1)
-        .filter_map(|t| t.split_once('>').and_then(|(_, rest)| rest.split_once("</t>")).map(|(text, _)| text.to_owned()))
+        .filter_map(|t| {
+            t.split_once('>').and_then(|(_, rest)| rest.split_once("</t>")).map(|(text, _)| text.to_owned())
+        })
         .collect();
     assert_eq!(shared[..10], citeline::formats::table::COLUMNS.map(str::to_owned));
     assert!(shared.iter().any(|s| s == "=SUM(A1) was the cell."), "a string as it is, not a formula: {shared:?}");

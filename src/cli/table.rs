@@ -35,7 +35,10 @@ pub fn table(args: &TableArgs) -> ExitCode {
         Err(e) => return fail(&e),
     };
     if args.bom && format != TableFormat::Csv {
-        return fail(&format!("--bom: only a CSV file begins with a byte order mark, and {} is XLSX", args.output.display()));
+        return fail(&format!(
+            "--bom: only a CSV file begins with a byte order mark, and {} is XLSX",
+            args.output.display()
+        ));
     }
     let started = Instant::now();
     let data = match open_blocking(&args.file, &Progress::default()) {

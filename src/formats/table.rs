@@ -128,7 +128,11 @@ fn event_rows(doc: &Document, i: usize, out: &mut Vec<Row>) {
 /// A cell a spreadsheet would not run: one beginning with `=`, `+`, `-`, `@` (or a tab or
 /// carriage return before one) gets a leading `'`.
 pub fn guard(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { Cow::Owned(format!("'{cell}")) } else { Cow::Borrowed(cell) }
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
 }
 
 /// The rows as CSV: RFC 4180 (CRLF line ends, fields with commas, quotes or line breaks quoted,
@@ -332,8 +336,7 @@ mod tests {
     fn a_row_per_citation_in_date_order_undated_last() {
         let doc = doc();
         let rows = rows(&doc, None);
-        let order: Vec<(&str, Option<usize>)> =
-            rows.iter().map(|r| (&*doc.events()[r.event].id, r.citation)).collect();
+        let order: Vec<(&str, Option<usize>)> = rows.iter().map(|r| (&*doc.events()[r.event].id, r.citation)).collect();
         assert_eq!(
             order,
             [("early", Some(0)), ("early", Some(1)), ("uncited", None), ("late", Some(0)), ("undated", Some(0))]
@@ -391,7 +394,9 @@ mod tests {
         let bom = to_csv(&rows, true);
         assert_eq!(&bom[..3], b"\xEF\xBB\xBF");
         assert_eq!(&bom[3..], plain.as_bytes());
-        for (cell, guarded) in [("=1+1", "'=1+1"), ("+3", "'+3"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("a=b", "a=b")] {
+        for (cell, guarded) in
+            [("=1+1", "'=1+1"), ("+3", "'+3"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("a=b", "a=b")]
+        {
             assert_eq!(guard(cell), guarded);
         }
     }
