@@ -158,7 +158,7 @@ pub const XLSX_ROWS_MAX: usize = 1_048_575;
 
 /// The widest each column is made, in characters, and whether its text wraps.
 const WIDTHS: [(usize, bool); 10] = [
-    (28, false),
+    (40, false),
     (16, false),
     (40, true),
     (60, true),
@@ -204,6 +204,26 @@ fn column_width(rows: &[Row], col: usize) -> f64 {
     chars + 2.0
 }
 
+/// A row's height, in points, for each line of text (Calibri 11, the default).
+const ROW_HEIGHT: f64 = 15.0;
+/// The tallest row Excel allows.
+const ROW_HEIGHT_MAX: f64 = 409.0;
+
+/// How many lines the tallest wrapped cell of `row` takes in columns `widths` wide: an estimate,
+/// as a character is on average no wider than the digit the widths are counted in.
+fn wrapped_lines(row: &Row, widths: &[f64; 10]) -> usize {
+    row.cells()
+        .into_iter()
+        .enumerate()
+        .filter(|&(col, _)| WIDTHS[col].1)
+        .map(|(col, text)| {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 8 to 72
+            let per_line = (widths[col] - 2.0).max(1.0) as usize;
+            text.lines().map(|l| l.chars().count().div_ceil(per_line).max(1)).sum::<usize>()
+        })
+        .fold(1, usize::max)
+}
+
 /// The rows as an XLSX workbook of one sheet, `title` its document title.
 pub fn to_xlsx(rows: &[Row], title: &str) -> Result<Vec<u8>, String> {
     use rust_xlsxwriter::{DocProperties, Format, FormatAlign, FormatBorder, Workbook};
@@ -221,13 +241,21 @@ pub fn to_xlsx(rows: &[Row], title: &str) -> Result<Vec<u8>, String> {
     let wrapped = Format::new().set_align(FormatAlign::Top).set_text_wrap();
     let sheet = workbook.add_worksheet();
     sheet.set_name("Chronology").map_err(failed)?;
+    let widths: [f64; 10] = std::array::from_fn(|col| column_width(rows, col));
     for (col, name) in COLUMNS.iter().enumerate() {
         let c = u16::try_from(col).unwrap_or(u16::MAX);
         sheet.write_string_with_format(0, c, *name, &header).map_err(failed)?;
-        sheet.set_column_width(c, column_width(rows, col)).map_err(failed)?;
+        sheet.set_column_width(c, widths[col]).map_err(failed)?;
     }
     for (r, row) in rows.iter().enumerate() {
         let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
+        // Not every spreadsheet fits a row to its wrapped text when it opens the file.
+        let lines = wrapped_lines(row, &widths);
+        if lines > 1 {
+            #[allow(clippy::cast_precision_loss)] // at most a few hundred lines
+            let height = (ROW_HEIGHT * lines as f64).min(ROW_HEIGHT_MAX);
+            sheet.set_row_height(r, height).map_err(failed)?;
+        }
         for (col, text) in row.cells().into_iter().enumerate() {
             if text.is_empty() {
                 continue;
@@ -239,6 +267,9 @@ pub fn to_xlsx(rows: &[Row], title: &str) -> Result<Vec<u8>, String> {
         }
     }
     sheet.set_freeze_panes(1, 0).map_err(failed)?;
+    // Printed: across landscape pages, the header on every page.
+    sheet.set_landscape().set_print_gridlines(true);
+    sheet.set_repeat_rows(0, 0).map_err(failed)?;
     let last_row = u32::try_from(rows.len()).unwrap_or(u32::MAX);
     sheet.autofilter(0, 0, last_row, u16::try_from(COLUMNS.len() - 1).unwrap_or(0)).map_err(failed)?;
     workbook.save_to_buffer().map_err(failed)
@@ -420,5 +451,9 @@ mod tests {
         let err = TableFormat::from_path(Path::new("out/a.txt")).expect_err("no table format");
         assert!(err.contains("out/a.txt") && err.contains("*.xlsx"), "{err}");
         assert!(column_width(&[], 7) < column_width(&rows(&doc, None), 7), "the quotes widen their column");
+        let widths = [10.0; 10];
+        let quote = Row { quote: "x".repeat(17) + "\nshort", ..Row::default() };
+        assert_eq!(wrapped_lines(&quote, &widths), 4, "8 characters a line: 3 lines, then 1");
+        assert_eq!(wrapped_lines(&Row { edtf: "x".repeat(50), ..Row::default() }, &widths), 1, "EDTF does not wrap");
     }
 }
