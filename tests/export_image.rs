@@ -1,5 +1,6 @@
 //! Exported images, checked as a reader of the article would meet them: right size, text as
-//! text, footnotes, ranges, and a look that matches a reviewed reference.
+//! text, footnotes, ranges, and a look that matches a reviewed reference. Then the chronology
+//! exported as a table (`citeline table`), read back as a spreadsheet would read it.
 
 mod common;
 
@@ -282,4 +283,286 @@ fn seed_png_matches_the_reference() {
         .count();
     let total = (got.width() * got.height()) as usize;
     assert!(differing * 200 < total, "{differing} of {total} pixels differ from the reference");
+}
+
+// ── citeline table ──────────────────────────────────────────────────────────────────────────
+
+fn table(args: &[&str]) -> (i32, String) {
+    common::citeline(&[&["table"], args].concat())
+}
+
+/// A timeline made to trip a table writer: quotes with commas, double quotes and line breaks,
+/// cells a spreadsheet would run as formulas, events out of date order, one without a
+/// citation and one without a date.
+const TRICKY: &str = r#"{
+  "title": "Tricky",
+  "sources": [
+    {"id": "memo", "title": "The memo, \"final\"", "text": "He said: \"pay them, now\".\nThen, later, he wrote back.\n=SUM(A1) was the cell.", "pages": [0, 28]},
+    {"id": "mail", "title": "A mail", "text": "-1 for the plan. @all see below."}
+  ],
+  "events": [
+    {"id": "c", "title": "Third", "when": "2015-02-03", "tags": ["money"],
+     "citations": [{"source": "memo", "quote": "=SUM(A1) was the cell.", "note": "+check this"}]},
+    {"id": "u", "title": "Undated, but cited", "summary": "-no date-",
+     "citations": [{"source": "mail", "quote": "@all see below."}]},
+    {"id": "a", "title": "First", "when": "2013~", "tags": ["money", "talk"],
+     "citations": [{"source": "memo", "quote": "He said: \"pay them, now\"."},
+                   {"source": "memo", "quote": "Then, later,\nhe wrote back."}]},
+    {"id": "b", "title": "Second, uncited", "when": "2014-06?", "tags": ["talk"]},
+    {"id": "m", "title": "Mail", "when": "2014", "citations": [{"source": "mail", "quote": "-1 for the plan."}]}
+  ]
+}"#;
+
+fn tricky(dir: &tempfile::TempDir) -> PathBuf {
+    let path = dir.path().join("tricky.citeline.json");
+    std::fs::write(&path, TRICKY).expect("write");
+    path
+}
+
+/// RFC 4180 as a spreadsheet reads it: fields apart by commas, records by CRLF, a quoted field
+/// may hold commas, CRLF and doubled quotes. Panics on anything else.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let (mut record, mut field) = (Vec::new(), String::new());
+    let mut chars = text.chars().peekable();
+    let mut at_field_start = true;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if at_field_start => {
+                loop {
+                    match chars.next().expect("a quoted field ends") {
+                        '"' if chars.peek() == Some(&'"') => {
+                            chars.next();
+                            field.push('"');
+                        }
+                        '"' => break,
+                        other => field.push(other),
+                    }
+                }
+                assert!(matches!(chars.peek(), Some(',' | '\r') | None), "nothing after a closing quote");
+                at_field_start = false;
+            }
+            ',' => {
+                record.push(std::mem::take(&mut field));
+                at_field_start = true;
+            }
+            '\r' => {
+                assert_eq!(chars.next(), Some('\n'), "records end with CRLF");
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+                at_field_start = true;
+            }
+            '"' | '\n' => panic!("a bare {c:?} in an unquoted field: {text}"),
+            other => {
+                field.push(other);
+                at_field_start = false;
+            }
+        }
+    }
+    assert!(record.is_empty() && field.is_empty(), "the last record ends with CRLF");
+    records
+}
+
+fn read_table(path: &Path) -> (bool, Vec<Vec<String>>) {
+    let bytes = std::fs::read(path).expect("table");
+    let (bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (true, rest),
+        None => (false, bytes.as_slice()),
+    };
+    (bom, parse_csv(std::str::from_utf8(body).expect("UTF-8")))
+}
+
+fn open_doc(path: &Path) -> citeline::model::Document {
+    citeline::formats::open::open(
+        path,
+        citeline::formats::open::Limits::default(),
+        &citeline::model::Progress::default(),
+    )
+    .expect("opens")
+}
+
+#[test]
+fn table_csv_has_a_row_per_citation_in_date_order_escaped_and_guarded() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let timeline = tricky(&dir);
+    let out = out_path(&dir, "t.csv");
+    let (code, err) = table(&[timeline.to_str().expect("path"), "-o", out.to_str().expect("path")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains(&format!("wrote {}", out.display())), "{err}");
+    let (bom, records) = read_table(&out);
+    assert!(!bom, "no byte order mark unless asked");
+    let header = &records[0];
+    assert_eq!(header, &citeline::formats::table::COLUMNS.map(str::to_owned));
+    let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let rows = &records[1..];
+    assert!(rows.iter().all(|r| r.len() == header.len()), "every row has every column");
+
+    let doc = open_doc(&timeline);
+    let expected: usize = doc.events().iter().map(|e| e.citations.len().max(1)).sum();
+    assert_eq!(rows.len(), expected, "a row per citation, and one for the uncited event");
+
+    // Date order by the EDTF column, undated last.
+    let starts: Vec<Option<f64>> = rows
+        .iter()
+        .map(|r| {
+            (!r[col("EDTF")].is_empty())
+                .then(|| citeline::model::Edtf::parse(&r[col("EDTF")]).expect("edtf").span().start)
+        })
+        .collect();
+    let dated = starts.iter().take_while(|s| s.is_some()).count();
+    assert!(starts[dated..].iter().all(Option::is_none), "undated rows last: {starts:?}");
+    assert!(starts[..dated].windows(2).all(|w| w[0] <= w[1]), "in date order: {starts:?}");
+    assert_eq!(rows.len() - dated, 1, "one undated row");
+    assert_eq!(rows.last().expect("row")[col("Date")], "undated");
+
+    // Quotes come back letter for letter, commas, quotes and line breaks and all.
+    let first = rows.iter().find(|r| r[col("Event")] == "First").expect("First");
+    assert_eq!(first[col("Quote")], "He said: \"pay them, now\".");
+    assert!(first[col("Date")].contains("about"), "approximate, said so: {}", first[col("Date")]);
+    assert_eq!(first[col("Tags")], "money, talk");
+    assert_eq!(first[col("Pin cite")], "p. 1");
+    assert_eq!(first[col("Verification")], "verified");
+    assert_eq!(first[col("Source")], "The memo, \"final\"");
+    assert!(rows.iter().any(|r| r[col("Quote")] == "Then, later,\nhe wrote back."), "a line break inside a cell");
+
+    let uncited = rows.iter().find(|r| r[col("Event")] == "Second, uncited").expect("uncited row");
+    for c in ["Source", "Pin cite", "Quote", "Verification", "Note"] {
+        assert_eq!(uncited[col(c)], "", "{c} of an event without a citation");
+    }
+    assert!(uncited[col("Date")].contains("uncertain"), "{}", uncited[col("Date")]);
+
+    // What a spreadsheet would run starts with a quote mark.
+    let third = rows.iter().find(|r| r[col("Event")] == "Third").expect("Third");
+    assert_eq!(third[col("Quote")], "'=SUM(A1) was the cell.");
+    assert_eq!(third[col("Note")], "'+check this");
+    assert_eq!(third[col("Pin cite")], "p. 2");
+    let undated = rows.last().expect("row");
+    assert_eq!((undated[col("Quote")].as_str(), undated[col("Summary")].as_str()), ("'@all see below.", "'-no date-"));
+    for r in rows {
+        for cell in r {
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "unguarded cell {cell:?}");
+        }
+    }
+
+    // --bom puts the mark before the same table.
+    let with_bom = out_path(&dir, "bom.csv");
+    let (code, err) = table(&[timeline.to_str().expect("path"), "-o", with_bom.to_str().expect("path"), "--bom"]);
+    assert_eq!(code, 0, "{err}");
+    let (bom, again) = read_table(&with_bom);
+    assert!(bom, "the byte order mark, asked for");
+    assert_eq!(again, records);
+}
+
+#[test]
+fn table_filters_as_export_does() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let timeline = tricky(&dir);
+    let timeline = timeline.to_str().expect("path");
+    let out = out_path(&dir, "f.csv");
+    let out = out.to_str().expect("path");
+    let events = |args: &[&str]| -> Vec<String> {
+        let (code, err) = table(&[&[timeline, "-o", out], args].concat());
+        assert_eq!(code, 0, "{args:?}: {err}");
+        let (_, records) = read_table(Path::new(out));
+        let mut titles: Vec<String> = records[1..].iter().map(|r| r[2].clone()).collect();
+        titles.dedup();
+        titles
+    };
+    assert_eq!(events(&["--tag", "talk"]), ["First", "Second, uncited"]);
+    assert_eq!(events(&["--tag", "talk", "--tag", "money"]), ["First", "Second, uncited", "Third"]);
+    assert_eq!(events(&["--source", "mail"]), ["Mail", "Undated, but cited"]);
+    assert_eq!(events(&["--range", "2014/2014"]), ["Mail", "Second, uncited"], "2013 and undated events are left out");
+    assert_eq!(events(&["--range", "2014/2016", "--tag", "money"]), ["Third"]);
+
+    // The same refusals, in the same words, as export's.
+    let png = out_path(&dir, "x.png");
+    for (flag, value) in [("--tag", "mony"), ("--source", "nope"), ("--range", "2016/2014"), ("--range", "2014/..")] {
+        let (code, err) = table(&[timeline, "-o", out, flag, value]);
+        assert_eq!(code, 1, "{err}");
+        let (export_code, export_err) = export(&[timeline, "-o", png.to_str().expect("path"), flag, value]);
+        assert_eq!(export_code, 1, "{export_err}");
+        assert!(err.starts_with("citeline: error: ") && err.contains(flag), "{err}");
+        assert_eq!(err, export_err, "table and export say the same of {flag} {value}");
+    }
+}
+
+#[test]
+fn table_refuses_unknown_formats_and_bom_on_a_workbook() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let xlsx = out_path(&dir, "t.xlsx");
+    for (args, needle) in [
+        (vec![SEED, "-o", "out/table.txt"], "out/table.txt"),
+        (vec![SEED, "-o", "table"], "*.csv or *.xlsx"),
+        (vec![SEED, "-o", xlsx.to_str().expect("path"), "--bom"], "--bom"),
+        (vec![SEED, "-o", "/nonexistent-dir/t.csv"], "cannot write"),
+        (vec!["missing.citeline.json", "-o", "t.csv"], "does not exist"),
+    ] {
+        let (code, err) = table(&args);
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(err.contains("citeline: error:") && err.contains(needle), "{args:?}: expected {needle:?} in {err}");
+    }
+    assert!(!xlsx.exists(), "nothing written on a refusal");
+}
+
+#[test]
+fn table_xlsx_has_a_frozen_header_wrapped_quotes_and_no_formulas() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let timeline = tricky(&dir);
+    let out = out_path(&dir, "t.xlsx");
+    let (code, err) = table(&[timeline.to_str().expect("path"), "-o", out.to_str().expect("path")]);
+    assert_eq!(code, 0, "{err}");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).expect("xlsx")).expect("a zip");
+    let mut part = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).expect(name), &mut text).expect("UTF-8");
+        text
+    };
+    let sheet = part("xl/worksheets/sheet1.xml");
+    let strings = part("xl/sharedStrings.xml");
+    let styles = part("xl/styles.xml");
+
+    let pane = sheet.split("<pane ").nth(1).and_then(|p| p.split("/>").next()).expect("a pane");
+    assert!(pane.contains("ySplit=\"1\"") && pane.contains("state=\"frozen\""), "{pane}");
+    assert!(!sheet.contains("<f>") && !sheet.contains("<f "), "no formula cells");
+
+    // The shared strings in order of first use: the header first.
+    let shared: Vec<String> = strings
+        .split("<t")
+        .skip(1)
+        .filter_map(|t| {
+            t.split_once('>').and_then(|(_, rest)| rest.split_once("</t>")).map(|(text, _)| text.to_owned())
+        })
+        .collect();
+    assert_eq!(shared[..10], citeline::formats::table::COLUMNS.map(str::to_owned));
+    assert!(shared.iter().any(|s| s == "=SUM(A1) was the cell."), "a string as it is, not a formula: {shared:?}");
+    assert!(shared.iter().any(|s| s == "He said: &quot;pay them, now&quot;." || s == "He said: \"pay them, now\"."));
+
+    // Row 1 holds the ten headers; a quote cell (column H) is styled to wrap.
+    let row1 = sheet.split("<row r=\"1\"").nth(1).and_then(|r| r.split("</row>").next()).expect("row 1");
+    assert_eq!(row1.matches("<c ").count(), 10, "{row1}");
+    let style_of = |cell: &str| -> usize {
+        let c = sheet.split(&format!("<c r=\"{cell}\"")).nth(1).expect(cell);
+        c.split("s=\"").nth(1).and_then(|s| s.split('"').next()).and_then(|s| s.parse().ok()).expect("a style")
+    };
+    let xfs: Vec<&str> = styles
+        .split("<cellXfs")
+        .nth(1)
+        .and_then(|x| x.split("</cellXfs>").next())
+        .expect("cell formats")
+        .split("<xf ")
+        .skip(1)
+        .collect();
+    assert!(xfs[style_of("H2")].contains("wrapText=\"1\""), "quotes wrap: {}", xfs[style_of("H2")]);
+    assert!(!xfs[style_of("B2")].contains("wrapText"), "the EDTF column does not");
+    let doc = open_doc(&timeline);
+    let rows: usize = doc.events().iter().map(|e| e.citations.len().max(1)).sum();
+    assert_eq!(sheet.matches("<row ").count(), rows + 1, "a header and a row per citation");
+    // Columns fit: the quote column is wider than the pin cite one.
+    let widths: Vec<f64> = sheet
+        .split("<col ")
+        .skip(1)
+        .filter_map(|c| c.split("width=\"").nth(1).and_then(|w| w.split('"').next()).and_then(|w| w.parse().ok()))
+        .collect();
+    assert_eq!(widths.len(), 10);
+    assert!(widths[7] > widths[6] * 2.0, "{widths:?}");
 }

@@ -215,5 +215,13 @@ fn menus_ask_for_the_sample_a_theme_and_a_redo_they_name() {
     assert!(undo.accesskit_node().is_disabled(), "nothing to undo");
     harness.query_all_by_label_contains("Redo Move ‘x’").next().expect("Edit › Redo names the step").click();
     harness.run();
-    assert_eq!(harness.state(), &vec![Command::OpenSample, Command::SetTheme(ThemeChoice::Dark), Command::Redo]);
+    // File › Export Table… asks where to write the chronology as a spreadsheet.
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.query_all_by_label_contains("Export Table…").next().expect("File › Export Table…").click();
+    harness.run();
+    assert_eq!(
+        harness.state(),
+        &vec![Command::OpenSample, Command::SetTheme(ThemeChoice::Dark), Command::Redo, Command::ShowExportTable]
+    );
 }

@@ -111,3 +111,49 @@ fn the_chooser_takes_the_keyboard_when_it_opens_and_enter_opens_the_file_typed()
     wait_until(&mut harness, |app| app.session.path() == Some(dir.path().join("case.citeline.json").as_path()));
     assert!(!harness.state().chooser.open);
 }
+
+#[test]
+fn export_table_writes_the_events_the_filter_shows_where_the_chooser_says() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = app_harness();
+    let filter = citeline::model::filter::Filter { tags: ["governance".to_owned()].into(), ..Default::default() };
+    harness.state_mut().session.set_filter(filter.clone());
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.query_all_by_label_contains("Export Table…").next().expect("File › Export Table…").click();
+    harness.run();
+    assert!(harness.query_by_label("Export Table To").is_some(), "the chooser asks where");
+    let proposed = std::path::PathBuf::from(&harness.state().chooser.path);
+    assert_eq!(proposed.file_name().and_then(|n| n.to_str()), Some("netflix-facebook.xlsx"), "{proposed:?}");
+    assert!(proposed.is_absolute(), "{proposed:?}");
+
+    let out = dir.path().join("governance.csv");
+    harness.get_by_role_and_label(Role::TextInput, "File").focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "File").type_text(&out.display().to_string());
+    harness.run();
+    harness.get_by_label("Choose").click();
+    harness.run();
+    wait_until(&mut harness, |app| out.exists() && app.table_export.running().is_none());
+    harness.run();
+    assert!(
+        harness.query_all_by_label_contains("to governance.csv").count() > 0,
+        "the status strip says it was exported"
+    );
+
+    let data = std::sync::Arc::clone(harness.state().session.data());
+    let shown: Vec<usize> = (0..data.doc.events().len()).filter(|&i| filter.matches(&data.doc, i)).collect();
+    let hidden = data.doc.events().len() - shown.len();
+    assert!(!shown.is_empty() && hidden > 0, "the filter shows some events and hides others");
+    let rows: usize = shown.iter().map(|&i| data.doc.events()[i].citations.len().max(1)).sum();
+    let text = std::fs::read_to_string(&out).expect("the table");
+    assert!(text.starts_with('\u{FEFF}'), "the window's CSV begins with a byte order mark, for Excel");
+    assert!(text.starts_with("\u{FEFF}Date,EDTF,Event,"), "{text}");
+    for i in 0..data.doc.events().len() {
+        let title = &data.doc.events()[i].title;
+        assert_eq!(text.contains(title.as_str()), shown.contains(&i), "{title}");
+    }
+    // A header and a row per citation, none of the seed's cells holding a line break.
+    assert_eq!(text.matches("\r\n").count(), rows + 1, "{text}");
+}

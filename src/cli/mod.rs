@@ -9,6 +9,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod dates;
+mod table;
 
 use crate::formats::{Format, save_as};
 use crate::model::filter::{Choices, Filter};
@@ -41,6 +42,9 @@ pub enum Command {
     Check { file: PathBuf },
     /// Export a timeline as a PNG or SVG image (the format follows OUT's extension).
     Export(ExportArgs),
+    /// Write the chronology as a table, CSV or XLSX (the format follows OUT's extension): one
+    /// row per citation in date order, undated events last.
+    Table(table::TableArgs),
     /// Convert a timeline between citeline JSON, TimelineJS3 JSON and the TimelineJS spreadsheet
     /// template (CSV). The input's format is told by its content.
     Convert {
@@ -102,6 +106,13 @@ pub struct ExportArgs {
     /// Add a strip under the timeline showing the whole of it, with the exported part marked.
     #[arg(long)]
     pub overview: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// The `--tag` and `--source` filter of `export` and `table`.
+#[derive(Debug, clap::Args)]
+pub struct FilterArgs {
     /// Only events with this tag (repeat for several: any of them).
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
@@ -198,10 +209,15 @@ fn fail(message: &str) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// The `--tag` and `--source` filter, or why it cannot apply: a value no event uses is most
-/// likely a typo, and would export an empty image.
-fn export_filter(doc: &crate::model::Document, args: &ExportArgs) -> Result<Option<Vec<bool>>, String> {
-    if args.tags.is_empty() && args.sources.is_empty() {
+/// The `--tag` and `--source` filter, and the events overlapping `range` when one is given,
+/// or why it cannot apply: a value no event uses is most likely a typo, and would export
+/// nothing. `None` lets every event through.
+fn export_filter(
+    doc: &crate::model::Document,
+    args: &FilterArgs,
+    range: Option<(crate::model::Day, crate::model::Day)>,
+) -> Result<Option<Vec<bool>>, String> {
+    if args.tags.is_empty() && args.sources.is_empty() && range.is_none() {
         return Ok(None);
     }
     let choices = Choices::of(doc);
@@ -219,6 +235,8 @@ fn export_filter(doc: &crate::model::Document, args: &ExportArgs) -> Result<Opti
     let filter = Filter {
         tags: args.tags.iter().cloned().collect(),
         sources: args.sources.iter().cloned().collect(),
+        from: range.map(|(from, _)| from),
+        to: range.map(|(_, to)| to),
         ..Filter::default()
     };
     Ok(Some(filter.mask(doc)))
@@ -260,7 +278,8 @@ pub fn export(args: &ExportArgs) -> ExitCode {
             return fail(&format!("cannot open {}", args.file.display()));
         }
     };
-    match export_filter(&data.doc, args) {
+    // The range is the image's extent (`options.extent`), not part of the mask.
+    match export_filter(&data.doc, &args.filter, None) {
         Ok(visible) => options.visible = visible,
         Err(e) => return fail(&e),
     }
@@ -381,6 +400,7 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
     let result = std::panic::catch_unwind(|| match command {
         Command::Check { file } => check(file, &mut std::io::stdout()),
         Command::Export(args) => export(args),
+        Command::Table(args) => table::table(args),
         Command::Convert { input, output, to } => convert(input, output, *to),
         Command::Generate { events, seed, output } => generate(*events, *seed, output),
         Command::New { file, title } => new_timeline(file, title.as_deref()),

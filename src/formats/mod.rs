@@ -1,6 +1,7 @@
 //! The file formats citeline reads and writes: its own JSON, TimelineJS3 JSON, and the
 //! TimelineJS spreadsheet template as CSV, each one [`Codec`]; the HTML inside TimelineJS text
 //! (`html`). A file's format is told by its content, not its name, here and nowhere else.
+//! `table` writes the chronology for a spreadsheet (CSV or XLSX), a file citeline never reads.
 //!
 //! `formats` depends on `model`, never the other way round.
 
@@ -9,6 +10,7 @@ pub mod html;
 pub mod keep;
 pub mod open;
 pub mod source_file;
+pub mod table;
 pub mod timelinejs;
 pub mod tjs_csv;
 pub mod tjs_date;

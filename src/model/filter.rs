@@ -55,7 +55,7 @@ pub struct Filter {
     /// Language tags of cited sources.
     pub languages: BTreeSet<String>,
     pub statuses: BTreeSet<EventStatus>,
-    /// Events that overlap `[from, to]`; an open end does not limit. Undated events are left
+    /// Events that overlap `[from, to)`; an open end does not limit. Undated events are left
     /// out once either end is set.
     pub from: Option<Day>,
     pub to: Option<Day>,
@@ -87,11 +87,15 @@ impl Filter {
         }
         if self.from.is_some() || self.to.is_some() {
             let Some(span) = doc.span(i) else { return false };
-            if self.from.is_some_and(|f| span.end < f) || self.to.is_some_and(|t| span.start > t) {
-                return false;
-            }
+            return self.span_matches(span);
         }
         true
+    }
+
+    /// Whether a span overlaps `[from, to)`. Spans end before their end day too: a 2013 event
+    /// ends where 2014 begins, and is not in 2014.
+    fn span_matches(&self, span: super::Span) -> bool {
+        !(self.from.is_some_and(|f| span.end <= f) || self.to.is_some_and(|t| span.start >= t))
     }
 
     /// Which events pass, one flag per event.
@@ -232,9 +236,15 @@ mod tests {
         let y2013 = Edtf::parse("2013").expect("date").span();
         let in_2013 = Filter { from: Some(y2013.start), to: Some(y2013.end), ..Filter::default() };
         let expected = (0..doc.events().len())
-            .filter(|&i| doc.span(i).is_some_and(|s| s.end >= y2013.start && s.start <= y2013.end))
+            .filter(|&i| doc.span(i).is_some_and(|s| s.end > y2013.start && s.start < y2013.end))
             .count();
         assert!(expected > 0);
         assert_eq!(count(&doc, &in_2013), expected);
+
+        // The years either side touch 2013 at an end, and are not in it.
+        let (y2012, y2014) = (Edtf::parse("2012").expect("date").span(), Edtf::parse("2014").expect("date").span());
+        assert!(!in_2013.span_matches(y2012) && !in_2013.span_matches(y2014));
+        assert!(in_2013.span_matches(Edtf::parse("2012/2014").expect("date").span()));
+        assert!(in_2013.span_matches(Edtf::parse("2013-12-31").expect("date").span()));
     }
 }

@@ -28,6 +28,10 @@ pub enum Command {
     OpenSample,
     ShowSaveAs,
     ShowExport,
+    /// Asks where to write the chronology as a table (XLSX or CSV).
+    ShowExportTable,
+    /// Writes the table of the events the filter shows there (in the background).
+    ExportTable(PathBuf),
     ShowShortcuts,
     Quit,
     /// Writes the document to a file.
@@ -95,6 +99,7 @@ pub enum Command {
     /// Never propose these again (one undo step).
     RejectProposals(Vec<crate::model::propose::Proposal>),
     CancelSaving,
+    CancelExportTable,
     /// Stop reading the document being added as a source.
     CancelAddingSource,
     DismissReport,

@@ -106,7 +106,7 @@ impl ExportDialog {
         }
         let cwd = std::env::current_dir().unwrap_or_default();
         let title = &doc.timeline().title;
-        let proposed = proposed_path(doc.path(), title, &cwd).display().to_string();
+        let proposed = proposed_path(doc.path(), title, &cwd, "png").display().to_string();
         if proposed != self.proposed {
             self.path.clone_from(&proposed);
             self.proposed = proposed;
@@ -232,8 +232,9 @@ impl ExportDialog {
 
 /// Where an image of a timeline is proposed to go: beside its file and named after it
 /// (`case.png` for `case.citeline.json`); the built-in timeline, which has no file, by its
-/// title slugified (else `timeline.png`) in `cwd`.
-pub fn proposed_path(doc_path: &Path, title: &str, cwd: &Path) -> PathBuf {
+/// title slugified (else `timeline.png`) in `cwd`. A table goes there too, with `extension`
+/// `xlsx`.
+pub fn proposed_path(doc_path: &Path, title: &str, cwd: &Path, extension: &str) -> PathBuf {
     if doc_path == Path::new(crate::session::loaded::SEED_NAME) {
         let has_words = crate::model::search::fold(title).chars().any(|c| c.is_ascii_alphanumeric());
         let stem = if has_words {
@@ -241,7 +242,7 @@ pub fn proposed_path(doc_path: &Path, title: &str, cwd: &Path) -> PathBuf {
         } else {
             "timeline".to_owned()
         };
-        return cwd.join(format!("{stem}.png"));
+        return cwd.join(format!("{stem}.{extension}"));
     }
     let name = doc_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     // `case.citeline.json`, `case.json`, `case.csv`: `case`.
@@ -252,7 +253,7 @@ pub fn proposed_path(doc_path: &Path, title: &str, cwd: &Path) -> PathBuf {
         }
     }
     let stem = if stem.trim().is_empty() { "timeline" } else { stem };
-    doc_path.parent().unwrap_or(cwd).join(format!("{stem}.png"))
+    doc_path.parent().unwrap_or(cwd).join(format!("{stem}.{extension}"))
 }
 
 #[cfg(test)]
@@ -263,18 +264,20 @@ mod tests {
     fn an_image_is_named_after_its_timeline() {
         let cwd = Path::new("/home/me");
         assert_eq!(
-            proposed_path(Path::new("/cases/case.citeline.json"), "Anything", cwd),
+            proposed_path(Path::new("/cases/case.citeline.json"), "Anything", cwd, "png"),
             Path::new("/cases/case.png")
         );
-        assert_eq!(proposed_path(Path::new("/cases/Case.Citeline.JSON"), "", cwd), Path::new("/cases/Case.png"));
-        assert_eq!(proposed_path(Path::new("/cases/nyt.json"), "", cwd), Path::new("/cases/nyt.png"));
-        assert_eq!(proposed_path(Path::new("/cases/sheet.csv"), "", cwd), Path::new("/cases/sheet.png"));
-        assert_eq!(proposed_path(Path::new("/cases/.json"), "", cwd), Path::new("/cases/timeline.png"));
+        assert_eq!(proposed_path(Path::new("/cases/Case.Citeline.JSON"), "", cwd, "png"), Path::new("/cases/Case.png"));
+        assert_eq!(proposed_path(Path::new("/cases/nyt.json"), "", cwd, "png"), Path::new("/cases/nyt.png"));
+        assert_eq!(proposed_path(Path::new("/cases/sheet.csv"), "", cwd, "png"), Path::new("/cases/sheet.png"));
+        assert_eq!(proposed_path(Path::new("/cases/.json"), "", cwd, "png"), Path::new("/cases/timeline.png"));
         let seed = Path::new(crate::session::loaded::SEED_NAME);
         assert_eq!(
-            proposed_path(seed, "Netflix y los mensajes de Facebook", cwd),
+            proposed_path(seed, "Netflix y los mensajes de Facebook", cwd, "png"),
             cwd.join("netflix-y-los-mensajes-de-facebook.png")
         );
-        assert_eq!(proposed_path(seed, " — ", cwd), cwd.join("timeline.png"));
+        assert_eq!(proposed_path(seed, " — ", cwd, "png"), cwd.join("timeline.png"));
+        let table = proposed_path(Path::new("/cases/case.citeline.json"), "", cwd, "xlsx");
+        assert_eq!(table, Path::new("/cases/case.xlsx"), "a table goes beside it too");
     }
 }

@@ -111,6 +111,9 @@ fn file_menu_ui(ui: &mut Ui, recent: &[PathBuf], commands: &mut Vec<Command>) {
     if item(ui, "Export Image…", &shortcuts::EXPORT) {
         commands.push(Command::ShowExport);
     }
+    if item(ui, "Export Table…", &shortcuts::EXPORT_TABLE) {
+        commands.push(Command::ShowExportTable);
+    }
     ui.separator();
     if item(ui, "Quit", &shortcuts::QUIT) {
         commands.push(Command::Quit);

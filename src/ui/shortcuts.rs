@@ -5,6 +5,8 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 pub const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+/// File › Export Table…
+pub const EXPORT_TABLE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::T);
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 pub const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
@@ -52,6 +54,7 @@ pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
                 (&format!("{}, {}", ctx.format_shortcut(&REDO), ctx.format_shortcut(&REDO_Y)), "Redo"),
                 (&ctx.format_shortcut(&SAVE_AS), "Save as citeline, TimelineJS JSON or CSV"),
                 (&ctx.format_shortcut(&EXPORT), "Export an image"),
+                (&ctx.format_shortcut(&EXPORT_TABLE), "Export the chronology as a table (XLSX or CSV)"),
                 (&ctx.format_shortcut(&QUIT), "Quit"),
             ] {
                 ui.label(RichText::new(keys).monospace());

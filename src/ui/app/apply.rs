@@ -58,6 +58,23 @@ impl CitelineApp {
             }
             Command::ShowSaveAs => self.save.show(self.session.path()),
             Command::ShowExport => self.export.open = true,
+            Command::ShowExportTable => {
+                let doc = &self.session.data().doc;
+                let start = crate::ui::table_export::TableExport::proposed(doc.path(), &doc.timeline().title);
+                self.apply(Command::Browse(Purpose::ExportTable, Some(start)), ctx);
+            }
+            Command::ExportTable(path) => {
+                let data = Arc::clone(self.session.data());
+                let visible = self.session.visibility().mask().map(<[bool]>::to_vec);
+                self.table_export.start(ctx, data, visible, path);
+            }
+            Command::CancelExportTable => {
+                if let Some((path, _)) = self.table_export.running() {
+                    let name = super::super::status::file_name(path);
+                    self.flash(format!("Stopped exporting the table to {name}"));
+                }
+                self.table_export.cancel();
+            }
             Command::ShowShortcuts => self.show_shortcuts = true,
             Command::Quit => {
                 self.close_confirmed = true;
@@ -300,6 +317,7 @@ impl CitelineApp {
                 Purpose::Open => self.apply(Command::Open(path), ctx),
                 Purpose::SaveAs => self.save.path = path.display().to_string(),
                 Purpose::Export => self.export.set_path(&path),
+                Purpose::ExportTable => self.apply(Command::ExportTable(path), ctx),
                 Purpose::AddSource => self.sources.path = path.display().to_string(),
                 Purpose::NewTimeline => self.new_timeline.path = path.display().to_string(),
             },

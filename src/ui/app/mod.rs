@@ -25,6 +25,7 @@ use super::save_dialog::SaveDialog;
 use super::shortcuts::{self, shortcuts_window};
 use super::source_dialog::SourceDialog;
 use super::status::{Work, status_ui};
+use super::table_export::TableExport;
 use super::timeline_view::{TimelineCommand, TimelineFrame, ViewState, timeline_ui};
 use super::toolbar::{SearchField, toolbar_ui};
 use crate::layout::TimeView;
@@ -43,6 +44,8 @@ pub struct CitelineApp {
     pub report: Option<Report>,
     panel: CitationPanel,
     pub export: ExportDialog,
+    /// File › Export Table…, while the table is written.
+    pub table_export: TableExport,
     pub save: SaveDialog,
     /// File › Add Source….
     pub sources: SourceDialog,
@@ -101,6 +104,7 @@ impl CitelineApp {
             report: None,
             panel: CitationPanel::default(),
             export: ExportDialog::default(),
+            table_export: TableExport::default(),
             save: SaveDialog::default(),
             sources: SourceDialog::default(),
             new_timeline: NewDialog::default(),
@@ -194,6 +198,16 @@ impl CitelineApp {
         if let Some(path) = self.export.take_finished() {
             self.flash(format!("Exported {}", super::status::file_name(&path)));
         }
+        match self.table_export.poll() {
+            Some((path, Ok(rows))) => {
+                let s = if rows == 1 { "" } else { "s" };
+                self.flash(format!("Exported {rows} row{s} to {}", super::status::file_name(&path)));
+            }
+            Some((path, Err(why))) => {
+                self.report = Some(Report::failed(format!("The table was not exported to {}: {why}", path.display())));
+            }
+            None => {}
+        }
         for notice in self.session.take_notices() {
             match notice {
                 Notice::Opened { same_file } => {
@@ -286,6 +300,7 @@ impl CitelineApp {
             (shortcuts::OPEN, Command::OpenDialog),
             (shortcuts::NEW, Command::ShowNewTimeline),
             (shortcuts::EXPORT, Command::ShowExport),
+            (shortcuts::EXPORT_TABLE, Command::ShowExportTable),
             (shortcuts::QUIT, Command::Quit),
             (shortcuts::FIND, Command::FocusSearch),
             (shortcuts::GOTO, Command::ShowGoto),
@@ -491,7 +506,12 @@ impl eframe::App for CitelineApp {
             progress,
             cancel: Command::CancelAddingSource,
         });
-        let work: Vec<Work> = loading.into_iter().chain(saving).chain(adding).collect();
+        let table = self.table_export.running().map(|(path, progress)| Work {
+            path,
+            progress,
+            cancel: Command::CancelExportTable,
+        });
+        let work: Vec<Work> = loading.into_iter().chain(saving).chain(adding).chain(table).collect();
         if !work.is_empty() || self.report.is_some() {
             let status = egui::Panel::top("status").show(ui, |ui| status_ui(ui, work, self.report.as_ref()));
             self.commands.extend(status.inner);

@@ -19,6 +19,8 @@ pub enum Purpose {
     Open,
     SaveAs,
     Export,
+    /// File › Export Table….
+    ExportTable,
     AddSource,
     NewTimeline,
 }
@@ -29,6 +31,7 @@ impl Purpose {
             Self::Open => "Open Timeline",
             Self::SaveAs => "Save Timeline As",
             Self::Export => "Export Image To",
+            Self::ExportTable => "Export Table To",
             Self::AddSource => "Add Source From",
             Self::NewTimeline => "New Timeline In",
         }
@@ -36,7 +39,7 @@ impl Purpose {
 
     /// Whether the file is written (it may not exist yet) rather than read.
     pub fn writes(self) -> bool {
-        matches!(self, Self::SaveAs | Self::Export | Self::NewTimeline)
+        matches!(self, Self::SaveAs | Self::Export | Self::ExportTable | Self::NewTimeline)
     }
 
     /// The files listed, by extension.
@@ -44,6 +47,7 @@ impl Purpose {
         match self {
             Self::Open | Self::SaveAs => &["json", "csv"],
             Self::Export => &["png", "svg"],
+            Self::ExportTable => &["xlsx", "csv"],
             Self::AddSource => &crate::formats::source_file::EXTENSIONS,
             Self::NewTimeline => &["json"],
         }
@@ -53,6 +57,7 @@ impl Purpose {
         match self {
             Self::Open | Self::SaveAs | Self::NewTimeline => "Timelines (citeline, TimelineJS JSON or CSV)",
             Self::Export => "Images (PNG, SVG)",
+            Self::ExportTable => "Tables (Excel XLSX, CSV)",
             Self::AddSource => "Documents (text, PDF, e-mail, Word)",
         }
     }
