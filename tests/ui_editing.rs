@@ -19,6 +19,14 @@ fn type_into(harness: &mut egui_kittest::Harness<'static, citeline::CitelineApp>
     common::pause(harness);
 }
 
+/// Selects the Titan API event and opens its editor.
+fn open_titans_editor(harness: &mut egui_kittest::Harness<'static, citeline::CitelineApp>) {
+    harness.get_by_label(TITAN).click();
+    harness.run();
+    harness.get_by_label("Edit Event").click();
+    harness.run();
+}
+
 #[test]
 fn an_event_is_edited_undone_redone_deleted_and_saved_changing_only_its_lines() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -90,10 +98,7 @@ fn an_event_is_edited_undone_redone_deleted_and_saved_changing_only_its_lines() 
 #[test]
 fn enter_in_a_field_commits_it_and_leaves_the_view_where_it_is() {
     let mut harness = common::app_harness();
-    harness.get_by_label(TITAN).click();
-    harness.run();
-    harness.get_by_label("Edit Event").click();
-    harness.run();
+    open_titans_editor(&mut harness);
     let field = harness.get_by_role_and_label(Role::TextInput, "Date (EDTF)");
     field.focus();
     harness.run();
@@ -121,10 +126,7 @@ fn saving_while_a_field_holds_a_refused_date_says_it_was_not_taken() {
     let path = dir.path().join("case.citeline.json");
     std::fs::copy(SEED, &path).expect("copy");
     let mut harness = harness_on(&path);
-    harness.get_by_label(TITAN).click();
-    harness.run();
-    harness.get_by_label("Edit Event").click();
-    harness.run();
+    open_titans_editor(&mut harness);
     type_into(&mut harness, "Title", "Titan API opened");
     type_into(&mut harness, "Date (EDTF)", "2013-13");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -141,10 +143,7 @@ fn saving_while_a_field_holds_a_refused_date_says_it_was_not_taken() {
 #[test]
 fn tab_into_a_field_selects_what_it_holds_for_typing_over() {
     let mut harness = common::app_harness();
-    harness.get_by_label(TITAN).click();
-    harness.run();
-    harness.get_by_label("Edit Event").click();
-    harness.run();
+    open_titans_editor(&mut harness);
     harness.get_by_role_and_label(Role::TextInput, "Title").focus();
     harness.run();
     harness.key_press(Key::Tab);

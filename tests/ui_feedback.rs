@@ -288,13 +288,7 @@ fn started_without_a_file_the_window_opens_the_last_one_and_keeps_remembering_it
 
 #[test]
 fn the_source_pane_stays_where_it_is_while_its_text_is_scrolled_and_clicked() {
-    let mut harness = common::app_harness();
-    harness.set_size(egui::vec2(1280.0, 800.0));
-    harness.run();
-    harness
-        .get_by_label("Netflix ha pagato 100 milioni di dollari per accedere ai messaggi privati di Facebook")
-        .click();
-    harness.run();
+    let (mut harness, _) = italian_source_open();
     let top = |h: &Harness<'static, CitelineApp>| h.get_by_label("Select a passage in the text:").rect().top();
     let before = top(&harness);
     let text = harness.get_by_label("Select a passage in the text:").rect().center() + egui::vec2(0.0, 60.0);
@@ -317,7 +311,8 @@ fn the_source_pane_stays_where_it_is_while_its_text_is_scrolled_and_clicked() {
     assert!((top(&harness) - before).abs() < 1.0, "a click moved the pane from {before} to {}", top(&harness));
 }
 
-/// The Italian article's text open in the side panel, and a point on its third line.
+/// The Italian article's text open in the side panel of a 1280 × 800 window, and a point on
+/// its third line.
 fn italian_source_open() -> (Harness<'static, CitelineApp>, egui::Pos2) {
     let mut harness = common::app_harness();
     harness.set_size(egui::vec2(1280.0, 800.0));
