@@ -194,7 +194,7 @@ impl CitelineApp {
     }
 
     /// The same, `refused` being what a field shown holds and did not take (said with Saved).
-    fn take_notices_with(&mut self, refused: Option<String>) {
+    fn take_notices_with(&mut self, refused: Option<&str>) {
         if let Some(path) = self.export.take_finished() {
             self.flash(format!("Exported {}", super::status::file_name(&path)));
         }
@@ -229,7 +229,7 @@ impl CitelineApp {
                     let saved = outcome.is_ok();
                     if saved {
                         let name = super::status::file_name(&path);
-                        match &refused {
+                        match refused {
                             // The field's text is not in what was saved: said, not hidden.
                             Some(refused) => self.flash(format!("Saved {name}, but a field’s {refused}")),
                             None => self.flash(format!("Saved {name}")),
@@ -451,7 +451,7 @@ impl eframe::App for CitelineApp {
         if let Some(added) = self.session.poll_adding_source() {
             self.source_added(added);
         }
-        self.take_notices_with(super::field::refused(ctx));
+        self.take_notices_with(super::field::refused(ctx).as_deref());
         self.autosave_settings(ctx);
         let dropped = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).next());
         if let Some(path) = dropped.filter(|p| !p.as_os_str().is_empty()) {
