@@ -108,9 +108,11 @@ pub fn date_of_passage(
     let from = text[from..range.start].rfind('\n').map_or(from, |n| from + n + 1);
     let to = text.ceil_char_boundary(range.end.saturating_add(AROUND).min(text.len()));
     let to = text[range.end..to].find('\n').map_or(to, |n| range.end + n);
+    // A year in a case citation or a statute's number says nothing that happened.
+    let cited = super::legal::citations(&text[from..to]);
     let dated: Vec<(String, Range<usize>, Range<usize>)> = dates::read(&text[from..to], lang, published)
         .into_iter()
-        .filter(|f| f.kind == Kind::Date)
+        .filter(|f| f.kind == Kind::Date && super::legal::within(&cited, &(f.start..f.end)).is_none())
         .filter_map(|f| Some((f.when?, from + f.start..from + f.end, from + f.sentence.start..from + f.sentence.end)))
         .collect();
     let overlaps = |a: &Range<usize>| a.start < range.end && range.start < a.end;
@@ -165,6 +167,22 @@ mod tests {
         assert_eq!(&*made.event.title, "Facebook ha fornito a Netflix l’accesso al cosiddetto “Titan API”");
         assert_eq!((&*made.event.id, &*made.event.citations[0].source), ("e1", "it-article"));
         assert_eq!(&*made.event.citations[0].quote, quote, "the passage as it stands");
+    }
+
+    #[test]
+    fn a_passage_is_never_dated_by_a_citations_year_or_a_statutes_number() {
+        let text = "Plaintiff sued under 42 U.S.C. §§ 2000cc to 2000cc-5, and 42 U.S.C. § 1983. \
+                    See Ware v. Jones, 878 F.3d 109, 112 (5th Cir. 2017). \
+                    The warden denied the grievance on August 9, 2016, citing Smith v. Owens (2015).";
+        let source = Source { id: "op".into(), language: "en".into(), ..Source::default() };
+        for (quote, when) in [
+            ("Plaintiff sued under 42 U.S.C. §§ 2000cc to 2000cc-5, and 42 U.S.C. § 1983.", None),
+            ("See Ware v. Jones, 878 F.3d 109, 112 (5th Cir. 2017).", None),
+            ("citing Smith v. Owens (2015)", Some("2016-08-09")),
+        ] {
+            let made = from_passage("e".into(), &source, text, range_of(text, quote)).expect("a passage");
+            assert_eq!(made.event.when.as_deref(), when, "{quote}: read from {:?}", made.read_from);
+        }
     }
 
     #[test]

@@ -12,6 +12,12 @@ const ABBREVIATIONS: &[&str] = &[
     "sept", "oct", "nov", "dec", "ene", "abr", "ago", "dic", "gen", "mag", "giu", "lug", "set", "ott", "sig", "sigg",
     "dott", "ing", "avv", "on", "lic", "ud", "uds", "núm", "pág", "pag", "cap", "fig", "vol", "ed", "eds", "cf", "ca",
     "approx", "dept", "gov", "sen", "rep", "u.s", "e.g", "i.e", "es", "ej",
+    // Legal citations: reporters, courts, codes ("Pub. L.", "134 Stat. 281", "(5th Cir. 2017)",
+    // "42 U.S.C. §", "F. Supp. 3d", "Id. at 4", "et al.", "tit. 28").
+    "pub", "stat", "cir", "dist", "supp", "app", "ct", "fed", "reg", "regs", "sec", "sess", "cong", "u.s.c", "c.f.r",
+    "u.s.c.a", "id", "ibid", "al", "tit", "tít", "cal", "ill", "tex", "fla", "mass", "n.y", "d.c", "bankr", "admin",
+    "amend", "const", "civ", "crim", "misc", "ch", "cl", "subd", "para", "paras", "cfr", "segg", "ss", "c.p.c", "c.p",
+    "c.c", "cass", "trib", "ord", "sent", "l.e.c", "stj", "rec",
 ];
 
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
@@ -113,6 +119,15 @@ mod tests {
                 "Titolo",
                 "“Poi disse.”",
                 "E basta"
+            ]
+        );
+        assert_eq!(
+            cut("Congress amended the statute by Pub. L. No. 116-136, 134 Stat. 281 (2020). See Ware v. Jones, 878 F.3d 109 (5th Cir. 2017); Smith, 42 U.S.C. § 1983. Id. at 4. Then it ended."),
+            [
+                "Congress amended the statute by Pub. L. No. 116-136, 134 Stat. 281 (2020).",
+                "See Ware v. Jones, 878 F.3d 109 (5th Cir. 2017); Smith, 42 U.S.C. § 1983.",
+                "Id. at 4.",
+                "Then it ended."
             ]
         );
         assert_eq!(
