@@ -122,7 +122,9 @@ mod tests {
             ]
         );
         assert_eq!(
-            cut("Congress amended the statute by Pub. L. No. 116-136, 134 Stat. 281 (2020). See Ware v. Jones, 878 F.3d 109 (5th Cir. 2017); Smith, 42 U.S.C. § 1983. Id. at 4. Then it ended."),
+            cut(
+                "Congress amended the statute by Pub. L. No. 116-136, 134 Stat. 281 (2020). See Ware v. Jones, 878 F.3d 109 (5th Cir. 2017); Smith, 42 U.S.C. § 1983. Id. at 4. Then it ended."
+            ),
             [
                 "Congress amended the statute by Pub. L. No. 116-136, 134 Stat. 281 (2020).",
                 "See Ware v. Jones, 878 F.3d 109 (5th Cir. 2017); Smith, 42 U.S.C. § 1983.",

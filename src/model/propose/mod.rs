@@ -381,7 +381,11 @@ mod tests {
             ),
             (
                 "On January 31, 2020, the Department issued a memorandum exempting beards, retroactive to January 27, 2020.",
-                "The Department issued a memorandum exempting beards",
+                "The Department issued a memorandum exempting beards (retroactive to this date)",
+            ),
+            (
+                "The order was signed on May 4, 2020, effective June 1, 2020.",
+                "The order was signed (effective this date)",
             ),
         ] {
             let dated: Vec<Found> =

@@ -9,6 +9,10 @@
 //!    beard on March 15, 2017" is "Officers shaved his beard" for 15 March; a clause opening
 //!    "and" and a verb takes the sentence's subject ("Defendants answered …, and produced the
 //!    memoranda on July 2" is "Defendants produced the memoranda").
+//!    A later date led into by a few words after a comma, with no clause of its own, is titled
+//!    by the sentence's fact and those words: "…on January 31, 2020, retroactive to January
+//!    27, 2020" is "The Department issued a memorandum (retroactive to this date)" for 27
+//!    January.
 //! 2. What opens it without saying what happened is left out (an attribution, a connective, the
 //!    date that opens it: "Nell’agosto 2013, Facebook ha fornito…", "On January 31, 2020, the
 //!    Department issued…"), and a footnote's number.
@@ -49,7 +53,33 @@ pub fn title_from(text: &str, sentence: &Range<usize>, expression: &Range<usize>
     if let Some(title) = clause_title(text, sentence, expression, dates) {
         return title;
     }
+    if let Some(title) = modifier_title(text, sentence, expression, dates) {
+        return title;
+    }
     title_of(text, sentence, expression, dates)
+}
+
+/// Rule 1b: a later date led into by a few words after a comma and no clause of its own
+/// ("…issued a memorandum on January 31, 2020, retroactive to January 27, 2020") did not see
+/// the sentence's fact happen: it is titled by that fact and what the date is to it ("The
+/// Department issued a memorandum (retroactive to this date)"), never as the fact itself.
+fn modifier_title(text: &str, sentence: &Range<usize>, expression: &Range<usize>, dates: &[Found]) -> Option<String> {
+    let before = dates.iter().filter(|d| d.end <= expression.start).map(|d| d.end).max()?;
+    let between = text.get(before..expression.start)?;
+    let (_, lead) = between.rsplit_once(',')?;
+    let mut words: Vec<&str> = lead.split_whitespace().collect();
+    if words.is_empty() {
+        // The reader took the lead words in with the date ("effective June 1, 2020" is an
+        // interval from then): they are the date's own opening words in lower case.
+        let expressed = text.get(expression.clone())?;
+        words = expressed.split_whitespace().take_while(|w| w.starts_with(char::is_lowercase)).collect();
+    }
+    if words.is_empty() || words.len() > 3 || words.iter().any(|w| w.ends_with(['.', ';', ':'])) {
+        return None;
+    }
+    let first = dates.iter().find(|d| d.start >= sentence.start)?;
+    let fact = title_of(text, sentence, &(first.start..first.end), dates);
+    Some(format!("{fact} ({} this date)", words.join(" ")))
 }
 
 /// Rule 1: the clause of a later date, when one begins after the date before it.

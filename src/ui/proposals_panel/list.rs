@@ -116,22 +116,26 @@ impl ListState {
         shown.iter().copied().filter(|p| self.cursor.as_ref() == Some(&key(p))).collect()
     }
 
-    /// `decided` were accepted or rejected: hidden at once, the cursor on the row after the
-    /// first of them (else the one before), selected alone.
+    /// `decided` were accepted or rejected: hidden at once. A cursor among them goes to the row
+    /// after its own (else the one before), selected alone; a cursor on a row left stays where
+    /// it is (a "Reject Like This" takes rows far from it, and the keyboard must not follow them
+    /// out of view).
     pub fn decide(&mut self, shown: &[&Proposal], decided: &[&Proposal]) {
         let gone: HashSet<Key> = decided.iter().map(|p| key(p)).collect();
-        let first = shown.iter().position(|p| gone.contains(&key(p)));
-        let had_cursor = self.cursor.is_some();
         self.decided.extend(gone.iter().cloned());
         self.selected.retain(|k| !gone.contains(k));
-        let left: Vec<&&Proposal> = shown.iter().filter(|p| !gone.contains(&key(p))).collect();
-        if let Some(first) = first.filter(|_| had_cursor) {
-            let before = shown[..first].iter().filter(|p| !gone.contains(&key(p))).count();
-            let next = left.get(before).or_else(|| left.last()).map(|p| key(p));
-            self.selected = next.iter().cloned().collect();
-            self.anchor.clone_from(&next);
-            self.cursor = next;
-        }
+        let Some(cursor) = self.cursor.clone() else { return };
+        let next = if gone.contains(&cursor) {
+            let at = shown.iter().position(|p| key(p) == cursor).unwrap_or(0);
+            let after = shown[at..].iter().find(|p| !gone.contains(&key(p)));
+            after.or_else(|| shown[..at].iter().rev().find(|p| !gone.contains(&key(p)))).map(|p| key(p))
+        } else {
+            Some(cursor)
+        };
+        self.selected = next.iter().cloned().collect();
+        self.anchor.clone_from(&next);
+        self.cursor = next;
+        self.scroll_to_cursor = true;
     }
 }
 
@@ -176,6 +180,34 @@ mod tests {
         // A new reading shows what it holds.
         let again = list(5);
         assert_eq!(state.visible(&again).len(), 5);
+    }
+
+    #[test]
+    fn rows_decided_elsewhere_leave_the_cursor_where_it_is_and_shift_picks_from_it() {
+        let all = list(8);
+        let mut state = ListState::default();
+        let shown = state.visible(&all);
+        for _ in 0..6 {
+            state.step(&shown, 1);
+        }
+        assert_eq!(state.cursor, Some(key(&all[5])));
+        // "Reject Like This" takes a row far above and the cursor's own.
+        state.decide(&shown, &[&all[0], &all[5]]);
+        let shown = state.visible(&all);
+        assert_eq!(state.cursor, Some(key(&all[6])), "the row after the cursor's, not after the first decided");
+        // Rows decided away from the cursor do not move it.
+        state.decide(&shown, &[&all[1], &all[2]]);
+        let shown = state.visible(&all);
+        assert_eq!(state.cursor, Some(key(&all[6])));
+        // A click, then a Shift-click: the rows between.
+        state.pick(&shown, &key(&all[3]), Pick::One);
+        state.pick(&shown, &key(&all[7]), Pick::Through);
+        let picked: Vec<&str> = state.chosen(&shown).iter().map(|p| p.when.as_str()).collect();
+        assert_eq!(picked, ["2003", "2004", "2006", "2007"]);
+        // Shift-click right after a decision picks from the cursor the decision left.
+        state.decide(&shown, &state.chosen(&shown));
+        let shown = state.visible(&all);
+        assert!(state.cursor.is_none() || shown.iter().any(|p| Some(key(p)) == state.cursor));
     }
 
     #[test]
