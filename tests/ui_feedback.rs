@@ -40,16 +40,21 @@ fn saving_says_so_in_the_status_strip_for_a_few_seconds() {
     harness.run();
     assert!(harness.state().session.is_dirty());
     assert!(harness.query_by_label("Saved case.citeline.json").is_none(), "nothing said before saving");
+    let panel_row = |h: &Harness<'static, CitelineApp>| h.get_by_label("Timeline Details").rect();
+    let before = panel_row(&harness);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     wait_until(&mut harness, |app| !app.session.is_saving() && !app.session.is_dirty());
     harness.run_steps(2);
     assert!(harness.query_by_label("Saved case.citeline.json").is_some(), "the status strip says it saved");
+    // It floats in a corner: nothing moves under the pointer when it comes or goes.
+    assert_eq!(panel_row(&harness), before, "the window's rows stay where they were");
 
     // A few seconds later it is gone by itself, and the strip with it.
     harness.run_steps(PAST_A_FLASH);
     assert!(harness.query_by_label("Saved case.citeline.json").is_none(), "the word goes after a few seconds");
     assert_eq!(harness.state().report, None, "nothing else was to be said: the strip closes");
+    assert_eq!(panel_row(&harness), before);
 }
 
 #[test]

@@ -141,8 +141,13 @@ fn the_keyboard_works_the_list_and_the_cursor_stays_in_place() {
     // Ctrl-click two rows, reject them together: one undo step.
     harness.get_by_label("25 July 2016  ·  2016-07-25").click();
     harness.run();
+    let row = |h: &egui_kittest::Harness<'static, citeline::CitelineApp>| {
+        h.get_by_label("27 January 2020  ·  2020-01-27").rect()
+    };
+    let before = row(&harness);
     harness.get_by_label("27 January 2020  ·  2020-01-27").click_modifiers(Modifiers::COMMAND);
     harness.run();
+    assert_eq!(row(&harness), before, "picking a second row moves no row under the pointer");
     harness.get_by_label("Reject 2").click();
     harness.run();
     assert_eq!(data(&harness).doc.timeline().rejected.len(), 3);

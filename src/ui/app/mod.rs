@@ -512,7 +512,19 @@ impl eframe::App for CitelineApp {
             cancel: Command::CancelExportTable,
         });
         let work: Vec<Work> = loading.into_iter().chain(saving).chain(adding).chain(table).collect();
-        if !work.is_empty() || self.report.is_some() {
+        let flash_only = self.report.as_ref().is_some_and(crate::session::Report::is_flash_only);
+        if work.is_empty() && flash_only {
+            // "Saved …" for a few seconds floats over the window's corner: a strip that came and
+            // went would move every row under the pointer.
+            let toast = egui::Area::new(egui::Id::unique("status-flash"))
+                .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -16.0))
+                .order(egui::Order::Foreground)
+                .interactable(false)
+                .show(&ctx, |ui| {
+                    egui::Frame::popup(ui.style()).show(ui, |ui| status_ui(ui, Vec::new(), self.report.as_ref())).inner
+                });
+            self.commands.extend(toast.inner);
+        } else if !work.is_empty() || self.report.is_some() {
             let status = egui::Panel::top("status").show(ui, |ui| status_ui(ui, work, self.report.as_ref()));
             self.commands.extend(status.inner);
         }

@@ -43,8 +43,11 @@ pub fn proposals_ui(
         return commands;
     };
     if proposals.is_empty() {
-        let none = if data.doc.timeline().sources.is_empty() {
+        let timeline = data.doc.timeline();
+        let none = if timeline.sources.is_empty() {
             "No dates to propose: the timeline has no sources yet (File › Add Source…)."
+        } else if !timeline.events.is_empty() || !timeline.rejected.is_empty() {
+            "Every date read in the sources is decided: an event cites its sentence, or it was rejected."
         } else {
             "No dates to propose. Sources in Spanish, Italian and English are read."
         };
@@ -52,10 +55,12 @@ pub fn proposals_ui(
     }
     let shown = state.visible(proposals);
     if !shown.is_empty() {
-        ui.label(RichText::new("↑ ↓ move · A accept · R reject · Ctrl/Shift-click picks several").weak().small());
+        ui.label(RichText::new("↑ ↓ move · A accept · R reject").weak().small());
     }
     keyboard(ui, state, &shown, &mut commands);
-    selection_bar(ui, state, &shown, &mut commands);
+    if !shown.is_empty() {
+        selection_bar(ui, state, &shown, &mut commands);
+    }
     let why_none = why_none(ui, data, proposals);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         let mut without = Vec::new();
@@ -142,22 +147,23 @@ fn keyboard(ui: &Ui, state: &mut ListState, shown: &[&Proposal], commands: &mut 
     }
 }
 
-/// With several rows picked: how many, and Accept / Reject for them all.
+/// How many rows are picked, and Accept / Reject for them all: always there (its buttons
+/// enabled from two rows picked), so that the rows below never move as picks come and go.
 fn selection_bar(ui: &mut Ui, state: &mut ListState, shown: &[&Proposal], commands: &mut Vec<Command>) {
     let chosen = state.chosen(shown);
-    if chosen.len() < 2 {
-        return;
-    }
+    let several = chosen.len() >= 2;
     ui.horizontal(|ui| {
-        ui.label(format!("{} picked", chosen.len()));
+        let n = chosen.len();
+        ui.label(if several { format!("{n} picked") } else { "Ctrl- or Shift-click to pick several".to_owned() });
         let list = || chosen.iter().map(|p| (*p).clone()).collect::<Vec<_>>();
-        if ui.button(format!("Accept {}", chosen.len())).clicked() {
+        let label = |verb: &str| if several { format!("{verb} {n}") } else { format!("{verb} Picked") };
+        if ui.add_enabled(several, egui::Button::new(label("Accept"))).clicked() {
             commands.push(Command::AcceptProposals(list()));
             state.decide(shown, &chosen);
-        } else if ui.button(format!("Reject {}", chosen.len())).clicked() {
+        } else if ui.add_enabled(several, egui::Button::new(label("Reject"))).clicked() {
             commands.push(Command::RejectProposals(list()));
             state.decide(shown, &chosen);
-        } else if ui.button("Clear").clicked() {
+        } else if ui.add_enabled(several, egui::Button::new("Clear")).clicked() {
             state.selected.clear();
         }
     });
