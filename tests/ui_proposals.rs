@@ -153,6 +153,11 @@ fn the_keyboard_works_the_list_and_the_cursor_stays_in_place() {
     assert_eq!(data(&harness).doc.timeline().rejected.len(), 3);
     let rejected = data(&harness).doc.timeline().rejected[2].clone();
     assert_eq!(rejected.when.as_deref(), Some("2020-01-27"), "one date of a sentence with two");
+    harness.get_by_label("Edit").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Undo Reject 2 Proposed Dates").is_some(), "the Edit menu says how many");
+    harness.key_press(Key::Escape);
+    harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(data(&harness).doc.timeline().rejected.len(), 1, "one undo takes both back");

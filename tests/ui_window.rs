@@ -332,6 +332,25 @@ fn fit_all_fits_the_events_the_filter_shows() {
 }
 
 #[test]
+fn a_new_event_the_filter_hides_says_so() {
+    let mut harness = app_harness();
+    harness.get_by_label("Filters").click();
+    harness.run();
+    harness.get_by_label("#advertising").click();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    let before = data(&harness).doc.events().len();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::E);
+    harness.run();
+    assert_eq!(data(&harness).doc.events().len(), before + 1, "made");
+    assert!(
+        harness.query_by_label_contains("The selected event is hidden by the filter (tag advertising)").is_some(),
+        "and said to be hidden, not lost"
+    );
+}
+
+#[test]
 fn keyboard_accessible_label_of_an_event_holds_its_date() {
     let harness = app_harness();
     let data = data(&harness);

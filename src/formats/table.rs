@@ -159,7 +159,8 @@ pub const XLSX_ROWS_MAX: usize = 1_048_575;
 /// The widest each column is made, in characters, and whether its text wraps.
 const WIDTHS: [(usize, bool); 10] = [
     (40, false),
-    (16, false),
+    // An interval of two days is 21 characters ("2020-05-11/2020-05-17"), and does not wrap.
+    (24, false),
     (40, true),
     (60, true),
     (24, true),

@@ -253,6 +253,9 @@ impl Edit {
                 [_, _, ..] if edits.iter().all(|e| matches!(e, Self::AddEvent { .. })) => {
                     format!("Add {} Events", edits.len())
                 }
+                [_, _, ..] if edits.iter().all(|e| matches!(e, Self::AddRejected { .. })) => {
+                    format!("Reject {} Proposed Dates", edits.len())
+                }
                 _ => edits.first().map_or_else(|| "Edit".to_owned(), |e| e.describe(doc)),
             },
         }

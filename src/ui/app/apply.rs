@@ -351,6 +351,11 @@ impl CitelineApp {
         if let Some(e) = event {
             let data = Arc::clone(self.session.data());
             self.view.reveal(&data, e, self.timeline_width);
+            if !self.session.visibility().shown(e) {
+                // A new event the filter hides: said, or it seems not to have been made.
+                let filter = self.session.filter().describe(&data.doc);
+                self.flash(format!("The selected event is hidden by the filter ({filter}): Clear Filters to see it"));
+            }
         }
     }
 
