@@ -40,6 +40,7 @@ impl Proposal {
                 source: self.source.as_str().into(),
                 quote: self.quote.as_str().into(),
                 note: None,
+                ..Citation::default()
             }]
             .into(),
             ..Event::default()
