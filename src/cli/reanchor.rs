@@ -70,7 +70,13 @@ pub fn tally(found: &[Found]) -> String {
 }
 
 /// Prints the outcomes of `found` (citations of source `id`), as text lines or JSON values.
-pub fn print(doc: &Document, id: &str, found: &[Found], json_rows: Option<&mut Vec<serde_json::Value>>, out: &mut impl Write) {
+pub fn print(
+    doc: &Document,
+    id: &str,
+    found: &[Found],
+    json_rows: Option<&mut Vec<serde_json::Value>>,
+    out: &mut impl Write,
+) {
     let text = doc.source(id).map_or("", |(_, t)| t);
     let mut rows = Vec::new();
     for f in found {
@@ -118,7 +124,11 @@ pub fn reanchor(args: &ReanchorArgs, out: &mut impl Write) -> ExitCode {
         }
     };
     if args.accept.is_some() && !session.format().is_lossless() {
-        return fail(&format!("{} is a {}: anchors are kept in citeline timelines", args.file.display(), session.format().name()));
+        return fail(&format!(
+            "{} is a {}: anchors are kept in citeline timelines",
+            args.file.display(),
+            session.format().name()
+        ));
     }
     let ids = match changed_sources(&session.data().doc, args.source.as_deref()) {
         Ok(ids) => ids,

@@ -73,7 +73,13 @@ pub fn anchor_of(text: &str, range: Range<usize>) -> Anchor {
     let after = &text[end..];
     let to = after.char_indices().nth(CONTEXT_CHARS).map_or(after.len(), |(i, _)| i);
     let clamp = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
-    Anchor { prefix: before[from..].into(), suffix: after[..to].into(), start: clamp(start), end: clamp(end), page: None }
+    Anchor {
+        prefix: before[from..].into(),
+        suffix: after[..to].into(),
+        start: clamp(start),
+        end: clamp(end),
+        page: None,
+    }
 }
 
 /// What became of a quote in a new version of its source.
@@ -141,11 +147,13 @@ impl Candidate {
 }
 
 /// The folded forms of what an anchor knows, computed once per citation.
-struct Sought<'a> {
+struct Sought {
     quote: String,
     prefix: String,
     suffix: String,
-    anchor: Option<&'a Anchor>,
+    /// Whether the context was cut short by the text's start or end.
+    prefix_short: bool,
+    suffix_short: bool,
     /// The old place, as a folded offset of the new text.
     old: Option<usize>,
 }
@@ -163,30 +171,38 @@ pub fn reanchor(anchor: Option<&Anchor>, quote: &str, folded: &FoldedText) -> Re
         prefix: anchor.map(|a| fold_str(&a.prefix)).unwrap_or_default(),
         suffix: anchor.map(|a| fold_str(&a.suffix)).unwrap_or_default(),
         old: anchor.map(|a| folded.folded_offset(a.start as usize)),
-        anchor,
+        prefix_short: anchor.is_some_and(|a| a.prefix.chars().count() < CONTEXT_CHARS),
+        suffix_short: anchor.is_some_and(|a| a.suffix.chars().count() < CONTEXT_CHARS),
         quote: q,
     };
     let Some(anchor) = anchor else {
         let mut places = exact(hay, &sought.quote, 0..hay.len(), 2).into_iter();
         return match (places.next(), places.next()) {
-            (Some(r), None) => folded
-                .original_range(r)
-                .map_or(Reanchored::ORPHAN, |r| Reanchored { outcome: Outcome::Kept, score: 1.0, range: Some(r) }),
+            (Some(r), None) => folded.original_range(r).map_or(Reanchored::ORPHAN, |r| Reanchored {
+                outcome: Outcome::Kept,
+                score: 1.0,
+                range: Some(r),
+            }),
             _ => Reanchored::ORPHAN,
         };
     };
     let old = sought.old.unwrap_or(0);
     // 1. Near the old place, with the very same context: nothing else can be better.
     let near = old.saturating_sub(NEAR)..(old + sought.quote.len() + NEAR).min(hay.len());
-    let mut best: Option<Candidate> = None;
-    for r in exact(hay, &sought.quote, near, 16) {
-        let c = candidate(hay, &sought, r);
-        if c.before >= 1.0 && c.after >= 1.0 && best.as_ref().is_none_or(|b| c.near > b.near) {
-            best = Some(c);
-        }
-    }
-    if let Some(c) = best {
-        return same_words(folded, anchor, &c);
+    // Several such places (a paragraph repeated whole) cannot be told apart, unless one is
+    // the old place itself.
+    let perfect: Vec<Candidate> = exact(hay, &sought.quote, near, 16)
+        .into_iter()
+        .map(|r| candidate(hay, &sought, r))
+        .filter(|c| c.before >= 1.0 && c.after >= 1.0)
+        .collect();
+    let at_old = perfect
+        .iter()
+        .find(|c| folded.original_range(c.folded.clone()).is_some_and(|r| r.start == anchor.start as usize));
+    match (at_old, perfect.as_slice()) {
+        (Some(c), _) | (None, [c]) => return same_words(folded, anchor, c),
+        (None, []) => {}
+        (None, [_, _, ..]) => return Reanchored::ORPHAN,
     }
     // 2. Anywhere, context deciding.
     let mut places: Vec<Candidate> =
@@ -195,12 +211,19 @@ pub fn reanchor(anchor: Option<&Anchor>, quote: &str, folded: &FoldedText) -> Re
     if let Some(first) = places.first() {
         let clear = places.get(1).is_none_or(|second| first.context() - second.context() >= MARGIN);
         if first.sure() && clear {
-            return same_words(folded, anchor, first);
+            // The same words elsewhere, but other words where they stood with a context as
+            // good (a sentence said twice, reworded here): not a move.
+            let rival = fuzzy(hay, &sought, Some(&first.folded)).filter(|(c, _)| c.context() >= first.context() - 0.1);
+            match rival {
+                None => return same_words(folded, anchor, first),
+                Some((c, _)) if c.context() <= first.context() + 0.1 => return Reanchored::ORPHAN,
+                Some(_) => {}
+            }
         }
     }
     // 3. Fuzzy: other words where the quote stood.
-    let Some((c, errors)) = fuzzy(hay, &sought) else { return Reanchored::ORPHAN };
-    if places.iter().any(|p| p.folded == c.folded) {
+    let Some((c, errors)) = fuzzy(hay, &sought, None) else { return Reanchored::ORPHAN };
+    if places.iter().any(|p| p.folded.start < c.folded.end && c.folded.start < p.folded.end) {
         // The same words as an undecided exact place: still undecided.
         return Reanchored::ORPHAN;
     }
@@ -209,9 +232,11 @@ pub fn reanchor(anchor: Option<&Anchor>, quote: &str, folded: &FoldedText) -> Re
         return Reanchored::ORPHAN;
     }
     let score = 0.6 * similarity + 0.3 * c.context() + 0.1 * c.near;
-    folded
-        .original_range(c.folded)
-        .map_or(Reanchored::ORPHAN, |r| Reanchored { outcome: Outcome::Changed, score, range: Some(r) })
+    folded.original_range(c.folded).map_or(Reanchored::ORPHAN, |r| Reanchored {
+        outcome: Outcome::Changed,
+        score,
+        range: Some(r),
+    })
 }
 
 fn same_words(folded: &FoldedText, anchor: &Anchor, c: &Candidate) -> Reanchored {
@@ -239,11 +264,18 @@ fn exact(hay: &str, needle: &str, within: Range<usize>, most: usize) -> Vec<Rang
 fn candidate(hay: &str, s: &Sought, r: Range<usize>) -> Candidate {
     let before_from = hay.floor_char_boundary(r.start.saturating_sub(s.prefix.len()));
     let after_to = hay.ceil_char_boundary((r.end + s.suffix.len()).min(hay.len()));
-    let before = side(&s.prefix, &hay[before_from..r.start], r.start == 0);
-    let after = side(&s.suffix, &hay[r.end..after_to], r.end == hay.len());
+    let mut before = side(&s.prefix, &hay[before_from..r.start], r.start == 0);
+    let mut after = side(&s.suffix, &hay[r.end..after_to], r.end == hay.len());
+    // A context cut short by the text's edge says the quote stood that near the edge: the same
+    // words further in are not the same context.
+    if s.prefix_short && before_from > 0 {
+        before *= 0.5;
+    }
+    if s.suffix_short && after_to < hay.len() {
+        after *= 0.5;
+    }
     let distance = s.old.map_or(0, |o| o.abs_diff(r.start));
     let near = 1.0 / (1.0 + distance as f32 / NEAR as f32);
-    let _ = s.anchor;
     Candidate { folded: r, before, after, near }
 }
 
@@ -272,8 +304,9 @@ fn levenshtein(a: &[u8], b: &[u8]) -> usize {
 }
 
 /// The best fuzzy place of the quote: places suggested by pieces of the quote and of its
-/// context found exactly, each scored by a local edit distance. With its number of errors.
-fn fuzzy(hay: &str, s: &Sought) -> Option<(Candidate, usize)> {
+/// context found exactly, each scored by a local edit distance, none overlapping `avoid`. With
+/// its number of errors.
+fn fuzzy(hay: &str, s: &Sought, avoid: Option<&Range<usize>>) -> Option<(Candidate, usize)> {
     let m = s.quote.len();
     if m < MIN_FUZZY {
         return None;
@@ -340,7 +373,7 @@ fn fuzzy(hay: &str, s: &Sought) -> Option<(Candidate, usize)> {
             continue;
         }
         let r = hay.floor_char_boundary(from + r.start)..hay.ceil_char_boundary(from + r.end);
-        if r.is_empty() {
+        if r.is_empty() || avoid.is_some_and(|a| a.start < r.end && r.start < a.end) {
             continue;
         }
         let c = candidate(hay, s, r);

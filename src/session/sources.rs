@@ -146,7 +146,8 @@ impl Session {
         match &old.file {
             Some(file) => {
                 let path = base.join(file);
-                write_atomically(&path, new.text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                write_atomically(&path, new.text.as_bytes())
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             }
             None => source.text = Some(new.text.clone()),
         }

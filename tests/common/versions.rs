@@ -142,10 +142,11 @@ pub fn trial(seed: u64, quotes: usize) -> Trial {
             // A clause: from a word's start to another's end.
             let s = &base[r.clone()];
             let spaces: Vec<usize> = s.match_indices(' ').map(|(i, _)| i).collect();
-            if spaces.len() > 6 {
-                let a = spaces[rng.below(spaces.len() / 2)] + 1;
-                let b = spaces[spaces.len() / 2 + rng.below(spaces.len() / 2)];
-                r = r.start + a..r.start + b;
+            if spaces.len() > 8 {
+                // At least three words.
+                let i = rng.below(spaces.len() / 2);
+                let j = (spaces.len() / 2 + rng.below(spaces.len() / 2)).max(i + 3).min(spaces.len() - 1);
+                r = r.start + spaces[i] + 1..r.start + spaces[j];
             }
         }
         chosen.push(r);
@@ -196,7 +197,14 @@ pub fn trial(seed: u64, quotes: usize) -> Trial {
         match rng.below(6) {
             0 => typo_fix(&mut text, &mut rng),
             1 => {
-                let paragraphs: Vec<&str> = other.split("\n\n").filter(|p| p.len() > 40).collect();
+                // Never a paragraph holding a quote: a copy of it would be the quote moved.
+                let paragraphs: Vec<&str> = other
+                    .split("\n\n")
+                    .filter(|p| p.len() > 40 && !chosen.iter().any(|r| p.contains(&base[r.clone()])))
+                    .collect();
+                if paragraphs.is_empty() {
+                    continue;
+                }
                 let inserted = paragraphs[rng.below(paragraphs.len())].to_owned();
                 let at = paragraph_breaks(&text);
                 let p = at[rng.below(at.len())];
@@ -211,7 +219,13 @@ pub fn trial(seed: u64, quotes: usize) -> Trial {
         }
     }
     let (new, new_ranges) = unmark(&text, chosen.len());
-    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").replace(['\u{2019}'], "'").replace(['\u{201C}', '\u{201D}'], "\"");
+    let fold = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace(['\u{2019}'], "'")
+            .replace(['\u{201C}', '\u{201D}'], "\"")
+    };
     let quotes = chosen
         .iter()
         .enumerate()
@@ -245,16 +259,19 @@ fn inside_quote(text: &str, at: usize) -> bool {
     matches!((opened, closed), (Some(o), c) if c.is_none_or(|c| c < o))
 }
 
-/// A word of the quote changed for another.
+/// A word inserted inside the quote, or one of its inner words changed.
 fn reword(words: &str, rng: &mut Rng) -> String {
-    let list: Vec<&str> = words.split(' ').collect();
-    let i = rng.below(list.len());
-    let replaced: Vec<String> = list
-        .iter()
-        .enumerate()
-        .map(|(j, w)| if j == i { format!("{w}{}", ["ísimo", "s", " nuovo", " also"][rng.below(4)]) } else { (*w).to_owned() })
-        .collect();
-    replaced.join(" ")
+    let mut list: Vec<String> = words.split(' ').map(str::to_owned).collect();
+    if list.len() < 3 {
+        return format!("{words} nuovo");
+    }
+    let i = 1 + rng.below(list.len() - 2);
+    if rng.chance(50) {
+        list.insert(i, ["nuovo", "also", "muy", "dunque"][rng.below(4)].to_owned());
+    } else {
+        list[i] = format!("{}{}", list[i], ["ísimo", "s", "x"][rng.below(3)]);
+    }
+    list.join(" ")
 }
 
 /// Two letters of a word swapped back: a typo fixed (anywhere, inside a quote too).
