@@ -151,6 +151,7 @@ mod tests {
                 title: String::new(),
                 pin: None,
                 siblings: 0,
+                anchor: None,
             })
             .collect()
     }
