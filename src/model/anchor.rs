@@ -307,82 +307,81 @@ fn levenshtein(a: &[u8], b: &[u8]) -> usize {
 /// context found exactly, each scored by a local edit distance, none overlapping `avoid`. With
 /// its number of errors.
 fn fuzzy(hay: &str, s: &Sought, avoid: Option<&Range<usize>>) -> Option<(Candidate, usize)> {
-    let m = s.quote.len();
-    if m < MIN_FUZZY {
+    const PIECE: usize = 12;
+    let len = s.quote.len();
+    if len < MIN_FUZZY {
         return None;
     }
-    let errors = (m as f32 * MAX_ERRORS) as usize;
-    const PIECE: usize = 12;
+    // MAX_ERRORS of the quote's bytes.
+    let errors = len / 4;
     // Where each found piece says the quote begins.
     let mut starts: Vec<usize> = Vec::new();
     // Other words are looked for around where the quote stood, not through all of a long text.
     let old = s.old.unwrap_or(0);
     let window = hay.floor_char_boundary(old.saturating_sub(FUZZY_NEAR))
-        ..hay.ceil_char_boundary((old + m + FUZZY_NEAR).min(hay.len()));
-    let pieces = (m / PIECE).clamp(1, 16);
-    let stride = (m - PIECE.min(m)) / pieces.max(1);
-    let q = s.quote.as_bytes();
-    let mut seed = |offset: usize, piece: &[u8], shift: isize| {
+        ..hay.ceil_char_boundary((old + len + FUZZY_NEAR).min(hay.len()));
+    let pieces = (len / PIECE).clamp(1, 16);
+    let stride = (len - PIECE.min(len)) / pieces;
+    let bytes = s.quote.as_bytes();
+    // A piece found at `i` says the quote begins at `i + add - sub`.
+    let mut seed = |piece: &[u8], add: usize, sub: usize| {
         let Ok(piece) = std::str::from_utf8(piece) else { return };
         if piece.trim().len() < 6 {
             return;
         }
         for (i, _) in hay[window.clone()].match_indices(piece).take(8) {
-            if let Some(start) = (window.start + i).checked_add_signed(shift - offset as isize) {
+            if let Some(start) = (window.start + i + add).checked_sub(sub) {
                 starts.push(start);
             }
         }
     };
-    for k in 0..=pieces {
-        let at = (k * stride).min(m.saturating_sub(PIECE));
-        let end = (at + PIECE).min(m);
+    for nth in 0..=pieces {
+        let at = (nth * stride).min(len.saturating_sub(PIECE));
+        let end = (at + PIECE).min(len);
         if s.quote.is_char_boundary(at) && s.quote.is_char_boundary(end) {
-            seed(at, &q[at..end], 0);
+            seed(&bytes[at..end], 0, at);
         }
     }
     // The context's pieces next to the quote point at it too.
-    let p = s.prefix.as_bytes();
-    if p.len() >= PIECE && s.prefix.is_char_boundary(p.len() - PIECE) {
-        seed(0, &p[p.len() - PIECE..], PIECE as isize);
+    let before = s.prefix.as_bytes();
+    if before.len() >= PIECE && s.prefix.is_char_boundary(before.len() - PIECE) {
+        seed(&before[before.len() - PIECE..], PIECE, 0);
     }
     if s.suffix.len() >= PIECE && s.suffix.is_char_boundary(PIECE) {
-        seed(0, &s.suffix.as_bytes()[..PIECE], -(m as isize));
+        seed(&s.suffix.as_bytes()[..PIECE], 0, len);
     }
     if let Some(old) = s.old {
         starts.push(old);
     }
     starts.sort_unstable();
-    // One window per cluster of suggested starts, the most suggested first.
-    let mut clusters: Vec<(usize, usize)> = Vec::new(); // (start, votes)
-    for &st in &starts {
+    // One window per cluster of suggested starts, the most suggested first: (start, votes).
+    let mut clusters: Vec<(usize, usize)> = Vec::new();
+    for &at in &starts {
         match clusters.last_mut() {
-            Some((first, votes)) if st - *first <= errors + PIECE => *votes += 1,
-            _ => clusters.push((st, 1)),
+            Some((first, votes)) if at - *first <= errors + PIECE => *votes += 1,
+            _ => clusters.push((at, 1)),
         }
     }
-    clusters.sort_by(|a, b| b.1.cmp(&a.1));
+    clusters.sort_by_key(|&(_, votes)| std::cmp::Reverse(votes));
     let mut best: Option<(Candidate, usize)> = None;
     for &(start, _) in clusters.iter().take(6) {
         let from = hay.floor_char_boundary(start.saturating_sub(errors + PIECE));
-        let to = hay.ceil_char_boundary((start + m + 2 * errors + PIECE).min(hay.len()));
+        let to = hay.ceil_char_boundary((start + len + 2 * errors + PIECE).min(hay.len()));
         if from >= to {
             continue;
         }
-        let Some((r, d)) = local_match(q, &hay.as_bytes()[from..to]) else { continue };
-        if d > errors {
+        let Some((found, distance)) = local_match(bytes, &hay.as_bytes()[from..to]) else { continue };
+        if distance > errors {
             continue;
         }
-        let r = hay.floor_char_boundary(from + r.start)..hay.ceil_char_boundary(from + r.end);
-        if r.is_empty() || avoid.is_some_and(|a| a.start < r.end && r.start < a.end) {
+        let found = hay.floor_char_boundary(from + found.start)..hay.ceil_char_boundary(from + found.end);
+        if found.is_empty() || avoid.is_some_and(|a| a.start < found.end && found.start < a.end) {
             continue;
         }
-        let c = candidate(hay, s, r);
-        let better = best.as_ref().is_none_or(|(b, bd)| {
-            let score = |c: &Candidate, d: usize| c.context() - d as f32 / m as f32;
-            score(&c, d) > score(b, *bd)
-        });
-        if better {
-            best = Some((c, d));
+        let place = candidate(hay, s, found);
+        let score = |c: &Candidate, errors: usize| c.context() - errors as f32 / len as f32;
+        if best.as_ref().is_none_or(|(b, e)| score(&place, distance) > score(b, *e)) {
+            best = Some((place, distance));
         }
     }
     best
@@ -394,10 +393,10 @@ fn local_match(pattern: &[u8], window: &[u8]) -> Option<(Range<usize>, usize)> {
     let n = window.len();
     // For each end position j: the distance, and where the match began.
     let mut cost: Vec<u32> = vec![0; n + 1];
-    let mut from: Vec<u32> = (0..=n as u32).collect();
-    for (i, &p) in pattern.iter().enumerate() {
+    let mut from: Vec<u32> = (0..=u32::try_from(n).unwrap_or(u32::MAX)).collect();
+    for (i, &p) in (1u32..).zip(pattern) {
         let (mut diag_cost, mut diag_from) = (cost[0], from[0]);
-        cost[0] = i as u32 + 1;
+        cost[0] = i;
         from[0] = 0;
         for j in 1..=n {
             let (up_cost, up_from) = (cost[j], from[j]);

@@ -25,7 +25,7 @@ pub enum Truth {
 }
 
 #[derive(Clone, Debug)]
-pub struct Quote {
+pub struct Cited {
     pub quote: String,
     pub old: Range<usize>,
     pub truth: Truth,
@@ -35,7 +35,7 @@ pub struct Quote {
 pub struct Trial {
     pub old: String,
     pub new: String,
-    pub quotes: Vec<Quote>,
+    pub quotes: Vec<Cited>,
 }
 
 /// xorshift64*: the same numbers for the same seed, everywhere.
@@ -54,7 +54,7 @@ impl Rng {
     }
 
     pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 { 0 } else { usize::try_from(self.next() % n as u64).unwrap_or(0) }
     }
 
     pub fn chance(&mut self, percent: u64) -> bool {
@@ -98,7 +98,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
         let end = match b {
-            b'.' | b'?' | b'!' if bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()) => i + 1,
+            b'.' | b'?' | b'!' if bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace) => i + 1,
             b'\n' => i,
             _ => continue,
         };
@@ -125,6 +125,7 @@ enum Fate {
 /// One trial: an old text (one or both articles), `quotes` sentences or clauses of it quoted,
 /// and a new version made by typo fixes, inserted and deleted paragraphs, reflowed lines,
 /// changed punctuation and quote marks, and some quotes reworded, deleted or repeated.
+#[allow(clippy::too_many_lines)] // one trial, step by step
 pub fn trial(seed: u64, quotes: usize) -> Trial {
     let mut rng = Rng::new(seed);
     let base = match rng.below(3) {
@@ -193,7 +194,7 @@ pub fn trial(seed: u64, quotes: usize) -> Trial {
         }
     }
     // Edits around the quotes.
-    for _ in 0..1 + rng.below(6) {
+    for _ in 0..=rng.below(6) {
         match rng.below(6) {
             0 => typo_fix(&mut text, &mut rng),
             1 => {
@@ -238,7 +239,7 @@ pub fn trial(seed: u64, quotes: usize) -> Trial {
                 Some(r) if fold(&new[r.clone()]) == fold(&quote) => Truth::Same(r.clone()),
                 Some(r) => Truth::Reworded(r.clone()),
             };
-            Quote { quote, old: old_range, truth }
+            Cited { quote, old: old_range, truth }
         })
         .collect();
     Trial { old, new, quotes }
