@@ -20,7 +20,7 @@ fn source(bytes: usize, rng: &mut Rng) -> String {
     let mut text = String::with_capacity(bytes + 256);
     let mut sentence = 0;
     while text.len() < bytes {
-        let n = 8 + rng.below(12);
+        let n = 6 + rng.below(10);
         for i in 0..n {
             let w = words[rng.below(words.len())].trim_matches(|c: char| !c.is_alphanumeric());
             if i > 0 {
@@ -46,10 +46,10 @@ fn case() -> Case {
     let mut rng = Rng::new(24);
     let old = source(1 << 20, &mut rng);
     let sentences = versions::sentences(&old);
-    let step = sentences.len() / 10_000;
+    assert!(sentences.len() >= 10_000, "{} sentences", sentences.len());
     let citations: Vec<(Anchor, String)> = (0..10_000)
         .map(|i| {
-            let r = sentences[i * step].clone();
+            let r = sentences[i * sentences.len() / 10_000].clone();
             (anchor_of(&old, r.clone()), old[r].to_owned())
         })
         .collect();
@@ -64,13 +64,14 @@ fn case() -> Case {
             _ => {}
         }
     }
-    for at in (0..old.len()).step_by(64 << 10).skip(1) {
+    for at in (0..old.len()).step_by(64 << 10).skip(1).map(|at| old.floor_char_boundary(at)) {
         let p = old[at..].find("\n\n").map_or(old.len(), |i| at + i);
         edits.push((p, p, "\n\nA new paragraph, inserted in the new version of the source.".to_owned()));
     }
-    for at in (0..old.len()).step_by(16 << 10).skip(1) {
-        let p = old[at..].find(' ').map_or(old.len(), |i| at + i);
-        edits.push((p, p + 1, "  ".to_owned()));
+    for at in (0..old.len()).step_by(16 << 10).skip(1).map(|at| old.floor_char_boundary(at)) {
+        if let Some(i) = old[at..].find(' ') {
+            edits.push((at + i, at + i + 1, "  ".to_owned()));
+        }
     }
     edits.sort_by_key(|e| std::cmp::Reverse(e.0));
     let mut last = usize::MAX;
@@ -85,6 +86,13 @@ fn case() -> Case {
 
 fn bench(c: &mut Criterion) {
     let case = case();
+    // What came out, once, for the record.
+    let folded = FoldedText::new(&case.new);
+    let mut outcomes = std::collections::BTreeMap::new();
+    for (anchor, quote) in &case.citations {
+        *outcomes.entry(reanchor(Some(anchor), quote, &folded).outcome).or_insert(0) += 1;
+    }
+    eprintln!("{} bytes, {} citations: {outcomes:?}", case.new.len(), case.citations.len());
     let mut group = c.benchmark_group("reanchor");
     group.sample_size(10);
     group.bench_function("10,000 citations on a 1 MB source", |b| {
