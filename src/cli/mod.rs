@@ -9,6 +9,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod dates;
+mod reanchor;
 mod table;
 
 use crate::formats::{Format, save_as};
@@ -38,8 +39,14 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Load and validate a timeline: one line per problem, then a summary. Exits 1 on any error.
+    /// Load and validate a timeline: one line per problem, then a summary. Exits 1 on any error,
+    /// and when a source's text or original changed and the change was not accepted (one more
+    /// line per such source, counting its citations by re-anchoring outcome).
     Check { file: PathBuf },
+    /// Finds each citation of a source whose text changed again in the new text: kept, moved
+    /// (the same words elsewhere), changed (other words where they stood) or orphan. With
+    /// --accept, writes the new anchors. Exits 1 while any citation is left pending.
+    Reanchor(reanchor::ReanchorArgs),
     /// Export a timeline as a PNG or SVG image (the format follows OUT's extension).
     Export(ExportArgs),
     /// Write the chronology as a table, CSV or XLSX (the format follows OUT's extension): one
@@ -143,6 +150,11 @@ pub struct AddSourceArgs {
     /// When the source was published, as an EDTF date.
     #[arg(long)]
     pub published: Option<String>,
+    /// Replace the source with this id by FILE, its new version: the id stays, its citations
+    /// are re-anchored in the new text (printed as `reanchor` prints them; only kept ones are
+    /// taken).
+    #[arg(long, value_name = "ID", conflicts_with = "id")]
+    pub replace: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -188,7 +200,8 @@ pub fn check(file: &Path, out: &mut impl Write) -> ExitCode {
                 errors,
                 if errors == 1 { "" } else { "s" }
             );
-            if errors == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+            let pending = changes_not_accepted(&data.doc, out);
+            if errors == 0 && pending == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
         }
         Err(problems) => {
             print_problems(out, &problems);
@@ -202,6 +215,35 @@ pub fn check(file: &Path, out: &mut impl Write) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// One line per source whose text or original changed and was not accepted, with its
+/// citations counted by re-anchoring outcome; how many such sources there are.
+fn changes_not_accepted(doc: &crate::model::Document, out: &mut impl Write) -> usize {
+    let mut n = 0;
+    for (i, s) in doc.timeline().sources.iter().enumerate() {
+        let text = crate::model::anchor::text_changed(doc, i);
+        let original = crate::session::drift::original_changed(doc, s);
+        if !text && original.is_none() {
+            continue;
+        }
+        n += 1;
+        let found = crate::model::anchor::reanchor_source(doc, &s.id);
+        let what = match (&original, text) {
+            (Some(o), true) => format!("its text and {o} changed"),
+            (Some(o), false) => format!("{o} changed"),
+            (None, _) => "its text changed".to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "source \"{}\": {what} and the change was not accepted: {} citation{} (in the kept text: {}); see citeline reanchor",
+            s.id,
+            found.len(),
+            if found.len() == 1 { "" } else { "s" },
+            reanchor::tally(&found)
+        );
+    }
+    n
 }
 
 fn fail(message: &str) -> ExitCode {
@@ -365,6 +407,9 @@ pub fn add_source(args: &AddSourceArgs, out: &mut impl Write) -> ExitCode {
         url: args.url.clone(),
         published: args.published.clone(),
     };
+    if let Some(id) = &args.replace {
+        return replace_source(&mut session, &args.timeline, id, &source, out);
+    }
     let name = args.file.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let id = match session.add_source(&source, &name, details) {
         Ok(id) => id,
@@ -375,6 +420,35 @@ pub fn add_source(args: &AddSourceArgs, out: &mut impl Write) -> ExitCode {
             let _ = writeln!(out, "{id}");
             ExitCode::SUCCESS
         }
+        Err(e) => fail(&e),
+    }
+}
+
+/// `add-source --replace ID`: the source's new version takes its place, and its citations are
+/// re-anchored in it; only kept ones are taken.
+fn replace_source(
+    session: &mut crate::session::Session,
+    timeline: &Path,
+    id: &str,
+    source: &crate::formats::source_file::SourceText,
+    out: &mut impl Write,
+) -> ExitCode {
+    if let Err(e) = session.replace_source_text(id, source) {
+        return fail(&e);
+    }
+    let doc = &session.data().doc;
+    let found = crate::model::anchor::reanchor_source(doc, id);
+    reanchor::print(doc, id, &found, None, out);
+    let _ = writeln!(out, "source \"{id}\": {} citations: {}", found.len(), reanchor::tally(&found));
+    let (edits, _) = crate::model::anchor::accept_edits(doc, id, &found, crate::model::anchor::Accept::default());
+    if !edits.is_empty()
+        && let Err(problems) = session.apply(crate::model::edit::Edit::Batch(edits))
+    {
+        print_problems(&mut std::io::stderr(), &problems);
+        return fail("the new anchors cannot be taken");
+    }
+    match reanchor::save(&session.data().doc, timeline) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&e),
     }
 }
@@ -399,6 +473,7 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
     // print a backtrace, and exit with a code scripts can tell from "the file has errors".
     let result = std::panic::catch_unwind(|| match command {
         Command::Check { file } => check(file, &mut std::io::stdout()),
+        Command::Reanchor(args) => reanchor::reanchor(args, &mut std::io::stdout()),
         Command::Export(args) => export(args),
         Command::Table(args) => table::table(args),
         Command::Convert { input, output, to } => convert(input, output, *to),

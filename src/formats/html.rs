@@ -155,6 +155,7 @@ impl FoundCitation {
             source: self.source.as_str().into(),
             quote: self.quote.as_str().into(),
             note: self.note.clone().map(String::into_boxed_str),
+            ..crate::model::Citation::default()
         }
     }
 }

@@ -348,7 +348,8 @@ mod tests {
         let source = doc.timeline().sources.get(b % sources).map_or("x".into(), |s| s.id.to_string());
         let text = doc.source(&source).map_or("", |(_, t)| t);
         let quote: String = text.chars().skip(n as usize % 40).take(12 + b % 20).collect();
-        let citation = Citation { source: source.as_str().into(), quote: quote.into(), note: None };
+        let citation =
+            Citation { source: source.as_str().into(), quote: quote.into(), note: None, ..Citation::default() };
         match kind % 12 {
             0 => Edit::AddEvent { index: a % (events + 1), event: event(&format!("new-{n}"), Some("2013-08")) },
             1 => Edit::RemoveEvent { index: a % events },
@@ -462,7 +463,9 @@ mod tests {
         let source = e.citations[0].source.clone();
         let text = doc.source(&source).expect("source").1.to_owned();
         let quote: String = text.chars().skip(3).take(30).collect();
-        e.citations = vec![Citation { source, quote: "not in any source at all".into(), note: None }].into();
+        e.citations =
+            vec![Citation { source, quote: "not in any source at all".into(), note: None, ..Citation::default() }]
+                .into();
         Edit::UpdateEvent { index: 0, event: e.clone() }.apply(&mut doc).expect("applies");
         assert_eq!(doc.checks(0)[0].status, crate::model::Verification::NotFound);
         assert!(doc.problems().iter().any(|p| p.to_string().contains("not found")));

@@ -82,7 +82,13 @@ pub fn from_passage(id: String, source: &Source, text: &str, range: Range<usize>
     let within = found
         .as_ref()
         .map(|(_, at)| at.start.saturating_sub(range.start)..at.end.min(range.end).saturating_sub(range.start));
-    let citation = super::Citation { source: source.id.as_ref().into(), quote: quote.into(), note: None };
+    let citation = super::Citation {
+        source: source.id.as_ref().into(),
+        quote: quote.into(),
+        note: None,
+        anchor: Some(Box::new(super::anchor::anchor_of(text, range.clone()))),
+        history: Box::default(),
+    };
     let event = Event {
         id: id.into(),
         title: short_title(quote, within.filter(|w| w.start < w.end)).into(),

@@ -107,7 +107,12 @@ pub fn event(rng_state: u64, n: usize) -> Event {
         id: format!("e{n}").into(),
         title: format!("{subject} {n}").into(),
         when: Some(when(&mut rng).into()),
-        citations: Box::new([Citation { source: format!("archive-{source}").into(), quote: quote.into(), note: None }]),
+        citations: Box::new([Citation {
+            source: format!("archive-{source}").into(),
+            quote: quote.into(),
+            note: None,
+            ..Citation::default()
+        }]),
         ..Event::default()
     }
 }

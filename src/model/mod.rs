@@ -1,6 +1,7 @@
 //! The timeline document: events, dates, sources and citations; validation, citation
 //! verification, and the typed edits that are the only way a document changes. Pure Rust and serde: nothing here knows about egui.
 
+pub mod anchor;
 pub mod date;
 pub mod dates;
 pub mod document;

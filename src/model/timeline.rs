@@ -292,4 +292,12 @@ pub struct Citation {
     pub quote: Box<str>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Box<str>>,
+    /// Where the quote stood when it was made or last re-anchored: the words around it and its
+    /// bytes, to find it again in a new version of its source ([`super::anchor`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<Box<super::anchor::Anchor>>,
+    /// The quote's earlier words, oldest first, when a new version of its source reworded them
+    /// and the user accepted the new ones.
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub history: Box<[Box<str>]>,
 }

@@ -99,6 +99,35 @@ impl FoldedText {
     }
 }
 
+impl FoldedText {
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.folded
+    }
+
+    /// The original byte range of the folded bytes `range` (which must not be empty), widened
+    /// to whole characters of the original.
+    pub fn original_range(&self, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+        let first = self.origin.get(range.start)?;
+        let last = self.origin.get(range.end.checked_sub(1)?)?;
+        Some(first.0 as usize..last.1 as usize)
+    }
+
+    /// The folded offset of original byte `at`: the first folded byte of the character there or
+    /// after it (the folded length past the end).
+    pub fn folded_offset(&self, at: usize) -> usize {
+        let at = u32::try_from(at).unwrap_or(u32::MAX);
+        self.origin.partition_point(|&(start, _)| start < at)
+    }
+}
+
+/// `text` folded as quotes and sources are, without trimming its ends.
+pub fn fold_str(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold(text, |c, _| out.push(c));
+    out
+}
+
 pub fn fold_quote(quote: &str) -> String {
     let mut out = String::with_capacity(quote.len());
     fold(quote, |c, _| out.push(c));

@@ -12,6 +12,14 @@ use crate::model::sources::{read_source_bytes, sha256_hex};
 use crate::model::verify::{FoldedText, locate};
 use crate::model::{Document, Place, Problem, Source};
 
+/// "the PDF sources/a.pdf" when the original of `s` changed since it was added.
+pub fn original_changed(doc: &Document, s: &Source) -> Option<String> {
+    let original = s.original.as_ref()?;
+    let base = doc.path().parent().unwrap_or_else(|| Path::new("."));
+    let bytes = read_source_bytes(base, &original.file).ok()?;
+    (sha256_hex(&bytes) != original.sha256).then(|| format!("the {} {}", original.kind.name(), original.file))
+}
+
 /// Warnings for the quotes of every source whose original changed.
 pub fn original_drift(doc: &Document) -> Vec<Problem> {
     let mut warnings = Vec::new();

@@ -121,6 +121,58 @@ impl Session {
     }
 }
 
+impl Session {
+    /// Replaces the text (and original) of source `id` by `new`, its new version: the id, the
+    /// citations and the recorded text hash stay, so that the change is pending until its
+    /// citations are re-anchored and accepted ([`crate::model::anchor::accept_edits`]).
+    pub fn replace_source_text(&mut self, id: &str, new: &SourceText) -> Result<(), String> {
+        let Some(timeline) = self.path().map(Path::to_owned) else {
+            return Err("save the timeline first: its sources are kept in a folder beside it".to_owned());
+        };
+        let doc = &self.data().doc;
+        let Some(index) = doc.timeline().sources.iter().position(|s| &*s.id == id) else {
+            return Err(format!("--replace {id}: there is no source with this id"));
+        };
+        let old = doc.timeline().sources[index].clone();
+        let base = timeline.parent().unwrap_or_else(|| Path::new("."));
+        let mut source = Source {
+            pages: new.pages.clone(),
+            lines: new.lines.clone(),
+            moved: new.moved.clone(),
+            ocr: new.ocr.clone().map(Box::new),
+            original: None,
+            ..old.clone()
+        };
+        match &old.file {
+            Some(file) => {
+                let path = base.join(file);
+                write_atomically(&path, new.text.as_bytes())
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            }
+            None => source.text = Some(new.text.clone()),
+        }
+        if let Some((kind, bytes)) = &new.original {
+            let file = match &old.original {
+                Some(o) if o.kind == *kind => o.file.clone(),
+                _ => {
+                    let folder = sources_folder(&timeline);
+                    std::fs::create_dir_all(&folder).map_err(|e| format!("cannot make {}: {e}", folder.display()))?;
+                    format!("sources/{}.{}", free_stem(&folder, id, Some(kind.extension())), kind.extension())
+                }
+            };
+            let path = base.join(&file);
+            write_atomically(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            source.original = Some(Original { file, kind: *kind, sha256: sha256_hex(bytes) });
+        }
+        if source.text_sha256.is_none() {
+            // A source added before hashes were kept: its old text is what the file had.
+            source.text_sha256 = doc.source(id).map(|(_, t)| sha256_hex(t.as_bytes()));
+        }
+        self.apply(Edit::UpdateSource { index, source })
+            .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
+    }
+}
+
 /// The source as it will stand in the timeline (its `file` still to be set).
 fn new_source(doc: &Document, source: &SourceText, name: &str, d: SourceDetails) -> Result<Source, String> {
     let stem = Path::new(name).file_stem().map_or_else(|| "source".to_owned(), |s| s.to_string_lossy().into_owned());

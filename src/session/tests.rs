@@ -134,7 +134,13 @@ fn adding_an_event_updates_lanes_filter_and_search() {
         title: "Zebra crossing".into(),
         when: Some("2016-02-03".into()),
         tags: vec!["zebra".into()].into(),
-        citations: vec![Citation { source: (&*source.id).into(), quote: quote.into(), note: None }].into(),
+        citations: vec![Citation {
+            source: (&*source.id).into(),
+            quote: quote.into(),
+            note: None,
+            ..Citation::default()
+        }]
+        .into(),
         ..Event::default()
     };
     let n = session.data().doc.events().len();

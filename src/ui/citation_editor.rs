@@ -26,7 +26,7 @@ pub fn citation_editor_ui(ui: &mut Ui, event: &Event, index: u32, ci: usize) -> 
                     .check(&quote_needed)
                     .show(ui);
                 if let Some(text) = typed.commit.filter(|t| t.trim() != &*citation.quote) {
-                    let c = Citation { quote: text.trim().into(), ..citation.clone() };
+                    let c = Citation { quote: text.trim().into(), anchor: None, ..citation.clone() };
                     commands
                         .push(Command::Edit(Edit::UpdateCitation { event: e, index: ci, citation: c }, key("quote")));
                 }

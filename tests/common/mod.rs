@@ -3,6 +3,7 @@
 
 pub mod opinion;
 pub mod pdf;
+pub mod versions;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

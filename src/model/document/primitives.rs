@@ -123,7 +123,9 @@ impl Document {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let text_changed = (old.text.as_ref(), old.file.as_ref()) != (source.text.as_ref(), source.file.as_ref());
+        // The same file may hold a new text (a source replaced by its new version).
+        let text_changed = (old.text.as_ref(), old.file.as_ref()) != (source.text.as_ref(), source.file.as_ref())
+            || self.texts.get(index).is_none_or(|t| **t != *text);
         self.source_ids.remove(&old.id);
         self.source_ids.insert(source.id.clone(), index);
         if text_changed {

@@ -27,6 +27,8 @@ pub struct Proposal {
     pub pin: Option<String>,
     /// The other dates of the same sentence (each proposed on its own), when it holds several.
     pub siblings: usize,
+    /// The sentence's anchor in the text, for the citation accepting it makes.
+    pub anchor: Option<Box<super::anchor::Anchor>>,
 }
 
 impl Proposal {
@@ -40,6 +42,8 @@ impl Proposal {
                 source: self.source.as_str().into(),
                 quote: self.quote.as_str().into(),
                 note: None,
+                anchor: self.anchor.clone(),
+                ..Citation::default()
             }]
             .into(),
             ..Event::default()
@@ -220,6 +224,7 @@ impl SourceToRead {
                     when,
                     pin: pin.clone(),
                     siblings: whens.len() - 1,
+                    anchor: Some(Box::new(super::anchor::anchor_of(text, sentence.clone()))),
                 });
             }
         }

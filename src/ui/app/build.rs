@@ -69,7 +69,7 @@ impl CitelineApp {
     pub(super) fn cite_passage(&mut self, source: &str, range: Range<usize>, event: u32) {
         let Some(quote) = self.passage(source, range) else { return };
         let Some(e) = self.session.data().doc.events().get(event as usize) else { return };
-        let citation = Citation { source: source.into(), quote: quote.into(), note: None };
+        let citation = Citation { source: source.into(), quote: quote.into(), note: None, ..Citation::default() };
         self.edit(Edit::AddCitation { event: event as usize, index: e.citations.len(), citation }, None);
     }
 

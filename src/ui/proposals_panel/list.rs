@@ -155,6 +155,7 @@ mod tests {
                 title: String::new(),
                 pin: None,
                 siblings: 0,
+                anchor: None,
             })
             .collect()
     }
