@@ -265,6 +265,16 @@ fn search_result_clicked_in_the_list_is_selected() {
     assert_eq!(harness.state().selected, Some(e));
 }
 
+/// Filters › the tag labelled `label`, then Esc closes the menu.
+fn filter_by_tag(harness: &mut Harness<'static, CitelineApp>, label: &str) {
+    harness.get_by_label("Filters").click();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+}
+
 #[test]
 fn filter_by_tag_hides_the_other_events_and_one_click_clears_it() {
     let mut harness = app_harness();
@@ -277,12 +287,7 @@ fn filter_by_tag_hides_the_other_events_and_one_click_clears_it() {
         assert!(harness.query_by_label(&label_of(i)).is_some(), "shown before filtering: {}", label_of(i));
     }
 
-    harness.get_by_label("Filters").click();
-    harness.run();
-    harness.get_by_label("#api").click();
-    harness.run();
-    harness.key_press(Key::Escape);
-    harness.run();
+    filter_by_tag(&mut harness, "#api");
     for &i in &dated {
         let shown = harness.query_by_label(&label_of(i)).is_some();
         assert_eq!(shown, has_api(i), "{}", label_of(i));
@@ -312,12 +317,7 @@ fn fit_all_fits_the_events_the_filter_shows() {
         (spans.iter().map(|s| s.start).fold(f64::MAX, f64::min), spans.iter().map(|s| s.end).fold(f64::MIN, f64::max));
     let whole = data.lanes.extent.expect("dated events");
     assert!(to - from < (whole.1 - whole.0) / 4.0, "the fixture's advertising events span a small part");
-    harness.get_by_label("Filters").click();
-    harness.run();
-    harness.get_by_label("#advertising").click();
-    harness.run();
-    harness.key_press(Key::Escape);
-    harness.run();
+    filter_by_tag(&mut harness, "#advertising");
     harness.get_by_label("View").click();
     harness.run();
     harness.get_all_by_label_contains("Fit All").next().expect("Fit All").click();
@@ -334,12 +334,7 @@ fn fit_all_fits_the_events_the_filter_shows() {
 #[test]
 fn a_new_event_the_filter_hides_says_so() {
     let mut harness = app_harness();
-    harness.get_by_label("Filters").click();
-    harness.run();
-    harness.get_by_label("#advertising").click();
-    harness.run();
-    harness.key_press(Key::Escape);
-    harness.run();
+    filter_by_tag(&mut harness, "#advertising");
     let before = data(&harness).doc.events().len();
     harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::E);
     harness.run();
