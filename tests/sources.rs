@@ -975,3 +975,68 @@ fn write_fixtures() {
         std::fs::write(dir.join(name), bytes).expect("write");
     }
 }
+
+/// A web page cited, then corrected where it lies (an article updated by its newspaper):
+/// `check` names it, `reanchor` reads it again and says where each quote now stands without
+/// writing anything, and `reanchor --accept all` takes the new version (kept beside the old
+/// text) with the quotes' new places and words.
+#[test]
+fn a_changed_original_is_read_again_and_its_quotes_reanchored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let timeline = dir.path().join("t.citeline.json");
+    let p = timeline.to_str().expect("path");
+    let page = dir.path().join("nota.html");
+    std::fs::write(&page, PAGE).expect("write");
+    assert_eq!(citeline(&["new", p]).0, 0);
+    let (code, id) = citeline(&["add-source", p, page.to_str().expect("path")]);
+    assert_eq!(code, 0, "{id}");
+    let id = id.trim().to_owned();
+    // Events citing it, as an older citeline wrote them: without anchors.
+    let q1 = "Meta negó las acusaciones";
+    let q2 = "pagaba además unos 150 millones de dólares al año en anuncios";
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&timeline).expect("read")).expect("json");
+    json["events"] = serde_json::json!([
+        {"id": "denial", "title": "Meta denies", "when": "2025-03", "citations": [{"source": id, "quote": q1}]},
+        {"id": "ads", "title": "Ads paid", "when": "2013", "citations": [{"source": id, "quote": q2}]},
+    ]);
+    std::fs::write(&timeline, json.to_string()).expect("write");
+    // Saved once by citeline, the citations gain their anchors.
+    assert_eq!(citeline(&["convert", p, "-o", p]).0, 0);
+    let saved = std::fs::read_to_string(&timeline).expect("read");
+    let json: serde_json::Value = serde_json::from_str(&saved).expect("json");
+    assert!(json["events"][0]["citations"][0]["anchor"]["prefix"].is_string(), "{saved}");
+    assert_eq!(citeline(&["check", p]).0, 0);
+
+    let original = dir.path().join(format!("sources/{id}.html"));
+    let corrected = PAGE
+        .replace("<p class=\"byline\">Por Ana Ruiz</p>", "<p class=\"byline\">Por Ana Ruiz</p>\n<p><em>Actualización: este artículo se corrigió el 13 de marzo para precisar la cifra de publicidad que cita la demanda.</em></p>")
+        .replace("unos 150 millones", "unos 160 millones");
+    std::fs::write(&original, &corrected).expect("write");
+    let (code, out) = citeline(&["check", p]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains(&format!("sources/{id}.html changed")), "{out}");
+
+    let files = || std::fs::read_dir(dir.path().join("sources")).expect("dir").count();
+    let before = (files(), std::fs::read_to_string(&timeline).expect("read"));
+    let (code, out) = citeline(&["reanchor", p, "--format", "json"]);
+    assert_eq!(code, 1, "waiting for an answer: {out}");
+    let rows: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(rows[0]["outcome"], "moved", "{out}");
+    assert_eq!(rows[0]["new"]["text"], q1);
+    assert_eq!(rows[1]["outcome"], "changed", "{out}");
+    assert_eq!(rows[1]["new"]["text"], q2.replace("150", "160"));
+    assert_eq!((files(), std::fs::read_to_string(&timeline).expect("read")), before, "nothing written");
+
+    let (code, out) = citeline(&["reanchor", p, "--accept", "all"]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = citeline(&["check", p]);
+    assert_eq!(code, 0, "the new version taken: {out}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&timeline).expect("read")).expect("json");
+    let ads = &json["events"][1]["citations"][0];
+    assert_eq!(ads["quote"], q2.replace("150", "160"));
+    assert_eq!(ads["history"][0], q2);
+    assert_eq!(json["sources"][0]["file"], format!("sources/{id}-2.txt"), "the new text beside the old");
+    assert!(dir.path().join(format!("sources/{id}.txt")).is_file(), "the old text is kept");
+}

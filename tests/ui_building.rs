@@ -144,3 +144,134 @@ fn a_passage_selected_with_the_keyboard_becomes_an_event_with_ctrl_shift_e_its_t
     assert_eq!(&*doc.events()[0].citations[0].quote, "¿Netflix pagaba cientos");
     assert!(harness.get_by_role_and_label(Role::TextInput, "Title").is_focused(), "the title waits for typing");
 }
+
+/// A timeline whose source's text changed: the file as a reviewer gets it, three quotes
+/// anchored in the old text. Returns the folder (kept alive) and the timeline's path.
+fn timeline_with_a_changed_source() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("sources")).expect("mkdir");
+    let old = "The board met on Monday. In August 2013, Facebook gave Netflix access to the private Titan API. \
+               Netflix paid nothing for it. The board met again in May, and nothing was said.";
+    std::fs::write(dir.path().join("sources/a.txt"), old).expect("write");
+    let hash = citeline::model::sources::sha256_hex(old.as_bytes());
+    let citation = |q: &str| {
+        let start = old.find(q).expect("quoted");
+        let a = citeline::model::anchor::anchor_of(old, start..start + q.len());
+        format!(r#"{{"source": "a", "quote": "{q}", "anchor": {}}}"#, serde_json::to_string(&a).expect("json"))
+    };
+    let events = [
+        ("moved", "2013-08", "Facebook gave Netflix access"),
+        ("reworded", "2013-09", "Netflix paid nothing for it."),
+        ("gone", "2014-05", "The board met again in May, and nothing was said."),
+    ]
+    .map(|(id, when, q)| {
+        format!(r#"{{"id": "{id}", "title": "Event {id}", "when": "{when}", "citations": [{}]}}"#, citation(q))
+    })
+    .join(",");
+    let path = dir.path().join("t.citeline.json");
+    std::fs::write(
+        &path,
+        format!(
+            r#"{{"title": "t", "sources": [{{"id": "a", "title": "The article", "language": "en", "file": "sources/a.txt", "text_sha256": "{hash}"}}], "events": [{events}]}}"#
+        ),
+    )
+    .expect("write");
+    // The new version: a typo fixed before the first quote, the second reworded, the third gone.
+    let new = old
+        .replace("Monday", "Mondays")
+        .replace("paid nothing", "paid almost nothing")
+        .replace(" The board met again in May, and nothing was said.", " In June the board met again.");
+    std::fs::write(dir.path().join("sources/a.txt"), new).expect("write");
+    (dir, path)
+}
+
+fn quote_of(harness: &Harness<'static, CitelineApp>, event: &str) -> String {
+    let doc = &data(harness).doc;
+    let e = doc.event_index(event).expect("event");
+    doc.events()[e].citations[0].quote.to_string()
+}
+
+fn source_changed(harness: &Harness<'static, CitelineApp>) -> bool {
+    citeline::model::anchor::text_changed(&data(harness).doc, 0)
+}
+
+/// Waits for the review of the document as it is now.
+fn review_done(harness: &mut Harness<'static, CitelineApp>) {
+    wait_until(harness, |app| app.changed.current(app.session.revision()).is_some());
+    harness.run();
+}
+
+/// The first enabled button labelled `label`.
+fn click_first(harness: &mut Harness<'static, CitelineApp>, label: &str) {
+    use egui_kittest::kittest::NodeT as _;
+    let button = harness
+        .get_all_by_role_and_label(Role::Button, label)
+        .find(|b| !b.accesskit_node().is_disabled())
+        .unwrap_or_else(|| panic!("no enabled {label:?} button"));
+    button.click();
+    harness.run();
+}
+
+#[test]
+fn a_changed_source_opens_its_review_and_each_answer_is_one_undo_step() {
+    let (_dir, path) = timeline_with_a_changed_source();
+    let mut harness = harness_on(&path);
+    // The review opens by itself: the source changed since its quotes were checked.
+    wait_until(&mut harness, |app| app.changed.open);
+    review_done(&mut harness);
+    assert!(harness.query_by_label("Changed Sources (1)").is_some());
+    assert!(harness.query_by_label_contains("3 citations: 0 in place, 1 moved, 1 reworded, 1 not found").is_some());
+    // Old and new words side by side.
+    assert!(harness.query_by_label("Netflix paid almost nothing for it.").is_some(), "the new words");
+    assert!(harness.query_by_label("Not found in the new version.").is_some(), "the orphan");
+
+    // Accept All takes the moved quote's new place; the others still wait.
+    click_first(&mut harness, "Accept All in Place or Moved");
+    review_done(&mut harness);
+    let new_text = data(&harness).doc.source("a").expect("source").1.to_owned();
+    let anchor = |h: &Harness<'static, CitelineApp>| {
+        data(h).doc.events()[0].citations[0].anchor.as_ref().map(|a| a.start as usize)
+    };
+    assert_eq!(anchor(&harness), new_text.find("Facebook gave Netflix access"));
+    assert!(source_changed(&harness), "two quotes still wait");
+
+    // Accept takes the reworded words, the old ones kept in the citation's history.
+    click_first(&mut harness, "Accept");
+    review_done(&mut harness);
+    assert_eq!(quote_of(&harness, "reworded"), "Netflix paid almost nothing for it.");
+    // One undo step brings the old words back, redo the new.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(quote_of(&harness, "reworded"), "Netflix paid nothing for it.");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(quote_of(&harness, "reworded"), "Netflix paid almost nothing for it.");
+    review_done(&mut harness);
+
+    // The quote that is gone: its words found by hand in the new text.
+    click_first(&mut harness, "Find by Hand");
+    assert!(harness.query_by_label_contains("Find by hand: select the words").is_some());
+    select_in_source(&mut harness, "a", "In June the board met again.");
+    click_first(&mut harness, "Use Selection as the Quote");
+    assert_eq!(quote_of(&harness, "gone"), "In June the board met again.");
+    assert!(!source_changed(&harness), "the last answer takes the new text as the source's own");
+    review_done(&mut harness);
+    assert!(harness.query_by_label("No source changed since its quotes were checked.").is_some());
+
+    // Undone, it waits again; kept as it was, it is settled but not found.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(source_changed(&harness));
+    review_done(&mut harness);
+    click_first(&mut harness, "Keep Old Quote");
+    assert_eq!(quote_of(&harness, "gone"), "The board met again in May, and nothing was said.");
+    assert!(!source_changed(&harness));
+    assert_eq!(data(&harness).doc.tally().not_found, 1, "kept, and flagged as not found in the new text");
+
+    // Saved, the answers are in the file: nothing waits, and the kept quote is said not found.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    wait_until(&mut harness, |app| !app.session.is_dirty());
+    let (_, out) = common::citeline(&["check", path.to_str().expect("path")]);
+    assert!(!out.contains("was not accepted"), "{out}");
+    assert!(out.contains("2 verified, 0 matched after normalisation, 1 not found"), "{out}");
+}

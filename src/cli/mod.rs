@@ -406,6 +406,7 @@ pub fn add_source(args: &AddSourceArgs, out: &mut impl Write) -> ExitCode {
         language: args.language.clone(),
         url: args.url.clone(),
         published: args.published.clone(),
+        replaces: args.replace.clone(),
     };
     if let Some(id) = &args.replace {
         return replace_source(&mut session, &args.timeline, id, &source, out);
@@ -438,7 +439,8 @@ fn replace_source(
     }
     let doc = &session.data().doc;
     let found = crate::model::anchor::reanchor_source(doc, id);
-    reanchor::print(doc, id, &found, None, out);
+    let text = doc.source(id).map_or("", |(_, t)| t);
+    reanchor::print(doc, (id, text), &found, None, out);
     let _ = writeln!(out, "source \"{id}\": {} citations: {}", found.len(), reanchor::tally(&found));
     let (edits, _) = crate::model::anchor::accept_edits(doc, id, &found, crate::model::anchor::Accept::default());
     if !edits.is_empty()

@@ -11,9 +11,12 @@ use serde_json::json;
 use super::dates::OutputFormat;
 use super::{fail, print_problems};
 use crate::formats::{Format, save_as};
-use crate::model::anchor::{Accept, Found, Outcome, accept_edits, reanchor_source, text_changed};
+use crate::model::anchor::{Accept, Found, Outcome, accept_edits, reanchor_in, reanchor_source, text_changed};
 use crate::model::edit::Edit;
+use crate::model::verify::FoldedText;
 use crate::model::{Document, Progress};
+use crate::session::drift::original_changed;
+use crate::session::review::read_changed_original;
 
 #[derive(Debug, clap::Args)]
 pub struct ReanchorArgs {
@@ -47,7 +50,7 @@ impl AcceptArg {
     }
 }
 
-/// The sources to re-anchor: the one asked for, or every one whose text changed.
+/// The sources to re-anchor: the one asked for, or every one whose text or original changed.
 pub fn changed_sources(doc: &Document, only: Option<&str>) -> Result<Vec<String>, String> {
     let sources = &doc.timeline().sources;
     if let Some(id) = only {
@@ -57,7 +60,15 @@ pub fn changed_sources(doc: &Document, only: Option<&str>) -> Result<Vec<String>
             Err(format!("--source {id}: there is no source with this id"))
         };
     }
-    Ok((0..sources.len()).filter(|&i| text_changed(doc, i)).map(|i| sources[i].id.to_string()).collect())
+    Ok((0..sources.len())
+        .filter(|&i| text_changed(doc, i) || original_changed(doc, &sources[i]).is_some())
+        .map(|i| sources[i].id.to_string())
+        .collect())
+}
+
+/// Whether source `id`'s text changed since its hash was recorded.
+fn text_changed_id(doc: &Document, id: &str) -> bool {
+    doc.timeline().sources.iter().position(|s| &*s.id == id).is_some_and(|i| text_changed(doc, i))
 }
 
 /// How many of `found` came out each way: `3 kept, 1 moved, 0 changed, 1 orphan`.
@@ -72,12 +83,11 @@ pub fn tally(found: &[Found]) -> String {
 /// Prints the outcomes of `found` (citations of source `id`), as text lines or JSON values.
 pub fn print(
     doc: &Document,
-    id: &str,
+    (id, text): (&str, &str),
     found: &[Found],
     json_rows: Option<&mut Vec<serde_json::Value>>,
     out: &mut impl Write,
 ) {
-    let text = doc.source(id).map_or("", |(_, t)| t);
     let mut rows = Vec::new();
     for f in found {
         let Some(e) = doc.events().get(f.event) else { continue };
@@ -138,23 +148,53 @@ pub fn reanchor(args: &ReanchorArgs, out: &mut impl Write) -> ExitCode {
     let mut rows = Vec::new();
     let mut pending = 0;
     let mut edits = Vec::new();
+    let mut replaced = false;
     for id in &ids {
+        // A changed original (a PDF amended where it lies) is read again: its new text is taken
+        // with --accept, and only looked in otherwise.
+        let again = if text_changed_id(&session.data().doc, id) {
+            None
+        } else {
+            match read_changed_original(&session.data().doc, id) {
+                Some(Ok(new)) => Some(new),
+                Some(Err(e)) => return fail(&format!("source \"{id}\": its changed original cannot be read: {e}")),
+                None => None,
+            }
+        };
+        if let Some(new) = &again
+            && args.accept.is_some()
+        {
+            if let Err(e) = session.replace_source_text(id, new) {
+                return fail(&e);
+            }
+            replaced = true;
+        }
         let doc = &session.data().doc;
-        let found = reanchor_source(doc, id);
-        print(doc, id, &found, json.then_some(&mut rows), out);
+        let (found, text) = match again.filter(|_| args.accept.is_none()) {
+            Some(new) => (reanchor_in(doc, id, &FoldedText::new(&new.text)), new.text),
+            None => (reanchor_source(doc, id), doc.source(id).map(|(_, t)| t.to_owned()).unwrap_or_default()),
+        };
+        print(doc, (id, &text), &found, json.then_some(&mut rows), out);
         if !json {
             let _ = writeln!(out, "source \"{id}\": {} citations: {}", found.len(), tally(&found));
         }
         let accept = args.accept.map(AcceptArg::accept).unwrap_or_default();
-        let (more, left) = accept_edits(doc, id, &found, accept);
+        let (more, left) = if doc.source(id).is_some_and(|(_, t)| t == text) {
+            accept_edits(doc, id, &found, accept)
+        } else {
+            // Outcomes in a new text not taken: each one that moved or changed waits.
+            (Vec::new(), found.iter().filter(|f| f.result.outcome != Outcome::Kept).count())
+        };
         pending += left;
         edits.extend(more);
     }
     if json {
         let _ = writeln!(out, "{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
     }
-    if args.accept.is_some() && !edits.is_empty() {
-        if let Err(problems) = session.apply(Edit::Batch(edits)) {
+    if args.accept.is_some() && (replaced || !edits.is_empty()) {
+        if !edits.is_empty()
+            && let Err(problems) = session.apply(Edit::Batch(edits))
+        {
             print_problems(&mut std::io::stderr(), &problems);
             return fail("the new anchors cannot be taken");
         }

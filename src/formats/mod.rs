@@ -133,14 +133,17 @@ pub fn save_as(doc: &Document, path: &Path, format: Format, progress: &Progress)
     };
     let moved = folder(path) != folder(doc.path());
     let needs_inline = format == Format::Citeline && moved && doc.timeline().sources.iter().any(|s| s.file.is_some());
+    // Citations made before anchors were kept gain theirs (a citeline file holds them).
+    let anchored = if format == Format::Citeline { crate::model::anchor::with_anchors(doc) } else { None };
+    let timeline = anchored.as_ref().unwrap_or(doc.timeline());
     let (text, warning) = if format == Format::Citeline && !needs_inline {
         // Writing over the document's own file: events that did not change keep their bytes.
         let own = !moved && path.file_name() == doc.path().file_name();
         let original = if own { std::fs::read(path).unwrap_or_default() } else { Vec::new() };
-        (keep::to_json_keeping(doc.timeline(), &original, progress), None)
+        (keep::to_json_keeping(timeline, &original, progress), None)
     } else if needs_inline {
         progress.start(Stage::Saving, 1);
-        let mut timeline = doc.timeline().clone();
+        let mut timeline = timeline.clone();
         for s in &mut timeline.sources {
             if s.file.take().is_some() {
                 s.text = doc.source(&s.id).map(|(_, text)| text.to_owned());

@@ -256,6 +256,13 @@ impl Edit {
                 [_, _, ..] if edits.iter().all(|e| matches!(e, Self::AddRejected { .. })) => {
                     format!("Reject {} Proposed Dates", edits.len())
                 }
+                // The Changed sources review: citations taken into a source's new version.
+                [_, _, ..]
+                    if edits.iter().all(|e| matches!(e, Self::UpdateCitation { .. } | Self::UpdateSource { .. })) =>
+                {
+                    let n = edits.iter().filter(|e| matches!(e, Self::UpdateCitation { .. })).count();
+                    if n == 1 { "Re-anchor a Citation".to_owned() } else { format!("Re-anchor {n} Citations") }
+                }
                 _ => edits.first().map_or_else(|| "Edit".to_owned(), |e| e.describe(doc)),
             },
         }

@@ -86,7 +86,7 @@ pub fn from_passage(id: String, source: &Source, text: &str, range: Range<usize>
         source: source.id.as_ref().into(),
         quote: quote.into(),
         note: None,
-        anchor: Some(Box::new(super::anchor::anchor_of(text, range.clone()))),
+        anchor: Some(Box::new(super::anchor::anchor_in(source, text, range.clone()))),
         history: Box::default(),
     };
     let event = Event {

@@ -11,6 +11,7 @@ pub mod loaded;
 mod overview;
 pub mod proposals;
 pub mod report;
+pub mod review;
 pub mod search;
 pub mod sources;
 pub mod watcher;

@@ -21,6 +21,9 @@ pub struct SourceDetails {
     pub language: Option<String>,
     pub url: Option<String>,
     pub published: Option<String>,
+    /// The id of the source this document is a new version of: its text is replaced, its
+    /// citations re-anchored in the review (`add-source --replace`).
+    pub replaces: Option<String>,
 }
 
 /// The folder beside a timeline file where source texts are kept.
@@ -28,11 +31,20 @@ pub fn sources_folder(timeline: &Path) -> PathBuf {
     timeline.parent().unwrap_or_else(|| Path::new(".")).join("sources")
 }
 
-/// A source document being read in the background, to be added once it is.
+/// A source document being read in the background, to be added once it is (or to replace the
+/// text of the source it is a new version of).
 pub struct Adding {
     path: PathBuf,
     details: SourceDetails,
+    replaces: Option<String>,
     job: Job<Result<SourceText, String>>,
+}
+
+impl Adding {
+    /// `path` being read by `job` as the new version of source `id`.
+    pub(super) fn replacing(path: PathBuf, id: String, job: Job<Result<SourceText, String>>) -> Self {
+        Self { path, details: SourceDetails::default(), replaces: Some(id), job }
+    }
 }
 
 impl Session {
@@ -40,11 +52,12 @@ impl Session {
     /// the language `details` gives), then adds it: [`Session::poll_adding_source`] says how it
     /// went. A document already being read is let go.
     pub fn add_source_in_background(&mut self, path: PathBuf, details: SourceDetails) {
+        let replaces = details.replaces.clone();
         let (job_path, language) = (path.clone(), details.language.clone());
         let job = Job::spawn("reading a source", self.wake(), move |progress| {
             read_source_file_with(&job_path, ReadOptions { language: language.as_deref(), progress: Some(progress) })
         });
-        self.adding = Some(Adding { path, details, job });
+        self.adding = Some(Adding { path, details, replaces, job });
     }
 
     /// The document being read for adding, and how far along it is.
@@ -57,13 +70,17 @@ impl Session {
         self.adding = None;
     }
 
-    /// Once the document being read is read: added (its id), or why not.
+    /// Once the document being read is read: added, or its new version taken (the source's
+    /// id), or why not.
     pub fn poll_adding_source(&mut self) -> Option<Result<String, String>> {
         let result = self.adding.as_ref()?.job.poll()?;
         let adding = self.adding.take()?;
         let name = adding.path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         Some(match result {
-            Ok(Ok(text)) => self.add_source(&text, &name, adding.details),
+            Ok(Ok(text)) => match adding.replaces {
+                Some(id) => self.replace_source_text(&id, &text).map(|()| id),
+                None => self.add_source(&text, &name, adding.details),
+            },
             Ok(Err(e)) => Err(e),
             Err(failed) => Err(failed.0),
         })
@@ -124,7 +141,9 @@ impl Session {
 impl Session {
     /// Replaces the text (and original) of source `id` by `new`, its new version: the id, the
     /// citations and the recorded text hash stay, so that the change is pending until its
-    /// citations are re-anchored and accepted ([`crate::model::anchor::accept_edits`]).
+    /// citations are re-anchored and accepted ([`crate::model::anchor::accept_edits`]). The new
+    /// version is written beside the old one (`sources/ID-2.txt`), never over it, so that Undo
+    /// brings the old text back.
     pub fn replace_source_text(&mut self, id: &str, new: &SourceText) -> Result<(), String> {
         let Some(timeline) = self.path().map(Path::to_owned) else {
             return Err("save the timeline first: its sources are kept in a folder beside it".to_owned());
@@ -143,33 +162,55 @@ impl Session {
             original: None,
             ..old.clone()
         };
-        match &old.file {
-            Some(file) => {
-                let path = base.join(file);
-                write_atomically(&path, new.text.as_bytes())
-                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            }
-            None => source.text = Some(new.text.clone()),
-        }
-        if let Some((kind, bytes)) = &new.original {
-            let file = match &old.original {
-                Some(o) if o.kind == *kind => o.file.clone(),
-                _ => {
-                    let folder = sources_folder(&timeline);
-                    std::fs::create_dir_all(&folder).map_err(|e| format!("cannot make {}: {e}", folder.display()))?;
-                    format!("sources/{}.{}", free_stem(&folder, id, Some(kind.extension())), kind.extension())
-                }
-            };
-            let path = base.join(&file);
-            write_atomically(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            source.original = Some(Original { file, kind: *kind, sha256: sha256_hex(bytes) });
-        }
         if source.text_sha256.is_none() {
             // A source added before hashes were kept: its old text is what the file had.
             source.text_sha256 = doc.source(id).map(|(_, t)| sha256_hex(t.as_bytes()));
         }
-        self.apply(Edit::UpdateSource { index, source })
-            .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
+        let folder = sources_folder(&timeline);
+        std::fs::create_dir_all(&folder).map_err(|e| format!("cannot make {}: {e}", folder.display()))?;
+        // The original read again where it lies (a changed file) stays that file.
+        let same_original = |o: &Original, bytes: &[u8]| {
+            crate::model::sources::read_source_bytes(base, &o.file).is_ok_and(|on_disk| on_disk == bytes)
+        };
+        let new_original = new
+            .original
+            .as_ref()
+            .filter(|(kind, bytes)| old.original.as_ref().is_none_or(|o| o.kind != *kind || !same_original(o, bytes)));
+        let stem = free_stem(&folder, id, new_original.map(|(kind, _)| kind.extension()));
+        let mut written = Vec::new();
+        let mut write = |name: String, bytes: &[u8]| {
+            let path = folder.join(&name);
+            write_atomically(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            written.push(path);
+            Ok::<_, String>(format!("sources/{name}"))
+        };
+        let kept = (|| {
+            if old.file.is_some() || old.text.is_none() {
+                source.file = Some(write(format!("{stem}.txt"), new.text.as_bytes())?);
+                source.text = None;
+            } else {
+                source.text = Some(new.text.clone());
+            }
+            if let Some((kind, bytes)) = &new.original {
+                let file = match (new_original, &old.original) {
+                    (None, Some(o)) => o.file.clone(),
+                    _ => write(format!("{stem}.{}", kind.extension()), bytes)?,
+                };
+                source.original = Some(Original { file, kind: *kind, sha256: sha256_hex(bytes) });
+            }
+            Ok::<_, String>(())
+        })();
+        let result = kept.and_then(|()| {
+            self.apply(Edit::UpdateSource { index, source })
+                .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
+        });
+        if result.is_err() {
+            // Nothing half replaced: the new files go with the refused version.
+            for path in written {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+        result
     }
 }
 
@@ -272,6 +313,32 @@ mod tests {
         assert!(session.add_source(&text, "x.txt", bad_date).expect_err("bad date").contains("EDTF"));
         assert!(session.undo());
         assert!(session.data().doc.source("articolo-forbes-2").is_none(), "one undo takes the source away");
+    }
+
+    #[test]
+    fn a_new_version_is_written_beside_the_old_one_and_undo_brings_the_old_text_back() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("case.citeline.json");
+        std::fs::write(&path, "{\"title\": \"Case\"}").expect("write");
+        let mut session = Session::open_blocking(&path).expect("opens");
+        let old = source_text("The board met on Monday and agreed.".into()).expect("text");
+        let id = session.add_source(&old, "minutes.txt", SourceDetails::default()).expect("added");
+        let new = source_text("The board met on Tuesday and agreed.".into()).expect("text");
+        session.replace_source_text(&id, &new).expect("replaced");
+        let (source, text) = session.data().doc.source(&id).expect("kept");
+        assert_eq!(text, new.text);
+        assert_eq!(source.file.as_deref(), Some("sources/minutes-2.txt"), "beside the old file, not over it");
+        assert_eq!(
+            source.text_sha256.as_deref(),
+            Some(sha256_hex(old.text.as_bytes()).as_str()),
+            "the old hash stays until the review takes the new text"
+        );
+        assert_eq!(std::fs::read_to_string(dir.path().join("sources/minutes.txt")).expect("old"), old.text);
+        assert!(session.undo());
+        assert_eq!(session.data().doc.source(&id).expect("kept").1, old.text, "undo: the old text again");
+        assert!(session.redo());
+        assert_eq!(session.data().doc.source(&id).expect("kept").1, new.text);
+        assert!(session.replace_source_text("nope", &new).expect_err("no such source").contains("no source"));
     }
 
     #[test]

@@ -94,6 +94,24 @@ pub enum Command {
     GoTo(crate::layout::axis::TimeView),
     /// Show or hide the Proposals list.
     ToggleProposals,
+    /// Show or hide the Changed sources review.
+    ToggleChangedSources,
+    /// Read a source's changed original again and take its text as the source's new version.
+    ReadNewVersion(String),
+    /// Show a changed source's text, to select there the words of citation `citation` of
+    /// event `event` (indices) by hand.
+    FindByHand {
+        source: String,
+        event: usize,
+        citation: usize,
+    },
+    /// The words selected by hand for a citation of a changed source (Find by Hand).
+    PlaceCitation {
+        source: String,
+        event: usize,
+        citation: usize,
+        range: std::ops::Range<usize>,
+    },
     /// Make events of these proposals (one undo step).
     AcceptProposals(Vec<crate::model::propose::Proposal>),
     /// Never propose these again (one undo step).

@@ -56,6 +56,11 @@ pub fn menu_ui(ui: &mut Ui, state: &MenuState) -> Vec<Command> {
             if ui.add(proposals).clicked() {
                 commands.push(Command::ToggleProposals);
             }
+            let changed = egui::Button::new("Changed Sources")
+                .shortcut_text(ui.ctx().format_shortcut(&shortcuts::CHANGED_SOURCES));
+            if ui.add(changed).clicked() {
+                commands.push(Command::ToggleChangedSources);
+            }
             ui.separator();
             let mut chosen = theme;
             ui.radio_value(&mut chosen, ThemeChoice::System, "Follow System Theme");

@@ -3,6 +3,7 @@
 //! dialogs), never data rules: those live in [`crate::model`] and [`crate::session`].
 
 pub mod app;
+pub mod changed_sources;
 pub mod citation_editor;
 pub mod citation_panel;
 pub mod command;

@@ -16,6 +16,8 @@ pub const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus
 pub const NEW_EVENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::E);
 pub const GOTO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::G);
 pub const PROPOSALS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::D);
+/// View › Changed Sources: the review of quotes in sources' new versions.
+pub const CHANGED_SOURCES: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::R);
 /// File › Add Source…
 pub const ADD_SOURCE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::A);
 /// Redo as Windows and Linux users also know it.
@@ -51,6 +53,7 @@ pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
                 ("Delete", "Delete the selected event"),
                 (&ctx.format_shortcut(&GOTO), "Go to a date or interval"),
                 (&ctx.format_shortcut(&PROPOSALS), "Show or hide the dates proposed from the sources"),
+                (&ctx.format_shortcut(&CHANGED_SOURCES), "Review the quotes of sources that changed"),
                 (&format!("{}, {}", ctx.format_shortcut(&REDO), ctx.format_shortcut(&REDO_Y)), "Redo"),
                 (&ctx.format_shortcut(&SAVE_AS), "Save as citeline, TimelineJS JSON or CSV"),
                 (&ctx.format_shortcut(&EXPORT), "Export an image"),

@@ -8,6 +8,7 @@ use egui::{RichText, Ui};
 use super::command::Command;
 use super::dialog::{actions_ui, dialog_ui};
 use super::file_chooser::Purpose;
+use crate::model::Source;
 use crate::session::sources::SourceDetails;
 
 /// Where the source's text comes from.
@@ -27,6 +28,8 @@ pub struct SourceDialog {
     language: String,
     url: String,
     published: String,
+    /// The id of the source the document is a new version of, if it is one.
+    replaces: Option<String>,
     /// Why the last try failed.
     pub message: Option<Result<String, String>>,
     /// Just shown: the document field takes the keyboard.
@@ -45,7 +48,9 @@ impl SourceDialog {
         };
     }
 
-    pub fn ui(&mut self, ctx: &egui::Context) -> Option<Command> {
+    /// The dialog; `sources` are the timeline's, one of which the document may be a new
+    /// version of.
+    pub fn ui(&mut self, ctx: &egui::Context, sources: &[Source]) -> Option<Command> {
         if !self.open {
             return None;
         }
@@ -56,12 +61,16 @@ impl SourceDialog {
                 command = Some(Command::Browse(Purpose::AddSource, start));
             }
             ui.separator();
-            self.details_ui(ui);
+            self.version_ui(ui, sources);
+            if self.replaces.is_none() {
+                self.details_ui(ui);
+            }
             ui.separator();
             let ready = !self.path.trim().is_empty() || !self.pasted.trim().is_empty();
             let message = self.message.clone();
             let entered = std::mem::take(&mut self.entered) && ready;
-            if actions_ui(ui, "Add Source", ready, &mut self.open, message.as_ref()) || entered {
+            let act = if self.replaces.is_some() { "Replace Source" } else { "Add Source" };
+            if actions_ui(ui, act, ready, &mut self.open, message.as_ref()) || entered {
                 command = Some(self.command());
             }
         });
@@ -103,6 +112,44 @@ impl SourceDialog {
         browse
     }
 
+    /// Whether the document is a new source, or a new version of one already cited (a
+    /// corrected article, an amended complaint): then it takes that source's place, keeping its
+    /// id and details, and its quotes are looked for in the new text.
+    fn version_ui(&mut self, ui: &mut Ui, sources: &[Source]) {
+        if sources.is_empty() {
+            self.replaces = None;
+            return;
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label("New version of");
+            let shown = self
+                .replaces
+                .as_deref()
+                .and_then(|id| sources.iter().find(|s| &*s.id == id))
+                .map_or_else(|| "None: a new source".to_owned(), |s| s.title.clone());
+            egui::ComboBox::from_id_salt("replaces")
+                .selected_text(shown)
+                .width(300.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.replaces, None, "None: a new source");
+                    for s in sources {
+                        ui.selectable_value(&mut self.replaces, Some(s.id.to_string()), &s.title);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+        if self.replaces.is_some() {
+            ui.label(
+                RichText::new(
+                    "The document replaces the source’s text; its quotes are then looked for in the new text, \
+                     for you to review.",
+                )
+                .small(),
+            );
+        }
+    }
+
     fn details_ui(&mut self, ui: &mut Ui) {
         egui::Grid::new("source-details").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
             for (name, value, hint) in [
@@ -134,6 +181,7 @@ impl SourceDialog {
             language: given(&self.language),
             url: given(&self.url),
             published: given(&self.published),
+            replaces: self.replaces.clone(),
         };
         Command::AddSource(input, details)
     }

@@ -30,9 +30,20 @@ pub fn passage(text: &str, chars: Range<usize>) -> Option<Range<usize>> {
     (start < end).then_some(start..end)
 }
 
+/// A citation whose words are being looked for by hand in its source's new version.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placing {
+    pub event: usize,
+    pub citation: usize,
+    /// Its words as they were.
+    pub quote: String,
+}
+
 /// The source being read, and what is selected in it.
 #[derive(Default)]
 pub struct SourceView {
+    /// Find by Hand: the selection is to become this citation's quote.
+    pub placing: Option<Placing>,
     /// The id of the source shown.
     pub source: Option<String>,
     selection: Option<Range<usize>>,
@@ -46,6 +57,9 @@ pub struct SourceView {
 
 impl SourceView {
     pub fn show(&mut self, source: &str) {
+        if self.source.as_deref() != Some(source) {
+            self.placing = None;
+        }
         self.source = Some(source.to_owned());
         self.selection = None;
         self.reveal = true;
@@ -85,6 +99,9 @@ impl SourceView {
         }
         commands.extend(self.editor.ui(ui, doc, &id, palette));
         let picked = self.selection.clone().filter(|r| !r.is_empty());
+        if let Some(placing) = self.placing.clone() {
+            self.placing_ui(ui, &id, &placing, picked.clone(), palette, &mut commands);
+        }
         ui.horizontal(|ui| {
             let make = ui.add_enabled(picked.is_some(), egui::Button::new("New Event from Selection"));
             if make.clicked()
@@ -152,7 +169,12 @@ impl SourceView {
                     chars = Some(c);
                 }
                 if let Some(chars) = chars {
-                    self.selection = passage(text, chars);
+                    let selection = passage(text, chars);
+                    if selection != self.selection {
+                        // The buttons above the text were drawn for the old selection.
+                        ui.ctx().request_repaint();
+                        self.selection = selection;
+                    }
                 }
             });
         commands
@@ -161,6 +183,42 @@ impl SourceView {
 
 /// How near the edge of the text's view a drag starts scrolling it, in points.
 const SCROLL_EDGE: f32 = 24.0;
+
+impl SourceView {
+    /// Find by Hand: what is looked for, and the button that makes the selection its quote.
+    fn placing_ui(
+        &mut self,
+        ui: &mut Ui,
+        id: &str,
+        placing: &Placing,
+        picked: Option<Range<usize>>,
+        palette: &Palette,
+        commands: &mut Vec<Command>,
+    ) {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(RichText::new("Find by hand: select the words that now say").color(palette.caution));
+            ui.add(egui::Label::new(RichText::new(format!("“{}”", placing.quote)).italics()).wrap());
+            ui.horizontal(|ui| {
+                let use_it = ui
+                    .add_enabled(picked.is_some(), egui::Button::new("Use Selection as the Quote"))
+                    .on_disabled_hover_text("Select the quote’s words in the text below");
+                if use_it.clicked()
+                    && let Some(range) = picked
+                {
+                    commands.push(Command::PlaceCitation {
+                        source: id.to_owned(),
+                        event: placing.event,
+                        citation: placing.citation,
+                        range,
+                    });
+                }
+                if ui.button("Stop Finding").clicked() {
+                    self.placing = None;
+                }
+            });
+        });
+    }
+}
 
 /// While a selection is dragged near or past the top or bottom of the text's view, the view
 /// scrolls that way, the faster the further out the pointer is.

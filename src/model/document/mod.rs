@@ -325,6 +325,12 @@ impl Document {
         })
     }
 
+    /// Source `id`'s text folded for matching.
+    pub fn source_folded(&self, id: &str) -> Option<&FoldedText> {
+        let &i = self.source_ids.get(id)?;
+        self.folded.get(i).map(|f| &**f)
+    }
+
     pub fn source(&self, id: &str) -> Option<(&Source, &str)> {
         let &i = self.source_ids.get(id)?;
         Some((self.timeline.sources.get(i)?, self.texts.get(i)?))

@@ -224,7 +224,7 @@ impl SourceToRead {
                     when,
                     pin: pin.clone(),
                     siblings: whens.len() - 1,
-                    anchor: Some(Box::new(super::anchor::anchor_of(text, sentence.clone()))),
+                    anchor: Some(Box::new(super::anchor::anchor_in(&self.source, text, sentence.clone()))),
                 });
             }
         }

@@ -126,7 +126,11 @@ impl CitelineApp {
             | Command::CancelDeleteSource
             | Command::AddSource(..)
             | Command::ShowNewTimeline
-            | Command::NewTimeline(_)) => self.apply_building(building, ctx),
+            | Command::NewTimeline(_)
+            | Command::ToggleChangedSources
+            | Command::ReadNewVersion(_)
+            | Command::FindByHand { .. }
+            | Command::PlaceCitation { .. }) => self.apply_building(building, ctx),
             Command::SaveAs(path, format) => self.session.save_as(path, format),
             Command::Select(e) => self.select(e),
             Command::SelectResult(e) => self.select_result(e),

@@ -37,6 +37,21 @@ impl CitelineApp {
             Command::AddSource(input, details) => self.add_source(input, details),
             Command::ShowNewTimeline => self.new_timeline.show(),
             Command::NewTimeline(path) => self.new_timeline(path),
+            Command::ToggleChangedSources => self.changed.toggle(),
+            Command::ReadNewVersion(id) => match self.session.read_new_version(&id) {
+                Ok(()) => self.changed.open = true,
+                Err(e) => self.report = Some(crate::session::Report::failed(e)),
+            },
+            Command::FindByHand { source, event, citation } => {
+                let quote = self.session.data().doc.events().get(event).and_then(|e| e.citations.get(citation));
+                if let Some(quote) = quote.map(|c| c.quote.to_string()) {
+                    self.panel.source_view.show(&source);
+                    self.panel.source_view.placing = Some(crate::ui::source_view::Placing { event, citation, quote });
+                }
+            }
+            Command::PlaceCitation { source, event, citation, range } => {
+                self.place_citation(&source, (event, citation), range);
+            }
             // Not a building command: the app's own dispatch takes it.
             other => self.apply(other, ctx),
         }
@@ -67,10 +82,31 @@ impl CitelineApp {
 
     /// The passage as one more citation of `event`.
     pub(super) fn cite_passage(&mut self, source: &str, range: Range<usize>, event: u32) {
-        let Some(quote) = self.passage(source, range) else { return };
-        let Some(e) = self.session.data().doc.events().get(event as usize) else { return };
-        let citation = Citation { source: source.into(), quote: quote.into(), note: None, ..Citation::default() };
+        let Some(quote) = self.passage(source, range.clone()) else { return };
+        let doc = &self.session.data().doc;
+        let Some(e) = doc.events().get(event as usize) else { return };
+        // Anchored where it stands, so that a new version of the source finds it again.
+        let anchor = doc.source(source).map(|(s, text)| Box::new(crate::model::anchor::anchor_in(s, text, range)));
+        let citation =
+            Citation { source: source.into(), quote: quote.into(), note: None, anchor, ..Citation::default() };
         self.edit(Edit::AddCitation { event: event as usize, index: e.citations.len(), citation }, None);
+    }
+
+    /// The words `range` of a changed source's new text, selected by hand for citation
+    /// `citation` of event `event`: one undoable edit, which settles the source when nothing
+    /// else of it waits.
+    fn place_citation(&mut self, source: &str, (event, citation): (usize, usize), range: Range<usize>) {
+        let doc = &self.session.data().doc;
+        let found = crate::model::anchor::reanchor_source(doc, source);
+        let Some(at) = found.iter().position(|f| (f.event, f.citation) == (event, citation)) else { return };
+        let answer = crate::model::anchor::review::Answer::Place(range);
+        if let Some(edit) = crate::model::anchor::review::answer_edit(doc, source, &found, at, &answer) {
+            self.panel.source_view.placing = None;
+            self.edit(edit, None);
+            if let Ok(e) = u32::try_from(event) {
+                self.select(Some(e));
+            }
+        }
     }
 
     /// Adds a source from a file or pasted text; its text is shown, ready for selecting. A PDF
@@ -91,7 +127,10 @@ impl CitelineApp {
                 (source_text(text).ok_or_else(|| "there is no text to add".to_owned()), "pasted".to_owned())
             }
         };
-        let added = read.and_then(|source| self.session.add_source(&source, &name, details));
+        let added = read.and_then(|source| match &details.replaces {
+            Some(id) => self.session.replace_source_text(id, &source).map(|()| id.clone()),
+            None => self.session.add_source(&source, &name, details),
+        });
         self.source_added(added);
     }
 
@@ -102,9 +141,18 @@ impl CitelineApp {
                 self.sources.open = false;
                 self.sources.message = None;
                 self.panel.source_view.show(&id);
-                let title = self.session.data().doc.source(&id).map_or(id.clone(), |(s, _)| s.title.clone());
+                let doc = &self.session.data().doc;
+                let title = doc.source(&id).map_or(id.clone(), |(s, _)| s.title.clone());
                 let title: String = title.chars().take(60).collect();
-                self.flash(format!("Added source “{title}”"));
+                // A new version of a source (its text no longer the one its quotes were checked
+                // in): its quotes are reviewed.
+                let index = doc.timeline().sources.iter().position(|s| *s.id == *id);
+                if index.is_some_and(|i| crate::model::anchor::text_changed(doc, i)) {
+                    self.changed.open = true;
+                    self.flash(format!("Replaced the text of “{title}”: review its quotes under Changed Sources"));
+                } else {
+                    self.flash(format!("Added source “{title}”"));
+                }
             }
             Err(e) if e.ends_with(crate::model::progress::CANCELLED) => {}
             Err(e) => {

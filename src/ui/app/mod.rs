@@ -63,6 +63,8 @@ pub struct CitelineApp {
     pub show_proposals: bool,
     /// Where the Proposals list is: its cursor, the rows picked, the rows decided on.
     proposals_list: super::proposals_panel::ListState,
+    /// The Changed sources review: shown or not, and what it found.
+    pub changed: super::changed_sources::ChangedSources,
     timeline_width: f32,
     sent_title: Option<String>,
     /// Commands gathered during the frame, applied after it.
@@ -116,6 +118,7 @@ impl CitelineApp {
             show_shortcuts: false,
             show_proposals: false,
             proposals_list: super::proposals_panel::ListState::default(),
+            changed: super::changed_sources::ChangedSources::default(),
             timeline_width: 1000.0,
             sent_title: None,
             commands: Vec::new(),
@@ -217,6 +220,7 @@ impl CitelineApp {
                     }
                 }
                 Notice::Reloaded { previous } => {
+                    self.changed.opened();
                     let id = self.selected.and_then(|e| previous.doc.events().get(e as usize)).map(|ev| ev.id.clone());
                     self.selected = id
                         .and_then(|id| self.session.data().doc.event_index(&id))
@@ -254,6 +258,8 @@ impl CitelineApp {
             self.session.search_state_mut().clear();
         }
         self.report = crate::session::Report::opened_with(self.session.data().doc.problems());
+        // Its sources are looked at: the review opens by itself if some changed.
+        self.changed.opened();
         self.view.reset(self.session.data());
         if let Some(v) = self.restore_view.take() {
             self.view.view = v;
@@ -293,6 +299,7 @@ impl CitelineApp {
             (shortcuts::SAVE_AS, Command::ShowSaveAs),
             (shortcuts::NEW_EVENT, Command::NewEvent),
             (shortcuts::PROPOSALS, Command::ToggleProposals),
+            (shortcuts::CHANGED_SOURCES, Command::ToggleChangedSources),
             (shortcuts::ADD_SOURCE, Command::ShowAddSource(None)),
             (shortcuts::REDO_Y, Command::Redo),
             (shortcuts::UNDO, Command::Undo),
@@ -393,6 +400,17 @@ impl CitelineApp {
                 .inner;
             self.commands.extend(commands);
         }
+        if self.changed.open {
+            let revision = self.session.revision();
+            let commands = egui::Panel::left("changed-sources")
+                .resizable(true)
+                .default_size(400.0)
+                .min_size(260.0)
+                .max_size(640.0)
+                .show(ui, |ui| self.changed.ui(ui, &data, revision, &palette))
+                .inner;
+            self.commands.extend(commands);
+        }
         let proposals = if self.show_proposals { Some(self.session.proposals()) } else { None };
         if let Some(list) = &proposals {
             let commands = egui::Panel::left("proposals")
@@ -452,6 +470,7 @@ impl eframe::App for CitelineApp {
             self.source_added(added);
         }
         self.take_notices_with(super::field::refused(ctx).as_deref());
+        self.changed.poll(&self.session, ctx);
         self.autosave_settings(ctx);
         let dropped = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).next());
         if let Some(path) = dropped.filter(|p| !p.as_os_str().is_empty()) {
@@ -536,7 +555,8 @@ impl eframe::App for CitelineApp {
         };
         self.commands.extend(self.export.ui(&ctx, &source));
         self.commands.extend(self.save.ui(&ctx, self.session.saving().map(|(_, p)| p)));
-        self.commands.extend(self.sources.ui(&ctx));
+        let sources = Arc::clone(self.session.data());
+        self.commands.extend(self.sources.ui(&ctx, &sources.doc.timeline().sources));
         self.commands.extend(self.new_timeline.ui(&ctx));
         self.commands.extend(self.goto.ui(&ctx));
         // Last, so that it stands over the dialog it was opened from.

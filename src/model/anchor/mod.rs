@@ -14,6 +14,8 @@
 //! moved silently only when the context says this is their place ([`SURE_CONTEXT`]) and no
 //! other place is nearly as good ([`MARGIN`]); reworded words are proposed, never taken.
 
+pub mod review;
+
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -56,6 +58,11 @@ pub struct Anchor {
     /// The page it begins on, from 1, for a source with pages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+    /// The SHA-256 of a new version of the source's text in which the user chose to keep this
+    /// quote, knowing that it is not there ("Keep Old Quote"): settled for that version, and
+    /// looked for again in any later one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_found_in: Option<Box<str>>,
 }
 
 impl Anchor {
@@ -79,7 +86,16 @@ pub fn anchor_of(text: &str, range: Range<usize>) -> Anchor {
         start: clamp(start),
         end: clamp(end),
         page: None,
+        not_found_in: None,
     }
+}
+
+/// The anchor of the bytes `range` of `text`, the text of `source`, with the page it begins
+/// on when the source has pages.
+pub fn anchor_in(source: &Source, text: &str, range: Range<usize>) -> Anchor {
+    let mut anchor = anchor_of(text, range.clone());
+    anchor.page = pin_page(source, &range);
+    anchor
 }
 
 /// What became of a quote in a new version of its source.
@@ -437,16 +453,51 @@ pub fn text_changed(doc: &Document, index: usize) -> bool {
 
 /// Every citation of source `id`, re-anchored in its text.
 pub fn reanchor_source(doc: &Document, id: &str) -> Vec<Found> {
-    let Some((_, text)) = doc.source(id) else { return Vec::new() };
-    let folded = FoldedText::new(text);
+    match (doc.source_folded(id), doc.source(id)) {
+        (Some(folded), _) => reanchor_in(doc, id, folded),
+        (None, Some((_, text))) => reanchor_in(doc, id, &FoldedText::new(text)),
+        (None, None) => Vec::new(),
+    }
+}
+
+/// Every citation of source `id`, re-anchored in `folded`, a text of that source (its new
+/// version read from a changed original, before it is taken).
+pub fn reanchor_in(doc: &Document, id: &str, folded: &FoldedText) -> Vec<Found> {
     let mut found = Vec::new();
     for (ei, e) in doc.events().iter().enumerate() {
         for (ci, c) in e.citations.iter().enumerate().filter(|(_, c)| &*c.source == id) {
-            let result = reanchor(c.anchor.as_deref(), &c.quote, &folded);
+            let result = reanchor(c.anchor.as_deref(), &c.quote, folded);
             found.push(Found { event: ei, citation: ci, result });
         }
     }
     found
+}
+
+/// The timeline as it is to be saved, when some of its citations have no anchor yet (files
+/// made before anchors were kept): each such quote gains one where it stands once in its
+/// source's text, if that text is still the one its hash recorded. A quote standing several
+/// times gets none, since nothing says which place was meant. `None` when nothing is added.
+pub fn with_anchors(doc: &Document) -> Option<super::Timeline> {
+    let mut timeline: Option<super::Timeline> = None;
+    let unchanged: Vec<bool> = (0..doc.timeline().sources.len()).map(|i| !text_changed(doc, i)).collect();
+    for (ei, e) in doc.events().iter().enumerate() {
+        for (ci, c) in e.citations.iter().enumerate() {
+            if c.anchor.is_some() {
+                continue;
+            }
+            let Some(si) = doc.timeline().sources.iter().position(|s| *s.id == *c.source) else { continue };
+            let (Some(true), Some((source, text)), Some(folded)) =
+                (unchanged.get(si), doc.source(&c.source), doc.source_folded(&c.source))
+            else {
+                continue;
+            };
+            let found = reanchor(None, &c.quote, folded);
+            let Some(range) = found.range.filter(|_| found.outcome == Outcome::Kept) else { continue };
+            let t = timeline.get_or_insert_with(|| doc.timeline().clone());
+            t.events[ei].citations[ci].anchor = Some(Box::new(anchor_in(source, text, range)));
+        }
+    }
+    timeline
 }
 
 /// Which outcomes to take.
@@ -458,13 +509,19 @@ pub struct Accept {
 
 /// The edits that take the outcomes `accept` allows (a kept quote always takes its new
 /// context), recording the source's new hash when nothing of it is left pending; with how many
-/// citations are left pending (orphans, and what was not accepted).
+/// citations are left pending (orphans, and what was not accepted, but not the old quotes the
+/// user kept in this text knowing they are not there).
 pub fn accept_edits(doc: &Document, id: &str, found: &[Found], accept: Accept) -> (Vec<Edit>, usize) {
     let Some((source, text)) = doc.source(id) else { return (Vec::new(), 0) };
+    let hash = sha256_hex(text.as_bytes());
     let mut edits = Vec::new();
     let mut pending = 0;
     for f in found {
         let Some(c) = doc.events().get(f.event).and_then(|e| e.citations.get(f.citation)) else { continue };
+        if f.result.outcome != Outcome::Kept && review::settled(c, &hash) {
+            // Kept as it was, not found, in this very text: answered already.
+            continue;
+        }
         let take = match f.result.outcome {
             Outcome::Kept => true,
             Outcome::Moved => accept.moved,
@@ -475,8 +532,7 @@ pub fn accept_edits(doc: &Document, id: &str, found: &[Found], accept: Accept) -
             pending += 1;
             continue;
         };
-        let mut anchor = anchor_of(text, range.clone());
-        anchor.page = pin_page(source, &range);
+        let anchor = anchor_in(source, text, range.clone());
         let mut citation = Citation { anchor: Some(Box::new(anchor)), ..c.clone() };
         if f.result.outcome == Outcome::Changed {
             let mut history = citation.history.into_vec();
@@ -488,7 +544,6 @@ pub fn accept_edits(doc: &Document, id: &str, found: &[Found], accept: Accept) -
             edits.push(Edit::UpdateCitation { event: f.event, index: f.citation, citation });
         }
     }
-    let hash = sha256_hex(text.as_bytes());
     if pending == 0
         && source.text_sha256.as_deref() != Some(hash.as_str())
         && let Some(index) = doc.timeline().sources.iter().position(|s| &*s.id == id)
@@ -586,6 +641,44 @@ mod tests {
         let f = FoldedText::new(OLD);
         assert_eq!(reanchor(None, "Titan API", &f).outcome, Outcome::Kept);
         assert_eq!(reanchor(None, "The board met", &f).outcome, Outcome::Orphan, "twice");
+    }
+
+    #[test]
+    fn older_citations_gain_an_anchor_on_save_where_their_quote_stands_once() {
+        use crate::model::timeline::{Event, Timeline};
+        let text = "Alpha said yes. Beta said no. Alpha said yes. Gamma said maybe.";
+        let citation = |q: &str| Citation { source: "s".into(), quote: q.into(), ..Citation::default() };
+        let timeline = |hash: &str| Timeline {
+            title: "T".to_owned(),
+            sources: vec![Source {
+                id: "s".into(),
+                title: "S".to_owned(),
+                language: "en".to_owned(),
+                text: Some(text.to_owned()),
+                text_sha256: Some(hash.to_owned()),
+                pages: vec![0, 30].into(),
+                ..Source::default()
+            }],
+            events: vec![Event {
+                id: "e".into(),
+                title: "E".into(),
+                citations: vec![citation("Gamma said maybe."), citation("Alpha said yes.")].into(),
+                ..Event::default()
+            }],
+            ..Timeline::default()
+        };
+        let open = |t| Document::new(t, std::path::Path::new("t.citeline.json"), &crate::model::Progress::default());
+        let doc = open(timeline(&sha256_hex(text.as_bytes()))).expect("valid");
+        let saved = with_anchors(&doc).expect("anchors added");
+        let cs = &saved.events[0].citations;
+        let a = cs[0].anchor.as_deref().expect("a quote standing once is anchored");
+        let start = text.find("Gamma").expect("there");
+        assert_eq!((a.start as usize, a.page), (start, Some(2)), "its place and page");
+        assert!(text[..start].ends_with(&*a.prefix) && a.prefix.chars().count() == CONTEXT_CHARS);
+        assert!(cs[1].anchor.is_none(), "a quote standing twice: nothing says which");
+        assert!(doc.events()[0].citations[0].anchor.is_none(), "the open document is not changed");
+        let changed = open(timeline(&sha256_hex(b"an older text"))).expect("valid");
+        assert!(with_anchors(&changed).is_none(), "a changed text waits for its review");
     }
 
     #[test]
