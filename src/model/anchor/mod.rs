@@ -656,7 +656,7 @@ mod tests {
                 language: "en".to_owned(),
                 text: Some(text.to_owned()),
                 text_sha256: Some(hash.to_owned()),
-                pages: vec![0, 30].into(),
+                pages: vec![0, 30],
                 ..Source::default()
             }],
             events: vec![Event {

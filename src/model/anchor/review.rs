@@ -100,39 +100,42 @@ fn one(mut edits: Vec<Edit>) -> Edit {
 /// quote beside its new words: the words outside their longest common run of words. Long
 /// quotes (over 400 words on a side) are marked whole where they differ at all.
 pub fn word_diff(old: &str, new: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
-    let a = words(old);
-    let b = words(new);
+    let before = words(old);
+    let after = words(new);
     let word = |s: &str, r: &Range<usize>| crate::model::verify::fold_str(&s[r.clone()]);
-    let fa: Vec<String> = a.iter().map(|r| word(old, r)).collect();
-    let fb: Vec<String> = b.iter().map(|r| word(new, r)).collect();
-    if a.len() > 400 || b.len() > 400 {
-        return if fa == fb { (Vec::new(), Vec::new()) } else { (a, b) };
+    let folded_before: Vec<String> = before.iter().map(|r| word(old, r)).collect();
+    let folded_after: Vec<String> = after.iter().map(|r| word(new, r)).collect();
+    if before.len() > 400 || after.len() > 400 {
+        return if folded_before == folded_after { (Vec::new(), Vec::new()) } else { (before, after) };
     }
     // The longest common subsequence of words, by dynamic programming from the end.
-    let (n, m) = (a.len(), b.len());
-    let mut len = vec![0u16; (n + 1) * (m + 1)];
-    let at = |i: usize, j: usize| i * (m + 1) + j;
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            len[at(i, j)] =
-                if fa[i] == fb[j] { len[at(i + 1, j + 1)] + 1 } else { len[at(i + 1, j)].max(len[at(i, j + 1)]) };
+    let (rows, cols) = (before.len(), after.len());
+    let mut common = vec![0u16; (rows + 1) * (cols + 1)];
+    let cell = |i: usize, j: usize| i * (cols + 1) + j;
+    for i in (0..rows).rev() {
+        for j in (0..cols).rev() {
+            common[cell(i, j)] = if folded_before[i] == folded_after[j] {
+                common[cell(i + 1, j + 1)] + 1
+            } else {
+                common[cell(i + 1, j)].max(common[cell(i, j + 1)])
+            };
         }
     }
     let (mut i, mut j) = (0, 0);
     let (mut gone, mut came) = (Vec::new(), Vec::new());
-    while i < n && j < m {
-        if fa[i] == fb[j] {
+    while i < rows && j < cols {
+        if folded_before[i] == folded_after[j] {
             (i, j) = (i + 1, j + 1);
-        } else if len[at(i + 1, j)] >= len[at(i, j + 1)] {
-            gone.push(a[i].clone());
+        } else if common[cell(i + 1, j)] >= common[cell(i, j + 1)] {
+            gone.push(before[i].clone());
             i += 1;
         } else {
-            came.push(b[j].clone());
+            came.push(after[j].clone());
             j += 1;
         }
     }
-    gone.extend(a[i..].iter().cloned());
-    came.extend(b[j..].iter().cloned());
+    gone.extend(before[i..].iter().cloned());
+    came.extend(after[j..].iter().cloned());
     (gone, came)
 }
 
@@ -291,6 +294,6 @@ mod tests {
         assert_eq!(at(old, &gone), ["it."]);
         assert_eq!(at(new, &came), ["almost", "that."]);
         assert_eq!(word_diff("Same  words", "Same words"), (Vec::new(), Vec::new()), "spacing aside");
-        assert_eq!(word_diff("Same words", "same words").1, [0..4], "a capital is a change");
+        assert_eq!(word_diff("Same words", "same words").1, vec![0..4], "a capital is a change");
     }
 }
