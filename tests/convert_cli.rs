@@ -37,10 +37,24 @@ fn convert_follows_the_output_name_and_each_result_checks_and_exports() {
     let (code, out) = citeline(&["check", &csv]);
     assert_eq!(code, 0, "warnings only: {out}");
     assert!(out.contains("not checked (no source text)") && out.contains("warning"), "{out}");
-    let png = path("news.png");
-    let (code, out) = citeline(&["export", "tests/fixtures/timelinejs/template.csv", "-o", &png]);
-    assert_eq!(code, 0, "{out}");
-    assert!(std::fs::metadata(&png).is_ok_and(|m| m.len() > 1000));
+    // The image shows the spreadsheet's events: the same picture as its SVG, which holds their
+    // headlines as text.
+    let (png, svg) = (path("news.png"), path("news.svg"));
+    for out_file in [&png, &svg] {
+        let (code, out) = citeline(&["export", "tests/fixtures/timelinejs/template.csv", "-o", out_file]);
+        assert_eq!(code, 0, "{out}");
+    }
+    let svg = std::fs::read_to_string(&svg).expect("svg");
+    for headline in ["Titan API", "A phone call", "Big Bang", "Ides of March", "Partnership", "Data access"] {
+        assert!(svg.contains(headline), "{headline} is drawn");
+    }
+    let decode = |bytes: &[u8]| resvg::tiny_skia::Pixmap::decode_png(bytes).expect("decodes");
+    let got = decode(&std::fs::read(&png).expect("png"));
+    let want = decode(&citeline::export::png::svg_to_png(&svg, 1.0).expect("renders"));
+    assert_eq!((got.width(), got.height()), (want.width(), want.height()));
+    assert_eq!(got.width(), 1920, "the default width");
+    let differ = got.pixels().iter().zip(want.pixels()).filter(|(a, b)| a != b).count();
+    assert_eq!(differ, 0, "the PNG is its SVG drawn");
 }
 
 #[test]

@@ -153,7 +153,10 @@ fn the_reader_meets_its_goals_on_the_annotated_sentences() {
     for m in &all_misses {
         println!("{m}");
     }
-    assert!(worst >= 0.90, "value F1 below 0.90 in a language (misses above)");
+    // The figures the reader has (BENCHMARKS.md), not a floor far below them: a drop shows.
+    // The one miss known is English's "the eighties", a decade named in words.
+    assert!(worst >= 0.995, "value F1 fell below 0.995 in a language (misses above)");
+    assert!(all_misses.len() <= 1, "{} misses, one known: {all_misses:#?}", all_misses.len());
 }
 
 #[test]
