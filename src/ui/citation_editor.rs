@@ -33,7 +33,7 @@ pub fn citation_editor_ui(ui: &mut Ui, event: &Event, index: u32, ci: usize) -> 
                 if let Some(why) = &typed.problem {
                     ui.end_row();
                     ui.label("");
-                    ui.label(egui::RichText::new(why).small().color(ui.visuals().error_fg_color));
+                    ui.label(egui::RichText::new(why).small().color(super::dialog::palette_of(ui).problem));
                 }
                 if typed.left {
                     commands.push(Command::SealHistory);

@@ -104,7 +104,7 @@ impl FilterMenu {
             }
         });
         if let Some(e) = &self.date_error {
-            ui.colored_label(ui.visuals().error_fg_color, e);
+            ui.colored_label(super::dialog::palette_of(ui).problem, e);
         }
         if !edited {
             return false;

@@ -36,7 +36,8 @@ pub fn status_ui(ui: &mut Ui, work: Vec<Work>, report: Option<&Report>) -> Vec<C
         commands.push(Command::DismissReport);
     }
     if let Some(report) = report.filter(|r| !r.is_flash_only()) {
-        let color = if report.is_error { ui.visuals().error_fg_color } else { ui.visuals().warn_fg_color };
+        let palette = super::dialog::palette_of(ui);
+        let color = if report.is_error { palette.problem } else { palette.caution };
         ui.horizontal(|ui| {
             ui.label(RichText::new(if report.is_error { "⚠" } else { "ℹ" }).color(color).strong());
             ui.label(RichText::new(&report.headline).color(color).strong());

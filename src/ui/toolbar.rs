@@ -42,7 +42,7 @@ pub fn toolbar_ui(ui: &mut Ui, field: &mut SearchField, filters: &mut FilterMenu
                 group_thousands(total as u64),
                 session.filter().describe(&session.data().doc)
             );
-            ui.label(RichText::new(text).color(ui.visuals().warn_fg_color).strong());
+            ui.label(RichText::new(text).color(super::dialog::palette_of(ui).caution).strong());
             if ui.button("Clear Filters").clicked() {
                 filters.clear();
                 changed = true;
