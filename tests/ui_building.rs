@@ -145,46 +145,6 @@ fn a_passage_selected_with_the_keyboard_becomes_an_event_with_ctrl_shift_e_its_t
     assert!(harness.get_by_role_and_label(Role::TextInput, "Title").is_focused(), "the title waits for typing");
 }
 
-/// A timeline whose source's text changed: the file as a reviewer gets it, three quotes
-/// anchored in the old text. Returns the folder (kept alive) and the timeline's path.
-fn timeline_with_a_changed_source() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::create_dir(dir.path().join("sources")).expect("mkdir");
-    let old = "The board met on Monday. In August 2013, Facebook gave Netflix access to the private Titan API. \
-               Netflix paid nothing for it. The board met again in May, and nothing was said.";
-    std::fs::write(dir.path().join("sources/a.txt"), old).expect("write");
-    let hash = citeline::model::sources::sha256_hex(old.as_bytes());
-    let citation = |q: &str| {
-        let start = old.find(q).expect("quoted");
-        let a = citeline::model::anchor::anchor_of(old, start..start + q.len());
-        format!(r#"{{"source": "a", "quote": "{q}", "anchor": {}}}"#, serde_json::to_string(&a).expect("json"))
-    };
-    let events = [
-        ("moved", "2013-08", "Facebook gave Netflix access"),
-        ("reworded", "2013-09", "Netflix paid nothing for it."),
-        ("gone", "2014-05", "The board met again in May, and nothing was said."),
-    ]
-    .map(|(id, when, q)| {
-        format!(r#"{{"id": "{id}", "title": "Event {id}", "when": "{when}", "citations": [{}]}}"#, citation(q))
-    })
-    .join(",");
-    let path = dir.path().join("t.citeline.json");
-    std::fs::write(
-        &path,
-        format!(
-            r#"{{"title": "t", "sources": [{{"id": "a", "title": "The article", "language": "en", "file": "sources/a.txt", "text_sha256": "{hash}"}}], "events": [{events}]}}"#
-        ),
-    )
-    .expect("write");
-    // The new version: a typo fixed before the first quote, the second reworded, the third gone.
-    let new = old
-        .replace("Monday", "Mondays")
-        .replace("paid nothing", "paid almost nothing")
-        .replace(" The board met again in May, and nothing was said.", " In June the board met again.");
-    std::fs::write(dir.path().join("sources/a.txt"), new).expect("write");
-    (dir, path)
-}
-
 fn quote_of(harness: &Harness<'static, CitelineApp>, event: &str) -> String {
     let doc = &data(harness).doc;
     let e = doc.event_index(event).expect("event");
@@ -214,7 +174,7 @@ fn click_first(harness: &mut Harness<'static, CitelineApp>, label: &str) {
 
 #[test]
 fn a_changed_source_opens_its_review_and_each_answer_is_one_undo_step() {
-    let (_dir, path) = timeline_with_a_changed_source();
+    let (_dir, path) = common::timeline_with_a_changed_source();
     let mut harness = harness_on(&path);
     // The review opens by itself: the source changed since its quotes were checked.
     wait_until(&mut harness, |app| app.changed.open);

@@ -54,7 +54,17 @@ fn the_window_looks_as_reviewed() {
     harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Date (EDTF)").type_text("2011/2019");
     // A pause: the date is taken.
     common::pause(&mut harness);
+    let doc = &common::data(&harness).doc;
+    let made = doc.events().last().expect("the new event");
+    assert_eq!((made.when.as_deref(), &*made.citations[0].quote), (Some("2011/2019"), quote));
     results.add(harness.try_snapshot_options("building_event_from_passage", &snapshot_options()));
+
+    // A source changed since its quotes were checked: the review, old and new words side by side.
+    let (_changed, path) = common::timeline_with_a_changed_source();
+    let mut harness = harness_on(&path);
+    common::wait_until(&mut harness, |app| app.changed.current(app.session.revision()).is_some());
+    harness.run();
+    results.add(harness.try_snapshot_options("changed_sources_review", &snapshot_options()));
 
     let mut harness = harness_on(std::path::Path::new("tests/fixtures/timelinejs/newsroom.json"));
     let (a, b) = citeline::model::range::interval("2010/2020").expect("range");
