@@ -263,8 +263,8 @@ fn update_the_reference_png() {
     assert_eq!(code, 0, "{err}");
 }
 
-/// The seed at 1280 px against a reviewed reference image, with a tolerance for rasteriser
-/// differences (not byte for byte).
+/// The seed at 1280 px against a reviewed reference image, with a tolerance for a few edge
+/// pixels (not byte for byte).
 #[test]
 fn seed_png_matches_the_reference() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -281,8 +281,9 @@ fn seed_png_matches_the_reference() {
         .zip(want.data().chunks(4))
         .filter(|(a, b)| a.iter().zip(b.iter()).any(|(x, y)| x.abs_diff(*y) > 40))
         .count();
-    let total = (got.width() * got.height()) as usize;
-    assert!(differing * 200 < total, "{differing} of {total} pixels differ from the reference");
+    // resvg draws the same on every machine within a few edge pixels (10 differ today); one
+    // missing letter of the smallest label changes more than 32.
+    assert!(differing <= 32, "{differing} pixels differ from the reference");
 }
 
 // ── citeline table ──────────────────────────────────────────────────────────────────────────
