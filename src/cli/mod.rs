@@ -9,6 +9,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod dates;
+mod publish;
 mod reanchor;
 mod table;
 
@@ -52,12 +53,20 @@ pub enum Command {
     /// Write the chronology as a table, CSV or XLSX (the format follows OUT's extension): one
     /// row per citation in date order, undated events last.
     Table(table::TableArgs),
+    /// Publish the timeline as one self-contained HTML page (nothing fetched from anywhere):
+    /// an interactive timeline, each event's citations with their quotes in context, and the
+    /// chronology as a table.
+    Publish(publish::PublishArgs),
+    /// Write every citation as a W3C Web Annotation (JSON-LD): its source as the target, with a
+    /// TextQuoteSelector, a TextPositionSelector and, for a PDF, the page. `convert` reads such
+    /// a file back.
+    Annotations(publish::AnnotationsArgs),
     /// Convert a timeline between citeline JSON, TimelineJS3 JSON and the TimelineJS spreadsheet
     /// template (CSV). The input's format is told by its content.
     Convert {
         input: PathBuf,
         /// Output file; its name gives the format unless --to does (*.citeline.json citeline,
-        /// *.csv TimelineJS CSV, any other *.json TimelineJS3 JSON).
+        /// *.csv TimelineJS CSV, *.jsonld Web Annotations, any other *.json TimelineJS3 JSON).
         #[arg(short, long)]
         output: PathBuf,
         #[arg(long, value_enum)]
@@ -162,6 +171,7 @@ pub enum ToArg {
     Citeline,
     Timelinejs,
     Csv,
+    Annotations,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -339,6 +349,7 @@ pub fn convert(input: &Path, output: &Path, to: Option<ToArg>) -> ExitCode {
         Some(ToArg::Citeline) => Format::Citeline,
         Some(ToArg::Timelinejs) => Format::TimelineJs,
         Some(ToArg::Csv) => Format::TimelineJsCsv,
+        Some(ToArg::Annotations) => Format::WebAnnotations,
         None => match Format::from_name(output) {
             Some(f) => f,
             None => {
@@ -476,6 +487,8 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
         Command::Reanchor(args) => reanchor::reanchor(args, &mut std::io::stdout()),
         Command::Export(args) => export(args),
         Command::Table(args) => table::table(args),
+        Command::Publish(args) => publish::publish(args),
+        Command::Annotations(args) => publish::annotations(args),
         Command::Convert { input, output, to } => convert(input, output, *to),
         Command::Generate { events, seed, output } => generate(*events, *seed, output),
         Command::New { file, title } => new_timeline(file, title.as_deref()),
