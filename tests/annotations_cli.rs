@@ -18,7 +18,8 @@ fn each_citation_is_an_annotation_of_its_source_with_quote_and_position() {
     assert_eq!(code, 0, "{said}");
     let doc = read_json(&out);
     let seed: Value = serde_json::from_str(&std::fs::read_to_string(SEED).expect("seed")).expect("JSON");
-    let citations: usize = seed["events"].as_array().expect("events").iter().map(|e| e["citations"].as_array().map_or(0, Vec::len)).sum();
+    let citations: usize =
+        seed["events"].as_array().expect("events").iter().map(|e| e["citations"].as_array().map_or(0, Vec::len)).sum();
     assert_eq!(doc["@context"], json!("http://www.w3.org/ns/anno.jsonld"));
     assert_eq!(doc["type"], json!("AnnotationCollection"));
     assert_eq!(doc["total"], json!(citations));
@@ -27,7 +28,12 @@ fn each_citation_is_an_annotation_of_its_source_with_quote_and_position() {
     for a in items {
         assert_eq!(a["type"], json!("Annotation"));
         let source_id = a["citeline"]["source"]["id"].as_str().expect("the source rides along");
-        let text = seed["sources"].as_array().expect("sources").iter().find(|s| s["id"] == source_id).expect("a source")["text"]
+        let text = seed["sources"]
+            .as_array()
+            .expect("sources")
+            .iter()
+            .find(|s| s["id"] == source_id)
+            .expect("a source")["text"]
             .as_str()
             .expect("inline text")
             .to_owned();
@@ -35,7 +41,8 @@ fn each_citation_is_an_annotation_of_its_source_with_quote_and_position() {
         let quote = selectors.iter().find(|s| s["type"] == "TextQuoteSelector").expect("a quote selector");
         let position = selectors.iter().find(|s| s["type"] == "TextPositionSelector").expect("a position selector");
         let exact = quote["exact"].as_str().expect("exact");
-        let (start, end) = (position["start"].as_u64().expect("start") as usize, position["end"].as_u64().expect("end") as usize);
+        let (start, end) =
+            (position["start"].as_u64().expect("start") as usize, position["end"].as_u64().expect("end") as usize);
         let chars: Vec<char> = text.chars().collect();
         assert_eq!(chars[start..end].iter().collect::<String>(), exact, "positions count characters");
         let prefix = quote["prefix"].as_str().expect("prefix");
@@ -57,15 +64,21 @@ fn convert_reads_annotations_back_into_a_timeline() {
     assert_eq!(code, 0, "{said}");
     let seed: Value = serde_json::from_str(&std::fs::read_to_string(SEED).expect("seed")).expect("JSON");
     let back = read_json(&back);
-    let cited: Vec<&Value> =
-        seed["events"].as_array().expect("events").iter().filter(|e| e["citations"].as_array().is_some_and(|c| !c.is_empty())).collect();
+    let cited: Vec<&Value> = seed["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter(|e| e["citations"].as_array().is_some_and(|c| !c.is_empty()))
+        .collect();
     let events = back["events"].as_array().expect("events");
     assert_eq!(events.len(), cited.len(), "each cited event comes back once");
     for (a, b) in cited.iter().zip(events) {
         for field in ["id", "title", "when", "summary", "tags"] {
             assert_eq!(a[field], b[field], "{field} of {}", a["id"]);
         }
-        let quotes = |e: &Value| e["citations"].as_array().expect("citations").iter().map(|c| c["quote"].clone()).collect::<Vec<_>>();
+        let quotes = |e: &Value| {
+            e["citations"].as_array().expect("citations").iter().map(|c| c["quote"].clone()).collect::<Vec<_>>()
+        };
         assert_eq!(quotes(a), quotes(b));
     }
     let titles: Vec<&Value> = back["sources"].as_array().expect("sources").iter().map(|s| &s["title"]).collect();

@@ -117,7 +117,11 @@ fn the_page_shows_quotes_in_context_and_runs_nothing_from_its_data() {
         json!("https://example.org/article")
     );
     save("light-1280.png", &browser.screenshot(false));
+    // Enter takes the keyboard to the panel; Esc closes it and gives the keyboard back.
+    browser.key("Enter");
+    assert_eq!(browser.eval("document.activeElement.id"), json!("panel"));
     browser.key("Escape");
+    assert_eq!(browser.eval("document.activeElement.id"), json!("timeline"));
     assert_eq!(browser.eval("document.getElementById('panel').hidden"), json!(true));
     assert_eq!(browser.eval("citeline.selected()"), json!(null));
 
@@ -127,6 +131,14 @@ fn the_page_shows_quotes_in_context_and_runs_nothing_from_its_data() {
         rows,
         json!(["The parties meet", "<img src=x onerror=window.pwned=1>", "The deal is reported", "A denial, undated"])
     );
+    // Printed, the page is the chronology table.
+    browser.call("Emulation.setEmulatedMedia", json!({ "media": "print" }));
+    let shown = |b: &mut Browser, sel: &str| {
+        b.eval(&format!("getComputedStyle(document.querySelector({})).display", json!(sel)))
+    };
+    assert_eq!(shown(&mut browser, ".stage"), json!("none"));
+    assert_eq!(shown(&mut browser, "#chronology"), json!("table"));
+    browser.call("Emulation.setEmulatedMedia", json!({ "media": "" }));
     assert_eq!(browser.eval("typeof window.pwned"), json!("undefined"));
     let requests = browser.requests();
     assert!(

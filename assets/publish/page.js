@@ -134,6 +134,9 @@
       "highlight", "era0", "era1"]) colors[k] = s.getPropertyValue("--" + k).trim() || "#888";
   }
   function resize() {
+    // The box is as tall as the lanes, within what its style allows.
+    const want = Math.max(AXIS_H + 3 * ROW_H, contentHeight()) + 2 + "px";
+    if (box.style.height !== want) box.style.height = want;
     dpr = window.devicePixelRatio || 1;
     width = Math.max(1, box.clientWidth);
     height = Math.max(1, box.clientHeight);

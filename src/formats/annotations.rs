@@ -142,7 +142,8 @@ fn annotation(doc: &Document, event: usize, ci: usize, c: &Citation) -> Value {
         quote["suffix"] = json!(a.suffix);
     }
     selectors.insert(0, quote);
-    let mut body = vec![json!({ "type": "TextualBody", "purpose": "describing", "value": e.title, "format": "text/plain" })];
+    let mut body =
+        vec![json!({ "type": "TextualBody", "purpose": "describing", "value": e.title, "format": "text/plain" })];
     if let Some(note) = &c.note {
         body.push(json!({ "type": "TextualBody", "purpose": "commenting", "value": note, "format": "text/plain" }));
     }
@@ -170,7 +171,8 @@ fn annotation(doc: &Document, event: usize, ci: usize, c: &Citation) -> Value {
     if let Some(b) = bytes {
         extension["bytes"] = json!(b);
     }
-    let target_source = source.map_or_else(|| format!("{SOURCE_URN}{}", percent_encoded(&c.source)), |(s, _)| source_iri(s));
+    let target_source =
+        source.map_or_else(|| format!("{SOURCE_URN}{}", percent_encoded(&c.source)), |(s, _)| source_iri(s));
     json!({
         "id": format!("urn:citeline:event:{}:citation:{ci}", percent_encoded(&e.id)),
         "type": "Annotation",
@@ -228,7 +230,11 @@ fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
             t => (t["source"].as_str().unwrap_or_default(), each(&t["selector"])),
         };
         let Some(quote) = selectors.iter().find(|s| s["type"] == "TextQuoteSelector") else {
-            problems.push(Problem::warning(path, place("target"), "no TextQuoteSelector: the annotation quotes nothing and is left out"));
+            problems.push(Problem::warning(
+                path,
+                place("target"),
+                "no TextQuoteSelector: the annotation quotes nothing and is left out",
+            ));
             continue;
         };
         let exact = quote["exact"].as_str().unwrap_or_default();
@@ -243,7 +249,9 @@ fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
             None => {
                 let mut s: Source = serde_json::from_value(ext["source"].clone()).unwrap_or_default();
                 if s.id.is_empty() {
-                    let id = iri.strip_prefix(SOURCE_URN).map_or_else(|| source_id_from(iri, sources.len()), percent_decoded);
+                    let id = iri
+                        .strip_prefix(SOURCE_URN)
+                        .map_or_else(|| source_id_from(iri, sources.len()), percent_decoded);
                     s.id = id.into();
                 }
                 if s.title.is_empty() {
@@ -290,7 +298,9 @@ fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
                     e.id = key.clone().into();
                 }
                 if e.title.is_empty() {
-                    let title = body_of("describing").next().map_or_else(|| crate::model::title::short_title(exact, None), str::to_owned);
+                    let title = body_of("describing")
+                        .next()
+                        .map_or_else(|| crate::model::title::short_title(exact, None), str::to_owned);
                     e.title = title.into();
                 }
                 if e.tags.is_empty() {

@@ -150,7 +150,8 @@ pub fn page(doc: &Document, title: &str, visible: Option<&[bool]>, full_sources:
     let laid = lanes::assign_grouped(&spans, &|i| events[i].title.chars().count(), &|i| {
         events[i].group().and_then(|g| group_index.get(g).copied())
     });
-    let rows = laid.lanes.iter().map(|l| RowOut { g: l.group.filter(|&g| g != lanes::NO_GROUP), h: l.is_header }).collect();
+    let rows =
+        laid.lanes.iter().map(|l| RowOut { g: l.group.filter(|&g| g != lanes::NO_GROUP), h: l.is_header }).collect();
     let extent = laid.extent;
     let eras = doc
         .eras()

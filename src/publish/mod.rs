@@ -103,8 +103,7 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
     while let Some(at) = rest.find("{{") {
         out.push_str(&rest[..at]);
         let after = &rest[at + 2..];
-        match after.find("}}").and_then(|end| values.iter().find(|(k, _)| *k == &after[..end]).map(|(k, v)| (k, v)))
-        {
+        match after.find("}}").and_then(|end| values.iter().find(|(k, _)| *k == &after[..end]).map(|(k, v)| (k, v))) {
             Some((k, v)) => {
                 out.push_str(v);
                 rest = &after[k.len() + 2..];

@@ -79,8 +79,7 @@ impl Browser {
                 buf.clear();
             }
         });
-        let mut b =
-            Self { child, to, from: rx, next_id: 0, session: String::new(), events: Vec::new(), _dir: dir };
+        let mut b = Self { child, to, from: rx, next_id: 0, session: String::new(), events: Vec::new(), _dir: dir };
         let target = b.call_browser("Target.createTarget", json!({ "url": "about:blank" }));
         let target = target["targetId"].as_str().expect("a target id").to_owned();
         let attached = b.call_browser("Target.attachToTarget", json!({ "targetId": target, "flatten": true }));
@@ -174,10 +173,8 @@ impl Browser {
 
     /// The value of a JavaScript expression (awaited when it is a promise).
     pub fn eval(&mut self, expression: &str) -> Value {
-        let r = self.call(
-            "Runtime.evaluate",
-            json!({ "expression": expression, "returnByValue": true, "awaitPromise": true }),
-        );
+        let r = self
+            .call("Runtime.evaluate", json!({ "expression": expression, "returnByValue": true, "awaitPromise": true }));
         assert!(r.get("exceptionDetails").is_none(), "{expression}: {}", r["exceptionDetails"]);
         r["result"]["value"].clone()
     }
