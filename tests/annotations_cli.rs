@@ -41,8 +41,8 @@ fn each_citation_is_an_annotation_of_its_source_with_quote_and_position() {
         let quote = selectors.iter().find(|s| s["type"] == "TextQuoteSelector").expect("a quote selector");
         let position = selectors.iter().find(|s| s["type"] == "TextPositionSelector").expect("a position selector");
         let exact = quote["exact"].as_str().expect("exact");
-        let (start, end) =
-            (position["start"].as_u64().expect("start") as usize, position["end"].as_u64().expect("end") as usize);
+        let index = |v: &Value| usize::try_from(v.as_u64().expect("an offset")).expect("fits");
+        let (start, end) = (index(&position["start"]), index(&position["end"]));
         let chars: Vec<char> = text.chars().collect();
         assert_eq!(chars[start..end].iter().collect::<String>(), exact, "positions count characters");
         let prefix = quote["prefix"].as_str().expect("prefix");

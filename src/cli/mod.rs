@@ -58,8 +58,8 @@ pub enum Command {
     /// chronology as a table.
     Publish(publish::PublishArgs),
     /// Write every citation as a W3C Web Annotation (JSON-LD): its source as the target, with a
-    /// TextQuoteSelector, a TextPositionSelector and, for a PDF, the page. `convert` reads such
-    /// a file back.
+    /// quote selector, a position selector and, for a PDF, the page. `convert` reads such a file
+    /// back.
     Annotations(publish::AnnotationsArgs),
     /// Convert a timeline between citeline JSON, TimelineJS3 JSON and the TimelineJS spreadsheet
     /// template (CSV). The input's format is told by its content.

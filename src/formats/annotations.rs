@@ -15,6 +15,7 @@
 //! each, undated; source texts are never in the file, so their quotes read back *not checked*.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::path::Path;
 
 use compact_str::CompactString;
@@ -80,7 +81,7 @@ fn percent_encoded(text: &str) -> String {
         if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
             out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            let _ = write!(out, "%{b:02X}");
         }
     }
     out
@@ -210,66 +211,53 @@ fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
     let root: Value = serde_json::from_slice(bytes).map_err(|e| {
         vec![Problem::error(path, Place::Position { line: e.line(), column: e.column() }, e.to_string())]
     })?;
+    let title = root["label"]
+        .as_str()
+        .map_or_else(|| path.file_stem().map_or_else(String::new, |n| n.to_string_lossy().into_owned()), str::to_owned);
+    let mut reader = Reader { timeline: Timeline { title, ..Timeline::default() }, ..Reader::default() };
     let mut problems = Vec::new();
-    let mut timeline = Timeline {
-        title: root["label"].as_str().map_or_else(
-            || path.file_stem().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-            str::to_owned,
-        ),
-        ..Timeline::default()
-    };
-    let mut sources: HashMap<String, usize> = HashMap::new();
-    let mut events: HashMap<String, usize> = HashMap::new();
-    let mut fields: Vec<EventFields> = Vec::new();
     for (n, a) in annotations_of(&root).into_iter().enumerate() {
-        let row = n + 1;
-        let place = |field: &str| Place::Row { row, field: field.to_owned() };
+        if let Err(why) = reader.add(a, n + 1) {
+            problems.push(Problem::warning(path, Place::Row { row: n + 1, field: "target".into() }, why));
+        }
+    }
+    let Reader { mut timeline, events, .. } = reader;
+    timeline.events = events.into_iter().map(Into::into).collect();
+    timeline.read_warnings = problems;
+    Ok(timeline)
+}
+
+/// A timeline gathered from annotations: sources by IRI, events by citeline's id.
+#[derive(Default)]
+struct Reader {
+    timeline: Timeline,
+    sources: HashMap<String, usize>,
+    event_index: HashMap<String, usize>,
+    events: Vec<EventFields>,
+}
+
+impl Reader {
+    /// Adds annotation number `row` (from 1) as a citation, or says why it is left out.
+    fn add(&mut self, a: &Value, row: usize) -> Result<(), &'static str> {
         let target = each(&a["target"]).into_iter().next().unwrap_or(&Value::Null);
         let (iri, selectors) = match target {
             Value::String(s) => (s.as_str(), Vec::new()),
             t => (t["source"].as_str().unwrap_or_default(), each(&t["selector"])),
         };
-        let Some(quote) = selectors.iter().find(|s| s["type"] == "TextQuoteSelector") else {
-            problems.push(Problem::warning(
-                path,
-                place("target"),
-                "no TextQuoteSelector: the annotation quotes nothing and is left out",
-            ));
-            continue;
-        };
+        let quote = selectors
+            .iter()
+            .find(|s| s["type"] == "TextQuoteSelector")
+            .ok_or("no TextQuoteSelector: the annotation quotes nothing and is left out")?;
         let exact = quote["exact"].as_str().unwrap_or_default();
         if exact.trim().is_empty() || iri.is_empty() {
-            problems.push(Problem::warning(path, place("target"), "no quote or no source: the annotation is left out"));
-            continue;
+            return Err("no quote or no source: the annotation is left out");
         }
         let ext = &a["citeline"];
-        // The source, once per IRI.
-        let si = match sources.get(iri) {
-            Some(&i) => i,
-            None => {
-                let mut s: Source = serde_json::from_value(ext["source"].clone()).unwrap_or_default();
-                if s.id.is_empty() {
-                    let id = iri
-                        .strip_prefix(SOURCE_URN)
-                        .map_or_else(|| source_id_from(iri, sources.len()), percent_decoded);
-                    s.id = id.into();
-                }
-                if s.title.is_empty() {
-                    s.title = iri.to_owned();
-                }
-                if s.url.is_none() && crate::publish::data::is_web_address(iri) {
-                    s.url = Some(iri.to_owned());
-                }
-                timeline.sources.push(s);
-                sources.insert(iri.to_owned(), timeline.sources.len() - 1);
-                timeline.sources.len() - 1
-            }
-        };
+        let si = self.source(iri, &ext["source"]);
         let bodies = each(&a["body"]);
         let body_of = |purpose: &'static str| {
             bodies.iter().filter(move |b| b["purpose"] == purpose).filter_map(|b| b["value"].as_str())
         };
-        let note = body_of("commenting").next().map(Into::into);
         let anchor = match (quote["prefix"].as_str(), quote["suffix"].as_str(), ext["bytes"].as_array()) {
             (prefix, suffix, Some(b)) if b.len() == 2 => Some(Box::new(Anchor {
                 prefix: prefix.unwrap_or_default().into(),
@@ -281,47 +269,63 @@ fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
             _ => None,
         };
         let citation = Citation {
-            source: CompactString::from(&*timeline.sources[si].id),
+            source: CompactString::from(&*self.timeline.sources[si].id),
             quote: exact.into(),
-            note,
+            note: body_of("commenting").next().map(Into::into),
             anchor,
             history: Box::default(),
         };
         // The event: citeline's own, gathered by id, else one per annotation.
         let ext_event: Option<EventFields> = serde_json::from_value(ext["event"].clone()).ok();
         let key = ext_event.as_ref().map_or_else(|| format!("annotation-{row}"), |e| e.id.to_string());
-        let ei = match events.get(&key) {
-            Some(&i) => i,
-            None => {
-                let mut e = ext_event.unwrap_or_default();
-                if e.id.is_empty() {
-                    e.id = key.clone().into();
-                }
-                if e.title.is_empty() {
-                    let title = body_of("describing")
-                        .next()
-                        .map_or_else(|| crate::model::title::short_title(exact, None), str::to_owned);
-                    e.title = title.into();
-                }
-                if e.tags.is_empty() {
-                    e.tags = body_of("tagging").map(Into::into).collect();
-                }
-                e.citations = Box::default();
-                fields.push(e);
-                events.insert(key, fields.len() - 1);
-                fields.len() - 1
+        let ei = if let Some(&i) = self.event_index.get(&key) {
+            i
+        } else {
+            let mut e = ext_event.unwrap_or_default();
+            if e.id.is_empty() {
+                e.id = key.clone().into();
             }
+            if e.title.is_empty() {
+                let title = body_of("describing")
+                    .next()
+                    .map_or_else(|| crate::model::title::short_title(exact, None), str::to_owned);
+                e.title = title.into();
+            }
+            if e.tags.is_empty() {
+                e.tags = body_of("tagging").map(Into::into).collect();
+            }
+            e.citations = Box::default();
+            self.events.push(e);
+            self.event_index.insert(key, self.events.len() - 1);
+            self.events.len() - 1
         };
-        let mut cites = std::mem::take(&mut fields[ei].citations).into_vec();
+        let mut cites = std::mem::take(&mut self.events[ei].citations).into_vec();
         cites.push(citation);
-        fields[ei].citations = cites.into_boxed_slice();
+        self.events[ei].citations = cites.into_boxed_slice();
+        Ok(())
     }
-    if problems.iter().any(Problem::is_error) {
-        return Err(problems);
+
+    /// The source annotated as `iri`, once per IRI; `meta` is what citeline wrote of it.
+    fn source(&mut self, iri: &str, meta: &Value) -> usize {
+        if let Some(&i) = self.sources.get(iri) {
+            return i;
+        }
+        let mut s: Source = serde_json::from_value(meta.clone()).unwrap_or_default();
+        if s.id.is_empty() {
+            let id =
+                iri.strip_prefix(SOURCE_URN).map_or_else(|| source_id_from(iri, self.sources.len()), percent_decoded);
+            s.id = id.into();
+        }
+        if s.title.is_empty() {
+            iri.clone_into(&mut s.title);
+        }
+        if s.url.is_none() && crate::publish::data::is_web_address(iri) {
+            s.url = Some(iri.to_owned());
+        }
+        self.timeline.sources.push(s);
+        self.sources.insert(iri.to_owned(), self.timeline.sources.len() - 1);
+        self.timeline.sources.len() - 1
     }
-    timeline.events = fields.into_iter().map(Into::into).collect();
-    timeline.read_warnings = problems;
-    Ok(timeline)
 }
 
 /// A source id from an IRI: its last path segment's letters and digits, else `source-N`.

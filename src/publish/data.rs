@@ -254,7 +254,7 @@ fn event_out<'a>(doc: &'a Document, i: usize, span: Option<Span>, lane: u32, sou
         k,
         lane: span.and(Some(lane)).filter(|&l| l != u32::MAX),
         group: e.group().map(str::to_owned),
-        tags: e.tags.iter().map(|t| t.to_string()).collect(),
+        tags: e.tags.iter().map(ToString::to_string).collect(),
         summary: e.summary.as_deref().map(str::to_owned).filter(|s| !s.trim().is_empty()),
         cites,
     }

@@ -103,15 +103,13 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
     while let Some(at) = rest.find("{{") {
         out.push_str(&rest[..at]);
         let after = &rest[at + 2..];
-        match after.find("}}").and_then(|end| values.iter().find(|(k, _)| *k == &after[..end]).map(|(k, v)| (k, v))) {
-            Some((k, v)) => {
-                out.push_str(v);
-                rest = &after[k.len() + 2..];
-            }
-            None => {
-                out.push_str("{{");
-                rest = after;
-            }
+        let key = after.find("}}").map(|end| &after[..end]);
+        if let Some((k, v)) = values.iter().find(|(k, _)| Some(*k) == key) {
+            out.push_str(v);
+            rest = &after[k.len() + 2..];
+        } else {
+            out.push_str("{{");
+            rest = after;
         }
     }
     out.push_str(rest);
@@ -156,10 +154,10 @@ fn fonts_css(chars: &BTreeSet<char>) -> String {
     let mut css = String::new();
     for (bytes, weight) in [(crate::fonts::REGULAR, 400), (crate::fonts::BOLD, 700)] {
         let Some(woff2) = subset_woff2(bytes, chars) else { continue };
-        let _ = write!(
+        let _ = writeln!(
             css,
             "@font-face{{font-family:\"Citeline Sans\";font-weight:{weight};font-style:normal;font-display:block;\
-             src:url(data:font/woff2;base64,{}) format(\"woff2\")}}\n",
+             src:url(data:font/woff2;base64,{}) format(\"woff2\")}}",
             base64::engine::general_purpose::STANDARD.encode(woff2)
         );
     }

@@ -1,7 +1,7 @@
-//! Headless Chromium driven over its DevTools protocol, for the published page's tests and
+//! Headless Chromium driven over its `DevTools` protocol, for the published page's tests and
 //! benchmark. The protocol runs over a pair of pipes (`--remote-debugging-pipe`: messages are
 //! JSON, each ended by a NUL byte, Chromium reading fd 3 and writing fd 4), set up as named
-//! pipes by the shell, so no port is opened and no crate is needed beyond serde_json.
+//! pipes by the shell, so no port is opened and no crate is needed beyond `serde_json`.
 //!
 //! Chromium is Debian's `chromium` package (`.ci/run` installs it).
 #![allow(dead_code)] // the benchmark uses part of it
@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use base64::Engine as _;
 use serde_json::{Value, json};
 
-const TIMEOUT: Duration = Duration::from_secs(60);
+const TIMEOUT: Duration = Duration::from_mins(1);
 
 /// The browser's program: `$CHROMIUM`, else `chromium`.
 pub fn program() -> String {
@@ -83,7 +83,7 @@ impl Browser {
         let target = b.call_browser("Target.createTarget", json!({ "url": "about:blank" }));
         let target = target["targetId"].as_str().expect("a target id").to_owned();
         let attached = b.call_browser("Target.attachToTarget", json!({ "targetId": target, "flatten": true }));
-        b.session = attached["sessionId"].as_str().expect("a session id").to_owned();
+        attached["sessionId"].as_str().expect("a session id").clone_into(&mut b.session);
         for domain in ["Page", "Network", "Runtime", "Log"] {
             b.call(&format!("{domain}.enable"), json!({}));
         }
@@ -108,7 +108,8 @@ impl Browser {
     fn send(&mut self, method: &str, params: Value, session: bool) -> Value {
         self.next_id += 1;
         let id = self.next_id;
-        let mut message = json!({ "id": id, "method": method, "params": params });
+        let mut message = json!({ "id": id, "method": method });
+        message["params"] = params;
         if session {
             message["sessionId"] = json!(self.session);
         }
@@ -157,7 +158,8 @@ impl Browser {
                         self.events.push((m.to_owned(), v["params"].clone()));
                     }
                 }
-                Err(_) => panic!("no {method} from the browser"),
+                Err(RecvTimeoutError::Timeout) => panic!("no {method} from the browser in {TIMEOUT:?}"),
+                Err(RecvTimeoutError::Disconnected) => panic!("the browser quit before {method}"),
             }
         }
     }
@@ -196,7 +198,7 @@ impl Browser {
         self.call("Input.dispatchTouchEvent", json!({ "type": "touchEnd", "touchPoints": [] }));
     }
 
-    /// Presses and releases a key such as "ArrowLeft", "Enter" or "Escape".
+    /// Presses and releases a key such as `ArrowLeft`, `Enter` or `Escape`.
     pub fn key(&mut self, key: &str) {
         let code = match key {
             "ArrowLeft" => 37,
