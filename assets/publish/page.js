@@ -52,18 +52,18 @@
   let view = fitView();
   let scrollY = 0;
   let selected = -1;
-  let colors = {};
+  const colors = {};
   let hits = [];
   let pending = false;
   let firstDrawn = false;
 
   function fitView() {
-    let [a, b] = extent;
+    const [a, b] = extent;
     const pad = Math.max((b - a) * 0.04, 2);
     return clampView({ a: a - pad, b: b + pad });
   }
   function clampView(v) {
-    let w = v.b - v.a;
+    const w = v.b - v.a;
     if (!(w >= MIN_DAYS)) { const c = (v.a + v.b) / 2 || 0; return { a: c - MIN_DAYS / 2, b: c + MIN_DAYS / 2 }; }
     if (w > MAX_DAYS) { const c = (v.a + v.b) / 2; return { a: c - MAX_DAYS / 2, b: c + MAX_DAYS / 2 }; }
     return v;

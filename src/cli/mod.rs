@@ -261,6 +261,15 @@ fn fail(message: &str) -> ExitCode {
     ExitCode::FAILURE
 }
 
+/// The timeline at `path` with its lanes, or the exit code once every problem that keeps it
+/// from opening is printed.
+fn open_or_fail(path: &Path) -> Result<Loaded, ExitCode> {
+    open_blocking(path, &Progress::default()).map_err(|problems| {
+        print_problems(&mut std::io::stderr(), &problems);
+        fail(&format!("cannot open {}", path.display()))
+    })
+}
+
 /// The `--tag` and `--source` filter, and the events overlapping `range` when one is given,
 /// or why it cannot apply: a value no event uses is most likely a typo, and would export
 /// nothing. `None` lets every event through.
@@ -323,12 +332,9 @@ pub fn export(args: &ExportArgs) -> ExitCode {
         return fail(&e);
     }
     let started = Instant::now();
-    let data: Loaded = match open_blocking(&args.file, &Progress::default()) {
+    let data = match open_or_fail(&args.file) {
         Ok(d) => d,
-        Err(problems) => {
-            print_problems(&mut std::io::stderr(), &problems);
-            return fail(&format!("cannot open {}", args.file.display()));
-        }
+        Err(code) => return code,
     };
     // The range is the image's extent (`options.extent`), not part of the mask.
     match export_filter(&data.doc, &args.filter, None) {
@@ -360,12 +366,9 @@ pub fn convert(input: &Path, output: &Path, to: Option<ToArg>) -> ExitCode {
             }
         },
     };
-    let data = match open_blocking(input, &Progress::default()) {
+    let data = match open_or_fail(input) {
         Ok(d) => d,
-        Err(problems) => {
-            print_problems(&mut std::io::stderr(), &problems);
-            return fail(&format!("cannot open {}", input.display()));
-        }
+        Err(code) => return code,
     };
     print_problems(&mut std::io::stderr(), data.doc.problems());
     match save_as(&data.doc, output, format, &Progress::default()) {

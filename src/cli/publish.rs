@@ -5,11 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::{FilterArgs, ThemeArg, export_filter, fail, print_problems};
-use crate::model::Progress;
+use super::{FilterArgs, ThemeArg, export_filter, fail, open_or_fail};
 use crate::publish::{self, Options};
 use crate::scene::Theme;
-use crate::session::loaded::open_blocking;
 
 #[derive(Debug, clap::Args)]
 pub struct PublishArgs {
@@ -43,12 +41,9 @@ pub fn publish(args: &PublishArgs) -> ExitCode {
         return fail(&format!("cannot tell the page's format from \"{}\": name it .html", args.output.display()));
     }
     let started = Instant::now();
-    let data = match open_blocking(&args.file, &Progress::default()) {
+    let data = match open_or_fail(&args.file) {
         Ok(d) => d,
-        Err(problems) => {
-            print_problems(&mut std::io::stderr(), &problems);
-            return fail(&format!("cannot open {}", args.file.display()));
-        }
+        Err(code) => return code,
     };
     let visible = match export_filter(&data.doc, &args.filter, range) {
         Ok(visible) => visible,
@@ -92,12 +87,9 @@ pub struct AnnotationsArgs {
 }
 
 pub fn annotations(args: &AnnotationsArgs) -> ExitCode {
-    let data = match open_blocking(&args.file, &Progress::default()) {
+    let data = match open_or_fail(&args.file) {
         Ok(d) => d,
-        Err(problems) => {
-            print_problems(&mut std::io::stderr(), &problems);
-            return fail(&format!("cannot open {}", args.file.display()));
-        }
+        Err(code) => return code,
     };
     let visible = match export_filter(&data.doc, &args.filter, None) {
         Ok(visible) => visible,

@@ -19,6 +19,7 @@ use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
 use crate::atomic_write::write_atomically;
+use crate::formats::html::escape;
 use crate::model::Document;
 use crate::scene::Theme;
 
@@ -67,14 +68,14 @@ pub fn page(doc: &Document, options: &Options) -> (String, Written) {
         Some(Theme::Dark) => " data-theme=\"dark\"",
         None => "",
     };
-    let lang = escape_html(if data.lang.is_empty() { "und" } else { &data.lang });
+    let lang = escape(if data.lang.is_empty() { "und" } else { &data.lang });
     let html = fill(
         TEMPLATE,
         &[
             ("lang", &lang),
             ("theme", theme),
             ("csp", &csp),
-            ("title", &escape_html(&title)),
+            ("title", &escape(&title)),
             ("style", &style),
             ("data", &json),
             ("script", SCRIPT),
@@ -113,22 +114,6 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
         }
     }
     out.push_str(rest);
-    out
-}
-
-/// `text` safe inside an element or a quoted attribute.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
     out
 }
 
