@@ -45,9 +45,11 @@ fn main() {
         first_draws.iter().map(|m| format!("{m:.0}")).collect::<Vec<_>>().join(", ")
     );
     for (name, zoom) in [("fitted", "0"), ("zoomed to a twentieth", "1")] {
+        if zoom == "1" {
+            browser.eval("for (let k = 0; k < 8; k++) document.getElementById('zoom-in').click(); true");
+        }
         let script = format!(
             "new Promise(done => {{
-               if ({zoom}) for (let k = 0; k < 8; k++) document.getElementById('zoom-in').click();
                let n = 0, worst = 0, last = performance.now(); const t0 = last;
                const frame = () => {{
                  const now = performance.now(); worst = Math.max(worst, now - last); last = now;
@@ -58,6 +60,11 @@ fn main() {
                requestAnimationFrame(frame);
              }})"
         );
+        let draw_ms = browser.eval(
+            "(() => { const t = performance.now(); for (let k = 0; k < 60; k++) citeline.pan(k % 2 ? -3 : 3); \
+             return (performance.now() - t) / 60; })()",
+        );
+        println!("one frame's drawing, {name}: {:.1} ms", draw_ms.as_f64().unwrap_or(0.0));
         let r = browser.eval(&script);
         println!(
             "pan {name}: {:.1} frames a second over {FRAMES} frames, longest frame {:.1} ms",

@@ -150,14 +150,26 @@
     pending = true;
     requestAnimationFrame(() => { pending = false; draw(); });
   }
+  // `text` cut to `max` pixels in the current font, with "…"; remembered by font, width and
+  // text, since a pan moves labels without changing the room each one has.
+  const fitted = new Map();
   function fitText(text, max) {
-    if (ctx.measureText(text).width <= max) return text;
-    let lo = 0, hi = text.length;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ctx.measureText(text.slice(0, mid) + "…").width <= max) lo = mid; else hi = mid - 1;
+    const key = ctx.font + "\u0000" + Math.floor(max) + "\u0000" + text;
+    let out = fitted.get(key);
+    if (out !== undefined) return out;
+    if (fitted.size > 20000) fitted.clear();
+    out = "";
+    if (ctx.measureText(text).width <= max) out = text;
+    else {
+      let lo = 0, hi = text.length;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (ctx.measureText(text.slice(0, mid) + "…").width <= max) lo = mid; else hi = mid - 1;
+      }
+      if (lo > 0) out = text.slice(0, lo).trimEnd() + "…";
     }
-    return lo > 0 ? text.slice(0, lo).trimEnd() + "…" : "";
+    fitted.set(key, out);
+    return out;
   }
   function draw() {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -216,7 +228,7 @@
     for (const [t, label] of major) {
       const x = Math.round(xOf(t));
       ctx.fillRect(x, AXIS_H - 7, 1, 6);
-      if (x + 4 > lastEnd) { ctx.fillText(label, x + 4, AXIS_H / 2 - 2); lastEnd = x + 8 + ctx.measureText(label).width; }
+      if (x + 4 > lastEnd) { ctx.fillText(label, x + 4, AXIS_H / 2 - 2); lastEnd = x + 8 + 7 * label.length; }
     }
     if (document.activeElement === canvas && selected >= 0) outlineSelected();
     if (!firstDrawn) {
@@ -294,7 +306,7 @@
     let labelEnd = lx;
     if (label && Math.min(nextX, width) - lx >= LABEL_MIN_PX) {
       ctx.fillText(label, lx, top + 10);
-      labelEnd = lx + ctx.measureText(label).width;
+      labelEnd = Math.min(nextX, width) - 8;
     }
     hits.push({ x0: Math.min(left, lx) - 3, x1: Math.max(right, labelEnd) + 3, y0: top - 2, y1: top + ROW_H - 6, i });
   }
@@ -316,7 +328,7 @@
     const lx = Math.max(l, 4);
     ctx.fillStyle = colors.muted;
     ctx.fillText(label, lx, top + 10);
-    const w = ctx.measureText(label).width;
+    const w = 8 * label.length;
     hits.push({ x0: l - 2, x1: Math.max(r, lx + w) + 2, y0: top - 2, y1: top + ROW_H - 6, cluster: g });
   }
   function outlineSelected() {

@@ -127,9 +127,12 @@ fn used_chars(json: &str) -> BTreeSet<char> {
     // JSON escapes ("\u003c", "\n") only ever stand for characters also kept here or for
     // control characters, which need no glyph.
     let mut chars: BTreeSet<char> = (' '..='~').collect();
+    let mut seen = std::collections::HashSet::new();
     for text in [json, TEMPLATE, SCRIPT] {
-        chars.extend(text.chars().filter(|c| !c.is_control()));
+        // ASCII is in already: only the rest is looked at, each character once.
+        seen.extend(text.chars().filter(|c| !c.is_ascii() && !c.is_control()));
     }
+    chars.extend(seen);
     chars
 }
 
