@@ -230,6 +230,14 @@
       ctx.fillRect(x, AXIS_H - 7, 1, 6);
       if (x + 4 > lastEnd) { ctx.fillText(label, x + 4, AXIS_H / 2 - 2); lastEnd = x + 8 + 7 * label.length; }
     }
+    // Where the lanes in view stand among all of them, when they do not all fit.
+    const total = contentHeight() - AXIS_H, shown = height - AXIS_H;
+    if (total > shown) {
+      ctx.fillStyle = colors.cluster;
+      ctx.globalAlpha = 0.6;
+      ctx.fillRect(width - 5, AXIS_H + (scrollY / total) * shown, 4, Math.max(12, (shown / total) * shown));
+      ctx.globalAlpha = 1;
+    }
     if (document.activeElement === canvas && selected >= 0) outlineSelected();
     if (!firstDrawn) {
       firstDrawn = true;
@@ -247,7 +255,7 @@
     const flush = (nextX) => {
       if (!group) return;
       if (group.n === 1) drawEvent(group.i, top, markY, nextX);
-      else drawCluster(group, top, markY);
+      else drawCluster(group, top, markY, nextX);
       group = null;
     };
     for (let k = lo; k < lane.ev.length; k++) {
@@ -306,7 +314,8 @@
     let labelEnd = lx;
     if (label && Math.min(nextX, width) - lx >= LABEL_MIN_PX) {
       ctx.fillText(label, lx, top + 10);
-      labelEnd = Math.min(nextX, width) - 8;
+      // The room it has, for a click; the words themselves for the selected one's outline.
+      labelEnd = on ? lx + ctx.measureText(label).width : Math.min(nextX, width) - 8;
     }
     hits.push({ x0: Math.min(left, lx) - 3, x1: Math.max(right, labelEnd) + 3, y0: top - 2, y1: top + ROW_H - 6, i });
   }
@@ -315,7 +324,7 @@
     ctx.moveTo(x + dir * 8, y); ctx.lineTo(x, y - 6); ctx.lineTo(x, y + 6); ctx.closePath();
     ctx.fill();
   }
-  function drawCluster(g, top, y) {
+  function drawCluster(g, top, y, nextX) {
     const l = Math.max(g.x0 - 3, -4), r = Math.min(Math.max(g.x1, g.lastX + 3) + 3, width + 4);
     ctx.fillStyle = colors.cluster;
     ctx.globalAlpha = 0.35;
@@ -324,10 +333,11 @@
     ctx.fillRect(l, y - 6, Math.max(2, Math.min(3, r - l)), 12);
     ctx.font = "bold 12px " + FONT;
     ctx.textBaseline = "alphabetic";
-    const label = g.n + "×";
+    const label = g.n.toLocaleString("en-US") + "×";
     const lx = Math.max(l, 4);
     ctx.fillStyle = colors.muted;
-    ctx.fillText(label, lx, top + 10);
+    // Its count, where the next mark leaves room for it.
+    if (Math.min(nextX, width) - lx >= 8 * label.length) ctx.fillText(label, lx, top + 10);
     const w = 8 * label.length;
     hits.push({ x0: l - 2, x1: Math.max(r, lx + w) + 2, y0: top - 2, y1: top + ROW_H - 6, cluster: g });
   }
@@ -521,10 +531,11 @@
   function counts() {
     let c = 0, v = 0, n = 0, f = 0;
     for (const e of events) for (const x of e.cites || []) { c++; if (x.status === "verified") v++; else if (x.status === "normalized") n++; else if (x.status === "not-found") f++; }
-    const parts = [v + " verified"];
-    if (n) parts.push(n + " matched after normalisation");
-    if (f) parts.push(f + " not found");
-    return events.length + (events.length === 1 ? " event, " : " events, ") + c + (c === 1 ? " citation: " : " citations: ") + parts.join(", ");
+    const parts = [v.toLocaleString("en-US") + " verified"];
+    if (n) parts.push(n.toLocaleString("en-US") + " matched after normalisation");
+    if (f) parts.push(f.toLocaleString("en-US") + " not found");
+    const num = (k) => k.toLocaleString("en-US");
+    return num(events.length) + (events.length === 1 ? " event, " : " events, ") + num(c) + (c === 1 ? " citation: " : " citations: ") + parts.join(", ");
   }
 
   // ---- Input -------------------------------------------------------------------------------
