@@ -37,6 +37,11 @@ fn main() {
         browser.open(&page);
         let ms = browser.eval("performance.getEntriesByName('citeline-first-draw')[0].startTime");
         first_draws.push(ms.as_f64().expect("a first draw"));
+        let steps = browser.eval(
+            "(() => { const n = performance.getEntriesByType('navigation')[0]; const m = (k) => performance.getEntriesByName(k)[0].startTime; \
+             return [n.responseEnd, m('citeline-start'), m('citeline-parsed'), m('citeline-first-draw')].map(Math.round); })()",
+        );
+        println!("  file read, script starts, data parsed, first drawn (ms): {steps}");
     }
     first_draws.sort_by(f64::total_cmp);
     println!(
