@@ -13,6 +13,7 @@ pub mod formats;
 pub mod fuzzing;
 pub mod layout;
 pub mod model;
+pub mod publish;
 pub mod scene;
 pub mod session;
 pub mod settings;

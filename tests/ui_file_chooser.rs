@@ -157,3 +157,42 @@ fn export_table_writes_the_events_the_filter_shows_where_the_chooser_says() {
     // A header and a row per citation, none of the seed's cells holding a line break.
     assert_eq!(text.matches("\r\n").count(), rows + 1, "{text}");
 }
+
+#[test]
+fn publish_page_writes_the_events_the_filter_shows_where_the_chooser_says() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = app_harness();
+    let filter = citeline::model::filter::Filter { tags: ["governance".to_owned()].into(), ..Default::default() };
+    harness.state_mut().session.set_filter(filter.clone());
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Publish Page…").click();
+    harness.run();
+    assert!(harness.query_by_label("Publish Page To").is_some(), "the chooser asks where");
+    let proposed = std::path::PathBuf::from(&harness.state().chooser.path);
+    assert_eq!(proposed.file_name().and_then(|n| n.to_str()), Some("netflix-facebook.html"), "{proposed:?}");
+
+    // A name typed without an extension becomes a page.
+    let out = dir.path().join("governance");
+    harness.get_by_role_and_label(Role::TextInput, "File").focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "File").type_text(&out.display().to_string());
+    harness.run();
+    harness.get_by_label("Choose").click();
+    harness.run();
+    let page = out.with_extension("html");
+    wait_until(&mut harness, |app| page.exists() && app.table_export.running().is_none());
+    harness.run();
+    assert!(
+        harness.query_all_by_label_contains("to governance.html").count() > 0,
+        "the status strip says it was published"
+    );
+    let html = std::fs::read_to_string(&page).expect("the page");
+    let data = std::sync::Arc::clone(harness.state().session.data());
+    for (i, e) in data.doc.events().iter().enumerate() {
+        let id = serde_json::to_string(&*e.id).expect("JSON");
+        assert_eq!(html.contains(&format!("\"id\":{id}")), filter.matches(&data.doc, i), "{}", e.id);
+    }
+    assert!(!html.contains("data-theme=\""), "the window's page follows the reader's colours");
+}

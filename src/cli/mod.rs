@@ -9,6 +9,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod dates;
+mod publish;
 mod reanchor;
 mod table;
 
@@ -52,12 +53,20 @@ pub enum Command {
     /// Write the chronology as a table, CSV or XLSX (the format follows OUT's extension): one
     /// row per citation in date order, undated events last.
     Table(table::TableArgs),
+    /// Publish the timeline as one self-contained HTML page (nothing fetched from anywhere):
+    /// an interactive timeline, each event's citations with their quotes in context, and the
+    /// chronology as a table.
+    Publish(publish::PublishArgs),
+    /// Write every citation as a W3C Web Annotation (JSON-LD): its source as the target, with a
+    /// quote selector, a position selector and, for a PDF, the page. `convert` reads such a file
+    /// back.
+    Annotations(publish::AnnotationsArgs),
     /// Convert a timeline between citeline JSON, TimelineJS3 JSON and the TimelineJS spreadsheet
     /// template (CSV). The input's format is told by its content.
     Convert {
         input: PathBuf,
         /// Output file; its name gives the format unless --to does (*.citeline.json citeline,
-        /// *.csv TimelineJS CSV, any other *.json TimelineJS3 JSON).
+        /// *.csv TimelineJS CSV, *.jsonld Web Annotations, any other *.json TimelineJS3 JSON).
         #[arg(short, long)]
         output: PathBuf,
         #[arg(long, value_enum)]
@@ -162,6 +171,7 @@ pub enum ToArg {
     Citeline,
     Timelinejs,
     Csv,
+    Annotations,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -251,6 +261,15 @@ fn fail(message: &str) -> ExitCode {
     ExitCode::FAILURE
 }
 
+/// The timeline at `path` with its lanes, or the exit code once every problem that keeps it
+/// from opening is printed.
+fn open_or_fail(path: &Path) -> Result<Loaded, ExitCode> {
+    open_blocking(path, &Progress::default()).map_err(|problems| {
+        print_problems(&mut std::io::stderr(), &problems);
+        fail(&format!("cannot open {}", path.display()))
+    })
+}
+
 /// The `--tag` and `--source` filter, and the events overlapping `range` when one is given,
 /// or why it cannot apply: a value no event uses is most likely a typo, and would export
 /// nothing. `None` lets every event through.
@@ -313,12 +332,9 @@ pub fn export(args: &ExportArgs) -> ExitCode {
         return fail(&e);
     }
     let started = Instant::now();
-    let data: Loaded = match open_blocking(&args.file, &Progress::default()) {
+    let data = match open_or_fail(&args.file) {
         Ok(d) => d,
-        Err(problems) => {
-            print_problems(&mut std::io::stderr(), &problems);
-            return fail(&format!("cannot open {}", args.file.display()));
-        }
+        Err(code) => return code,
     };
     // The range is the image's extent (`options.extent`), not part of the mask.
     match export_filter(&data.doc, &args.filter, None) {
@@ -339,6 +355,7 @@ pub fn convert(input: &Path, output: &Path, to: Option<ToArg>) -> ExitCode {
         Some(ToArg::Citeline) => Format::Citeline,
         Some(ToArg::Timelinejs) => Format::TimelineJs,
         Some(ToArg::Csv) => Format::TimelineJsCsv,
+        Some(ToArg::Annotations) => Format::WebAnnotations,
         None => match Format::from_name(output) {
             Some(f) => f,
             None => {
@@ -349,12 +366,9 @@ pub fn convert(input: &Path, output: &Path, to: Option<ToArg>) -> ExitCode {
             }
         },
     };
-    let data = match open_blocking(input, &Progress::default()) {
+    let data = match open_or_fail(input) {
         Ok(d) => d,
-        Err(problems) => {
-            print_problems(&mut std::io::stderr(), &problems);
-            return fail(&format!("cannot open {}", input.display()));
-        }
+        Err(code) => return code,
     };
     print_problems(&mut std::io::stderr(), data.doc.problems());
     match save_as(&data.doc, output, format, &Progress::default()) {
@@ -478,6 +492,8 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
         Command::Reanchor(args) => reanchor::reanchor(args, &mut std::io::stdout()),
         Command::Export(args) => export(args),
         Command::Table(args) => table::table(args),
+        Command::Publish(args) => publish::publish(args),
+        Command::Annotations(args) => publish::annotations(args),
         Command::Convert { input, output, to } => convert(input, output, *to),
         Command::Generate { events, seed, output } => generate(*events, *seed, output),
         Command::New { file, title } => new_timeline(file, title.as_deref()),

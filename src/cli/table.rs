@@ -4,10 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::{FilterArgs, export_filter, fail, print_problems};
+use super::{FilterArgs, export_filter, fail, open_or_fail};
 use crate::formats::table::{self, TableFormat};
 use crate::model::Progress;
-use crate::session::loaded::open_blocking;
 
 #[derive(Debug, clap::Args)]
 pub struct TableArgs {
@@ -41,12 +40,9 @@ pub fn table(args: &TableArgs) -> ExitCode {
         ));
     }
     let started = Instant::now();
-    let data = match open_blocking(&args.file, &Progress::default()) {
+    let data = match open_or_fail(&args.file) {
         Ok(d) => d,
-        Err(problems) => {
-            print_problems(&mut std::io::stderr(), &problems);
-            return fail(&format!("cannot open {}", args.file.display()));
-        }
+        Err(code) => return code,
     };
     let visible = match export_filter(&data.doc, &args.filter, range) {
         Ok(visible) => visible,

@@ -5,6 +5,7 @@
 //!
 //! `formats` depends on `model`, never the other way round.
 
+pub mod annotations;
 pub mod citeline;
 pub mod html;
 pub mod keep;
@@ -41,16 +42,19 @@ pub enum Format {
     Citeline,
     TimelineJs,
     TimelineJsCsv,
+    /// Citations as W3C Web Annotations (JSON-LD): `annotations.rs`.
+    WebAnnotations,
 }
 
 impl Format {
-    pub const ALL: [Self; 3] = [Self::Citeline, Self::TimelineJs, Self::TimelineJsCsv];
+    pub const ALL: [Self; 4] = [Self::Citeline, Self::TimelineJs, Self::TimelineJsCsv, Self::WebAnnotations];
 
     pub fn codec(self) -> &'static dyn Codec {
         match self {
             Self::Citeline => &citeline::CitelineJson,
             Self::TimelineJs => &timelinejs::TimelineJsJson,
             Self::TimelineJsCsv => &tjs_csv::TimelineJsCsv,
+            Self::WebAnnotations => &annotations::WebAnnotations,
         }
     }
 
@@ -65,15 +69,18 @@ impl Format {
             Self::Citeline => "citeline JSON",
             Self::TimelineJs => "TimelineJS JSON",
             Self::TimelineJsCsv => "TimelineJS spreadsheet (CSV)",
+            Self::WebAnnotations => "W3C Web Annotations (JSON-LD)",
         }
     }
 
     #[allow(clippy::case_sensitive_file_extension_comparisons)] // the name is lower-cased first
     /// The format a file name asks for: `*.citeline.json` citeline, `*.csv` the TimelineJS
-    /// template, any other `*.json` TimelineJS3 JSON.
+    /// template, `*.jsonld` Web Annotations, any other `*.json` TimelineJS3 JSON.
     pub fn from_name(path: &Path) -> Option<Self> {
         let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
-        if name.ends_with(".citeline.json") {
+        if name.ends_with(".jsonld") {
+            Some(Self::WebAnnotations)
+        } else if name.ends_with(".citeline.json") {
             Some(Self::Citeline)
         } else if name.ends_with(".csv") {
             Some(Self::TimelineJsCsv)
@@ -92,6 +99,9 @@ impl Format {
             // Keys only TimelineJS uses; a citeline file has no such key, and a value holding
             // these words is quoted inside its string.
             let text = String::from_utf8_lossy(head);
+            if annotations::looks_like(&text) {
+                return Self::WebAnnotations;
+            }
             if ["\"start_date\"", "\"headline\"", "\"unique_id\""].iter().any(|k| text.contains(k)) {
                 return Self::TimelineJs;
             }
@@ -108,7 +118,8 @@ impl Format {
 /// The document written in `format`, and a warning for what the format cannot hold.
 pub fn write(doc: &Document, format: Format) -> (String, Option<String>) {
     let undated = timelinejs::undated_ids(doc);
-    let left_out = (format != Format::Citeline && !undated.is_empty()).then(|| {
+    let tjs = matches!(format, Format::TimelineJs | Format::TimelineJsCsv);
+    let left_out = (tjs && !undated.is_empty()).then(|| {
         let shown: Vec<&str> = undated.iter().take(5).map(String::as_str).collect();
         format!(
             "{} undated event{} left out, as TimelineJS needs a date: {}{}",

@@ -32,6 +32,10 @@ pub enum Command {
     ShowExportTable,
     /// Writes the table of the events the filter shows there (in the background).
     ExportTable(PathBuf),
+    /// Asks where to publish the timeline as one web page.
+    ShowPublish,
+    /// Publishes the events the filter shows as one web page there (in the background).
+    Publish(PathBuf),
     ShowShortcuts,
     Quit,
     /// Writes the document to a file.
@@ -117,6 +121,7 @@ pub enum Command {
     /// Never propose these again (one undo step).
     RejectProposals(Vec<crate::model::propose::Proposal>),
     CancelSaving,
+    /// Stop writing the table or the page.
     CancelExportTable,
     /// Stop reading the document being added as a source.
     CancelAddingSource,

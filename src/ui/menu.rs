@@ -119,6 +119,9 @@ fn file_menu_ui(ui: &mut Ui, recent: &[PathBuf], commands: &mut Vec<Command>) {
     if item(ui, "Export Table…", &shortcuts::EXPORT_TABLE) {
         commands.push(Command::ShowExportTable);
     }
+    if ui.button("Publish Page…").clicked() {
+        commands.push(Command::ShowPublish);
+    }
     ui.separator();
     if item(ui, "Quit", &shortcuts::QUIT) {
         commands.push(Command::Quit);

@@ -108,6 +108,9 @@ fn note(format: Option<Format>) -> &'static str {
         Some(Format::TimelineJsCsv) => {
             "Citations travel in each event's text; source texts and tags are not kept. Undated events are left out."
         }
+        Some(Format::WebAnnotations) => {
+            "Each citation as an annotation of its source, with its event; source texts and events without a citation are not kept."
+        }
         None => "Name the file *.citeline.json, *.json or *.csv, or pick a format.",
     }
 }

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: running the command line, and driving the window.
 #![allow(dead_code)] // each test file uses some of them
 
+pub mod chrome;
 pub mod opinion;
 pub mod pdf;
 pub mod versions;

@@ -68,10 +68,24 @@ impl CitelineApp {
                 let visible = self.session.visibility().mask().map(<[bool]>::to_vec);
                 self.table_export.start(ctx, data, visible, path);
             }
+            Command::ShowPublish => {
+                let doc = &self.session.data().doc;
+                let start = crate::ui::table_export::TableExport::proposed(doc.path(), &doc.timeline().title)
+                    .with_extension("html");
+                self.apply(Command::Browse(Purpose::Publish, Some(start)), ctx);
+            }
+            Command::Publish(path) => {
+                let data = Arc::clone(self.session.data());
+                let visible = self.session.visibility().mask().map(<[bool]>::to_vec);
+                self.table_export.start_page(ctx, data, visible, path);
+            }
             Command::CancelExportTable => {
-                if let Some((path, _)) = self.table_export.running() {
+                if let Some((path, what, _)) = self.table_export.running() {
                     let name = super::super::status::file_name(path);
-                    self.flash(format!("Stopped exporting the table to {name}"));
+                    self.flash(match what {
+                        crate::ui::table_export::Written::Table => format!("Stopped exporting the table to {name}"),
+                        crate::ui::table_export::Written::Page => format!("Stopped publishing the page to {name}"),
+                    });
                 }
                 self.table_export.cancel();
             }
@@ -322,6 +336,7 @@ impl CitelineApp {
                 Purpose::SaveAs => self.save.path = path.display().to_string(),
                 Purpose::Export => self.export.set_path(&path),
                 Purpose::ExportTable => self.apply(Command::ExportTable(path), ctx),
+                Purpose::Publish => self.apply(Command::Publish(path), ctx),
                 Purpose::AddSource => self.sources.path = path.display().to_string(),
                 Purpose::NewTimeline => self.new_timeline.path = path.display().to_string(),
             },

@@ -25,7 +25,7 @@ use super::save_dialog::SaveDialog;
 use super::shortcuts::{self, shortcuts_window};
 use super::source_dialog::SourceDialog;
 use super::status::{Work, status_ui};
-use super::table_export::TableExport;
+use super::table_export::{TableExport, Written};
 use super::timeline_view::{TimelineCommand, TimelineFrame, ViewState, timeline_ui};
 use super::toolbar::{SearchField, toolbar_ui};
 use crate::layout::TimeView;
@@ -202,12 +202,20 @@ impl CitelineApp {
             self.flash(format!("Exported {}", super::status::file_name(&path)));
         }
         match self.table_export.poll() {
-            Some((path, Ok(rows))) => {
-                let s = if rows == 1 { "" } else { "s" };
-                self.flash(format!("Exported {rows} row{s} to {}", super::status::file_name(&path)));
+            Some((path, what, Ok(n))) => {
+                let s = if n == 1 { "" } else { "s" };
+                let name = super::status::file_name(&path);
+                self.flash(match what {
+                    Written::Table => format!("Exported {n} row{s} to {name}"),
+                    Written::Page => format!("Published {n} event{s} to {name}"),
+                });
             }
-            Some((path, Err(why))) => {
-                self.report = Some(Report::failed(format!("The table was not exported to {}: {why}", path.display())));
+            Some((path, what, Err(why))) => {
+                let what = match what {
+                    Written::Table => "The table was not exported",
+                    Written::Page => "The page was not published",
+                };
+                self.report = Some(Report::failed(format!("{what} to {}: {why}", path.display())));
             }
             None => {}
         }
@@ -525,7 +533,7 @@ impl eframe::App for CitelineApp {
             progress,
             cancel: Command::CancelAddingSource,
         });
-        let table = self.table_export.running().map(|(path, progress)| Work {
+        let table = self.table_export.running().map(|(path, _, progress)| Work {
             path,
             progress,
             cancel: Command::CancelExportTable,

@@ -21,6 +21,8 @@ pub enum Purpose {
     Export,
     /// File › Export Table….
     ExportTable,
+    /// File › Publish Page….
+    Publish,
     AddSource,
     NewTimeline,
 }
@@ -32,6 +34,7 @@ impl Purpose {
             Self::SaveAs => "Save Timeline As",
             Self::Export => "Export Image To",
             Self::ExportTable => "Export Table To",
+            Self::Publish => "Publish Page To",
             Self::AddSource => "Add Source From",
             Self::NewTimeline => "New Timeline In",
         }
@@ -39,7 +42,7 @@ impl Purpose {
 
     /// Whether the file is written (it may not exist yet) rather than read.
     pub fn writes(self) -> bool {
-        matches!(self, Self::SaveAs | Self::Export | Self::ExportTable | Self::NewTimeline)
+        matches!(self, Self::SaveAs | Self::Export | Self::ExportTable | Self::Publish | Self::NewTimeline)
     }
 
     /// The files listed, by extension.
@@ -48,6 +51,7 @@ impl Purpose {
             Self::Open | Self::SaveAs => &["json", "csv"],
             Self::Export => &["png", "svg"],
             Self::ExportTable => &["xlsx", "csv"],
+            Self::Publish => &["html"],
             Self::AddSource => &crate::formats::source_file::EXTENSIONS,
             Self::NewTimeline => &["json"],
         }
@@ -58,6 +62,7 @@ impl Purpose {
             Self::Open | Self::SaveAs | Self::NewTimeline => "Timelines (citeline, TimelineJS JSON or CSV)",
             Self::Export => "Images (PNG, SVG)",
             Self::ExportTable => "Tables (Excel XLSX, CSV)",
+            Self::Publish => "Web pages (HTML)",
             Self::AddSource => "Documents (text, PDF, e-mail, Word)",
         }
     }

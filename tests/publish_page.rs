@@ -1,0 +1,221 @@
+//! `citeline publish`: the page is one file that fetches nothing, shows each event's quotes in
+//! their context with their pin cites, is driven by mouse, finger and keyboard, and never runs
+//! what its data says. Driven in headless Chromium (`common/chrome.rs`); the screenshots are
+//! left in `target/tmp/publish/` to be looked at.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::chrome::{Browser, screenshot_dir};
+use common::{SEED, citeline};
+use serde_json::json;
+
+/// Writes a timeline whose words try to run as markup, with a paged source for pin cites.
+fn hostile_timeline(dir: &Path) -> PathBuf {
+    let page_one = "Complaint. The parties met in 2013 to discuss a deal.\n";
+    let text = format!(
+        "{page_one}On page two, counsel wrote </script><script>window.pwned=1</script> plainly, and more.\n\
+         A paragraph nobody quotes, which a page should not publish by default.\n"
+    );
+    let timeline = json!({
+        "title": "Hostile <script>window.pwned=1</script> & “quotes”",
+        "description": "<b>Not bold</b>",
+        "sources": [
+            { "id": "filing", "title": "Complaint <i>v.</i> Defendant", "publisher": "Court", "language": "en",
+              "url": "javascript:window.pwned=1", "pages": [0, page_one.len()], "text": text },
+            { "id": "web", "title": "A web article", "publisher": "Example News", "language": "en",
+              "url": "https://example.org/article", "text": "Intro.\nThe deal was reported in March 2015.\n" }
+        ],
+        "eras": [{ "title": "Talks", "when": "2012/2014" }],
+        "events": [
+            { "id": "met", "title": "The parties meet", "when": "2013-05-02",
+              "citations": [{ "source": "filing", "quote": "The parties met in 2013 to discuss a deal." }] },
+            { "id": "hostile", "title": "<img src=x onerror=window.pwned=1>", "when": "2014",
+              "summary": "javascript:window.pwned=1",
+              "citations": [{ "source": "filing", "quote": "</script><script>window.pwned=1</script>",
+                              "note": "<script>window.pwned=1</script>" }] },
+            { "id": "reported", "title": "The deal is reported", "when": "2015-03",
+              "citations": [{ "source": "web", "quote": "The deal was reported in March 2015." }] },
+            { "id": "denial", "title": "A denial, undated", "citations": [] }
+        ]
+    });
+    let path = dir.join("hostile.citeline.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&timeline).expect("JSON")).expect("written");
+    path
+}
+
+fn publish(input: &Path, output: &Path, extra: &[&str]) -> String {
+    let mut args = vec!["publish", input.to_str().expect("UTF-8"), "-o", output.to_str().expect("UTF-8")];
+    args.extend_from_slice(extra);
+    let (code, said) = citeline(&args);
+    assert_eq!(code, 0, "{said}");
+    std::fs::read_to_string(output).expect("the page")
+}
+
+fn at(browser: &mut Browser, id: &str) -> (f64, f64) {
+    let p = browser.eval(&format!("citeline.at({})", json!(id)));
+    (p["x"].as_f64().unwrap_or_else(|| panic!("{id} is not drawn alone: {p}")), p["y"].as_f64().unwrap_or(0.0))
+}
+
+fn text_of(browser: &mut Browser, selector: &str) -> String {
+    browser.eval(&format!("document.querySelector({}).textContent", json!(selector))).as_str().unwrap_or("").to_owned()
+}
+
+fn save(name: &str, png: &[u8]) {
+    let path = screenshot_dir().join(name);
+    std::fs::write(&path, png).expect("screenshot written");
+    assert!(png.len() > 2000, "{} looks empty", path.display());
+}
+
+#[test]
+fn the_page_shows_quotes_in_context_and_runs_nothing_from_its_data() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let input = hostile_timeline(dir.path());
+    let out = dir.path().join("page.html");
+    let html = publish(&input, &out, &["--theme", "light"]);
+    assert!(html.contains("Content-Security-Policy") && html.contains("default-src 'none'"));
+    assert_eq!(html.matches("<script").count(), 2, "only the data block and the page's own script");
+    assert!(!html.contains("A paragraph nobody quotes"), "only the quoted paragraphs are published");
+
+    let mut browser = Browser::launch(1280, 800);
+    browser.open(&out);
+    assert_eq!(browser.eval("typeof window.pwned"), json!("undefined"));
+    assert_eq!(browser.eval("document.scripts.length"), json!(2));
+    assert_eq!(browser.eval("document.images.length"), json!(0));
+    assert_eq!(browser.eval("document.title"), json!("Hostile <script>window.pwned=1</script> & “quotes”"));
+    assert_eq!(text_of(&mut browser, "#description"), "<b>Not bold</b>");
+
+    // A click on an event opens its panel: the quote in its paragraph, its pin cite, its status.
+    let (x, y) = at(&mut browser, "met");
+    browser.click(x, y);
+    assert_eq!(browser.eval("citeline.selected()"), json!("met"));
+    assert_eq!(browser.eval("document.getElementById('panel').hidden"), json!(false));
+    let cites = text_of(&mut browser, "#panel-cites");
+    assert!(cites.contains("“The parties met in 2013 to discuss a deal.”"), "{cites}");
+    assert!(cites.contains("p. 1") && cites.contains("verified"), "{cites}");
+    assert_eq!(text_of(&mut browser, "#panel-cites mark"), "The parties met in 2013 to discuss a deal.");
+    assert!(text_of(&mut browser, "#panel-cites .context").starts_with("Complaint. "));
+    assert_eq!(browser.eval("location.hash"), json!("#met"));
+
+    // → goes to the next event: the one whose words are markup, shown as words.
+    browser.key("ArrowRight");
+    assert_eq!(browser.eval("citeline.selected()"), json!("hostile"));
+    assert_eq!(text_of(&mut browser, "#panel-title"), "<img src=x onerror=window.pwned=1>");
+    assert_eq!(text_of(&mut browser, "#panel-cites mark"), "</script><script>window.pwned=1</script>");
+    assert!(text_of(&mut browser, "#panel-cites").contains("p. 2"));
+    assert!(text_of(&mut browser, "#panel-cites").contains("Note: <script>window.pwned=1</script>"));
+    assert_eq!(browser.eval("document.querySelectorAll('a[href^=\"javascript\" i]').length"), json!(0));
+    // ← comes back.
+    browser.key("ArrowLeft");
+    assert_eq!(browser.eval("citeline.selected()"), json!("met"));
+    browser.key("ArrowRight");
+    browser.key("ArrowRight");
+    assert_eq!(browser.eval("citeline.selected()"), json!("reported"));
+    assert_eq!(
+        browser.eval("document.querySelector('#panel-cites .cite-source a').href"),
+        json!("https://example.org/article")
+    );
+    save("light-1280.png", &browser.screenshot(false));
+    // Enter takes the keyboard to the panel; Esc closes it and gives the keyboard back.
+    browser.key("Enter");
+    assert_eq!(browser.eval("document.activeElement.id"), json!("panel"));
+    browser.key("Escape");
+    assert_eq!(browser.eval("document.activeElement.id"), json!("timeline"));
+    assert_eq!(browser.eval("document.getElementById('panel').hidden"), json!(true));
+    assert_eq!(browser.eval("citeline.selected()"), json!(null));
+
+    // The chronology lists every event in date order, the undated one last.
+    let rows = browser.eval("[...document.querySelectorAll('#rows tr td:nth-child(2) a')].map(a => a.textContent)");
+    assert_eq!(
+        rows,
+        json!(["The parties meet", "<img src=x onerror=window.pwned=1>", "The deal is reported", "A denial, undated"])
+    );
+    // Printed, the page is the chronology table.
+    browser.call("Emulation.setEmulatedMedia", json!({ "media": "print" }));
+    let shown = |b: &mut Browser, sel: &str| {
+        b.eval(&format!("getComputedStyle(document.querySelector({})).display", json!(sel)))
+    };
+    assert_eq!(shown(&mut browser, ".stage"), json!("none"));
+    assert_eq!(shown(&mut browser, "#chronology"), json!("table"));
+    browser.call("Emulation.setEmulatedMedia", json!({ "media": "" }));
+    assert_eq!(browser.eval("typeof window.pwned"), json!("undefined"));
+    let requests = browser.requests();
+    assert!(
+        requests.iter().all(|u| u.starts_with("file://") || u.starts_with("data:")),
+        "the page asked for {requests:?}"
+    );
+    let complaints = browser.complaints();
+    assert!(complaints.is_empty(), "the browser complained: {complaints:#?}");
+}
+
+#[test]
+fn a_permalink_opens_its_event_and_a_phone_gets_the_panel_below() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let input = hostile_timeline(dir.path());
+    let out = dir.path().join("page.html");
+    publish(&input, &out, &["--theme", "dark"]);
+
+    let mut browser = Browser::launch(1280, 800);
+    let url = format!("file://{}#reported", out.canonicalize().expect("page").display());
+    let from = browser.events.len();
+    browser.call("Page.navigate", json!({ "url": url }));
+    browser.wait_for_event("Page.loadEventFired", from);
+    browser.eval("document.fonts.ready.then(() => true)");
+    assert_eq!(browser.eval("citeline.selected()"), json!("reported"));
+    assert_eq!(text_of(&mut browser, "#panel-title"), "The deal is reported");
+    save("dark-1280.png", &browser.screenshot(false));
+    let complaints = browser.complaints();
+    assert!(complaints.is_empty(), "the browser complained: {complaints:#?}");
+
+    let mut phone = Browser::launch(390, 844);
+    phone.open(&out);
+    let (x, y) = at(&mut phone, "met");
+    phone.tap(x, y);
+    assert_eq!(phone.eval("citeline.selected()"), json!("met"));
+    let below = phone.eval(
+        "document.getElementById('panel').getBoundingClientRect().top + scrollY >= \
+         document.getElementById('canvas-box').getBoundingClientRect().bottom + scrollY",
+    );
+    assert_eq!(below, json!(true), "on a phone the panel is below the timeline");
+    phone.eval("scrollTo(0, 0)");
+    save("dark-390.png", &phone.screenshot(true));
+}
+
+#[test]
+fn the_built_in_timeline_makes_a_small_page_and_whole_sources_only_on_request() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("seed.html");
+    let html = publish(Path::new(SEED), &out, &[]);
+    assert!(html.len() < 1 << 20, "{} bytes", html.len());
+    assert!(html.contains("font/woff2;base64,"), "the fonts are inside");
+    for outside in ["<link", "src=\"http", "url(http", "@import"] {
+        assert!(!html.contains(outside), "the page refers to something outside: {outside}");
+    }
+    // A paragraph of the Spanish article that no event quotes.
+    let unquoted = "Por otra parte, también se mostraba desde dónde se hacían estos clics";
+    assert!(!html.contains(unquoted));
+    let full = publish(Path::new(SEED), &dir.path().join("full.html"), &["--full-sources"]);
+    assert!(full.contains(unquoted));
+
+    let mut browser = Browser::launch(1280, 800);
+    browser.open(&out);
+    let n = browser.eval("document.querySelectorAll('#rows tr').length");
+    assert!(n.as_u64().is_some_and(|n| n >= 5), "{n}");
+    save("seed-light-1280.png", &browser.screenshot(false));
+    let complaints = browser.complaints();
+    assert!(complaints.is_empty(), "the browser complained: {complaints:#?}");
+}
+
+#[test]
+fn publish_refuses_what_it_cannot_do() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("x.html");
+    let (code, said) = citeline(&["publish", SEED, "-o", out.to_str().expect("UTF-8"), "--tag", "nope"]);
+    assert_eq!(code, 1);
+    assert!(said.contains("--tag nope: no event has this tag"), "{said}");
+    let (code, said) = citeline(&["publish", SEED, "-o", dir.path().join("x.png").to_str().expect("UTF-8")]);
+    assert_eq!(code, 1);
+    assert!(said.contains("name it .html"), "{said}");
+    assert!(!out.exists());
+}
