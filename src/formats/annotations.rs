@@ -265,6 +265,7 @@ impl Reader {
                 start: b[0].as_u64().and_then(|v| u32::try_from(v).ok()).unwrap_or(0),
                 end: b[1].as_u64().and_then(|v| u32::try_from(v).ok()).unwrap_or(0),
                 page: None,
+                not_found_in: None,
             })),
             _ => None,
         };
