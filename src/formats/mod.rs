@@ -5,11 +5,13 @@
 //!
 //! `formats` depends on `model`, never the other way round.
 
+pub mod bibliography;
 pub mod citeline;
 pub mod html;
 pub mod keep;
 pub mod open;
 pub mod source_file;
+pub mod report;
 pub mod table;
 pub mod timelinejs;
 pub mod tjs_csv;

@@ -32,6 +32,10 @@ pub enum Command {
     ShowExportTable,
     /// Writes the table of the events the filter shows there (in the background).
     ExportTable(PathBuf),
+    /// Asks where to write the chronology as a report (PDF or Word).
+    ShowExportReport,
+    /// Writes the report of the events the filter shows there (in the background).
+    ExportReport(PathBuf),
     ShowShortcuts,
     Quit,
     /// Writes the document to a file.
@@ -100,6 +104,7 @@ pub enum Command {
     RejectProposals(Vec<crate::model::propose::Proposal>),
     CancelSaving,
     CancelExportTable,
+    CancelExportReport,
     /// Stop reading the document being added as a source.
     CancelAddingSource,
     DismissReport,

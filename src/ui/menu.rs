@@ -114,6 +114,9 @@ fn file_menu_ui(ui: &mut Ui, recent: &[PathBuf], commands: &mut Vec<Command>) {
     if item(ui, "Export Table…", &shortcuts::EXPORT_TABLE) {
         commands.push(Command::ShowExportTable);
     }
+    if item(ui, "Export Report…", &shortcuts::EXPORT_REPORT) {
+        commands.push(Command::ShowExportReport);
+    }
     ui.separator();
     if item(ui, "Quit", &shortcuts::QUIT) {
         commands.push(Command::Quit);

@@ -27,6 +27,7 @@ pub mod source_dialog;
 pub mod source_editor;
 pub mod source_view;
 pub mod status;
+pub mod report_export;
 pub mod table_export;
 pub mod timeline_editor;
 pub mod timeline_view;

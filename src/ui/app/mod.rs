@@ -25,6 +25,7 @@ use super::save_dialog::SaveDialog;
 use super::shortcuts::{self, shortcuts_window};
 use super::source_dialog::SourceDialog;
 use super::status::{Work, status_ui};
+use super::report_export::ReportExport;
 use super::table_export::TableExport;
 use super::timeline_view::{TimelineCommand, TimelineFrame, ViewState, timeline_ui};
 use super::toolbar::{SearchField, toolbar_ui};
@@ -46,6 +47,8 @@ pub struct CitelineApp {
     pub export: ExportDialog,
     /// File › Export Table…, while the table is written.
     pub table_export: TableExport,
+    /// File › Export Report…, while the report is written.
+    pub report_export: ReportExport,
     pub save: SaveDialog,
     /// File › Add Source….
     pub sources: SourceDialog,
@@ -105,6 +108,7 @@ impl CitelineApp {
             panel: CitationPanel::default(),
             export: ExportDialog::default(),
             table_export: TableExport::default(),
+            report_export: ReportExport::default(),
             save: SaveDialog::default(),
             sources: SourceDialog::default(),
             new_timeline: NewDialog::default(),
@@ -208,6 +212,16 @@ impl CitelineApp {
             }
             None => {}
         }
+        match self.report_export.poll() {
+            Some((path, Ok(written))) => {
+                let s = if written.events == 1 { "" } else { "s" };
+                self.flash(format!("Exported a report of {} event{s} to {}", written.events, super::status::file_name(&path)));
+            }
+            Some((path, Err(why))) => {
+                self.report = Some(Report::failed(format!("The report was not exported to {}: {why}", path.display())));
+            }
+            None => {}
+        }
         for notice in self.session.take_notices() {
             match notice {
                 Notice::Opened { same_file } => {
@@ -301,6 +315,7 @@ impl CitelineApp {
             (shortcuts::NEW, Command::ShowNewTimeline),
             (shortcuts::EXPORT, Command::ShowExport),
             (shortcuts::EXPORT_TABLE, Command::ShowExportTable),
+            (shortcuts::EXPORT_REPORT, Command::ShowExportReport),
             (shortcuts::QUIT, Command::Quit),
             (shortcuts::FIND, Command::FocusSearch),
             (shortcuts::GOTO, Command::ShowGoto),
@@ -511,7 +526,12 @@ impl eframe::App for CitelineApp {
             progress,
             cancel: Command::CancelExportTable,
         });
-        let work: Vec<Work> = loading.into_iter().chain(saving).chain(adding).chain(table).collect();
+        let report = self.report_export.running().map(|(path, progress)| Work {
+            path,
+            progress,
+            cancel: Command::CancelExportReport,
+        });
+        let work: Vec<Work> = loading.into_iter().chain(saving).chain(adding).chain(table).chain(report).collect();
         let flash_only = self.report.as_ref().is_some_and(crate::session::Report::is_flash_only);
         if work.is_empty() && flash_only {
             // "Saved …" for a few seconds floats over the window's corner: a strip that came and
