@@ -34,11 +34,28 @@ fn pdf_text(path: &Path) -> String {
     collapse(&String::from_utf8_lossy(&out.stdout))
 }
 
-/// The text of a Word document as pandoc reads it, whitespace collapsed.
+/// The text of a Word document as pandoc reads it, whitespace collapsed: read into HTML (a
+/// table's cell stays whole there, where plain text would interleave the cells' lines), and
+/// the tags taken out.
 fn docx_text(path: &Path) -> String {
-    let out = Command::new("pandoc").arg("-t").arg("plain").arg("--wrap=none").arg(path).output().expect("pandoc runs");
+    let out = Command::new("pandoc").arg("-t").arg("html").arg("--wrap=none").arg(path).output().expect("pandoc runs");
     assert!(out.status.success(), "pandoc reads {}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
-    collapse(&String::from_utf8_lossy(&out.stdout))
+    let html = String::from_utf8_lossy(&out.stdout);
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'").replace("&amp;", "&");
+    collapse(&text)
 }
 
 fn docx_part(path: &Path, name: &str) -> String {
@@ -140,7 +157,7 @@ fn filing_timeline(dir: &Path) -> PathBuf {
         {"id": "hearing", "title": "The hearing", "when": "2016-07-25",
          "citations": [{"source": id, "quote": "The court held a hearing on the motion on July 25, 2016."}]},
         {"id": "access", "title": "Access to messages", "when": "2015-05/2015-12",
-         "citations": [{"source": id, "quote": "Facebook gave Netflix access to the private messages"}]},
+         "citations": [{"source": id, "quote": "Facebook gave Netflix access"}]},
         {"id": "someday", "title": "An undated claim",
          "citations": [{"source": id, "quote": "agreed to the terms of the partnership"}]}
     ]);

@@ -13,7 +13,9 @@ use std::num::NonZeroU16;
 
 use ecolor::Color32;
 use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
+use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Rect};
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
@@ -91,11 +93,13 @@ struct Flow {
     width: f32,
     height: f32,
     leaves: usize,
+    /// The headings, for the outline: level, text, page, top.
+    headings: Vec<(u16, String, usize, f32)>,
 }
 
 impl Flow {
     fn new(width: f32, height: f32) -> Self {
-        Self { pages: vec![Page::default()], y: MARGIN_TOP, width, height, leaves: 0 }
+        Self { pages: vec![Page::default()], y: MARGIN_TOP, width, height, leaves: 0, headings: Vec::new() }
     }
 
     fn leaf(&mut self) -> usize {
@@ -169,6 +173,7 @@ impl Flow {
         // A heading is kept with a few lines of what follows it.
         self.room_for(size * LEADING + 4.0 * BODY * LEADING);
         self.y += size * 0.4;
+        self.headings.push((level, text.to_owned(), self.pages.len() - 1, self.y));
         let tag = Tag::Hn(NonZeroU16::new(level).unwrap_or(NonZeroU16::MIN), Some(text.to_owned())).into();
         self.paragraph(tag, text, size, true, TEXT, None, size * 0.35)
     }
@@ -185,7 +190,6 @@ impl Flow {
         let leaf = self.leaf();
         let (x, y) = (MARGIN_X, self.y);
         self.page().picture = Some((x, y, scale, leaf));
-        self.page().fills.push((emath::Rect::from_min_size(emath::pos2(x, y), emath::vec2(w, h)), Color32::TRANSPARENT));
         self.y += h + 4.0;
         let figure = Node::Group(Tag::Figure(Some(alt)).into(), vec![Node::Leaf(leaf)]);
         let caption = self.paragraph(Tag::Caption.into(), caption, SMALL, false, MUTED, None, BODY);
@@ -527,6 +531,46 @@ fn draw_rule(surface: &mut Surface, from: (f32, f32), to: (f32, f32), width: f32
     surface.set_stroke(None);
 }
 
+/// The document's outline (bookmarks): the title, the sections under it.
+fn outline(headings: &[(u16, String, usize, f32)]) -> Outline {
+    let node = |(_, text, page, top): &(u16, String, usize, f32)| {
+        OutlineNode::new(text.clone(), XyzDestination::new(*page, krilla::geom::Point::from_xy(0.0, *top)))
+    };
+    let mut outline = Outline::new();
+    let mut root: Option<OutlineNode> = None;
+    for h in headings {
+        match (h.0, root.as_mut()) {
+            (1, _) => {
+                if let Some(done) = root.take() {
+                    outline.push_child(done);
+                }
+                root = Some(node(h).with_open(true));
+            }
+            (_, Some(r)) => r.push_child(node(h)),
+            (_, None) => outline.push_child(node(h)),
+        }
+    }
+    if let Some(done) = root {
+        outline.push_child(done);
+    }
+    outline
+}
+
+/// Now, for the document's date.
+fn now() -> krilla::metadata::DateTime {
+    use chrono::{Datelike, Timelike};
+    let t = chrono::Utc::now();
+    let small = |n: u32| u8::try_from(n).unwrap_or(0);
+    krilla::metadata::DateTime::new(u16::try_from(t.year()).unwrap_or(2000))
+        .month(small(t.month()))
+        .day(small(t.day()))
+        .hour(small(t.hour()))
+        .minute(small(t.minute()))
+        .second(small(t.second()))
+        .utc_offset_hour(0)
+        .utc_offset_minute(0)
+}
+
 /// The report as PDF bytes.
 pub fn to_pdf(report: &Report) -> Result<Vec<u8>, String> {
     let fonts = PdfFonts::new()?;
@@ -613,7 +657,9 @@ pub fn to_pdf(report: &Report) -> Result<Vec<u8>, String> {
         }
     }
     document.set_tag_tree(tree);
+    document.set_outline(outline(&flow.headings));
     let mut metadata = krilla::metadata::Metadata::new()
+        .creation_date(now())
         .title(report.title.clone())
         .language(report.language.clone())
         .creator(format!("citeline {}", env!("CARGO_PKG_VERSION")));
