@@ -37,6 +37,8 @@ const SMALL: f32 = 8.5;
 const TABLE: f32 = 8.5;
 const LEADING: f32 = 1.32;
 const PAD: f32 = 4.0;
+/// Blank space kept at the right of each cell but the last, beyond its padding.
+const GUTTER: f32 = 10.0;
 
 const TEXT: Color32 = Color32::from_rgb(0x1f, 0x23, 0x28);
 const MUTED: Color32 = Color32::from_rgb(0x5a, 0x62, 0x6b);
@@ -282,7 +284,9 @@ fn header_row(flow: &mut Flow, widths: &[f32; 4], repeated: bool) -> Option<Node
 
 /// The cells of an entry's row.
 fn row_cells(flow: &mut Flow, entry: &Entry, widths: &[f32; 4]) -> Vec<Cell> {
-    let inner = |i: usize| widths[i] - 2.0 * PAD;
+    // Text stops a gutter short of the next column, so that a text extractor (pdftotext,
+    // copy and paste) tells the columns apart rather than reading across them.
+    let inner = |i: usize| widths[i] - 2.0 * PAD - if i + 1 < widths.len() { GUTTER } else { 0.0 };
     let mut number = Cell::new();
     number.push(flow, &entry.number.map(|n| n.to_string()).unwrap_or_default(), inner(0), TABLE, true, TEXT, None, 0, 0.0);
     let mut date = Cell::new();

@@ -45,7 +45,9 @@ impl CitationStyle {
                     out.push_str(&end_with_period(a));
                     out.push(' ');
                 }
-                out.push_str(&format!("“{}.”", title.trim_end_matches('.')));
+                out.push('“');
+                out.push_str(&end_with_period(&title));
+                out.push('”');
                 let mut tail: Vec<String> = Vec::new();
                 if let Some(p) = publisher {
                     tail.push(p.to_owned());
