@@ -54,7 +54,12 @@ fn docx_text(path: &Path) -> String {
             _ => {}
         }
     }
-    let text = text.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'").replace("&amp;", "&");
+    let text = text
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
     collapse(&text)
 }
 
@@ -121,7 +126,8 @@ fn the_word_report_reads_in_pandoc_with_a_row_per_dated_event() {
     for e in doc.events() {
         for c in &e.citations {
             assert!(text.contains(&collapse(&c.quote)), "pandoc reads the quote “{}”", c.quote);
-            let escaped = c.quote.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+            let escaped =
+                c.quote.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
             assert!(document.contains(&escaped), "document.xml holds the quote “{}”", c.quote);
         }
     }
@@ -149,8 +155,7 @@ fn filing_timeline(dir: &Path) -> PathBuf {
     let (code, said) = citeline(&["add-source", timeline.to_str().expect("path"), file.to_str().expect("path")]);
     assert_eq!(code, 0, "{said}");
     let id = said.lines().next().expect("the id").trim().to_owned();
-    let mut json: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(&timeline).expect("read")).expect("json");
+    let mut json: serde_json::Value = serde_json::from_slice(&std::fs::read(&timeline).expect("read")).expect("json");
     json["events"] = serde_json::json!([
         {"id": "denial", "title": "Facebook denies it", "when": "2020-12-22",
          "citations": [{"source": id, "quote": "Facebook denies the allegations"}]},
@@ -264,8 +269,7 @@ fn sources_are_written_as_csl_json_and_bibtex() {
     assert_eq!(item["type"], "document");
     assert!(item["note"].as_str().is_some_and(|n| n.contains("SHA-256")), "{item}");
     let bib = out(&dir, "sources.bib");
-    let (code, said) =
-        citeline(&["sources", SEED, "--format", "bibtex", "-o", bib.to_str().expect("path")]);
+    let (code, said) = citeline(&["sources", SEED, "--format", "bibtex", "-o", bib.to_str().expect("path")]);
     assert_eq!(code, 0, "{said}");
     let bib = std::fs::read_to_string(bib).expect("bib");
     let doc = seed();

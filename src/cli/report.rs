@@ -121,7 +121,12 @@ pub fn sources(args: &SourcesArgs, out: &mut impl std::io::Write) -> ExitCode {
         }
         Some(path) => match crate::atomic_write::write_atomically(path, text.as_bytes()) {
             Ok(()) => {
-                eprintln!("wrote {} ({} source{})", path.display(), sources.len(), if sources.len() == 1 { "" } else { "s" });
+                eprintln!(
+                    "wrote {} ({} source{})",
+                    path.display(),
+                    sources.len(),
+                    if sources.len() == 1 { "" } else { "s" }
+                );
                 ExitCode::SUCCESS
             }
             Err(e) => fail(&format!("cannot write \"{}\": {e}", path.display())),

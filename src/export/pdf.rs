@@ -34,20 +34,43 @@ impl PdfFonts {
     }
 }
 
+/// A shipped font's character map and advances at 1 point, read once.
+struct Metrics {
+    charmap: skrifa::charmap::Charmap<'static>,
+    advances: skrifa::metrics::GlyphMetrics<'static>,
+}
+
+impl Metrics {
+    fn of(bytes: &'static [u8]) -> Option<Self> {
+        let font = skrifa::FontRef::new(bytes).ok()?;
+        Some(Self { charmap: font.charmap(), advances: font.glyph_metrics(Size::new(1.0), LocationRef::default()) })
+    }
+
+    fn get(bytes: &'static [u8]) -> Option<&'static Self> {
+        use std::sync::OnceLock;
+        static REGULAR: OnceLock<Option<Metrics>> = OnceLock::new();
+        static BOLD: OnceLock<Option<Metrics>> = OnceLock::new();
+        static SYMBOLS: OnceLock<Option<Metrics>> = OnceLock::new();
+        let cell = if std::ptr::eq(bytes, fonts::BOLD) {
+            &BOLD
+        } else if std::ptr::eq(bytes, fonts::SYMBOLS) {
+            &SYMBOLS
+        } else {
+            &REGULAR
+        };
+        cell.get_or_init(|| Self::of(bytes)).as_ref()
+    }
+}
+
 /// Which shipped font draws a character: Noto Sans when it has it, else DejaVu Sans.
 fn in_noto(c: char) -> bool {
-    use std::sync::OnceLock;
-    static NOTO: OnceLock<Option<skrifa::FontRef<'static>>> = OnceLock::new();
-    let Some(font) = NOTO.get_or_init(|| skrifa::FontRef::new(fonts::REGULAR).ok()) else { return true };
-    c.is_whitespace() || font.charmap().map(c).is_some()
+    c.is_ascii() || c.is_whitespace() || Metrics::get(fonts::REGULAR).is_none_or(|m| m.charmap.map(c).is_some())
 }
 
 /// How wide `text` is in the font of `bytes` at `size` points.
 fn advance(bytes: &'static [u8], text: &str, size: f32) -> f32 {
-    let Ok(font) = skrifa::FontRef::new(bytes) else { return TextMeasure::get().width(text, size, false) };
-    let charmap = font.charmap();
-    let metrics = font.glyph_metrics(Size::new(size), LocationRef::default());
-    text.chars().map(|c| charmap.map(c).and_then(|g| metrics.advance_width(g)).unwrap_or(size * 0.55)).sum()
+    let Some(m) = Metrics::get(bytes) else { return TextMeasure::get().width(text, size, false) };
+    text.chars().map(|c| m.charmap.map(c).and_then(|g| m.advances.advance_width(g)).unwrap_or(0.55)).sum::<f32>() * size
 }
 
 /// A colour as krilla paints it, with its opacity.

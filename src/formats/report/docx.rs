@@ -20,7 +20,7 @@ const EMU: f32 = 12_700.0;
 const MARGIN: f32 = 54.0;
 
 /// The table's columns: header, share of the width (as the PDF's).
-const COLUMNS: [(&str, f32); 4] = [("No.", 0.05), ("Date", 0.16), ("Event", 0.27), ("Citations", 0.52)];
+const COLUMNS: [(&str, f32); 4] = [("No.", 0.07), ("Date", 0.15), ("Event", 0.27), ("Citations", 0.51)];
 
 fn twips(points: f32) -> i64 {
     #[allow(clippy::cast_possible_truncation)] // page sizes
@@ -173,7 +173,12 @@ fn document(report: &Report) -> Result<(String, Option<Vec<u8>>), String> {
         table(&mut out, &report.undated, &widths);
     }
     paragraph(&mut out, Some("Heading1"), "Sources", None);
-    paragraph(&mut out, Some("ReportNote"), &format!("Every source cited, in the {} style.", report.style.name()), None);
+    paragraph(
+        &mut out,
+        Some("ReportNote"),
+        &format!("Every source cited, in the {} style.", report.style.name()),
+        None,
+    );
     if report.sources.is_empty() {
         paragraph(&mut out, None, "No source is cited.", None);
     }
@@ -221,7 +226,9 @@ fn styles(language: &str, tab: i64) -> String {
 }
 
 fn header(report: &Report) -> String {
-    let mut out = format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr {NS}><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>"#);
+    let mut out = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr {NS}><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>"#
+    );
     run(&mut out, &report.title, None, Some(&report.language));
     out.push_str("<w:r><w:tab/></w:r>");
     run(&mut out, &format!("Made {}", report.made), None, None);
@@ -237,7 +244,9 @@ fn field(out: &mut String, instruction: &str) {
 }
 
 fn footer() -> String {
-    let mut out = format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr {NS}><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>"#);
+    let mut out = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr {NS}><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>"#
+    );
     run(&mut out, "Page ", None, None);
     field(&mut out, "PAGE");
     run(&mut out, " of ", None, None);

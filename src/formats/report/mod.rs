@@ -253,12 +253,12 @@ impl Report {
             Some((a, b)) => crate::layout::ticks::period_label(a, b),
             None => {
                 let shown = |i: usize| options.visible.as_ref().is_none_or(|v| v.get(i).copied().unwrap_or(false));
-                let extent = (0..doc.events().len())
-                    .filter(|&i| shown(i))
-                    .filter_map(|i| doc.span(i))
-                    .fold(None, |acc: Option<(Day, Day)>, s| {
+                let extent = (0..doc.events().len()).filter(|&i| shown(i)).filter_map(|i| doc.span(i)).fold(
+                    None,
+                    |acc: Option<(Day, Day)>, s| {
                         Some(acc.map_or((s.start, s.end), |(a, b)| (a.min(s.start), b.max(s.end))))
-                    });
+                    },
+                );
                 extent.map(|(a, b)| crate::layout::ticks::period_label(a, b)).unwrap_or_default()
             }
         };
@@ -269,7 +269,11 @@ impl Report {
         if !undated.is_empty() {
             counts.push_str(&format!(" ({} undated)", group_thousands(undated.len() as u64)));
         }
-        counts.push_str(&format!(" · {}, {} verified", plural(citations, "citation", "citations"), group_thousands(verified as u64)));
+        counts.push_str(&format!(
+            " · {}, {} verified",
+            plural(citations, "citation", "citations"),
+            group_thousands(verified as u64)
+        ));
         let (picture, picture_note) = if !options.picture {
             (None, None)
         } else if dated.is_empty() {
@@ -299,9 +303,10 @@ impl Report {
             .map(|s| SourceEntry {
                 id: s.id.to_string(),
                 reference: options.style.format(s),
-                file: s.original.as_ref().map(|o| {
-                    format!("Original: {} ({}), SHA-256 {}", o.file, o.kind.name(), o.sha256)
-                }),
+                file: s
+                    .original
+                    .as_ref()
+                    .map(|o| format!("Original: {} ({}), SHA-256 {}", o.file, o.kind.name(), o.sha256)),
                 language: s.language.clone(),
             })
             .collect::<Vec<_>>();

@@ -20,8 +20,8 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
 use krilla::tagging::{
-    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, SpanTag, Tag, TagGroup, TagKind, TagTree,
-    TableHeaderScope,
+    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, SpanTag, TableHeaderScope, Tag, TagGroup, TagKind,
+    TagTree,
 };
 
 use super::{Entry, Report};
@@ -200,7 +200,7 @@ impl Flow {
 }
 
 /// The chronology table's columns: header, width as a share of the content width.
-const COLUMNS: [(&str, f32); 4] = [("No.", 0.05), ("Date", 0.16), ("Event", 0.27), ("Citations", 0.52)];
+const COLUMNS: [(&str, f32); 4] = [("No.", 0.07), ("Date", 0.15), ("Event", 0.27), ("Citations", 0.51)];
 
 /// A table cell's lines, wrapped to `width`, and its nodes.
 struct Cell {
@@ -288,7 +288,17 @@ fn row_cells(flow: &mut Flow, entry: &Entry, widths: &[f32; 4]) -> Vec<Cell> {
     // copy and paste) tells the columns apart rather than reading across them.
     let inner = |i: usize| widths[i] - 2.0 * PAD - if i + 1 < widths.len() { GUTTER } else { 0.0 };
     let mut number = Cell::new();
-    number.push(flow, &entry.number.map(|n| n.to_string()).unwrap_or_default(), inner(0), TABLE, true, TEXT, None, 0, 0.0);
+    number.push(
+        flow,
+        &entry.number.map(|n| n.to_string()).unwrap_or_default(),
+        inner(0),
+        TABLE,
+        true,
+        TEXT,
+        None,
+        0,
+        0.0,
+    );
     let mut date = Cell::new();
     date.push(flow, &entry.date, inner(1), TABLE, false, TEXT, None, 0, 0.0);
     let mut event = Cell::new();
@@ -316,8 +326,7 @@ fn row_cells(flow: &mut Flow, entry: &Entry, widths: &[f32; 4]) -> Vec<Cell> {
 /// attribution) that would fit on a page `page` tall.
 fn cut_at(cells: &[Cell], room: f32, page: f32) -> Option<f32> {
     const EPS: f32 = 0.01;
-    let splits_line =
-        |b: f32| cells.iter().flat_map(|c| &c.lines).any(|l| l.dy < b - EPS && l.dy + l.height > b + EPS);
+    let splits_line = |b: f32| cells.iter().flat_map(|c| &c.lines).any(|l| l.dy < b - EPS && l.dy + l.height > b + EPS);
     let splits_group = |b: f32| {
         cells.iter().any(|c| {
             c.lines.iter().any(|l| {
@@ -340,10 +349,8 @@ fn cut_at(cells: &[Cell], room: f32, page: f32) -> Option<f32> {
 
 /// Places a row's cells from the flow's place down, across pages as needed.
 fn place_row(flow: &mut Flow, mut cells: Vec<Cell>, widths: &[f32; 4]) -> Node {
-    let nodes: Vec<Node> = cells
-        .iter_mut()
-        .map(|c| Node::Group(Tag::TD.into(), std::mem::take(&mut c.nodes)))
-        .collect();
+    let nodes: Vec<Node> =
+        cells.iter_mut().map(|c| Node::Group(Tag::TD.into(), std::mem::take(&mut c.nodes))).collect();
     let full = flow.bottom() - MARGIN_TOP - (TABLE * LEADING + 2.0 * PAD);
     loop {
         let height = cells.iter().map(|c| c.height).fold(0.0, f32::max) + 2.0 * PAD;
@@ -370,8 +377,9 @@ fn place_row(flow: &mut Flow, mut cells: Vec<Cell>, widths: &[f32; 4]) -> Node {
         let y = flow.y;
         let mut x = MARGIN_X;
         for (i, cell) in cells.iter_mut().enumerate() {
-            let (now, later): (Vec<CellLine>, Vec<CellLine>) =
-                std::mem::take(&mut cell.lines).into_iter().partition(|l| !rest || l.dy + l.height <= cut - 2.0 * PAD + 0.01);
+            let (now, later): (Vec<CellLine>, Vec<CellLine>) = std::mem::take(&mut cell.lines)
+                .into_iter()
+                .partition(|l| !rest || l.dy + l.height <= cut - 2.0 * PAD + 0.01);
             for l in now {
                 flow.page().lines.push(Line {
                     x: x + PAD,
@@ -417,10 +425,7 @@ fn table(flow: &mut Flow, entries: &[Entry], summary: &str) -> Node {
     }
     let mut tag = Tag::Table;
     tag.set_summary(Some(summary.to_owned()));
-    Node::Group(
-        tag.into(),
-        vec![Node::Group(Tag::THead.into(), head), Node::Group(Tag::TBody.into(), body)],
-    )
+    Node::Group(tag.into(), vec![Node::Group(Tag::THead.into(), head), Node::Group(Tag::TBody.into(), body)])
 }
 
 /// The whole report laid out: its pages and its logical structure.
@@ -530,7 +535,11 @@ fn draw_rule(surface: &mut Surface, from: (f32, f32), to: (f32, f32), width: f32
     let Some(path) = pb.finish() else { return };
     let [r, g, b, _] = RULE.to_array();
     surface.set_fill(None);
-    surface.set_stroke(Some(Stroke { paint: krilla::color::rgb::Color::new(r, g, b).into(), width, ..Stroke::default() }));
+    surface.set_stroke(Some(Stroke {
+        paint: krilla::color::rgb::Color::new(r, g, b).into(),
+        width,
+        ..Stroke::default()
+    }));
     surface.draw_path(&path);
     surface.set_stroke(None);
 }
@@ -604,7 +613,16 @@ pub fn to_pdf(report: &Report) -> Result<Vec<u8>, String> {
         draw_text(&mut surface, &fonts, flow.width - MARGIN_X - made_w, 30.0, &made, SMALL, false, MUTED);
         let number = format!("Page {} of {total}", p + 1);
         let number_w = measure.width(&number, SMALL, false);
-        draw_text(&mut surface, &fonts, (flow.width - number_w) / 2.0, flow.height - 36.0, &number, SMALL, false, MUTED);
+        draw_text(
+            &mut surface,
+            &fonts,
+            (flow.width - number_w) / 2.0,
+            flow.height - 36.0,
+            &number,
+            SMALL,
+            false,
+            MUTED,
+        );
         draw_rule(&mut surface, (MARGIN_X, 44.0), (flow.width - MARGIN_X, 44.0), 0.5);
         surface.end_tagged();
         surface.start_tagged(artifact(ArtifactType::Layout));
@@ -618,7 +636,10 @@ pub fn to_pdf(report: &Report) -> Result<Vec<u8>, String> {
             if let Some(path) = pb.finish() {
                 let [cr, cg, cb, _] = color.to_array();
                 surface.set_stroke(None);
-                surface.set_fill(Some(Fill { paint: krilla::color::rgb::Color::new(cr, cg, cb).into(), ..Fill::default() }));
+                surface.set_fill(Some(Fill {
+                    paint: krilla::color::rgb::Color::new(cr, cg, cb).into(),
+                    ..Fill::default()
+                }));
                 surface.draw_path(&path);
             }
         }
@@ -693,7 +714,8 @@ mod tests {
         };
         // Two citations of three lines each; 45 points of room: the first citation's three
         // lines (30) fit, the second's would be cut after one line.
-        let cells = [Cell { lines: (0..6).map(|i| line(i as f32 * 10.0, i / 3)).collect(), nodes: Vec::new(), height: 60.0 }];
+        let cells =
+            [Cell { lines: (0..6).map(|i| line(i as f32 * 10.0, i / 3)).collect(), nodes: Vec::new(), height: 60.0 }];
         assert_eq!(cut_at(&cells, 45.0, 100.0), Some(30.0));
         // Too little room for a whole citation: cut at a line.
         assert_eq!(cut_at(&cells, 25.0, 100.0), Some(20.0));

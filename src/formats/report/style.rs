@@ -144,7 +144,10 @@ mod tests {
             format!("Ana Pérez. “Facebook Gave Netflix Access.” El País, {date}. In Spanish. https://example.com/a.")
         );
         let apa = CitationStyle::Apa.format(&s);
-        assert_eq!(apa, format!("Ana Pérez. ({date}). Facebook Gave Netflix Access. [In Spanish]. El País. https://example.com/a"));
+        assert_eq!(
+            apa,
+            format!("Ana Pérez. ({date}). Facebook Gave Netflix Access. [In Spanish]. El País. https://example.com/a")
+        );
         let bare = Source { id: "x".into(), ..Source::default() };
         assert_eq!(CitationStyle::Chicago.format(&bare), "“x.”");
         assert_eq!(CitationStyle::Apa.format(&bare), "(n.d.). x.");

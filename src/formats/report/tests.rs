@@ -66,8 +66,8 @@ fn dated_events_are_numbered_in_date_order_and_undated_ones_follow_unnumbered() 
 fn the_filter_and_the_range_choose_the_events_and_the_picture_leaves_its_footnotes_out() {
     let data = loaded();
     let visible: Vec<bool> = data.doc.events().iter().map(|e| e.id != "uncited").collect();
-    let report = Report::build(&data.doc, &data.lanes, &ReportOptions { visible: Some(visible), ..options() })
-        .expect("report");
+    let report =
+        Report::build(&data.doc, &data.lanes, &ReportOptions { visible: Some(visible), ..options() }).expect("report");
     let titles: Vec<&str> = report.entries().map(|e| e.title.as_str()).collect();
     assert_eq!(titles, ["Earlier", "Later", "Some time"]);
     assert_eq!(report.dated[1].number, Some(2), "numbers follow what is shown");

@@ -20,12 +20,12 @@ use super::goto_dialog::GotoDialog;
 use super::menu::{MenuState, menu_ui};
 use super::new_dialog::NewDialog;
 use super::proposals_panel::proposals_ui;
+use super::report_export::ReportExport;
 use super::results::results_ui;
 use super::save_dialog::SaveDialog;
 use super::shortcuts::{self, shortcuts_window};
 use super::source_dialog::SourceDialog;
 use super::status::{Work, status_ui};
-use super::report_export::ReportExport;
 use super::table_export::TableExport;
 use super::timeline_view::{TimelineCommand, TimelineFrame, ViewState, timeline_ui};
 use super::toolbar::{SearchField, toolbar_ui};
@@ -215,7 +215,11 @@ impl CitelineApp {
         match self.report_export.poll() {
             Some((path, Ok(written))) => {
                 let s = if written.events == 1 { "" } else { "s" };
-                self.flash(format!("Exported a report of {} event{s} to {}", written.events, super::status::file_name(&path)));
+                self.flash(format!(
+                    "Exported a report of {} event{s} to {}",
+                    written.events,
+                    super::status::file_name(&path)
+                ));
             }
             Some((path, Err(why))) => {
                 self.report = Some(Report::failed(format!("The report was not exported to {}: {why}", path.display())));
