@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod dates;
 mod publish;
 mod reanchor;
+mod report;
 mod table;
 
 use crate::formats::{Format, save_as};
@@ -48,7 +49,8 @@ pub enum Command {
     /// (the same words elsewhere), changed (other words where they stood) or orphan. With
     /// --accept, writes the new anchors. Exits 1 while any citation is left pending.
     Reanchor(reanchor::ReanchorArgs),
-    /// Export a timeline as a PNG or SVG image (the format follows OUT's extension).
+    /// Export a timeline as a PNG or SVG image, or a vector PDF page (the format follows OUT's
+    /// extension).
     Export(ExportArgs),
     /// Write the chronology as a table, CSV or XLSX (the format follows OUT's extension): one
     /// row per citation in date order, undated events last.
@@ -61,6 +63,14 @@ pub enum Command {
     /// quote selector, a position selector and, for a PDF, the page. `convert` reads such a file
     /// back.
     Annotations(publish::AnnotationsArgs),
+    /// Write the chronology as a document, Word (*.docx) or PDF (the format follows OUT's
+    /// extension): title and counts, the timeline pictured, a table of the events in date order
+    /// with each citation's quote, source, pin cite and verification, and the sources cited.
+    Report(report::ReportArgs),
+    /// Print the timeline's sources as CSL-JSON or BibTeX, for a reference manager such as
+    /// Zotero: each keyed by its id, with its title, byline, publisher, date, URL, language and
+    /// the SHA-256 of its original file.
+    Sources(report::SourcesArgs),
     /// Convert a timeline between citeline JSON, TimelineJS3 JSON and the TimelineJS spreadsheet
     /// template (CSV). The input's format is told by its content.
     Convert {
@@ -102,7 +112,7 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     pub file: PathBuf,
-    /// Output image, *.png or *.svg.
+    /// Output image, *.png or *.svg, or *.pdf for a vector page.
     #[arg(short, long)]
     pub output: PathBuf,
     /// Width in pixels (before scaling).
@@ -126,7 +136,7 @@ pub struct ExportArgs {
     pub filter: FilterArgs,
 }
 
-/// The `--tag` and `--source` filter of `export` and `table`.
+/// The `--tag` and `--source` filter of `export`, `table` and `report`.
 #[derive(Debug, clap::Args)]
 pub struct FilterArgs {
     /// Only events with this tag (repeat for several: any of them).
@@ -322,6 +332,7 @@ pub fn export(args: &ExportArgs) -> ExitCode {
             ThemeArg::Dark => Theme::Dark,
         },
         footnotes: args.footnotes,
+        numbers_only: false,
         overview: args.overview,
         visible: None,
     };
@@ -494,6 +505,8 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
         Command::Table(args) => table::table(args),
         Command::Publish(args) => publish::publish(args),
         Command::Annotations(args) => publish::annotations(args),
+        Command::Report(args) => report::report(args),
+        Command::Sources(args) => report::sources(args, &mut std::io::stdout().lock()),
         Command::Convert { input, output, to } => convert(input, output, *to),
         Command::Generate { events, seed, output } => generate(*events, *seed, output),
         Command::New { file, title } => new_timeline(file, title.as_deref()),

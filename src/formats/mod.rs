@@ -6,10 +6,12 @@
 //! `formats` depends on `model`, never the other way round.
 
 pub mod annotations;
+pub mod bibliography;
 pub mod citeline;
 pub mod html;
 pub mod keep;
 pub mod open;
+pub mod report;
 pub mod source_file;
 pub mod table;
 pub mod timelinejs;

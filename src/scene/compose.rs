@@ -91,6 +91,9 @@ pub struct ImageOptions {
     pub extent: Extent,
     pub theme: Theme,
     pub footnotes: bool,
+    /// With `footnotes`, number the events but leave the notes out: a report lists them in
+    /// its own table.
+    pub numbers_only: bool,
     /// Show the whole timeline in a strip under it, with the image's part marked.
     pub overview: bool,
     /// Events to include (filters); `None` includes all.
@@ -105,6 +108,7 @@ impl Default for ImageOptions {
             extent: Extent::Whole,
             theme: Theme::Light,
             footnotes: false,
+            numbers_only: false,
             overview: false,
             visible: None,
         }
@@ -190,7 +194,10 @@ pub fn image(doc: &Document, lanes: &Lanes, o: &ImageOptions) -> Scene {
             && doc.span(i).is_some_and(|s| s.end > view.min && s.start < view.max())
     };
     let shown: Vec<u32> = lanes.chronological.iter().copied().filter(|&i| in_view(i as usize)).collect();
-    let (numbers, notes) = footnotes(doc, &shown, o.footnotes, inner);
+    let (numbers, mut notes) = footnotes(doc, &shown, o.footnotes, inner);
+    if o.numbers_only {
+        notes = FootnoteLayout::new(&[], inner);
+    }
 
     let header = MARGIN + TITLE_SIZE * 1.4 + SUBTITLE_SIZE * 1.5 + 10.0;
     let timeline_height = head_height(doc) + lanes_height(rows) + if rows == 0 { LANE_HEIGHT } else { 0.0 };

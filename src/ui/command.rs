@@ -36,6 +36,10 @@ pub enum Command {
     ShowPublish,
     /// Publishes the events the filter shows as one web page there (in the background).
     Publish(PathBuf),
+    /// Asks where to write the chronology as a report (PDF or Word).
+    ShowExportReport,
+    /// Writes the report of the events the filter shows there (in the background).
+    ExportReport(PathBuf),
     ShowShortcuts,
     Quit,
     /// Writes the document to a file.
@@ -123,6 +127,7 @@ pub enum Command {
     CancelSaving,
     /// Stop writing the table or the page.
     CancelExportTable,
+    CancelExportReport,
     /// Stop reading the document being added as a source.
     CancelAddingSource,
     DismissReport,

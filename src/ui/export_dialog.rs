@@ -195,6 +195,7 @@ impl ExportDialog {
             extent: if self.what == What::Whole { Extent::Whole } else { Extent::View(source.view) },
             theme: self.theme,
             footnotes: self.footnotes,
+            numbers_only: false,
             overview: self.overview,
             visible: source.visible.mask().map(<[bool]>::to_vec),
         };

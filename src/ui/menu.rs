@@ -122,6 +122,9 @@ fn file_menu_ui(ui: &mut Ui, recent: &[PathBuf], commands: &mut Vec<Command>) {
     if ui.button("Publish Page…").clicked() {
         commands.push(Command::ShowPublish);
     }
+    if item(ui, "Export Report…", &shortcuts::EXPORT_REPORT) {
+        commands.push(Command::ShowExportReport);
+    }
     ui.separator();
     if item(ui, "Quit", &shortcuts::QUIT) {
         commands.push(Command::Quit);

@@ -21,6 +21,7 @@ pub mod paint;
 pub mod pdf_page;
 pub mod proposals_panel;
 pub mod recovery;
+pub mod report_export;
 pub mod results;
 pub mod save_dialog;
 pub mod shortcuts;

@@ -7,6 +7,8 @@ pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 /// File › Export Table…
 pub const EXPORT_TABLE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::T);
+/// File › Export Report…: the printing shortcut (Ctrl+Shift+E adds an event).
+pub const EXPORT_REPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 pub const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
@@ -58,6 +60,7 @@ pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
                 (&ctx.format_shortcut(&SAVE_AS), "Save as citeline, TimelineJS JSON or CSV"),
                 (&ctx.format_shortcut(&EXPORT), "Export an image"),
                 (&ctx.format_shortcut(&EXPORT_TABLE), "Export the chronology as a table (XLSX or CSV)"),
+                (&ctx.format_shortcut(&EXPORT_REPORT), "Export the chronology as a report (PDF or Word)"),
                 (&ctx.format_shortcut(&QUIT), "Quit"),
             ] {
                 ui.label(RichText::new(keys).monospace());

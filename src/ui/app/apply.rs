@@ -79,6 +79,23 @@ impl CitelineApp {
                 let visible = self.session.visibility().mask().map(<[bool]>::to_vec);
                 self.table_export.start_page(ctx, data, visible, path);
             }
+            Command::ShowExportReport => {
+                let doc = &self.session.data().doc;
+                let start = crate::ui::report_export::ReportExport::proposed(doc.path(), &doc.timeline().title);
+                self.apply(Command::Browse(Purpose::ExportReport, Some(start)), ctx);
+            }
+            Command::ExportReport(path) => {
+                let data = Arc::clone(self.session.data());
+                let visible = self.session.visibility().mask().map(<[bool]>::to_vec);
+                self.report_export.start(ctx, data, visible, path);
+            }
+            Command::CancelExportReport => {
+                if let Some((path, _)) = self.report_export.running() {
+                    let name = super::super::status::file_name(path);
+                    self.flash(format!("Stopped exporting the report to {name}"));
+                }
+                self.report_export.cancel();
+            }
             Command::CancelExportTable => {
                 if let Some((path, what, _)) = self.table_export.running() {
                     let name = super::super::status::file_name(path);
@@ -337,6 +354,7 @@ impl CitelineApp {
                 Purpose::Export => self.export.set_path(&path),
                 Purpose::ExportTable => self.apply(Command::ExportTable(path), ctx),
                 Purpose::Publish => self.apply(Command::Publish(path), ctx),
+                Purpose::ExportReport => self.apply(Command::ExportReport(path), ctx),
                 Purpose::AddSource => self.sources.path = path.display().to_string(),
                 Purpose::NewTimeline => self.new_timeline.path = path.display().to_string(),
             },

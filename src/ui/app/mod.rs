@@ -20,6 +20,7 @@ use super::goto_dialog::GotoDialog;
 use super::menu::{MenuState, menu_ui};
 use super::new_dialog::NewDialog;
 use super::proposals_panel::proposals_ui;
+use super::report_export::ReportExport;
 use super::results::results_ui;
 use super::save_dialog::SaveDialog;
 use super::shortcuts::{self, shortcuts_window};
@@ -46,6 +47,8 @@ pub struct CitelineApp {
     pub export: ExportDialog,
     /// File › Export Table…, while the table is written.
     pub table_export: TableExport,
+    /// File › Export Report…, while the report is written.
+    pub report_export: ReportExport,
     pub save: SaveDialog,
     /// File › Add Source….
     pub sources: SourceDialog,
@@ -107,6 +110,7 @@ impl CitelineApp {
             panel: CitationPanel::default(),
             export: ExportDialog::default(),
             table_export: TableExport::default(),
+            report_export: ReportExport::default(),
             save: SaveDialog::default(),
             sources: SourceDialog::default(),
             new_timeline: NewDialog::default(),
@@ -219,6 +223,20 @@ impl CitelineApp {
             }
             None => {}
         }
+        match self.report_export.poll() {
+            Some((path, Ok(written))) => {
+                let s = if written.events == 1 { "" } else { "s" };
+                self.flash(format!(
+                    "Exported a report of {} event{s} to {}",
+                    written.events,
+                    super::status::file_name(&path)
+                ));
+            }
+            Some((path, Err(why))) => {
+                self.report = Some(Report::failed(format!("The report was not exported to {}: {why}", path.display())));
+            }
+            None => {}
+        }
         for notice in self.session.take_notices() {
             match notice {
                 Notice::Opened { same_file } => {
@@ -316,6 +334,7 @@ impl CitelineApp {
             (shortcuts::NEW, Command::ShowNewTimeline),
             (shortcuts::EXPORT, Command::ShowExport),
             (shortcuts::EXPORT_TABLE, Command::ShowExportTable),
+            (shortcuts::EXPORT_REPORT, Command::ShowExportReport),
             (shortcuts::QUIT, Command::Quit),
             (shortcuts::FIND, Command::FocusSearch),
             (shortcuts::GOTO, Command::ShowGoto),
@@ -538,7 +557,12 @@ impl eframe::App for CitelineApp {
             progress,
             cancel: Command::CancelExportTable,
         });
-        let work: Vec<Work> = loading.into_iter().chain(saving).chain(adding).chain(table).collect();
+        let report = self.report_export.running().map(|(path, progress)| Work {
+            path,
+            progress,
+            cancel: Command::CancelExportReport,
+        });
+        let work: Vec<Work> = loading.into_iter().chain(saving).chain(adding).chain(table).chain(report).collect();
         let flash_only = self.report.as_ref().is_some_and(crate::session::Report::is_flash_only);
         if work.is_empty() && flash_only {
             // "Saved …" for a few seconds floats over the window's corner: a strip that came and

@@ -23,6 +23,8 @@ pub enum Purpose {
     ExportTable,
     /// File › Publish Page….
     Publish,
+    /// File › Export Report….
+    ExportReport,
     AddSource,
     NewTimeline,
 }
@@ -35,6 +37,7 @@ impl Purpose {
             Self::Export => "Export Image To",
             Self::ExportTable => "Export Table To",
             Self::Publish => "Publish Page To",
+            Self::ExportReport => "Export Report To",
             Self::AddSource => "Add Source From",
             Self::NewTimeline => "New Timeline In",
         }
@@ -42,16 +45,20 @@ impl Purpose {
 
     /// Whether the file is written (it may not exist yet) rather than read.
     pub fn writes(self) -> bool {
-        matches!(self, Self::SaveAs | Self::Export | Self::ExportTable | Self::Publish | Self::NewTimeline)
+        matches!(
+            self,
+            Self::SaveAs | Self::Export | Self::ExportTable | Self::Publish | Self::ExportReport | Self::NewTimeline
+        )
     }
 
     /// The files listed, by extension.
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
             Self::Open | Self::SaveAs => &["json", "csv"],
-            Self::Export => &["png", "svg"],
+            Self::Export => &["png", "svg", "pdf"],
             Self::ExportTable => &["xlsx", "csv"],
             Self::Publish => &["html"],
+            Self::ExportReport => &["pdf", "docx"],
             Self::AddSource => &crate::formats::source_file::EXTENSIONS,
             Self::NewTimeline => &["json"],
         }
@@ -60,9 +67,10 @@ impl Purpose {
     fn what(self) -> &'static str {
         match self {
             Self::Open | Self::SaveAs | Self::NewTimeline => "Timelines (citeline, TimelineJS JSON or CSV)",
-            Self::Export => "Images (PNG, SVG)",
+            Self::Export => "Images (PNG, SVG, PDF)",
             Self::ExportTable => "Tables (Excel XLSX, CSV)",
             Self::Publish => "Web pages (HTML)",
+            Self::ExportReport => "Reports (PDF, Word)",
             Self::AddSource => "Documents (text, PDF, e-mail, Word)",
         }
     }

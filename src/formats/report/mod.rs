@@ -1,0 +1,426 @@
+//! The chronology as a document, for reading and handing on: a Word (`docx.rs`) or PDF
+//! (`pdf.rs`) report of the events a filter lets through. Both writers lay out the one
+//! [`Report`] built here: the title, description, the period covered and the counts; the
+//! timeline as a picture, its events numbered; the chronology table (a row an event in date
+//! order, its citations' quotes with their source, pin cite and verification; undated events
+//! in a last section); the sources cited, formatted in a citation style; and, on every page,
+//! the title, the page number and the day the report was made.
+//!
+//! The rows come from the spreadsheet table's (`formats::table::rows`), so the two agree on
+//! order, dates in words, pin cites and verification.
+
+pub mod docx;
+pub mod pdf;
+pub mod style;
+
+use std::path::Path;
+
+use crate::layout::lanes::Lanes;
+use crate::model::date::group_thousands;
+use crate::model::{Day, Document, Progress, Verification};
+use crate::scene::Scene;
+use crate::scene::compose::{Extent, ImageOptions, image};
+
+pub use style::CitationStyle;
+
+/// Above this many events a report is refused: it would run to tens of thousands of pages.
+pub const MAX_EVENTS: usize = 100_000;
+/// Above this many events a report is written, with a warning of its size.
+pub const LARGE_EVENTS: usize = 10_000;
+/// Above this many events the timeline picture is left out: its labels would be too small to
+/// read on a page.
+pub const PICTURE_MAX_EVENTS: usize = 2_000;
+
+/// The paper a report is laid out on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in points.
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Self::A4 => (595.28, 841.89),
+            Self::Letter => (612.0, 792.0),
+        }
+    }
+
+    /// The paper named `name` (`a4`, `letter`).
+    pub fn parse(name: &str) -> Result<Self, String> {
+        match name.to_ascii_lowercase().as_str() {
+            "a4" => Ok(Self::A4),
+            "letter" => Ok(Self::Letter),
+            _ => Err(format!("unknown paper \"{name}\": a4 or letter")),
+        }
+    }
+}
+
+/// What a report holds beyond the document and its filter.
+#[derive(Clone, Debug)]
+pub struct ReportOptions {
+    pub paper: Paper,
+    /// Whether the timeline's picture is included.
+    pub picture: bool,
+    pub style: CitationStyle,
+    /// The events a filter lets through (all when `None`); a range is part of it.
+    pub visible: Option<Vec<bool>>,
+    /// The range asked for, which the picture shows and the heading says.
+    pub range: Option<(Day, Day)>,
+    /// The day the report is made, as it says ("6 December 2026").
+    pub made: String,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        Self {
+            paper: Paper::A4,
+            picture: true,
+            style: CitationStyle::default(),
+            visible: None,
+            range: None,
+            made: today(),
+        }
+    }
+}
+
+/// Today, in words.
+pub fn today() -> String {
+    use chrono::Datelike;
+    let d = chrono::Local::now().date_naive();
+    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// One citation in the table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cited {
+    pub quote: String,
+    /// The source's short name: its title, else its id.
+    pub source: String,
+    /// `p. 4`, `pp. 4–5`, `3:12–15`, or empty.
+    pub pin_cite: String,
+    /// The verification in words.
+    pub status: String,
+    pub verified: bool,
+    /// The source's language (BCP 47), which the quote is tagged with; empty when unknown.
+    pub language: String,
+    pub note: String,
+}
+
+impl Cited {
+    /// "Source, p. 4 · verified".
+    pub fn attribution(&self) -> String {
+        let mut s = self.source.clone();
+        if !self.pin_cite.is_empty() {
+            s.push_str(", ");
+            s.push_str(&self.pin_cite);
+        }
+        s.push_str(" · ");
+        s.push_str(&self.status);
+        s
+    }
+}
+
+/// One event in the table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Entry {
+    /// Its number, as the picture numbers it; undated events have none.
+    pub number: Option<u32>,
+    /// The date in words, approximate and uncertain dates said so.
+    pub date: String,
+    pub title: String,
+    pub summary: String,
+    pub citations: Vec<Cited>,
+}
+
+/// One source in the list of sources.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceEntry {
+    pub id: String,
+    /// Formatted in the report's citation style.
+    pub reference: String,
+    /// "Original: sources/a.pdf (PDF), SHA-256 …", when the source has a file.
+    pub file: Option<String>,
+    pub language: String,
+}
+
+/// What a report says, whatever it is written as.
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub title: String,
+    pub description: String,
+    /// The timeline's language (BCP 47), else `en`.
+    pub language: String,
+    /// "2011 – 2019", or empty when nothing is dated.
+    pub covered: String,
+    /// "12 events (1 undated) · 20 citations, 18 verified".
+    pub counts: String,
+    pub made: String,
+    pub paper: Paper,
+    /// The timeline picture, its events numbered as the table's.
+    pub picture: Option<Scene>,
+    /// Why there is no picture, when one was asked for and left out.
+    pub picture_note: Option<String>,
+    pub dated: Vec<Entry>,
+    pub undated: Vec<Entry>,
+    pub sources: Vec<SourceEntry>,
+    pub style: CitationStyle,
+}
+
+/// How wide the picture is drawn, in pixels, before it is scaled to the page.
+pub const PICTURE_WIDTH: u32 = 1000;
+
+impl Report {
+    /// The report of `doc`'s events that `options.visible` lets through, or why it cannot be
+    /// made (too many events).
+    pub fn build(doc: &Document, lanes: &Lanes, options: &ReportOptions) -> Result<Self, String> {
+        let shown = options.visible.as_ref().map_or(doc.events().len(), |v| v.iter().filter(|&&s| s).count());
+        if shown > MAX_EVENTS {
+            return Err(format!(
+                "a report of {} events would run to tens of thousands of pages, and citeline makes one of at most {}: \
+                 narrow it with --range, --tag or --source (or write the whole chronology with citeline table)",
+                group_thousands(shown as u64),
+                group_thousands(MAX_EVENTS as u64)
+            ));
+        }
+        let rows = crate::formats::table::rows(doc, options.visible.as_deref());
+        let mut dated: Vec<Entry> = Vec::new();
+        let mut undated: Vec<Entry> = Vec::new();
+        let mut events = 0_usize;
+        let mut last: Option<usize> = None;
+        let (mut citations, mut verified) = (0_usize, 0_usize);
+        let mut cited_sources: Vec<&str> = Vec::new();
+        for row in &rows {
+            if last != Some(row.event) {
+                events += 1;
+                last = Some(row.event);
+                let entry = Entry {
+                    number: None,
+                    date: row.date.clone(),
+                    title: row.title.clone(),
+                    summary: row.summary.clone(),
+                    citations: Vec::new(),
+                };
+                if doc.span(row.event).is_some() {
+                    dated.push(Entry { number: u32::try_from(dated.len() + 1).ok(), ..entry });
+                } else {
+                    undated.push(entry);
+                }
+            }
+            let Some(ci) = row.citation else { continue };
+            let Some(c) = doc.events().get(row.event).and_then(|e| e.citations.get(ci)) else { continue };
+            let status = doc.checks(row.event).get(ci).map(|c| c.status);
+            let is_verified = status == Some(Verification::Verified);
+            citations += 1;
+            verified += usize::from(is_verified);
+            if !cited_sources.contains(&&*c.source) {
+                cited_sources.push(&c.source);
+            }
+            let language = doc.source(&c.source).map(|(s, _)| s.language.clone()).unwrap_or_default();
+            let cited = Cited {
+                quote: row.quote.clone(),
+                source: row.source.clone(),
+                pin_cite: row.pin_cite.clone(),
+                status: row.status.clone(),
+                verified: is_verified,
+                language,
+                note: row.note.clone(),
+            };
+            let target = if doc.span(row.event).is_some() { dated.last_mut() } else { undated.last_mut() };
+            if let Some(entry) = target {
+                entry.citations.push(cited);
+            }
+        }
+        let timeline = doc.timeline();
+        let covered = match options.range {
+            Some((a, b)) => crate::layout::ticks::period_label(a, b),
+            None => {
+                let shown = |i: usize| options.visible.as_ref().is_none_or(|v| v.get(i).copied().unwrap_or(false));
+                let extent = (0..doc.events().len()).filter(|&i| shown(i)).filter_map(|i| doc.span(i)).fold(
+                    None,
+                    |acc: Option<(Day, Day)>, s| {
+                        Some(acc.map_or((s.start, s.end), |(a, b)| (a.min(s.start), b.max(s.end))))
+                    },
+                );
+                extent.map(|(a, b)| crate::layout::ticks::period_label(a, b)).unwrap_or_default()
+            }
+        };
+        let plural = |n: usize, one: &str, many: &str| {
+            format!("{} {}", group_thousands(n as u64), if n == 1 { one } else { many })
+        };
+        let mut counts = plural(events, "event", "events");
+        if !undated.is_empty() {
+            counts.push_str(&format!(" ({} undated)", group_thousands(undated.len() as u64)));
+        }
+        counts.push_str(&format!(
+            " · {}, {} verified",
+            plural(citations, "citation", "citations"),
+            group_thousands(verified as u64)
+        ));
+        let (picture, picture_note) = if !options.picture {
+            (None, None)
+        } else if dated.is_empty() {
+            (None, Some("No event is dated: there is no timeline to picture.".to_owned()))
+        } else if dated.len() > PICTURE_MAX_EVENTS {
+            (
+                None,
+                Some(format!(
+                    "The picture is left out: {} dated events are too many to read on a page (export the image for them).",
+                    group_thousands(dated.len() as u64)
+                )),
+            )
+        } else {
+            let image_options = ImageOptions {
+                width: PICTURE_WIDTH,
+                extent: options.range.map_or(Extent::Whole, |(a, b)| Extent::Range(a, b)),
+                footnotes: true,
+                numbers_only: true,
+                visible: options.visible.clone(),
+                ..ImageOptions::default()
+            };
+            (Some(image(doc, lanes, &image_options)), None)
+        };
+        let sources = cited_sources
+            .iter()
+            .filter_map(|id| doc.source(id).map(|(s, _)| s))
+            .map(|s| SourceEntry {
+                id: s.id.to_string(),
+                reference: options.style.format(s),
+                file: s
+                    .original
+                    .as_ref()
+                    .map(|o| format!("Original: {} ({}), SHA-256 {}", o.file, o.kind.name(), o.sha256)),
+                language: s.language.clone(),
+            })
+            .collect::<Vec<_>>();
+        let mut sources = sources;
+        sources.sort_by_cached_key(|s| s.reference.to_lowercase());
+        Ok(Self {
+            title: timeline.title.clone(),
+            description: timeline.description.clone().unwrap_or_default(),
+            language: crate::model::language::timeline_language(timeline).unwrap_or("en").to_owned(),
+            covered,
+            counts,
+            made: options.made.clone(),
+            paper: options.paper,
+            picture,
+            picture_note,
+            dated,
+            undated,
+            sources,
+            style: options.style,
+        })
+    }
+
+    /// Every event in the table, dated first.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.dated.iter().chain(&self.undated)
+    }
+}
+
+/// A warning for a report of `events` events so long it is better filtered, when it is.
+pub fn size_warning(events: usize) -> Option<String> {
+    (events > LARGE_EVENTS && events <= MAX_EVENTS).then(|| {
+        format!(
+            "the report holds {} events and will run to thousands of pages; --range, --tag or --source narrow it",
+            group_thousands(events as u64)
+        )
+    })
+}
+
+/// The kinds of report file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    Docx,
+    Pdf,
+}
+
+impl ReportFormat {
+    /// The format `path`'s extension asks for.
+    pub fn from_path(path: &Path) -> Result<Self, String> {
+        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("docx") => Ok(Self::Docx),
+            Some("pdf") => Ok(Self::Pdf),
+            _ => Err(format!("cannot tell the report's format from \"{}\": name it *.docx or *.pdf", path.display())),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Docx => "Word",
+            Self::Pdf => "PDF",
+        }
+    }
+}
+
+/// What a cancelled report says.
+pub const CANCELLED_REPORT: &str = "the report was not written: cancelled";
+
+/// The report's bytes in `format`.
+pub fn render(report: &Report, format: ReportFormat) -> Result<Vec<u8>, String> {
+    match format {
+        ReportFormat::Docx => docx::to_docx(report),
+        ReportFormat::Pdf => pdf::to_pdf(report),
+    }
+}
+
+/// What a written report holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    pub events: usize,
+    pub citations: usize,
+    pub bytes: usize,
+}
+
+/// Writes the report of `doc` to `path`, atomically, as its extension says. `progress`
+/// follows the bytes put on disk; cancelling it leaves `path` as it was.
+pub fn write(
+    doc: &Document,
+    lanes: &Lanes,
+    options: &ReportOptions,
+    path: &Path,
+    progress: &Progress,
+) -> Result<Written, String> {
+    let format = ReportFormat::from_path(path)?;
+    progress.start(crate::model::progress::Stage::Saving, 1);
+    let report = Report::build(doc, lanes, options)?;
+    if progress.is_cancelled() {
+        return Err(CANCELLED_REPORT.to_owned());
+    }
+    let bytes = render(&report, format)?;
+    if progress.is_cancelled() {
+        return Err(CANCELLED_REPORT.to_owned());
+    }
+    super::write_with_progress(path, &bytes, progress).map_err(|e| {
+        if e.to_string() == crate::model::progress::CANCELLED {
+            CANCELLED_REPORT.to_owned()
+        } else {
+            format!("cannot write \"{}\": {e}", path.display())
+        }
+    })?;
+    Ok(Written {
+        events: report.dated.len() + report.undated.len(),
+        citations: report.entries().map(|e| e.citations.len()).sum(),
+        bytes: bytes.len(),
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,280 @@
+//! The chronology as a document (`citeline report`), read back as its readers would: the PDF
+//! by poppler's `pdftotext`, the Word document by pandoc and as the XML inside it. Then the
+//! image export's PDF page, and the sources for a reference manager (`citeline sources`).
+
+mod common;
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use citeline::formats::open::{Limits, open};
+use citeline::model::{Document, Progress};
+use common::{SEED, citeline};
+
+/// Whether `program` runs; a test that needs it fails on CI when it does not (CI installs it,
+/// `.ci/run`), and is skipped elsewhere.
+fn have(program: &str) -> bool {
+    let found = Command::new(program).arg("-v").output().is_ok();
+    if !found {
+        assert!(std::env::var_os("CI").is_none(), "CI must install {program} (see .ci/run)");
+        eprintln!("skipped: this test needs {program}");
+    }
+    found
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text of a PDF as pdftotext reads it, whitespace collapsed.
+fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext").arg("-enc").arg("UTF-8").arg(path).arg("-").output().expect("pdftotext runs");
+    assert!(out.status.success(), "pdftotext reads {}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
+    collapse(&String::from_utf8_lossy(&out.stdout))
+}
+
+/// The text of a Word document as pandoc reads it, whitespace collapsed: read into HTML (a
+/// table's cell stays whole there, where plain text would interleave the cells' lines), and
+/// the tags taken out.
+fn docx_text(path: &Path) -> String {
+    let out = Command::new("pandoc").arg("-t").arg("html").arg("--wrap=none").arg(path).output().expect("pandoc runs");
+    assert!(out.status.success(), "pandoc reads {}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
+    let html = String::from_utf8_lossy(&out.stdout);
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    collapse(&text)
+}
+
+fn docx_part(path: &Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).expect("docx")).expect("a zip");
+    let mut s = String::new();
+    zip.by_name(name).expect(name).read_to_string(&mut s).expect("utf-8");
+    s
+}
+
+fn seed() -> Document {
+    open(Path::new(SEED), Limits::default(), &Progress::default()).expect("seed")
+}
+
+fn report(args: &[&str]) -> (i32, String) {
+    citeline(&[&["report"], args].concat())
+}
+
+fn out(dir: &tempfile::TempDir, name: &str) -> PathBuf {
+    dir.path().join(name)
+}
+
+#[test]
+fn the_pdf_report_of_the_built_in_timeline_holds_every_quote_as_text() {
+    if !have("pdftotext") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = out(&dir, "seed.pdf");
+    let (code, said) = report(&[SEED, "-o", pdf.to_str().expect("path")]);
+    assert_eq!(code, 0, "{said}");
+    assert!(said.contains("wrote") && said.contains("PDF"), "{said}");
+    let text = pdf_text(&pdf);
+    let doc = seed();
+    for e in doc.events() {
+        assert!(text.contains(&collapse(&e.title)), "the event “{}” is in the report", e.title);
+        for c in &e.citations {
+            assert!(text.contains(&collapse(&c.quote)), "the quote “{}” is in the PDF's text", c.quote);
+        }
+    }
+    assert!(text.contains(&doc.timeline().title), "the title");
+    for words in ["Chronology", "Sources", "Page 1 of", "verified"] {
+        assert!(text.contains(words), "“{words}” is in the report");
+    }
+    // Each source is listed under Sources with its publisher.
+    let sources = text.rsplit("Sources").next().expect("sources");
+    for s in &doc.timeline().sources {
+        assert!(sources.contains(&collapse(&s.title)), "the source “{}” is listed", s.title);
+    }
+}
+
+#[test]
+fn the_word_report_reads_in_pandoc_with_a_row_per_dated_event() {
+    if !have("pandoc") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let docx = out(&dir, "seed.docx");
+    let (code, said) = report(&[SEED, "-o", docx.to_str().expect("path"), "--paper", "letter"]);
+    assert_eq!(code, 0, "{said}");
+    let document = docx_part(&docx, "word/document.xml");
+    let text = docx_text(&docx);
+    let doc = seed();
+    for e in doc.events() {
+        for c in &e.citations {
+            assert!(text.contains(&collapse(&c.quote)), "pandoc reads the quote “{}”", c.quote);
+            let escaped =
+                c.quote.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+            assert!(document.contains(&escaped), "document.xml holds the quote “{}”", c.quote);
+        }
+    }
+    let dated = (0..doc.events().len()).filter(|&i| doc.span(i).is_some()).count();
+    let undated = doc.events().len() - dated;
+    let tables = document.matches("<w:tbl>").count();
+    let header_rows = document.matches("<w:tblHeader/>").count();
+    assert_eq!(tables, 1 + usize::from(undated > 0));
+    assert_eq!(document.matches("<w:tr>").count() - header_rows, dated + undated, "a row an event");
+    // Quotes are tagged with their source's language.
+    let spanish = doc.timeline().sources.iter().any(|s| s.language == "es");
+    assert!(!spanish || document.contains(r#"<w:lang w:val="es"/>"#));
+    assert!(docx_part(&docx, "word/styles.xml").contains(r#"w:styleId="Heading1""#));
+    assert!(document.contains(r#"w:w="12240""#), "letter paper, 8.5 inches wide");
+}
+
+/// A timeline whose source is a filed PDF of three pages, with events quoting pages 1, 2
+/// and 3, and one event without a date.
+fn filing_timeline(dir: &Path) -> PathBuf {
+    let timeline = dir.join("case.citeline.json");
+    let (code, said) = citeline(&["new", timeline.to_str().expect("path"), "--title", "The case"]);
+    assert_eq!(code, 0, "{said}");
+    let file = dir.join("filing.pdf");
+    std::fs::write(&file, common::pdf::filing()).expect("write");
+    let (code, said) = citeline(&["add-source", timeline.to_str().expect("path"), file.to_str().expect("path")]);
+    assert_eq!(code, 0, "{said}");
+    let id = said.lines().next().expect("the id").trim().to_owned();
+    let mut json: serde_json::Value = serde_json::from_slice(&std::fs::read(&timeline).expect("read")).expect("json");
+    json["events"] = serde_json::json!([
+        {"id": "denial", "title": "Facebook denies it", "when": "2020-12-22",
+         "citations": [{"source": id, "quote": "Facebook denies the allegations"}]},
+        {"id": "hearing", "title": "The hearing", "when": "2016-07-25",
+         "citations": [{"source": id, "quote": "The court held a hearing on the motion on July 25, 2016."}]},
+        {"id": "access", "title": "Access to messages", "when": "2015-05/2015-12",
+         "citations": [{"source": id, "quote": "Facebook gave Netflix access"}]},
+        {"id": "someday", "title": "An undated claim",
+         "citations": [{"source": id, "quote": "agreed to the terms of the partnership"}]}
+    ]);
+    std::fs::write(&timeline, serde_json::to_string_pretty(&json).expect("json")).expect("write");
+    timeline
+}
+
+#[test]
+fn pin_cites_of_a_pdf_source_are_in_both_reports_and_undated_events_come_last() {
+    if !have("pdftotext") || !have("pandoc") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let timeline = filing_timeline(dir.path());
+    let pdf = out(&dir, "case.pdf");
+    let docx = out(&dir, "case.docx");
+    for path in [&pdf, &docx] {
+        let (code, said) = report(&[timeline.to_str().expect("path"), "-o", path.to_str().expect("path")]);
+        assert_eq!(code, 0, "{said}");
+    }
+    for (what, text) in [("PDF", pdf_text(&pdf)), ("Word", docx_text(&docx))] {
+        for pin in ["p. 1", "p. 2", "p. 3"] {
+            assert!(text.contains(pin), "the {what} report cites {pin}: {text}");
+        }
+        let (access, hearing, denial) = (
+            text.find("Access to messages").expect("access"),
+            text.find("The hearing").expect("hearing"),
+            text.find("Facebook denies it").expect("denial"),
+        );
+        assert!(access < hearing && hearing < denial, "the {what} report is in date order");
+        let undated = text.find("Undated events").expect("an undated section");
+        assert!(text.find("An undated claim").is_some_and(|at| at > undated), "undated last in the {what} report");
+        assert!(text.contains("SHA-256"), "the {what} report gives the original's hash");
+        assert!(text.contains("4 events (1 undated) · 4 citations, 4 verified"), "the {what} report counts: {text}");
+    }
+}
+
+#[test]
+fn filters_narrow_the_report_and_bad_arguments_are_refused_clearly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let timeline = filing_timeline(dir.path());
+    let t = timeline.to_str().expect("path");
+    let pdf = out(&dir, "ranged.pdf");
+    let (code, said) = report(&[t, "-o", pdf.to_str().expect("path"), "--range", "2016/2017", "--no-image"]);
+    assert_eq!(code, 0, "{said}");
+    assert!(said.contains("(1 event, 1 citation, PDF)"), "{said}");
+    for (args, error) in [
+        (vec![t, "-o", "x.doc"], "*.docx or *.pdf"),
+        (vec![t, "-o", "x.pdf", "--style", "mla"], "chicago or apa"),
+        (vec![t, "-o", "x.pdf", "--paper", "a5"], "a4 or letter"),
+        (vec![t, "-o", "x.pdf", "--tag", "nope"], "--tag nope"),
+        (vec![t, "-o", "x.pdf", "--range", "soon"], "--range"),
+    ] {
+        let (code, said) = report(&args);
+        assert_eq!(code, 1, "{args:?}: {said}");
+        assert!(said.contains(error), "{args:?} says {error}: {said}");
+    }
+}
+
+#[test]
+fn a_timeline_too_large_for_a_report_is_refused_not_hung() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let big = out(&dir, "big.citeline.json");
+    let events = (citeline::formats::report::MAX_EVENTS + 1).to_string();
+    let (code, said) = citeline(&["generate", "--events", &events, "-o", big.to_str().expect("path")]);
+    assert_eq!(code, 0, "{said}");
+    let started = std::time::Instant::now();
+    let (code, said) = report(&[big.to_str().expect("path"), "-o", out(&dir, "big.pdf").to_str().expect("path")]);
+    assert_eq!(code, 1, "{said}");
+    assert!(said.contains("100,001 events") && said.contains("--range"), "{said}");
+    assert!(!out(&dir, "big.pdf").exists());
+    assert!(started.elapsed().as_secs() < 120, "refused in {:?}", started.elapsed());
+}
+
+#[test]
+fn export_writes_the_timeline_as_a_vector_pdf_page() {
+    if !have("pdftotext") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = out(&dir, "seed.pdf");
+    let (code, said) = citeline(&["export", SEED, "-o", pdf.to_str().expect("path"), "--footnotes", "--width", "1200"]);
+    assert_eq!(code, 0, "{said}");
+    let text = pdf_text(&pdf);
+    let doc = seed();
+    assert!(text.contains(&doc.timeline().title), "the title is text");
+    let quoted = doc.events().iter().flat_map(|e| e.citations.iter()).next().expect("a citation");
+    let start: String = quoted.quote.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    assert!(text.contains(&start), "the footnotes are text: {start}");
+    let info = Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo");
+    let info = collapse(&String::from_utf8_lossy(&info.stdout));
+    assert!(info.contains("Pages: 1 "), "{info}");
+    assert!(info.contains("Page size: 1200 x "), "a point a pixel: {info}");
+}
+
+#[test]
+fn sources_are_written_as_csl_json_and_bibtex() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let timeline = filing_timeline(dir.path());
+    let (code, said) = citeline(&["sources", timeline.to_str().expect("path"), "--format", "csl-json"]);
+    assert_eq!(code, 0, "{said}");
+    let json: serde_json::Value = serde_json::from_str(&said).expect("CSL-JSON on stdout");
+    let item = &json[0];
+    assert_eq!(item["type"], "document");
+    assert!(item["note"].as_str().is_some_and(|n| n.contains("SHA-256")), "{item}");
+    let bib = out(&dir, "sources.bib");
+    let (code, said) = citeline(&["sources", SEED, "--format", "bibtex", "-o", bib.to_str().expect("path")]);
+    assert_eq!(code, 0, "{said}");
+    let bib = std::fs::read_to_string(bib).expect("bib");
+    let doc = seed();
+    assert_eq!(bib.matches("\n@").count() + usize::from(bib.starts_with('@')), doc.timeline().sources.len());
+    for s in &doc.timeline().sources {
+        assert!(bib.contains(&format!("{{{},", s.id)), "{} keyed by its id", s.id);
+    }
+}
