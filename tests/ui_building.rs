@@ -180,7 +180,11 @@ fn a_changed_source_opens_its_review_and_each_answer_is_one_undo_step() {
     wait_until(&mut harness, |app| app.changed.open);
     review_done(&mut harness);
     assert!(harness.query_by_label("Changed Sources (1)").is_some());
-    assert!(harness.query_by_label_contains("3 citations: 0 in place, 1 moved, 1 reworded, 1 not found").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("3 citations: 0 in place or answered; waiting: 1 moved, 1 reworded, 1 not found.")
+            .is_some()
+    );
     // Old and new words side by side.
     assert!(harness.query_by_label("Netflix paid almost nothing for it.").is_some(), "the new words");
     assert!(harness.query_by_label("Not found in the new version.").is_some(), "the orphan");

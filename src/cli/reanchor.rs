@@ -170,6 +170,7 @@ pub fn reanchor(args: &ReanchorArgs, out: &mut impl Write) -> ExitCode {
             replaced = true;
         }
         let doc = &session.data().doc;
+        let read_again = again.is_some();
         let (found, text) = match again.filter(|_| args.accept.is_none()) {
             Some(new) => (reanchor_in(doc, id, &FoldedText::new(&new.text)), new.text),
             None => (reanchor_source(doc, id), doc.source(id).map(|(_, t)| t.to_owned()).unwrap_or_default()),
@@ -185,7 +186,14 @@ pub fn reanchor(args: &ReanchorArgs, out: &mut impl Write) -> ExitCode {
             // Outcomes in a new text not taken: each one that moved or changed waits.
             (Vec::new(), found.iter().filter(|f| f.result.outcome != Outcome::Kept).count())
         };
-        pending += left;
+        // A source asked for by --source whose text and original did not change has nothing
+        // waiting: a quote it holds in several places is no change to answer.
+        let changed = read_again
+            || text_changed_id(doc, id)
+            || doc.source(id).is_some_and(|(s, _)| original_changed(doc, s).is_some());
+        if changed {
+            pending += left;
+        }
         edits.extend(more);
     }
     if json {

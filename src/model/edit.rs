@@ -257,11 +257,18 @@ impl Edit {
                     format!("Reject {} Proposed Dates", edits.len())
                 }
                 // The Changed sources review: citations taken into a source's new version.
-                [_, _, ..]
+                [_, ..]
                     if edits.iter().all(|e| matches!(e, Self::UpdateCitation { .. } | Self::UpdateSource { .. })) =>
                 {
-                    let n = edits.iter().filter(|e| matches!(e, Self::UpdateCitation { .. })).count();
-                    if n == 1 { "Re-anchor a Citation".to_owned() } else { format!("Re-anchor {n} Citations") }
+                    let cited: Vec<usize> = edits
+                        .iter()
+                        .filter_map(|e| if let Self::UpdateCitation { event, .. } = e { Some(*event) } else { None })
+                        .collect();
+                    match cited.as_slice() {
+                        [] => "Take the New Text of a Source".to_owned(),
+                        [event] => format!("Re-anchor the Quote of{}", title(*event)),
+                        more => format!("Re-anchor {} Quotes", more.len()),
+                    }
                 }
                 _ => edits.first().map_or_else(|| "Edit".to_owned(), |e| e.describe(doc)),
             },

@@ -9,7 +9,7 @@ use super::drift::original_changed;
 use crate::formats::source_file::{ReadOptions, SourceText, read_source_bytes_with};
 use crate::model::Document;
 use crate::model::anchor::review::waits;
-use crate::model::anchor::{Found, Outcome, reanchor_source, text_changed};
+use crate::model::anchor::{Found, Outcome, places, reanchor_source, text_changed};
 use crate::model::sources::read_source_bytes;
 use crate::model::sources::sha256_hex;
 
@@ -25,6 +25,9 @@ pub struct SourceReview {
     pub hash: String,
     /// "the PDF sources/a.pdf" when its original changed since its text was read from it.
     pub original: Option<String>,
+    /// For each of `found`: how many places of the new text hold its quote's words (up to 9),
+    /// so that an orphan standing in several places says so.
+    pub places: Vec<usize>,
 }
 
 impl SourceReview {
@@ -49,10 +52,22 @@ pub fn review(doc: &Document) -> Vec<SourceReview> {
         if !text && original.is_none() {
             continue;
         }
+        let found = if text { reanchor_source(doc, &s.id) } else { Vec::new() };
+        let places = found
+            .iter()
+            .map(|f| {
+                let quote = doc.events().get(f.event).and_then(|e| e.citations.get(f.citation)).map(|c| &*c.quote);
+                match (f.result.outcome, quote, doc.source_folded(&s.id)) {
+                    (Outcome::Orphan, Some(q), Some(folded)) => places(folded, q, 9),
+                    _ => usize::from(f.result.range.is_some()),
+                }
+            })
+            .collect();
         out.push(SourceReview {
             id: s.id.to_string(),
             title: s.title.clone(),
-            found: if text { reanchor_source(doc, &s.id) } else { Vec::new() },
+            found,
+            places,
             text_changed: text,
             hash: doc.source(&s.id).map(|(_, t)| sha256_hex(t.as_bytes())).unwrap_or_default(),
             original,

@@ -17,7 +17,7 @@ use egui::{Color32, RichText, Ui};
 
 use super::command::Command;
 use crate::model::anchor::Outcome;
-use crate::model::anchor::review::{Answer, accept_all_edit, answer_edit, word_diff};
+use crate::model::anchor::review::{Answer, accept_all_edit, answer_edit, context_changed, in_context, word_diff};
 use crate::scene::Palette;
 use crate::session::review::{SourceReview, review};
 use crate::session::{Job, Loaded, Session};
@@ -111,6 +111,8 @@ impl ChangedSources {
             // Findings for an older revision are shown, but cannot be answered, until the new
             // ones come (a moment after each answer).
             ui.add_enabled_ui(!stale, |ui| {
+                // Clear of the scroll bar.
+                ui.set_max_width(ui.available_width() - 12.0);
                 for source in list.iter() {
                     source_ui(ui, data, source, palette, &mut commands);
                 }
@@ -147,16 +149,23 @@ fn source_ui(ui: &mut Ui, data: &Loaded, source: &SourceReview, palette: &Palett
             if !source.text_changed {
                 return;
             }
-            let [kept, moved, changed, orphan] = source.counts();
             let n = source.found.len();
-            ui.label(format!(
-                "Its text changed. {n} citation{}: {kept} in place, {moved} moved, {changed} reworded, {orphan} not found.",
-                if n == 1 { "" } else { "s" }
-            ));
+            let wait = |o: Outcome| waiting.iter().filter(|&&i| source.found[i].result.outcome == o).count();
+            let (moved, changed, orphan) = (wait(Outcome::Moved), wait(Outcome::Changed), wait(Outcome::Orphan));
+            ui.add(
+                egui::Label::new(format!(
+                    "Its text changed. {n} citation{}: {} in place or answered; waiting: {moved} moved, {changed} reworded, {orphan} not found.",
+                    if n == 1 { "" } else { "s" },
+                    n - waiting.len()
+                ))
+                .wrap(),
+            );
             let label = if waiting.is_empty() { "Take the New Text" } else { "Accept All in Place or Moved" };
             let button = ui
                 .add_enabled(moved > 0 || waiting.is_empty(), egui::Button::new(label))
-                .on_hover_text("Takes the new places of the quotes whose words are the same; one undo step");
+                .on_hover_text(
+                    "Takes the new places of the quotes whose words, and the words beside them, are the same; one undo step",
+                );
             // Worked out on a click only: it hashes the source's text.
             if button.clicked()
                 && let Some(edit) = accept_all_edit(doc, &source.id, &source.found)
@@ -194,10 +203,15 @@ fn row_ui(
     let f = &source.found[at];
     let Some(event) = doc.events().get(f.event) else { return };
     let Some(citation) = event.citations.get(f.citation) else { return };
+    let source_text = doc.source(&source.id).map_or("", |(_, t)| t);
+    let context_changed = f.result.outcome == Outcome::Moved && context_changed(doc, f, source_text);
+    let places = source.places.get(at).copied().unwrap_or(0);
     let (text, badge) = match f.result.outcome {
         Outcome::Kept => ("in place", palette.success),
+        Outcome::Moved if context_changed => ("moved; the words beside it changed", palette.caution),
         Outcome::Moved => ("moved", palette.success),
         Outcome::Changed => ("reworded", palette.caution),
+        Outcome::Orphan if places > 1 => ("in several places", palette.caution),
         Outcome::Orphan => ("not found", palette.problem),
     };
     ui.horizontal_wrapped(|ui| {
@@ -214,7 +228,17 @@ fn row_ui(
     });
     let new_words =
         f.result.range.clone().and_then(|r| doc.source(&source.id).and_then(|(_, t)| t.get(r))).unwrap_or("");
-    if f.result.outcome == Outcome::Moved {
+    if context_changed && let (Some(old), Some(range)) = (citation.anchor.as_deref(), f.result.range.clone()) {
+        // The same words in another sentence: the words beside them, before and now.
+        let new = crate::model::anchor::anchor_of(source_text, range);
+        let before = in_context(&old.prefix, &citation.quote, &old.suffix);
+        let now = in_context(&new.prefix, &citation.quote, &new.suffix);
+        let (gone, came) = word_diff(&before, &now);
+        ui.label(RichText::new("Before").small().weak());
+        ui.add(egui::Label::new(marked(ui, &before, &gone, palette.problem, true)).wrap());
+        ui.label(RichText::new("Now").small().weak());
+        ui.add(egui::Label::new(marked(ui, &now, &came, palette.success, false)).wrap());
+    } else if f.result.outcome == Outcome::Moved {
         // The same words: one line of them is enough.
         ui.add(egui::Label::new(RichText::new(format!("“{}”", short(&citation.quote, 160))).weak()).wrap());
     } else {
@@ -237,6 +261,18 @@ fn row_ui(
                 if f.result.range.is_some() {
                     let now = marked(ui, new_words, &came, palette.success, false);
                     ui.add(egui::Label::new(now).wrap());
+                } else if places > 1 {
+                    let several = if places > 8 { "many".to_owned() } else { places.to_string() };
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(format!(
+                                "The same words stand in {several} places; nothing tells which was meant: choose one with Find by Hand."
+                            ))
+                            .italics()
+                            .color(palette.caution),
+                        )
+                        .wrap(),
+                    );
                 } else {
                     ui.label(RichText::new("Not found in the new version.").italics().color(palette.problem));
                 }
@@ -263,7 +299,14 @@ fn row_ui(
             commands.push(Command::Edit(edit, None));
         }
         if ui.button("Find by Hand").on_hover_text("Select the quote’s words in the new text").clicked() {
-            commands.push(Command::FindByHand { source: source.id.clone(), event: f.event, citation: f.citation });
+            // The new text opens near where the quote stood.
+            let near = citation.anchor.as_ref().map_or(0, |a| a.start as usize);
+            commands.push(Command::FindByHand {
+                source: source.id.clone(),
+                event: f.event,
+                citation: f.citation,
+                near,
+            });
         }
     });
 }

@@ -112,6 +112,8 @@ pub enum Command {
         source: String,
         event: usize,
         citation: usize,
+        /// Where the quote stood (a byte of the text): the text opens there.
+        near: usize,
     },
     /// The words selected by hand for a citation of a changed source (Find by Hand).
     PlaceCitation {

@@ -62,9 +62,10 @@ impl SourceDialog {
             }
             ui.separator();
             self.version_ui(ui, sources);
-            if self.replaces.is_none() {
-                self.details_ui(ui);
-            }
+            // A new version keeps the source's details: shown, not editable, so that nothing
+            // moves under the pointer when it is chosen.
+            let new_source = self.replaces.is_none();
+            ui.add_enabled_ui(new_source, |ui| self.details_ui(ui));
             ui.separator();
             let ready = !self.path.trim().is_empty() || !self.pasted.trim().is_empty();
             let message = self.message.clone();

@@ -44,6 +44,8 @@ pub struct Placing {
 pub struct SourceView {
     /// Find by Hand: the selection is to become this citation's quote.
     pub placing: Option<Placing>,
+    /// Where the cursor goes when the text is shown (a byte of it).
+    cursor_at: usize,
     /// The id of the source shown.
     pub source: Option<String>,
     selection: Option<Range<usize>>,
@@ -57,9 +59,15 @@ pub struct SourceView {
 
 impl SourceView {
     pub fn show(&mut self, source: &str) {
+        self.show_at(source, 0);
+    }
+
+    /// Shows `source` with the cursor at its byte `near` (clamped), scrolled there.
+    pub fn show_at(&mut self, source: &str, near: usize) {
         if self.source.as_deref() != Some(source) {
             self.placing = None;
         }
+        self.cursor_at = near;
         self.source = Some(source.to_owned());
         self.selection = None;
         self.reveal = true;
@@ -143,7 +151,8 @@ impl SourceView {
                 if self.focus_text > 0 {
                     self.focus_text -= 1;
                     ui.ctx().request_repaint();
-                    super::field::focus_selecting(ui.ctx(), tid, 0..0);
+                    let at = char_at(&plain, plain.floor_char_boundary(self.cursor_at.min(plain.len())));
+                    super::field::focus_selecting(ui.ctx(), tid, at..at);
                 }
                 let output =
                     egui::TextEdit::multiline(&mut shown).id(text_id(&id)).desired_width(f32::INFINITY).show(ui);

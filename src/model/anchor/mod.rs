@@ -262,6 +262,15 @@ fn same_words(folded: &FoldedText, anchor: &Anchor, c: &Candidate) -> Reanchored
 }
 
 /// Up to `most` places of `needle` in `hay[within]`, whole characters only.
+/// How many places of `folded` hold `quote` exactly (as folded), counting up to `most`.
+pub fn places(folded: &FoldedText, quote: &str, most: usize) -> usize {
+    let q = fold_quote(quote);
+    if q.is_empty() {
+        return 0;
+    }
+    exact(folded.as_str(), &q, 0..folded.as_str().len(), most).len()
+}
+
 fn exact(hay: &str, needle: &str, within: Range<usize>, most: usize) -> Vec<Range<usize>> {
     let start = hay.floor_char_boundary(within.start);
     let end = hay.ceil_char_boundary(within.end);
@@ -393,6 +402,7 @@ fn fuzzy(hay: &str, s: &Sought, avoid: Option<&Range<usize>>) -> Option<(Candida
             continue;
         }
         let found = hay.floor_char_boundary(from + found.start)..hay.ceil_char_boundary(from + found.end);
+        let found = whole_words(hay, found, &s.quote);
         if found.is_empty() || avoid.is_some_and(|a| a.start < found.end && found.start < a.end) {
             continue;
         }
@@ -433,6 +443,57 @@ fn local_match(pattern: &[u8], window: &[u8]) -> Option<(Range<usize>, usize)> {
     }
     let (end, d) = (1..=n).map(|j| (j, cost[j])).min_by_key(|&(j, c)| (c, std::cmp::Reverse(j)))?;
     Some((from[end] as usize..end, d as usize))
+}
+
+/// Reworded words found fuzzily, made a quote a person would take: a word cut by the match's
+/// start or end is taken whole when most of it is inside, and left out when most of it is
+/// outside ("by both partici" → "by both participants", "d a contract" → "a contract"); and
+/// the words stop at a sentence's end that the quote does not have ("by all. Later" → "by
+/// all"), keeping its full stop only when the quote ended with one.
+fn whole_words(hay: &str, r: Range<usize>, quote: &str) -> Range<usize> {
+    let word = |c: char| c.is_alphanumeric();
+    let (mut start, mut end) = (r.start, r.end);
+    // The word that the byte offset `at` cuts, if it cuts one: its start and end.
+    let cut = |at: usize| -> Option<(usize, usize)> {
+        let before = hay[..at].chars().next_back().is_some_and(word);
+        let after = hay[at..].chars().next().is_some_and(word);
+        (before && after).then(|| {
+            let from = hay[..at].char_indices().rev().find(|&(_, c)| !word(c)).map_or(0, |(i, c)| i + c.len_utf8());
+            let to = hay[at..].char_indices().find(|&(_, c)| !word(c)).map_or(hay.len(), |(i, _)| at + i);
+            (from, to)
+        })
+    };
+    if let Some((from, to)) = cut(start) {
+        start = if to - start >= start - from { from } else { to };
+    }
+    if let Some((from, to)) = cut(end) {
+        end = if end - from >= to - end { to } else { from };
+    }
+    if !has_sentence_end(quote)
+        && let Some(stop) = has_sentence_end(&hay[start..end.max(start)]).then(|| sentence_end(&hay[start..end]))
+        && let Some(stop) = stop
+    {
+        let keep = if quote.trim_end().ends_with(['.', '!', '?']) { 1 } else { 0 };
+        end = start + stop + keep;
+    }
+    let words = &hay[start..end.max(start)];
+    let lead = words.len() - words.trim_start().len();
+    let kept = words.trim().len();
+    if kept == 0 { r } else { start + lead..start + lead + kept }
+}
+
+/// Where the first sentence of `s` ends: the offset of its `.`, `!` or `?` followed by a space
+/// and a capital.
+fn sentence_end(s: &str) -> Option<usize> {
+    s.char_indices().find_map(|(i, c)| {
+        let mut rest = s[i + c.len_utf8()..].chars();
+        (matches!(c, '.' | '!' | '?') && rest.next() == Some(' ') && rest.next().is_some_and(char::is_uppercase))
+            .then_some(i)
+    })
+}
+
+fn has_sentence_end(s: &str) -> bool {
+    sentence_end(s).is_some()
 }
 
 /// One citation of a source re-anchored in the source's text as the document has it now.
@@ -626,6 +687,22 @@ mod tests {
         let new = OLD.replace(" Netflix paid nothing for it.", "");
         let (r, _) = again(OLD, "Netflix paid nothing for it.", &new);
         assert_eq!(r.outcome, Outcome::Orphan, "{r:?}");
+    }
+
+    #[test]
+    fn reworded_words_are_taken_on_whole_words_within_their_sentence() {
+        let old = "The press office said the contract was signed in Rome on 3 March 2019 by both parties. \
+                   Later the minister left for Paris and nothing more was said.";
+        let quote = "the contract was signed in Rome on 3 March 2019 by both parties";
+        for (from, to, want) in [
+            ("parties", "participants", "the contract was signed in Rome on 3 March 2019 by both participants"),
+            ("by both parties", "by all", "the contract was signed in Rome on 3 March 2019 by all"),
+            ("said the contract", "said a contract", "a contract was signed in Rome on 3 March 2019 by both parties"),
+        ] {
+            let new = old.replace(from, to);
+            let (r, words) = again(old, quote, &new);
+            assert_eq!((r.outcome, words.as_str()), (Outcome::Changed, want), "{from} → {to}");
+        }
     }
 
     #[test]

@@ -66,10 +66,59 @@ pub fn answer_edit(doc: &Document, id: &str, found: &[Found], at: usize, answer:
 }
 
 /// The edit that accepts every citation of source `id` that stayed in its place or moved with
-/// the same words (Accept All); `None` when there is nothing to accept.
+/// the same words and the same words around them (Accept All); a quote whose neighbouring
+/// words changed ("said" become "denied that") is left for the user to look at. `None` when
+/// there is nothing to accept.
 pub fn accept_all_edit(doc: &Document, id: &str, found: &[Found]) -> Option<Edit> {
-    let (edits, _) = accept_edits(doc, id, found, Accept { moved: true, changed: false });
+    let text = doc.source(id).map_or("", |(_, t)| t);
+    let found: Vec<Found> = found
+        .iter()
+        .map(|f| {
+            let mut f = f.clone();
+            if f.result.outcome == Outcome::Moved && context_changed(doc, &f, text) {
+                // Not taken by Accept All: it waits, as reworded words do.
+                f.result.outcome = Outcome::Changed;
+            }
+            f
+        })
+        .collect();
+    let (edits, _) = accept_edits(doc, id, &found, Accept { moved: true, changed: false });
     (!edits.is_empty()).then(|| one(edits))
+}
+
+/// How many words next to a quote on each side are compared for [`context_changed`].
+const NEIGHBOURS: usize = 3;
+
+/// Whether the words right before or after the quote (three on each side) are not the ones
+/// that stood beside it in the old version: the same words moved into another sentence.
+pub fn context_changed(doc: &Document, f: &Found, text: &str) -> bool {
+    let Some(c) = doc.events().get(f.event).and_then(|e| e.citations.get(f.citation)) else { return false };
+    let (Some(old), Some(range)) = (c.anchor.as_deref(), f.result.range.clone()) else { return false };
+    let new = super::anchor_of(text, range);
+    // Only the quote's own sentence counts: a sentence before or after it may change freely.
+    let last = |s: &str| -> Vec<String> {
+        let own = s.rfind(['.', '!', '?', '\n']).map_or(s, |i| &s[i + 1..]);
+        let w: Vec<String> = own.split_whitespace().map(crate::model::verify::fold_str).collect();
+        w[w.len().saturating_sub(NEIGHBOURS)..].to_vec()
+    };
+    let first = |s: &str| -> Vec<String> {
+        let own = s.find(['.', '!', '?', '\n']).map_or(s, |i| &s[..i]);
+        own.split_whitespace().take(NEIGHBOURS).map(crate::model::verify::fold_str).collect()
+    };
+    // A side cut short by the text's edge in either version says nothing.
+    let side = |a: Vec<String>, b: Vec<String>| a.len() == b.len() && a != b;
+    side(last(&old.prefix), last(&new.prefix)) || side(first(&old.suffix), first(&new.suffix))
+}
+
+/// The words beside a quote, old or new, as a short line: up to six words before it, the
+/// quote (cut to 90 characters), up to six after.
+pub fn in_context(prefix: &str, quote: &str, suffix: &str) -> String {
+    let before: Vec<&str> = prefix.split_whitespace().collect();
+    let before = before[before.len().saturating_sub(6)..].join(" ");
+    let after = suffix.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+    let quote: String =
+        if quote.chars().count() > 90 { quote.chars().take(89).chain(['…']).collect() } else { quote.to_owned() };
+    format!("…{before} [{quote}] {after}…")
 }
 
 /// `c` quoting the bytes `range` of `text` (trimmed), anchored there; with `reword`, its
@@ -92,8 +141,9 @@ fn placed(c: &Citation, source: &Source, text: &str, range: Range<usize>, reword
     Some(citation)
 }
 
-fn one(mut edits: Vec<Edit>) -> Edit {
-    if edits.len() == 1 { edits.remove(0) } else { Edit::Batch(edits) }
+/// The answer's edits as one undo step, named for what it does ("Re-anchor the Quote of …").
+fn one(edits: Vec<Edit>) -> Edit {
+    Edit::Batch(edits)
 }
 
 /// Which words of `old` and of `new` differ (by byte range of each), for showing a reworded
@@ -283,6 +333,24 @@ mod tests {
         assert_ne!(doc.timeline(), &before);
         applied.inverse.apply(&mut doc).expect("undoes");
         assert_eq!(doc.timeline(), &before);
+    }
+
+    #[test]
+    fn same_words_in_another_sentence_are_left_out_of_accept_all() {
+        let old = "Intro words here. The minister said the contract was signed in Rome. Other news.";
+        let new =
+            "A new first line. Intro words here. The minister denied that the contract was signed in Rome. Other news.";
+        let quote = "the contract was signed in Rome";
+        let doc = changed(old, new, &[quote]);
+        let found = reanchor_source(&doc, "s");
+        assert_eq!(found[0].result.outcome, Outcome::Moved, "{found:?}");
+        assert!(context_changed(&doc, &found[0], new));
+        assert_eq!(accept_all_edit(&doc, "s", &found), None, "left for the user");
+        // A sentence before the quote's own may change: the quote is taken.
+        let other = old.replace("Intro words here.", "Other words entirely.");
+        let doc = changed(old, &other, &[quote]);
+        let found = reanchor_source(&doc, "s");
+        assert!(!context_changed(&doc, &found[0], &other));
     }
 
     #[test]

@@ -42,10 +42,10 @@ impl CitelineApp {
                 Ok(()) => self.changed.open = true,
                 Err(e) => self.report = Some(crate::session::Report::failed(e)),
             },
-            Command::FindByHand { source, event, citation } => {
+            Command::FindByHand { source, event, citation, near } => {
                 let quote = self.session.data().doc.events().get(event).and_then(|e| e.citations.get(citation));
                 if let Some(quote) = quote.map(|c| c.quote.to_string()) {
-                    self.panel.source_view.show(&source);
+                    self.panel.source_view.show_at(&source, near);
                     self.panel.source_view.placing = Some(crate::ui::source_view::Placing { event, citation, quote });
                 }
             }
