@@ -220,8 +220,19 @@ fn menus_ask_for_the_sample_a_theme_and_a_redo_they_name() {
     harness.run();
     harness.query_all_by_label_contains("Export Table…").next().expect("File › Export Table…").click();
     harness.run();
+    // File › Export Report… asks where to write the chronology as a document.
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.query_all_by_label_contains("Export Report…").next().expect("File › Export Report…").click();
+    harness.run();
     assert_eq!(
         harness.state(),
-        &vec![Command::OpenSample, Command::SetTheme(ThemeChoice::Dark), Command::Redo, Command::ShowExportTable]
+        &vec![
+            Command::OpenSample,
+            Command::SetTheme(ThemeChoice::Dark),
+            Command::Redo,
+            Command::ShowExportTable,
+            Command::ShowExportReport
+        ]
     );
 }

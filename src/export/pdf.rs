@@ -15,7 +15,7 @@ use crate::fonts;
 use crate::layout::text::TextMeasure;
 use crate::scene::{Scene, Shape, Stroke};
 
-/// The shipped fonts as krilla embeds them: Noto Sans regular and bold, and DejaVu Sans for
+/// The shipped fonts as krilla embeds them: `Noto Sans` regular and bold, and `DejaVu Sans` for
 /// the symbols Noto lacks.
 #[derive(Clone)]
 pub struct PdfFonts {
@@ -62,7 +62,7 @@ impl Metrics {
     }
 }
 
-/// Which shipped font draws a character: Noto Sans when it has it, else DejaVu Sans.
+/// Which shipped font draws a character: `Noto Sans` when it has it, else `DejaVu Sans`.
 fn in_noto(c: char) -> bool {
     c.is_ascii() || c.is_whitespace() || Metrics::get(fonts::REGULAR).is_none_or(|m| m.charmap.map(c).is_some())
 }
@@ -97,7 +97,7 @@ fn stroke_of(stroke: Option<Stroke>) -> Option<KrillaStroke> {
 }
 
 /// Draws one line of text with its top-left corner at `(x, top)`: runs of characters Noto Sans
-/// lacks are drawn in DejaVu Sans. Returns its width.
+/// lacks are drawn in `DejaVu Sans`. Returns its width.
 #[allow(clippy::too_many_arguments)] // a line of text is this many things
 pub fn draw_text(
     surface: &mut Surface,
@@ -138,17 +138,17 @@ fn rect_path(r: emath::Rect, radius: f32) -> Option<krilla::geom::Path> {
         pb.push_rect(Rect::from_xywh(r.left(), r.top(), r.width().max(0.01), r.height().max(0.01))?);
     } else {
         // A quarter circle as one cubic curve.
-        let k = radius * 0.552_284_8;
-        let (l, t, rt, b) = (r.left(), r.top(), r.right(), r.bottom());
-        pb.move_to(l + radius, t);
-        pb.line_to(rt - radius, t);
-        pb.cubic_to(rt - radius + k, t, rt, t + radius - k, rt, t + radius);
-        pb.line_to(rt, b - radius);
-        pb.cubic_to(rt, b - radius + k, rt - radius + k, b, rt - radius, b);
-        pb.line_to(l + radius, b);
-        pb.cubic_to(l + radius - k, b, l, b - radius + k, l, b - radius);
-        pb.line_to(l, t + radius);
-        pb.cubic_to(l, t + radius - k, l + radius - k, t, l + radius, t);
+        let bend = radius * 0.552_284_8;
+        let (left, top, right, bottom) = (r.left(), r.top(), r.right(), r.bottom());
+        pb.move_to(left + radius, top);
+        pb.line_to(right - radius, top);
+        pb.cubic_to(right - radius + bend, top, right, top + radius - bend, right, top + radius);
+        pb.line_to(right, bottom - radius);
+        pb.cubic_to(right, bottom - radius + bend, right - radius + bend, bottom, right - radius, bottom);
+        pb.line_to(left + radius, bottom);
+        pb.cubic_to(left + radius - bend, bottom, left, bottom - radius + bend, left, bottom - radius);
+        pb.line_to(left, top + radius);
+        pb.cubic_to(left, top + radius - bend, left + radius - bend, top, left + radius, top);
         pb.close();
     }
     pb.finish()

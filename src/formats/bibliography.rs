@@ -1,6 +1,8 @@
-//! A timeline's sources for a reference manager (Zotero, JabRef, BibDesk): CSL-JSON or
+//! A timeline's sources for a reference manager (Zotero, `JabRef`, `BibDesk`): CSL-JSON or
 //! BibTeX, written only. Each source keeps its id as its key, and says its title, byline,
 //! publisher, publication date, URL and language, and the SHA-256 of its original file.
+
+use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
@@ -136,13 +138,13 @@ pub fn to_bibtex(sources: &[Source]) -> String {
         if let Some(n) = hashes(s) {
             fields.push(("note", bib_escape(&n)));
         }
-        out.push_str(&format!("@{kind}{{{},\n", bib_key(&s.id)));
+        let _ = writeln!(out, "@{kind}{{{},", bib_key(&s.id));
         for (name, value) in fields {
             // `month` is a macro, not text.
             if name == "month" {
-                out.push_str(&format!("  {name} = {value},\n"));
+                let _ = writeln!(out, "  {name} = {value},");
             } else {
-                out.push_str(&format!("  {name} = {{{value}}},\n"));
+                let _ = writeln!(out, "  {name} = {{{value}}},");
             }
         }
         out.push_str("}\n\n");

@@ -123,7 +123,10 @@ impl ExportDialog {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
         let pixels = (self.width as f32 * self.scale).round() as u32;
         ui.label(
-            RichText::new(format!("The image will be {pixels} pixels wide; PNG or SVG follows the file name.")).small(),
+            RichText::new(format!(
+                "The image will be {pixels} pixels wide; PNG, SVG or a vector PDF follows the file name."
+            ))
+            .small(),
         );
         if source.visible.is_filtered() {
             let hidden = source.visible.hidden();

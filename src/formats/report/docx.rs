@@ -198,7 +198,7 @@ fn document(report: &Report) -> Result<(String, Option<Vec<u8>>), String> {
     Ok((out, png))
 }
 
-/// The styles: Word's built-in names, so that Word and LibreOffice map them to their own.
+/// The styles: Word's built-in names, so that Word and `LibreOffice` map them to their own.
 fn styles(language: &str, tab: i64) -> String {
     let lang = escape(language);
     format!(

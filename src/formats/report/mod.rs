@@ -13,6 +13,7 @@ pub mod docx;
 pub mod pdf;
 pub mod style;
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::layout::lanes::Lanes;
@@ -190,6 +191,7 @@ pub const PICTURE_WIDTH: u32 = 1000;
 impl Report {
     /// The report of `doc`'s events that `options.visible` lets through, or why it cannot be
     /// made (too many events).
+    #[allow(clippy::too_many_lines)] // one pass over the rows, then what the heading says
     pub fn build(doc: &Document, lanes: &Lanes, options: &ReportOptions) -> Result<Self, String> {
         let shown = options.visible.as_ref().map_or(doc.events().len(), |v| v.iter().filter(|&&s| s).count());
         if shown > MAX_EVENTS {
@@ -249,31 +251,31 @@ impl Report {
             }
         }
         let timeline = doc.timeline();
-        let covered = match options.range {
-            Some((a, b)) => crate::layout::ticks::period_label(a, b),
-            None => {
-                let shown = |i: usize| options.visible.as_ref().is_none_or(|v| v.get(i).copied().unwrap_or(false));
-                let extent = (0..doc.events().len()).filter(|&i| shown(i)).filter_map(|i| doc.span(i)).fold(
-                    None,
-                    |acc: Option<(Day, Day)>, s| {
-                        Some(acc.map_or((s.start, s.end), |(a, b)| (a.min(s.start), b.max(s.end))))
-                    },
-                );
-                extent.map(|(a, b)| crate::layout::ticks::period_label(a, b)).unwrap_or_default()
-            }
+        let covered = if let Some((a, b)) = options.range {
+            crate::layout::ticks::period_label(a, b)
+        } else {
+            let shown = |i: usize| options.visible.as_ref().is_none_or(|v| v.get(i).copied().unwrap_or(false));
+            let extent = (0..doc.events().len()).filter(|&i| shown(i)).filter_map(|i| doc.span(i)).fold(
+                None,
+                |acc: Option<(Day, Day)>, s| {
+                    Some(acc.map_or((s.start, s.end), |(a, b)| (a.min(s.start), b.max(s.end))))
+                },
+            );
+            extent.map(|(a, b)| crate::layout::ticks::period_label(a, b)).unwrap_or_default()
         };
         let plural = |n: usize, one: &str, many: &str| {
             format!("{} {}", group_thousands(n as u64), if n == 1 { one } else { many })
         };
         let mut counts = plural(events, "event", "events");
         if !undated.is_empty() {
-            counts.push_str(&format!(" ({} undated)", group_thousands(undated.len() as u64)));
+            let _ = write!(counts, " ({} undated)", group_thousands(undated.len() as u64));
         }
-        counts.push_str(&format!(
+        let _ = write!(
+            counts,
             " · {}, {} verified",
             plural(citations, "citation", "citations"),
             group_thousands(verified as u64)
-        ));
+        );
         let (picture, picture_note) = if !options.picture {
             (None, None)
         } else if dated.is_empty() {

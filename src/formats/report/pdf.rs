@@ -65,11 +65,13 @@ struct Line {
     leaf: Option<usize>,
 }
 
+/// A rule drawn on a page: from, to, width.
+type Rule = ((f32, f32), (f32, f32), f32);
+
 #[derive(Default)]
 struct Page {
     lines: Vec<Line>,
-    /// Rules: from, to, width.
-    rules: Vec<((f32, f32), (f32, f32), f32)>,
+    rules: Vec<Rule>,
     fills: Vec<(emath::Rect, Color32)>,
     /// The picture: where, its scale, its leaf.
     picture: Option<(f32, f32, f32, usize)>,
@@ -512,7 +514,7 @@ fn to_group(node: Node, ids: &mut [Vec<Identifier>]) -> Option<krilla::tagging::
                             group.push(id);
                         }
                     }
-                    group_node => {
+                    group_node @ Node::Group(..) => {
                         if let Some(g) = to_group(group_node, ids) {
                             group.push(g);
                         }
@@ -585,6 +587,7 @@ fn now() -> krilla::metadata::DateTime {
 }
 
 /// The report as PDF bytes.
+#[allow(clippy::too_many_lines)] // each page drawn in order: furniture, rules, picture, text
 pub fn to_pdf(report: &Report) -> Result<Vec<u8>, String> {
     let fonts = PdfFonts::new()?;
     let (flow, nodes) = lay_out(report);
@@ -656,20 +659,17 @@ pub fn to_pdf(report: &Report) -> Result<Vec<u8>, String> {
             }
         }
         for line in &page.lines {
-            match line.leaf {
-                Some(leaf) => {
-                    let id = surface.start_tagged(ContentTag::Span(SpanTag::empty().with_lang(line.lang.as_deref())));
-                    draw_text(&mut surface, &fonts, line.x, line.top, &line.text, line.size, line.bold, line.color);
-                    surface.end_tagged();
-                    if let Some(v) = ids.get_mut(leaf) {
-                        v.push(id);
-                    }
+            if let Some(leaf) = line.leaf {
+                let id = surface.start_tagged(ContentTag::Span(SpanTag::empty().with_lang(line.lang.as_deref())));
+                draw_text(&mut surface, &fonts, line.x, line.top, &line.text, line.size, line.bold, line.color);
+                surface.end_tagged();
+                if let Some(v) = ids.get_mut(leaf) {
+                    v.push(id);
                 }
-                None => {
-                    surface.start_tagged(artifact(ArtifactType::PaginationOther));
-                    draw_text(&mut surface, &fonts, line.x, line.top, &line.text, line.size, line.bold, line.color);
-                    surface.end_tagged();
-                }
+            } else {
+                surface.start_tagged(artifact(ArtifactType::PaginationOther));
+                draw_text(&mut surface, &fonts, line.x, line.top, &line.text, line.size, line.bold, line.color);
+                surface.end_tagged();
             }
         }
         surface.finish();

@@ -3,6 +3,8 @@
 //! a timeline's sources are web pages, articles and filed documents with a title, a byline, a
 //! publisher, a date and a URL, which these two patterns cover.
 
+use std::fmt::Write as _;
+
 use crate::model::{Edtf, Source};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -61,7 +63,7 @@ impl CitationStyle {
                     out.push('.');
                 }
                 if let Some(l) = language {
-                    out.push_str(&format!(" In {l}."));
+                    let _ = write!(out, " In {l}.");
                 }
                 if let Some(u) = url {
                     out.push(' ');
@@ -73,13 +75,14 @@ impl CitationStyle {
                     out.push_str(&end_with_period(a));
                     out.push(' ');
                 }
-                match &published {
-                    Some(d) => out.push_str(&format!("({d}). ")),
-                    None => out.push_str("(n.d.). "),
+                if let Some(d) = &published {
+                    let _ = write!(out, "({d}). ");
+                } else {
+                    out.push_str("(n.d.). ");
                 }
                 out.push_str(&end_with_period(&title));
                 if let Some(l) = language {
-                    out.push_str(&format!(" [In {l}]."));
+                    let _ = write!(out, " [In {l}].");
                 }
                 if let Some(p) = publisher {
                     out.push(' ');
