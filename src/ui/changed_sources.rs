@@ -226,8 +226,49 @@ fn row_ui(
             ui.label(RichText::new(format!("score {:.2}", f.result.score)).weak().small());
         }
     });
-    let new_words =
-        f.result.range.clone().and_then(|r| doc.source(&source.id).and_then(|(_, t)| t.get(r))).unwrap_or("");
+    words_ui(ui, f, citation, (source_text, places, context_changed), palette);
+    ui.horizontal_wrapped(|ui| {
+        let hint = match f.result.outcome {
+            Outcome::Changed => "Takes the new words as the quote; the old ones are kept in its history",
+            _ => "Takes the quote’s new place",
+        };
+        let button = ui.add_enabled(f.result.range.is_some(), egui::Button::new("Accept")).on_hover_text(hint);
+        if button.clicked()
+            && let Some(edit) = answer_edit(doc, &source.id, &source.found, at, &Answer::Accept)
+        {
+            commands.push(Command::Edit(edit, None));
+        }
+        let keep = ui
+            .button("Keep Old Quote")
+            .on_hover_text("Keeps the words as they were, marked as not found in this version");
+        if keep.clicked()
+            && let Some(edit) = answer_edit(doc, &source.id, &source.found, at, &Answer::KeepOld)
+        {
+            commands.push(Command::Edit(edit, None));
+        }
+        if ui.button("Find by Hand").on_hover_text("Select the quote’s words in the new text").clicked() {
+            // The new text opens near where the quote stood.
+            let near = citation.anchor.as_ref().map_or(0, |a| a.start as usize);
+            commands.push(Command::FindByHand {
+                source: source.id.clone(),
+                event: f.event,
+                citation: f.citation,
+                near,
+            });
+        }
+    });
+}
+
+/// A waiting citation's words before and now, what differs marked; for the same words moved
+/// into another sentence, the words beside them.
+fn words_ui(
+    ui: &mut Ui,
+    f: &crate::model::anchor::Found,
+    citation: &crate::model::Citation,
+    (source_text, places, context_changed): (&str, usize, bool),
+    palette: &Palette,
+) {
+    let new_words = f.result.range.clone().and_then(|r| source_text.get(r)).unwrap_or("");
     if context_changed && let (Some(old), Some(range)) = (citation.anchor.as_deref(), f.result.range.clone()) {
         // The same words in another sentence: the words beside them, before and now.
         let new = crate::model::anchor::anchor_of(source_text, range);
@@ -279,36 +320,6 @@ fn row_ui(
             });
         });
     }
-    ui.horizontal_wrapped(|ui| {
-        let hint = match f.result.outcome {
-            Outcome::Changed => "Takes the new words as the quote; the old ones are kept in its history",
-            _ => "Takes the quote’s new place",
-        };
-        let button = ui.add_enabled(f.result.range.is_some(), egui::Button::new("Accept")).on_hover_text(hint);
-        if button.clicked()
-            && let Some(edit) = answer_edit(doc, &source.id, &source.found, at, &Answer::Accept)
-        {
-            commands.push(Command::Edit(edit, None));
-        }
-        let keep = ui
-            .button("Keep Old Quote")
-            .on_hover_text("Keeps the words as they were, marked as not found in this version");
-        if keep.clicked()
-            && let Some(edit) = answer_edit(doc, &source.id, &source.found, at, &Answer::KeepOld)
-        {
-            commands.push(Command::Edit(edit, None));
-        }
-        if ui.button("Find by Hand").on_hover_text("Select the quote’s words in the new text").clicked() {
-            // The new text opens near where the quote stood.
-            let near = citation.anchor.as_ref().map_or(0, |a| a.start as usize);
-            commands.push(Command::FindByHand {
-                source: source.id.clone(),
-                event: f.event,
-                citation: f.citation,
-                near,
-            });
-        }
-    });
 }
 
 /// `text` with the byte ranges `marks` coloured (and struck through for words gone).

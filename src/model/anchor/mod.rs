@@ -473,7 +473,7 @@ fn whole_words(hay: &str, r: Range<usize>, quote: &str) -> Range<usize> {
         && let Some(stop) = has_sentence_end(&hay[start..end.max(start)]).then(|| sentence_end(&hay[start..end]))
         && let Some(stop) = stop
     {
-        let keep = if quote.trim_end().ends_with(['.', '!', '?']) { 1 } else { 0 };
+        let keep = usize::from(quote.trim_end().ends_with(['.', '!', '?']));
         end = start + stop + keep;
     }
     let words = &hay[start..end.max(start)];
