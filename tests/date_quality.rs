@@ -155,7 +155,7 @@ fn the_reader_meets_its_goals_on_the_annotated_sentences() {
     }
     // The figures the reader has (BENCHMARKS.md), not a floor far below them: a drop shows.
     // The one miss known is English's "the eighties", a decade named in words.
-    assert!(worst >= 0.995, "value F1 fell below 0.995 in a language (misses above)");
+    assert!(worst >= 0.994, "value F1 fell below 0.994 in a language (misses above)");
     assert!(all_misses.len() <= 1, "{} misses, one known: {all_misses:#?}", all_misses.len());
 }
 
