@@ -91,23 +91,8 @@ impl Default for ReportOptions {
 pub fn today() -> String {
     use chrono::Datelike;
     let d = chrono::Local::now().date_naive();
-    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+    format!("{} {} {}", d.day(), crate::model::date::MONTH_NAMES[d.month0() as usize], d.year())
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// One citation in the table.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
