@@ -2,14 +2,15 @@
 //! hash recorded, with its citations re-anchored in the new text, and each source whose
 //! original (a PDF, a web page…) changed on disk since its text was read from it.
 
+use std::ops::Range;
 use std::path::Path;
 
 use super::Session;
 use super::drift::original_changed;
 use crate::formats::source_file::{ReadOptions, SourceText, read_source_bytes_with};
 use crate::model::Document;
-use crate::model::anchor::review::waits;
-use crate::model::anchor::{Found, Outcome, places, reanchor_source, text_changed};
+use crate::model::anchor::review::{context_changed, in_context, waits, word_diff};
+use crate::model::anchor::{Found, Outcome, anchor_of, places, reanchor_source, text_changed};
 use crate::model::sources::read_source_bytes;
 use crate::model::sources::sha256_hex;
 
@@ -28,6 +29,46 @@ pub struct SourceReview {
     /// For each of `found`: how many places of the new text hold its quote's words (up to 9),
     /// so that an orphan standing in several places says so.
     pub places: Vec<usize>,
+    /// For each of `found`: its words as the list shows them.
+    pub words: Vec<Words>,
+}
+
+/// A citation's words before and now as the review shows them, with what differs marked:
+/// worked out with the review, not on every frame.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Words {
+    /// The same words moved into another sentence: `before` and `now` are the words around
+    /// them ([`in_context`]).
+    pub context_changed: bool,
+    pub before: String,
+    /// Empty for an orphan.
+    pub now: String,
+    /// The byte ranges of `before` and of `now` that differ.
+    pub gone: Vec<Range<usize>>,
+    pub came: Vec<Range<usize>>,
+}
+
+impl Words {
+    fn of(doc: &Document, f: &Found, text: &str) -> Self {
+        let Some(c) = doc.events().get(f.event).and_then(|e| e.citations.get(f.citation)) else {
+            return Self::default();
+        };
+        let new_words = f.result.range.clone().and_then(|r| text.get(r)).unwrap_or("");
+        let context_changed = f.result.outcome == Outcome::Moved && context_changed(doc, f, text);
+        let (before, now) = match (context_changed, c.anchor.as_deref(), f.result.range.clone()) {
+            (true, Some(old), Some(range)) => {
+                let new = anchor_of(text, range);
+                (in_context(&old.prefix, &c.quote, &old.suffix), in_context(&new.prefix, &c.quote, &new.suffix))
+            }
+            _ => (c.quote.to_string(), new_words.to_owned()),
+        };
+        let (gone, came) = if context_changed || f.result.outcome == Outcome::Changed {
+            word_diff(&before, &now)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        Self { context_changed, before, now, gone, came }
+    }
 }
 
 impl SourceReview {
@@ -63,11 +104,14 @@ pub fn review(doc: &Document) -> Vec<SourceReview> {
                 }
             })
             .collect();
+        let new_text = doc.source(&s.id).map_or("", |(_, t)| t);
+        let words = found.iter().map(|f| Words::of(doc, f, new_text)).collect();
         out.push(SourceReview {
             id: s.id.to_string(),
             title: s.title.clone(),
             found,
             places,
+            words,
             text_changed: text,
             hash: doc.source(&s.id).map(|(_, t)| sha256_hex(t.as_bytes())).unwrap_or_default(),
             original,

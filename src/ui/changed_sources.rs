@@ -17,9 +17,9 @@ use egui::{Color32, RichText, Ui};
 
 use super::command::Command;
 use crate::model::anchor::Outcome;
-use crate::model::anchor::review::{Answer, accept_all_edit, answer_edit, context_changed, in_context, word_diff};
+use crate::model::anchor::review::{Answer, accept_all_edit, answer_edit};
 use crate::scene::Palette;
-use crate::session::review::{SourceReview, review};
+use crate::session::review::{SourceReview, Words, review};
 use crate::session::{Job, Loaded, Session};
 
 /// How many waiting citations of a source are listed at once.
@@ -203,8 +203,9 @@ fn row_ui(
     let f = &source.found[at];
     let Some(event) = doc.events().get(f.event) else { return };
     let Some(citation) = event.citations.get(f.citation) else { return };
-    let source_text = doc.source(&source.id).map_or("", |(_, t)| t);
-    let context_changed = f.result.outcome == Outcome::Moved && context_changed(doc, f, source_text);
+    let default = Words::default();
+    let words = source.words.get(at).unwrap_or(&default);
+    let context_changed = words.context_changed;
     let places = source.places.get(at).copied().unwrap_or(0);
     let (text, badge) = match f.result.outcome {
         Outcome::Kept => ("in place", palette.success),
@@ -226,7 +227,7 @@ fn row_ui(
             ui.label(RichText::new(format!("score {:.2}", f.result.score)).weak().small());
         }
     });
-    words_ui(ui, f, citation, (source_text, places, context_changed), palette);
+    words_ui(ui, f, words, places, palette);
     ui.horizontal_wrapped(|ui| {
         let hint = match f.result.outcome {
             Outcome::Changed => "Takes the new words as the quote; the old ones are kept in its history",
@@ -259,67 +260,53 @@ fn row_ui(
     });
 }
 
-/// A waiting citation's words before and now, what differs marked; for the same words moved
-/// into another sentence, the words beside them.
-fn words_ui(
-    ui: &mut Ui,
-    f: &crate::model::anchor::Found,
-    citation: &crate::model::Citation,
-    (source_text, places, context_changed): (&str, usize, bool),
-    palette: &Palette,
-) {
-    let new_words = f.result.range.clone().and_then(|r| source_text.get(r)).unwrap_or("");
-    if context_changed && let (Some(old), Some(range)) = (citation.anchor.as_deref(), f.result.range.clone()) {
-        // The same words in another sentence: the words beside them, before and now.
-        let new = crate::model::anchor::anchor_of(source_text, range);
-        let before = in_context(&old.prefix, &citation.quote, &old.suffix);
-        let now = in_context(&new.prefix, &citation.quote, &new.suffix);
-        let (gone, came) = word_diff(&before, &now);
+/// A waiting citation's words before and now, what differs marked (worked out with the
+/// review); for the same words moved into another sentence, the words beside them.
+fn words_ui(ui: &mut Ui, f: &crate::model::anchor::Found, words: &Words, places: usize, palette: &Palette) {
+    if words.context_changed {
         ui.label(RichText::new("Before").small().weak());
-        ui.add(egui::Label::new(marked(ui, &before, &gone, palette.problem, true)).wrap());
+        ui.add(egui::Label::new(marked(ui, &words.before, &words.gone, palette.problem, true)).wrap());
         ui.label(RichText::new("Now").small().weak());
-        ui.add(egui::Label::new(marked(ui, &now, &came, palette.success, false)).wrap());
-    } else if f.result.outcome == Outcome::Moved {
-        // The same words: one line of them is enough.
-        ui.add(egui::Label::new(RichText::new(format!("“{}”", short(&citation.quote, 160))).weak()).wrap());
-    } else {
-        let (gone, came) = match f.result.outcome {
-            Outcome::Changed => word_diff(&citation.quote, new_words),
-            _ => (Vec::new(), Vec::new()),
-        };
-        // Side by side: the words as they were, and as they now stand; ragged, not justified.
-        ui.columns(2, |columns| {
-            let left = egui::Layout::top_down(egui::Align::Min);
-            columns[0].with_layout(left, |ui| {
-                ui.label(RichText::new("Before").small().weak());
-                let before = marked(ui, &citation.quote, &gone, palette.problem, true);
-                ui.add(egui::Label::new(before).wrap());
-            });
-            columns[1].with_layout(left, |ui| {
-                // Clear of the list's scroll bar.
-                ui.set_max_width(ui.available_width() - 10.0);
-                ui.label(RichText::new("Now").small().weak());
-                if f.result.range.is_some() {
-                    let now = marked(ui, new_words, &came, palette.success, false);
-                    ui.add(egui::Label::new(now).wrap());
-                } else if places > 1 {
-                    let several = if places > 8 { "many".to_owned() } else { places.to_string() };
-                    ui.add(
-                        egui::Label::new(
-                            RichText::new(format!(
-                                "The same words stand in {several} places; nothing tells which was meant: choose one with Find by Hand."
-                            ))
-                            .italics()
-                            .color(palette.caution),
-                        )
-                        .wrap(),
-                    );
-                } else {
-                    ui.label(RichText::new("Not found in the new version.").italics().color(palette.problem));
-                }
-            });
-        });
+        ui.add(egui::Label::new(marked(ui, &words.now, &words.came, palette.success, false)).wrap());
+        return;
     }
+    if f.result.outcome == Outcome::Moved {
+        // The same words: one line of them is enough.
+        ui.add(egui::Label::new(RichText::new(format!("“{}”", short(&words.before, 160))).weak()).wrap());
+        return;
+    }
+    // Side by side: the words as they were, and as they now stand; ragged, not justified.
+    ui.columns(2, |columns| {
+        let left = egui::Layout::top_down(egui::Align::Min);
+        columns[0].with_layout(left, |ui| {
+            ui.label(RichText::new("Before").small().weak());
+            let before = marked(ui, &words.before, &words.gone, palette.problem, true);
+            ui.add(egui::Label::new(before).wrap());
+        });
+        columns[1].with_layout(left, |ui| {
+            // Clear of the list's scroll bar.
+            ui.set_max_width(ui.available_width() - 10.0);
+            ui.label(RichText::new("Now").small().weak());
+            if f.result.range.is_some() {
+                let now = marked(ui, &words.now, &words.came, palette.success, false);
+                ui.add(egui::Label::new(now).wrap());
+            } else if places > 1 {
+                let several = if places > 8 { "many".to_owned() } else { places.to_string() };
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!(
+                            "The same words stand in {several} places; nothing tells which was meant: choose one with Find by Hand."
+                        ))
+                        .italics()
+                        .color(palette.caution),
+                    )
+                    .wrap(),
+                );
+            } else {
+                ui.label(RichText::new("Not found in the new version.").italics().color(palette.problem));
+            }
+        });
+    });
 }
 
 /// `text` with the byte ranges `marks` coloured (and struck through for words gone).

@@ -539,6 +539,10 @@ pub fn reanchor_in(doc: &Document, id: &str, folded: &FoldedText) -> Vec<Found> 
 /// source's text, if that text is still the one its hash recorded. A quote standing several
 /// times gets none, since nothing says which place was meant. `None` when nothing is added.
 pub fn with_anchors(doc: &Document) -> Option<super::Timeline> {
+    if doc.events().iter().all(|e| e.citations.iter().all(|c| c.anchor.is_some())) {
+        // Nothing to add: no source's text is hashed on this save.
+        return None;
+    }
     let mut timeline: Option<super::Timeline> = None;
     let unchanged: Vec<bool> = (0..doc.timeline().sources.len()).map(|i| !text_changed(doc, i)).collect();
     for (ei, e) in doc.events().iter().enumerate() {
