@@ -6,17 +6,49 @@
 //! Needs `Xvfb` and `xdotool` (`.ci/run` installs them). Without them the test says so and
 //! passes, except under CI (`CI` set), where their absence fails it.
 
-use std::path::Path;
+use std::io::Read;
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// A child process killed when dropped, so that a failed assertion leaves nothing running.
+/// A child process stopped when dropped, so that a failed assertion leaves nothing running. It is
+/// asked to end (SIGTERM) before it is killed, so that an X server removes its socket and lock.
 struct Running(Child);
+
+impl Running {
+    /// Fails the test, saying how, if the process has ended.
+    fn assert_alive(&mut self, what: &str) {
+        if let Ok(Some(status)) = self.0.try_wait() {
+            panic!("{what} ended early ({status})");
+        }
+    }
+}
 
 impl Drop for Running {
     fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status();
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(3) {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         let _ = self.0.kill();
         let _ = self.0.wait();
+    }
+}
+
+/// Prints the program's log when the test fails, whatever the failure: the reason a window never
+/// came (a missing library, an adapter refused) is in it, and the log's folder is gone afterwards.
+struct PrintLogOnFailure(PathBuf);
+
+impl Drop for PrintLogOnFailure {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let log = std::fs::read_to_string(&self.0).unwrap_or_else(|e| format!("(no log: {e})"));
+            eprintln!("--- citeline's output ---\n{log}\n--- end of citeline's output ---");
+        }
     }
 }
 
@@ -59,6 +91,33 @@ impl Xdo {
     }
 }
 
+/// Starts Xvfb on a display it picks, once it is ready to take clients: no clash with another
+/// server, and no window asked for before the server can give one.
+fn start_xvfb(root: &std::path::Path) -> (Running, String) {
+    let xvfb_log = root.join("xvfb.log");
+    let mut xvfb = Running(
+        Command::new("Xvfb")
+            .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .stdout(Stdio::piped())
+            .stderr(std::fs::File::create(&xvfb_log).expect("Xvfb's log"))
+            .spawn()
+            .expect("Xvfb starts"),
+    );
+    let mut number = String::new();
+    let mut out = xvfb.0.stdout.take().expect("Xvfb's output");
+    let mut byte = [0u8; 1];
+    while out.read(&mut byte).is_ok_and(|n| n == 1) && byte[0] != b'\n' {
+        number.push(char::from(byte[0]));
+    }
+    assert!(
+        !number.trim().is_empty(),
+        "Xvfb gave no display: {}",
+        std::fs::read_to_string(&xvfb_log).unwrap_or_default()
+    );
+    let display = format!(":{}", number.trim());
+    (xvfb, display)
+}
+
 #[test]
 fn a_timeline_is_built_in_the_real_window_typed_key_by_key_and_saved_as_typed() {
     if !have("Xvfb") || !have("xdotool") {
@@ -68,25 +127,16 @@ fn a_timeline_is_built_in_the_real_window_typed_key_by_key_and_saved_as_typed() 
     }
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path();
-    let number = 40 + std::process::id() % 200;
-    let display = format!(":{number}");
-    let _xvfb = Running(
-        Command::new("Xvfb")
-            .args([&display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb starts"),
-    );
-    let socket = format!("/tmp/.X11-unix/X{number}");
-    wait_for("Xvfb", Duration::from_secs(10), || Path::new(&socket).exists());
+    let (mut xvfb, display) = start_xvfb(root);
 
     let article = root.join("articulo.txt");
     std::fs::copy("assets/sources/es-netflix-meta-mensajes-privados.txt", &article).expect("copy the article");
     let home = root.join("home");
     std::fs::create_dir_all(&home).expect("home");
-    let log = std::fs::File::create(root.join("citeline.log")).expect("log");
-    let _app = Running(
+    let log_path = root.join("citeline.log");
+    let _print_log = PrintLogOnFailure(log_path.clone());
+    let log = std::fs::File::create(&log_path).expect("log");
+    let mut app = Running(
         Command::new(env!("CARGO_BIN_EXE_citeline"))
             .current_dir(root)
             .env("DISPLAY", &display)
@@ -100,7 +150,9 @@ fn a_timeline_is_built_in_the_real_window_typed_key_by_key_and_saved_as_typed() 
     );
     let xdo = Xdo { display: display.clone() };
     let mut window = String::new();
-    wait_for("the window", Duration::from_mins(1), || {
+    wait_for("the window", Duration::from_mins(3), || {
+        app.assert_alive("citeline");
+        xvfb.assert_alive("Xvfb");
         let out = Command::new("xdotool")
             .args(["search", "--name", "citeline"])
             .env("DISPLAY", &display)
