@@ -1,6 +1,6 @@
 //! `citeline new` and `citeline add-source`, as a user scripts the start of a chronology.
 
-mod common;
+use crate::common;
 
 use common::citeline;
 

@@ -1,6 +1,6 @@
 //! `citeline check` as a user scripts it: exit codes, and messages that name the file and place.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -1,6 +1,6 @@
 //! `citeline convert`, `check` and `export` on TimelineJS files, as a newsroom scripts them.
 
-mod common;
+use crate::common;
 
 use common::citeline;
 

@@ -1,6 +1,6 @@
 //! `citeline dates` and `citeline propose`, as a user scripts them.
 
-mod common;
+use crate::common;
 
 use common::citeline;
 

@@ -2,7 +2,7 @@
 //! text, footnotes, ranges, and a look that matches a reviewed reference. Then the chronology
 //! exported as a table (`citeline table`), read back as a spreadsheet would read it.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 
@@ -254,7 +254,7 @@ fn bad_options_and_paths_exit_1_with_a_message() {
 const REFERENCE: &str = "tests/reference/seed-light-1280.png";
 
 /// Rewrites the reference image after a deliberate change of looks: a separate, explicit step
-/// (`cargo test --test export_image -- --ignored update_the_reference_png`); look at the new
+/// (`cargo test --test integration export_image:: -- --ignored update_the_reference_png`); look at the new
 /// image before committing it.
 #[test]
 #[ignore = "rewrites the reference image; run it on purpose"]

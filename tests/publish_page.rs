@@ -3,7 +3,7 @@
 //! what its data says. Driven in headless Chromium (`common/chrome.rs`); the screenshots are
 //! left in `target/tmp/publish/` to be looked at.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

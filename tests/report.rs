@@ -2,7 +2,7 @@
 //! by poppler's `pdftotext`, the Word document by pandoc and as the XML inside it. Then the
 //! image export's PDF page, and the sources for a reference manager (`citeline sources`).
 
-mod common;
+use crate::common;
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
@@ -314,7 +314,7 @@ fn ctrl_p_in_the_window_writes_the_report_of_the_events_the_filter_shows() {
     let data = std::sync::Arc::clone(harness.state().session.data());
     let document = docx_part(&written, "word/document.xml");
     for (i, e) in data.doc.events().iter().enumerate() {
-        let escaped = crate::collapse(&e.title).replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+        let escaped = collapse(&e.title).replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
         assert_eq!(
             document.contains(&escaped),
             filter.matches(&data.doc, i),

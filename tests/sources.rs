@@ -2,7 +2,7 @@
 //! documents, added from the command line, checked, exported; and the clear refusals a broken
 //! one gets. Every fixture is made here.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -957,7 +957,7 @@ fn a_transcript_is_cited_by_page_and_line_its_questions_and_answers_apart() {
 }
 
 /// Writes the PDF fixtures to the folder `CITELINE_FIXTURES` names, to look at or to seed the
-/// fuzzer: `CITELINE_FIXTURES=/tmp/f cargo test --test sources write_fixtures -- --ignored`.
+/// fuzzer: `CITELINE_FIXTURES=/tmp/f cargo test --test integration sources::write_fixtures -- --ignored`.
 #[test]
 #[ignore = "writes files; run by hand"]
 fn write_fixtures() {

@@ -1,7 +1,7 @@
 //! The user's path, step by step: a new timeline, sources added (from a file and pasted), a
 //! passage made an event, its date typed, a second source's passage cited, saved, reopened.
 
-mod common;
+use crate::common;
 
 use common::{data, harness_on, select_in_source, wait_until};
 use egui::accesskit::Role;

@@ -1,7 +1,7 @@
 //! Editing in the window as a user does it: fields checked as they are typed, one undo step per
 //! field, Delete, Save, and the file changed only where it was edited.
 
-mod common;
+use crate::common;
 
 use common::{SEED, data, event_id, harness_on, press_and_move, wait_until};
 use egui::accesskit::Role;

@@ -3,7 +3,7 @@
 //! an open menu first, an empty timeline says how to begin, Proposed Dates says why a source
 //! has none, and Export Image proposes the timeline's own name.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

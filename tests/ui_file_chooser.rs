@@ -1,7 +1,7 @@
 //! Choosing files where the system's file dialog cannot open (a Linux desktop without an XDG
 //! desktop portal): citeline's own chooser, driven as a user would.
 
-mod common;
+use crate::common;
 
 use common::{SEED, app_harness, wait_until};
 use egui::accesskit::Role;

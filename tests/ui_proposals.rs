@@ -1,7 +1,7 @@
 //! The Proposals list as a user works through it: open it, accept a date, reject one (and it
 //! stays rejected in the saved file), accept the rest of a source at once, undo.
 
-mod common;
+use crate::common;
 
 use common::{SEED, data, harness_on, wait_until};
 use egui::{Key, Modifiers};

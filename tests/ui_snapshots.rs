@@ -2,7 +2,7 @@
 //! only here): each picture is compared with the reviewed one in `tests/snapshots/`, and all
 //! differences are reported together, as egui's own `SnapshotResults` tests do.
 
-mod common;
+use crate::common;
 
 use common::{app_harness, harness_on, snapshot_options};
 use egui_kittest::SnapshotResults;

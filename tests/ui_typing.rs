@@ -3,7 +3,7 @@
 //! of every editor and dialog keeps exactly what is typed while it has the focus; the document
 //! takes the value, trimmed, when the field is left, and one field's typing is one undo step.
 
-mod common;
+use crate::common;
 
 use common::{SEED, data, event_id, field_text, focus_and_clear, harness_on, text_input, type_keys};
 use egui::{Key, Modifiers};

@@ -1,6 +1,6 @@
 //! The window as a user meets it, driven through its accessibility tree with `egui_kittest`.
 
-mod common;
+use crate::common;
 
 use common::{app_harness, data, event_id, field_text, harness_on, press_and_move, type_keys, wait_until};
 use egui::Key;
