@@ -285,7 +285,7 @@ fn sources_are_written_as_csl_json_and_bibtex() {
 }
 
 #[test]
-fn ctrl_p_in_the_window_writes_the_report_of_the_events_the_filter_shows() {
+fn ctrl_p_in_the_window_asks_paper_style_picture_and_file_then_writes_the_events_the_filter_shows() {
     use egui::accesskit::Role;
     use egui::{Key, Modifiers};
     use egui_kittest::kittest::Queryable;
@@ -296,17 +296,37 @@ fn ctrl_p_in_the_window_writes_the_report_of_the_events_the_filter_shows() {
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
     harness.run();
-    assert!(harness.query_by_label("Export Report To").is_some(), "the chooser asks where");
-    let proposed = PathBuf::from(&harness.state().chooser.path);
+    let field = harness.get_by_role_and_label(Role::TextInput, "Save to");
+    let proposed = PathBuf::from(field.value().unwrap_or_default());
     assert_eq!(proposed.file_name().and_then(|n| n.to_str()), Some("netflix-facebook.pdf"), "{proposed:?}");
+    assert!(harness.query_all_by_label_contains("A filter is on").count() > 0, "the dialog says a filter is on");
 
+    // Browse… opens the chooser at the proposed file; the file chosen comes back to the dialog.
     let written = dir.path().join("governance.docx");
+    harness.get_by_label("Browse…").click();
+    harness.run();
+    assert!(harness.query_by_label("Export Report To").is_some(), "the chooser asks where");
     harness.get_by_role_and_label(Role::TextInput, "File").focus();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.get_by_role_and_label(Role::TextInput, "File").type_text(&written.display().to_string());
     harness.run();
     harness.get_by_label("Choose").click();
     harness.run();
+    assert_eq!(
+        harness.get_by_role_and_label(Role::TextInput, "Save to").value().as_deref(),
+        Some(written.display().to_string().as_str()),
+        "the dialog takes the file chosen"
+    );
+    assert!(!written.exists(), "nothing is written before Export");
+
+    harness.get_by_label("US Letter").click();
+    harness.get_by_label("APA").click();
+    assert!(harness.state().report_export.picture, "the picture is in by default");
+    harness.get_by_label("Include the timeline as a picture").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    assert!(harness.query_by_label("Save to").is_none(), "the dialog closes; the status strip follows the work");
     common::wait_until(&mut harness, |app| written.exists() && app.report_export.running().is_none());
     harness.run();
     assert!(harness.query_all_by_label_contains("to governance.docx").count() > 0, "the status strip says so");
@@ -322,4 +342,16 @@ fn ctrl_p_in_the_window_writes_the_report_of_the_events_the_filter_shows() {
             e.title
         );
     }
+    assert!(document.contains(r#"<w:pgSz w:w="12240" w:h="15840"/>"#), "US Letter pages");
+    assert!(!document.contains("<w:drawing>"), "no picture, as asked");
+    assert!(document.contains("in the APA style"), "the sources in APA style, as asked");
+
+    // The choices stay for the next report; Esc closes the dialog.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.run();
+    assert!(harness.query_by_label("Save to").is_some(), "the dialog is open again");
+    assert_eq!(harness.state().report_export.style, citeline::formats::report::CitationStyle::Apa, "the style stays");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Save to").is_none(), "Esc closes the dialog");
 }

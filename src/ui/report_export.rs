@@ -1,10 +1,16 @@
-//! File › Export Report…: the chronology of the events the filter shows, written as a Word or
-//! PDF report (from the chosen name) in a background job; the status strip says how it went.
+//! File › Export Report…: a dialog for the paper, the citation style, the picture and the file;
+//! then the chronology of the events the filter shows is written as a Word or PDF report (from
+//! the file name) in a background job, and the status strip says how it goes.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::formats::report::{ReportOptions, Written};
+use egui::{RichText, Ui};
+
+use super::command::Command;
+use super::dialog::{dialog_ui, palette_of};
+use super::file_chooser::Purpose;
+use crate::formats::report::{CitationStyle, Paper, ReportOptions, Written};
 use crate::model::Progress;
 use crate::session::{Job, Loaded};
 
@@ -14,9 +20,47 @@ struct Running {
     job: Job<Result<Written, String>>,
 }
 
-#[derive(Default)]
+/// The dialog's choices, kept from one report to the next while the program runs.
 pub struct ReportExport {
+    pub open: bool,
+    pub paper: Paper,
+    pub style: CitationStyle,
+    pub picture: bool,
+    path: String,
+    /// The path last proposed for the open timeline: while the field still holds it, it
+    /// follows the timeline (another one opened, a file saved under another name).
+    proposed: String,
     running: Option<Running>,
+}
+
+impl Default for ReportExport {
+    fn default() -> Self {
+        Self {
+            open: false,
+            paper: paper_of_locale(&locale()),
+            style: CitationStyle::default(),
+            picture: true,
+            path: String::new(),
+            proposed: String::new(),
+            running: None,
+        }
+    }
+}
+
+/// The locale that decides the paper: `LC_ALL`, else `LC_PAPER`, else `LANG`.
+fn locale() -> String {
+    ["LC_ALL", "LC_PAPER", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .unwrap_or_default()
+}
+
+/// US Letter where it is the paper in use (the United States, Canada, Mexico, the Philippines
+/// and most of Central and South America's printers, as glibc's locales say), A4 elsewhere.
+pub fn paper_of_locale(locale: &str) -> Paper {
+    let region = locale.split(['.', '@']).next().unwrap_or("").rsplit('_').next().unwrap_or("");
+    let letter = ["US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "NI", "PA", "PR", "SV", "DO"];
+    if locale.contains('_') && letter.contains(&region) { Paper::Letter } else { Paper::A4 }
 }
 
 impl ReportExport {
@@ -28,12 +72,100 @@ impl ReportExport {
         if path.is_absolute() { path } else { cwd.join(path) }
     }
 
+    /// Opens the dialog, proposing a file beside the timeline named after it unless the user
+    /// chose another.
+    pub fn show(&mut self, doc: &crate::model::Document) {
+        let proposed = Self::proposed(doc.path(), &doc.timeline().title).display().to_string();
+        if self.path.trim().is_empty() || self.path == self.proposed {
+            self.path.clone_from(&proposed);
+        }
+        self.proposed = proposed;
+        self.open = true;
+    }
+
+    /// Sets where the report goes (a file chosen).
+    pub fn set_path(&mut self, path: &Path) {
+        self.path = path.display().to_string();
+    }
+
+    /// The dialog, when open: Browse… asks for the file chooser, Export for the report.
+    pub fn ui(&mut self, ctx: &egui::Context, filtered_out: Option<usize>) -> Option<Command> {
+        if !self.open {
+            return None;
+        }
+        let mut command = None;
+        let clicked_outside = dialog_ui(ctx, "Export Report", |ui| command = self.contents_ui(ui, filtered_out));
+        if clicked_outside {
+            self.open = false;
+        }
+        command
+    }
+
+    fn contents_ui(&mut self, ui: &mut Ui, filtered_out: Option<usize>) -> Option<Command> {
+        let mut command = None;
+        let mut enter = false;
+        egui::Grid::new("report-options").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+            ui.label("Paper");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut self.paper, Paper::A4, "A4");
+                ui.radio_value(&mut self.paper, Paper::Letter, "US Letter");
+            });
+            ui.end_row();
+            ui.label("Sources cited in");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut self.style, CitationStyle::Chicago, "Chicago (notes and bibliography)");
+                ui.radio_value(&mut self.style, CitationStyle::Apa, "APA");
+            });
+            ui.end_row();
+            ui.label("Picture");
+            ui.checkbox(&mut self.picture, "Include the timeline as a picture");
+            ui.end_row();
+            let file_label = ui.label("Save to");
+            ui.horizontal(|ui| {
+                let field =
+                    ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(280.0)).labelled_by(file_label.id);
+                enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.button("Browse…").clicked() {
+                    command = Some(Command::Browse(Purpose::ExportReport, Some(PathBuf::from(self.path.trim()))));
+                }
+            });
+            ui.end_row();
+        });
+        ui.label(RichText::new("A Word document (.docx) or a PDF, as the file name says; Enter exports.").small());
+        if let Some(hidden) = filtered_out {
+            ui.label(RichText::new(format!("A filter is on: the {hidden} events it hides are left out.")).small());
+        }
+        ui.separator();
+        let path = self.path.trim();
+        let problem = report_path_problem(Path::new(path));
+        ui.horizontal(|ui| {
+            let export = ui.add_enabled(problem.is_none(), egui::Button::new("Export")).clicked();
+            if export || (enter && problem.is_none()) {
+                command = Some(Command::ExportReport(PathBuf::from(path)));
+                self.open = false;
+            }
+            if ui.button("Close").clicked() {
+                self.open = false;
+            }
+        });
+        if let Some(problem) = problem {
+            ui.colored_label(palette_of(ui).caution, problem);
+        }
+        command
+    }
+
     /// Starts writing the report of `data`'s events that `visible` lets through (all when
-    /// `None`) to `path`. A name without an extension becomes a PDF.
+    /// `None`) to `path`, with the dialog's choices. A name without an extension becomes a PDF.
     pub fn start(&mut self, ctx: &egui::Context, data: Arc<Loaded>, visible: Option<Vec<bool>>, path: PathBuf) {
         let path = if path.extension().is_none() { path.with_extension("pdf") } else { path };
         let (job_path, waker) = (path.clone(), ctx.clone());
-        let options = ReportOptions { visible, ..ReportOptions::default() };
+        let options = ReportOptions {
+            visible,
+            paper: self.paper,
+            style: self.style,
+            picture: self.picture,
+            ..ReportOptions::default()
+        };
         let job = Job::spawn(
             "exporting the report",
             move || waker.request_repaint(),
@@ -58,5 +190,48 @@ impl ReportExport {
         let result = self.running.as_ref()?.job.poll()?;
         let Running { path, .. } = self.running.take()?;
         Some((path, result.map_err(|f| f.0).and_then(|r| r)))
+    }
+}
+
+/// Why a report cannot go to `path`, in words for the dialog; `None` when it can.
+fn report_path_problem(path: &Path) -> Option<String> {
+    if path.as_os_str().is_empty() {
+        return Some("Name the file to write.".to_owned());
+    }
+    match path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()) {
+        None => None,
+        Some(e) if e == "pdf" || e == "docx" => None,
+        Some(e) => Some(format!("A report is a .pdf or a .docx file, not .{e}.")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_paper_follows_the_locale() {
+        for (locale, paper) in [
+            ("en_US.UTF-8", Paper::Letter),
+            ("fr_CA.UTF-8", Paper::Letter),
+            ("es_MX", Paper::Letter),
+            ("en_GB.UTF-8", Paper::A4),
+            ("es_ES.UTF-8", Paper::A4),
+            ("it_IT.UTF-8@euro", Paper::A4),
+            ("C.UTF-8", Paper::A4),
+            ("", Paper::A4),
+            ("US", Paper::A4),
+        ] {
+            assert_eq!(paper_of_locale(locale), paper, "{locale}");
+        }
+    }
+
+    #[test]
+    fn a_report_is_a_pdf_or_a_word_file() {
+        assert_eq!(report_path_problem(Path::new("/cases/case.pdf")), None);
+        assert_eq!(report_path_problem(Path::new("/cases/case.DOCX")), None);
+        assert_eq!(report_path_problem(Path::new("/cases/case")), None, "a PDF by default");
+        assert!(report_path_problem(Path::new("/cases/case.png")).is_some_and(|p| p.contains(".png")));
+        assert!(report_path_problem(Path::new("")).is_some());
     }
 }

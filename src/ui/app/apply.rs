@@ -79,11 +79,7 @@ impl CitelineApp {
                 let visible = self.session.visibility().mask().map(<[bool]>::to_vec);
                 self.table_export.start_page(ctx, data, visible, path);
             }
-            Command::ShowExportReport => {
-                let doc = &self.session.data().doc;
-                let start = crate::ui::report_export::ReportExport::proposed(doc.path(), &doc.timeline().title);
-                self.apply(Command::Browse(Purpose::ExportReport, Some(start)), ctx);
-            }
+            Command::ShowExportReport => self.report_export.show(&self.session.data().doc),
             Command::ExportReport(path) => {
                 let data = Arc::clone(self.session.data());
                 let visible = self.session.visibility().mask().map(<[bool]>::to_vec);
@@ -354,7 +350,7 @@ impl CitelineApp {
                 Purpose::Export => self.export.set_path(&path),
                 Purpose::ExportTable => self.apply(Command::ExportTable(path), ctx),
                 Purpose::Publish => self.apply(Command::Publish(path), ctx),
-                Purpose::ExportReport => self.apply(Command::ExportReport(path), ctx),
+                Purpose::ExportReport => self.report_export.set_path(&path),
                 Purpose::AddSource => self.sources.path = path.display().to_string(),
                 Purpose::NewTimeline => self.new_timeline.path = path.display().to_string(),
             },

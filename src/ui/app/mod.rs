@@ -304,6 +304,7 @@ impl CitelineApp {
 
     fn any_dialog_open(&self) -> bool {
         self.export.open
+            || self.report_export.open
             || self.chooser.open
             || self.save.open
             || self.sources.open
@@ -364,6 +365,7 @@ impl CitelineApp {
             self.chooser.open = false;
         } else if self.any_dialog_open() {
             self.export.open = false;
+            self.report_export.open = false;
             self.save.open = false;
             self.sources.open = false;
             self.new_timeline.open = false;
@@ -586,6 +588,8 @@ impl eframe::App for CitelineApp {
             visible: &Arc::clone(self.session.visibility()),
         };
         self.commands.extend(self.export.ui(&ctx, &source));
+        let hidden = source.visible.is_filtered().then(|| source.visible.hidden());
+        self.commands.extend(self.report_export.ui(&ctx, hidden));
         self.commands.extend(self.save.ui(&ctx, self.session.saving().map(|(_, p)| p)));
         let sources = Arc::clone(self.session.data());
         self.commands.extend(self.sources.ui(&ctx, &sources.doc.timeline().sources));
