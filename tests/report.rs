@@ -216,7 +216,7 @@ fn filters_narrow_the_report_and_bad_arguments_are_refused_clearly() {
     assert!(said.contains("(1 event, 1 citation, PDF)"), "{said}");
     for (args, error) in [
         (vec![t, "-o", "x.doc"], "*.docx or *.pdf"),
-        (vec![t, "-o", "x.pdf", "--style", "mla"], "chicago or apa"),
+        (vec![t, "-o", "x.pdf", "--style", "nonesuch"], "chicago, apa, or a style's name"),
         (vec![t, "-o", "x.pdf", "--paper", "a5"], "a4 or letter"),
         (vec![t, "-o", "x.pdf", "--tag", "nope"], "--tag nope"),
         (vec![t, "-o", "x.pdf", "--range", "soon"], "--range"),

@@ -21,7 +21,8 @@ pub struct ReportArgs {
     pub range: Option<String>,
     #[command(flatten)]
     pub filter: FilterArgs,
-    /// How the sources are listed: chicago (notes and bibliography) or apa.
+    /// How the sources are listed: chicago (notes and bibliography), apa, or the name of another
+    /// style the CSL processor bundles (ieee, modern-language-association, …).
     #[arg(long, default_value = "chicago")]
     pub style: String,
     /// Leave out the picture of the timeline.

@@ -18,7 +18,7 @@ use std::path::Path;
 
 use crate::layout::lanes::Lanes;
 use crate::model::date::group_thousands;
-use crate::model::{Day, Document, Progress, Verification};
+use crate::model::{Day, Document, Progress, Source, Verification};
 use crate::scene::Scene;
 use crate::scene::compose::{Extent, ImageOptions, image};
 
@@ -284,12 +284,14 @@ impl Report {
             };
             (Some(image(doc, lanes, &image_options)), None)
         };
-        let sources = cited_sources
+        let cited: Vec<&Source> = cited_sources.iter().filter_map(|id| doc.source(id).map(|(s, _)| s)).collect();
+        let references = options.style.format_all(&cited);
+        let sources = cited
             .iter()
-            .filter_map(|id| doc.source(id).map(|(s, _)| s))
-            .map(|s| SourceEntry {
+            .zip(references)
+            .map(|(s, reference)| SourceEntry {
                 id: s.id.to_string(),
-                reference: options.style.format(s),
+                reference,
                 file: s
                     .original
                     .as_ref()

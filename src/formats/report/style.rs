@@ -1,11 +1,15 @@
-//! A source as a reference in a citation style: Chicago (notes and bibliography, its
-//! bibliography entry) by default, or APA. Written here rather than through a CSL processor:
-//! a timeline's sources are web pages, articles and filed documents with a title, a byline, a
-//! publisher, a date and a URL, which these two patterns cover.
+//! A source as a reference in a citation style, formatted by a CSL processor (`hayagriva`, with
+//! the styles it bundles from the Citation Style Language repository): Chicago (notes and
+//! bibliography, its bibliography entry) by default, APA, or any bundled style by name.
 
 use std::fmt::Write as _;
+use std::sync::OnceLock;
 
-use crate::model::{Edtf, Source};
+use hayagriva::archive::{ArchivedStyle, locales};
+use hayagriva::citationberg::{Locale, Style};
+use hayagriva::{BibliographyDriver, BibliographyRequest, BufWriteFormat, CitationItem, CitationRequest};
+
+use crate::model::{Edtf, OriginalKind, Source};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum CitationStyle {
@@ -14,14 +18,25 @@ pub enum CitationStyle {
     Chicago,
     /// APA, 7th edition: its reference list entry.
     Apa,
+    /// Another style hayagriva bundles (`ieee`, `modern-language-association`, …).
+    Other(ArchivedStyle),
 }
 
 impl CitationStyle {
+    /// A style by the name `--style` takes: `chicago`, `apa`, or a bundled style's name.
     pub fn parse(name: &str) -> Result<Self, String> {
-        match name.to_ascii_lowercase().as_str() {
-            "chicago" | "chicago-notes-bibliography" => Ok(Self::Chicago),
-            "apa" => Ok(Self::Apa),
-            _ => Err(format!("unknown citation style \"{name}\": chicago or apa")),
+        let lower = name.trim().to_ascii_lowercase();
+        if lower == "chicago" || lower == "chicago-notes-bibliography" {
+            return Ok(Self::Chicago);
+        }
+        match ArchivedStyle::by_name(&lower) {
+            Some(ArchivedStyle::ChicagoNotes) => Ok(Self::Chicago),
+            Some(ArchivedStyle::AmericanPsychologicalAssociation) => Ok(Self::Apa),
+            Some(style) => Ok(Self::Other(style)),
+            None => Err(format!(
+                "unknown citation style \"{name}\": chicago, apa, or a style's name such as ieee, \
+                 modern-language-association, harvard-cite-them-right or chicago-author-date"
+            )),
         }
     }
 
@@ -29,72 +44,169 @@ impl CitationStyle {
         match self {
             Self::Chicago => "Chicago (notes and bibliography)",
             Self::Apa => "APA",
+            Self::Other(style) => style.display_name(),
+        }
+    }
+
+    fn archived(self) -> ArchivedStyle {
+        match self {
+            Self::Chicago => ArchivedStyle::ChicagoNotes,
+            Self::Apa => ArchivedStyle::AmericanPsychologicalAssociation,
+            Self::Other(style) => style,
         }
     }
 
     /// `source` as a reference in this style, in one line.
     pub fn format(self, source: &Source) -> String {
-        let title = if source.title.trim().is_empty() { source.id.to_string() } else { source.title.trim().to_owned() };
-        let author = source.author.as_deref().map(str::trim).filter(|a| !a.is_empty());
-        let publisher = Some(source.publisher.trim()).filter(|p| !p.is_empty());
-        let published = source.published.as_deref().and_then(|p| Edtf::parse(p).ok());
-        let url = source.url.as_deref().map(str::trim).filter(|u| !u.is_empty());
-        let language = language_name(&source.language);
-        let mut out = String::new();
-        match self {
-            Self::Chicago => {
-                if let Some(a) = author {
-                    out.push_str(&end_with_period(a));
-                    out.push(' ');
-                }
-                out.push('“');
-                out.push_str(&end_with_period(&title));
-                out.push('”');
-                let mut tail: Vec<String> = Vec::new();
-                if let Some(p) = publisher {
-                    tail.push(p.to_owned());
-                }
-                if let Some(d) = &published {
-                    tail.push(d.to_string());
-                }
-                if !tail.is_empty() {
-                    out.push(' ');
-                    out.push_str(&tail.join(", "));
-                    out.push('.');
-                }
-                if let Some(l) = language {
-                    let _ = write!(out, " In {l}.");
-                }
-                if let Some(u) = url {
-                    out.push(' ');
-                    out.push_str(&end_with_period(u));
+        self.format_all(&[source]).pop().unwrap_or_default()
+    }
+
+    /// Each of `sources` as a reference in this style, in their order: one style and one
+    /// processor for them all.
+    pub fn format_all(self, sources: &[&Source]) -> Vec<String> {
+        let library = library(sources);
+        let Style::Independent(style) = self.archived().get() else {
+            return sources.iter().map(|s| fallback(s)).collect();
+        };
+        let locales = bundled_locales();
+        let mut driver = BibliographyDriver::new();
+        for entry in library.iter() {
+            driver.citation(CitationRequest::from_items(vec![CitationItem::with_entry(entry)], &style, locales));
+        }
+        let rendered = driver.finish(BibliographyRequest { style: &style, locale: None, locale_files: locales });
+        let mut by_key = std::collections::HashMap::new();
+        if let Some(bibliography) = rendered.bibliography {
+            for item in bibliography.items {
+                let mut text = String::new();
+                if item.content.write_buf(&mut text, BufWriteFormat::Plain).is_ok() {
+                    by_key.insert(item.key, text);
                 }
             }
-            Self::Apa => {
-                if let Some(a) = author {
-                    out.push_str(&end_with_period(a));
-                    out.push(' ');
-                }
-                if let Some(d) = &published {
-                    let _ = write!(out, "({d}). ");
-                } else {
-                    out.push_str("(n.d.). ");
-                }
-                out.push_str(&end_with_period(&title));
-                if let Some(l) = language {
-                    let _ = write!(out, " [In {l}].");
-                }
-                if let Some(p) = publisher {
-                    out.push(' ');
-                    out.push_str(&end_with_period(p));
-                }
-                if let Some(u) = url {
-                    out.push(' ');
-                    out.push_str(u);
+        } else {
+            // A style with citations only (no bibliography): the citation is the reference.
+            for (citation, entry) in rendered.citations.into_iter().zip(library.iter()) {
+                let mut text = String::new();
+                if citation.citation.write_buf(&mut text, BufWriteFormat::Plain).is_ok() {
+                    by_key.insert(entry.key().to_owned(), text);
                 }
             }
         }
-        out
+        sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let text = by_key.remove(&key(i)).filter(|t| !t.trim().is_empty()).unwrap_or_else(|| fallback(s));
+                let mut text = tidy(&text);
+                if let Some(language) = language_name(&s.language) {
+                    let _ = write!(text, " In {language}.");
+                }
+                text
+            })
+            .collect()
+    }
+}
+
+/// hayagriva's locales, read once.
+fn bundled_locales() -> &'static [Locale] {
+    static LOCALES: OnceLock<Vec<Locale>> = OnceLock::new();
+    LOCALES.get_or_init(locales)
+}
+
+fn key(i: usize) -> String {
+    format!("s{i}")
+}
+
+/// The sources as a hayagriva library keyed by their position: a news or web page with its
+/// publisher as the periodical, a filed document (PDF or Word, no URL) as a report by its
+/// publisher, anything else as a web page or a document.
+fn library(sources: &[&Source]) -> hayagriva::Library {
+    let mut entries = serde_json::Map::new();
+    for (i, s) in sources.iter().enumerate() {
+        let title = if s.title.trim().is_empty() { s.id.to_string() } else { s.title.trim().to_owned() };
+        let publisher = Some(s.publisher.trim()).filter(|p| !p.is_empty());
+        let url = s.url.as_deref().map(str::trim).filter(|u| !u.is_empty());
+        let filed = matches!(s.original.as_ref().map(|o| o.kind), Some(OriginalKind::Pdf | OriginalKind::Docx));
+        let mut entry = serde_json::Map::new();
+        let kind = match (publisher, url, filed) {
+            (Some(_), Some(_), _) => "Article",
+            (_, None, true) => "Report",
+            (_, Some(_), _) => "Web",
+            _ => "Misc",
+        };
+        entry.insert("type".into(), kind.into());
+        entry.insert("title".into(), title.into());
+        let authors = authors(s.author.as_deref().unwrap_or(""));
+        if !authors.is_empty() {
+            entry.insert("author".into(), authors.into());
+        }
+        if let Some(date) = s.published.as_deref().and_then(csl_date) {
+            entry.insert("date".into(), date.into());
+        }
+        if let Some(u) = url {
+            entry.insert("url".into(), u.into());
+        }
+        if let Some(l) = Some(s.language.trim()).filter(|l| !l.is_empty()) {
+            entry.insert("language".into(), l.into());
+        }
+        if let Some(p) = publisher {
+            if kind == "Article" {
+                entry.insert("parent".into(), serde_json::json!({ "type": "Newspaper", "title": p }));
+            } else {
+                entry.insert("publisher".into(), p.into());
+            }
+        }
+        entries.insert(key(i), serde_json::Value::Object(entry));
+    }
+    // YAML is a superset of JSON: hayagriva reads the entries as its own YAML format.
+    hayagriva::io::from_yaml_str(&serde_json::Value::Object(entries).to_string()).unwrap_or_default()
+}
+
+/// A byline as hayagriva's names ("Family, Given"): "Ana Pérez and Luis Gil" is two people;
+/// "Pérez, Ana" is kept; a one-word byline (an agency, a newsroom) is a family name.
+fn authors(byline: &str) -> Vec<String> {
+    byline
+        .split(" and ")
+        .flat_map(|part| part.split(';'))
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(|a| {
+            if a.contains(',') {
+                return a.to_owned();
+            }
+            match a.rsplit_once(' ') {
+                Some((given, family)) => format!("{family}, {given}"),
+                None => a.to_owned(),
+            }
+        })
+        .collect()
+}
+
+/// A day, month or year the CSL processor takes (`2024-05-15`, `2024-05`, `2024`); a date with
+/// qualifiers or a range gives its start.
+fn csl_date(published: &str) -> Option<String> {
+    Edtf::parse(published).ok()?;
+    let plain = published.trim().trim_end_matches(['~', '?', '%']);
+    let head = plain.split(['/', 'T']).next().unwrap_or(plain);
+    let ok = !head.is_empty() && head.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    ok.then(|| head.to_owned())
+}
+
+/// CSL's punctuation after a title that ends in its own: "usuarios?.”" is "usuarios?”".
+fn tidy(text: &str) -> String {
+    let mut out = text.to_owned();
+    for (from, to) in [("?.”", "?”"), ("!.”", "!”"), ("?.", "?"), ("!.", "!"), ("..", ".")] {
+        out = out.replace(from, to);
+    }
+    out.trim().to_owned()
+}
+
+/// When the processor gives nothing: the title and the publisher.
+fn fallback(s: &Source) -> String {
+    let title = if s.title.trim().is_empty() { s.id.to_string() } else { s.title.trim().to_owned() };
+    if s.publisher.trim().is_empty() {
+        end_with_period(&title)
+    } else {
+        format!("{} {}", end_with_period(&title), end_with_period(s.publisher.trim()))
     }
 }
 
@@ -138,23 +250,47 @@ mod tests {
     }
 
     #[test]
-    fn chicago_and_apa_say_author_title_publisher_date_language_and_url() {
+    fn chicago_and_apa_from_the_csl_styles_say_author_title_publisher_date_language_and_url() {
         let s = source();
-        let date = Edtf::parse("2018-12-19").expect("date").to_string();
         let chicago = CitationStyle::Chicago.format(&s);
         assert_eq!(
             chicago,
-            format!("Ana Pérez. “Facebook Gave Netflix Access.” El País, {date}. In Spanish. https://example.com/a.")
+            "Pérez, Ana. “Facebook Gave Netflix Access.” El País, December 19, 2018. https://example.com/a. In Spanish."
         );
         let apa = CitationStyle::Apa.format(&s);
         assert_eq!(
             apa,
-            format!("Ana Pérez. ({date}). Facebook Gave Netflix Access. [In Spanish]. El País. https://example.com/a")
+            "Pérez, A. (2018, December 19). Facebook Gave Netflix Access. El País. https://example.com/a In Spanish."
         );
         let bare = Source { id: "x".into(), ..Source::default() };
-        assert_eq!(CitationStyle::Chicago.format(&bare), "“x.”");
-        assert_eq!(CitationStyle::Apa.format(&bare), "(n.d.). x.");
+        assert!(CitationStyle::Chicago.format(&bare).contains('x'));
+        assert!(CitationStyle::Apa.format(&bare).contains("n.d."), "APA says there is no date");
         assert_eq!(CitationStyle::parse("APA"), Ok(CitationStyle::Apa));
-        assert!(CitationStyle::parse("mla").expect_err("unknown").contains("chicago or apa"));
+        assert_eq!(CitationStyle::parse("chicago-notes"), Ok(CitationStyle::Chicago));
+        let ieee = CitationStyle::parse("ieee").expect("a bundled style");
+        assert!(ieee.format(&s).contains("Facebook Gave Netflix Access"), "{}", ieee.format(&s));
+        assert!(CitationStyle::parse("nonesuch").expect_err("unknown").contains("chicago, apa"));
+    }
+
+    #[test]
+    fn a_title_ending_in_a_question_mark_takes_no_period_and_bylines_become_names() {
+        let s = Source { title: "¿Netflix pagaba a Meta?".to_owned(), ..source() };
+        let chicago = CitationStyle::Chicago.format(&s);
+        assert!(chicago.contains("“¿Netflix pagaba a Meta?”"), "{chicago}");
+        assert_eq!(authors("Ana Pérez and Luis Gil"), ["Pérez, Ana", "Gil, Luis"]);
+        assert_eq!(authors("Pérez, Ana"), ["Pérez, Ana"]);
+        assert_eq!(authors("Reuters"), ["Reuters"]);
+        assert_eq!(csl_date("2018-12"), Some("2018-12".to_owned()));
+        assert_eq!(csl_date("2018-12-19~"), Some("2018-12-19".to_owned()));
+        assert_eq!(csl_date("2018/2019"), Some("2018".to_owned()));
+        assert_eq!(csl_date("199X"), None);
+    }
+
+    #[test]
+    fn many_sources_keep_their_order() {
+        let a = Source { id: "a".into(), title: "Zebra".to_owned(), ..Source::default() };
+        let b = Source { id: "b".into(), title: "Aardvark".to_owned(), ..Source::default() };
+        let all = CitationStyle::Chicago.format_all(&[&a, &b]);
+        assert!(all[0].contains("Zebra") && all[1].contains("Aardvark"), "{all:?}");
     }
 }
