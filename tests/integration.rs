@@ -5,6 +5,7 @@
 
 mod common;
 
+mod architecture;
 mod build_cli;
 mod check_cli;
 mod convert_cli;

@@ -1,0 +1,37 @@
+//! `docs/ARCHITECTURE.md` names every module under `src/`: a module added without a word there
+//! fails here. Unit-test files (`tests.rs`) sit beside the code they test and are not named.
+
+use std::path::Path;
+
+fn modules(dir: &Path, out: &mut Vec<(String, String)>) {
+    for entry in std::fs::read_dir(dir).expect("src is readable") {
+        let path = entry.expect("an entry").path();
+        if path.is_dir() {
+            modules(&path, out);
+            continue;
+        }
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        if !name.ends_with(".rs") || name == "tests.rs" {
+            continue;
+        }
+        // A folder's `mod.rs` is named by its folder (`dates/`).
+        let named = if name == "mod.rs" {
+            let folder = path.parent().and_then(Path::file_name).and_then(|n| n.to_str()).unwrap_or_default();
+            format!("{folder}/")
+        } else {
+            name
+        };
+        out.push((path.display().to_string(), named));
+    }
+}
+
+#[test]
+fn the_architecture_document_names_every_module() {
+    let doc = std::fs::read_to_string("docs/ARCHITECTURE.md").expect("docs/ARCHITECTURE.md");
+    let mut found = Vec::new();
+    modules(Path::new("src"), &mut found);
+    assert!(found.len() > 100, "the walk found the modules: {}", found.len());
+    let missing: Vec<&str> =
+        found.iter().filter(|(_, named)| !doc.contains(named.as_str())).map(|(path, _)| path.as_str()).collect();
+    assert!(missing.is_empty(), "docs/ARCHITECTURE.md does not name: {missing:#?}");
+}
