@@ -11,7 +11,7 @@ fn modules(dir: &Path, out: &mut Vec<(String, String)>) {
             continue;
         }
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
-        if !name.ends_with(".rs") || name == "tests.rs" {
+        if path.extension().is_none_or(|e| e != "rs") || name == "tests.rs" {
             continue;
         }
         // A folder's `mod.rs` is named by its folder (`dates/`).
