@@ -64,6 +64,7 @@ impl Session {
         let on_disk = file_stamp(&path);
         if on_disk.is_some() && on_disk == self.written {
             // The change is our own save.
+            self.own_saves_seen += 1;
             return None;
         }
         if self.is_dirty() {
@@ -81,6 +82,11 @@ impl Session {
         if let Some(path) = self.path.clone() {
             self.start_loading(path, true);
         }
+    }
+
+    /// How many changes on disk the watcher reported that were our own saves, left alone.
+    pub fn own_saves_seen(&self) -> u32 {
+        self.own_saves_seen
     }
 
     /// What happened since the last call.

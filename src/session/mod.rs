@@ -102,6 +102,8 @@ pub struct Session {
     watcher: Option<FileWatcher>,
     /// When to reload after a change on disk.
     reload_at: Option<f64>,
+    /// How many changes on disk were told apart as our own saves (and not reloaded).
+    own_saves_seen: u32,
     /// The open file as this session last wrote it (modified time and length).
     written: Option<(std::time::SystemTime, u64)>,
     notices: Vec<Notice>,
@@ -191,6 +193,7 @@ impl Session {
             relayout: None,
             watcher: None,
             reload_at: None,
+            own_saves_seen: 0,
             written: None,
             notices: Vec::new(),
             journal: None,

@@ -230,7 +230,6 @@ fn saving_writes_atomically_and_marks_the_document_clean() {
 fn live_reload_reads_the_file_again_and_survives_a_bad_version() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (path, mut session) = opened_in_the_background(dir.path());
-    std::thread::sleep(Duration::from_millis(100));
     std::fs::write(&path, loaded::SEED_JSON.replacen("Netflix", "Version two: Netflix", 1)).expect("rewrite");
     settle(&mut session, |s| s.data().doc.timeline().title.starts_with("Version two"));
     assert!(session.take_notices().iter().any(|n| matches!(n, Notice::Reloaded { .. })));
@@ -349,21 +348,22 @@ fn a_change_on_disk_never_drops_unsaved_edits_and_our_own_save_is_not_reloaded()
     let dir = tempfile::tempdir().expect("tempdir");
     let (path, mut session) = opened_in_the_background(dir.path());
 
-    // Our own save: the watcher sees it, but nothing is reloaded and the history stays.
+    // Our own save: the watcher sees it and tells it apart, so nothing is reloaded and the
+    // history stays. (Waiting for it to be seen: a dead watcher would fail here, not pass.)
     session.apply(Edit::SetTitle("Mine".into())).expect("valid");
     assert!(session.save());
     settle(&mut session, |s| !s.is_saving());
     let started = Instant::now();
-    while started.elapsed() < Duration::from_millis(600) {
+    while session.own_saves_seen() == 0 {
+        assert!(started.elapsed() < Duration::from_secs(20), "the watcher never reported our save");
         session.poll(started.elapsed().as_secs_f64() + 100.0);
-        std::thread::sleep(Duration::from_millis(10));
+        std::thread::sleep(Duration::from_millis(5));
     }
     assert!(!session.is_loading() && session.undo_label().is_some(), "no reload after our own save");
     assert!(!session.take_notices().iter().any(|n| matches!(n, Notice::Reloaded { .. })));
 
     // Someone else writes while we have unsaved edits: we are asked, and keep ours meanwhile.
     session.apply(Edit::SetTitle("Mine, unsaved".into())).expect("valid");
-    std::thread::sleep(Duration::from_millis(50));
     std::fs::write(&path, loaded::SEED_JSON.replacen("Netflix", "Theirs: Netflix", 1)).expect("their write");
     let started = Instant::now();
     let mut asked = false;
