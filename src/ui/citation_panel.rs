@@ -1,7 +1,7 @@
 //! The side panel: the selected event, its citations with verification badges, and each
 //! source's full text with the quote highlighted and scrolled into view.
 
-use egui::text::{CCursor, LayoutJob, TextFormat};
+use egui::text::CCursor;
 use egui::{FontId, RichText, ScrollArea, Ui};
 
 use super::command::Command;
@@ -337,7 +337,14 @@ fn source_text_ui(
     height: f32,
 ) {
     let span = span.filter(|s| s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
-    let job = highlighted(ui, FontId::proportional(13.0), palette, ui.available_width() - 16.0, text, span.clone());
+    let job = super::text::highlighted(
+        ui,
+        FontId::proportional(13.0),
+        palette,
+        ui.available_width() - 16.0,
+        text,
+        span.clone(),
+    );
     let galley = ui.fonts_mut(|f| f.layout_job(job));
     let mut area = ScrollArea::vertical().id_salt(("source-text", id)).max_height(height).auto_shrink([false, true]);
     if scroll_now && let Some(s) = &span {
@@ -348,36 +355,4 @@ fn source_text_ui(
     area.show(ui, |ui| {
         ui.add(egui::Label::new(galley).selectable(true));
     });
-}
-
-/// `text` laid out to `width`, with `marked` (byte range) highlighted when it is one.
-pub fn highlighted(
-    ui: &Ui,
-    font: FontId,
-    palette: &Palette,
-    width: f32,
-    text: &str,
-    marked: Option<std::ops::Range<usize>>,
-) -> LayoutJob {
-    let plain = TextFormat { font_id: font.clone(), color: ui.visuals().text_color(), ..TextFormat::default() };
-    let mark = TextFormat {
-        font_id: font,
-        color: palette.on_highlight,
-        background: palette.highlight,
-        ..TextFormat::default()
-    };
-    let mut job = LayoutJob::default();
-    job.wrap.max_width = width;
-    // A symbol font's private codes drawn as the plain characters: the same byte offsets.
-    let symbols = crate::model::fold::plain_symbols(text);
-    let text: &str = &symbols;
-    match marked.filter(|r| r.start <= r.end && text.get(r.clone()).is_some()) {
-        Some(r) => {
-            job.append(&text[..r.start], 0.0, plain.clone());
-            job.append(&text[r.clone()], 0.0, mark);
-            job.append(&text[r.end..], 0.0, plain);
-        }
-        None => job.append(text, 0.0, plain),
-    }
-    job
 }

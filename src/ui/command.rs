@@ -4,8 +4,6 @@
 
 use std::path::PathBuf;
 
-use super::file_chooser::Purpose;
-use super::source_dialog::SourceInput;
 use crate::formats::Format;
 use crate::model::edit::Edit;
 use crate::model::filter::Filter;
@@ -78,7 +76,7 @@ pub enum Command {
     /// Creates a timeline there (and its sources folder), then opens it.
     NewTimeline(PathBuf),
     /// The answer to "the file changed on disk while you have unsaved changes".
-    Conflict(super::unsaved::ConflictAnswer),
+    Conflict(ConflictAnswer),
     /// The answer to "restore the changes a crash left unsaved?".
     Recover(bool),
     /// The answer to "save your changes first?".
@@ -141,4 +139,35 @@ pub enum UnsavedAnswer {
     Save,
     Discard,
     Cancel,
+}
+
+/// What a file is chosen for: the chooser's title, the files it lists, and where the path goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    Open,
+    SaveAs,
+    Export,
+    /// File › Export Table….
+    ExportTable,
+    /// File › Publish Page….
+    Publish,
+    /// File › Export Report….
+    ExportReport,
+    AddSource,
+    NewTimeline,
+}
+
+/// Where the source's text comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SourceInput {
+    File(PathBuf),
+    Pasted(String),
+}
+
+/// What to do when the open file changed on disk while there are unsaved edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConflictAnswer {
+    KeepMine,
+    LoadTheirs,
+    SaveMineAs,
 }

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use egui::{RichText, Ui};
 
 use super::command::Command;
+use super::command::Purpose;
 use super::dialog::{dialog_ui, outcome_ui, palette_of};
-use super::file_chooser::Purpose;
 use crate::layout::Visibility;
 use crate::layout::axis::TimeView;
 use crate::scene::Theme;

@@ -30,6 +30,7 @@ pub mod source_editor;
 pub mod source_view;
 pub mod status;
 pub mod table_export;
+pub mod text;
 pub mod timeline_editor;
 pub mod timeline_view;
 pub mod toolbar;

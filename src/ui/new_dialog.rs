@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use super::command::Command;
+use super::command::Purpose;
 use super::dialog::{actions_ui, dialog_ui};
-use super::file_chooser::Purpose;
 
 #[derive(Default)]
 pub struct NewDialog {

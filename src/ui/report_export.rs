@@ -8,8 +8,8 @@ use std::sync::Arc;
 use egui::{RichText, Ui};
 
 use super::command::Command;
+use super::command::Purpose;
 use super::dialog::{dialog_ui, palette_of};
-use super::file_chooser::Purpose;
 use crate::formats::report::{CitationStyle, Paper, ReportOptions, Written};
 use crate::model::Progress;
 use crate::session::{Job, Loaded};

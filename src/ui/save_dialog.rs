@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use egui::RichText;
 
 use super::command::Command;
+use super::command::Purpose;
 use super::dialog::{dialog_ui, outcome_ui, palette_of};
-use super::file_chooser::Purpose;
 use crate::formats::Format;
 
 #[derive(Default)]

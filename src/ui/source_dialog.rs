@@ -5,18 +5,10 @@ use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
-use super::command::Command;
+use super::command::{Command, Purpose, SourceInput};
 use super::dialog::{actions_ui, dialog_ui};
-use super::file_chooser::Purpose;
 use crate::model::Source;
 use crate::session::sources::SourceDetails;
-
-/// Where the source's text comes from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SourceInput {
-    File(PathBuf),
-    Pasted(String),
-}
 
 #[derive(Default)]
 pub struct SourceDialog {

@@ -1,7 +1,7 @@
 //! Questions asked before unsaved edits could be lost: "save your changes first?" (quit, open,
 //! close the window), and "the file changed on disk: whose version?".
 
-use super::command::{Command, UnsavedAnswer};
+use super::command::{Command, ConflictAnswer, UnsavedAnswer};
 use super::dialog::dialog_ui;
 
 /// The question, naming the file and what is about to happen; the answer, once given.
@@ -26,14 +26,6 @@ pub fn unsaved_ui(ctx: &egui::Context, file: &str, action: &str) -> Option<Comma
         answer = Some(UnsavedAnswer::Cancel);
     }
     answer.map(Command::Unsaved)
-}
-
-/// What to do when the open file changed on disk while there are unsaved edits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ConflictAnswer {
-    KeepMine,
-    LoadTheirs,
-    SaveMineAs,
 }
 
 /// "FILE changed on disk while you have unsaved changes": keep mine, load theirs, or save mine

@@ -4,11 +4,11 @@ use std::sync::Arc;
 
 use super::CitelineApp;
 use crate::model::edit::Edit;
+use crate::ui::command::ConflictAnswer;
+use crate::ui::command::Purpose;
 use crate::ui::command::{Command, UnsavedAnswer};
 use crate::ui::event_editor::{Field, field_of_key};
 use crate::ui::field;
-use crate::ui::file_chooser::Purpose;
-use crate::ui::unsaved::ConflictAnswer;
 
 impl CitelineApp {
     /// Applies the commands gathered during the frame.

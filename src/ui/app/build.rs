@@ -10,7 +10,7 @@ use crate::model::edit::{Edit, unique_event_id};
 use crate::model::fields::{Field, from_passage};
 use crate::session::sources::SourceDetails;
 use crate::ui::command::Command;
-use crate::ui::source_dialog::SourceInput;
+use crate::ui::command::SourceInput;
 
 impl CitelineApp {
     /// The commands that build the chronology: sources, passages, new timelines.

@@ -9,25 +9,9 @@ use std::time::{Duration, Instant};
 
 use egui::{Key, RichText};
 
-use super::command::Command;
+use super::command::{Command, Purpose};
 use super::dialog::{dialog_ui, palette_of};
 pub use listing::{Entry, completions, expand_home, list, split};
-
-/// What a file is chosen for: the chooser's title, the files it lists, and where the path goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Purpose {
-    Open,
-    SaveAs,
-    Export,
-    /// File › Export Table….
-    ExportTable,
-    /// File › Publish Page….
-    Publish,
-    /// File › Export Report….
-    ExportReport,
-    AddSource,
-    NewTimeline,
-}
 
 impl Purpose {
     pub fn title(self) -> &'static str {

@@ -327,7 +327,7 @@ fn sentence_job(ui: &Ui, text: &str, p: &Proposal, palette: &Palette, context: b
     let (s, e) = (p.expression.start.max(p.sentence.start), p.expression.end.min(p.sentence.end));
     let marked = s.checked_sub(from).zip(e.checked_sub(from)).map(|(a, b)| a..b);
     let font = egui::TextStyle::Body.resolve(ui.style());
-    super::citation_panel::highlighted(ui, font, palette, ui.available_width(), shown, marked)
+    super::text::highlighted(ui, font, palette, ui.available_width(), shown, marked)
 }
 
 /// Where the sentence before `sentence` begins and the one after it ends, read in a window of
