@@ -59,7 +59,7 @@ fn benches(c: &mut Criterion) {
 fn load(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("million.citeline.json");
-    generate::write(&path, 1_000_000, 1).expect("generate");
+    citeline::formats::citeline::write_generated(&path, 1_000_000, 1).expect("generate");
     let mut group = c.benchmark_group("open");
     group.sample_size(10);
     group.bench_function("open_1M_file", |bench| {

@@ -35,3 +35,23 @@ fn the_architecture_document_names_every_module() {
         found.iter().filter(|(_, named)| !doc.contains(named.as_str())).map(|(path, _)| path.as_str()).collect();
     assert!(missing.is_empty(), "docs/ARCHITECTURE.md does not name: {missing:#?}");
 }
+
+/// The model takes texts and gives documents: no disk, no window. Each file's code before its
+/// unit tests must name none of the ways to either.
+#[test]
+fn the_model_does_no_file_io_and_knows_no_window() {
+    let mut found = Vec::new();
+    modules(Path::new("src/model"), &mut found);
+    assert!(found.len() > 20, "the walk found the model: {}", found.len());
+    let mut offending = Vec::new();
+    for (path, _) in &found {
+        let text = std::fs::read_to_string(path).expect("a module");
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for word in ["std::fs", "fs::", "File::", "OpenOptions", "atomic_write", "egui", "eframe", "std::process"] {
+            if code.lines().filter(|l| !l.trim_start().starts_with("//")).any(|l| l.contains(word)) {
+                offending.push(format!("{path}: {word}"));
+            }
+        }
+    }
+    assert!(offending.is_empty(), "the model reaches out: {offending:#?}");
+}

@@ -127,7 +127,7 @@ fn a_large_file_loads_in_the_background_with_progress_and_can_be_cancelled() {
     let mut harness = app_harness();
     let dir = tempfile::tempdir().expect("tempdir");
     let big = dir.path().join("big.citeline.json");
-    citeline::model::generate::write(&big, 300_000, 5).expect("generate");
+    citeline::formats::citeline::write_generated(&big, 300_000, 5).expect("generate");
 
     // Cancelled: the report says so and the seed timeline stays.
     harness.state_mut().session.open(big.clone());

@@ -484,7 +484,7 @@ pub fn generate(events: usize, seed: u64, output: &Path) -> ExitCode {
     if events > 50_000_000 {
         return fail("--events is limited to 50,000,000");
     }
-    match crate::model::generate::write(output, events, seed) {
+    match crate::formats::citeline::write_generated(output, events, seed) {
         Ok(()) => {
             eprintln!("wrote {events} events to {}", output.display());
             ExitCode::SUCCESS

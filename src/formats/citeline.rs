@@ -69,6 +69,12 @@ pub fn json_problem(e: &serde_json::Error, path: &Path) -> Problem {
     Problem::error(path, Place::Position { line: e.line(), column: e.column() }, message)
 }
 
+/// Writes a generated timeline of `events` events (`model::generate`) to `path`, atomically and
+/// streaming: `citeline generate`, the tests and the benchmarks.
+pub fn write_generated(path: &std::path::Path, events: usize, seed: u64) -> std::io::Result<()> {
+    crate::atomic_write::write_atomically_with(path, |file| crate::model::generate::write_json(file, events, seed))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

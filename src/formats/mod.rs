@@ -13,6 +13,7 @@ pub mod keep;
 pub mod open;
 pub mod report;
 pub mod source_file;
+pub mod source_folder;
 pub mod table;
 pub mod timelinejs;
 pub mod tjs_csv;

@@ -45,13 +45,13 @@ pub fn open(path: &Path, limits: Limits, progress: &Progress) -> Result<Document
 /// Like [`open`], also saying which format the file is in (told once, from its content).
 pub fn open_detected(path: &Path, limits: Limits, progress: &Progress) -> Result<(Document, Format), Vec<Problem>> {
     let (timeline, format) = read_timeline(path, limits, progress)?;
-    Ok((Document::new(timeline, path, progress)?, format))
+    Ok((Document::with_files(timeline, path, super::source_folder::beside(), progress)?, format))
 }
 
 /// Parses `text` as a timeline whose file would be `path` (sources resolve beside it).
 pub fn from_str(text: &str, path: &Path) -> Result<Document, Vec<Problem>> {
     let timeline = super::read_any(text.as_bytes(), path)?;
-    Document::new(timeline, path, &Progress::default())
+    Document::with_files(timeline, path, super::source_folder::beside(), &Progress::default())
 }
 
 pub fn read_timeline(path: &Path, limits: Limits, progress: &Progress) -> Result<(Timeline, Format), Vec<Problem>> {

@@ -9,7 +9,7 @@ mod pdf;
 
 use std::path::Path;
 
-use crate::model::sources::MAX_SOURCE_BYTES;
+use crate::formats::source_folder::MAX_SOURCE_BYTES;
 use crate::model::{Ocr, OriginalKind, Progress};
 
 pub use pdf::{PageImage, QuoteOnPage, render_page as render_pdf_page};

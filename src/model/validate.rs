@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::date::{Edtf, Span};
 use super::problem::Problem;
-use super::sources::read_source_text;
+use super::sources::SourceFiles;
 use super::timeline::{Event, Source};
 
 /// Group names in order of first use. A million events share a few groups: look before
@@ -156,12 +156,12 @@ pub fn duplicate_event_ids(events: &[Event], path: &Path, errors: &mut Vec<Probl
 }
 
 /// Reads every source's text, collecting every problem.
-pub fn load_texts(sources: &[Source], path: &Path) -> Result<Vec<Arc<str>>, Vec<Problem>> {
+pub fn load_texts(sources: &[Source], path: &Path, files: &dyn SourceFiles) -> Result<Vec<Arc<str>>, Vec<Problem>> {
     let mut errors = Vec::new();
     let texts = sources
         .iter()
         .map(|s| {
-            load_text(s, path).unwrap_or_else(|p| {
+            load_text(s, path, files).unwrap_or_else(|p| {
                 errors.push(p);
                 Arc::from("")
             })
@@ -171,12 +171,12 @@ pub fn load_texts(sources: &[Source], path: &Path) -> Result<Vec<Arc<str>>, Vec<
 }
 
 /// A source's text, inline or read from its file beside the timeline at `path`.
-pub fn load_text(s: &Source, path: &Path) -> Result<Arc<str>, Problem> {
+pub fn load_text(s: &Source, path: &Path, files: &dyn SourceFiles) -> Result<Arc<str>, Problem> {
     let base = path.parent().unwrap_or_else(|| Path::new("."));
     match (&s.text, &s.file) {
         (Some(t), None) => Ok(Arc::from(t.as_str())),
         (None, Some(f)) => {
-            read_source_text(base, f).map(Arc::from).map_err(|msg| Problem::in_source(path, &s.id, "file", msg))
+            files.read_text(base, f).map(Arc::from).map_err(|msg| Problem::in_source(path, &s.id, "file", msg))
         }
         (Some(_), Some(_)) => {
             Err(Problem::in_source(path, &s.id, "text", "give the text inline or in a file, not both"))

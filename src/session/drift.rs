@@ -6,9 +6,10 @@
 use std::path::Path;
 
 use crate::formats::source_file::read_source_bytes as read_document;
+use crate::formats::source_folder::read_source_bytes;
 use crate::model::document::source_pin_cite;
 use crate::model::elsewhere::line_column;
-use crate::model::sources::{read_source_bytes, sha256_hex};
+use crate::model::sources::sha256_hex;
 use crate::model::verify::{FoldedText, locate};
 use crate::model::{Document, Place, Problem, Source};
 

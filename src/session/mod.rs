@@ -155,8 +155,14 @@ impl Session {
             // The seed is compiled in and tested; should it ever fail, open empty and say why.
             Err(problems) => {
                 let empty = crate::model::Timeline { title: "citeline".into(), ..Default::default() };
-                let doc = crate::model::Document::new(empty, Path::new(loaded::SEED_NAME), &Progress::default())
-                    .unwrap_or_else(|_| unreachable!("an empty timeline is valid"));
+                let beside = crate::formats::source_folder::beside();
+                let doc = crate::model::Document::with_files(
+                    empty,
+                    Path::new(loaded::SEED_NAME),
+                    beside,
+                    &Progress::default(),
+                )
+                .unwrap_or_else(|_| unreachable!("an empty timeline is valid"));
                 let report = Report::from_problems("The built-in timeline failed to load".into(), &problems, true);
                 (Loaded::new(doc, &Progress::default()), Some(report))
             }

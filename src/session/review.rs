@@ -8,10 +8,10 @@ use std::path::Path;
 use super::Session;
 use super::drift::original_changed;
 use crate::formats::source_file::{ReadOptions, SourceText, read_source_bytes_with};
+use crate::formats::source_folder::read_source_bytes;
 use crate::model::Document;
 use crate::model::anchor::review::{context_changed, in_context, waits, word_diff};
 use crate::model::anchor::{Found, Outcome, anchor_of, places, reanchor_source, text_changed};
-use crate::model::sources::read_source_bytes;
 use crate::model::sources::sha256_hex;
 
 /// One changed source.

@@ -170,7 +170,7 @@ impl Session {
         std::fs::create_dir_all(&folder).map_err(|e| format!("cannot make {}: {e}", folder.display()))?;
         // The original read again where it lies (a changed file) stays that file.
         let same_original = |o: &Original, bytes: &[u8]| {
-            crate::model::sources::read_source_bytes(base, &o.file).is_ok_and(|on_disk| on_disk == bytes)
+            crate::formats::source_folder::read_source_bytes(base, &o.file).is_ok_and(|on_disk| on_disk == bytes)
         };
         let new_original = new
             .original

@@ -10,7 +10,8 @@ use std::sync::Arc;
 use egui::{Color32, ColorImage, RichText, Role, Sense, StrokeKind, TextureHandle, TextureOptions, Ui, WidgetInfo};
 
 use crate::formats::source_file::{PageImage, QuoteOnPage, render_pdf_page};
-use crate::model::{Source, sources::read_source_bytes};
+use crate::formats::source_folder::read_source_bytes;
+use crate::model::Source;
 use crate::scene::Palette;
 use crate::session::Job;
 

@@ -14,7 +14,7 @@ use super::date::{Edtf, Span};
 use super::elsewhere::{self, Elsewhere, HINT_BUDGET, Hint, line_column};
 use super::problem::{Place, Problem};
 use super::progress::{Progress, Stage};
-use super::sources::{read_source_bytes, sha256_hex};
+use super::sources::{NoFiles, SourceFiles, sha256_hex};
 use super::timeline::{Event, Source, Timeline};
 use super::validate::{check_event_lengths, duplicate_event_ids, era_spans, group_names, index_sources, load_texts};
 use super::verify::{CitationCheck, FoldedText, Verification, locate};
@@ -56,6 +56,8 @@ pub struct Document {
     /// Group names in order of first use; events without a group are in none.
     groups: Vec<Box<str>>,
     ids: ids::IdIndex,
+    /// Where its source files are read from (a new source added, an original checked).
+    files: Arc<dyn SourceFiles>,
 }
 
 /// What checking one event found.
@@ -68,9 +70,20 @@ struct EventCheck {
 impl Document {
     /// Validates `timeline`, reading source files relative to `path`'s folder. Errors that make
     /// the timeline unusable come back as `Err`, every one of them, not only the first.
-    pub fn new(mut timeline: Timeline, path: &Path, progress: &Progress) -> Result<Self, Vec<Problem>> {
+    pub fn new(timeline: Timeline, path: &Path, progress: &Progress) -> Result<Self, Vec<Problem>> {
+        Self::with_files(timeline, path, Arc::new(NoFiles), progress)
+    }
+
+    /// A document whose sources may name files, read through `files` (beside the timeline:
+    /// `formats::source_folder::beside()`).
+    pub fn with_files(
+        mut timeline: Timeline,
+        path: &Path,
+        files: Arc<dyn SourceFiles>,
+        progress: &Progress,
+    ) -> Result<Self, Vec<Problem>> {
         let events = std::mem::take(&mut timeline.events);
-        let texts = load_texts(&timeline.sources, path)?;
+        let texts = load_texts(&timeline.sources, path, &*files)?;
         let mut errors = Vec::new();
         let source_ids = index_sources(&timeline.sources, path, &mut errors);
         let era_spans = era_spans(&timeline.eras, path, &mut errors);
@@ -88,6 +101,7 @@ impl Document {
             era_spans,
             groups: Vec::new(),
             ids: ids::IdIndex::default(),
+            files,
         };
         doc.problems = std::mem::take(&mut doc.timeline.read_warnings);
         doc.problems.extend(doc.source_warnings());
@@ -225,7 +239,7 @@ impl Document {
                 ));
             }
             if let Some(original) = &s.original {
-                match read_source_bytes(base, &original.file) {
+                match self.files.read(base, &original.file) {
                     Ok(bytes) if sha256_hex(&bytes) != original.sha256 => warnings.push(warn(
                         "original",
                         format!("the {} {} changed since it was added", original.kind.name(), original.file),

@@ -119,7 +119,7 @@ impl Document {
         let mut errors = Vec::new();
         check_source(&source, &self.path, &mut errors);
         self.refuse_duplicate_source(&source.id, Some(index), &mut errors);
-        let text = load_text(&source, &self.path).map_err(|p| vec![p])?;
+        let text = load_text(&source, &self.path, &*self.files).map_err(|p| vec![p])?;
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -144,7 +144,7 @@ impl Document {
         let mut errors = Vec::new();
         check_source(&source, &self.path, &mut errors);
         self.refuse_duplicate_source(&source.id, None, &mut errors);
-        let text = load_text(&source, &self.path).map_err(|p| vec![p])?;
+        let text = load_text(&source, &self.path, &*self.files).map_err(|p| vec![p])?;
         if !errors.is_empty() {
             return Err(errors);
         }
