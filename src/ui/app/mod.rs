@@ -5,33 +5,33 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use egui::{Key, Modifiers, ThemePreference};
+use egui::ThemePreference;
 
 mod apply;
 mod build;
+mod keys;
+mod notices;
+mod panels;
 
-use super::citation_panel::{CitationPanel, PanelContext};
+use super::citation_panel::CitationPanel;
 use super::command::Command;
-use super::dialog::palette_of;
 use super::export_dialog::{ExportDialog, ExportSource};
 use super::file_chooser::FileChooser;
 use super::filter_menu::FilterMenu;
 use super::goto_dialog::GotoDialog;
 use super::menu::{MenuState, menu_ui};
 use super::new_dialog::NewDialog;
-use super::proposals_panel::proposals_ui;
 use super::report_export::ReportExport;
-use super::results::results_ui;
 use super::save_dialog::SaveDialog;
-use super::shortcuts::{self, shortcuts_window};
+use super::shortcuts::shortcuts_window;
 use super::source_dialog::SourceDialog;
 use super::status::{Work, status_ui};
-use super::table_export::{TableExport, Written};
-use super::timeline_view::{TimelineCommand, TimelineFrame, ViewState, timeline_ui};
+use super::table_export::TableExport;
+use super::timeline_view::ViewState;
 use super::toolbar::{SearchField, toolbar_ui};
 use crate::layout::TimeView;
 use crate::session::journal::{Journal, Recovery};
-use crate::session::{Notice, Report, Session};
+use crate::session::{Report, Session};
 use crate::settings::{Settings, SettingsStore, ThemeChoice};
 
 pub struct CitelineApp {
@@ -195,189 +195,12 @@ impl CitelineApp {
         self.report = Some(Report::flashed(self.report.take(), text));
     }
 
-    /// Takes in what the session says happened, and an export that finished.
-    fn take_notices(&mut self) {
-        self.take_notices_with(None);
-    }
-
-    /// The same, `refused` being what a field shown holds and did not take (said with Saved).
-    fn take_notices_with(&mut self, refused: Option<&str>) {
-        if let Some(path) = self.export.take_finished() {
-            self.flash(format!("Exported {}", super::status::file_name(&path)));
-        }
-        match self.table_export.poll() {
-            Some((path, what, Ok(n))) => {
-                let s = if n == 1 { "" } else { "s" };
-                let name = super::status::file_name(&path);
-                self.flash(match what {
-                    Written::Table => format!("Exported {n} row{s} to {name}"),
-                    Written::Page => format!("Published {n} event{s} to {name}"),
-                });
-            }
-            Some((path, what, Err(why))) => {
-                let what = match what {
-                    Written::Table => "The table was not exported",
-                    Written::Page => "The page was not published",
-                };
-                self.report = Some(Report::failed(format!("{what} to {}: {why}", path.display())));
-            }
-            None => {}
-        }
-        match self.report_export.poll() {
-            Some((path, Ok(written))) => {
-                let s = if written.events == 1 { "" } else { "s" };
-                self.flash(format!(
-                    "Exported a report of {} event{s} to {}",
-                    written.events,
-                    super::status::file_name(&path)
-                ));
-            }
-            Some((path, Err(why))) => {
-                self.report = Some(Report::failed(format!("The report was not exported to {}: {why}", path.display())));
-            }
-            None => {}
-        }
-        for notice in self.session.take_notices() {
-            match notice {
-                Notice::Opened { same_file } => {
-                    self.opened(same_file);
-                    if let Some(edits) = self.replay.take() {
-                        self.restore(edits);
-                    }
-                }
-                Notice::Reloaded { previous } => {
-                    self.changed.opened();
-                    let id = self.selected.and_then(|e| previous.doc.events().get(e as usize)).map(|ev| ev.id.clone());
-                    self.selected = id
-                        .and_then(|id| self.session.data().doc.event_index(&id))
-                        .and_then(|i| u32::try_from(i).ok())
-                        .filter(|&e| self.session.visibility().shown(e));
-                }
-                Notice::Report(report) => self.report = Some(report),
-                Notice::ChangedOnDisk => self.conflict = true,
-                Notice::Saved { outcome, path } => {
-                    let saved = outcome.is_ok();
-                    if saved {
-                        let name = super::status::file_name(&path);
-                        match refused {
-                            // The field's text is not in what was saved: said, not hidden.
-                            Some(refused) => self.flash(format!("Saved {name}, but a field’s {refused}")),
-                            None => self.flash(format!("Saved {name}")),
-                        }
-                    }
-                    self.save.message = Some(outcome);
-                    if let Some(action) = self.after_save.take().filter(|_| saved && !self.session.is_dirty()) {
-                        self.save.open = false;
-                        self.commands.push(action);
-                    }
-                }
-            }
-        }
-    }
-
-    /// Another document is open: the view fits it (or comes back as it was), nothing is
-    /// selected, and it is remembered.
-    fn opened(&mut self, same_file: bool) {
-        if !same_file {
-            self.filters.clear();
-            self.search = SearchField::default();
-            self.session.search_state_mut().clear();
-        }
-        self.report = crate::session::Report::opened_with(self.session.data().doc.problems());
-        // Its sources are looked at: the review opens by itself if some changed.
-        self.changed.opened();
-        self.view.reset(self.session.data());
-        if let Some(v) = self.restore_view.take() {
-            self.view.view = v;
-        }
-        self.selected = None;
-        self.settings.remember_file(self.session.path());
-    }
-
     fn apply_theme(&self, ctx: &egui::Context) {
         ctx.set_theme(match self.settings.theme {
             ThemeChoice::System => ThemePreference::System,
             ThemeChoice::Light => ThemePreference::Light,
             ThemeChoice::Dark => ThemePreference::Dark,
         });
-    }
-
-    fn any_dialog_open(&self) -> bool {
-        self.export.open
-            || self.report_export.open
-            || self.chooser.open
-            || self.save.open
-            || self.sources.open
-            || self.new_timeline.open
-            || self.goto.open
-            || self.pending.is_some()
-            || self.recovery.is_some()
-            || self.show_shortcuts
-            || self.conflict
-            || self.delete_source.is_some()
-    }
-
-    /// Keyboard shortcuts, and Esc: it closes an open menu or popup, else a dialog, else
-    /// clears the search, else the selection. Handled here only.
-    fn shortcuts(&mut self, ctx: &egui::Context) {
-        for (shortcut, command) in [
-            // Those with Shift first, before those without could take them.
-            (shortcuts::REDO, Command::Redo),
-            (shortcuts::SAVE_AS, Command::ShowSaveAs),
-            (shortcuts::NEW_EVENT, Command::NewEvent),
-            (shortcuts::PROPOSALS, Command::ToggleProposals),
-            (shortcuts::CHANGED_SOURCES, Command::ToggleChangedSources),
-            (shortcuts::ADD_SOURCE, Command::ShowAddSource(None)),
-            (shortcuts::REDO_Y, Command::Redo),
-            (shortcuts::UNDO, Command::Undo),
-            (shortcuts::SAVE, Command::Save),
-            (shortcuts::OPEN, Command::OpenDialog),
-            (shortcuts::NEW, Command::ShowNewTimeline),
-            (shortcuts::EXPORT, Command::ShowExport),
-            (shortcuts::EXPORT_TABLE, Command::ShowExportTable),
-            (shortcuts::EXPORT_REPORT, Command::ShowExportReport),
-            (shortcuts::QUIT, Command::Quit),
-            (shortcuts::FIND, Command::FocusSearch),
-            (shortcuts::GOTO, Command::ShowGoto),
-        ] {
-            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
-                self.commands.push(command);
-            }
-        }
-        let typing = ctx.egui_wants_keyboard_input();
-        if !typing
-            && !self.any_dialog_open()
-            && let Some(e) = self.selected
-            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Delete))
-        {
-            self.commands.push(Command::DeleteEvent(e));
-        }
-        if !ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-            return;
-        }
-        if egui::Popup::is_any_open(ctx) {
-            // An open menu or popup is what the user looks at: Esc closes it and nothing else.
-            egui::Popup::close_all(ctx);
-        } else if self.view.cancel_drag() {
-            // Esc lets go of a dragged event where it was.
-        } else if self.chooser.open {
-            // Only the chooser: the dialog it was opened from stays.
-            self.chooser.open = false;
-        } else if self.any_dialog_open() {
-            self.export.open = false;
-            self.report_export.open = false;
-            self.save.open = false;
-            self.sources.open = false;
-            self.new_timeline.open = false;
-            self.goto.open = false;
-            self.show_shortcuts = false;
-            self.delete_source = None;
-            self.pending = None;
-        } else if self.search.is_active() {
-            self.commands.push(Command::ClearSearch);
-        } else if !ctx.egui_wants_keyboard_input() {
-            self.commands.push(Command::Select(None));
-        }
     }
 
     /// Keeps the settings file up to date while they change, so that a crash loses little.
@@ -396,97 +219,6 @@ impl CitelineApp {
     fn window_title(&self) -> String {
         let dirty = if self.session.is_dirty() { "• " } else { "" };
         format!("{dirty}{} — {} — citeline", self.session.data().doc.timeline().title, self.session.file_name())
-    }
-
-    /// The side panel, the results list and the timeline.
-    /// The side panels and the timeline; `typing` says a field had the keyboard as the frame
-    /// began (a field that Enter just left must not have the timeline take that Enter too).
-    fn panels_ui(&mut self, ui: &mut egui::Ui, typing: bool) {
-        let data = Arc::clone(self.session.data());
-        let visibility = Arc::clone(self.session.visibility());
-        let palette = palette_of(ui);
-        let cx = PanelContext {
-            visibility: &visibility,
-            selected: self.selected,
-            revision: self.session.revision(),
-            tags: &self.session.choices().tags,
-            palette,
-        };
-        let panel = egui::Panel::right("citations")
-            .resizable(true)
-            .default_size(420.0)
-            .min_size(260.0)
-            .show(ui, |ui| self.panel.ui(ui, &data, &cx));
-        self.commands.extend(panel.inner);
-        let matches = self.session.search_state().results().cloned().filter(|_| self.search.is_active());
-        if self.search.is_active() {
-            let scroll = std::mem::take(&mut self.search.scroll_to_selected);
-            let commands = egui::Panel::left("results")
-                .resizable(true)
-                .default_size(300.0)
-                .min_size(200.0)
-                .show(ui, |ui| results_ui(ui, &data, matches.as_deref(), self.selected, scroll))
-                .inner;
-            self.commands.extend(commands);
-        }
-        if self.changed.open {
-            let revision = self.session.revision();
-            let commands = egui::Panel::left("changed-sources")
-                .resizable(true)
-                .default_size(400.0)
-                .min_size(260.0)
-                .max_size(640.0)
-                .show(ui, |ui| self.changed.ui(ui, &data, revision, &palette))
-                .inner;
-            self.commands.extend(commands);
-        }
-        let proposals = if self.show_proposals { Some(self.session.proposals()) } else { None };
-        if let Some(list) = &proposals {
-            let commands = egui::Panel::left("proposals")
-                .resizable(true)
-                .default_size(360.0)
-                .min_size(240.0)
-                .max_size(520.0)
-                .show(ui, |ui| {
-                    proposals_ui(ui, &data, list.as_deref().map(Vec::as_slice), &palette, &mut self.proposals_list)
-                })
-                .inner;
-            self.commands.extend(commands);
-        }
-        // Proposed dates, and the date being typed for the selected event, stand as ghosts.
-        let mut ghosts: Option<Vec<(crate::model::Day, crate::model::Day)>> =
-            proposals.flatten().map(|list| list.iter().map(|p| p.span).collect());
-        if let Some(span) = self.panel.editor.preview {
-            ghosts.get_or_insert_with(Vec::new).push(span);
-        }
-        let session = &self.session;
-        let overview = |columns: usize| session.overview(columns);
-        let frame = TimelineFrame {
-            ghosts: ghosts.as_deref(),
-            overview: &overview,
-            data: &data,
-            visibility: &visibility,
-            matches: matches.as_deref(),
-            selected: self.selected,
-            palette,
-            keyboard: !typing && !ui.ctx().egui_wants_keyboard_input() && !self.any_dialog_open(),
-        };
-        let timeline = egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
-            self.timeline_width = ui.available_width();
-            timeline_ui(ui, &frame, &mut self.view)
-        });
-        let events = data.doc.events();
-        self.commands.extend(timeline.inner.into_iter().flat_map(|c| match c {
-            TimelineCommand::Select(e) => vec![Command::Select(e)],
-            // The moved event is selected, so that the panel shows its new date.
-            TimelineCommand::Move(e, when) => events.get(e as usize).map_or_else(Vec::new, |old| {
-                let event = crate::model::Event { when: Some(when.into()), ..old.clone() };
-                let edit = crate::model::edit::Edit::UpdateEvent { index: e as usize, event };
-                vec![Command::Edit(edit, None), Command::Select(Some(e))]
-            }),
-            TimelineCommand::SelectNext => vec![Command::SelectNext],
-            TimelineCommand::SelectPrevious => vec![Command::SelectPrevious],
-        }));
     }
 }
 

@@ -1,0 +1,88 @@
+//! The keyboard: shortcuts, and Esc, handled here once for the whole window.
+
+use egui::{Key, Modifiers};
+
+use crate::ui::command::Command;
+use crate::ui::shortcuts;
+
+use super::CitelineApp;
+
+impl CitelineApp {
+    pub(super) fn any_dialog_open(&self) -> bool {
+        self.export.open
+            || self.report_export.open
+            || self.chooser.open
+            || self.save.open
+            || self.sources.open
+            || self.new_timeline.open
+            || self.goto.open
+            || self.pending.is_some()
+            || self.recovery.is_some()
+            || self.show_shortcuts
+            || self.conflict
+            || self.delete_source.is_some()
+    }
+
+    /// Keyboard shortcuts, and Esc: it closes an open menu or popup, else a dialog, else
+    /// clears the search, else the selection. Handled here only.
+    pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
+        for (shortcut, command) in [
+            // Those with Shift first, before those without could take them.
+            (shortcuts::REDO, Command::Redo),
+            (shortcuts::SAVE_AS, Command::ShowSaveAs),
+            (shortcuts::NEW_EVENT, Command::NewEvent),
+            (shortcuts::PROPOSALS, Command::ToggleProposals),
+            (shortcuts::CHANGED_SOURCES, Command::ToggleChangedSources),
+            (shortcuts::ADD_SOURCE, Command::ShowAddSource(None)),
+            (shortcuts::REDO_Y, Command::Redo),
+            (shortcuts::UNDO, Command::Undo),
+            (shortcuts::SAVE, Command::Save),
+            (shortcuts::OPEN, Command::OpenDialog),
+            (shortcuts::NEW, Command::ShowNewTimeline),
+            (shortcuts::EXPORT, Command::ShowExport),
+            (shortcuts::EXPORT_TABLE, Command::ShowExportTable),
+            (shortcuts::EXPORT_REPORT, Command::ShowExportReport),
+            (shortcuts::QUIT, Command::Quit),
+            (shortcuts::FIND, Command::FocusSearch),
+            (shortcuts::GOTO, Command::ShowGoto),
+        ] {
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.commands.push(command);
+            }
+        }
+        let typing = ctx.egui_wants_keyboard_input();
+        if !typing
+            && !self.any_dialog_open()
+            && let Some(e) = self.selected
+            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Delete))
+        {
+            self.commands.push(Command::DeleteEvent(e));
+        }
+        if !ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            return;
+        }
+        if egui::Popup::is_any_open(ctx) {
+            // An open menu or popup is what the user looks at: Esc closes it and nothing else.
+            egui::Popup::close_all(ctx);
+        } else if self.view.cancel_drag() {
+            // Esc lets go of a dragged event where it was.
+        } else if self.chooser.open {
+            // Only the chooser: the dialog it was opened from stays.
+            self.chooser.open = false;
+        } else if self.any_dialog_open() {
+            self.export.open = false;
+            self.report_export.open = false;
+            self.save.open = false;
+            self.sources.open = false;
+            self.new_timeline.open = false;
+            self.goto.open = false;
+            self.show_shortcuts = false;
+            self.delete_source = None;
+            self.pending = None;
+        } else if self.search.is_active() {
+            self.commands.push(Command::ClearSearch);
+        } else if !ctx.egui_wants_keyboard_input() {
+            self.commands.push(Command::Select(None));
+        }
+    }
+}

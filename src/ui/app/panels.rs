@@ -1,0 +1,105 @@
+//! The side panels, the results list and the timeline, laid out each frame.
+
+use std::sync::Arc;
+
+use crate::ui::citation_panel::PanelContext;
+use crate::ui::command::Command;
+use crate::ui::dialog::palette_of;
+use crate::ui::proposals_panel::proposals_ui;
+use crate::ui::results::results_ui;
+use crate::ui::timeline_view::{TimelineCommand, TimelineFrame, timeline_ui};
+
+use super::CitelineApp;
+
+impl CitelineApp {
+    /// The side panel, the results list and the timeline.
+    /// The side panels and the timeline; `typing` says a field had the keyboard as the frame
+    /// began (a field that Enter just left must not have the timeline take that Enter too).
+    pub(super) fn panels_ui(&mut self, ui: &mut egui::Ui, typing: bool) {
+        let data = Arc::clone(self.session.data());
+        let visibility = Arc::clone(self.session.visibility());
+        let palette = palette_of(ui);
+        let cx = PanelContext {
+            visibility: &visibility,
+            selected: self.selected,
+            revision: self.session.revision(),
+            tags: &self.session.choices().tags,
+            palette,
+        };
+        let panel = egui::Panel::right("citations")
+            .resizable(true)
+            .default_size(420.0)
+            .min_size(260.0)
+            .show(ui, |ui| self.panel.ui(ui, &data, &cx));
+        self.commands.extend(panel.inner);
+        let matches = self.session.search_state().results().cloned().filter(|_| self.search.is_active());
+        if self.search.is_active() {
+            let scroll = std::mem::take(&mut self.search.scroll_to_selected);
+            let commands = egui::Panel::left("results")
+                .resizable(true)
+                .default_size(300.0)
+                .min_size(200.0)
+                .show(ui, |ui| results_ui(ui, &data, matches.as_deref(), self.selected, scroll))
+                .inner;
+            self.commands.extend(commands);
+        }
+        if self.changed.open {
+            let revision = self.session.revision();
+            let commands = egui::Panel::left("changed-sources")
+                .resizable(true)
+                .default_size(400.0)
+                .min_size(260.0)
+                .max_size(640.0)
+                .show(ui, |ui| self.changed.ui(ui, &data, revision, &palette))
+                .inner;
+            self.commands.extend(commands);
+        }
+        let proposals = if self.show_proposals { Some(self.session.proposals()) } else { None };
+        if let Some(list) = &proposals {
+            let commands = egui::Panel::left("proposals")
+                .resizable(true)
+                .default_size(360.0)
+                .min_size(240.0)
+                .max_size(520.0)
+                .show(ui, |ui| {
+                    proposals_ui(ui, &data, list.as_deref().map(Vec::as_slice), &palette, &mut self.proposals_list)
+                })
+                .inner;
+            self.commands.extend(commands);
+        }
+        // Proposed dates, and the date being typed for the selected event, stand as ghosts.
+        let mut ghosts: Option<Vec<(crate::model::Day, crate::model::Day)>> =
+            proposals.flatten().map(|list| list.iter().map(|p| p.span).collect());
+        if let Some(span) = self.panel.editor.preview {
+            ghosts.get_or_insert_with(Vec::new).push(span);
+        }
+        let session = &self.session;
+        let overview = |columns: usize| session.overview(columns);
+        let frame = TimelineFrame {
+            ghosts: ghosts.as_deref(),
+            overview: &overview,
+            data: &data,
+            visibility: &visibility,
+            matches: matches.as_deref(),
+            selected: self.selected,
+            palette,
+            keyboard: !typing && !ui.ctx().egui_wants_keyboard_input() && !self.any_dialog_open(),
+        };
+        let timeline = egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
+            self.timeline_width = ui.available_width();
+            timeline_ui(ui, &frame, &mut self.view)
+        });
+        let events = data.doc.events();
+        self.commands.extend(timeline.inner.into_iter().flat_map(|c| match c {
+            TimelineCommand::Select(e) => vec![Command::Select(e)],
+            // The moved event is selected, so that the panel shows its new date.
+            TimelineCommand::Move(e, when) => events.get(e as usize).map_or_else(Vec::new, |old| {
+                let event = crate::model::Event { when: Some(when.into()), ..old.clone() };
+                let edit = crate::model::edit::Edit::UpdateEvent { index: e as usize, event };
+                vec![Command::Edit(edit, None), Command::Select(Some(e))]
+            }),
+            TimelineCommand::SelectNext => vec![Command::SelectNext],
+            TimelineCommand::SelectPrevious => vec![Command::SelectPrevious],
+        }));
+    }
+}
