@@ -1,7 +1,5 @@
 //! Applying the commands that panels, menus and dialogs returned during the frame.
 
-use std::sync::Arc;
-
 use super::CitelineApp;
 use crate::model::edit::Edit;
 use crate::ui::command::ConflictAnswer;
@@ -57,51 +55,15 @@ impl CitelineApp {
                 self.take_notices();
             }
             Command::ShowSaveAs => self.save.show(self.session.path()),
-            Command::ShowExport => self.export.open = true,
-            Command::ShowExportTable => {
-                let doc = &self.session.data().doc;
-                let start = crate::ui::table_export::TableExport::proposed(doc.path(), &doc.timeline().title);
-                self.apply(Command::Browse(Purpose::ExportTable, Some(start)), ctx);
-            }
-            Command::ExportTable(path) => {
-                let data = Arc::clone(self.session.data());
-                let visible = self.session.visibility().mask().map(<[bool]>::to_vec);
-                self.table_export.start(ctx, data, visible, path);
-            }
-            Command::ShowPublish => {
-                let doc = &self.session.data().doc;
-                let start = crate::ui::table_export::TableExport::proposed(doc.path(), &doc.timeline().title)
-                    .with_extension("html");
-                self.apply(Command::Browse(Purpose::Publish, Some(start)), ctx);
-            }
-            Command::Publish(path) => {
-                let data = Arc::clone(self.session.data());
-                let visible = self.session.visibility().mask().map(<[bool]>::to_vec);
-                self.table_export.start_page(ctx, data, visible, path);
-            }
-            Command::ShowExportReport => self.report_export.show(&self.session.data().doc),
-            Command::ExportReport(path) => {
-                let data = Arc::clone(self.session.data());
-                let visible = self.session.visibility().mask().map(<[bool]>::to_vec);
-                self.report_export.start(ctx, data, visible, path);
-            }
-            Command::CancelExportReport => {
-                if let Some((path, _)) = self.report_export.running() {
-                    let name = super::super::status::file_name(path);
-                    self.flash(format!("Stopped exporting the report to {name}"));
-                }
-                self.report_export.cancel();
-            }
-            Command::CancelExportTable => {
-                if let Some((path, what, _)) = self.table_export.running() {
-                    let name = super::super::status::file_name(path);
-                    self.flash(match what {
-                        crate::ui::table_export::Written::Table => format!("Stopped exporting the table to {name}"),
-                        crate::ui::table_export::Written::Page => format!("Stopped publishing the page to {name}"),
-                    });
-                }
-                self.table_export.cancel();
-            }
+            exporting @ (Command::ShowExport
+            | Command::ShowExportTable
+            | Command::ExportTable(_)
+            | Command::ShowPublish
+            | Command::Publish(_)
+            | Command::ShowExportReport
+            | Command::ExportReport(_)
+            | Command::CancelExportReport
+            | Command::CancelExportTable) => self.apply_export(exporting, ctx),
             Command::ShowShortcuts => self.show_shortcuts = true,
             Command::Quit => {
                 self.close_confirmed = true;
@@ -159,32 +121,21 @@ impl CitelineApp {
             | Command::FindByHand { .. }
             | Command::PlaceCitation { .. }) => self.apply_building(building, ctx),
             Command::SaveAs(path, format) => self.session.save_as(path, format),
-            Command::Select(e) => self.select(e),
-            Command::SelectResult(e) => self.select_result(e),
-            Command::SelectNext => self.step_selection(true),
-            Command::SelectPrevious => self.step_selection(false),
-            Command::FitAll => self.view.fit_all(self.session.data(), self.session.visibility()),
-            Command::ToggleProposals => self.show_proposals = !self.show_proposals,
-            Command::ShowGoto => self.goto.show(),
-            Command::GoTo(view) => self.view.animate_to(view),
             Command::AcceptProposals(list) => self.accept_proposals(&list),
             Command::RejectProposals(list) => self.reject_proposals(&list),
-            Command::SetTheme(theme) => {
-                self.settings.theme = theme;
-                self.apply_theme(ctx);
-            }
-            Command::SetFilter(filter) => {
-                self.session.set_filter(filter);
-                if self.selected.is_some_and(|e| !self.session.visibility().shown(e)) {
-                    self.selected = None;
-                }
-            }
-            Command::FocusSearch => self.search.focus_requested = true,
-            Command::ClearSearch => {
-                self.search.text.clear();
-                self.session.search_state_mut().clear();
-            }
-            Command::NextResult => self.select_when_done = true,
+            viewing @ (Command::Select(_)
+            | Command::SelectResult(_)
+            | Command::SelectNext
+            | Command::SelectPrevious
+            | Command::FitAll
+            | Command::ToggleProposals
+            | Command::ShowGoto
+            | Command::GoTo(_)
+            | Command::SetTheme(_)
+            | Command::SetFilter(_)
+            | Command::FocusSearch
+            | Command::ClearSearch
+            | Command::NextResult) => self.apply_view(viewing, ctx),
             Command::CancelLoading => self.session.cancel_loading(),
             Command::CancelSaving => self.session.cancel_saving(),
             Command::CancelAddingSource => {
@@ -376,44 +327,5 @@ impl CitelineApp {
             }
             UnsavedAnswer::Cancel => self.pending = None,
         }
-    }
-
-    pub fn select(&mut self, event: Option<u32>) {
-        self.selected = event;
-        self.search.scroll_to_selected = true;
-        if let Some(e) = event {
-            let data = Arc::clone(self.session.data());
-            self.view.reveal(&data, e, self.timeline_width);
-            if !self.session.visibility().shown(e) {
-                // A new event the filter hides: said, or it seems not to have been made.
-                let filter = self.session.filter().describe(&data.doc);
-                self.flash(format!("The selected event is hidden by the filter ({filter}): Clear Filters to see it"));
-            }
-        }
-    }
-
-    /// Selects a search result and centres the view on it.
-    pub(super) fn select_result(&mut self, event: u32) {
-        self.selected = Some(event);
-        self.search.scroll_to_selected = true;
-        let data = Arc::clone(self.session.data());
-        self.view.center_on(&data, event);
-    }
-
-    fn step_selection(&mut self, forward: bool) {
-        let data = Arc::clone(self.session.data());
-        let order = self.session.visibility().chronological(&data.lanes);
-        if order.is_empty() {
-            return;
-        }
-        let position = self.selected.and_then(|s| order.iter().position(|&e| e == s));
-        let next = match (position, forward) {
-            (None, true) => 0,
-            (None, false) => order.len() - 1,
-            (Some(p), true) => (p + 1).min(order.len() - 1),
-            (Some(p), false) => p.saturating_sub(1),
-        };
-        let event = order[next];
-        self.select(Some(event));
     }
 }

@@ -9,9 +9,11 @@ use egui::ThemePreference;
 
 mod apply;
 mod build;
+mod exports;
 mod keys;
 mod notices;
 mod panels;
+mod view;
 
 use super::citation_panel::CitationPanel;
 use super::command::Command;

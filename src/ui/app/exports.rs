@@ -1,0 +1,63 @@
+//! File › Export Image, Export Table, Publish Page and Export Report: their dialogs opened, the
+//! files written in the background, and their cancelling.
+
+use std::sync::Arc;
+
+use crate::ui::command::{Command, Purpose};
+
+use super::CitelineApp;
+
+impl CitelineApp {
+    /// Applies one of the exporting commands.
+    pub(super) fn apply_export(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::ShowExport => self.export.open = true,
+            Command::ShowExportTable => {
+                let doc = &self.session.data().doc;
+                let start = crate::ui::table_export::TableExport::proposed(doc.path(), &doc.timeline().title);
+                self.apply(Command::Browse(Purpose::ExportTable, Some(start)), ctx);
+            }
+            Command::ExportTable(path) => {
+                let data = Arc::clone(self.session.data());
+                let visible = self.session.visibility().mask().map(<[bool]>::to_vec);
+                self.table_export.start(ctx, data, visible, path);
+            }
+            Command::ShowPublish => {
+                let doc = &self.session.data().doc;
+                let start = crate::ui::table_export::TableExport::proposed(doc.path(), &doc.timeline().title)
+                    .with_extension("html");
+                self.apply(Command::Browse(Purpose::Publish, Some(start)), ctx);
+            }
+            Command::Publish(path) => {
+                let data = Arc::clone(self.session.data());
+                let visible = self.session.visibility().mask().map(<[bool]>::to_vec);
+                self.table_export.start_page(ctx, data, visible, path);
+            }
+            Command::ShowExportReport => self.report_export.show(&self.session.data().doc),
+            Command::ExportReport(path) => {
+                let data = Arc::clone(self.session.data());
+                let visible = self.session.visibility().mask().map(<[bool]>::to_vec);
+                self.report_export.start(ctx, data, visible, path);
+            }
+            Command::CancelExportReport => {
+                if let Some((path, _)) = self.report_export.running() {
+                    let name = crate::ui::status::file_name(path);
+                    self.flash(format!("Stopped exporting the report to {name}"));
+                }
+                self.report_export.cancel();
+            }
+            Command::CancelExportTable => {
+                if let Some((path, what, _)) = self.table_export.running() {
+                    let name = crate::ui::status::file_name(path);
+                    self.flash(match what {
+                        crate::ui::table_export::Written::Table => format!("Stopped exporting the table to {name}"),
+                        crate::ui::table_export::Written::Page => format!("Stopped publishing the page to {name}"),
+                    });
+                }
+                self.table_export.cancel();
+            }
+            // `apply` sends only the commands above here.
+            _ => {}
+        }
+    }
+}
