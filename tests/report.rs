@@ -214,6 +214,16 @@ fn filters_narrow_the_report_and_bad_arguments_are_refused_clearly() {
     let (code, said) = report(&[t, "-o", pdf.to_str().expect("path"), "--range", "2016/2017", "--no-image"]);
     assert_eq!(code, 0, "{said}");
     assert!(said.contains("(1 event, 1 citation, PDF)"), "{said}");
+    let text = pdf_text(&pdf);
+    assert!(text.contains("A selection: 1 of 4 events (dates 2016/2017)."), "the report says it is a selection: {text}");
+
+    let empty = out(&dir, "empty.pdf");
+    let (code, said) = report(&[t, "-o", empty.to_str().expect("path"), "--range", "2030/2040"]);
+    assert_eq!(code, 0, "{said}");
+    assert!(said.contains("warning: no event is in this selection"), "{said}");
+    let text = pdf_text(&empty);
+    assert!(text.contains("No event is in this selection"), "not “no dated event”: {text}");
+    assert!(!text.contains("No event is dated"), "{text}");
     for (args, error) in [
         (vec![t, "-o", "x.doc"], "*.docx or *.pdf"),
         (vec![t, "-o", "x.pdf", "--style", "nonesuch"], "chicago, apa, or a style's name"),
@@ -342,13 +352,40 @@ fn ctrl_p_in_the_window_asks_paper_style_picture_and_file_then_writes_the_events
             e.title
         );
     }
+    let shown = (0..data.doc.events().len()).filter(|&i| filter.matches(&data.doc, i)).count();
+    let said = format!("A selection: {shown} of {} events (tag governance).", data.doc.events().len());
+    assert!(document.contains(&said), "the report says it is a selection: {said}");
     assert!(document.contains(r#"<w:pgSz w:w="12240" w:h="15840"/>"#), "US Letter pages");
     assert!(!document.contains("<w:drawing>"), "no picture, as asked");
     assert!(document.contains("in the APA style"), "the sources in APA style, as asked");
 
-    // The choices stay for the next report; Esc closes the dialog.
+    // The choices stay for the next report; the same file is not replaced without asking.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
     harness.run();
+    let before = std::fs::metadata(&written).and_then(|m| m.modified()).expect("written");
+    harness.get_by_label("Export").click();
+    harness.run();
+    assert!(harness.query_all_by_label_contains("already exists. Replace it?").count() > 0, "asked first");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(std::fs::metadata(&written).and_then(|m| m.modified()).ok(), Some(before), "left as it was");
+
+    // A name refused by Enter keeps the keyboard, so that it can be put right.
+    let field = harness.get_by_role_and_label(Role::TextInput, "Save to");
+    field.focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "Save to").type_text(&dir.path().join("bad.png").display().to_string());
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.run();
+    assert!(harness.query_all_by_label_contains("not .png").count() > 0, "the name is refused, saying why");
+    for key in [Key::Backspace, Key::Backspace, Key::Backspace] {
+        harness.key_press(key);
+        harness.run();
+    }
+    let value = harness.get_by_role_and_label(Role::TextInput, "Save to").value().unwrap_or_default();
+    assert!(value.ends_with("bad."), "the field kept the keyboard: {value}");
     assert!(harness.query_by_label("Save to").is_some(), "the dialog is open again");
     assert_eq!(harness.state().report_export.style, citeline::formats::report::CitationStyle::Apa, "the style stays");
     harness.key_press(Key::Escape);

@@ -66,7 +66,21 @@ pub fn report(args: &ReportArgs) -> ExitCode {
     if let Some(warning) = report::size_warning(shown) {
         eprintln!("citeline: warning: {warning}");
     }
-    let options = ReportOptions { paper, picture: !args.no_image, style, visible, range, ..ReportOptions::default() };
+    if shown == 0 {
+        eprintln!("citeline: warning: no event is in this selection; the report says so and holds no row");
+    }
+    let filter = crate::model::filter::Filter {
+        tags: args.filter.tags.iter().cloned().collect(),
+        sources: args.filter.sources.iter().cloned().collect(),
+        ..Default::default()
+    };
+    let mut selection = vec![filter.describe(&data.doc)];
+    if let Some(written) = args.range.as_deref().filter(|_| range.is_some()) {
+        selection.push(format!("dates {}", written.trim()));
+    }
+    let selection = Some(selection.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "));
+    let options =
+        ReportOptions { paper, picture: !args.no_image, style, visible, range, selection, ..ReportOptions::default() };
     match report::write(&data.doc, &data.lanes, &options, &args.output, &Progress::default()) {
         Ok(written) => {
             eprintln!(

@@ -15,6 +15,8 @@ pub enum Stage {
     Writing,
     /// Reading the text of a document's scanned pages from their pictures (OCR).
     Recognising,
+    /// Laying out a report (its table, its picture) before it is written.
+    Exporting,
 }
 
 #[derive(Debug, Default)]
@@ -35,6 +37,7 @@ impl Stage {
             Self::Saving => "Saving",
             Self::Writing => "Writing",
             Self::Recognising => "Reading the scanned pages of",
+            Self::Exporting => "Exporting the report to",
         }
     }
 }
@@ -57,6 +60,7 @@ impl Progress {
             3 => Stage::Saving,
             4 => Stage::Writing,
             5 => Stage::Recognising,
+            6 => Stage::Exporting,
             _ => Stage::Reading,
         }
     }

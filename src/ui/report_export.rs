@@ -27,6 +27,10 @@ pub struct ReportExport {
     pub style: CitationStyle,
     pub picture: bool,
     path: String,
+    /// A file that exists where the report would go: asked before it is replaced.
+    replacing: Option<PathBuf>,
+    /// Give the file field the keyboard at the next frame (a name refused by Enter).
+    refocus: bool,
     /// The path last proposed for the open timeline: while the field still holds it, it
     /// follows the timeline (another one opened, a file saved under another name).
     proposed: String,
@@ -41,6 +45,8 @@ impl Default for ReportExport {
             style: CitationStyle::default(),
             picture: true,
             path: String::new(),
+            replacing: None,
+            refocus: false,
             proposed: String::new(),
             running: None,
         }
@@ -89,19 +95,19 @@ impl ReportExport {
     }
 
     /// The dialog, when open: Browse… asks for the file chooser, Export for the report.
-    pub fn ui(&mut self, ctx: &egui::Context, filtered_out: Option<usize>) -> Option<Command> {
+    pub fn ui(&mut self, ctx: &egui::Context, shown: usize, filtered_out: Option<usize>) -> Option<Command> {
         if !self.open {
             return None;
         }
         let mut command = None;
-        let clicked_outside = dialog_ui(ctx, "Export Report", |ui| command = self.contents_ui(ui, filtered_out));
+        let clicked_outside = dialog_ui(ctx, "Export Report", |ui| command = self.contents_ui(ui, shown, filtered_out));
         if clicked_outside {
             self.open = false;
         }
         command
     }
 
-    fn contents_ui(&mut self, ui: &mut Ui, filtered_out: Option<usize>) -> Option<Command> {
+    fn contents_ui(&mut self, ui: &mut Ui, shown: usize, filtered_out: Option<usize>) -> Option<Command> {
         let mut command = None;
         let mut enter = false;
         egui::Grid::new("report-options").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
@@ -123,7 +129,13 @@ impl ReportExport {
             let file_label = ui.label("Save to");
             ui.horizontal(|ui| {
                 let field =
-                    ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(280.0)).labelled_by(file_label.id);
+                    ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(360.0)).labelled_by(file_label.id);
+                if std::mem::take(&mut self.refocus) {
+                    field.request_focus();
+                }
+                if field.changed() {
+                    self.replacing = None;
+                }
                 enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if ui.button("Browse…").clicked() {
                     command = Some(Command::Browse(Purpose::ExportReport, Some(PathBuf::from(self.path.trim()))));
@@ -133,16 +145,51 @@ impl ReportExport {
         });
         ui.label(RichText::new("A Word document (.docx) or a PDF, as the file name says; Enter exports.").small());
         if let Some(hidden) = filtered_out {
-            ui.label(RichText::new(format!("A filter is on: the {hidden} events it hides are left out.")).small());
+            let hidden = crate::model::date::group_thousands(hidden as u64);
+            ui.label(
+                RichText::new(format!(
+                    "A filter is on: the {hidden} events it hides are left out, and the report says so."
+                ))
+                .small(),
+            );
+        }
+        if let Some(warning) = crate::formats::report::size_warning(shown) {
+            ui.colored_label(palette_of(ui).caution, format!("This report is long: {warning}."));
+        }
+        if shown == 0 {
+            ui.colored_label(palette_of(ui).caution, "No event is shown: the report would hold no row.");
         }
         ui.separator();
-        let path = self.path.trim();
-        let problem = report_path_problem(Path::new(path));
+        let path = PathBuf::from(self.path.trim());
+        let problem = report_path_problem(&path);
+        if let Some(existing) = self.replacing.clone() {
+            let name = existing.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            ui.label(format!("“{name}” already exists. Replace it?"));
+            ui.horizontal(|ui| {
+                if ui.button("Replace").clicked() {
+                    command = Some(Command::ExportReport(existing));
+                    self.replacing = None;
+                    self.open = false;
+                }
+                if ui.button("Cancel").clicked() {
+                    self.replacing = None;
+                }
+            });
+            return command;
+        }
         ui.horizontal(|ui| {
             let export = ui.add_enabled(problem.is_none(), egui::Button::new("Export")).clicked();
+            if enter && problem.is_some() {
+                self.refocus = true;
+            }
             if export || (enter && problem.is_none()) {
-                command = Some(Command::ExportReport(PathBuf::from(path)));
-                self.open = false;
+                let target = if path.extension().is_none() { path.with_extension("pdf") } else { path.clone() };
+                if target.exists() {
+                    self.replacing = Some(target);
+                } else {
+                    command = Some(Command::ExportReport(target));
+                    self.open = false;
+                }
             }
             if ui.button("Close").clicked() {
                 self.open = false;
@@ -156,7 +203,14 @@ impl ReportExport {
 
     /// Starts writing the report of `data`'s events that `visible` lets through (all when
     /// `None`) to `path`, with the dialog's choices. A name without an extension becomes a PDF.
-    pub fn start(&mut self, ctx: &egui::Context, data: Arc<Loaded>, visible: Option<Vec<bool>>, path: PathBuf) {
+    pub fn start(
+        &mut self,
+        ctx: &egui::Context,
+        data: Arc<Loaded>,
+        visible: Option<Vec<bool>>,
+        selection: Option<String>,
+        path: PathBuf,
+    ) {
         let path = if path.extension().is_none() { path.with_extension("pdf") } else { path };
         let (job_path, waker) = (path.clone(), ctx.clone());
         let options = ReportOptions {
@@ -164,6 +218,7 @@ impl ReportExport {
             paper: self.paper,
             style: self.style,
             picture: self.picture,
+            selection,
             ..ReportOptions::default()
         };
         let job = Job::spawn(
@@ -198,6 +253,14 @@ fn report_path_problem(path: &Path) -> Option<String> {
     if path.as_os_str().is_empty() {
         return Some("Name the file to write.".to_owned());
     }
+    if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty())
+        && !folder.is_dir()
+    {
+        return Some(format!("The folder {} does not exist.", folder.display()));
+    }
+    if path.is_dir() {
+        return Some("That is a folder: name the file to write in it.".to_owned());
+    }
     match path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()) {
         None => None,
         Some(e) if e == "pdf" || e == "docx" => None,
@@ -228,10 +291,15 @@ mod tests {
 
     #[test]
     fn a_report_is_a_pdf_or_a_word_file() {
-        assert_eq!(report_path_problem(Path::new("/cases/case.pdf")), None);
-        assert_eq!(report_path_problem(Path::new("/cases/case.DOCX")), None);
-        assert_eq!(report_path_problem(Path::new("/cases/case")), None, "a PDF by default");
-        assert!(report_path_problem(Path::new("/cases/case.png")).is_some_and(|p| p.contains(".png")));
+        let dir = tempfile::tempdir().expect("tempdir");
+        let at = |name: &str| dir.path().join(name);
+        assert_eq!(report_path_problem(&at("case.pdf")), None);
+        assert_eq!(report_path_problem(&at("case.DOCX")), None);
+        assert_eq!(report_path_problem(&at("case")), None, "a PDF by default");
+        assert!(report_path_problem(&at("case.png")).is_some_and(|p| p.contains(".png")));
         assert!(report_path_problem(Path::new("")).is_some());
+        let missing = report_path_problem(&at("no/such/folder/case.pdf"));
+        assert!(missing.is_some_and(|p| p.contains("does not exist")), "a missing folder is said before the work");
+        assert!(report_path_problem(dir.path()).is_some_and(|p| p.contains("folder")));
     }
 }

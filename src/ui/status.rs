@@ -45,16 +45,19 @@ pub fn status_ui(ui: &mut Ui, work: Vec<Work>, report: Option<&Report>) -> Vec<C
                 commands.push(Command::DismissReport);
             }
         });
-        egui::CollapsingHeader::new(format!("Details ({})", report.lines.len()))
-            .id_salt("report-details")
-            .default_open(report.is_error)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().max_height(120.0).show(ui, |ui| {
-                    for line in &report.lines {
-                        ui.add(egui::Label::new(RichText::new(line).monospace().size(12.0)).wrap());
-                    }
+        // A headline that says it all has no details to open.
+        if !report.lines.is_empty() {
+            egui::CollapsingHeader::new(format!("Details ({})", report.lines.len()))
+                .id_salt("report-details")
+                .default_open(report.is_error)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().max_height(120.0).show(ui, |ui| {
+                        for line in &report.lines {
+                            ui.add(egui::Label::new(RichText::new(line).monospace().size(12.0)).wrap());
+                        }
+                    });
                 });
-            });
+        }
     }
     commands
 }

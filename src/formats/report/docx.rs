@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 use std::io::Write as _;
 
-use super::{Entry, Report};
+use super::{Entry, Report, no_dated_event};
 use crate::export::svg::escape;
 
 /// Twentieths of a point per point.
@@ -138,6 +138,9 @@ fn document(report: &Report) -> Result<(String, Option<Vec<u8>>), String> {
         paragraph(&mut out, None, &format!("Covers {}", report.covered), None);
     }
     paragraph(&mut out, None, &report.counts, None);
+    if let Some(selection) = &report.selection {
+        paragraph(&mut out, Some("Selection"), selection, None);
+    }
     paragraph(&mut out, Some("ReportNote"), &format!("Report made on {} by citeline.", report.made), None);
     let mut png = None;
     if let Some(scene) = &report.picture {
@@ -164,7 +167,7 @@ fn document(report: &Report) -> Result<(String, Option<Vec<u8>>), String> {
     let widths: [i64; 4] = std::array::from_fn(|i| twips(COLUMNS[i].1 * content_w));
     paragraph(&mut out, Some("Heading1"), "Chronology", None);
     if report.dated.is_empty() {
-        paragraph(&mut out, None, "No dated event.", None);
+        paragraph(&mut out, None, no_dated_event(report), None);
     } else {
         table(&mut out, &report.dated, &widths);
     }
@@ -212,6 +215,7 @@ fn styles(language: &str, tab: i64) -> String {
 <w:style w:type="paragraph" w:styleId="Bibliography"><w:name w:val="Bibliography"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:spacing w:before="120" w:after="40"/><w:ind w:left="360" w:hanging="360"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="Figure"><w:name w:val="Figure"/><w:basedOn w:val="Normal"/><w:next w:val="Caption"/><w:pPr><w:spacing w:before="120" w:after="60"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="ReportNote"><w:name w:val="Report Note"/><w:basedOn w:val="Normal"/><w:rPr><w:color w:val="5A626B"/><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="Selection"><w:name w:val="Selection"/><w:basedOn w:val="Normal"/><w:qFormat/><w:rPr><w:b/><w:color w:val="8A4B00"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="40" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="TableHeading"><w:name w:val="Table Heading"/><w:basedOn w:val="TableText"/><w:qFormat/><w:rPr><w:b/></w:rPr></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="EventTitle"><w:name w:val="Event Title"/><w:basedOn w:val="TableText"/><w:qFormat/><w:rPr><w:b/></w:rPr></w:style>

@@ -72,6 +72,9 @@ pub struct ReportOptions {
     pub range: Option<(Day, Day)>,
     /// The day the report is made, as it says ("6 December 2026").
     pub made: String,
+    /// What the filter keeps, in words ("tag api, dates 2012 – 2014"), said in the report so that
+    /// its reader knows it is a selection.
+    pub selection: Option<String>,
 }
 
 impl Default for ReportOptions {
@@ -83,8 +86,14 @@ impl Default for ReportOptions {
             visible: None,
             range: None,
             made: today(),
+            selection: None,
         }
     }
+}
+
+/// What the chronology table says when it has no row: nothing in the selection, or nothing dated.
+pub fn no_dated_event(report: &Report) -> &'static str {
+    if report.undated.is_empty() { "No event is in this selection." } else { "No dated event." }
 }
 
 /// Today, in words.
@@ -156,6 +165,8 @@ pub struct Report {
     pub language: String,
     /// "2011 – 2019", or empty when nothing is dated.
     pub covered: String,
+    /// "A selection: 3 of 9 events (tag api)", when a filter or a range narrowed the report.
+    pub selection: Option<String>,
     /// "12 events (1 undated) · 20 citations, 18 verified".
     pub counts: String,
     pub made: String,
@@ -192,7 +203,7 @@ impl Report {
         let mut undated: Vec<Entry> = Vec::new();
         let mut events = 0_usize;
         let mut last: Option<usize> = None;
-        let (mut citations, mut verified) = (0_usize, 0_usize);
+        let (mut citations, mut verified, mut not_found) = (0_usize, 0_usize, 0_usize);
         let mut cited_sources: Vec<&str> = Vec::new();
         for row in &rows {
             if last != Some(row.event) {
@@ -217,6 +228,7 @@ impl Report {
             let is_verified = status == Some(Verification::Verified);
             citations += 1;
             verified += usize::from(is_verified);
+            not_found += usize::from(status == Some(Verification::NotFound));
             if !cited_sources.contains(&&*c.source) {
                 cited_sources.push(&c.source);
             }
@@ -261,8 +273,24 @@ impl Report {
             plural(citations, "citation", "citations"),
             group_thousands(verified as u64)
         );
+        if not_found > 0 {
+            let _ = write!(counts, ", {} not found", group_thousands(not_found as u64));
+        }
+        let narrowed = options.visible.is_some() || options.range.is_some();
+        let selection = narrowed.then(|| {
+            let total = doc.events().len();
+            let what = options.selection.as_deref().filter(|w| !w.is_empty());
+            format!(
+                "A selection: {} of {} events{}.",
+                group_thousands(events as u64),
+                group_thousands(total as u64),
+                what.map(|w| format!(" ({w})")).unwrap_or_default()
+            )
+        });
         let (picture, picture_note) = if !options.picture {
             (None, None)
+        } else if events == 0 {
+            (None, Some("No event is in this selection: there is no timeline to picture.".to_owned()))
         } else if dated.is_empty() {
             (None, Some("No event is dated: there is no timeline to picture.".to_owned()))
         } else if dated.len() > PICTURE_MAX_EVENTS {
@@ -306,6 +334,7 @@ impl Report {
             description: timeline.description.clone().unwrap_or_default(),
             language: crate::model::language::timeline_language(timeline).unwrap_or("en").to_owned(),
             covered,
+            selection,
             counts,
             made: options.made.clone(),
             paper: options.paper,
@@ -388,12 +417,14 @@ pub fn write(
     progress: &Progress,
 ) -> Result<Written, String> {
     let format = ReportFormat::from_path(path)?;
-    progress.start(crate::model::progress::Stage::Saving, 1);
+    progress.start(crate::model::progress::Stage::Exporting, 3);
     let report = Report::build(doc, lanes, options)?;
+    progress.advance(1);
     if progress.is_cancelled() {
         return Err(CANCELLED_REPORT.to_owned());
     }
     let bytes = render(&report, format)?;
+    progress.advance(1);
     if progress.is_cancelled() {
         return Err(CANCELLED_REPORT.to_owned());
     }

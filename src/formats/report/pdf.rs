@@ -444,6 +444,9 @@ fn lay_out(report: &Report) -> (Flow, Vec<Node>) {
         nodes.push(flow.paragraph(Tag::P.into(), &format!("Covers {}", report.covered), BODY, false, TEXT, None, 2.0));
     }
     nodes.push(flow.paragraph(Tag::P.into(), &report.counts, BODY, false, TEXT, None, 2.0));
+    if let Some(selection) = &report.selection {
+        nodes.push(flow.paragraph(Tag::P.into(), selection, BODY, true, WARN, None, 2.0));
+    }
     nodes.push(flow.paragraph(
         Tag::P.into(),
         &format!("Report made on {} by citeline.", report.made),
@@ -465,7 +468,7 @@ fn lay_out(report: &Report) -> (Flow, Vec<Node>) {
     }
     nodes.push(flow.heading(2, "Chronology", 14.0));
     if report.dated.is_empty() {
-        nodes.push(flow.paragraph(Tag::P.into(), "No dated event.", BODY, false, MUTED, None, 6.0));
+        nodes.push(flow.paragraph(Tag::P.into(), super::no_dated_event(report), BODY, false, MUTED, None, 6.0));
     } else {
         nodes.push(table(&mut flow, &report.dated, "The dated events in date order, with the citations of each."));
     }

@@ -33,10 +33,12 @@ impl CitationStyle {
             Some(ArchivedStyle::ChicagoNotes) => Ok(Self::Chicago),
             Some(ArchivedStyle::AmericanPsychologicalAssociation) => Ok(Self::Apa),
             Some(style) => Ok(Self::Other(style)),
-            None => Err(format!(
-                "unknown citation style \"{name}\": chicago, apa, or a style's name such as ieee, \
-                 modern-language-association, harvard-cite-them-right or chicago-author-date"
-            )),
+            None => {
+                let mut names: Vec<&str> =
+                    ArchivedStyle::all().iter().filter_map(|s| s.names().first().copied()).collect();
+                names.sort_unstable();
+                Err(format!("unknown citation style \"{name}\": chicago, apa, or a style's name: {}", names.join(", ")))
+            }
         }
     }
 
@@ -194,7 +196,8 @@ fn csl_date(published: &str) -> Option<String> {
 /// CSL's punctuation after a title that ends in its own: "usuarios?.”" is "usuarios?”".
 fn tidy(text: &str) -> String {
     let mut out = text.to_owned();
-    for (from, to) in [("?.”", "?”"), ("!.”", "!”"), ("?.", "?"), ("!.", "!"), ("..", ".")] {
+    // Title case leaves a case name's "v." capitalised ("Smith V. Acme").
+    for (from, to) in [("?.”", "?”"), ("!.”", "!”"), ("?.", "?"), ("!.", "!"), ("..", "."), (" V. ", " v. ")] {
         out = out.replace(from, to);
     }
     out.trim().to_owned()
@@ -277,6 +280,9 @@ mod tests {
         let s = Source { title: "¿Netflix pagaba a Meta?".to_owned(), ..source() };
         let chicago = CitationStyle::Chicago.format(&s);
         assert!(chicago.contains("“¿Netflix pagaba a Meta?”"), "{chicago}");
+        let case = Source { title: "Complaint, Smith v. Acme Corp.".to_owned(), language: "en".to_owned(), ..source() };
+        let chicago = CitationStyle::Chicago.format(&case);
+        assert!(chicago.contains("Smith v. Acme"), "a case name keeps its lower-case v.: {chicago}");
         assert_eq!(authors("Ana Pérez and Luis Gil"), ["Pérez, Ana", "Gil, Luis"]);
         assert_eq!(authors("Pérez, Ana"), ["Pérez, Ana"]);
         assert_eq!(authors("Reuters"), ["Reuters"]);

@@ -37,7 +37,8 @@ impl CitelineApp {
             Command::ExportReport(path) => {
                 let data = Arc::clone(self.session.data());
                 let visible = self.session.visibility().mask().map(<[bool]>::to_vec);
-                self.report_export.start(ctx, data, visible, path);
+                let selection = Some(self.session.filter().describe(&data.doc));
+                self.report_export.start(ctx, data, visible, selection, path);
             }
             Command::CancelExportReport => {
                 if let Some((path, _)) = self.report_export.running() {

@@ -323,7 +323,8 @@ impl eframe::App for CitelineApp {
         };
         self.commands.extend(self.export.ui(&ctx, &source));
         let hidden = source.visible.is_filtered().then(|| source.visible.hidden());
-        self.commands.extend(self.report_export.ui(&ctx, hidden));
+        let shown = source.data.doc.events().len() - source.visible.hidden();
+        self.commands.extend(self.report_export.ui(&ctx, shown, hidden));
         self.commands.extend(self.save.ui(&ctx, self.session.saving().map(|(_, p)| p)));
         let sources = Arc::clone(self.session.data());
         self.commands.extend(self.sources.ui(&ctx, &sources.doc.timeline().sources));

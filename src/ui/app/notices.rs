@@ -41,12 +41,13 @@ impl CitelineApp {
                 let s = if written.events == 1 { "" } else { "s" };
                 self.flash(format!(
                     "Exported a report of {} event{s} to {}",
-                    written.events,
+                    crate::model::date::group_thousands(written.events as u64),
                     crate::ui::status::file_name(&path)
                 ));
             }
             Some((path, Err(why))) => {
-                self.report = Some(Report::failed(format!("The report was not exported to {}: {why}", path.display())));
+                let name = crate::ui::status::file_name(&path);
+                self.report = Some(Report::failed(format!("The report was not exported to {name}: {why}")));
             }
             None => {}
         }
