@@ -53,7 +53,7 @@ fn dated_events_are_numbered_in_date_order_and_undated_ones_follow_unnumbered() 
     assert_eq!(early[0].attribution(), "The filing, p. 1 · verified");
     assert_eq!(report.dated[2].citations[0].pin_cite, "p. 2");
     assert!(!report.undated[0].citations[0].verified);
-    assert_eq!(report.counts, "4 events (1 undated) · 4 citations, 3 verified");
+    assert_eq!(report.counts, "4 events (1 undated) · 4 citations, 3 verified, 1 not found");
     assert!(report.covered.contains("2013") && report.covered.contains("2014"), "{}", report.covered);
     let ids: Vec<&str> = report.sources.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids.len(), 2, "every source cited, once: {ids:?}");
