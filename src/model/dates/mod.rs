@@ -91,19 +91,77 @@ pub struct Found {
 
 /// Every date expression in `text`, in order.
 pub fn read(text: &str, lang: Lang, published: Option<Published>) -> Vec<Found> {
-    read_with(text, lang, published, false)
+    let mut found = Vec::new();
+    read_each(text, lang, published, |f| found.push(f));
+    found
 }
 
+/// Bytes read at a time by [`read_each`], up to the next line break.
+const PIECE: usize = 1 << 18;
+
+/// Every date expression in `text`, in order, handed to `each` as soon as it is read. The text is
+/// read a piece at a time, each cut at a line break after [`PIECE`] bytes, so that its tokens
+/// and sentences take memory for a piece, not for the whole text: a sentence ends at a line
+/// break and no expression runs across one that ends a line ([`tokens::ends_a_line`]), so the
+/// cut changes nothing but the memory.
+pub fn read_each(text: &str, lang: Lang, published: Option<Published>, mut each: impl FnMut(Found)) {
+    let mut last = None;
+    let mut base = 0;
+    while base < text.len() {
+        let cut = piece_end(text, base);
+        last = read_piece(&text[base..cut], base, lang, published, false, last, &mut each);
+        base = cut;
+    }
+}
+
+/// Where the piece that begins at `base` ends: after the first line break at least [`PIECE`]
+/// bytes on that ends a line (a wrapped paragraph is not cut), or at the end of the text.
+fn piece_end(text: &str, base: usize) -> usize {
+    let bytes = text.as_bytes();
+    if bytes.len() - base <= PIECE {
+        return bytes.len();
+    }
+    let mut line_start = base;
+    for (k, &b) in bytes.iter().enumerate().skip(base + PIECE) {
+        if b == b'\n' {
+            if line_start > base + PIECE && tokens::ends_a_line(text, line_start, k) {
+                return k + 1;
+            }
+            line_start = k + 1;
+        }
+    }
+    bytes.len()
+}
+
+#[cfg(test)]
 fn read_with(text: &str, lang: Lang, published: Option<Published>, every_token: bool) -> Vec<Found> {
+    let mut found = Vec::new();
+    read_piece(text, 0, lang, published, every_token, None, &mut |f| found.push(f));
+    found
+}
+
+/// The expressions of `text`, a piece of a longer text that begins at byte `base` of it, with
+/// offsets into the longer text; `last` is the latest date with a year before the piece, and the
+/// latest after it is returned.
+fn read_piece(
+    text: &str,
+    base: usize,
+    lang: Lang,
+    published: Option<Published>,
+    every_token: bool,
+    last: Option<Point>,
+    each: &mut impl FnMut(Found),
+) -> Option<Point> {
     let tokens = Tokens::new(text);
     let sentences = sentences(text);
     // A year in a case citation ("(Mo. banc 2010)") is no date the text goes on from.
     let citations = super::legal::citations(text);
     let mut reader = Reader::new(&tokens, lang, published);
     reader.every_token = every_token;
-    let mut found = Vec::new();
+    reader.last = last;
     let mut i = 0;
     while i < tokens.len() {
+        tokens.see_line_of(i);
         let Some(m) = reader.at(i) else {
             i += 1;
             continue;
@@ -133,10 +191,16 @@ fn read_with(text: &str, lang: Lang, published: Option<Published>, every_token: 
         // Sentences are in order: a binary search keeps a long text linear.
         let at = sentences.partition_point(|s| s.end <= start);
         let sentence = sentences.get(at).filter(|s| s.start <= start && end <= s.end).cloned().unwrap_or(start..end);
-        found.push(Found { start, end, when, kind, sentence });
+        each(Found {
+            start: base + start,
+            end: base + end,
+            when,
+            kind,
+            sentence: base + sentence.start..base + sentence.end,
+        });
         i = m.end.max(i + 1);
     }
-    found
+    reader.last
 }
 
 /// A point with its year filled from the context when it has none; `None` when there is none.

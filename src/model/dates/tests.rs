@@ -222,6 +222,25 @@ fn approximate_words_add_a_tilde() {
 }
 
 #[test]
+fn no_expression_runs_across_a_line_break() {
+    // A headline's last word is not joined to the dateline on the next line.
+    let found = dates(Lang::En, "Talks extended until Friday\nMay 15, 2024 (Reuters)");
+    assert!(found.iter().all(|(e, _)| !e.contains('\n')), "{found:?}");
+    assert_eq!(found.last(), Some(&("May 15, 2024".to_owned(), Some("2024-05-15".to_owned()))));
+    assert_eq!(dates(Lang::It, "dal 3\nmarzo 2014"), [("marzo 2014".to_owned(), Some("2014-03".to_owned()))]);
+}
+
+#[test]
+fn a_long_text_read_a_piece_at_a_time_reads_as_one_piece() {
+    let line =
+        "In March 2014 the board met; on May 3 it voted, and from 2015 to 2017 it met every year.\nThen nothing.\n";
+    let text = line.repeat(3 * PIECE / line.len() + 7);
+    let whole = read_with(&text, Lang::En, None, false);
+    assert_eq!(read(&text, Lang::En, None), whole);
+    assert!(whole.len() > 3 * 3 * PIECE / line.len());
+}
+
+#[test]
 fn every_value_is_valid_edtf_and_every_span_is_inside_its_sentence() {
     let text = include_str!("../../../assets/sources/it-netflix-100-milioni-messaggi-facebook.txt");
     for f in read(text, Lang::It, Some((2024, 1, 1))) {
