@@ -766,3 +766,94 @@ pub fn function_word(lang: Lang, w: &str) -> bool {
         ),
     }
 }
+
+/// Words between a time of day and the day after it: "16:08 on 3 May", "alle 9 del 3 maggio".
+pub fn time_before_day(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::En => &["on", "of"],
+        Lang::Es => &["del", "de", "el"],
+        Lang::It => &["del", "di", "il"],
+    }
+}
+
+/// Words between a day and a time of day after it, in order: "3 May at 16:08", "el 3 de mayo a
+/// las 9", "il 3 maggio alle ore 14.30".
+pub fn time_after_day(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::En => &["at", "around", "about"],
+        Lang::Es => &["a", "hacia", "sobre", "las", "la"],
+        Lang::It => &["alle", "all", "verso", "le", "ore"],
+    }
+}
+
+/// Words after which "14.30" is a time of day.
+pub fn time_lead(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::En => &["at"],
+        Lang::Es => &["las", "la"],
+        Lang::It => &["alle", "ore", "all", "le"],
+    }
+}
+
+/// A part of the day after an hour ("de la mañana", "di sera", "in the evening"): how many words
+/// it takes and whether it is after noon.
+pub fn part_of_day<'w>(lang: Lang, mut words: impl Iterator<Item = &'w str>) -> Option<(usize, bool)> {
+    let (a, b, c) = (words.next()?, words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let pm = |w: &str| match (lang, w) {
+        (Lang::Es, "mañana" | "madrugada") | (Lang::It, "mattina" | "mattino" | "notte") | (Lang::En, "morning") => {
+            Some(false)
+        }
+        (Lang::Es, "tarde" | "noche") | (Lang::It, "pomeriggio" | "sera") | (Lang::En, "afternoon" | "evening") => {
+            Some(true)
+        }
+        _ => None,
+    };
+    match lang {
+        Lang::Es if a == "de" && b == "la" => pm(c).map(|p| (3, p)),
+        Lang::It if matches!(a, "di" | "del" | "della") => pm(b).map(|p| (2, p)),
+        Lang::En if a == "in" && b == "the" => pm(c).map(|p| (3, p)),
+        _ => None,
+    }
+}
+
+/// The tense of a clause, from its words (lower case): `Some(true)` when it speaks of the
+/// future ("will", "va a", "firmará", "firmerà"), `Some(false)` of the past ("was", "signed",
+/// "firmó", "ha firmado", "firmò", "ha firmato"), `None` when neither shows.
+pub fn tense<'w>(lang: Lang, words: impl Iterator<Item = &'w str>) -> Option<bool> {
+    let mut before = "";
+    let mut past = false;
+    for w in words {
+        let n = w.chars().count();
+        let ends = |endings: &[&str], min: usize| n >= min && endings.iter().any(|e| w.ends_with(e));
+        let (future, was) = match lang {
+            Lang::En => (
+                matches!(w, "will" | "shall" | "ll" | "upcoming" | "scheduled" | "planned")
+                    || (before == "going" && w == "to"),
+                matches!(w, "was" | "were" | "had" | "did" | "said" | "ago" | "went" | "took" | "made" | "began")
+                    || ends(&["ed"], 4),
+            ),
+            Lang::Es => (
+                ends(&["rá", "rán", "ré", "rás"], 3)
+                    || ends(&["remos"], 6)
+                    || (matches!(before, "va" | "van" | "vamos") && w == "a")
+                    || matches!(w, "próximo" | "próxima"),
+                matches!(w, "fue" | "fueron" | "había" | "habían" | "hubo" | "era" | "eran")
+                    || ends(&["ó", "aron", "ieron", "aba", "aban"], 3)
+                    || (matches!(before, "ha" | "han" | "he" | "hemos") && ends(&["ado", "ido", "cho", "to"], 3)),
+            ),
+            Lang::It => (
+                ends(&["rà", "ranno", "rò"], 3) || ends(&["remo"], 6) || matches!(w, "prossimo" | "prossima"),
+                matches!(w, "fu" | "furono" | "era" | "erano")
+                    || ends(&["ò", "ava", "avano", "eva", "evano"], 3)
+                    || (matches!(before, "ha" | "hanno" | "è" | "sono" | "ho" | "abbiamo")
+                        && ends(&["ato", "ata", "ati", "ate", "ito", "ita", "iti", "uto", "uta", "uti"], 4)),
+            ),
+        };
+        if future {
+            return Some(true);
+        }
+        past |= was;
+        before = w;
+    }
+    past.then_some(false)
+}

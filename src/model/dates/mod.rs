@@ -159,22 +159,55 @@ fn read_piece(
     let mut reader = Reader::new(&tokens, lang, published);
     reader.every_token = every_token;
     reader.last = last;
+    // The year in focus: that of the latest date with a year written earlier in the paragraph
+    // (a line), for the days and months written without one.
+    let mut focus: Option<i64> = None;
+    let mut paragraph_end = 0;
     let mut i = 0;
     while i < tokens.len() {
-        tokens.see_line_of(i);
+        if i >= paragraph_end {
+            paragraph_end = tokens.see_line_of(i);
+            focus = None;
+        }
         let Some(m) = reader.at(i) else {
             i += 1;
             continue;
         };
         let (start, end) = (tokens.start(m.start), tokens.end(m.end - 1));
-        let context = reader.last.and_then(|p| p.year).or(published.map(|p| p.0));
+        let at = sentences.partition_point(|s| s.end <= start);
+        let sentence = sentences.get(at).filter(|s| s.start <= start && end <= s.end).cloned().unwrap_or(start..end);
+        let year = |p: Option<Point>| {
+            let p = p?;
+            if p.year.is_some() {
+                return Some(p);
+            }
+            let y = match (focus, published) {
+                (Some(y), _) => y,
+                (None, Some(pb)) => {
+                    let from = tokens.list.partition_point(|t| t.start < sentence.start);
+                    let to = tokens.list.partition_point(|t| t.end <= sentence.end);
+                    let tense = lexicon::tense(lang, (from..to.max(from)).map(|k| tokens.low(k)));
+                    year_near_publication(&p, pb, tense)
+                }
+                (None, None) => reader.last.and_then(|p| p.year)?,
+            };
+            Some(Point { year: Some(y), ..p })
+        };
         let (when, kind, latest) = match m.value {
             Value::Point(p) => {
-                let p = complete(p, context);
+                let p = year(Some(p));
                 (p.and_then(|p| write_point(&p, m.approximate)), Kind::Date, p)
             }
             Value::Range(a, b) => {
-                let (a, b) = (a.and_then(|a| complete(a, context)), b.and_then(|b| complete(b, context)));
+                // Both ends without a year take the year of the end ("between April and June").
+                let (a, b) = match (a, b) {
+                    (Some(a), Some(b)) if a.year.is_none() && b.year.is_none() => {
+                        let b = year(Some(b));
+                        let a = b.map(|b| Point { year: b.year, ..a });
+                        (a, b)
+                    }
+                    _ => (year(a), year(b)),
+                };
                 let when = write_range(a, b, m.approximate);
                 (when, Kind::Date, b.or(a))
             }
@@ -182,15 +215,17 @@ fn read_piece(
             Value::Duration => (None, Kind::Duration, None),
             Value::Frequency => (None, Kind::Frequency, None),
         };
+        let open_ended = matches!(m.value, Value::Range(_, None) | Value::Range(None, _));
         // A value the EDTF reader refuses is no value (a day that does not exist).
         let when = when.filter(|w| Edtf::parse(w).is_ok());
         let cited = super::legal::within(&citations, &(start..end)).is_some();
         if when.is_some() && !m.relative && !cited && latest.is_some_and(|p| p.year.is_some() && p.x == 0) {
             reader.last = latest;
+            // "since 1945" reaches to now: its year is not the one a paragraph goes on in.
+            if !open_ended {
+                focus = latest.and_then(|p| p.year);
+            }
         }
-        // Sentences are in order: a binary search keeps a long text linear.
-        let at = sentences.partition_point(|s| s.end <= start);
-        let sentence = sentences.get(at).filter(|s| s.start <= start && end <= s.end).cloned().unwrap_or(start..end);
         each(Found {
             start: base + start,
             end: base + end,
@@ -203,12 +238,18 @@ fn read_piece(
     reader.last
 }
 
-/// A point with its year filled from the context when it has none; `None` when there is none.
-fn complete(p: Point, year: Option<i64>) -> Option<Point> {
-    if p.year.is_some() {
-        return Some(p);
+/// The year of a day or month written without one, read against the publication day by the
+/// tense of its clause (`Some(true)` future, `Some(false)` past): in the past, the latest such
+/// day on or before publication ("in August", told in March 2013, is August 2012); in the
+/// future, the next one on or after it; in neither, the publication's year.
+fn year_near_publication(p: &Point, published: Published, tense: Option<bool>) -> i64 {
+    let (y, pm, pd) = published;
+    let Some(m) = p.month else { return y };
+    match tense {
+        Some(true) if (m, p.day.unwrap_or(31)) < (pm, pd) => y + 1,
+        Some(false) if (m, p.day.unwrap_or(1)) > (pm, pd) => y - 1,
+        _ => y,
     }
-    Some(Point { year: Some(year?), ..p })
 }
 
 fn write_point(p: &Point, approximate: bool) -> Option<String> {
@@ -228,6 +269,9 @@ fn write_point(p: &Point, approximate: bool) -> Option<String> {
             let _ = write!(s, "-{m:02}");
             if let Some(d) = p.day {
                 let _ = write!(s, "-{d:02}");
+                if let Some((h, m)) = p.time {
+                    let _ = write!(s, "T{h:02}:{m:02}");
+                }
             }
         }
     }

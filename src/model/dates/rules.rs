@@ -17,6 +17,8 @@ pub struct Point {
     pub season: Option<u8>,
     /// Trailing year digits unspecified: 1 a decade, 2 a century.
     pub x: u8,
+    /// A time of day (hour, minute), only with a day.
+    pub time: Option<(u8, u8)>,
 }
 
 impl Point {
@@ -183,6 +185,112 @@ impl<'a, 't> Reader<'a, 't> {
         if !self.every_token && !self.worth_trying(i) {
             return None;
         }
+        // A time of day before its day: "16:08 UTC on 3 May 2024", "alle 14.30 del 3 maggio".
+        if let Some((j, time)) = self.time_of_day(i) {
+            let k = if self.is(j, lex::time_before_day(self.lang)) || self.t.is_mark(j, &[","]) { j + 1 } else { j };
+            let k = self.articles(k);
+            if let Some(m) = self.date_at(k)
+                && let Value::Point(p) = m.value
+                && p.day.is_some()
+                && p.time.is_none()
+            {
+                return Some(Match { start: i, value: Value::Point(Point { time: Some(time), ..p }), ..m });
+            }
+        }
+        let m = self.date_at(i)?;
+        // A time of day after its day: "on 3 May 2024 at 16:08", "el 3 de mayo a las 9".
+        if let Value::Point(p) = m.value
+            && p.day.is_some()
+            && p.time.is_none()
+        {
+            let mut j = m.end;
+            if self.t.is_mark(j, &[","]) {
+                j += 1;
+            }
+            for w in lex::time_after_day(self.lang) {
+                if self.is(j, &[w]) {
+                    j = self.apostrophe(j + 1);
+                }
+            }
+            if let Some((end, time)) = self.time_of_day(j) {
+                return Some(Match { end, value: Value::Point(Point { time: Some(time), ..p }), ..m });
+            }
+        }
+        Some(m)
+    }
+
+    /// A time of day at `i`: "16:08", "10:32 p.m.", "14.30" after "alle" or "ore", "9 de la
+    /// mañana", "9 pm"; a zone written after it ("UTC", "GMT") is read with it (times are UTC).
+    fn time_of_day(&self, i: usize) -> Option<(usize, (u8, u8))> {
+        let t = self.t;
+        let raw = t.raw(i);
+        if !t.is_number(i) {
+            return None;
+        }
+        let (mut h, mut mi, mut j, clock) = if let Some((a, b)) = raw.split_once('.') {
+            // "14.30" only after a word that says a time follows: "alle 14.30", "ore 9.15".
+            let led = i > 0 && self.is(i - 1, lex::time_lead(self.lang));
+            if !led || a.len() > 2 || b.len() != 2 || b.contains('.') {
+                return None;
+            }
+            (a.parse::<u8>().ok()?, b.parse::<u8>().ok()?, i + 1, true)
+        } else if raw.len() <= 2 && raw.bytes().all(|b| b.is_ascii_digit()) {
+            let h = raw.parse::<u8>().ok()?;
+            if t.is_mark(i + 1, &[":"]) && t.glued(i + 1) && t.glued(i + 2) && t.raw(i + 2).len() == 2 {
+                (h, t.int(i + 2, 2).and_then(|m| u8::try_from(m).ok())?, i + 3, true)
+            } else {
+                (h, 0, i + 1, false)
+            }
+        } else {
+            return None;
+        };
+        // "a.m.", "p.m.", "am", "pm"
+        let meridiem = if self.is(j, &["am", "pm"]) {
+            j += 1;
+            Some(self.w(j - 1) == "pm")
+        } else if self.is(j, &["a", "p"]) && t.is_mark(j + 1, &["."]) && self.is(j + 2, &["m"]) {
+            let pm = self.w(j) == "p";
+            j += 3;
+            if t.is_mark(j, &["."]) && t.glued(j) {
+                j += 1;
+            }
+            Some(pm)
+        } else {
+            None
+        };
+        // "de la mañana", "di sera", "in the evening"
+        let part = lex::part_of_day(self.lang, (0..4).map(|k| self.w(j + k)));
+        let afternoon = match part {
+            Some((words, pm)) => {
+                j += words;
+                Some(pm)
+            }
+            None => None,
+        };
+        if let Some(pm) = meridiem.or(afternoon) {
+            if h == 0 || h > 12 {
+                return None;
+            }
+            if pm && h < 12 {
+                h += 12;
+            } else if !pm && h == 12 {
+                h = 0;
+            }
+        } else if !clock {
+            return None;
+        }
+        if self.is(j, &["utc", "gmt", "z", "h", "hrs", "horas", "hs"]) {
+            j += 1;
+        }
+        if h > 23 || mi > 59 {
+            return None;
+        }
+        mi = mi.min(59);
+        Some((j, (h, mi)))
+    }
+
+    /// A date expression starting at token `i`, if any.
+    fn date_at(&mut self, i: usize) -> Option<Match> {
         // "circa 2011", "alrededor de 2011", "intorno al 2011"
         if self.t.is_word(i) && lex::approximate(self.lang, self.w(i)) {
             let mut j = i + 1;
