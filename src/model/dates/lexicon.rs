@@ -829,8 +829,41 @@ pub fn tense<'w>(lang: Lang, words: impl Iterator<Item = &'w str>) -> Option<boo
             Lang::En => (
                 matches!(w, "will" | "shall" | "ll" | "upcoming" | "scheduled" | "planned")
                     || (before == "going" && w == "to"),
-                matches!(w, "was" | "were" | "had" | "did" | "said" | "ago" | "went" | "took" | "made" | "began")
-                    || ends(&["ed"], 4),
+                matches!(
+                    w,
+                    "was"
+                        | "were"
+                        | "had"
+                        | "did"
+                        | "said"
+                        | "ago"
+                        | "went"
+                        | "took"
+                        | "made"
+                        | "began"
+                        | "fell"
+                        | "rose"
+                        | "grew"
+                        | "met"
+                        | "told"
+                        | "sold"
+                        | "paid"
+                        | "won"
+                        | "lost"
+                        | "left"
+                        | "held"
+                        | "came"
+                        | "gave"
+                        | "got"
+                        | "saw"
+                        | "ran"
+                        | "spent"
+                        | "became"
+                        | "wrote"
+                        | "brought"
+                        | "bought"
+                        | "thought"
+                ) || ends(&["ed"], 4),
             ),
             Lang::Es => (
                 ends(&["rá", "rán", "ré", "rás"], 3)
@@ -856,4 +889,9 @@ pub fn tense<'w>(lang: Lang, words: impl Iterator<Item = &'w str>) -> Option<boo
         before = w;
     }
     past.then_some(false)
+}
+
+/// A word that with a weekday names a day, not a date ("Black Monday", "Good Friday").
+pub fn names_a_day(w: &str) -> bool {
+    matches!(w, "black" | "cyber" | "super" | "holy" | "good" | "ash" | "blue" | "bloody" | "easter" | "giving" | "fat")
 }

@@ -203,7 +203,9 @@ fn read_piece(
                 let (a, b) = match (a, b) {
                     (Some(a), Some(b)) if a.year.is_none() && b.year.is_none() => {
                         let b = year(Some(b));
-                        let a = b.map(|b| Point { year: b.year, ..a });
+                        // "from November to February": the start in the year before.
+                        let back = i64::from(a.month > b.and_then(|b| b.month));
+                        let a = b.map(|b| Point { year: b.year.map(|y| y - back), ..a });
                         (a, b)
                     }
                     _ => (year(a), year(b)),

@@ -378,6 +378,17 @@ impl<'a, 't> Reader<'a, 't> {
         {
             return Some((i + 3, Point { year: Some(1900 + y - y % 10), x: 1, ..Point::default() }));
         }
+        // "in ’82", "del '05": a year of two digits after a word that makes it one.
+        if t.is_mark(i, &["’", "'"])
+            && t.glued(i + 1)
+            && let Some(y) = t.int(i + 1, 2).filter(|_| t.raw(i + 1).len() == 2)
+            && i > 0
+            && t.is_word(i - 1)
+            && is_year_preposition(self.w(i - 1))
+            && !t.glued(i + 2)
+        {
+            return Some((i + 2, Point::year(two_digit_year(y))));
+        }
         None
     }
 
@@ -405,6 +416,15 @@ impl<'a, 't> Reader<'a, 't> {
                 j += 1;
             }
             let k = self.of(j);
+            // "al 24 de este mes", "il 24 di questo mese", "the 24th of this month".
+            if k > j
+                && let Some(r) = self.relative_named(k)
+                && let Value::Point(p) = r.value
+                && let (Some(y), Some(m), None) = (p.year, p.month, p.day)
+            {
+                let d = u8::try_from(n).ok()?;
+                return valid_day(y, m, d).then_some((r.end, Point::day(y, m, d)));
+            }
             if let Some(m) = t.is_word(k).then(|| lex::month(self.lang, self.w(k))).flatten() {
                 let mut end = k + 1;
                 if t.is_mark(end, &["."]) && lex::is_abbreviation(self.lang, self.w(k)) {
@@ -457,6 +477,17 @@ impl<'a, 't> Reader<'a, 't> {
             return false;
         }
         if t.is_mark(i + 1, &[":"]) && t.glued(i + 1) && t.is_number(i + 2) {
+            return false;
+        }
+        // Inside a name: "Russell 2000 Index", "Windows 2000 Server".
+        if i > 0
+            && t.is_word(i - 1)
+            && t.capitalized(i - 1)
+            && !self.may_start(i - 1)
+            && t.is_word(i + 1)
+            && t.capitalized(i + 1)
+            && !self.may_start(i + 1)
+        {
             return false;
         }
         // Years long past need a word that makes them dates.
@@ -518,6 +549,22 @@ impl<'a, 't> Reader<'a, 't> {
         }
         if let Some(p) = self.century(i) {
             return Some(p);
+        }
+        // "el primero de diciembre", "il primo maggio", "the first of December".
+        if let Some(d) = lex::ordinal(self.lang, w).filter(|&d| d == 1 || (self.lang == Lang::En && d <= 31)) {
+            let k = self.of(i + 1);
+            let named =
+                t.is_word(k) && !lex::is_abbreviation(self.lang, self.w(k)) && (k > i + 1 || self.lang != Lang::En);
+            if let Some(m) = named.then(|| lex::month(self.lang, self.w(k))).flatten() {
+                let mut y_at = self.of(k + 1);
+                if t.is_mark(y_at, &[","]) {
+                    y_at += 1;
+                }
+                if let Some(y) = t.int(y_at, 4).filter(|&y| t.raw(y_at).len() == 4 && plausible_year(y)) {
+                    return valid_day(y, m, d).then_some((y_at + 1, Point::day(y, m, d)));
+                }
+                return Some((k + 1, Point { month: Some(m), day: Some(d), ..Point::default() }));
+            }
         }
         // "the year 2011", "l'anno 2011", "el año 2011"
         let year_noun = match self.lang {
@@ -583,17 +630,30 @@ impl<'a, 't> Reader<'a, 't> {
             }
             return Some((k + 1, Point::month(y, m)));
         }
+        // "October of next year", "marzo del año que viene", "giugno dell'anno prossimo".
+        if k > j
+            && let Some((end, Some(y))) = self.relative_year(k)
+        {
+            return Some((end, Point::month(y, m)));
+        }
         // "’13" after a month: "agosto ’13"
         if t.is_mark(k, &["’", "'"]) && t.int(k + 1, 2).is_some() && t.raw(k + 1).len() == 2 && t.glued(k + 1) {
             let y = two_digit_year(t.int(k + 1, 2)?);
             return Some((k + 2, Point::month(y, m)));
         }
         // The month alone, only where a preposition makes it one ("in March", "a marzo").
-        if abbreviated || (self.lang == Lang::En && !t.capitalized(i)) || (self.lang == Lang::En && self.w(i) == "may")
-        {
+        if abbreviated || (self.lang == Lang::En && !t.capitalized(i)) {
             return None;
         }
         let before = i.checked_sub(1).map(|b| if t.is_mark(b, &["’", "'"]) { b.saturating_sub(1) } else { b })?;
+        // "May" is a month after "in", "since", "until", "by", "from": not after "of" ("the
+        // Theresa of May") nor "last" ("last May" is read as relative).
+        if self.lang == Lang::En
+            && self.w(i) == "may"
+            && !self.is(before, &["in", "since", "until", "by", "from", "during"])
+        {
+            return None;
+        }
         let prepositions: &[&str] = match self.lang {
             Lang::En => &[
                 "in", "since", "until", "by", "from", "of", "during", "early", "late", "mid", "last", "next", "this",
@@ -628,6 +688,17 @@ impl<'a, 't> Reader<'a, 't> {
                 return Some((j + 2, decade(n - n % 10)));
             }
             return None;
+        }
+        // "los 70", "los '80": the plural article before a round number of two digits, when no
+        // noun follows it ("los 70 empleados" are people).
+        if self.lang == Lang::Es && self.is(i, &["los"]) {
+            let j = if t.is_mark(i + 1, &["’", "'"]) { i + 2 } else { i + 1 };
+            if let Some(n) = t.int(j, 2).filter(|n| t.raw(j).len() == 2 && n % 10 == 0)
+                && (!t.is_word(j + 1) || lex::function_word(self.lang, self.w(j + 1)))
+                && !self.is(j + 1, &["a", "al", "y", "de", "del", "por"])
+            {
+                return Some((j + 1, decade(n)));
+            }
         }
         let nouns: &[&str] = match self.lang {
             Lang::En => return None,
@@ -802,7 +873,8 @@ impl<'a, 't> Reader<'a, 't> {
         let k = self.articles(self.apostrophe(k));
         let (end2, b) = self.partial(k).or_else(|| self.bare_month(k))?;
         let (a, b) = join(a, b)?;
-        if a.year.is_none() && b.year.is_none() {
+        // "between April and June": two months without a year take one from the text.
+        if a.year.is_none() && b.year.is_none() && (a.month.is_none() || b.month.is_none() || a.day.is_some()) {
             return None;
         }
         ordered(a, b).then_some(Match {
@@ -940,7 +1012,17 @@ impl<'a, 't> Reader<'a, 't> {
         let after = noun_at.map_or(j + 2, |n| n + 1);
         let k = self.of(after);
         let k = if t.is_mark(k, &[","]) { k + 1 } else { k };
-        let y = t.int(k, 4).filter(|&y| plausible_year(y) && t.raw(k).len() == 4)?;
+        // "of this year", "del año pasado": the year said relative to publication.
+        let (y, k) = match t.int(k, 4).filter(|&y| plausible_year(y) && t.raw(k).len() == 4) {
+            Some(y) => (Some(y), k),
+            None => match self.relative_year(k) {
+                Some((end, y)) => (y, end - 1),
+                // "the fourth quarter": a quarter without a year, its year from the text.
+                None if quarters && noun_at.is_some() => (None, after - 1),
+                None => return None,
+            },
+        };
+        let at = |m: u8| Point { year: y, month: Some(m), ..Point::default() };
         let (first, months) = if quarters {
             if !(1..=4).contains(&q) {
                 return None;
@@ -952,7 +1034,22 @@ impl<'a, 't> Reader<'a, 't> {
             }
             (6 * (q - 1) + 1, 6)
         };
-        found(i, k + 1, Value::Range(Some(Point::month(y, first)), Some(Point::month(y, first + months - 1))))
+        found(i, k + 1, Value::Range(Some(at(first)), Some(at(first + months - 1))))
+    }
+
+    /// A year said relative to publication at `i` ("this year", "el año pasado", "l'anno
+    /// prossimo"): its end and the year (`None` without a publication day).
+    fn relative_year(&self, i: usize) -> Option<(usize, Option<i64>)> {
+        let m = self.relative_named(i)?;
+        match m.value {
+            Value::Point(p) if p.month.is_none() && p.x == 0 => Some((m.end, p.year)),
+            Value::Unknown
+                if self.unit(m.end - 1) == Some(Unit::Year) || self.unit(m.start + 1) == Some(Unit::Year) =>
+            {
+                Some((m.end, None))
+            }
+            _ => None,
+        }
     }
 
     // ---- relative, durations, frequencies -------------------------------------------------------
@@ -1132,21 +1229,77 @@ impl<'a, 't> Reader<'a, 't> {
         // never "dopo anni" ("after years").
         let before_noun =
             |k: usize| !self.is(k, &["dopo", "anterior", "precedente", "successivo", "successiva", "seguente"]);
-        let (k, what, end, word) =
-            if let Some(k) = modifier(self.apostrophe(j)).filter(|_| before_noun(self.apostrophe(j))) {
-                let m = self.apostrophe(j);
-                let u = self.apostrophe(m + 1);
-                (k, u, u + 1, self.w(m).to_owned())
-            } else if let Some(k) = modifier(j + 1).filter(|_| t.is_word(j) && self.lang != Lang::En) {
-                (k, j, j + 2, self.w(j + 1).to_owned())
-            } else if self.lang == Lang::It && self.is(j, &["quest"]) && t.is_mark(j + 1, &["’", "'"]) {
-                (0, j + 2, j + 3, "quest".to_owned())
-            } else if self.lang == Lang::Es && self.is(j + 1, &["que"]) && self.is(j + 2, &["viene"]) {
-                (1, j, j + 3, "viene".to_owned())
-            } else {
-                return None;
-            };
+        let (k, what, end, word) = if let Some(k) =
+            modifier(self.apostrophe(j)).filter(|_| before_noun(self.apostrophe(j)))
+        {
+            let m = self.apostrophe(j);
+            let mut u = self.apostrophe(m + 1);
+            if k == 0 && self.is(u, &["misma", "mismo", "stessa", "stesso", "same", "very"]) {
+                u += 1;
+            }
+            (k, u, u + 1, self.w(m).to_owned())
+        } else if self.lang == Lang::Es
+            && self.is(j, &["fin"])
+            && self.is(j + 1, &["de"])
+            && self.is(j + 2, &["semana"])
+            && let Some(k) = modifier(j + 3)
+        {
+            (k, j, j + 4, self.w(j + 3).to_owned())
+        } else if let Some(k) = modifier(j + 1).filter(|_| {
+            t.is_word(j) && self.lang != Lang::En && !(self.is(j, &["semana"]) && self.is(j.wrapping_sub(1), &["de"]))
+        }) {
+            (k, j, j + 2, self.w(j + 1).to_owned())
+        } else if self.lang == Lang::It && self.is(j, &["quest"]) && t.is_mark(j + 1, &["’", "'"]) {
+            (0, j + 2, j + 3, "quest".to_owned())
+        } else if self.lang == Lang::Es && self.is(j + 1, &["que"]) && self.is(j + 2, &["viene"]) {
+            (1, j, j + 3, "viene".to_owned())
+        } else {
+            return None;
+        };
         let unit = self.unit(what);
+        // "last June", "el pasado junio", "lo scorso giugno", "next October": the latest such
+        // month before publication, the next after it, or this year's.
+        let month = t
+            .is_word(what)
+            .then(|| lex::month(self.lang, self.w(what)))
+            .flatten()
+            .filter(|_| !lex::is_abbreviation(self.lang, self.w(what)) && !text_relative(k, &word));
+        if let Some(m) = month {
+            let Some(p) = self.published else { return found(start, end, Value::Unknown) };
+            let y = match k {
+                -1 if m < p.1 => p.0,
+                -1 => p.0 - 1,
+                1 if m > p.1 => p.0,
+                1 => p.0 + 1,
+                _ => p.0,
+            };
+            return found(start, end, Value::Point(Point::month(y, m)));
+        }
+        // "this weekend", "el fin de semana pasado", "lo scorso fine settimana".
+        let weekend = match self.lang {
+            Lang::En => self.is(what, &["weekend"]).then_some(what + 1),
+            Lang::Es => {
+                (self.is(what, &["fin", "finde"]) && self.is(what + 1, &["de"]) && self.is(what + 2, &["semana"]))
+                    .then_some(what + 3)
+                    .or_else(|| self.is(what, &["finde"]).then_some(what + 1))
+            }
+            Lang::It => (self.is(what, &["fine"]) && self.is(what + 1, &["settimana"]))
+                .then_some(what + 2)
+                .or_else(|| self.is(what, &["weekend"]).then_some(what + 1)),
+        };
+        if let Some(after) = weekend.filter(|_| !text_relative(k, &word)) {
+            // The modifier after the noun ("el fin de semana pasado") ends the expression.
+            let end = if end > what + 1 && !self.is(end - 1, &["weekend", "fin", "finde", "fine"]) {
+                end.max(after + 1)
+            } else {
+                after
+            };
+            let Some(p) = self.published else { return found(start, end, Value::Unknown) };
+            let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
+            #[allow(clippy::cast_possible_truncation)]
+            let saturday = -(today as i64 + 3).rem_euclid(7) + 5 + 7 * k;
+            return found(start, end, Value::Range(Some(shift_day(p, saturday)), Some(shift_day(p, saturday + 1))));
+        }
         let weekday = t.is_word(what).then(|| lex::weekday(self.lang, self.w(what))).flatten();
         let season = t.is_word(what).then(|| lex::season(self.lang, self.w(what))).flatten();
         if unit.is_none() && weekday.is_none() && season.is_none() {
@@ -1234,6 +1387,10 @@ impl<'a, 't> Reader<'a, 't> {
         if self.partial(i).is_some() {
             return None;
         }
+        // A day's name ("Black Monday", "Cyber Monday", "Good Friday", "Super Tuesday").
+        if i > 0 && self.t.capitalized(i - 1) && lex::names_a_day(self.w(i - 1)) {
+            return None;
+        }
         // "los lunes", "i lunedì": every Monday.
         if self.is(i.wrapping_sub(1), &["los", "i", "ogni", "cada", "every", "on"])
             && self.w(i).ends_with('s')
@@ -1244,12 +1401,18 @@ impl<'a, 't> Reader<'a, 't> {
         if self.is(i.wrapping_sub(1), &["los", "ogni", "cada", "every", "each"]) {
             return None;
         }
+        // The clause's tense decides: "the court will rule on Friday" is the next Friday.
+        let ahead = lex::tense(self.lang, (i.saturating_sub(8)..i + 4).map(|k| self.w(k))) == Some(true);
         let value = match self.published {
             Some(p) => {
                 let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
                 #[allow(clippy::cast_possible_truncation)]
                 let today_wd = (today as i64 + 3).rem_euclid(7);
-                Value::Point(shift_day(p, -(today_wd - i64::from(wd)).rem_euclid(7)))
+                if ahead {
+                    Value::Point(shift_day(p, (i64::from(wd) - today_wd).rem_euclid(7)))
+                } else {
+                    Value::Point(shift_day(p, -(today_wd - i64::from(wd)).rem_euclid(7)))
+                }
             }
             None => Value::Unknown,
         };
@@ -1472,7 +1635,11 @@ fn join(a: Point, b: Point) -> Option<(Point, Point)> {
     if b.year.is_none() && b.month.is_some() {
         b.year = a.year;
     }
-    if a.year.is_none() || (a.day.is_some() && a.month.is_none()) || (b.day.is_some() && b.month.is_none()) {
+    let months_alone = a.year.is_none() && b.year.is_none() && a.month.is_some() && b.month.is_some();
+    if (a.year.is_none() && !months_alone)
+        || (a.day.is_some() && a.month.is_none())
+        || (b.day.is_some() && b.month.is_none())
+    {
         return None;
     }
     if let (Some(y), Some(m), Some(d)) = (a.year, a.month, a.day)
