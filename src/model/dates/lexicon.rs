@@ -871,7 +871,7 @@ pub fn tense<'w>(lang: Lang, words: impl Iterator<Item = &'w str>) -> Option<boo
                     || (matches!(before, "va" | "van" | "vamos") && w == "a")
                     || matches!(w, "próximo" | "próxima"),
                 matches!(w, "fue" | "fueron" | "había" | "habían" | "hubo" | "era" | "eran")
-                    || ends(&["ó", "aron", "ieron", "aba", "aban"], 3)
+                    || ends(&["ó", "aron", "eron", "aba", "aban"], 3)
                     || (matches!(before, "ha" | "han" | "he" | "hemos") && ends(&["ado", "ido", "cho", "to"], 3)),
             ),
             Lang::It => (
@@ -879,7 +879,10 @@ pub fn tense<'w>(lang: Lang, words: impl Iterator<Item = &'w str>) -> Option<boo
                 matches!(w, "fu" | "furono" | "era" | "erano")
                     || ends(&["ò", "ava", "avano", "eva", "evano"], 3)
                     || (matches!(before, "ha" | "hanno" | "è" | "sono" | "ho" | "abbiamo")
-                        && ends(&["ato", "ata", "ati", "ate", "ito", "ita", "iti", "uto", "uta", "uti"], 4)),
+                        && ends(
+                            &["ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute"],
+                            4,
+                        )),
             ),
         };
         if future {

@@ -385,7 +385,7 @@ impl<'a, 't> Reader<'a, 't> {
             && i > 0
             && t.is_word(i - 1)
             && is_year_preposition(self.w(i - 1))
-            && !t.glued(i + 2)
+            && !(t.glued(i + 2) && (t.is_word(i + 2) || t.is_number(i + 2)))
         {
             return Some((i + 2, Point::year(two_digit_year(y))));
         }
