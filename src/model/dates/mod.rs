@@ -3,6 +3,7 @@
 //! (README, "Dates read from the sources"). Rules written for this project, over a token list,
 //! in one pass with a bounded look-ahead: linear in the text, no backtracking.
 
+mod lang;
 mod lexicon;
 mod rules;
 mod sentences;

@@ -151,20 +151,7 @@ impl<'a, 't> Reader<'a, 't> {
             Some(tokens::Kind::Mark) => t.is_mark(i, &["’", "'"]),
             Some(tokens::Kind::Word) => {
                 let w = self.w(i);
-                let l = self.lang;
-                lex::starts_a_rule(l, w)
-                    || lex::function_word(l, w)
-                    || lex::month(l, w).is_some()
-                    || lex::season(l, w).is_some()
-                    || lex::weekday(l, w).is_some()
-                    || lex::cardinal(l, w).is_some()
-                    || lex::ordinal(l, w).is_some()
-                    || lex::unit(l, w).is_some()
-                    || lex::approximate(l, w)
-                    || lex::some_number(l, w)
-                    || lex::century_word(l, w).is_some()
-                    || lex::italian_century_name(w).is_some()
-                    || roman(t.raw(i)).is_some()
+                lex::starts_a_rule(self.lang, w) || lex::italian_century_name(w).is_some() || roman(t.raw(i)).is_some()
             }
             None => false,
         }
