@@ -3,6 +3,7 @@
 // Token positions are `i`, `j`, `k` and the token list `t`, as in any hand-written scanner.
 #![allow(clippy::many_single_char_names)]
 
+use super::lang;
 use super::lexicon::{self as lex, Unit};
 use super::tokens::{self, Tokens};
 use super::{Lang, Published};
@@ -134,11 +135,7 @@ impl<'a, 't> Reader<'a, 't> {
 
     /// Skips "of", "de", "del", "di" and the like between parts of a date.
     fn of(&self, i: usize) -> usize {
-        let words: &[&str] = match self.lang {
-            Lang::En => &["of"],
-            Lang::Es => &["de", "del"],
-            Lang::It => &["di", "del", "dello", "della", "dell", "de", "degli", "dei", "delle"],
-        };
+        let words: &[&str] = lang::of(self.lang).of_words;
         if self.is(i, words) { self.apostrophe(i + 1) } else { i }
     }
 
@@ -641,19 +638,7 @@ impl<'a, 't> Reader<'a, 't> {
         {
             return None;
         }
-        let prepositions: &[&str] = match self.lang {
-            Lang::En => &[
-                "in", "since", "until", "by", "from", "of", "during", "early", "late", "mid", "last", "next", "this",
-                "through",
-            ],
-            Lang::Es => {
-                &["en", "de", "desde", "hasta", "a", "pasado", "próximo", "proximo", "durante", "este", "para", "mes"]
-            }
-            Lang::It => &[
-                "a", "ad", "in", "di", "da", "dal", "fino", "entro", "nel", "nell", "dell", "dall", "all", "scorso",
-                "prossimo", "durante", "questo", "mese", "del",
-            ],
-        };
+        let prepositions: &[&str] = lang::of(self.lang).month_prepositions;
         self.is(before, prepositions).then_some((j, Point { month: Some(m), ..Point::default() }))
     }
 
@@ -731,11 +716,7 @@ impl<'a, 't> Reader<'a, 't> {
         {
             return Some((i + 1, Point { year: Some(y), x: 2, ..Point::default() }));
         }
-        let noun: &[&str] = match self.lang {
-            Lang::En => &["century"],
-            Lang::Es => &["siglo"],
-            Lang::It => &["secolo"],
-        };
+        let noun: &[&str] = lang::of(self.lang).century_nouns;
         let century_noun = |k: usize| self.is(k, noun);
         // Noun first: "siglo XIX", "secolo XIX", "siglo 19".
         if century_noun(i) {
@@ -830,14 +811,7 @@ impl<'a, 't> Reader<'a, 't> {
     /// giugno 2014", "from 5 to 7 May 2014".
     fn range(&mut self, i: usize) -> Option<Match> {
         let t = self.t;
-        let (opens, joins): (&[&str], &[&str]) = match self.lang {
-            Lang::En => (&["from", "between"], &["to", "until", "till", "through", "and", "-", "–"]),
-            Lang::Es => (&["de", "desde", "del", "entre"], &["a", "al", "hasta", "y", "-", "–"]),
-            Lang::It => (
-                &["da", "dal", "dallo", "dalla", "dall", "tra", "fra", "dai", "dagli"],
-                &["a", "al", "alla", "all", "allo", "fino", "e", "ed", "-", "–", "ai", "agli"],
-            ),
-        };
+        let (opens, joins): (&[&str], &[&str]) = (lang::of(self.lang).range_openers, lang::of(self.lang).range_joiners);
         if !self.is(i, opens) {
             return None;
         }
@@ -924,11 +898,7 @@ impl<'a, 't> Reader<'a, 't> {
         let t = self.t;
         let mut j = i;
         // A leading preposition belongs to the phrase: "a principios", "all’inizio", "at the end".
-        let lead: &[&str] = match self.lang {
-            Lang::En => &["at", "in", "towards", "toward"],
-            Lang::Es => &["a", "al", "en", "hacia"],
-            Lang::It => &["a", "ad", "all", "alla", "agli", "ai", "al", "verso", "sul", "sulla", "in"],
-        };
+        let lead: &[&str] = lang::of(self.lang).part_leads;
         if self.is(j, lead) {
             j = self.articles(self.apostrophe(j + 1));
         } else if self.lang == Lang::En {
@@ -1409,47 +1379,14 @@ impl<'a, 't> Reader<'a, 't> {
     /// "for three years", "per quasi un decennio", "por casi diez años", "durante dos meses".
     fn duration(&self, i: usize) -> Option<Match> {
         let t = self.t;
-        let lead: &[&str] = match self.lang {
-            Lang::En => &["for", "during", "over", "within"],
-            Lang::Es => &["por", "durante", "en"],
-            Lang::It => &["per", "durante", "in"],
-        };
+        let lead: &[&str] = lang::of(self.lang).duration_leads;
         let mut j = if self.is(i, lead) { i + 1 } else { i };
         let led = j > i;
-        let articles: &[&str] = match self.lang {
-            Lang::En => &["the"],
-            Lang::Es => &["los", "las"],
-            Lang::It => &["gli", "i", "le"],
-        };
+        let articles: &[&str] = lang::of(self.lang).duration_articles;
         if self.is(j, articles) {
             j += 1;
         }
-        let hedges: &[&str] = match self.lang {
-            Lang::En => &[
-                "almost", "nearly", "about", "over", "around", "some", "roughly", "more", "less", "at", "least",
-                "than", "past", "last", "next",
-            ],
-            Lang::Es => &[
-                "casi",
-                "cerca",
-                "de",
-                "más",
-                "mas",
-                "menos",
-                "unos",
-                "unas",
-                "alrededor",
-                "al",
-                "menos",
-                "últimos",
-                "ultimos",
-                "próximos",
-            ],
-            Lang::It => &[
-                "quasi", "circa", "oltre", "più", "piu", "meno", "di", "almeno", "ben", "gli", "ultimi", "prossimi",
-                "i",
-            ],
-        };
+        let hedges: &[&str] = lang::of(self.lang).duration_hedges;
         let mut hedged = 0;
         while hedged < 3 && self.is(j, hedges) {
             j += 1;
@@ -1520,11 +1457,7 @@ impl<'a, 't> Reader<'a, 't> {
         if adverb && !before_noun {
             return found(i, i + 1, Value::Frequency);
         }
-        let every: &[&str] = match self.lang {
-            Lang::En => &["every", "each"],
-            Lang::Es => &["cada"],
-            Lang::It => &["ogni"],
-        };
+        let every: &[&str] = lang::of(self.lang).frequency_every;
         if self.is(i, every) {
             let mut j = i + 1;
             if self.count(j).is_some() || self.is(j, &["other", "few", "several"]) {

@@ -178,4 +178,19 @@ pub const CONVENTIONS: Conventions = Conventions {
     time_before_day: &["on", "of"],
     time_after_day: &["at", "around", "about"],
     time_lead: &["at"],
+    of_words: &["of"],
+    month_prepositions: &[
+        "in", "since", "until", "by", "from", "of", "during", "early", "late", "mid", "last", "next", "this", "through",
+    ],
+    century_nouns: &["century"],
+    part_leads: &["at", "in", "towards", "toward"],
+    duration_leads: &["for", "during", "over", "within"],
+    duration_articles: &["the"],
+    duration_hedges: &[
+        "almost", "nearly", "about", "over", "around", "some", "roughly", "more", "less", "at", "least", "than",
+        "past", "last", "next",
+    ],
+    frequency_every: &["every", "each"],
+    range_openers: &["from", "between"],
+    range_joiners: &["to", "until", "till", "through", "and", "-", "–"],
 };

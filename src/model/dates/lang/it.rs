@@ -170,4 +170,19 @@ pub const CONVENTIONS: Conventions = Conventions {
     time_before_day: &["del", "di", "il"],
     time_after_day: &["alle", "all", "verso", "le", "ore"],
     time_lead: &["alle", "ore", "all", "le"],
+    of_words: &["di", "del", "dello", "della", "dell", "de", "degli", "dei", "delle"],
+    month_prepositions: &[
+        "a", "ad", "in", "di", "da", "dal", "fino", "entro", "nel", "nell", "dell", "dall", "all", "scorso",
+        "prossimo", "durante", "questo", "mese", "del",
+    ],
+    century_nouns: &["secolo"],
+    part_leads: &["a", "ad", "all", "alla", "agli", "ai", "al", "verso", "sul", "sulla", "in"],
+    duration_leads: &["per", "durante", "in"],
+    duration_articles: &["gli", "i", "le"],
+    duration_hedges: &[
+        "quasi", "circa", "oltre", "più", "piu", "meno", "di", "almeno", "ben", "gli", "ultimi", "prossimi", "i",
+    ],
+    frequency_every: &["ogni"],
+    range_openers: &["da", "dal", "dallo", "dalla", "dall", "tra", "fra", "dai", "dagli"],
+    range_joiners: &["a", "al", "alla", "all", "allo", "fino", "e", "ed", "-", "–", "ai", "agli"],
 };

@@ -48,6 +48,26 @@ pub struct Conventions {
     pub time_after_day: &'static [&'static str],
     /// Words after which "14.30" is a time of day.
     pub time_lead: &'static [&'static str],
+    /// Between the parts of a date: "of", "de", "di".
+    pub of_words: &'static [&'static str],
+    /// Words after which a month's name alone is a date ("in March", "a marzo").
+    pub month_prepositions: &'static [&'static str],
+    /// The noun of a century ("century", "siglo", "secolo").
+    pub century_nouns: &'static [&'static str],
+    /// Prepositions that belong to a part of a period ("a principios", "all'inizio", "at the end").
+    pub part_leads: &'static [&'static str],
+    /// Words that lead a duration ("for", "durante", "per").
+    pub duration_leads: &'static [&'static str],
+    /// Articles inside a duration ("the", "los", "gli").
+    pub duration_articles: &'static [&'static str],
+    /// Hedges before a duration's count ("almost", "casi", "quasi").
+    pub duration_hedges: &'static [&'static str],
+    /// "Every": a frequency's opener.
+    pub frequency_every: &'static [&'static str],
+    /// Words that open a range ("from", "desde", "dal").
+    pub range_openers: &'static [&'static str],
+    /// Words that join a range's ends ("to", "hasta", "al").
+    pub range_joiners: &'static [&'static str],
 }
 
 /// The table of `lang`.
