@@ -126,7 +126,7 @@ fn write_json_found(
 
 fn write_one_json(out: &mut impl Write, text: &str, f: &Found, first: bool) -> std::io::Result<()> {
     out.write_all(if first { b"[\n  {\n" } else { b",\n  {\n" })?;
-    write!(out, "    \"end\": {},\n", f.end)?;
+    writeln!(out, "    \"end\": {},", f.end)?;
     if f.kind != dates::Kind::Date {
         out.write_all(b"    \"kind\": ")?;
         serde_json::to_writer(&mut *out, f.kind.name())?;

@@ -1214,48 +1214,10 @@ impl<'a, 't> Reader<'a, 't> {
             return None;
         };
         let unit = self.unit(what);
-        // "last June", "el pasado junio", "lo scorso giugno", "next October": the latest such
-        // month before publication, the next after it, or this year's.
-        let month = t
-            .is_word(what)
-            .then(|| lex::month(self.lang, self.w(what)))
-            .flatten()
-            .filter(|_| !lex::is_abbreviation(self.lang, self.w(what)) && !text_relative(k, &word));
-        if let Some(m) = month {
-            let Some(p) = self.published else { return found(start, end, Value::Unknown) };
-            let y = match k {
-                -1 if m < p.1 => p.0,
-                -1 => p.0 - 1,
-                1 if m > p.1 => p.0,
-                1 => p.0 + 1,
-                _ => p.0,
-            };
-            return found(start, end, Value::Point(Point::month(y, m)));
-        }
-        // "this weekend", "el fin de semana pasado", "lo scorso fine settimana".
-        let weekend = match self.lang {
-            Lang::En => self.is(what, &["weekend"]).then_some(what + 1),
-            Lang::Es => {
-                (self.is(what, &["fin", "finde"]) && self.is(what + 1, &["de"]) && self.is(what + 2, &["semana"]))
-                    .then_some(what + 3)
-                    .or_else(|| self.is(what, &["finde"]).then_some(what + 1))
-            }
-            Lang::It => (self.is(what, &["fine"]) && self.is(what + 1, &["settimana"]))
-                .then_some(what + 2)
-                .or_else(|| self.is(what, &["weekend"]).then_some(what + 1)),
-        };
-        if let Some(after) = weekend.filter(|_| !text_relative(k, &word)) {
-            // The modifier after the noun ("el fin de semana pasado") ends the expression.
-            let end = if end > what + 1 && !self.is(end - 1, &["weekend", "fin", "finde", "fine"]) {
-                end.max(after + 1)
-            } else {
-                after
-            };
-            let Some(p) = self.published else { return found(start, end, Value::Unknown) };
-            let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
-            #[allow(clippy::cast_possible_truncation)]
-            let saturday = -(today as i64 + 3).rem_euclid(7) + 5 + 7 * k;
-            return found(start, end, Value::Range(Some(shift_day(p, saturday)), Some(shift_day(p, saturday + 1))));
+        if !text_relative(k, &word)
+            && let Some(m) = self.named_month_or_weekend(start, end, what, k)
+        {
+            return Some(m);
         }
         let weekday = t.is_word(what).then(|| lex::weekday(self.lang, self.w(what))).flatten();
         let season = t.is_word(what).then(|| lex::season(self.lang, self.w(what))).flatten();
@@ -1282,32 +1244,57 @@ impl<'a, 't> Reader<'a, 't> {
             return found(start, end, value);
         }
         let Some(p) = self.published else { return found(start, end, Value::Unknown) };
-        if let Some(wd) = weekday {
-            if k != -1 {
-                return None;
+        found(start, end, published_relative(p, k, unit, weekday)?)
+    }
+
+    /// A month or a weekend after a modifier `k` (-1 last, 0 this, 1 next) at token `what`,
+    /// the expression running `start..end`: "last June", "el pasado junio", "this weekend".
+    fn named_month_or_weekend(&self, start: usize, end: usize, what: usize, k: i64) -> Option<Match> {
+        let t = self.t;
+        // "last June", "el pasado junio", "lo scorso giugno", "next October": the latest such
+        // month before publication, the next after it, or this year's.
+        let month = t
+            .is_word(what)
+            .then(|| lex::month(self.lang, self.w(what)))
+            .flatten()
+            .filter(|_| !lex::is_abbreviation(self.lang, self.w(what)));
+        if let Some(m) = month {
+            let Some(p) = self.published else { return found(start, end, Value::Unknown) };
+            let y = match k {
+                -1 if m < p.1 => p.0,
+                -1 => p.0 - 1,
+                1 if m > p.1 => p.0,
+                1 => p.0 + 1,
+                _ => p.0,
+            };
+            return found(start, end, Value::Point(Point::month(y, m)));
+        }
+        // "this weekend", "el fin de semana pasado", "lo scorso fine settimana".
+        let weekend = match self.lang {
+            Lang::En => self.is(what, &["weekend"]).then_some(what + 1),
+            Lang::Es => {
+                (self.is(what, &["fin", "finde"]) && self.is(what + 1, &["de"]) && self.is(what + 2, &["semana"]))
+                    .then_some(what + 3)
+                    .or_else(|| self.is(what, &["finde"]).then_some(what + 1))
             }
-            // The latest such weekday strictly before publication.
+            Lang::It => (self.is(what, &["fine"]) && self.is(what + 1, &["settimana"]))
+                .then_some(what + 2)
+                .or_else(|| self.is(what, &["weekend"]).then_some(what + 1)),
+        };
+        if let Some(after) = weekend {
+            // The modifier after the noun ("el fin de semana pasado") ends the expression.
+            let end = if end > what + 1 && !self.is(end - 1, &["weekend", "fin", "finde", "fine"]) {
+                end.max(after + 1)
+            } else {
+                after
+            };
+            let Some(p) = self.published else { return found(start, end, Value::Unknown) };
             let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
             #[allow(clippy::cast_possible_truncation)]
-            let today_wd = (today as i64 + 3).rem_euclid(7); // 1970-01-01 was a Thursday (3)
-            let back = (today_wd - i64::from(wd) - 1).rem_euclid(7) + 1;
-            return found(start, end, Value::Point(shift_day(p, -back)));
+            let saturday = -(today as i64 + 3).rem_euclid(7) + 5 + 7 * k;
+            return found(start, end, Value::Range(Some(shift_day(p, saturday)), Some(shift_day(p, saturday + 1))));
         }
-        let value = match unit? {
-            Unit::Year => Value::Point(Point::year(p.0 + k)),
-            Unit::Month => {
-                let idx = p.0 * 12 + i64::from(p.1) - 1 + k;
-                Value::Point(Point::month(idx.div_euclid(12), u8::try_from(idx.rem_euclid(12) + 1).ok()?))
-            }
-            Unit::Week => {
-                let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
-                #[allow(clippy::cast_possible_truncation)]
-                let monday = -(today as i64 + 3).rem_euclid(7) + 7 * k;
-                Value::Range(Some(shift_day(p, monday)), Some(shift_day(p, monday + 6)))
-            }
-            _ => return None,
-        };
-        found(start, end, value)
+        None
     }
 
     /// "lo scorso 3 marzo", "el pasado 8 de marzo": the latest such day before publication.
@@ -1490,6 +1477,37 @@ impl<'a, 't> Reader<'a, 't> {
         }
         None
     }
+}
+
+/// A weekday, a year, a month or a week said relative to publication day `p`, `k` of them on
+/// (-1 last, 0 this, 1 next).
+fn published_relative(p: Published, k: i64, unit: Option<Unit>, weekday: Option<u8>) -> Option<Value> {
+    if let Some(wd) = weekday {
+        if k != -1 {
+            return None;
+        }
+        // The latest such weekday strictly before publication.
+        let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
+        #[allow(clippy::cast_possible_truncation)]
+        let today_wd = (today as i64 + 3).rem_euclid(7); // 1970-01-01 was a Thursday (3)
+        let back = (today_wd - i64::from(wd) - 1).rem_euclid(7) + 1;
+        return Some(Value::Point(shift_day(p, -back)));
+    }
+    let value = match unit? {
+        Unit::Year => Value::Point(Point::year(p.0 + k)),
+        Unit::Month => {
+            let idx = p.0 * 12 + i64::from(p.1) - 1 + k;
+            Value::Point(Point::month(idx.div_euclid(12), u8::try_from(idx.rem_euclid(12) + 1).ok()?))
+        }
+        Unit::Week => {
+            let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
+            #[allow(clippy::cast_possible_truncation)]
+            let monday = -(today as i64 + 3).rem_euclid(7) + 7 * k;
+            Value::Range(Some(shift_day(p, monday)), Some(shift_day(p, monday + 6)))
+        }
+        _ => return None,
+    };
+    Some(value)
 }
 
 /// Words after which even a year long past reads as one ("in 1492").
