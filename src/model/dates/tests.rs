@@ -124,6 +124,46 @@ fn days_without_a_year_take_the_latest_year_written_or_the_publication() {
 }
 
 #[test]
+fn a_year_left_unsaid_is_the_paragraphs_else_the_publications_by_tense() {
+    let read_2013 = |lang, text: &str| -> Vec<Option<String>> {
+        read(text, lang, Some((2013, 3, 15))).into_iter().map(|f| f.when).collect()
+    };
+    // The year in focus in the paragraph; none carried into the next paragraph.
+    assert_eq!(
+        read_2013(Lang::Es, "En 2009 el banco quebró y en octubre vendió sus activos.\nEn octubre la oposición ganó."),
+        [Some("2009".to_owned()), Some("2009-10".to_owned()), Some("2012-10".to_owned())]
+    );
+    // "since 1945" puts no year in focus; past and future clauses against publication.
+    assert_eq!(
+        read_2013(Lang::En, "Since 1945 it held elections. In October the government collapsed."),
+        [Some("1945/..".to_owned()), Some("2012-10".to_owned())]
+    );
+    assert_eq!(read_2013(Lang::It, "Il consiglio si riunirà a febbraio."), [Some("2014-02".to_owned())]);
+    assert_eq!(read_2013(Lang::En, "The plant opens in October."), [Some("2013-10".to_owned())], "no tense: this year");
+    // Without a publication day, the latest year written before, in any paragraph.
+    let found: Vec<_> =
+        read("In 2009 it failed.\nIn October it sold.", Lang::En, None).into_iter().map(|f| f.when).collect();
+    assert_eq!(found, [Some("2009".to_owned()), Some("2009-10".to_owned())]);
+}
+
+#[test]
+fn times_of_day_are_read_with_their_day() {
+    check(
+        Lang::En,
+        &[
+            ("It ended at 16:08 UTC on 3 May 2024.", "2024-05-03T16:08"),
+            ("He was arrested at 10:32 p.m. on March 3, 2024.", "2024-03-03T22:32"),
+            ("On May 3, 2024 at 9 am the court opened.", "2024-05-03T09:00"),
+        ],
+    );
+    check(Lang::It, &[("Alle 14.30 del 3 maggio 2024 è arrivato.", "2024-05-03T14:30")]);
+    check(Lang::Es, &[("Llegaron a las 9 de la mañana del 3 de mayo de 2024.", "2024-05-03T09:00")]);
+    // A time alone, or a number that only looks like one, is no date.
+    assert!(dates(Lang::En, "The meeting starts at 10:32.").is_empty());
+    assert!(dates(Lang::It, "Costa 14.30 euro.").is_empty());
+}
+
+#[test]
 fn relative_dates_resolve_against_publication() {
     // Published Wednesday 15 May 2024.
     check(
