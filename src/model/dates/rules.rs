@@ -879,6 +879,19 @@ impl<'a, 't> Reader<'a, 't> {
                 Value::Range(Some(a), Some(b)) => (m.end, if from { a } else { b }),
                 _ => return None,
             }
+        } else if !from
+            && let Some(wd) = t.is_word(j).then(|| lex::weekday(self.lang, self.w(j))).flatten()
+            && self.partial(j).is_none()
+        {
+            // "until Friday", "hasta el viernes", "entro venerdì": a deadline, the next such
+            // day on or after publication.
+            let value = self.published.map_or(Value::Unknown, |p| {
+                let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
+                #[allow(clippy::cast_possible_truncation)]
+                let today_wd = (today as i64 + 3).rem_euclid(7);
+                Value::Range(None, Some(shift_day(p, (i64::from(wd) - today_wd).rem_euclid(7))))
+            });
+            return Some(Match { start: i, end: j + 1, value, approximate: false, relative: true });
         } else {
             let (end, p) = self.point(j)?;
             // "da marzo a giugno" is a range, read by `range`; "dal 5" alone is nothing.
