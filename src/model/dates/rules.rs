@@ -1156,8 +1156,31 @@ impl<'a, 't> Reader<'a, 't> {
             let value = self.last.map_or(Value::Unknown, |p| shift_from(p, signed, unit));
             return found(i, end, value);
         }
+        if let Some(m) = self.that_day(i) {
+            return Some(m);
+        }
         // "last year", "el año pasado", "l'anno scorso", "quest'anno", "last Monday".
         self.relative_named(i)
+    }
+
+    /// "that day", "the same day", "ese día", "el mismo día", "quel giorno", "lo stesso
+    /// giorno": the day last told, when the text has told one.
+    fn that_day(&self, i: usize) -> Option<Match> {
+        let (that, same, day): (&[&str], &[&str], &[&str]) = match self.lang {
+            Lang::En => (&["that"], &["the"], &["day"]),
+            Lang::Es => (&["ese", "aquel"], &["el"], &["día", "dia"]),
+            Lang::It => (&["quel"], &["lo"], &["giorno"]),
+        };
+        let end = if self.is(i, that) && self.is(i + 1, day) {
+            i + 2
+        } else if self.is(i, same) && self.is(i + 1, &["same", "mismo", "stesso"]) && self.is(i + 2, day) {
+            i + 3
+        } else {
+            return None;
+        };
+        let value =
+            self.last.filter(|p| p.day.is_some()).map_or(Value::Unknown, |p| Value::Point(Point { time: None, ..p }));
+        found(i, end, value)
     }
 
     fn relative_named(&self, i: usize) -> Option<Match> {

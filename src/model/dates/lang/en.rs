@@ -98,6 +98,7 @@ pub const CONVENTIONS: Conventions = Conventions {
     ],
     approximate: &["around", "about", "approximately", "roughly", "circa", "ca", "c"],
     rule_words: &[
+        "that",
         "early",
         "mid",
         "middle",

@@ -117,6 +117,8 @@ pub const CONVENTIONS: Conventions = Conventions {
     ],
     approximate: &["alrededor", "aproximadamente", "hacia", "circa", "cerca"],
     rule_words: &[
+        "ese",
+        "aquel",
         "principios",
         "comienzos",
         "inicios",

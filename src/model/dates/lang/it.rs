@@ -113,6 +113,7 @@ pub const CONVENTIONS: Conventions = Conventions {
     ],
     approximate: &["circa", "intorno", "attorno", "verso", "approssimativamente"],
     rule_words: &[
+        "quel",
         "inizio",
         "inizi",
         "primi",
