@@ -88,7 +88,10 @@ static PATTERNS: LazyLock<Vec<(CitationKind, Regex)>> = LazyLock::new(|| {
             CitationKind::Statute,
             r"(?-u:\b)(?:Reg(?:ulation|\.)?|Directive|Decision|Regolamento|Direttiva|Reglamento|Directiva)\s?(?:\((?:EU|EC|EEC|UE|CE|CEE)\)\s?)?(?:No\.?\s?|n\.\s?)?\d+/\d+(?:/(?:EU|EC|EEC|UE|CE|CEE))?",
         ),
-        (CitationKind::Statute, r"(?-u:\b)(?:Case|Cases|causa|cause|asunto)\s[CTF]-\d+/\d+(?:\s?P)?(?-u:\b)|(?-u:\b)[CT]-\d+/\d\d(?-u:\b)"),
+        (
+            CitationKind::Statute,
+            r"(?-u:\b)(?:Case|Cases|causa|cause|asunto)\s[CTF]-\d+/\d+(?:\s?P)?(?-u:\b)|(?-u:\b)[CT]-\d+/\d\d(?-u:\b)",
+        ),
         (
             CitationKind::Statute,
             r"(?i:(?-u:\b)(?:legge|l\.|d\.\s?lgs\.|d\.\s?l\.|d\.\s?p\.\s?r\.|decreto(?:\slegislativo|\slegge|-legge)?|ley(?:\sorgánica)?|real\sdecreto(?:-ley|\slegislativo)?|rd|decreto-ley|orden))\s(?:\d{1,2}\s\w+\s\d{4},?\s)?(?:n\.\s?|núm\.\s?)?\d+(?:/\d{2,4})?(?:,\s?(?:del?\s)?\d{1,2}\s(?:de\s)?\w+(?:\s(?:de\s)?\d{4})?)?",
