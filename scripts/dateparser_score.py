@@ -20,14 +20,21 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def parse(path):
+    """Each line one text; a line starting "+ " goes on with the text above as its next paragraph."""
     published = None
+    texts = []
     for raw in path.read_text(encoding="utf-8").splitlines():
         if raw.startswith("# published: "):
             published = dt.datetime.strptime(raw.split(": ", 1)[1].strip(), "%Y-%m-%d")
             continue
         if raw.startswith("#") or not raw.strip():
             continue
-        text, gold, rest = "", [], raw
+        more = raw.startswith("+ ")
+        if more:
+            above, gold, _ = texts.pop()
+            text, rest = above + "\n", raw[2:]
+        else:
+            text, gold, rest = "", [], raw
         while "[" in rest:
             i = rest.index("[")
             text += rest[:i]
@@ -37,7 +44,8 @@ def parse(path):
             text += expr
             rest = rest[j + 1 :]
         text += rest
-        yield text, gold, published
+        texts.append((text, gold, published))
+    return texts
 
 
 def ordinal(y, m=1, d=1):

@@ -1,9 +1,11 @@
 //! The date reader measured on annotated sentences written for this purpose (`tests/dates/`):
 //! extent precision, recall and F1 (an expression found counts when it overlaps one annotated),
-//! and value F1 (the EDTF values cover the same days). `scripts/dateparser_score.py` scores
+//! and value F1 (the EDTF values cover the same days). Each line is one text, read on its own;
+//! a line starting "+ " goes on with the text above it as its next paragraph (the year a
+//! paragraph is in does not carry into the next). `scripts/dateparser_score.py` scores
 //! dateparser on the same files the same way; figures in BENCHMARKS.md.
 //!
-//! `cargo test --test date_quality -- --nocapture` prints the table.
+//! `cargo test --test integration date_quality:: -- --nocapture` prints the table.
 
 use citeline::model::date::Edtf;
 use citeline::model::dates::{self, Kind, Lang};
@@ -33,8 +35,14 @@ fn parse(file: &str) -> Vec<Line> {
         if raw.starts_with('#') || raw.trim().is_empty() {
             continue;
         }
-        let mut text = String::new();
-        let mut gold = Vec::new();
+        // "+ " goes on with the text above as its next paragraph (a line of its own).
+        let (mut text, mut gold, raw) = match raw.strip_prefix("+ ") {
+            Some(more) => {
+                let above: Line = lines.pop().expect("a line above a \"+ \" line");
+                (above.text + "\n", above.gold, more)
+            }
+            None => (String::new(), Vec::new(), raw),
+        };
         let mut rest = raw;
         while let Some(open) = rest.find('[') {
             text.push_str(&rest[..open]);

@@ -73,11 +73,14 @@ pub fn dates(args: &DatesArgs, out: &mut impl Write) -> ExitCode {
             }
         },
     };
-    let found = dates::read(text, lang, published);
+    // Each expression is written as soon as it is read, through one buffer: the output never
+    // waits for the whole text, nor holds more than a piece of it.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     let written = match args.format {
-        OutputFormat::Json => write_json(out, &json_of(text, &found)),
-        OutputFormat::Text => write_text(out, text, &found),
-    };
+        OutputFormat::Json => write_json_found(&mut out, text, lang, published),
+        OutputFormat::Text => write_text(&mut out, text, lang, published),
+    }
+    .and_then(|()| out.flush());
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&format!("cannot write the output: {e}")),
@@ -100,27 +103,46 @@ fn parse_day(s: &str) -> Result<dates::Published, String> {
     Ok((y, m, d))
 }
 
-fn json_of(text: &str, found: &[Found]) -> serde_json::Value {
-    serde_json::Value::Array(
-        found
-            .iter()
-            .map(|f| {
-                let mut o = json!({
-                    "start": f.start,
-                    "end": f.end,
-                    "text": &text[f.start..f.end],
-                    "sentence": {"start": f.sentence.start, "end": f.sentence.end},
-                });
-                if let Some(w) = &f.when {
-                    o["when"] = json!(w);
-                }
-                if f.kind != dates::Kind::Date {
-                    o["kind"] = json!(f.kind.name());
-                }
-                o
-            })
-            .collect(),
-    )
+/// The expressions as one JSON array, written as `serde_json`'s pretty printer writes the
+/// values it was once given (keys in alphabetical order, two spaces an indent): a script that
+/// read the old output reads this byte for byte.
+fn write_json_found(
+    out: &mut impl Write,
+    text: &str,
+    lang: Lang,
+    published: Option<dates::Published>,
+) -> std::io::Result<()> {
+    let mut result = Ok(());
+    let mut first = true;
+    dates::read_each(text, lang, published, |f| {
+        if result.is_ok() {
+            result = write_one_json(out, text, &f, first);
+            first = false;
+        }
+    });
+    result?;
+    if first { out.write_all(b"[]\n") } else { out.write_all(b"\n]\n") }
+}
+
+fn write_one_json(out: &mut impl Write, text: &str, f: &Found, first: bool) -> std::io::Result<()> {
+    out.write_all(if first { b"[\n  {\n" } else { b",\n  {\n" })?;
+    writeln!(out, "    \"end\": {},", f.end)?;
+    if f.kind != dates::Kind::Date {
+        out.write_all(b"    \"kind\": ")?;
+        serde_json::to_writer(&mut *out, f.kind.name())?;
+        out.write_all(b",\n")?;
+    }
+    write!(
+        out,
+        "    \"sentence\": {{\n      \"end\": {},\n      \"start\": {}\n    }},\n    \"start\": {},\n    \"text\": ",
+        f.sentence.end, f.sentence.start, f.start
+    )?;
+    serde_json::to_writer(&mut *out, &text[f.start..f.end])?;
+    if let Some(w) = &f.when {
+        out.write_all(b",\n    \"when\": ")?;
+        serde_json::to_writer(&mut *out, w)?;
+    }
+    out.write_all(b"\n  }")
 }
 
 fn write_json(out: &mut impl Write, value: &serde_json::Value) -> std::io::Result<()> {
@@ -129,27 +151,41 @@ fn write_json(out: &mut impl Write, value: &serde_json::Value) -> std::io::Resul
 }
 
 /// `LINE:COL  expression  →  EDTF`, columns counted in characters from 1.
-fn write_text(out: &mut impl Write, text: &str, found: &[Found]) -> std::io::Result<()> {
+fn write_text(
+    out: &mut impl Write,
+    text: &str,
+    lang: Lang,
+    published: Option<dates::Published>,
+) -> std::io::Result<()> {
     let mut line = 1;
-    let mut line_start = 0;
-    let mut scanned = 0;
-    for f in found {
-        for (i, b) in text.as_bytes()[scanned..f.start].iter().enumerate() {
-            if *b == b'\n' {
-                line += 1;
-                line_start = scanned + i + 1;
-            }
+    // Where the column was last counted, and the column there: a long line with many dates is
+    // counted once, not from its start for each.
+    let (mut counted, mut col) = (0, 1);
+    let mut result = Ok(());
+    dates::read_each(text, lang, published, |f| {
+        if result.is_err() {
+            return;
         }
-        scanned = f.start;
-        let col = text[line_start..f.start].chars().count() + 1;
-        let value = match (&f.when, f.kind) {
-            (Some(w), _) => w.clone(),
-            (None, dates::Kind::Date) => "(no value: relative, needs --published or an earlier date)".to_owned(),
-            (None, kind) => format!("({})", kind.name()),
+        let between = &text[counted..f.start];
+        match between.rfind('\n') {
+            Some(k) => {
+                line += between.bytes().filter(|&b| b == b'\n').count();
+                col = between[k + 1..].chars().count() + 1;
+            }
+            None => col += between.chars().count(),
+        }
+        counted = f.start;
+        result = match (&f.when, f.kind) {
+            (Some(w), _) => writeln!(out, "{line}:{col}  {}  →  {w}", &text[f.start..f.end]),
+            (None, dates::Kind::Date) => writeln!(
+                out,
+                "{line}:{col}  {}  →  (no value: relative, needs --published or an earlier date)",
+                &text[f.start..f.end]
+            ),
+            (None, kind) => writeln!(out, "{line}:{col}  {}  →  ({})", &text[f.start..f.end], kind.name()),
         };
-        writeln!(out, "{line}:{col}  {}  →  {value}", &text[f.start..f.end])?;
-    }
-    Ok(())
+    });
+    result
 }
 
 pub fn propose(args: &ProposeArgs, out: &mut impl Write) -> ExitCode {

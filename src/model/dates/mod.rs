@@ -3,6 +3,7 @@
 //! (README, "Dates read from the sources"). Rules written for this project, over a token list,
 //! in one pass with a bounded look-ahead: linear in the text, no backtracking.
 
+mod lang;
 mod lexicon;
 mod rules;
 mod sentences;
@@ -91,32 +92,125 @@ pub struct Found {
 
 /// Every date expression in `text`, in order.
 pub fn read(text: &str, lang: Lang, published: Option<Published>) -> Vec<Found> {
-    read_with(text, lang, published, false)
+    let mut found = Vec::new();
+    read_each(text, lang, published, |f| found.push(f));
+    found
 }
 
+/// Bytes read at a time by [`read_each`], up to the next line break.
+const PIECE: usize = 1 << 18;
+
+/// Every date expression in `text`, in order, handed to `each` as soon as it is read. The text is
+/// read a piece at a time, each cut at a line break after [`PIECE`] bytes, so that its tokens
+/// and sentences take memory for a piece, not for the whole text: a sentence ends at a line
+/// break and no expression runs across one that ends a line ([`tokens::ends_a_line`]), so the
+/// cut changes nothing but the memory.
+pub fn read_each(text: &str, lang: Lang, published: Option<Published>, mut each: impl FnMut(Found)) {
+    let mut last = None;
+    let mut base = 0;
+    while base < text.len() {
+        let cut = piece_end(text, base);
+        last = read_piece(&text[base..cut], base, lang, published, false, last, &mut each);
+        base = cut;
+    }
+}
+
+/// Where the piece that begins at `base` ends: after the first line break at least [`PIECE`]
+/// bytes on that ends a line (a wrapped paragraph is not cut), or at the end of the text.
+fn piece_end(text: &str, base: usize) -> usize {
+    let bytes = text.as_bytes();
+    if bytes.len() - base <= PIECE {
+        return bytes.len();
+    }
+    let mut line_start = base;
+    for (k, &b) in bytes.iter().enumerate().skip(base + PIECE) {
+        if b == b'\n' {
+            if line_start > base + PIECE && tokens::ends_a_line(text, line_start, k) {
+                return k + 1;
+            }
+            line_start = k + 1;
+        }
+    }
+    bytes.len()
+}
+
+#[cfg(test)]
 fn read_with(text: &str, lang: Lang, published: Option<Published>, every_token: bool) -> Vec<Found> {
+    let mut found = Vec::new();
+    read_piece(text, 0, lang, published, every_token, None, &mut |f| found.push(f));
+    found
+}
+
+/// The expressions of `text`, a piece of a longer text that begins at byte `base` of it, with
+/// offsets into the longer text; `last` is the latest date with a year before the piece, and the
+/// latest after it is returned.
+fn read_piece(
+    text: &str,
+    base: usize,
+    lang: Lang,
+    published: Option<Published>,
+    every_token: bool,
+    last: Option<Point>,
+    each: &mut impl FnMut(Found),
+) -> Option<Point> {
     let tokens = Tokens::new(text);
     let sentences = sentences(text);
     // A year in a case citation ("(Mo. banc 2010)") is no date the text goes on from.
     let citations = super::legal::citations(text);
     let mut reader = Reader::new(&tokens, lang, published);
     reader.every_token = every_token;
-    let mut found = Vec::new();
+    reader.last = last;
+    // The year in focus: that of the latest date with a year written earlier in the paragraph
+    // (a line), for the days and months written without one.
+    let mut focus: Option<i64> = None;
+    let mut paragraph_end = 0;
     let mut i = 0;
     while i < tokens.len() {
+        if i >= paragraph_end {
+            paragraph_end = tokens.see_line_of(i);
+            focus = None;
+        }
         let Some(m) = reader.at(i) else {
             i += 1;
             continue;
         };
         let (start, end) = (tokens.start(m.start), tokens.end(m.end - 1));
-        let context = reader.last.and_then(|p| p.year).or(published.map(|p| p.0));
+        let at = sentences.partition_point(|s| s.end <= start);
+        let sentence = sentences.get(at).filter(|s| s.start <= start && end <= s.end).cloned().unwrap_or(start..end);
+        let year = |p: Option<Point>| {
+            let p = p?;
+            if p.year.is_some() {
+                return Some(p);
+            }
+            let y = match (focus, published) {
+                (Some(y), _) => y,
+                (None, Some(pb)) => {
+                    let from = tokens.list.partition_point(|t| t.start < sentence.start);
+                    let to = tokens.list.partition_point(|t| t.end <= sentence.end);
+                    let tense = lexicon::tense(lang, (from..to.max(from)).map(|k| tokens.low(k)));
+                    year_near_publication(&p, pb, tense)
+                }
+                (None, None) => reader.last.and_then(|p| p.year)?,
+            };
+            Some(Point { year: Some(y), ..p })
+        };
         let (when, kind, latest) = match m.value {
             Value::Point(p) => {
-                let p = complete(p, context);
+                let p = year(Some(p));
                 (p.and_then(|p| write_point(&p, m.approximate)), Kind::Date, p)
             }
             Value::Range(a, b) => {
-                let (a, b) = (a.and_then(|a| complete(a, context)), b.and_then(|b| complete(b, context)));
+                // Both ends without a year take the year of the end ("between April and June").
+                let (a, b) = match (a, b) {
+                    (Some(a), Some(b)) if a.year.is_none() && b.year.is_none() => {
+                        let b = year(Some(b));
+                        // "from November to February": the start in the year before.
+                        let back = i64::from(a.month > b.and_then(|b| b.month));
+                        let a = b.map(|b| Point { year: b.year.map(|y| y - back), ..a });
+                        (a, b)
+                    }
+                    _ => (year(a), year(b)),
+                };
                 let when = write_range(a, b, m.approximate);
                 (when, Kind::Date, b.or(a))
             }
@@ -124,27 +218,41 @@ fn read_with(text: &str, lang: Lang, published: Option<Published>, every_token: 
             Value::Duration => (None, Kind::Duration, None),
             Value::Frequency => (None, Kind::Frequency, None),
         };
+        let open_ended = matches!(m.value, Value::Range(_, None) | Value::Range(None, _));
         // A value the EDTF reader refuses is no value (a day that does not exist).
         let when = when.filter(|w| Edtf::parse(w).is_ok());
         let cited = super::legal::within(&citations, &(start..end)).is_some();
         if when.is_some() && !m.relative && !cited && latest.is_some_and(|p| p.year.is_some() && p.x == 0) {
             reader.last = latest;
+            // "since 1945" reaches to now: its year is not the one a paragraph goes on in.
+            if !open_ended {
+                focus = latest.and_then(|p| p.year);
+            }
         }
-        // Sentences are in order: a binary search keeps a long text linear.
-        let at = sentences.partition_point(|s| s.end <= start);
-        let sentence = sentences.get(at).filter(|s| s.start <= start && end <= s.end).cloned().unwrap_or(start..end);
-        found.push(Found { start, end, when, kind, sentence });
+        each(Found {
+            start: base + start,
+            end: base + end,
+            when,
+            kind,
+            sentence: base + sentence.start..base + sentence.end,
+        });
         i = m.end.max(i + 1);
     }
-    found
+    reader.last
 }
 
-/// A point with its year filled from the context when it has none; `None` when there is none.
-fn complete(p: Point, year: Option<i64>) -> Option<Point> {
-    if p.year.is_some() {
-        return Some(p);
+/// The year of a day or month written without one, read against the publication day by the
+/// tense of its clause (`Some(true)` future, `Some(false)` past): in the past, the latest such
+/// day on or before publication ("in August", told in March 2013, is August 2012); in the
+/// future, the next one on or after it; in neither, the publication's year.
+fn year_near_publication(p: &Point, published: Published, tense: Option<bool>) -> i64 {
+    let (y, pm, pd) = published;
+    let Some(m) = p.month else { return y };
+    match tense {
+        Some(true) if (m, p.day.unwrap_or(31)) < (pm, pd) => y + 1,
+        Some(false) if (m, p.day.unwrap_or(1)) > (pm, pd) => y - 1,
+        _ => y,
     }
-    Some(Point { year: Some(year?), ..p })
 }
 
 fn write_point(p: &Point, approximate: bool) -> Option<String> {
@@ -164,6 +272,9 @@ fn write_point(p: &Point, approximate: bool) -> Option<String> {
             let _ = write!(s, "-{m:02}");
             if let Some(d) = p.day {
                 let _ = write!(s, "-{d:02}");
+                if let Some((h, m)) = p.time {
+                    let _ = write!(s, "T{h:02}:{m:02}");
+                }
             }
         }
     }

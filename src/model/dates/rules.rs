@@ -3,6 +3,7 @@
 // Token positions are `i`, `j`, `k` and the token list `t`, as in any hand-written scanner.
 #![allow(clippy::many_single_char_names)]
 
+use super::lang;
 use super::lexicon::{self as lex, Unit};
 use super::tokens::{self, Tokens};
 use super::{Lang, Published};
@@ -17,6 +18,8 @@ pub struct Point {
     pub season: Option<u8>,
     /// Trailing year digits unspecified: 1 a decade, 2 a century.
     pub x: u8,
+    /// A time of day (hour, minute), only with a day.
+    pub time: Option<(u8, u8)>,
 }
 
 impl Point {
@@ -132,11 +135,7 @@ impl<'a, 't> Reader<'a, 't> {
 
     /// Skips "of", "de", "del", "di" and the like between parts of a date.
     fn of(&self, i: usize) -> usize {
-        let words: &[&str] = match self.lang {
-            Lang::En => &["of"],
-            Lang::Es => &["de", "del"],
-            Lang::It => &["di", "del", "dello", "della", "dell", "de", "degli", "dei", "delle"],
-        };
+        let words: &[&str] = lang::of(self.lang).of_words;
         if self.is(i, words) { self.apostrophe(i + 1) } else { i }
     }
 
@@ -149,20 +148,7 @@ impl<'a, 't> Reader<'a, 't> {
             Some(tokens::Kind::Mark) => t.is_mark(i, &["’", "'"]),
             Some(tokens::Kind::Word) => {
                 let w = self.w(i);
-                let l = self.lang;
-                lex::starts_a_rule(l, w)
-                    || lex::function_word(l, w)
-                    || lex::month(l, w).is_some()
-                    || lex::season(l, w).is_some()
-                    || lex::weekday(l, w).is_some()
-                    || lex::cardinal(l, w).is_some()
-                    || lex::ordinal(l, w).is_some()
-                    || lex::unit(l, w).is_some()
-                    || lex::approximate(l, w)
-                    || lex::some_number(l, w)
-                    || lex::century_word(l, w).is_some()
-                    || lex::italian_century_name(w).is_some()
-                    || roman(t.raw(i)).is_some()
+                lex::starts_a_rule(self.lang, w) || lex::italian_century_name(w).is_some() || roman(t.raw(i)).is_some()
             }
             None => false,
         }
@@ -183,6 +169,112 @@ impl<'a, 't> Reader<'a, 't> {
         if !self.every_token && !self.worth_trying(i) {
             return None;
         }
+        // A time of day before its day: "16:08 UTC on 3 May 2024", "alle 14.30 del 3 maggio".
+        if let Some((j, time)) = self.time_of_day(i) {
+            let k = if self.is(j, lex::time_before_day(self.lang)) || self.t.is_mark(j, &[","]) { j + 1 } else { j };
+            let k = self.articles(k);
+            if let Some(m) = self.date_at(k)
+                && let Value::Point(p) = m.value
+                && p.day.is_some()
+                && p.time.is_none()
+            {
+                return Some(Match { start: i, value: Value::Point(Point { time: Some(time), ..p }), ..m });
+            }
+        }
+        let m = self.date_at(i)?;
+        // A time of day after its day: "on 3 May 2024 at 16:08", "el 3 de mayo a las 9".
+        if let Value::Point(p) = m.value
+            && p.day.is_some()
+            && p.time.is_none()
+        {
+            let mut j = m.end;
+            if self.t.is_mark(j, &[","]) {
+                j += 1;
+            }
+            for w in lex::time_after_day(self.lang) {
+                if self.is(j, &[w]) {
+                    j = self.apostrophe(j + 1);
+                }
+            }
+            if let Some((end, time)) = self.time_of_day(j) {
+                return Some(Match { end, value: Value::Point(Point { time: Some(time), ..p }), ..m });
+            }
+        }
+        Some(m)
+    }
+
+    /// A time of day at `i`: "16:08", "10:32 p.m.", "14.30" after "alle" or "ore", "9 de la
+    /// mañana", "9 pm"; a zone written after it ("UTC", "GMT") is read with it (times are UTC).
+    fn time_of_day(&self, i: usize) -> Option<(usize, (u8, u8))> {
+        let t = self.t;
+        let raw = t.raw(i);
+        if !t.is_number(i) {
+            return None;
+        }
+        let (mut h, mut mi, mut j, clock) = if let Some((a, b)) = raw.split_once('.') {
+            // "14.30" only after a word that says a time follows: "alle 14.30", "ore 9.15".
+            let led = i > 0 && self.is(i - 1, lex::time_lead(self.lang));
+            if !led || a.len() > 2 || b.len() != 2 || b.contains('.') {
+                return None;
+            }
+            (a.parse::<u8>().ok()?, b.parse::<u8>().ok()?, i + 1, true)
+        } else if raw.len() <= 2 && raw.bytes().all(|b| b.is_ascii_digit()) {
+            let h = raw.parse::<u8>().ok()?;
+            if t.is_mark(i + 1, &[":"]) && t.glued(i + 1) && t.glued(i + 2) && t.raw(i + 2).len() == 2 {
+                (h, t.int(i + 2, 2).and_then(|m| u8::try_from(m).ok())?, i + 3, true)
+            } else {
+                (h, 0, i + 1, false)
+            }
+        } else {
+            return None;
+        };
+        // "a.m.", "p.m.", "am", "pm"
+        let meridiem = if self.is(j, &["am", "pm"]) {
+            j += 1;
+            Some(self.w(j - 1) == "pm")
+        } else if self.is(j, &["a", "p"]) && t.is_mark(j + 1, &["."]) && self.is(j + 2, &["m"]) {
+            let pm = self.w(j) == "p";
+            j += 3;
+            if t.is_mark(j, &["."]) && t.glued(j) {
+                j += 1;
+            }
+            Some(pm)
+        } else {
+            None
+        };
+        // "de la mañana", "di sera", "in the evening"
+        let part = lex::part_of_day(self.lang, (0..4).map(|k| self.w(j + k)));
+        let afternoon = match part {
+            Some((words, pm)) => {
+                j += words;
+                Some(pm)
+            }
+            None => None,
+        };
+        if let Some(pm) = meridiem.or(afternoon) {
+            if h == 0 || h > 12 {
+                return None;
+            }
+            if pm && h < 12 {
+                h += 12;
+            } else if !pm && h == 12 {
+                h = 0;
+            }
+        } else if !clock {
+            return None;
+        }
+        if self.is(j, &["utc", "gmt", "z", "h", "hrs", "horas", "hs"]) {
+            j += 1;
+        }
+        if h > 23 || mi > 59 {
+            return None;
+        }
+        mi = mi.min(59);
+        Some((j, (h, mi)))
+    }
+
+    /// A date expression starting at token `i`, if any.
+    fn date_at(&mut self, i: usize) -> Option<Match> {
         // "circa 2011", "alrededor de 2011", "intorno al 2011"
         if self.t.is_word(i) && lex::approximate(self.lang, self.w(i)) {
             let mut j = i + 1;
@@ -270,6 +362,17 @@ impl<'a, 't> Reader<'a, 't> {
         {
             return Some((i + 3, Point { year: Some(1900 + y - y % 10), x: 1, ..Point::default() }));
         }
+        // "in ’82", "del '05": a year of two digits after a word that makes it one.
+        if t.is_mark(i, &["’", "'"])
+            && t.glued(i + 1)
+            && let Some(y) = t.int(i + 1, 2).filter(|_| t.raw(i + 1).len() == 2)
+            && i > 0
+            && t.is_word(i - 1)
+            && is_year_preposition(self.w(i - 1))
+            && !(t.glued(i + 2) && (t.is_word(i + 2) || t.is_number(i + 2)))
+        {
+            return Some((i + 2, Point::year(two_digit_year(y))));
+        }
         None
     }
 
@@ -297,6 +400,15 @@ impl<'a, 't> Reader<'a, 't> {
                 j += 1;
             }
             let k = self.of(j);
+            // "al 24 de este mes", "il 24 di questo mese", "the 24th of this month".
+            if k > j
+                && let Some(r) = self.relative_named(k)
+                && let Value::Point(p) = r.value
+                && let (Some(y), Some(m), None) = (p.year, p.month, p.day)
+            {
+                let d = u8::try_from(n).ok()?;
+                return valid_day(y, m, d).then_some((r.end, Point::day(y, m, d)));
+            }
             if let Some(m) = t.is_word(k).then(|| lex::month(self.lang, self.w(k))).flatten() {
                 let mut end = k + 1;
                 if t.is_mark(end, &["."]) && lex::is_abbreviation(self.lang, self.w(k)) {
@@ -349,6 +461,17 @@ impl<'a, 't> Reader<'a, 't> {
             return false;
         }
         if t.is_mark(i + 1, &[":"]) && t.glued(i + 1) && t.is_number(i + 2) {
+            return false;
+        }
+        // Inside a name: "Russell 2000 Index", "Windows 2000 Server".
+        if i > 0
+            && t.is_word(i - 1)
+            && t.capitalized(i - 1)
+            && !self.may_start(i - 1)
+            && t.is_word(i + 1)
+            && t.capitalized(i + 1)
+            && !self.may_start(i + 1)
+        {
             return false;
         }
         // Years long past need a word that makes them dates.
@@ -410,6 +533,22 @@ impl<'a, 't> Reader<'a, 't> {
         }
         if let Some(p) = self.century(i) {
             return Some(p);
+        }
+        // "el primero de diciembre", "il primo maggio", "the first of December".
+        if let Some(d) = lex::ordinal(self.lang, w).filter(|&d| d == 1 || (self.lang == Lang::En && d <= 31)) {
+            let k = self.of(i + 1);
+            let named =
+                t.is_word(k) && !lex::is_abbreviation(self.lang, self.w(k)) && (k > i + 1 || self.lang != Lang::En);
+            if let Some(m) = named.then(|| lex::month(self.lang, self.w(k))).flatten() {
+                let mut y_at = self.of(k + 1);
+                if t.is_mark(y_at, &[","]) {
+                    y_at += 1;
+                }
+                if let Some(y) = t.int(y_at, 4).filter(|&y| t.raw(y_at).len() == 4 && plausible_year(y)) {
+                    return valid_day(y, m, d).then_some((y_at + 1, Point::day(y, m, d)));
+                }
+                return Some((k + 1, Point { month: Some(m), day: Some(d), ..Point::default() }));
+            }
         }
         // "the year 2011", "l'anno 2011", "el año 2011"
         let year_noun = match self.lang {
@@ -475,30 +614,31 @@ impl<'a, 't> Reader<'a, 't> {
             }
             return Some((k + 1, Point::month(y, m)));
         }
+        // "October of next year", "marzo del año que viene", "giugno dell'anno prossimo".
+        if k > j
+            && let Some((end, Some(y))) = self.relative_year(k)
+        {
+            return Some((end, Point::month(y, m)));
+        }
         // "’13" after a month: "agosto ’13"
         if t.is_mark(k, &["’", "'"]) && t.int(k + 1, 2).is_some() && t.raw(k + 1).len() == 2 && t.glued(k + 1) {
             let y = two_digit_year(t.int(k + 1, 2)?);
             return Some((k + 2, Point::month(y, m)));
         }
         // The month alone, only where a preposition makes it one ("in March", "a marzo").
-        if abbreviated || (self.lang == Lang::En && !t.capitalized(i)) || (self.lang == Lang::En && self.w(i) == "may")
-        {
+        if abbreviated || (self.lang == Lang::En && !t.capitalized(i)) {
             return None;
         }
         let before = i.checked_sub(1).map(|b| if t.is_mark(b, &["’", "'"]) { b.saturating_sub(1) } else { b })?;
-        let prepositions: &[&str] = match self.lang {
-            Lang::En => &[
-                "in", "since", "until", "by", "from", "of", "during", "early", "late", "mid", "last", "next", "this",
-                "through",
-            ],
-            Lang::Es => {
-                &["en", "de", "desde", "hasta", "a", "pasado", "próximo", "proximo", "durante", "este", "para", "mes"]
-            }
-            Lang::It => &[
-                "a", "ad", "in", "di", "da", "dal", "fino", "entro", "nel", "nell", "dell", "dall", "all", "scorso",
-                "prossimo", "durante", "questo", "mese", "del",
-            ],
-        };
+        // "May" is a month after "in", "since", "until", "by", "from": not after "of" ("the
+        // Theresa of May") nor "last" ("last May" is read as relative).
+        if self.lang == Lang::En
+            && self.w(i) == "may"
+            && !self.is(before, &["in", "since", "until", "by", "from", "during"])
+        {
+            return None;
+        }
+        let prepositions: &[&str] = lang::of(self.lang).month_prepositions;
         self.is(before, prepositions).then_some((j, Point { month: Some(m), ..Point::default() }))
     }
 
@@ -520,6 +660,17 @@ impl<'a, 't> Reader<'a, 't> {
                 return Some((j + 2, decade(n - n % 10)));
             }
             return None;
+        }
+        // "los 70", "los '80": the plural article before a round number of two digits, when no
+        // noun follows it ("los 70 empleados" are people).
+        if self.lang == Lang::Es && self.is(i, &["los"]) {
+            let j = if t.is_mark(i + 1, &["’", "'"]) { i + 2 } else { i + 1 };
+            if let Some(n) = t.int(j, 2).filter(|n| t.raw(j).len() == 2 && n % 10 == 0)
+                && (!t.is_word(j + 1) || lex::function_word(self.lang, self.w(j + 1)))
+                && !self.is(j + 1, &["a", "al", "y", "de", "del", "por"])
+            {
+                return Some((j + 1, decade(n)));
+            }
         }
         let nouns: &[&str] = match self.lang {
             Lang::En => return None,
@@ -565,11 +716,7 @@ impl<'a, 't> Reader<'a, 't> {
         {
             return Some((i + 1, Point { year: Some(y), x: 2, ..Point::default() }));
         }
-        let noun: &[&str] = match self.lang {
-            Lang::En => &["century"],
-            Lang::Es => &["siglo"],
-            Lang::It => &["secolo"],
-        };
+        let noun: &[&str] = lang::of(self.lang).century_nouns;
         let century_noun = |k: usize| self.is(k, noun);
         // Noun first: "siglo XIX", "secolo XIX", "siglo 19".
         if century_noun(i) {
@@ -664,14 +811,7 @@ impl<'a, 't> Reader<'a, 't> {
     /// giugno 2014", "from 5 to 7 May 2014".
     fn range(&mut self, i: usize) -> Option<Match> {
         let t = self.t;
-        let (opens, joins): (&[&str], &[&str]) = match self.lang {
-            Lang::En => (&["from", "between"], &["to", "until", "till", "through", "and", "-", "–"]),
-            Lang::Es => (&["de", "desde", "del", "entre"], &["a", "al", "hasta", "y", "-", "–"]),
-            Lang::It => (
-                &["da", "dal", "dallo", "dalla", "dall", "tra", "fra", "dai", "dagli"],
-                &["a", "al", "alla", "all", "allo", "fino", "e", "ed", "-", "–", "ai", "agli"],
-            ),
-        };
+        let (opens, joins): (&[&str], &[&str]) = (lang::of(self.lang).range_openers, lang::of(self.lang).range_joiners);
         if !self.is(i, opens) {
             return None;
         }
@@ -694,7 +834,8 @@ impl<'a, 't> Reader<'a, 't> {
         let k = self.articles(self.apostrophe(k));
         let (end2, b) = self.partial(k).or_else(|| self.bare_month(k))?;
         let (a, b) = join(a, b)?;
-        if a.year.is_none() && b.year.is_none() {
+        // "between April and June": two months without a year take one from the text.
+        if a.year.is_none() && b.year.is_none() && (a.month.is_none() || b.month.is_none() || a.day.is_some()) {
             return None;
         }
         ordered(a, b).then_some(Match {
@@ -738,6 +879,19 @@ impl<'a, 't> Reader<'a, 't> {
                 Value::Range(Some(a), Some(b)) => (m.end, if from { a } else { b }),
                 _ => return None,
             }
+        } else if !from
+            && let Some(wd) = t.is_word(j).then(|| lex::weekday(self.lang, self.w(j))).flatten()
+            && self.partial(j).is_none()
+        {
+            // "until Friday", "hasta el viernes", "entro venerdì": a deadline, the next such
+            // day on or after publication.
+            let value = self.published.map_or(Value::Unknown, |p| {
+                let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
+                #[allow(clippy::cast_possible_truncation)]
+                let today_wd = (today as i64 + 3).rem_euclid(7);
+                Value::Range(None, Some(shift_day(p, (i64::from(wd) - today_wd).rem_euclid(7))))
+            });
+            return Some(Match { start: i, end: j + 1, value, approximate: false, relative: true });
         } else {
             let (end, p) = self.point(j)?;
             // "da marzo a giugno" is a range, read by `range`; "dal 5" alone is nothing.
@@ -757,11 +911,7 @@ impl<'a, 't> Reader<'a, 't> {
         let t = self.t;
         let mut j = i;
         // A leading preposition belongs to the phrase: "a principios", "all’inizio", "at the end".
-        let lead: &[&str] = match self.lang {
-            Lang::En => &["at", "in", "towards", "toward"],
-            Lang::Es => &["a", "al", "en", "hacia"],
-            Lang::It => &["a", "ad", "all", "alla", "agli", "ai", "al", "verso", "sul", "sulla", "in"],
-        };
+        let lead: &[&str] = lang::of(self.lang).part_leads;
         if self.is(j, lead) {
             j = self.articles(self.apostrophe(j + 1));
         } else if self.lang == Lang::En {
@@ -832,7 +982,17 @@ impl<'a, 't> Reader<'a, 't> {
         let after = noun_at.map_or(j + 2, |n| n + 1);
         let k = self.of(after);
         let k = if t.is_mark(k, &[","]) { k + 1 } else { k };
-        let y = t.int(k, 4).filter(|&y| plausible_year(y) && t.raw(k).len() == 4)?;
+        // "of this year", "del año pasado": the year said relative to publication.
+        let (y, k) = match t.int(k, 4).filter(|&y| plausible_year(y) && t.raw(k).len() == 4) {
+            Some(y) => (Some(y), k),
+            None => match self.relative_year(k) {
+                Some((end, y)) => (y, end - 1),
+                // "the fourth quarter": a quarter without a year, its year from the text.
+                None if quarters && noun_at.is_some() => (None, after - 1),
+                None => return None,
+            },
+        };
+        let at = |m: u8| Point { year: y, month: Some(m), ..Point::default() };
         let (first, months) = if quarters {
             if !(1..=4).contains(&q) {
                 return None;
@@ -844,7 +1004,22 @@ impl<'a, 't> Reader<'a, 't> {
             }
             (6 * (q - 1) + 1, 6)
         };
-        found(i, k + 1, Value::Range(Some(Point::month(y, first)), Some(Point::month(y, first + months - 1))))
+        found(i, k + 1, Value::Range(Some(at(first)), Some(at(first + months - 1))))
+    }
+
+    /// A year said relative to publication at `i` ("this year", "el año pasado", "l'anno
+    /// prossimo"): its end and the year (`None` without a publication day).
+    fn relative_year(&self, i: usize) -> Option<(usize, Option<i64>)> {
+        let m = self.relative_named(i)?;
+        match m.value {
+            Value::Point(p) if p.month.is_none() && p.x == 0 => Some((m.end, p.year)),
+            Value::Unknown
+                if self.unit(m.end - 1) == Some(Unit::Year) || self.unit(m.start + 1) == Some(Unit::Year) =>
+            {
+                Some((m.end, None))
+            }
+            _ => None,
+        }
     }
 
     // ---- relative, durations, frequencies -------------------------------------------------------
@@ -981,8 +1156,31 @@ impl<'a, 't> Reader<'a, 't> {
             let value = self.last.map_or(Value::Unknown, |p| shift_from(p, signed, unit));
             return found(i, end, value);
         }
+        if let Some(m) = self.that_day(i) {
+            return Some(m);
+        }
         // "last year", "el año pasado", "l'anno scorso", "quest'anno", "last Monday".
         self.relative_named(i)
+    }
+
+    /// "that day", "the same day", "ese día", "el mismo día", "quel giorno", "lo stesso
+    /// giorno": the day last told, when the text has told one.
+    fn that_day(&self, i: usize) -> Option<Match> {
+        let (that, same, day): (&[&str], &[&str], &[&str]) = match self.lang {
+            Lang::En => (&["that"], &["the"], &["day"]),
+            Lang::Es => (&["ese", "aquel"], &["el"], &["día", "dia"]),
+            Lang::It => (&["quel"], &["lo"], &["giorno"]),
+        };
+        let end = if self.is(i, that) && self.is(i + 1, day) {
+            i + 2
+        } else if self.is(i, same) && self.is(i + 1, &["same", "mismo", "stesso"]) && self.is(i + 2, day) {
+            i + 3
+        } else {
+            return None;
+        };
+        let value =
+            self.last.filter(|p| p.day.is_some()).map_or(Value::Unknown, |p| Value::Point(Point { time: None, ..p }));
+        found(i, end, value)
     }
 
     fn relative_named(&self, i: usize) -> Option<Match> {
@@ -1024,21 +1222,39 @@ impl<'a, 't> Reader<'a, 't> {
         // never "dopo anni" ("after years").
         let before_noun =
             |k: usize| !self.is(k, &["dopo", "anterior", "precedente", "successivo", "successiva", "seguente"]);
-        let (k, what, end, word) =
-            if let Some(k) = modifier(self.apostrophe(j)).filter(|_| before_noun(self.apostrophe(j))) {
-                let m = self.apostrophe(j);
-                let u = self.apostrophe(m + 1);
-                (k, u, u + 1, self.w(m).to_owned())
-            } else if let Some(k) = modifier(j + 1).filter(|_| t.is_word(j) && self.lang != Lang::En) {
-                (k, j, j + 2, self.w(j + 1).to_owned())
-            } else if self.lang == Lang::It && self.is(j, &["quest"]) && t.is_mark(j + 1, &["’", "'"]) {
-                (0, j + 2, j + 3, "quest".to_owned())
-            } else if self.lang == Lang::Es && self.is(j + 1, &["que"]) && self.is(j + 2, &["viene"]) {
-                (1, j, j + 3, "viene".to_owned())
-            } else {
-                return None;
-            };
+        let (k, what, end, word) = if let Some(k) =
+            modifier(self.apostrophe(j)).filter(|_| before_noun(self.apostrophe(j)))
+        {
+            let m = self.apostrophe(j);
+            let mut u = self.apostrophe(m + 1);
+            if k == 0 && self.is(u, &["misma", "mismo", "stessa", "stesso", "same", "very"]) {
+                u += 1;
+            }
+            (k, u, u + 1, self.w(m).to_owned())
+        } else if self.lang == Lang::Es
+            && self.is(j, &["fin"])
+            && self.is(j + 1, &["de"])
+            && self.is(j + 2, &["semana"])
+            && let Some(k) = modifier(j + 3)
+        {
+            (k, j, j + 4, self.w(j + 3).to_owned())
+        } else if let Some(k) = modifier(j + 1).filter(|_| {
+            t.is_word(j) && self.lang != Lang::En && !(self.is(j, &["semana"]) && self.is(j.wrapping_sub(1), &["de"]))
+        }) {
+            (k, j, j + 2, self.w(j + 1).to_owned())
+        } else if self.lang == Lang::It && self.is(j, &["quest"]) && t.is_mark(j + 1, &["’", "'"]) {
+            (0, j + 2, j + 3, "quest".to_owned())
+        } else if self.lang == Lang::Es && self.is(j + 1, &["que"]) && self.is(j + 2, &["viene"]) {
+            (1, j, j + 3, "viene".to_owned())
+        } else {
+            return None;
+        };
         let unit = self.unit(what);
+        if !text_relative(k, &word)
+            && let Some(m) = self.named_month_or_weekend(start, end, what, k)
+        {
+            return Some(m);
+        }
         let weekday = t.is_word(what).then(|| lex::weekday(self.lang, self.w(what))).flatten();
         let season = t.is_word(what).then(|| lex::season(self.lang, self.w(what))).flatten();
         if unit.is_none() && weekday.is_none() && season.is_none() {
@@ -1064,32 +1280,57 @@ impl<'a, 't> Reader<'a, 't> {
             return found(start, end, value);
         }
         let Some(p) = self.published else { return found(start, end, Value::Unknown) };
-        if let Some(wd) = weekday {
-            if k != -1 {
-                return None;
+        found(start, end, published_relative(p, k, unit, weekday)?)
+    }
+
+    /// A month or a weekend after a modifier `k` (-1 last, 0 this, 1 next) at token `what`,
+    /// the expression running `start..end`: "last June", "el pasado junio", "this weekend".
+    fn named_month_or_weekend(&self, start: usize, end: usize, what: usize, k: i64) -> Option<Match> {
+        let t = self.t;
+        // "last June", "el pasado junio", "lo scorso giugno", "next October": the latest such
+        // month before publication, the next after it, or this year's.
+        let month = t
+            .is_word(what)
+            .then(|| lex::month(self.lang, self.w(what)))
+            .flatten()
+            .filter(|_| !lex::is_abbreviation(self.lang, self.w(what)));
+        if let Some(m) = month {
+            let Some(p) = self.published else { return found(start, end, Value::Unknown) };
+            let y = match k {
+                -1 if m < p.1 => p.0,
+                -1 => p.0 - 1,
+                1 if m > p.1 => p.0,
+                1 => p.0 + 1,
+                _ => p.0,
+            };
+            return found(start, end, Value::Point(Point::month(y, m)));
+        }
+        // "this weekend", "el fin de semana pasado", "lo scorso fine settimana".
+        let weekend = match self.lang {
+            Lang::En => self.is(what, &["weekend"]).then_some(what + 1),
+            Lang::Es => {
+                (self.is(what, &["fin", "finde"]) && self.is(what + 1, &["de"]) && self.is(what + 2, &["semana"]))
+                    .then_some(what + 3)
+                    .or_else(|| self.is(what, &["finde"]).then_some(what + 1))
             }
-            // The latest such weekday strictly before publication.
+            Lang::It => (self.is(what, &["fine"]) && self.is(what + 1, &["settimana"]))
+                .then_some(what + 2)
+                .or_else(|| self.is(what, &["weekend"]).then_some(what + 1)),
+        };
+        if let Some(after) = weekend {
+            // The modifier after the noun ("el fin de semana pasado") ends the expression.
+            let end = if end > what + 1 && !self.is(end - 1, &["weekend", "fin", "finde", "fine"]) {
+                end.max(after + 1)
+            } else {
+                after
+            };
+            let Some(p) = self.published else { return found(start, end, Value::Unknown) };
             let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
             #[allow(clippy::cast_possible_truncation)]
-            let today_wd = (today as i64 + 3).rem_euclid(7); // 1970-01-01 was a Thursday (3)
-            let back = (today_wd - i64::from(wd) - 1).rem_euclid(7) + 1;
-            return found(start, end, Value::Point(shift_day(p, -back)));
+            let saturday = -(today as i64 + 3).rem_euclid(7) + 5 + 7 * k;
+            return found(start, end, Value::Range(Some(shift_day(p, saturday)), Some(shift_day(p, saturday + 1))));
         }
-        let value = match unit? {
-            Unit::Year => Value::Point(Point::year(p.0 + k)),
-            Unit::Month => {
-                let idx = p.0 * 12 + i64::from(p.1) - 1 + k;
-                Value::Point(Point::month(idx.div_euclid(12), u8::try_from(idx.rem_euclid(12) + 1).ok()?))
-            }
-            Unit::Week => {
-                let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
-                #[allow(clippy::cast_possible_truncation)]
-                let monday = -(today as i64 + 3).rem_euclid(7) + 7 * k;
-                Value::Range(Some(shift_day(p, monday)), Some(shift_day(p, monday + 6)))
-            }
-            _ => return None,
-        };
-        found(start, end, value)
+        None
     }
 
     /// "lo scorso 3 marzo", "el pasado 8 de marzo": the latest such day before publication.
@@ -1126,6 +1367,10 @@ impl<'a, 't> Reader<'a, 't> {
         if self.partial(i).is_some() {
             return None;
         }
+        // A day's name ("Black Monday", "Cyber Monday", "Good Friday", "Super Tuesday").
+        if i > 0 && self.t.capitalized(i - 1) && lex::names_a_day(self.w(i - 1)) {
+            return None;
+        }
         // "los lunes", "i lunedì": every Monday.
         if self.is(i.wrapping_sub(1), &["los", "i", "ogni", "cada", "every", "on"])
             && self.w(i).ends_with('s')
@@ -1136,12 +1381,18 @@ impl<'a, 't> Reader<'a, 't> {
         if self.is(i.wrapping_sub(1), &["los", "ogni", "cada", "every", "each"]) {
             return None;
         }
+        // The clause's tense decides: "the court will rule on Friday" is the next Friday.
+        let ahead = lex::tense(self.lang, (i.saturating_sub(8)..i + 4).map(|k| self.w(k))) == Some(true);
         let value = match self.published {
             Some(p) => {
                 let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
                 #[allow(clippy::cast_possible_truncation)]
                 let today_wd = (today as i64 + 3).rem_euclid(7);
-                Value::Point(shift_day(p, -(today_wd - i64::from(wd)).rem_euclid(7)))
+                if ahead {
+                    Value::Point(shift_day(p, (i64::from(wd) - today_wd).rem_euclid(7)))
+                } else {
+                    Value::Point(shift_day(p, -(today_wd - i64::from(wd)).rem_euclid(7)))
+                }
             }
             None => Value::Unknown,
         };
@@ -1151,47 +1402,14 @@ impl<'a, 't> Reader<'a, 't> {
     /// "for three years", "per quasi un decennio", "por casi diez años", "durante dos meses".
     fn duration(&self, i: usize) -> Option<Match> {
         let t = self.t;
-        let lead: &[&str] = match self.lang {
-            Lang::En => &["for", "during", "over", "within"],
-            Lang::Es => &["por", "durante", "en"],
-            Lang::It => &["per", "durante", "in"],
-        };
+        let lead: &[&str] = lang::of(self.lang).duration_leads;
         let mut j = if self.is(i, lead) { i + 1 } else { i };
         let led = j > i;
-        let articles: &[&str] = match self.lang {
-            Lang::En => &["the"],
-            Lang::Es => &["los", "las"],
-            Lang::It => &["gli", "i", "le"],
-        };
+        let articles: &[&str] = lang::of(self.lang).duration_articles;
         if self.is(j, articles) {
             j += 1;
         }
-        let hedges: &[&str] = match self.lang {
-            Lang::En => &[
-                "almost", "nearly", "about", "over", "around", "some", "roughly", "more", "less", "at", "least",
-                "than", "past", "last", "next",
-            ],
-            Lang::Es => &[
-                "casi",
-                "cerca",
-                "de",
-                "más",
-                "mas",
-                "menos",
-                "unos",
-                "unas",
-                "alrededor",
-                "al",
-                "menos",
-                "últimos",
-                "ultimos",
-                "próximos",
-            ],
-            Lang::It => &[
-                "quasi", "circa", "oltre", "più", "piu", "meno", "di", "almeno", "ben", "gli", "ultimi", "prossimi",
-                "i",
-            ],
-        };
+        let hedges: &[&str] = lang::of(self.lang).duration_hedges;
         let mut hedged = 0;
         while hedged < 3 && self.is(j, hedges) {
             j += 1;
@@ -1262,11 +1480,7 @@ impl<'a, 't> Reader<'a, 't> {
         if adverb && !before_noun {
             return found(i, i + 1, Value::Frequency);
         }
-        let every: &[&str] = match self.lang {
-            Lang::En => &["every", "each"],
-            Lang::Es => &["cada"],
-            Lang::It => &["ogni"],
-        };
+        let every: &[&str] = lang::of(self.lang).frequency_every;
         if self.is(i, every) {
             let mut j = i + 1;
             if self.count(j).is_some() || self.is(j, &["other", "few", "several"]) {
@@ -1299,6 +1513,37 @@ impl<'a, 't> Reader<'a, 't> {
         }
         None
     }
+}
+
+/// A weekday, a year, a month or a week said relative to publication day `p`, `k` of them on
+/// (-1 last, 0 this, 1 next).
+fn published_relative(p: Published, k: i64, unit: Option<Unit>, weekday: Option<u8>) -> Option<Value> {
+    if let Some(wd) = weekday {
+        if k != -1 {
+            return None;
+        }
+        // The latest such weekday strictly before publication.
+        let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
+        #[allow(clippy::cast_possible_truncation)]
+        let today_wd = (today as i64 + 3).rem_euclid(7); // 1970-01-01 was a Thursday (3)
+        let back = (today_wd - i64::from(wd) - 1).rem_euclid(7) + 1;
+        return Some(Value::Point(shift_day(p, -back)));
+    }
+    let value = match unit? {
+        Unit::Year => Value::Point(Point::year(p.0 + k)),
+        Unit::Month => {
+            let idx = p.0 * 12 + i64::from(p.1) - 1 + k;
+            Value::Point(Point::month(idx.div_euclid(12), u8::try_from(idx.rem_euclid(12) + 1).ok()?))
+        }
+        Unit::Week => {
+            let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
+            #[allow(clippy::cast_possible_truncation)]
+            let monday = -(today as i64 + 3).rem_euclid(7) + 7 * k;
+            Value::Range(Some(shift_day(p, monday)), Some(shift_day(p, monday + 6)))
+        }
+        _ => return None,
+    };
+    Some(value)
 }
 
 /// Words after which even a year long past reads as one ("in 1492").
@@ -1364,7 +1609,11 @@ fn join(a: Point, b: Point) -> Option<(Point, Point)> {
     if b.year.is_none() && b.month.is_some() {
         b.year = a.year;
     }
-    if a.year.is_none() || (a.day.is_some() && a.month.is_none()) || (b.day.is_some() && b.month.is_none()) {
+    let months_alone = a.year.is_none() && b.year.is_none() && a.month.is_some() && b.month.is_some();
+    if (a.year.is_none() && !months_alone)
+        || (a.day.is_some() && a.month.is_none())
+        || (b.day.is_some() && b.month.is_none())
+    {
         return None;
     }
     if let (Some(y), Some(m), Some(d)) = (a.year, a.month, a.day)

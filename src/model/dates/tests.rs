@@ -124,6 +124,46 @@ fn days_without_a_year_take_the_latest_year_written_or_the_publication() {
 }
 
 #[test]
+fn a_year_left_unsaid_is_the_paragraphs_else_the_publications_by_tense() {
+    let read_2013 = |lang, text: &str| -> Vec<Option<String>> {
+        read(text, lang, Some((2013, 3, 15))).into_iter().map(|f| f.when).collect()
+    };
+    // The year in focus in the paragraph; none carried into the next paragraph.
+    assert_eq!(
+        read_2013(Lang::Es, "En 2009 el banco quebró y en octubre vendió sus activos.\nEn octubre la oposición ganó."),
+        [Some("2009".to_owned()), Some("2009-10".to_owned()), Some("2012-10".to_owned())]
+    );
+    // "since 1945" puts no year in focus; past and future clauses against publication.
+    assert_eq!(
+        read_2013(Lang::En, "Since 1945 it held elections. In October the government collapsed."),
+        [Some("1945/..".to_owned()), Some("2012-10".to_owned())]
+    );
+    assert_eq!(read_2013(Lang::It, "Il consiglio si riunirà a febbraio."), [Some("2014-02".to_owned())]);
+    assert_eq!(read_2013(Lang::En, "The plant opens in October."), [Some("2013-10".to_owned())], "no tense: this year");
+    // Without a publication day, the latest year written before, in any paragraph.
+    let found: Vec<_> =
+        read("In 2009 it failed.\nIn October it sold.", Lang::En, None).into_iter().map(|f| f.when).collect();
+    assert_eq!(found, [Some("2009".to_owned()), Some("2009-10".to_owned())]);
+}
+
+#[test]
+fn times_of_day_are_read_with_their_day() {
+    check(
+        Lang::En,
+        &[
+            ("It ended at 16:08 UTC on 3 May 2024.", "2024-05-03T16:08"),
+            ("He was arrested at 10:32 p.m. on March 3, 2024.", "2024-03-03T22:32"),
+            ("On May 3, 2024 at 9 am the court opened.", "2024-05-03T09:00"),
+        ],
+    );
+    check(Lang::It, &[("Alle 14.30 del 3 maggio 2024 è arrivato.", "2024-05-03T14:30")]);
+    check(Lang::Es, &[("Llegaron a las 9 de la mañana del 3 de mayo de 2024.", "2024-05-03T09:00")]);
+    // A time alone, or a number that only looks like one, is no date.
+    assert!(dates(Lang::En, "The meeting starts at 10:32.").is_empty());
+    assert!(dates(Lang::It, "Costa 14.30 euro.").is_empty());
+}
+
+#[test]
 fn relative_dates_resolve_against_publication() {
     // Published Wednesday 15 May 2024.
     check(
@@ -219,6 +259,25 @@ fn approximate_words_add_a_tilde() {
     check(Lang::It, &[("circa nel 2011 nacque", "2011~"), ("intorno al 2011 nacque", "2011~")]);
     check(Lang::Es, &[("alrededor de 2011 nació", "2011~")]);
     check(Lang::En, &[("around 2011 it began", "2011~")]);
+}
+
+#[test]
+fn no_expression_runs_across_a_line_break() {
+    // A headline's last word is not joined to the dateline on the next line.
+    let found = dates(Lang::En, "Talks extended until Friday\nMay 15, 2024 (Reuters)");
+    assert!(found.iter().all(|(e, _)| !e.contains('\n')), "{found:?}");
+    assert_eq!(found.last(), Some(&("May 15, 2024".to_owned(), Some("2024-05-15".to_owned()))));
+    assert_eq!(dates(Lang::It, "dal 3\nmarzo 2014"), [("marzo 2014".to_owned(), Some("2014-03".to_owned()))]);
+}
+
+#[test]
+fn a_long_text_read_a_piece_at_a_time_reads_as_one_piece() {
+    let line =
+        "In March 2014 the board met; on May 3 it voted, and from 2015 to 2017 it met every year.\nThen nothing.\n";
+    let text = line.repeat(3 * PIECE / line.len() + 7);
+    let whole = read_with(&text, Lang::En, None, false);
+    assert_eq!(read(&text, Lang::En, None), whole);
+    assert!(whole.len() > 3 * 3 * PIECE / line.len());
 }
 
 #[test]

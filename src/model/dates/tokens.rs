@@ -2,6 +2,7 @@
 //! lower case kept in one shared buffer: reading a megabyte allocates a few buffers, not a
 //! string a word.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,14 +21,32 @@ pub struct Token {
     pub end: usize,
     /// Whitespace stands between this token and the one before.
     pub spaced: bool,
+    /// A line break that ends a line stands between this token and the one before (see
+    /// [`ends_a_line`]).
+    pub newline: bool,
     /// Where its lower case is in [`Tokens::lower`].
     lower: Range<u32>,
+}
+
+/// A line shorter than this ends where its line break is; a longer one may be a paragraph
+/// wrapped by hand ("Nov.⏎25, 2020"), read on across the break.
+const WRAPPED: usize = 60;
+
+/// Whether the line break at byte `nl`, after a line that starts at `line_start`, ends a line
+/// that no date runs across: one after a short line (a headline, a dateline, a list item) or
+/// before a blank line. A line of a paragraph wrapped by hand is read on.
+pub fn ends_a_line(text: &str, line_start: usize, nl: usize) -> bool {
+    let next = text[nl + 1..].trim_start_matches([' ', '\t', '\r']);
+    next.starts_with('\n') || text[line_start..nl].chars().count() < WRAPPED
 }
 
 pub struct Tokens<'t> {
     pub text: &'t str,
     pub list: Vec<Token>,
     lower: String,
+    /// The tokens the accessors see, `from..to`: the rest read as past the end, so that an
+    /// expression is read within one line ([`Tokens::see_line_of`]).
+    window: Cell<(usize, usize)>,
 }
 
 impl<'t> Tokens<'t> {
@@ -37,9 +56,15 @@ impl<'t> Tokens<'t> {
         let bytes = text.as_bytes();
         let mut chars = text.char_indices().peekable();
         let mut spaced = true;
+        let mut newline = false;
+        let mut line_start = 0;
         while let Some((start, c)) = chars.next() {
             if c.is_whitespace() {
                 spaced = true;
+                if c == '\n' {
+                    newline |= ends_a_line(text, line_start, start);
+                    line_start = start + 1;
+                }
                 continue;
             }
             let kind;
@@ -94,10 +119,32 @@ impl<'t> Tokens<'t> {
                 lower.push_str(&text[start..end]);
             }
             let to = u32::try_from(lower.len()).unwrap_or(u32::MAX);
-            list.push(Token { kind, start, end, spaced, lower: from..to });
+            list.push(Token { kind, start, end, spaced, newline, lower: from..to });
             spaced = false;
+            newline = false;
         }
-        Self { text, list, lower }
+        Self { text, list, lower, window: Cell::new((0, usize::MAX)) }
+    }
+
+    /// Token `i` when it is in the window.
+    fn get(&self, i: usize) -> Option<&Token> {
+        let (from, to) = self.window.get();
+        if i < from || i >= to { None } else { self.list.get(i) }
+    }
+
+    /// Lets the accessors see only the tokens of token `i`'s line (a line break that ends a line
+    /// ends any expression: a headline is not read on into the dateline below it); returns the
+    /// index of the first token of the next line.
+    pub fn see_line_of(&self, i: usize) -> usize {
+        let (from, to) = self.window.get();
+        if from <= i && i < to && to != usize::MAX {
+            return to;
+        }
+        let from =
+            (0..=i.min(self.list.len())).rev().find(|&k| self.list.get(k).is_some_and(|t| t.newline)).unwrap_or(0);
+        let to = (i + 1..self.list.len()).find(|&k| self.list[k].newline).unwrap_or(self.list.len());
+        self.window.set((from, to));
+        to
     }
 
     pub fn len(&self) -> usize {
@@ -106,16 +153,16 @@ impl<'t> Tokens<'t> {
 
     /// Token `i`'s lower case ("" past the end).
     pub fn low(&self, i: usize) -> &str {
-        self.list.get(i).map_or("", |t| &self.lower[t.lower.start as usize..t.lower.end as usize])
+        self.get(i).map_or("", |t| &self.lower[t.lower.start as usize..t.lower.end as usize])
     }
 
     /// Token `i` as written.
     pub fn raw(&self, i: usize) -> &str {
-        self.list.get(i).map_or("", |t| &self.text[t.start..t.end])
+        self.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
     pub fn kind(&self, i: usize) -> Option<Kind> {
-        self.list.get(i).map(|t| t.kind)
+        self.get(i).map(|t| t.kind)
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -133,7 +180,7 @@ impl<'t> Tokens<'t> {
 
     /// Whether token `i` follows the one before without a space.
     pub fn glued(&self, i: usize) -> bool {
-        self.list.get(i).is_some_and(|t| !t.spaced)
+        self.get(i).is_some_and(|t| !t.spaced)
     }
 
     /// Whether token `i` starts with a capital letter.
