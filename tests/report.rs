@@ -215,7 +215,10 @@ fn filters_narrow_the_report_and_bad_arguments_are_refused_clearly() {
     assert_eq!(code, 0, "{said}");
     assert!(said.contains("(1 event, 1 citation, PDF)"), "{said}");
     let text = pdf_text(&pdf);
-    assert!(text.contains("A selection: 1 of 4 events (dates 2016/2017)."), "the report says it is a selection: {text}");
+    assert!(
+        text.contains("A selection: 1 of 4 events (dates 2016/2017)."),
+        "the report says it is a selection: {text}"
+    );
 
     let empty = out(&dir, "empty.pdf");
     let (code, said) = report(&[t, "-o", empty.to_str().expect("path"), "--range", "2030/2040"]);
@@ -374,7 +377,9 @@ fn ctrl_p_in_the_window_asks_paper_style_picture_and_file_then_writes_the_events
     let field = harness.get_by_role_and_label(Role::TextInput, "Save to");
     field.focus();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_role_and_label(Role::TextInput, "Save to").type_text(&dir.path().join("bad.png").display().to_string());
+    harness
+        .get_by_role_and_label(Role::TextInput, "Save to")
+        .type_text(&dir.path().join("bad.png").display().to_string());
     harness.run();
     harness.key_press(Key::Enter);
     harness.run();
