@@ -31,6 +31,9 @@ pub struct ReportExport {
     replacing: Option<PathBuf>,
     /// Give the file field the keyboard at the next frame (a name refused by Enter).
     refocus: bool,
+    /// The path last checked and why it cannot take a report: the disk is asked once per path
+    /// typed (and again when the dialog opens), not on every frame.
+    checked: Option<(PathBuf, Option<String>)>,
     /// The path last proposed for the open timeline: while the field still holds it, it
     /// follows the timeline (another one opened, a file saved under another name).
     proposed: String,
@@ -47,6 +50,7 @@ impl Default for ReportExport {
             path: String::new(),
             replacing: None,
             refocus: false,
+            checked: None,
             proposed: String::new(),
             running: None,
         }
@@ -86,6 +90,7 @@ impl ReportExport {
             self.path.clone_from(&proposed);
         }
         self.proposed = proposed;
+        self.checked = None;
         self.open = true;
     }
 
@@ -161,7 +166,10 @@ impl ReportExport {
         }
         ui.separator();
         let path = PathBuf::from(self.path.trim());
-        let problem = report_path_problem(&path);
+        if self.checked.as_ref().is_none_or(|(p, _)| *p != path) {
+            self.checked = Some((path.clone(), report_path_problem(&path)));
+        }
+        let problem = self.checked.as_ref().and_then(|(_, problem)| problem.clone());
         if let Some(existing) = self.replacing.clone() {
             let name = existing.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             ui.label(format!("“{name}” already exists. Replace it?"));
