@@ -203,6 +203,27 @@ fn pin_cites_of_a_pdf_source_are_in_both_reports_and_undated_events_come_last() 
         assert!(text.contains("SHA-256"), "the {what} report gives the original's hash");
         assert!(text.contains("4 events (1 undated) · 4 citations, 4 verified"), "the {what} report counts: {text}");
     }
+    // Each citation has a footnote citing the source at its page, numbered in the table's
+    // order: access (p. 1), the hearing (p. 3), the denial (p. 2), then the undated claim (p. 2).
+    let pages = [", 1.", ", 3.", ", 2.", ", 2."];
+    let layout =
+        Command::new("pdftotext").args(["-layout", "-enc", "UTF-8"]).arg(&pdf).arg("-").output().expect("pdftotext");
+    let layout = String::from_utf8_lossy(&layout.stdout);
+    for (n, page) in (1..=4).zip(pages) {
+        let note = layout.lines().map(str::trim).find(|l| l.starts_with(&format!("{n}. "))).expect("a footnote");
+        assert!(note.ends_with(page), "the PDF's footnote {n} cites its page ({page}): {note}");
+    }
+    let marks = pdf_text(&pdf);
+    assert!(["¹", "²", "³", "⁴"].iter().all(|m| marks.contains(m)), "each citation marked: {marks}");
+    let html = Command::new("pandoc").arg("-t").arg("html").arg("--wrap=none").arg(&docx).output().expect("pandoc");
+    let html = String::from_utf8_lossy(&html.stdout);
+    assert_eq!(html.matches("class=\"footnote-ref\"").count(), 4, "pandoc reads a Word footnote a citation: {html}");
+    let word_notes: Vec<&str> = html.split("role=\"doc-endnote\"").skip(1).collect();
+    assert_eq!(word_notes.len(), 4, "{html}");
+    for (note, page) in word_notes.iter().zip(pages) {
+        let note = note.split("</li>").next().unwrap_or(note);
+        assert!(note.contains(page), "the Word footnote cites its page ({page}): {note}");
+    }
 }
 
 #[test]

@@ -4,7 +4,9 @@
 //! Quote and Citation Source styles, so that a lawyer restyles the whole report from the
 //! Styles pane. Each quote's run is tagged with its source's language; the picture is a PNG
 //! at twice the page's resolution; the header carries the title and the day the report was
-//! made, the footer the page number of the total.
+//! made, the footer the page number of the total. Each citation has a Word footnote (Word's
+//! footnote text and reference styles) citing its source in the report's style, pin cite
+//! included.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -65,8 +67,9 @@ fn cell_start(out: &mut String, width: i64) {
     let _ = write!(out, r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>"#);
 }
 
-/// A table of `entries` under a repeated header row.
-fn table(out: &mut String, entries: &[Entry], widths: &[i64; 4]) {
+/// A table of `entries` under a repeated header row; each citation's footnote is numbered on
+/// from `notes.len()` and kept in `notes`.
+fn table(out: &mut String, entries: &[Entry], widths: &[i64; 4], notes: &mut Vec<String>) {
     out.push_str(r#"<w:tbl><w:tblPr><w:tblStyle w:val="ChronologyTable"/><w:tblW w:w="0" w:type="auto"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>"#);
     for w in widths {
         let _ = write!(out, r#"<w:gridCol w:w="{w}"/>"#);
@@ -102,7 +105,17 @@ fn table(out: &mut String, entries: &[Entry], widths: &[i64; 4]) {
             out.push_str(r#"<w:p><w:pPr><w:pStyle w:val="Quote"/><w:keepNext/></w:pPr>"#);
             run(out, &format!("“{}”", c.quote), None, Some(&c.language));
             out.push_str("</w:p>");
-            paragraph(out, Some("CitationSource"), &format!("— {}", c.attribution()), None);
+            out.push_str(r#"<w:p><w:pPr><w:pStyle w:val="CitationSource"/></w:pPr>"#);
+            let (cite, status) = c.attribution_parts();
+            run(out, &format!("— {cite}"), None, None);
+            notes.push(c.footnote.clone());
+            let _ = write!(
+                out,
+                r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="{}"/></w:r>"#,
+                notes.len()
+            );
+            run(out, &format!(" · {status}"), None, None);
+            out.push_str("</w:p>");
             if !c.note.is_empty() {
                 paragraph(out, Some("CitationSource"), &format!("Note: {}", c.note), None);
             }
@@ -123,8 +136,34 @@ fn picture(out: &mut String, cx: i64, cy: i64, alt: &str) {
 
 const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing""#;
 
-/// `word/document.xml`, and the picture's PNG when there is one.
-fn document(report: &Report) -> Result<(String, Option<Vec<u8>>), String> {
+/// `word/footnotes.xml`: Word's separators, then `notes` numbered from 1.
+fn footnotes(notes: &[String]) -> String {
+    let mut out = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"#
+    );
+    for (i, note) in notes.iter().enumerate() {
+        let _ = write!(
+            out,
+            r#"<w:footnote w:id="{}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>"#,
+            i + 1
+        );
+        run(&mut out, &format!(" {note}"), None, None);
+        out.push_str("</w:p></w:footnote>");
+    }
+    out.push_str("</w:footnotes>");
+    out
+}
+
+/// What `document` makes: `word/document.xml`, its footnotes, and the picture's PNG when
+/// there is one.
+struct Parts {
+    document: String,
+    notes: Vec<String>,
+    png: Option<Vec<u8>>,
+}
+
+/// `word/document.xml`, its footnotes, and the picture's PNG when there is one.
+fn document(report: &Report) -> Result<Parts, String> {
     let (page_w, page_h) = report.paper.size();
     let content_w = page_w - 2.0 * (MARGIN + 8.0);
     let mut out = String::with_capacity(4096 + report.dated.len() * 1500);
@@ -165,15 +204,16 @@ fn document(report: &Report) -> Result<(String, Option<Vec<u8>>), String> {
         paragraph(&mut out, Some("ReportNote"), note, None);
     }
     let widths: [i64; 4] = std::array::from_fn(|i| twips(COLUMNS[i].1 * content_w));
+    let mut notes = Vec::new();
     paragraph(&mut out, Some("Heading1"), "Chronology", None);
     if report.dated.is_empty() {
         paragraph(&mut out, None, no_dated_event(report), None);
     } else {
-        table(&mut out, &report.dated, &widths);
+        table(&mut out, &report.dated, &widths, &mut notes);
     }
     if !report.undated.is_empty() {
         paragraph(&mut out, Some("Heading1"), "Undated events", None);
-        table(&mut out, &report.undated, &widths);
+        table(&mut out, &report.undated, &widths, &mut notes);
     }
     paragraph(&mut out, Some("Heading1"), "Sources", None);
     paragraph(
@@ -198,7 +238,7 @@ fn document(report: &Report) -> Result<(String, Option<Vec<u8>>), String> {
         twips(page_h),
         m = twips(MARGIN + 8.0)
     );
-    Ok((out, png))
+    Ok(Parts { document: out, notes, png })
 }
 
 /// The styles: Word's built-in names, so that Word and `LibreOffice` map them to their own.
@@ -221,6 +261,9 @@ fn styles(language: &str, tab: i64) -> String {
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="EventTitle"><w:name w:val="Event Title"/><w:basedOn w:val="TableText"/><w:qFormat/><w:rPr><w:b/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="TableText"/><w:next w:val="CitationSource"/><w:qFormat/><w:pPr><w:keepLines/><w:spacing w:after="20"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="CitationSource"><w:name w:val="Citation Source"/><w:basedOn w:val="TableText"/><w:qFormat/><w:pPr><w:spacing w:after="100"/></w:pPr><w:rPr><w:color w:val="5A626B"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:link w:val="FootnoteTextChar"/><w:pPr><w:spacing w:after="20" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>
+<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>
+<w:style w:type="character" w:customStyle="1" w:styleId="FootnoteTextChar"><w:name w:val="Footnote Text Char"/><w:link w:val="FootnoteText"/><w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="right" w:pos="{tab}"/></w:tabs><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="5A626B"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="center"/><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="5A626B"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>
 <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
@@ -269,15 +312,15 @@ fn core(report: &Report) -> String {
     )
 }
 
-const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>"#;
+const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>"#;
 
 const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>"#;
 
-const SETTINGS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:updateFields w:val="true"/><w:defaultTabStop w:val="720"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"#;
+const SETTINGS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:updateFields w:val="true"/><w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:defaultTabStop w:val="720"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"#;
 
 fn document_rels(picture: bool) -> String {
     let mut out = String::from(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>"#,
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/><Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>"#,
     );
     if picture {
         out.push_str(r#"<Relationship Id="rIdPicture" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/timeline.png"/>"#);
@@ -288,13 +331,13 @@ fn document_rels(picture: bool) -> String {
 
 /// The report as the bytes of a `.docx` file.
 pub fn to_docx(report: &Report) -> Result<Vec<u8>, String> {
-    let (document, png) = document(report)?;
+    let Parts { document, notes, png } = document(report)?;
     let failed = |e: &dyn std::fmt::Display| format!("cannot make the Word document: {e}");
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     let (page_w, _) = report.paper.size();
-    let parts: [(&str, String); 9] = [
+    let parts: [(&str, String); 10] = [
         ("[Content_Types].xml", CONTENT_TYPES.to_owned()),
         ("_rels/.rels", ROOT_RELS.to_owned()),
         ("docProps/core.xml", core(report)),
@@ -304,6 +347,7 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, String> {
         ("word/settings.xml", SETTINGS.to_owned()),
         ("word/header1.xml", header(report)),
         ("word/footer1.xml", footer()),
+        ("word/footnotes.xml", footnotes(&notes)),
     ];
     for (name, text) in parts {
         zip.start_file(name, deflated).map_err(|e| failed(&e))?;

@@ -117,19 +117,28 @@ pub struct Cited {
     /// The source's language (BCP 47), which the quote is tagged with; empty when unknown.
     pub language: String,
     pub note: String,
+    /// The citation as the report's style cites it in a footnote, pin cite included; numbered
+    /// in the order the report prints the citations, from 1.
+    pub footnote: String,
+    /// The source's place among the cited sources, for the footnotes.
+    source_index: usize,
 }
 
 impl Cited {
     /// "Source, p. 4 · verified".
     pub fn attribution(&self) -> String {
+        let (cite, status) = self.attribution_parts();
+        format!("{cite} · {status}")
+    }
+
+    /// "Source, p. 4" and "verified": where a footnote's mark goes between them.
+    pub fn attribution_parts(&self) -> (String, &str) {
         let mut s = self.source.clone();
         if !self.pin_cite.is_empty() {
             s.push_str(", ");
             s.push_str(&self.pin_cite);
         }
-        s.push_str(" · ");
-        s.push_str(&self.status);
-        s
+        (s, &self.status)
     }
 }
 
@@ -229,9 +238,10 @@ impl Report {
             citations += 1;
             verified += usize::from(is_verified);
             not_found += usize::from(status == Some(Verification::NotFound));
-            if !cited_sources.contains(&&*c.source) {
+            let source_index = cited_sources.iter().position(|s| *s == &*c.source).unwrap_or_else(|| {
                 cited_sources.push(&c.source);
-            }
+                cited_sources.len() - 1
+            });
             let language = doc.source(&c.source).map(|(s, _)| s.language.clone()).unwrap_or_default();
             let cited = Cited {
                 quote: row.quote.clone(),
@@ -241,6 +251,8 @@ impl Report {
                 verified: is_verified,
                 language,
                 note: row.note.clone(),
+                footnote: String::new(),
+                source_index,
             };
             let target = if doc.span(row.event).is_some() { dated.last_mut() } else { undated.last_mut() };
             if let Some(entry) = target {
@@ -312,7 +324,16 @@ impl Report {
             };
             (Some(image(doc, lanes, &image_options)), None)
         };
-        let cited: Vec<&Source> = cited_sources.iter().filter_map(|id| doc.source(id).map(|(s, _)| s)).collect();
+        let found: Vec<Option<&Source>> = cited_sources.iter().map(|id| doc.source(id).map(|(s, _)| s)).collect();
+        let absent = Source::default();
+        let for_notes: Vec<&Source> = found.iter().map(|s| s.unwrap_or(&absent)).collect();
+        let keys: Vec<(usize, &str)> =
+            dated.iter().chain(&undated).flat_map(|e| &e.citations).map(|c| (c.source_index, &*c.pin_cite)).collect();
+        let notes = options.style.notes(&for_notes, &keys);
+        for (c, note) in dated.iter_mut().chain(&mut undated).flat_map(|e| &mut e.citations).zip(notes) {
+            c.footnote = note;
+        }
+        let cited: Vec<&Source> = found.into_iter().flatten().collect();
         let references = options.style.format_all(&cited);
         let sources = cited
             .iter()

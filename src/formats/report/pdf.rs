@@ -35,6 +35,10 @@ const MARGIN_BOTTOM: f32 = 58.0;
 const BODY: f32 = 10.0;
 const SMALL: f32 = 8.5;
 const TABLE: f32 = 8.5;
+/// Footnotes' size.
+const FOOT: f32 = 7.5;
+/// Above a page's footnotes: the space, with the short rule in it.
+const FOOT_RULE: f32 = 9.0;
 const LEADING: f32 = 1.32;
 const PAD: f32 = 4.0;
 /// Blank space kept at the right of each cell but the last, beyond its padding.
@@ -75,6 +79,33 @@ struct Page {
     fills: Vec<(emath::Rect, Color32)>,
     /// The picture: where, its scale, its leaf.
     picture: Option<(f32, f32, f32, usize)>,
+    /// The footnotes' lines, each with its leaf, drawn from the page's foot up.
+    notes: Vec<(String, usize)>,
+}
+
+impl Page {
+    /// The height of the footnotes at the page's foot, with the rule above them.
+    fn notes_height(&self) -> f32 {
+        if self.notes.is_empty() { 0.0 } else { FOOT_RULE + self.notes.len() as f32 * FOOT * LEADING }
+    }
+}
+
+/// A footnote of a table row, wrapped; placed on the page its mark is placed on.
+struct Note {
+    lines: Vec<String>,
+    leaf: usize,
+}
+
+impl Note {
+    fn height(&self) -> f32 {
+        self.lines.len() as f32 * FOOT * LEADING
+    }
+}
+
+/// `n` in superscript digits, a footnote's mark.
+fn superscript(n: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string().bytes().map(|b| DIGITS[usize::from(b - b'0')]).collect()
 }
 
 /// A line of a table cell, `dy` below the cell's top.
@@ -89,6 +120,8 @@ struct CellLine {
     leaf: usize,
     /// Lines of one group (a quote and its attribution) are kept together when they fit.
     group: usize,
+    /// The footnote (of the row's) whose mark is on this line.
+    note: Option<usize>,
 }
 
 struct Flow {
@@ -99,11 +132,13 @@ struct Flow {
     leaves: usize,
     /// The headings, for the outline: level, text, page, top.
     headings: Vec<(u16, String, usize, f32)>,
+    /// Footnotes numbered so far.
+    notes: usize,
 }
 
 impl Flow {
     fn new(width: f32, height: f32) -> Self {
-        Self { pages: vec![Page::default()], y: MARGIN_TOP, width, height, leaves: 0, headings: Vec::new() }
+        Self { pages: vec![Page::default()], y: MARGIN_TOP, width, height, leaves: 0, headings: Vec::new(), notes: 0 }
     }
 
     fn leaf(&mut self) -> usize {
@@ -115,8 +150,38 @@ impl Flow {
         self.width - 2.0 * MARGIN_X
     }
 
+    /// Where the content stops on this page: above its margin and its footnotes.
     fn bottom(&self) -> f32 {
+        self.height - MARGIN_BOTTOM - self.pages.last().map_or(0.0, Page::notes_height)
+    }
+
+    /// The bottom of an empty page.
+    fn page_bottom(&self) -> f32 {
         self.height - MARGIN_BOTTOM
+    }
+
+    /// The footnotes' lines as lines of their pages, from each page's foot up.
+    fn settle_notes(&mut self) {
+        let bottom = self.page_bottom();
+        for page in &mut self.pages {
+            let mut top = bottom - page.notes_height() + FOOT_RULE;
+            if !page.notes.is_empty() {
+                page.rules.push(((MARGIN_X, top - FOOT_RULE / 2.0), (MARGIN_X + 96.0, top - FOOT_RULE / 2.0), 0.5));
+            }
+            for (text, leaf) in std::mem::take(&mut page.notes) {
+                page.lines.push(Line {
+                    x: MARGIN_X,
+                    top,
+                    text,
+                    size: FOOT,
+                    bold: false,
+                    color: TEXT,
+                    lang: None,
+                    leaf: Some(leaf),
+                });
+                top += FOOT * LEADING;
+            }
+        }
     }
 
     fn page(&mut self) -> &mut Page {
@@ -209,11 +274,13 @@ struct Cell {
     lines: Vec<CellLine>,
     nodes: Vec<Node>,
     height: f32,
+    /// The footnotes marked in the cell.
+    notes: Vec<Note>,
 }
 
 impl Cell {
     fn new() -> Self {
-        Self { lines: Vec::new(), nodes: Vec::new(), height: 0.0 }
+        Self { lines: Vec::new(), nodes: Vec::new(), height: 0.0, notes: Vec::new() }
     }
 
     /// Adds a paragraph to the cell.
@@ -246,6 +313,7 @@ impl Cell {
                 lang: lang.map(str::to_owned),
                 leaf,
                 group,
+                note: None,
             });
             self.height += line_h;
         }
@@ -314,7 +382,22 @@ fn row_cells(flow: &mut Flow, entry: &Entry, widths: &[f32; 4]) -> Vec<Cell> {
         let lang = Some(c.language.as_str()).filter(|l| !l.is_empty());
         cites.push(flow, &format!("“{}”", c.quote), inner(3), TABLE, false, TEXT, lang, k, 1.0);
         let color = if c.verified { MUTED } else { WARN };
-        cites.push(flow, &format!("— {}", c.attribution()), inner(3), SMALL, false, color, None, k, 1.0);
+        flow.notes += 1;
+        let (cite, status) = c.attribution_parts();
+        let mark = superscript(flow.notes);
+        let first_line = cites.lines.len();
+        cites.push(flow, &format!("— {cite}{mark} · {status}"), inner(3), SMALL, false, color, None, k, 1.0);
+        let leaf = flow.leaf();
+        let text = format!("{}. {}", flow.notes, c.footnote);
+        let lines = TextMeasure::get().wrap(&text, FOOT, false, flow.content_width());
+        // The mark may wrap to a later line of the attribution: the note goes with that line.
+        let marked =
+            (first_line..cites.lines.len()).find(|&i| cites.lines[i].text.contains(&mark)).unwrap_or(first_line);
+        if let Some(line) = cites.lines.get_mut(marked) {
+            line.note = Some(cites.notes.len());
+        }
+        cites.notes.push(Note { lines, leaf });
+        cites.nodes.push(Node::Group(Tag::Note.into(), vec![Node::Group(Tag::P.into(), vec![Node::Leaf(leaf)])]));
         if !c.note.is_empty() {
             cites.push(flow, &format!("Note: {}", c.note), inner(3), SMALL, false, MUTED, None, k, 0.0);
         }
@@ -353,10 +436,14 @@ fn cut_at(cells: &[Cell], room: f32, page: f32) -> Option<f32> {
 fn place_row(flow: &mut Flow, mut cells: Vec<Cell>, widths: &[f32; 4]) -> Node {
     let nodes: Vec<Node> =
         cells.iter_mut().map(|c| Node::Group(Tag::TD.into(), std::mem::take(&mut c.nodes))).collect();
-    let full = flow.bottom() - MARGIN_TOP - (TABLE * LEADING + 2.0 * PAD);
+    let mut notes: Vec<Option<Note>> = cells.iter_mut().flat_map(|c| std::mem::take(&mut c.notes)).map(Some).collect();
+    let full = flow.page_bottom() - MARGIN_TOP - (TABLE * LEADING + 2.0 * PAD);
     loop {
         let height = cells.iter().map(|c| c.height).fold(0.0, f32::max) + 2.0 * PAD;
-        let room = flow.bottom() - flow.y;
+        // The row's footnotes still to place take their room on the page with their marks.
+        let pending = notes.iter().flatten().map(Note::height).sum::<f32>();
+        let pending = if pending > 0.0 && flow.page().notes.is_empty() { pending + FOOT_RULE } else { pending };
+        let room = flow.bottom() - flow.y - pending.min(full / 2.0);
         if height > room && height <= full {
             flow.new_page();
             header_row(flow, widths, true);
@@ -383,6 +470,10 @@ fn place_row(flow: &mut Flow, mut cells: Vec<Cell>, widths: &[f32; 4]) -> Node {
                 .into_iter()
                 .partition(|l| !rest || l.dy + l.height <= cut - 2.0 * PAD + 0.01);
             for l in now {
+                if let Some(note) = l.note.and_then(|j| notes.get_mut(j)).and_then(Option::take) {
+                    let page = flow.page();
+                    page.notes.extend(note.lines.into_iter().map(|t| (t, note.leaf)));
+                }
                 flow.page().lines.push(Line {
                     x: x + PAD,
                     top: y + PAD + l.dy,
@@ -502,6 +593,7 @@ fn lay_out(report: &Report) -> (Flow, Vec<Node>) {
     } else {
         nodes.push(Node::Group(Tag::L(ListNumbering::None).into(), items));
     }
+    flow.settle_notes();
     (flow, nodes)
 }
 
@@ -714,16 +806,96 @@ mod tests {
             lang: None,
             leaf: 0,
             group,
+            note: None,
         };
         // Two citations of three lines each; 45 points of room: the first citation's three
         // lines (30) fit, the second's would be cut after one line.
-        let cells =
-            [Cell { lines: (0..6).map(|i| line(i as f32 * 10.0, i / 3)).collect(), nodes: Vec::new(), height: 60.0 }];
+        let cells = [Cell {
+            lines: (0..6).map(|i| line(i as f32 * 10.0, i / 3)).collect(),
+            nodes: Vec::new(),
+            height: 60.0,
+            notes: Vec::new(),
+        }];
         assert_eq!(cut_at(&cells, 45.0, 100.0), Some(30.0));
         // Too little room for a whole citation: cut at a line.
         assert_eq!(cut_at(&cells, 25.0, 100.0), Some(20.0));
         assert_eq!(cut_at(&cells, 5.0, 100.0), None);
         // A citation taller than a page is cut where it must be.
         assert_eq!(cut_at(&cells, 45.0, 20.0), Some(40.0));
+    }
+
+    fn report(events: usize) -> Report {
+        let cited = |i: usize, k: usize| super::super::Cited {
+            quote: format!(
+                "A quote of event {i}, citation {k}, long enough to wrap in its cell at least once or twice."
+            ),
+            source: "The filing".to_owned(),
+            pin_cite: format!("p. {}", i + k),
+            status: "verified".to_owned(),
+            verified: true,
+            footnote: format!(
+                "The Filing, Court of Somewhere, 12 May 2024, {}, a note long enough to wrap once.",
+                i + k
+            ),
+            ..Default::default()
+        };
+        let dated = (0..events)
+            .map(|i| Entry {
+                number: u32::try_from(i + 1).ok(),
+                date: "3 May 2024".to_owned(),
+                title: format!("Event {i}"),
+                summary: String::new(),
+                citations: (0..2).map(|k| cited(i, k)).collect(),
+            })
+            .collect();
+        Report {
+            title: "Notes".to_owned(),
+            description: String::new(),
+            language: "en".to_owned(),
+            covered: String::new(),
+            selection: None,
+            counts: String::new(),
+            made: "today".to_owned(),
+            paper: super::super::Paper::A4,
+            picture: None,
+            picture_note: None,
+            dated,
+            undated: Vec::new(),
+            sources: Vec::new(),
+            style: super::super::CitationStyle::Chicago,
+        }
+    }
+
+    #[test]
+    fn each_footnote_is_at_the_foot_of_the_page_its_mark_is_on_below_the_content() {
+        let (flow, _) = lay_out(&report(40));
+        assert!(flow.pages.len() > 2, "40 rows run over pages: {}", flow.pages.len());
+        let mut marks = 0;
+        for (p, page) in flow.pages.iter().enumerate() {
+            let is_note = |l: &&Line| l.size == FOOT;
+            let notes: Vec<&Line> = page.lines.iter().filter(is_note).collect();
+            let content_bottom =
+                page.lines.iter().filter(|l| !is_note(l)).map(|l| l.top + l.size * LEADING).fold(0.0, f32::max);
+            let notes_top = notes.iter().map(|l| l.top).fold(f32::INFINITY, f32::min);
+            assert!(
+                content_bottom <= notes_top + 0.01,
+                "page {p}: content to {content_bottom}, notes from {notes_top}"
+            );
+            assert!(notes.iter().all(|l| l.top + FOOT * LEADING <= flow.page_bottom() + 0.01), "page {p}");
+            // Every mark on the page has its numbered note on the same page.
+            for line in page.lines.iter().filter(|l| l.text.starts_with("— ")) {
+                let digits: String = line
+                    .text
+                    .chars()
+                    .filter_map(|c| "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|d| d == c))
+                    .map(|d| char::from(b'0' + u8::try_from(d).unwrap_or(0)))
+                    .collect();
+                let n: usize = digits.parse().expect("a mark");
+                assert!(notes.iter().any(|l| l.text.starts_with(&format!("{n}. The Filing"))), "note {n} on page {p}");
+                marks += 1;
+            }
+        }
+        assert_eq!(marks, 80, "a mark a citation");
+        assert_eq!(superscript(1204), "¹²⁰⁴");
     }
 }

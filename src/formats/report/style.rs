@@ -6,8 +6,12 @@ use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use hayagriva::archive::{ArchivedStyle, locales};
+use hayagriva::citationberg::taxonomy::Locator;
 use hayagriva::citationberg::{Locale, Style};
-use hayagriva::{BibliographyDriver, BibliographyRequest, BufWriteFormat, CitationItem, CitationRequest};
+use hayagriva::{
+    BibliographyDriver, BibliographyRequest, BufWriteFormat, CitationItem, CitationRequest, LocatorPayload,
+    SpecificLocator,
+};
 
 use crate::model::{Edtf, OriginalKind, Source};
 
@@ -108,6 +112,58 @@ impl CitationStyle {
     }
 }
 
+impl CitationStyle {
+    /// The footnote of each of `cites` (a source's index in `sources`, its pin cite as the
+    /// report writes it: `p. 4`, `pp. 4–5`, `3:12–15`, or empty), in their order, as this style
+    /// cites in a note: in Chicago the first note of a source is whole and the later ones short.
+    pub fn notes(self, sources: &[&Source], cites: &[(usize, &str)]) -> Vec<String> {
+        let library = library(sources);
+        let entries: Vec<&hayagriva::Entry> = library.iter().collect();
+        let plain = |(i, pin): &(usize, &str)| fallback_note(sources.get(*i).copied(), pin);
+        let Style::Independent(style) = self.archived().get() else {
+            return cites.iter().map(plain).collect();
+        };
+        let locales = bundled_locales();
+        let mut driver = BibliographyDriver::new();
+        let mut asked = Vec::with_capacity(cites.len());
+        for (n, &(i, pin)) in cites.iter().enumerate() {
+            let Some(entry) = entries.get(i) else { continue };
+            let locator = page_locator(pin).map(|p| SpecificLocator(Locator::Page, LocatorPayload::Str(p)));
+            let item = CitationItem::with_locator(*entry, locator);
+            driver.citation(CitationRequest::new(vec![item], &style, None, locales, Some(n + 1)));
+            asked.push(n);
+        }
+        let rendered = driver.finish(BibliographyRequest { style: &style, locale: None, locale_files: locales });
+        let mut out: Vec<String> = cites.iter().map(plain).collect();
+        for (citation, n) in rendered.citations.into_iter().zip(asked) {
+            let mut text = String::new();
+            if citation.citation.write_buf(&mut text, BufWriteFormat::Plain).is_ok() && !text.trim().is_empty() {
+                out[n] = end_note(&tidy(&text));
+            }
+        }
+        out
+    }
+}
+
+/// The pages of a pin cite as a locator takes them: `p. 4` is `4`, `pp. 4–5` is `4–5`, and a
+/// page and lines (`3:12–15`) stay whole.
+fn page_locator(pin: &str) -> Option<&str> {
+    let pin = pin.trim();
+    let bare = pin.strip_prefix("pp. ").or_else(|| pin.strip_prefix("p. ")).unwrap_or(pin).trim();
+    (!bare.is_empty()).then_some(bare)
+}
+
+/// A note without the processor: the source's title, and its pin cite.
+fn fallback_note(source: Option<&Source>, pin: &str) -> String {
+    let title = source.map(|s| if s.title.trim().is_empty() { s.id.to_string() } else { s.title.trim().to_owned() });
+    let mut note = title.unwrap_or_default();
+    if !pin.trim().is_empty() {
+        note.push_str(", ");
+        note.push_str(pin.trim());
+    }
+    end_with_period(&note)
+}
+
 /// hayagriva's locales, read once.
 fn bundled_locales() -> &'static [Locale] {
     static LOCALES: OnceLock<Vec<Locale>> = OnceLock::new();
@@ -197,7 +253,16 @@ fn csl_date(published: &str) -> Option<String> {
 fn tidy(text: &str) -> String {
     let mut out = text.to_owned();
     // Title case leaves a case name's "v." capitalised ("Smith V. Acme").
-    for (from, to) in [("?.”", "?”"), ("!.”", "!”"), ("?.", "?"), ("!.", "!"), ("..", "."), (" V. ", " v. ")] {
+    for (from, to) in [
+        ("?.”", "?”"),
+        ("!.”", "!”"),
+        ("?,”", "?”"),
+        ("!,”", "!”"),
+        ("?.", "?"),
+        ("!.", "!"),
+        ("..", "."),
+        (" V. ", " v. "),
+    ] {
         out = out.replace(from, to);
     }
     out.trim().to_owned()
@@ -210,6 +275,16 @@ fn fallback(s: &Source) -> String {
         end_with_period(&title)
     } else {
         format!("{} {}", end_with_period(&title), end_with_period(s.publisher.trim()))
+    }
+}
+
+/// A note ends with a period, inside a closing quotation mark as American style has it.
+fn end_note(s: &str) -> String {
+    let s = s.strip_suffix("”.").map_or_else(|| s.to_owned(), |inner| format!("{inner}”"));
+    match s.strip_suffix('”') {
+        Some(inner) if !inner.ends_with(['.', '?', '!']) => format!("{inner}.”"),
+        Some(_) => s,
+        None => end_with_period(&s),
     }
 }
 
@@ -290,6 +365,31 @@ mod tests {
         assert_eq!(csl_date("2018-12-19~"), Some("2018-12-19".to_owned()));
         assert_eq!(csl_date("2018/2019"), Some("2018".to_owned()));
         assert_eq!(csl_date("199X"), None);
+    }
+
+    #[test]
+    fn chicago_notes_are_whole_the_first_time_then_short_with_the_pin_cite() {
+        let s = source();
+        let other = Source { id: "b".into(), title: "Complaint".to_owned(), author: None, url: None, ..source() };
+        let notes = CitationStyle::Chicago.notes(&[&s, &other], &[(0, "p. 4"), (1, ""), (0, "pp. 6–7")]);
+        assert_eq!(notes.len(), 3);
+        assert!(notes[0].starts_with("Ana Pérez, “Facebook Gave Netflix Access,” El País"), "{}", notes[0]);
+        assert!(notes[0].contains(", 4"), "the first note ends on its page: {}", notes[0]);
+        assert!(notes[1].contains("Complaint"), "{}", notes[1]);
+        assert!(notes[2].starts_with("Pérez, “Facebook Gave Netflix Access,”"), "a later note is short: {}", notes[2]);
+        assert!(notes[2].contains("6–7"), "{}", notes[2]);
+        assert!(!notes[2].contains("December"), "a later note is short: {}", notes[2]);
+        let apa = CitationStyle::Apa.notes(&[&s], &[(0, "p. 4")]);
+        assert!(apa[0].contains("Pérez") && apa[0].contains("2018") && apa[0].contains('4'), "{}", apa[0]);
+        assert_eq!(page_locator("pp. 4–5"), Some("4–5"));
+        assert_eq!(page_locator("3:12–15"), Some("3:12–15"));
+        assert_eq!(page_locator(" "), None);
+        assert_eq!(fallback_note(Some(&other), "p. 2"), "Complaint, p. 2.");
+        assert_eq!(end_note("“Netflix ha pagato”"), "“Netflix ha pagato.”");
+        assert_eq!(end_note("“¿Pagaba?”"), "“¿Pagaba?”");
+        assert_eq!(end_note("“¿Pagaba?”."), "“¿Pagaba?”");
+        assert_eq!(end_note("“Pagaba”."), "“Pagaba.”");
+        assert_eq!(tidy("“¿Pagaba?,” El País"), "“¿Pagaba?” El País");
     }
 
     #[test]

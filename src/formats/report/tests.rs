@@ -63,6 +63,22 @@ fn dated_events_are_numbered_in_date_order_and_undated_ones_follow_unnumbered() 
 }
 
 #[test]
+fn each_citation_has_its_footnote_in_the_style_with_its_pin_cite() {
+    let data = loaded();
+    let report = Report::build(&data.doc, &data.lanes, &options()).expect("report");
+    let notes: Vec<&str> = report.entries().flat_map(|e| &e.citations).map(|c| c.footnote.as_str()).collect();
+    assert_eq!(notes.len(), 4);
+    // The filing's first note is whole (its publisher), the later ones short, each on its page.
+    assert!(notes[0].contains("The filing") && notes[0].contains("Court") && notes[0].contains('1'), "{notes:?}");
+    assert!(notes[1].contains("The filing") && !notes[1].contains("Court") && notes[1].contains('2'), "{notes:?}");
+    assert!(notes[3].to_lowercase().contains("bare"), "a source without a title is cited by its id: {notes:?}");
+    let apa = Report::build(&data.doc, &data.lanes, &ReportOptions { style: CitationStyle::Apa, ..options() })
+        .expect("report");
+    let first = &apa.dated[0].citations[0].footnote;
+    assert!(first.contains("n.d.") && first.contains("p. 1"), "APA cites author, date and page: {first}");
+}
+
+#[test]
 fn the_filter_and_the_range_choose_the_events_and_the_picture_leaves_its_footnotes_out() {
     let data = loaded();
     let visible: Vec<bool> = data.doc.events().iter().map(|e| e.id != "uncited").collect();
@@ -131,6 +147,20 @@ fn the_docx_is_a_word_package_with_the_quotes_in_their_language() {
         assert!(styles.contains(&format!(r#"w:styleId="{id}""#)), "{id}");
     }
     assert!(read("word/footer1.xml").contains("NUMPAGES"));
+    // A footnote a citation, in order, each marked once in the text and kept in footnotes.xml.
+    let notes = read("word/footnotes.xml");
+    let all: Vec<&Cited> = report.entries().flat_map(|e| &e.citations).collect();
+    for (i, c) in all.iter().enumerate() {
+        let mark = format!(r#"<w:footnoteReference w:id="{}"/>"#, i + 1);
+        assert_eq!(document.matches(&mark).count(), 1, "{mark}");
+        let note = format!(r#"<w:footnote w:id="{}">"#, i + 1);
+        let at = notes.find(&note).expect(&note);
+        assert!(notes[at..].contains(&crate::export::svg::escape(&c.footnote)), "{}", c.footnote);
+    }
+    assert!(!document.contains(&format!(r#"w:id="{}"/>"#, all.len() + 1)), "no more marks than citations");
+    assert!(styles.contains(r#"w:styleId="FootnoteText""#) && styles.contains(r#"w:styleId="FootnoteReference""#));
+    assert!(read("word/_rels/document.xml.rels").contains("footnotes.xml"));
+    assert!(read("[Content_Types].xml").contains("/word/footnotes.xml"));
     assert!(read("word/_rels/document.xml.rels").contains("media/timeline.png"));
     let mut png = Vec::new();
     zip.by_name("word/media/timeline.png").expect("png").read_to_end(&mut png).expect("png");
