@@ -335,6 +335,7 @@ pub fn export(args: &ExportArgs) -> ExitCode {
         numbers_only: false,
         overview: args.overview,
         visible: None,
+        heading: true,
     };
     if let Err(e) = options.check() {
         return fail(&e);

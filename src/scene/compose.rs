@@ -98,6 +98,9 @@ pub struct ImageOptions {
     pub overview: bool,
     /// Events to include (filters); `None` includes all.
     pub visible: Option<Vec<bool>>,
+    /// The title and the subtitle above the timeline; a report, which has its own title, leaves
+    /// them out.
+    pub heading: bool,
 }
 
 impl Default for ImageOptions {
@@ -111,6 +114,7 @@ impl Default for ImageOptions {
             numbers_only: false,
             overview: false,
             visible: None,
+            heading: true,
         }
     }
 }
@@ -199,7 +203,7 @@ pub fn image(doc: &Document, lanes: &Lanes, o: &ImageOptions) -> Scene {
         notes = FootnoteLayout::new(&[], inner);
     }
 
-    let header = MARGIN + TITLE_SIZE * 1.4 + SUBTITLE_SIZE * 1.5 + 10.0;
+    let header = if o.heading { MARGIN + TITLE_SIZE * 1.4 + SUBTITLE_SIZE * 1.5 + 10.0 } else { MARGIN };
     let timeline_height = head_height(doc) + lanes_height(rows) + if rows == 0 { LANE_HEIGHT } else { 0.0 };
     let strip_top = header + timeline_height + 14.0;
     let legend_top = strip_top + overview.as_ref().map_or(0.0, |_| OVERVIEW_HEIGHT + 14.0);
@@ -209,18 +213,19 @@ pub fn image(doc: &Document, lanes: &Lanes, o: &ImageOptions) -> Scene {
     let height = (notes_top + notes_h + MARGIN - 16.0).ceil();
 
     let mut scene = Scene { size: vec2(width, height), background: palette.background, ..Scene::default() };
-    let measure = TextMeasure::get();
-    let title = measure
-        .fit(&doc.timeline().title, TITLE_SIZE, true, inner)
-        .map_or_else(|| doc.timeline().title.clone(), std::borrow::Cow::into_owned);
-    scene.text(pos2(MARGIN, MARGIN), title, TITLE_SIZE, true, palette.text);
-    let (from, to) = match o.extent {
-        Extent::Whole => whole.unwrap_or((view.min, view.max())),
-        Extent::Range(a, b) => (a, b),
-        Extent::View(v) => (v.min, v.max()),
-    };
-    let subtitle = subtitle(doc, &shown, from, to);
-    scene.text(pos2(MARGIN, MARGIN + TITLE_SIZE * 1.4), subtitle, SUBTITLE_SIZE, false, palette.text_muted);
+    if o.heading {
+        let title = TextMeasure::get()
+            .fit(&doc.timeline().title, TITLE_SIZE, true, inner)
+            .map_or_else(|| doc.timeline().title.clone(), std::borrow::Cow::into_owned);
+        scene.text(pos2(MARGIN, MARGIN), title, TITLE_SIZE, true, palette.text);
+        let (from, to) = match o.extent {
+            Extent::Whole => whole.unwrap_or((view.min, view.max())),
+            Extent::Range(a, b) => (a, b),
+            Extent::View(v) => (v.min, v.max()),
+        };
+        let subtitle = subtitle(doc, &shown, from, to);
+        scene.text(pos2(MARGIN, MARGIN + TITLE_SIZE * 1.4), subtitle, SUBTITLE_SIZE, false, palette.text_muted);
+    }
 
     let canvas = Rect::from_min_max(pos2(MARGIN, header), pos2(width - MARGIN, header + timeline_height));
     let options = SceneOptions {

@@ -201,6 +201,7 @@ impl ExportDialog {
             numbers_only: false,
             overview: self.overview,
             visible: source.visible.mask().map(<[bool]>::to_vec),
+            heading: true,
         };
         let (data, job_path, waker) = (Arc::clone(source.data), path.clone(), ctx.clone());
         let job = Job::spawn(

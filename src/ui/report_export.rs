@@ -210,13 +210,15 @@ impl ReportExport {
     }
 
     /// Starts writing the report of `data`'s events that `visible` lets through (all when
-    /// `None`) to `path`, with the dialog's choices. A name without an extension becomes a PDF.
+    /// `None`) to `path`, with the dialog's choices; a date filter with both ends is the
+    /// period the report says it covers. A name without an extension becomes a PDF.
     pub fn start(
         &mut self,
         ctx: &egui::Context,
         data: Arc<Loaded>,
         visible: Option<Vec<bool>>,
         selection: Option<String>,
+        range: Option<(crate::model::Day, crate::model::Day)>,
         path: PathBuf,
     ) {
         let path = if path.extension().is_none() { path.with_extension("pdf") } else { path };
@@ -227,6 +229,7 @@ impl ReportExport {
             style: self.style,
             picture: self.picture,
             selection,
+            range,
             ..ReportOptions::default()
         };
         let job = Job::spawn(

@@ -319,6 +319,7 @@ impl Report {
                 extent: options.range.map_or(Extent::Whole, |(a, b)| Extent::Range(a, b)),
                 footnotes: true,
                 numbers_only: true,
+                heading: false,
                 visible: options.visible.clone(),
                 ..ImageOptions::default()
             };

@@ -238,6 +238,40 @@ impl Flow {
         Node::Group(tag, vec![Node::Leaf(leaf)])
     }
 
+    /// A reference in the list of sources: its lines after the first indented, as a
+    /// bibliography's hanging indent.
+    fn reference(&mut self, text: &str) -> Node {
+        const HANG: f32 = 18.0;
+        let leaf = self.leaf();
+        let line_h = BODY * LEADING;
+        let measure = TextMeasure::get();
+        let mut lines = measure.wrap(text, BODY, false, self.content_width());
+        if lines.len() > 1 {
+            let first = lines.remove(0);
+            let rest = lines.join(" ");
+            lines =
+                std::iter::once(first).chain(measure.wrap(&rest, BODY, false, self.content_width() - HANG)).collect();
+        }
+        for (i, line) in lines.into_iter().enumerate() {
+            self.room_for(line_h);
+            let top = self.y;
+            let x = if i == 0 { MARGIN_X } else { MARGIN_X + HANG };
+            self.page().lines.push(Line {
+                x,
+                top,
+                text: line,
+                size: BODY,
+                bold: false,
+                color: TEXT,
+                lang: None,
+                leaf: Some(leaf),
+            });
+            self.y += line_h;
+        }
+        self.y += 1.0;
+        Node::Group(Tag::P.into(), vec![Node::Leaf(leaf)])
+    }
+
     fn heading(&mut self, level: u16, text: &str, size: f32) -> Node {
         // A heading is kept with a few lines of what follows it.
         self.room_for(size * LEADING + 4.0 * BODY * LEADING);
@@ -581,7 +615,7 @@ fn lay_out(report: &Report) -> (Flow, Vec<Node>) {
     ));
     let mut items = Vec::new();
     for s in &report.sources {
-        let mut body = vec![flow.paragraph(Tag::P.into(), &s.reference, BODY, false, TEXT, None, 1.0)];
+        let mut body = vec![flow.reference(&s.reference)];
         if let Some(file) = &s.file {
             body.push(flow.paragraph(Tag::P.into(), file, SMALL, false, MUTED, None, 0.0));
         }

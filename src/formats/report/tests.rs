@@ -97,6 +97,8 @@ fn the_filter_and_the_range_choose_the_events_and_the_picture_leaves_its_footnot
         })
         .collect();
     assert!(!texts.iter().any(|t| t.contains("Page one says")), "no footnotes under the picture: {texts:?}");
+    assert!(!texts.contains(&"Case"), "the report's title is not repeated in its picture: {texts:?}");
+    assert!(texts.iter().any(|t| t.contains("Earlier")), "the picture has its events: {texts:?}");
     let none = Report::build(&data.doc, &data.lanes, &ReportOptions { picture: false, ..options() }).expect("report");
     assert!(none.picture.is_none() && none.picture_note.is_none());
 }

@@ -37,8 +37,10 @@ impl CitelineApp {
             Command::ExportReport(path) => {
                 let data = Arc::clone(self.session.data());
                 let visible = self.session.visibility().mask().map(<[bool]>::to_vec);
-                let selection = Some(self.session.filter().describe(&data.doc));
-                self.report_export.start(ctx, data, visible, selection, path);
+                let filter = self.session.filter();
+                let selection = Some(filter.describe(&data.doc));
+                let range = filter.from.zip(filter.to);
+                self.report_export.start(ctx, data, visible, selection, range, path);
             }
             Command::CancelExportReport => {
                 if let Some((path, _)) = self.report_export.running() {
