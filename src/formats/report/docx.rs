@@ -53,6 +53,18 @@ fn run(out: &mut String, text: &str, style: Option<&str>, lang: Option<&str>) {
     out.push_str("</w:r>");
 }
 
+/// Runs of `text`, those in `italic` (byte ranges) set in italics.
+fn styled_runs(out: &mut String, text: &str, italic: &[std::ops::Range<usize>]) {
+    for (part, slanted) in super::runs(text, italic) {
+        if slanted {
+            out.push_str("<w:r><w:rPr><w:i/><w:iCs/></w:rPr>");
+            let _ = write!(out, r#"<w:t xml:space="preserve">{}</w:t></w:r>"#, escape(part));
+        } else {
+            run(out, part, None, None);
+        }
+    }
+}
+
 /// A paragraph in `style` (Normal when `None`) holding one run.
 fn paragraph(out: &mut String, style: Option<&str>, text: &str, lang: Option<&str>) {
     out.push_str("<w:p>");
@@ -69,7 +81,7 @@ fn cell_start(out: &mut String, width: i64) {
 
 /// A table of `entries` under a repeated header row; each citation's footnote is numbered on
 /// from `notes.len()` and kept in `notes`.
-fn table(out: &mut String, entries: &[Entry], widths: &[i64; 4], notes: &mut Vec<String>) {
+fn table(out: &mut String, entries: &[Entry], widths: &[i64; 4], notes: &mut Vec<super::Styled>) {
     out.push_str(r#"<w:tbl><w:tblPr><w:tblStyle w:val="ChronologyTable"/><w:tblW w:w="0" w:type="auto"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>"#);
     for w in widths {
         let _ = write!(out, r#"<w:gridCol w:w="{w}"/>"#);
@@ -108,7 +120,7 @@ fn table(out: &mut String, entries: &[Entry], widths: &[i64; 4], notes: &mut Vec
             out.push_str(r#"<w:p><w:pPr><w:pStyle w:val="CitationSource"/></w:pPr>"#);
             let (cite, status) = c.attribution_parts();
             run(out, &format!("— {cite}"), None, None);
-            notes.push(c.footnote.clone());
+            notes.push(super::Styled { text: c.footnote.clone(), italic: c.footnote_italic.clone() });
             let _ = write!(
                 out,
                 r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="{}"/></w:r>"#,
@@ -137,7 +149,7 @@ fn picture(out: &mut String, cx: i64, cy: i64, alt: &str) {
 const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing""#;
 
 /// `word/footnotes.xml`: Word's separators, then `notes` numbered from 1.
-fn footnotes(notes: &[String]) -> String {
+fn footnotes(notes: &[super::Styled]) -> String {
     let mut out = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"#
     );
@@ -147,7 +159,8 @@ fn footnotes(notes: &[String]) -> String {
             r#"<w:footnote w:id="{}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>"#,
             i + 1
         );
-        run(&mut out, &format!(" {note}"), None, None);
+        run(&mut out, " ", None, None);
+        styled_runs(&mut out, &note.text, &note.italic);
         out.push_str("</w:p></w:footnote>");
     }
     out.push_str("</w:footnotes>");
@@ -158,7 +171,7 @@ fn footnotes(notes: &[String]) -> String {
 /// there is one.
 struct Parts {
     document: String,
-    notes: Vec<String>,
+    notes: Vec<super::Styled>,
     png: Option<Vec<u8>>,
 }
 
@@ -226,7 +239,9 @@ fn document(report: &Report) -> Result<Parts, String> {
         paragraph(&mut out, None, "No source is cited.", None);
     }
     for s in &report.sources {
-        paragraph(&mut out, Some("Bibliography"), &s.reference, None);
+        out.push_str(r#"<w:p><w:pPr><w:pStyle w:val="Bibliography"/></w:pPr>"#);
+        styled_runs(&mut out, &s.reference, &s.reference_italic);
+        out.push_str("</w:p>");
         if let Some(file) = &s.file {
             paragraph(&mut out, Some("ReportNote"), file, None);
         }

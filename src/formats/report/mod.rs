@@ -22,7 +22,7 @@ use crate::model::{Day, Document, Progress, Source, Verification};
 use crate::scene::Scene;
 use crate::scene::compose::{Extent, ImageOptions, image};
 
-pub use style::CitationStyle;
+pub use style::{CitationStyle, Styled, runs};
 
 /// Above this many events a report is refused: it would run to tens of thousands of pages.
 pub const MAX_EVENTS: usize = 100_000;
@@ -120,6 +120,8 @@ pub struct Cited {
     /// The citation as the report's style cites it in a footnote, pin cite included; numbered
     /// in the order the report prints the citations, from 1.
     pub footnote: String,
+    /// The parts of `footnote` in italics.
+    pub footnote_italic: Vec<std::ops::Range<usize>>,
     /// The source's place among the cited sources, for the footnotes.
     source_index: usize,
 }
@@ -160,6 +162,8 @@ pub struct SourceEntry {
     pub id: String,
     /// Formatted in the report's citation style.
     pub reference: String,
+    /// The parts of `reference` in italics.
+    pub reference_italic: Vec<std::ops::Range<usize>>,
     /// "Original: sources/a.pdf (PDF), SHA-256 …", when the source has a file.
     pub file: Option<String>,
     pub language: String,
@@ -252,6 +256,7 @@ impl Report {
                 language,
                 note: row.note.clone(),
                 footnote: String::new(),
+                footnote_italic: Vec::new(),
                 source_index,
             };
             let target = if doc.span(row.event).is_some() { dated.last_mut() } else { undated.last_mut() };
@@ -332,7 +337,8 @@ impl Report {
             dated.iter().chain(&undated).flat_map(|e| &e.citations).map(|c| (c.source_index, &*c.pin_cite)).collect();
         let notes = options.style.notes(&for_notes, &keys);
         for (c, note) in dated.iter_mut().chain(&mut undated).flat_map(|e| &mut e.citations).zip(notes) {
-            c.footnote = note;
+            c.footnote = note.text;
+            c.footnote_italic = note.italic;
         }
         let cited: Vec<&Source> = found.into_iter().flatten().collect();
         let references = options.style.format_all(&cited);
@@ -341,7 +347,8 @@ impl Report {
             .zip(references)
             .map(|(s, reference)| SourceEntry {
                 id: s.id.to_string(),
-                reference,
+                reference: reference.text,
+                reference_italic: reference.italic,
                 file: s
                     .original
                     .as_ref()
