@@ -19,4 +19,4 @@ pub mod session;
 pub mod settings;
 pub mod ui;
 
-pub use ui::app::CitelineApp;
+pub use ui::app::{CitelineApp, Modal};

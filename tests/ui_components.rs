@@ -37,8 +37,10 @@ fn save_dialog_asks_to_save_where_and_how_the_user_said() {
     let mut dialog = SaveDialog::default();
     dialog.show(None);
     let mut harness = harness(
-        |ui, (dialog, asked): &mut (SaveDialog, Vec<Command>)| asked.extend(dialog.ui(ui.ctx(), None)),
-        (dialog, Vec::new()),
+        |ui, (dialog, asked, open): &mut (SaveDialog, Vec<Command>, bool)| {
+            asked.extend(dialog.ui(ui.ctx(), None, open));
+        },
+        (dialog, Vec::new(), true),
     );
     harness.run();
     let field = harness.get_by_role_and_label(Role::TextInput, "Save to");
@@ -54,7 +56,7 @@ fn save_dialog_asks_to_save_where_and_how_the_user_said() {
     assert_eq!(harness.state().1, vec![Command::SaveAs(target, Format::TimelineJsCsv)]);
     harness.get_by_label("Close").click();
     harness.run();
-    assert!(!harness.state().0.open);
+    assert!(!harness.state().2, "Close closes it");
 }
 
 #[test]
@@ -65,7 +67,7 @@ fn save_dialog_shows_the_outcome_and_no_save_button_while_saving() {
     let progress = citeline::model::Progress::default();
     progress.start(citeline::model::progress::Stage::Writing, 10);
     progress.advance(5);
-    let mut harness = harness(move |ui, d: &mut SaveDialog| drop(d.ui(ui.ctx(), Some(&progress))), dialog);
+    let mut harness = harness(move |ui, d: &mut SaveDialog| drop(d.ui(ui.ctx(), Some(&progress), &mut true)), dialog);
     harness.run_steps(3);
     assert!(harness.query_by_label("Save").is_none());
     assert!(harness.query_by_label("Writing…").is_some());

@@ -3,6 +3,7 @@
 
 use crate::common;
 
+use citeline::Modal;
 use common::{SEED, data, event_id, harness_on, press_and_move, wait_until};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -232,13 +233,19 @@ fn a_file_changed_on_disk_under_unsaved_edits_asks_whose_version() {
     std::thread::sleep(std::time::Duration::from_millis(50));
     let theirs = std::fs::read_to_string(SEED).expect("seed").replacen("Netflix", "Theirs: Netflix", 1);
     std::fs::write(&path, theirs).expect("their write");
-    wait_until(&mut harness, |app| app.conflict);
+    wait_until(&mut harness, |app| matches!(app.modal(), Some(Modal::Conflict)));
     harness.run();
     assert!(harness.query_by_label_contains("changed on disk while you have unsaved changes").is_some());
     assert_eq!(data(&harness).doc.events().len(), count, "mine are kept while the question stands");
+    // The question must be answered: Esc does not put it away, nor does another dialog.
+    harness.key_press(Key::Escape);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::G);
+    harness.run();
+    assert!(matches!(harness.state().modal(), Some(Modal::Conflict)), "{:?}", harness.state().modal());
+    assert!(harness.query_by_label("Go to Date").is_none(), "Go to Date waits");
     harness.get_by_label("Keep Mine").click();
     harness.run();
-    assert!(!harness.state().conflict);
+    assert!(harness.state().modal().is_none());
     assert_eq!(data(&harness).doc.events().len(), count);
     assert!(harness.state().session.is_dirty());
 }

@@ -8,6 +8,7 @@ use crate::common;
 use std::path::{Path, PathBuf};
 
 use citeline::CitelineApp;
+use citeline::ui::command::Command;
 use common::{SEED, data, field_text, focus_and_clear, harness_on, type_keys, wait_until};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -91,7 +92,7 @@ fn export_image_proposes_the_timelines_name_and_says_when_it_is_written() {
 fn export_image_of_the_built_in_timeline_proposes_its_title() {
     let mut harness =
         Harness::builder().with_size(egui::vec2(1400.0, 860.0)).build_eframe(|cc| CitelineApp::new(cc, None, None));
-    harness.state_mut().export.open = true;
+    harness.state_mut().command(Command::ShowExport);
     harness.run();
     let proposed = PathBuf::from(field_text(&harness, "Save to"));
     let name = proposed.file_name().and_then(|n| n.to_str()).expect("a file name").to_owned();

@@ -3,6 +3,7 @@
 
 use crate::common;
 
+use citeline::Modal;
 use common::{SEED, app_harness, wait_until};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -85,7 +86,7 @@ fn a_missing_file_says_so_and_save_as_browse_fills_the_dialogs_path() {
     harness.get_by_label("Choose").click();
     harness.run();
     assert!(!harness.state().chooser.open);
-    assert!(harness.state().save.open, "the Save As dialog it came from stays");
+    assert!(matches!(harness.state().modal(), Some(Modal::SaveAs)), "the Save As dialog it came from stays");
     assert_eq!(std::path::PathBuf::from(&harness.state().save.path), dir.path().join("case.citeline.json"));
 }
 

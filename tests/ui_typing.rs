@@ -14,6 +14,7 @@ use proptest::test_runner::{Config, TestRunner};
 
 use citeline::CitelineApp;
 use citeline::model::Event;
+use citeline::ui::command::Command;
 
 const TITAN: &str = "Facebook gives Netflix access to the private “Titan API”, August 2013";
 
@@ -220,7 +221,7 @@ fn every_dialog_field_keeps_what_is_typed_key_by_key() {
         (
             "Add Source",
             &["Document", "Or paste the text", "Title", "Publisher", "Language", "Address (URL)", "Published"],
-            |h| h.state_mut().sources.show(None),
+            |h| h.state_mut().command(Command::ShowAddSource(None)),
         ),
     ];
     for (name, labels, show) in open {

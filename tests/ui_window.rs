@@ -8,6 +8,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use citeline::CitelineApp;
+use citeline::Modal;
+use citeline::ui::command::Command;
 
 const TITAN: &str = "Facebook gives Netflix access to the private “Titan API”, August 2013";
 
@@ -89,7 +91,7 @@ fn export_image_from_the_window_writes_the_file_and_says_where() {
     let out = dir.path().join("from-window.svg");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::E);
     harness.run();
-    assert!(harness.state().export.open, "Ctrl+E opens the export dialog");
+    assert!(matches!(harness.state().modal(), Some(Modal::Export)), "Ctrl+E opens the export dialog");
     let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Save to");
     field.focus();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
@@ -109,7 +111,7 @@ fn export_image_from_the_window_writes_the_file_and_says_where() {
 #[test]
 fn an_export_that_cannot_be_written_says_why() {
     let mut harness = app_harness();
-    harness.state_mut().export.open = true;
+    harness.state_mut().command(Command::ShowExport);
     harness.run();
     let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Save to");
     field.focus();
@@ -435,7 +437,7 @@ fn save_as_writes_timelinejs_csv_and_citeline_then_keeps_the_citeline_file_open(
     let save_to = |harness: &mut Harness<'static, CitelineApp>, path: &std::path::Path| {
         harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::S);
         harness.run();
-        assert!(harness.state().save.open, "Ctrl+Shift+S opens Save As");
+        assert!(matches!(harness.state().modal(), Some(Modal::SaveAs)), "Ctrl+Shift+S opens Save As");
         let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Save to");
         field.focus();
         harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
@@ -469,10 +471,10 @@ fn save_as_writes_timelinejs_csv_and_citeline_then_keeps_the_citeline_file_open(
     .expect("the saved file opens");
     assert_eq!(reopened.events().len(), 9);
     assert_eq!(reopened.tally().verified, 19, "sources inlined: every quote still verifies");
-    assert!(harness.state().save.open);
+    assert!(matches!(harness.state().modal(), Some(Modal::SaveAs)));
     harness.key_press(Key::Escape);
     harness.run();
-    assert!(!harness.state().save.open, "Esc closes the dialog");
+    assert!(!matches!(harness.state().modal(), Some(Modal::SaveAs)), "Esc closes the dialog");
 }
 
 #[test]
@@ -499,7 +501,7 @@ fn ctrl_g_goes_to_a_typed_date_and_says_why_a_bad_one_is_not_one() {
     let (a, b) = (citeline::model::date::day_from_civil(2013, 8, 1), citeline::model::date::day_from_civil(2013, 9, 1));
     assert!(view.min <= a && view.max() >= b, "August 2013 in view: {view:?}");
     assert!(view.span < 60.0, "and little else: {} days", view.span);
-    assert!(!harness.state().goto.open, "the dialog closes");
+    assert!(!matches!(harness.state().modal(), Some(Modal::GoTo)), "the dialog closes");
 }
 
 #[test]
@@ -510,7 +512,7 @@ fn go_to_date_keeps_the_keyboard_after_a_refused_date_and_opens_with_its_text_se
     type_keys(&mut harness, "2013-13", None);
     harness.key_press(Key::Enter);
     harness.run();
-    assert!(harness.state().goto.open, "a refused date leaves the dialog open");
+    assert!(matches!(harness.state().modal(), Some(Modal::GoTo)), "a refused date leaves the dialog open");
     assert!(harness.query_by_label_contains("Not a date citeline reads").is_some());
     // Mended key by key, with no click in the field.
     for _ in 0..2 {
@@ -521,7 +523,7 @@ fn go_to_date_keeps_the_keyboard_after_a_refused_date_and_opens_with_its_text_se
     assert_eq!(field_text(&harness, "Date (EDTF)"), "2013-08", "the keys still reach the field");
     harness.key_press(Key::Enter);
     harness.run();
-    assert!(!harness.state().goto.open, "a good date goes there");
+    assert!(!matches!(harness.state().modal(), Some(Modal::GoTo)), "a good date goes there");
     // Opened again, the last date is selected: what is typed replaces it.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::G);
     harness.run();

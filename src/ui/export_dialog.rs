@@ -28,7 +28,6 @@ struct Running {
 }
 
 pub struct ExportDialog {
-    pub open: bool,
     what: What,
     width: u32,
     scale: f32,
@@ -51,7 +50,6 @@ impl Default for ExportDialog {
         let dir = std::env::current_dir().unwrap_or_default();
         let path = dir.join("timeline.png").display().to_string();
         Self {
-            open: false,
             what: What::Whole,
             width: DEFAULT_WIDTH,
             scale: 1.0,
@@ -84,17 +82,18 @@ impl ExportDialog {
         self.finished.take()
     }
 
-    /// The dialog, when open; asks for a file chooser when Browse… is clicked.
-    pub fn ui(&mut self, ctx: &egui::Context, source: &ExportSource) -> Option<Command> {
+    /// The dialog, while `open` (set false when it closes); asks for a file chooser when
+    /// Browse… is clicked. An export under way is followed whether the dialog is open or not.
+    pub fn ui(&mut self, ctx: &egui::Context, source: &ExportSource, open: &mut bool) -> Option<Command> {
         self.poll(ctx);
-        if !self.open {
+        if !*open {
             return None;
         }
         self.propose(&source.data.doc);
         let mut browse = false;
-        let clicked_outside = dialog_ui(ctx, "Export Image", |ui| browse = self.contents_ui(ui, source));
+        let clicked_outside = dialog_ui(ctx, "Export Image", |ui| browse = self.contents_ui(ui, source, open));
         if clicked_outside && self.running.is_none() {
-            self.open = false;
+            *open = false;
         }
         browse.then(|| Command::Browse(Purpose::Export, Some(PathBuf::from(self.path.trim()))))
     }
@@ -118,7 +117,7 @@ impl ExportDialog {
         self.path = path.display().to_string();
     }
 
-    fn contents_ui(&mut self, ui: &mut Ui, source: &ExportSource) -> bool {
+    fn contents_ui(&mut self, ui: &mut Ui, source: &ExportSource, open: &mut bool) -> bool {
         let browse = self.options_ui(ui);
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
         let pixels = (self.width as f32 * self.scale).round() as u32;
@@ -141,7 +140,7 @@ impl ExportDialog {
                 self.start(ui.ctx(), source);
             }
             if ui.button("Close").clicked() {
-                self.open = false;
+                *open = false;
             }
         });
         outcome_ui(ui, self.message.as_ref(), &palette_of(ui));

@@ -8,7 +8,6 @@ use crate::model::date::Edtf;
 
 #[derive(Default)]
 pub struct GotoDialog {
-    pub open: bool,
     pub text: String,
     focus: bool,
 }
@@ -28,12 +27,11 @@ pub fn view_of(text: &str) -> Result<TimeView, String> {
 
 impl GotoDialog {
     pub fn show(&mut self) {
-        self.open = true;
         self.focus = true;
     }
 
-    pub fn ui(&mut self, ctx: &egui::Context) -> Option<Command> {
-        if !self.open {
+    pub fn ui(&mut self, ctx: &egui::Context, open: &mut bool) -> Option<Command> {
+        if !*open {
             return None;
         }
         let mut command = None;
@@ -66,17 +64,14 @@ impl GotoDialog {
                 (Err(why), false) => Some(Err(format!("Not a date citeline reads: {why}"))),
             };
             ui.separator();
-            if actions_ui(ui, "Go", parsed.is_ok(), &mut self.open, said.as_ref())
+            if actions_ui(ui, "Go", parsed.is_ok(), open, said.as_ref())
                 && let Ok(view) = parsed
             {
                 command = Some(Command::GoTo(view));
             }
         });
-        if clicked_outside {
-            self.open = false;
-        }
-        if command.is_some() {
-            self.open = false;
+        if clicked_outside || command.is_some() {
+            *open = false;
         }
         command
     }

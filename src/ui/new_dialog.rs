@@ -9,7 +9,6 @@ use super::dialog::{actions_ui, dialog_ui};
 
 #[derive(Default)]
 pub struct NewDialog {
-    pub open: bool,
     pub path: String,
     pub message: Option<Result<String, String>>,
     /// Just shown: the path field takes the keyboard.
@@ -19,16 +18,11 @@ pub struct NewDialog {
 impl NewDialog {
     pub fn show(&mut self) {
         let dir = std::env::current_dir().unwrap_or_default();
-        *self = Self {
-            open: true,
-            path: dir.join("timeline.citeline.json").display().to_string(),
-            message: None,
-            focus: true,
-        };
+        *self = Self { path: dir.join("timeline.citeline.json").display().to_string(), message: None, focus: true };
     }
 
-    pub fn ui(&mut self, ctx: &egui::Context) -> Option<Command> {
-        if !self.open {
+    pub fn ui(&mut self, ctx: &egui::Context, open: &mut bool) -> Option<Command> {
+        if !*open {
             return None;
         }
         let mut command = None;
@@ -50,12 +44,12 @@ impl NewDialog {
             });
             ui.label(egui::RichText::new("A sources folder is made beside it for the documents you add.").small());
             ui.separator();
-            if actions_ui(ui, "Create", true, &mut self.open, self.message.as_ref()) {
+            if actions_ui(ui, "Create", true, open, self.message.as_ref()) {
                 command = Some(Command::NewTimeline(timeline_path(&self.path)));
             }
         });
         if clicked_outside {
-            self.open = false;
+            *open = false;
         }
         command
     }

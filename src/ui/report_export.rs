@@ -91,7 +91,6 @@ impl ReportExport {
         }
         self.proposed = proposed;
         self.checked = None;
-        self.open = true;
     }
 
     /// Sets where the report goes (a file chosen).
@@ -99,20 +98,34 @@ impl ReportExport {
         self.path = path.display().to_string();
     }
 
-    /// The dialog, when open: Browse… asks for the file chooser, Export for the report.
-    pub fn ui(&mut self, ctx: &egui::Context, shown: usize, filtered_out: Option<usize>) -> Option<Command> {
-        if !self.open {
+    /// The dialog, while `open` (set false when it closes): Browse… asks for the file
+    /// chooser, Export for the report.
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        shown: usize,
+        filtered_out: Option<usize>,
+        open: &mut bool,
+    ) -> Option<Command> {
+        if !*open {
             return None;
         }
         let mut command = None;
-        let clicked_outside = dialog_ui(ctx, "Export Report", |ui| command = self.contents_ui(ui, shown, filtered_out));
+        let clicked_outside =
+            dialog_ui(ctx, "Export Report", |ui| command = self.contents_ui(ui, shown, filtered_out, open));
         if clicked_outside {
-            self.open = false;
+            *open = false;
         }
         command
     }
 
-    fn contents_ui(&mut self, ui: &mut Ui, shown: usize, filtered_out: Option<usize>) -> Option<Command> {
+    fn contents_ui(
+        &mut self,
+        ui: &mut Ui,
+        shown: usize,
+        filtered_out: Option<usize>,
+        open: &mut bool,
+    ) -> Option<Command> {
         let mut command = None;
         let mut enter = false;
         egui::Grid::new("report-options").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
@@ -177,7 +190,7 @@ impl ReportExport {
                 if ui.button("Replace").clicked() {
                     command = Some(Command::ExportReport(existing));
                     self.replacing = None;
-                    self.open = false;
+                    *open = false;
                 }
                 if ui.button("Cancel").clicked() {
                     self.replacing = None;
@@ -196,11 +209,11 @@ impl ReportExport {
                     self.replacing = Some(target);
                 } else {
                     command = Some(Command::ExportReport(target));
-                    self.open = false;
+                    *open = false;
                 }
             }
             if ui.button("Close").clicked() {
-                self.open = false;
+                *open = false;
             }
         });
         if let Some(problem) = problem {

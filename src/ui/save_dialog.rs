@@ -12,7 +12,6 @@ use crate::formats::Format;
 
 #[derive(Default)]
 pub struct SaveDialog {
-    pub open: bool,
     pub path: String,
     /// `None` follows the file name.
     format: Option<Format>,
@@ -23,7 +22,6 @@ pub struct SaveDialog {
 impl SaveDialog {
     /// Opens the dialog with a name beside the open file.
     pub fn show(&mut self, current: Option<&Path>) {
-        self.open = true;
         if self.path.is_empty() {
             // An absolute folder, so that the field says where the file will go.
             let cwd = std::env::current_dir().unwrap_or_default();
@@ -41,9 +39,15 @@ impl SaveDialog {
         self.format.or_else(|| Format::from_name(Path::new(self.path.trim())))
     }
 
-    /// The dialog, when open; `saving` is the progress of a save under way.
-    pub fn ui(&mut self, ctx: &egui::Context, saving: Option<&crate::model::Progress>) -> Option<Command> {
-        if !self.open {
+    /// The dialog, while `open` (set false when it closes); `saving` is the progress of a
+    /// save under way.
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        saving: Option<&crate::model::Progress>,
+        open: &mut bool,
+    ) -> Option<Command> {
+        if !*open {
             return None;
         }
         let mut command = None;
@@ -64,13 +68,13 @@ impl SaveDialog {
                     command = Some(Command::SaveAs(PathBuf::from(self.path.trim()), format));
                 }
                 if ui.button("Close").clicked() {
-                    self.open = false;
+                    *open = false;
                 }
             });
             outcome_ui(ui, self.message.as_ref(), &palette_of(ui));
         });
         if clicked_outside && saving.is_none() {
-            self.open = false;
+            *open = false;
         }
         command
     }

@@ -12,7 +12,6 @@ use crate::session::sources::SourceDetails;
 
 #[derive(Default)]
 pub struct SourceDialog {
-    pub open: bool,
     pub path: String,
     pub pasted: String,
     title: String,
@@ -32,18 +31,14 @@ pub struct SourceDialog {
 
 impl SourceDialog {
     pub fn show(&mut self, file: Option<PathBuf>) {
-        *self = Self {
-            open: true,
-            path: file.map(|f| f.display().to_string()).unwrap_or_default(),
-            focus: true,
-            ..Self::default()
-        };
+        *self =
+            Self { path: file.map(|f| f.display().to_string()).unwrap_or_default(), focus: true, ..Self::default() };
     }
 
     /// The dialog; `sources` are the timeline's, one of which the document may be a new
     /// version of.
-    pub fn ui(&mut self, ctx: &egui::Context, sources: &[Source]) -> Option<Command> {
-        if !self.open {
+    pub fn ui(&mut self, ctx: &egui::Context, sources: &[Source], open: &mut bool) -> Option<Command> {
+        if !*open {
             return None;
         }
         let mut command = None;
@@ -63,12 +58,12 @@ impl SourceDialog {
             let message = self.message.clone();
             let entered = std::mem::take(&mut self.entered) && ready;
             let act = if self.replaces.is_some() { "Replace Source" } else { "Add Source" };
-            if actions_ui(ui, act, ready, &mut self.open, message.as_ref()) || entered {
+            if actions_ui(ui, act, ready, open, message.as_ref()) || entered {
                 command = Some(self.command());
             }
         });
         if clicked_outside {
-            self.open = false;
+            *open = false;
         }
         command
     }

@@ -1,6 +1,6 @@
 //! Applying the commands that panels, menus and dialogs returned during the frame.
 
-use super::CitelineApp;
+use super::{CitelineApp, Modal};
 use crate::model::edit::Edit;
 use crate::ui::command::ConflictAnswer;
 use crate::ui::command::Purpose;
@@ -37,7 +37,7 @@ impl CitelineApp {
             // The file to open is chosen first; the question about unsaved changes comes after.
             matches!(command, Command::Open(_) | Command::OpenSample | Command::Quit);
         if drops_changes && self.session.is_dirty() && !self.close_confirmed {
-            self.pending = Some(command);
+            self.show_modal(Modal::Unsaved(Box::new(command)));
             return;
         }
         match command {
@@ -54,7 +54,10 @@ impl CitelineApp {
                 self.session.open_seed();
                 self.take_notices();
             }
-            Command::ShowSaveAs => self.save.show(self.session.path()),
+            Command::ShowSaveAs => {
+                self.save.show(self.session.path());
+                self.show_modal(Modal::SaveAs);
+            }
             exporting @ (Command::ShowExport
             | Command::ShowExportTable
             | Command::ExportTable(_)
@@ -64,7 +67,7 @@ impl CitelineApp {
             | Command::ExportReport(_)
             | Command::CancelExportReport
             | Command::CancelExportTable) => self.apply_export(exporting, ctx),
-            Command::ShowShortcuts => self.show_shortcuts = true,
+            Command::ShowShortcuts => self.show_modal(Modal::Shortcuts),
             Command::Quit => {
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -99,7 +102,7 @@ impl CitelineApp {
             },
             Command::Recover(restore) => self.recover(restore),
             Command::Conflict(answer) => {
-                self.conflict = false;
+                self.close_modal(|m| matches!(m, Modal::Conflict));
                 match answer {
                     ConflictAnswer::KeepMine => {}
                     ConflictAnswer::LoadTheirs => self.session.reload(),
@@ -252,7 +255,10 @@ impl CitelineApp {
 
     /// Restores the edits a crash left unsaved (opening their document first), or forgets them.
     fn recover(&mut self, restore: bool) {
-        let Some(recovery) = self.recovery.take() else { return };
+        if !matches!(self.modal, Some(Modal::Recovery(_))) {
+            return;
+        }
+        let Some(Modal::Recovery(recovery)) = self.modal.take() else { return };
         let journal = self.store.journal_path();
         if !restore {
             if let Some(j) = &journal {
@@ -314,18 +320,31 @@ impl CitelineApp {
         match answer {
             // The action goes on once the save is done (see the Saved notice).
             UnsavedAnswer::Save => {
-                self.after_save = self.pending.take();
+                self.after_save = self.take_unsaved();
                 self.apply(Command::Save, ctx);
             }
             UnsavedAnswer::Discard => {
-                if let Some(action) = self.pending.take() {
+                if let Some(action) = self.take_unsaved() {
                     let quitting = action == Command::Quit;
                     self.close_confirmed = true;
                     self.apply(action, ctx);
                     self.close_confirmed = quitting;
                 }
             }
-            UnsavedAnswer::Cancel => self.pending = None,
+            UnsavedAnswer::Cancel => {
+                self.take_unsaved();
+            }
+        }
+    }
+
+    /// The command that waited for the answer about unsaved changes, the question closed.
+    fn take_unsaved(&mut self) -> Option<Command> {
+        if !matches!(self.modal, Some(Modal::Unsaved(_))) {
+            return None;
+        }
+        match self.modal.take() {
+            Some(Modal::Unsaved(command)) => Some(*command),
+            _ => None,
         }
     }
 }

@@ -3,7 +3,7 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
-use super::CitelineApp;
+use super::{CitelineApp, Modal};
 use crate::formats::source_file::{read_source_file, source_text};
 use crate::model::Citation;
 use crate::model::edit::{Edit, unique_event_id};
@@ -19,23 +19,29 @@ impl CitelineApp {
             Command::EventFromPassage { source, range } => self.event_from_passage(&source, range),
             Command::CitePassage { source, range, event } => self.cite_passage(&source, range, event),
             Command::ShowSource(id) => self.panel.source_view.show(&id),
-            Command::ShowAddSource(file) => self.sources.show(file),
+            Command::ShowAddSource(file) => {
+                self.sources.show(file);
+                self.show_modal(Modal::AddSource);
+            }
             Command::AskDeleteSource(id) => {
                 if crate::ui::source_editor::citing(&self.session.data().doc, &id).is_empty() {
                     self.apply_building(Command::DeleteSource(id), ctx);
                 } else {
-                    self.delete_source = Some(id);
+                    self.show_modal(Modal::DeleteSource(id));
                 }
             }
             Command::DeleteSource(id) => {
-                self.delete_source = None;
+                self.close_modal(|m| matches!(m, Modal::DeleteSource(_)));
                 if let Some(edit) = crate::ui::source_editor::delete_source(&self.session.data().doc, &id) {
                     self.edit(edit, None);
                 }
             }
-            Command::CancelDeleteSource => self.delete_source = None,
+            Command::CancelDeleteSource => self.close_modal(|m| matches!(m, Modal::DeleteSource(_))),
             Command::AddSource(input, details) => self.add_source(input, details),
-            Command::ShowNewTimeline => self.new_timeline.show(),
+            Command::ShowNewTimeline => {
+                self.new_timeline.show();
+                self.show_modal(Modal::NewTimeline);
+            }
             Command::NewTimeline(path) => self.new_timeline(path),
             Command::ToggleChangedSources => self.changed.toggle(),
             Command::ReadNewVersion(id) => match self.session.read_new_version(&id) {
@@ -115,7 +121,7 @@ impl CitelineApp {
     pub(super) fn add_source(&mut self, input: SourceInput, details: SourceDetails) {
         let (read, name) = match input {
             SourceInput::File(path) if is_pdf(&path) => {
-                self.sources.open = false;
+                self.close_modal(|m| matches!(m, Modal::AddSource));
                 self.session.add_source_in_background(path, details);
                 return;
             }
@@ -138,7 +144,7 @@ impl CitelineApp {
     pub(super) fn source_added(&mut self, added: Result<String, String>) {
         match added {
             Ok(id) => {
-                self.sources.open = false;
+                self.close_modal(|m| matches!(m, Modal::AddSource));
                 self.sources.message = None;
                 self.panel.source_view.show(&id);
                 let doc = &self.session.data().doc;
@@ -156,7 +162,7 @@ impl CitelineApp {
             }
             Err(e) if e.ends_with(crate::model::progress::CANCELLED) => {}
             Err(e) => {
-                self.sources.open = true;
+                self.show_modal(Modal::AddSource);
                 self.sources.message = Some(Err(e));
             }
         }
@@ -166,7 +172,7 @@ impl CitelineApp {
     pub(super) fn new_timeline(&mut self, path: PathBuf) {
         match crate::formats::new_timeline(&path, None) {
             Ok(()) => {
-                self.new_timeline.open = false;
+                self.close_modal(|m| matches!(m, Modal::NewTimeline));
                 self.restore_view = None;
                 self.session.open(path);
             }

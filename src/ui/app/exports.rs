@@ -5,13 +5,13 @@ use std::sync::Arc;
 
 use crate::ui::command::{Command, Purpose};
 
-use super::CitelineApp;
+use super::{CitelineApp, Modal};
 
 impl CitelineApp {
     /// Applies one of the exporting commands.
     pub(super) fn apply_export(&mut self, command: Command, ctx: &egui::Context) {
         match command {
-            Command::ShowExport => self.export.open = true,
+            Command::ShowExport => self.show_modal(Modal::Export),
             Command::ShowExportTable => {
                 let doc = &self.session.data().doc;
                 let start = crate::ui::table_export::TableExport::proposed(doc.path(), &doc.timeline().title);
@@ -33,7 +33,10 @@ impl CitelineApp {
                 let visible = self.session.visibility().mask().map(<[bool]>::to_vec);
                 self.table_export.start_page(ctx, data, visible, path);
             }
-            Command::ShowExportReport => self.report_export.show(&self.session.data().doc),
+            Command::ShowExportReport => {
+                self.report_export.show(&self.session.data().doc);
+                self.show_modal(Modal::ExportReport);
+            }
             Command::ExportReport(path) => {
                 let data = Arc::clone(self.session.data());
                 let visible = self.session.visibility().mask().map(<[bool]>::to_vec);

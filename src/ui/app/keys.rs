@@ -9,18 +9,7 @@ use super::CitelineApp;
 
 impl CitelineApp {
     pub(super) fn any_dialog_open(&self) -> bool {
-        self.export.open
-            || self.report_export.open
-            || self.chooser.open
-            || self.save.open
-            || self.sources.open
-            || self.new_timeline.open
-            || self.goto.open
-            || self.pending.is_some()
-            || self.recovery.is_some()
-            || self.show_shortcuts
-            || self.conflict
-            || self.delete_source.is_some()
+        self.modal.is_some() || self.chooser.open
     }
 
     /// Keyboard shortcuts, and Esc: it closes an open menu or popup, else a dialog, else
@@ -69,16 +58,8 @@ impl CitelineApp {
         } else if self.chooser.open {
             // Only the chooser: the dialog it was opened from stays.
             self.chooser.open = false;
-        } else if self.any_dialog_open() {
-            self.export.open = false;
-            self.report_export.open = false;
-            self.save.open = false;
-            self.sources.open = false;
-            self.new_timeline.open = false;
-            self.goto.open = false;
-            self.show_shortcuts = false;
-            self.delete_source = None;
-            self.pending = None;
+        } else if self.escape_modal() {
+            // The dialog is closed, or it is a question Esc does not answer.
         } else if self.search.is_active() {
             self.commands.push(Command::ClearSearch);
         } else if !ctx.egui_wants_keyboard_input() {

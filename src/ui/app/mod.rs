@@ -11,9 +11,12 @@ mod apply;
 mod build;
 mod exports;
 mod keys;
+mod modal;
 mod notices;
 mod panels;
 mod view;
+
+pub use modal::Modal;
 
 use super::citation_panel::CitationPanel;
 use super::command::Command;
@@ -32,7 +35,7 @@ use super::table_export::TableExport;
 use super::timeline_view::ViewState;
 use super::toolbar::{SearchField, toolbar_ui};
 use crate::layout::TimeView;
-use crate::session::journal::{Journal, Recovery};
+use crate::session::journal::Journal;
 use crate::session::{Report, Session};
 use crate::settings::{Settings, SettingsStore, ThemeChoice};
 
@@ -63,7 +66,6 @@ pub struct CitelineApp {
     /// Enter was pressed in the search field: select the next result once the search is done.
     select_when_done: bool,
     pub filters: FilterMenu,
-    show_shortcuts: bool,
     /// The Proposals list is open.
     pub show_proposals: bool,
     /// Where the Proposals list is: its cursor, the rows picked, the rows decided on.
@@ -76,18 +78,12 @@ pub struct CitelineApp {
     commands: Vec<Command>,
     /// Commands waiting for the fields to commit what is typed in them.
     deferred: Vec<Command>,
-    /// An action waiting for the answer to "save your changes first?".
-    pending: Option<Command>,
     /// An action waiting for the save the user chose before it.
     after_save: Option<Command>,
     /// The user chose to lose unsaved changes, or saved them: close without asking again.
     close_confirmed: bool,
-    /// Edits a crash left unsaved, waiting for the user to restore or discard them.
-    pub recovery: Option<Recovery>,
-    /// The open file changed on disk while there were unsaved edits: ask whose version.
-    pub conflict: bool,
-    /// A source the user asked to delete, which events cite: confirm first.
-    pub delete_source: Option<String>,
+    /// The one dialog open over the window.
+    modal: Option<Modal>,
     /// Restored edits waiting for their document to open.
     replay: Option<Vec<crate::model::edit::Edit>>,
 }
@@ -121,7 +117,6 @@ impl CitelineApp {
             search: SearchField::default(),
             select_when_done: false,
             filters: FilterMenu::default(),
-            show_shortcuts: false,
             show_proposals: false,
             proposals_list: super::proposals_panel::ListState::default(),
             changed: super::changed_sources::ChangedSources::default(),
@@ -129,12 +124,9 @@ impl CitelineApp {
             sent_title: None,
             commands: Vec::new(),
             deferred: Vec::new(),
-            pending: None,
             after_save: None,
             close_confirmed: false,
-            recovery: None,
-            conflict: false,
-            delete_source: None,
+            modal: None,
             replay: None,
         }
     }
@@ -153,9 +145,9 @@ impl CitelineApp {
         app.apply_theme(&cc.egui_ctx);
         app.take_notices();
         if let Some(journal) = app.store.journal_path() {
-            app.recovery = Journal::recover(&journal);
-            if app.recovery.is_none() {
-                app.session.keep_journal(&journal);
+            match Journal::recover(&journal) {
+                Some(recovery) => app.modal = Some(Modal::Recovery(recovery)),
+                None => app.session.keep_journal(&journal),
             }
         }
         if let Some(path) = file.or(remembered.clone()) {
@@ -224,6 +216,53 @@ impl CitelineApp {
     }
 }
 
+impl CitelineApp {
+    /// The dialog open, if one is; the exports are followed while they run whether their
+    /// dialog is open or not.
+    fn modal_ui(&mut self, ctx: &egui::Context, source: &ExportSource) {
+        let is = |m: fn(&Modal) -> bool, modal: &Option<Modal>| modal.as_ref().is_some_and(m);
+        let mut open = is(|m| matches!(m, Modal::Export), &self.modal);
+        self.commands.extend(self.export.ui(ctx, source, &mut open));
+        if !open {
+            self.close_modal(|m| matches!(m, Modal::Export));
+        }
+        let hidden = source.visible.is_filtered().then(|| source.visible.hidden());
+        let shown = source.data.doc.events().len() - source.visible.hidden();
+        let mut open = is(|m| matches!(m, Modal::ExportReport), &self.modal);
+        self.commands.extend(self.report_export.ui(ctx, shown, hidden, &mut open));
+        if !open {
+            self.close_modal(|m| matches!(m, Modal::ExportReport));
+        }
+        let mut open = true;
+        let command = match &self.modal {
+            None => return,
+            Some(Modal::Export | Modal::ExportReport) => None,
+            Some(Modal::SaveAs) => self.save.ui(ctx, self.session.saving().map(|(_, p)| p), &mut open),
+            Some(Modal::AddSource) => {
+                let sources = Arc::clone(self.session.data());
+                self.sources.ui(ctx, &sources.doc.timeline().sources, &mut open)
+            }
+            Some(Modal::NewTimeline) => self.new_timeline.ui(ctx, &mut open),
+            Some(Modal::GoTo) => self.goto.ui(ctx, &mut open),
+            Some(Modal::Shortcuts) => {
+                shortcuts_window(ctx, &mut open);
+                None
+            }
+            Some(Modal::Recovery(recovery)) => super::recovery::recovery_ui(ctx, recovery),
+            Some(Modal::Conflict) => super::unsaved::conflict_ui(ctx, &self.session.file_name()),
+            Some(Modal::DeleteSource(id)) => super::source_editor::confirm_delete_ui(ctx, &self.session.data().doc, id),
+            Some(Modal::Unsaved(action)) => {
+                let doing = if **action == Command::Quit { "quit" } else { "open another timeline" };
+                super::unsaved::unsaved_ui(ctx, &self.session.file_name(), doing)
+            }
+        };
+        self.commands.extend(command);
+        if !open {
+            self.modal = None;
+        }
+    }
+}
+
 impl eframe::App for CitelineApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         if let Some(wait) = self.session.poll(ctx.input(|i| i.time)) {
@@ -245,7 +284,7 @@ impl eframe::App for CitelineApp {
         self.shortcuts(ctx);
         if ctx.input(|i| i.viewport().close_requested()) && self.session.is_dirty() && !self.close_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.pending = Some(Command::Quit);
+            self.show_modal(Modal::Unsaved(Box::new(Command::Quit)));
         }
         self.apply_commands(ctx);
         self.session.search(&self.search.text);
@@ -321,32 +360,9 @@ impl eframe::App for CitelineApp {
             view: self.view.view,
             visible: &Arc::clone(self.session.visibility()),
         };
-        self.commands.extend(self.export.ui(&ctx, &source));
-        let hidden = source.visible.is_filtered().then(|| source.visible.hidden());
-        let shown = source.data.doc.events().len() - source.visible.hidden();
-        self.commands.extend(self.report_export.ui(&ctx, shown, hidden));
-        self.commands.extend(self.save.ui(&ctx, self.session.saving().map(|(_, p)| p)));
-        let sources = Arc::clone(self.session.data());
-        self.commands.extend(self.sources.ui(&ctx, &sources.doc.timeline().sources));
-        self.commands.extend(self.new_timeline.ui(&ctx));
-        self.commands.extend(self.goto.ui(&ctx));
+        self.modal_ui(&ctx, &source);
         // Last, so that it stands over the dialog it was opened from.
         self.commands.extend(self.chooser.ui(&ctx));
-        shortcuts_window(&ctx, &mut self.show_shortcuts);
-        if let Some(recovery) = &self.recovery {
-            self.commands.extend(super::recovery::recovery_ui(&ctx, recovery));
-        } else if self.conflict {
-            self.commands.extend(super::unsaved::conflict_ui(&ctx, &self.session.file_name()));
-        } else if let Some(id) = &self.delete_source {
-            let doc = &self.session.data().doc;
-            self.commands.extend(super::source_editor::confirm_delete_ui(&ctx, doc, id));
-        } else if let Some(action) = &self.pending {
-            let doing = match action {
-                Command::Quit => "quit",
-                _ => "open another timeline",
-            };
-            self.commands.extend(super::unsaved::unsaved_ui(&ctx, &self.session.file_name(), doing));
-        }
         self.apply_commands(&ctx);
         super::field::end_frame(&ctx);
         if flushing {

@@ -5,7 +5,7 @@ use crate::session::{Notice, Report};
 use crate::ui::table_export::Written;
 use crate::ui::toolbar::SearchField;
 
-use super::CitelineApp;
+use super::{CitelineApp, Modal};
 
 impl CitelineApp {
     /// Takes in what the session says happened, and an export that finished.
@@ -68,7 +68,7 @@ impl CitelineApp {
                         .filter(|&e| self.session.visibility().shown(e));
                 }
                 Notice::Report(report) => self.report = Some(report),
-                Notice::ChangedOnDisk => self.conflict = true,
+                Notice::ChangedOnDisk => self.show_modal(Modal::Conflict),
                 Notice::Saved { outcome, path } => {
                     let saved = outcome.is_ok();
                     if saved {
@@ -81,7 +81,7 @@ impl CitelineApp {
                     }
                     self.save.message = Some(outcome);
                     if let Some(action) = self.after_save.take().filter(|_| saved && !self.session.is_dirty()) {
-                        self.save.open = false;
+                        self.close_modal(|m| matches!(m, Modal::SaveAs));
                         self.commands.push(action);
                     }
                 }

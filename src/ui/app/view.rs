@@ -4,7 +4,7 @@
 use crate::ui::command::Command;
 use std::sync::Arc;
 
-use super::CitelineApp;
+use super::{CitelineApp, Modal};
 
 impl CitelineApp {
     /// Applies one of the commands that change what is shown or selected, not the document.
@@ -16,7 +16,10 @@ impl CitelineApp {
             Command::SelectPrevious => self.step_selection(false),
             Command::FitAll => self.view.fit_all(self.session.data(), self.session.visibility()),
             Command::ToggleProposals => self.show_proposals = !self.show_proposals,
-            Command::ShowGoto => self.goto.show(),
+            Command::ShowGoto => {
+                self.goto.show();
+                self.show_modal(Modal::GoTo);
+            }
             Command::GoTo(view) => self.view.animate_to(view),
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
