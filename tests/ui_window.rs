@@ -580,3 +580,16 @@ fn dragging_the_overviews_window_pans_the_view_and_a_click_beside_it_goes_there(
     assert!((went.center() - centre).abs() < 2.0 * days_per_point, "centred on the click: {went:?} vs {centre}");
     assert!((went.span - before.span).abs() < 1e-6);
 }
+
+#[test]
+fn ctrl_s_on_a_timeline_without_a_file_asks_where_to_save_it() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 860.0))
+        .build_eframe(|cc| CitelineApp::new(cc, None, None));
+    harness.run();
+    assert!(harness.state().session.path().is_none(), "the built-in timeline has no file");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(matches!(harness.state().modal(), Some(Modal::SaveAs)), "{:?}", harness.state().modal());
+    assert!(harness.query_by_label("Save As").is_some(), "the dialog is shown");
+}

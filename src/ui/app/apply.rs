@@ -74,7 +74,7 @@ impl CitelineApp {
             }
             Command::Save => {
                 if !self.session.save() {
-                    self.save.show(self.session.path());
+                    self.apply(Command::ShowSaveAs, ctx);
                 }
             }
             Command::Undo => {
@@ -106,7 +106,7 @@ impl CitelineApp {
                 match answer {
                     ConflictAnswer::KeepMine => {}
                     ConflictAnswer::LoadTheirs => self.session.reload(),
-                    ConflictAnswer::SaveMineAs => self.save.show(self.session.path()),
+                    ConflictAnswer::SaveMineAs => self.apply(Command::ShowSaveAs, ctx),
                 }
             }
             building @ (Command::EventFromPassage { .. }
