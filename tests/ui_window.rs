@@ -583,9 +583,8 @@ fn dragging_the_overviews_window_pans_the_view_and_a_click_beside_it_goes_there(
 
 #[test]
 fn ctrl_s_on_a_timeline_without_a_file_asks_where_to_save_it() {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 860.0))
-        .build_eframe(|cc| CitelineApp::new(cc, None, None));
+    let mut harness =
+        Harness::builder().with_size(egui::vec2(1400.0, 860.0)).build_eframe(|cc| CitelineApp::new(cc, None, None));
     harness.run();
     assert!(harness.state().session.path().is_none(), "the built-in timeline has no file");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);

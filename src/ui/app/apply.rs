@@ -2,9 +2,7 @@
 
 use super::{CitelineApp, Modal};
 use crate::model::edit::Edit;
-use crate::ui::command::ConflictAnswer;
-use crate::ui::command::Purpose;
-use crate::ui::command::{Command, UnsavedAnswer};
+use crate::ui::command::Command;
 use crate::ui::event_editor::{Field, field_of_key};
 use crate::ui::field;
 
@@ -31,7 +29,8 @@ impl CitelineApp {
         }
     }
 
-    #[allow(clippy::too_many_lines)] // one arm a command; grouping them is issue #26's work
+    /// Applies one command: the file, exporting, building and viewing commands in their own
+    /// files (`file.rs`, `exports.rs`, `build.rs`, `view.rs`), editing ones here.
     pub(super) fn apply(&mut self, command: Command, ctx: &egui::Context) {
         let drops_changes =
             // The file to open is chosen first; the question about unsaved changes comes after.
@@ -41,23 +40,20 @@ impl CitelineApp {
             return;
         }
         match command {
-            Command::Open(path) => {
-                self.restore_view = None;
-                self.session.open(path);
-            }
-            Command::OpenDialog => {
-                let start = self.session.path().map(std::path::Path::to_owned);
-                self.apply(Command::Browse(Purpose::Open, start), ctx);
-            }
-            choosing @ (Command::Browse(..) | Command::FileChosen(..)) => self.apply_file_choice(choosing, ctx),
-            Command::OpenSample => {
-                self.session.open_seed();
-                self.take_notices();
-            }
-            Command::ShowSaveAs => {
-                self.save.show(self.session.path());
-                self.show_modal(Modal::SaveAs);
-            }
+            filing @ (Command::Open(_)
+            | Command::OpenDialog
+            | Command::Browse(..)
+            | Command::FileChosen(..)
+            | Command::OpenSample
+            | Command::ShowSaveAs
+            | Command::Save
+            | Command::SaveAs(..)
+            | Command::Quit
+            | Command::Unsaved(_)
+            | Command::Recover(_)
+            | Command::Conflict(_)
+            | Command::CancelLoading
+            | Command::CancelSaving) => self.apply_file(filing, ctx),
             exporting @ (Command::ShowExport
             | Command::ShowExportTable
             | Command::ExportTable(_)
@@ -68,15 +64,6 @@ impl CitelineApp {
             | Command::CancelExportReport
             | Command::CancelExportTable) => self.apply_export(exporting, ctx),
             Command::ShowShortcuts => self.show_modal(Modal::Shortcuts),
-            Command::Quit => {
-                self.close_confirmed = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-            Command::Save => {
-                if !self.session.save() {
-                    self.apply(Command::ShowSaveAs, ctx);
-                }
-            }
             Command::Undo => {
                 let label = self.session.undo_label().map(str::to_owned);
                 if self.session.undo() {
@@ -89,7 +76,6 @@ impl CitelineApp {
                     self.bring_stepped_into_sight("Redid", label);
                 }
             }
-            Command::Unsaved(answer) => self.answer_unsaved(answer, ctx),
             Command::Edit(edit, key) => self.edit(edit, key),
             Command::SealHistory => self.session.seal_history(),
             Command::DeleteEvent(e) => {
@@ -100,15 +86,6 @@ impl CitelineApp {
                 Some((source, range)) => self.event_from_passage(&source, range),
                 None => self.new_event(),
             },
-            Command::Recover(restore) => self.recover(restore),
-            Command::Conflict(answer) => {
-                self.close_modal(|m| matches!(m, Modal::Conflict));
-                match answer {
-                    ConflictAnswer::KeepMine => {}
-                    ConflictAnswer::LoadTheirs => self.session.reload(),
-                    ConflictAnswer::SaveMineAs => self.apply(Command::ShowSaveAs, ctx),
-                }
-            }
             building @ (Command::EventFromPassage { .. }
             | Command::CitePassage { .. }
             | Command::ShowSource(_)
@@ -123,7 +100,6 @@ impl CitelineApp {
             | Command::ReadNewVersion(_)
             | Command::FindByHand { .. }
             | Command::PlaceCitation { .. }) => self.apply_building(building, ctx),
-            Command::SaveAs(path, format) => self.session.save_as(path, format),
             Command::AcceptProposals(list) => self.accept_proposals(&list),
             Command::RejectProposals(list) => self.reject_proposals(&list),
             viewing @ (Command::Select(_)
@@ -139,8 +115,6 @@ impl CitelineApp {
             | Command::FocusSearch
             | Command::ClearSearch
             | Command::NextResult) => self.apply_view(viewing, ctx),
-            Command::CancelLoading => self.session.cancel_loading(),
-            Command::CancelSaving => self.session.cancel_saving(),
             Command::CancelAddingSource => {
                 if let Some((path, _)) = self.session.adding_source() {
                     let name = super::super::status::file_name(path);
@@ -250,101 +224,6 @@ impl CitelineApp {
         if self.session.data().doc.events().len() > index {
             self.select(u32::try_from(index).ok());
             self.panel.editor.focus = Some(Field::Title);
-        }
-    }
-
-    /// Restores the edits a crash left unsaved (opening their document first), or forgets them.
-    fn recover(&mut self, restore: bool) {
-        if !matches!(self.modal, Some(Modal::Recovery(_))) {
-            return;
-        }
-        let Some(Modal::Recovery(recovery)) = self.modal.take() else { return };
-        let journal = self.store.journal_path();
-        if !restore {
-            if let Some(j) = &journal {
-                crate::session::journal::Journal::discard(j);
-                self.session.keep_journal(j);
-            }
-            return;
-        }
-        if let Some(file) = recovery.file {
-            self.replay = Some(recovery.edits);
-            self.restore_view = None;
-            self.session.open(file);
-        } else {
-            self.session.open_seed();
-            self.take_notices();
-            self.restore(recovery.edits);
-        }
-    }
-
-    /// Applies restored edits to the document just opened, journaling them again.
-    pub(super) fn restore(&mut self, edits: Vec<Edit>) {
-        if let Some(j) = self.store.journal_path() {
-            self.session.keep_journal(&j);
-        }
-        let total = edits.len();
-        let failed = edits.into_iter().filter(|e| self.session.apply(e.clone()).is_err()).count();
-        if failed > 0 {
-            self.report = Some(crate::session::Report::failed(format!(
-                "{failed} of {total} unsaved changes could not be restored: the file changed since."
-            )));
-        }
-    }
-
-    /// Asking for a file (the system's dialog, else citeline's chooser), and where the chosen
-    /// one goes.
-    fn apply_file_choice(&mut self, command: Command, ctx: &egui::Context) {
-        match command {
-            Command::Browse(purpose, start) => {
-                if let Some(path) = self.chooser.ask(purpose, start.as_deref()) {
-                    self.apply(Command::FileChosen(purpose, path), ctx);
-                }
-            }
-            Command::FileChosen(purpose, path) => match purpose {
-                Purpose::Open => self.apply(Command::Open(path), ctx),
-                Purpose::SaveAs => self.save.path = path.display().to_string(),
-                Purpose::Export => self.export.set_path(&path),
-                Purpose::ExportTable => self.apply(Command::ExportTable(path), ctx),
-                Purpose::Publish => self.apply(Command::Publish(path), ctx),
-                Purpose::ExportReport => self.report_export.set_path(&path),
-                Purpose::AddSource => self.sources.path = path.display().to_string(),
-                Purpose::NewTimeline => self.new_timeline.path = path.display().to_string(),
-            },
-            _ => {}
-        }
-    }
-
-    /// Goes on with the action that waited for an answer about unsaved changes.
-    fn answer_unsaved(&mut self, answer: UnsavedAnswer, ctx: &egui::Context) {
-        match answer {
-            // The action goes on once the save is done (see the Saved notice).
-            UnsavedAnswer::Save => {
-                self.after_save = self.take_unsaved();
-                self.apply(Command::Save, ctx);
-            }
-            UnsavedAnswer::Discard => {
-                if let Some(action) = self.take_unsaved() {
-                    let quitting = action == Command::Quit;
-                    self.close_confirmed = true;
-                    self.apply(action, ctx);
-                    self.close_confirmed = quitting;
-                }
-            }
-            UnsavedAnswer::Cancel => {
-                self.take_unsaved();
-            }
-        }
-    }
-
-    /// The command that waited for the answer about unsaved changes, the question closed.
-    fn take_unsaved(&mut self) -> Option<Command> {
-        if !matches!(self.modal, Some(Modal::Unsaved(_))) {
-            return None;
-        }
-        match self.modal.take() {
-            Some(Modal::Unsaved(command)) => Some(*command),
-            _ => None,
         }
     }
 }

@@ -10,6 +10,7 @@ use egui::ThemePreference;
 mod apply;
 mod build;
 mod exports;
+mod file;
 mod keys;
 mod modal;
 mod notices;
