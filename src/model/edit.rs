@@ -77,6 +77,12 @@ pub struct Applied {
     /// Which events changed where they stand on the timeline, so that lanes and orders can be
     /// brought up to date for just those.
     pub moved: Moved,
+    /// The event added or replaced, by its index once applied (its tags may be new).
+    pub event: Option<usize>,
+    /// The sources may have changed (added, removed, edited, or a batch).
+    pub sources: bool,
+    /// The document's groups are not those it had before.
+    pub regrouped: bool,
 }
 
 /// What an edit did to the events' places on the timeline.
@@ -128,6 +134,20 @@ impl Edit {
     /// Applies the edit to `doc`. On error nothing has changed.
     pub fn apply(self, doc: &mut Document) -> Result<Applied, Vec<Problem>> {
         let moved = self.moved(doc);
+        let event = match &self {
+            Self::AddEvent { index, .. } | Self::UpdateEvent { index, .. } => Some(*index),
+            _ => None,
+        };
+        let sources = matches!(
+            self,
+            Self::AddSource { .. } | Self::RemoveSource { .. } | Self::UpdateSource { .. } | Self::Batch(_)
+        );
+        // Only a change of events (or a batch) can change the groups.
+        let groups_before = matches!(
+            self,
+            Self::AddEvent { .. } | Self::RemoveEvent { .. } | Self::UpdateEvent { .. } | Self::Batch(_)
+        )
+        .then(|| doc.groups().to_vec());
         let inverse = match self {
             Self::AddEvent { index, event } => {
                 doc.insert_event(index, event)?;
@@ -182,7 +202,8 @@ impl Edit {
             Self::SetDescription(d) => Self::SetDescription(doc.set_description(d)?),
             Self::Batch(edits) => Self::Batch(apply_batch(edits, doc)?),
         };
-        Ok(Applied { inverse, moved })
+        let regrouped = groups_before.is_some_and(|before| before != doc.groups());
+        Ok(Applied { inverse, moved, event, sources, regrouped })
     }
 
     /// Which events the edit moves on the timeline (or adds or removes).
@@ -334,7 +355,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::model::seed_document;
+    use crate::model::{EventExtra, seed_document};
 
     #[test]
     fn a_new_id_takes_the_first_free_number() {
@@ -348,6 +369,30 @@ mod tests {
         let n = doc.events().len();
         Edit::AddEvent { index: n, event: event("event-3", None) }.apply(&mut doc).expect("valid");
         assert_eq!(unique_event_id(&doc, "event"), "event-5");
+    }
+
+    #[test]
+    fn applying_says_what_changed_for_the_derived_data() {
+        let mut doc = seed_document();
+        let n = doc.events().len();
+        let added = Edit::AddEvent { index: n, event: event("new", Some("2014")) }.apply(&mut doc).expect("valid");
+        assert_eq!(
+            (added.moved, added.event, added.sources, added.regrouped),
+            (Moved::Added(n), Some(n), false, false)
+        );
+        let grouped =
+            Event { extra: EventExtra::boxed(Some("A new group".into()), None), ..event("new", Some("2014")) };
+        let regrouped = Edit::UpdateEvent { index: n, event: grouped }.apply(&mut doc).expect("valid");
+        assert!(regrouped.regrouped && regrouped.event == Some(n), "{regrouped:?}");
+        let retitled = Edit::SetTitle("Another".into()).apply(&mut doc).expect("valid");
+        assert_eq!(
+            (retitled.moved, retitled.event, retitled.sources, retitled.regrouped),
+            (Moved::Nothing, None, false, false)
+        );
+        let index = doc.timeline().sources.len() - 1;
+        let source = doc.timeline().sources[index].clone();
+        let sourced = Edit::UpdateSource { index, source }.apply(&mut doc).expect("valid");
+        assert!(sourced.sources && !sourced.regrouped);
     }
 
     fn event(id: &str, when: Option<&str>) -> Event {

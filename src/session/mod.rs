@@ -31,7 +31,7 @@ use self::watcher::FileWatcher;
 use crate::formats::Format;
 use crate::layout::Visibility;
 use crate::layout::lanes::Lanes;
-use crate::model::edit::{Edit, Moved};
+use crate::model::edit::{Applied, Edit, Moved};
 use crate::model::filter::{Choices, Filter};
 use crate::model::{Problem, Progress};
 
@@ -118,30 +118,6 @@ pub struct Session {
     overview: overview::OverviewMemo,
     /// The event the last undo or redo left changed, to bring into view.
     stepped_event: Option<usize>,
-}
-
-/// What an edit is about to change, for what is derived from it.
-struct Touched {
-    /// The event added or edited (its index once applied).
-    event: Option<usize>,
-    sources: bool,
-    /// The document's groups before the edit, when it may change them.
-    groups: Option<Vec<Box<str>>>,
-}
-
-impl Touched {
-    fn by(edit: &Edit, doc: &crate::model::Document) -> Self {
-        let event = match edit {
-            Edit::AddEvent { index, .. } | Edit::UpdateEvent { index, .. } => Some(*index),
-            _ => None,
-        };
-        let sources = matches!(
-            edit,
-            Edit::AddSource { .. } | Edit::RemoveSource { .. } | Edit::UpdateSource { .. } | Edit::Batch(_)
-        );
-        let events = matches!(edit, Edit::AddEvent { .. } | Edit::RemoveEvent { .. } | Edit::UpdateEvent { .. });
-        Self { event, sources, groups: events.then(|| doc.groups().to_vec()) }
-    }
 }
 
 /// Wakes whoever shows the session (the window asks for a frame).
@@ -278,16 +254,15 @@ impl Session {
             .journal
             .is_some()
             .then(|| (edit.clone(), journal::Described { label: Some(label.clone()), key: key.clone() }));
-        let touched = Touched::by(&edit, &self.data.doc);
         let data = Arc::make_mut(&mut self.data);
-        let applied = edit.apply(&mut data.doc)?;
+        let mut applied = edit.apply(&mut data.doc)?;
         let merging = key.is_some();
-        self.history.record(label, applied.inverse, key);
+        self.history.record(label, std::mem::replace(&mut applied.inverse, Edit::Batch(Vec::new())), key);
         if merging {
             self.history.forget_last_if(|back| back.changes_nothing(&data.doc));
         }
         self.journal_append(journaled);
-        self.changed(applied.moved, &touched);
+        self.changed(&applied);
         Ok(())
     }
 
@@ -319,9 +294,8 @@ impl Session {
             let label = format!("{} {}", if back { "Undo" } else { "Redo" }, step.label);
             (step.edit.clone(), journal::Described { label: Some(label), key: None })
         });
-        let touched = Touched::by(&step.edit, &self.data.doc);
         let data = Arc::make_mut(&mut self.data);
-        let Ok(applied) = step.edit.clone().apply(&mut data.doc) else {
+        let Ok(mut applied) = step.edit.clone().apply(&mut data.doc) else {
             // An inverse applies to the state it was made in; should one not, keep the history.
             if back {
                 self.history.restore_undo(step);
@@ -331,12 +305,13 @@ impl Session {
             return false;
         };
         self.journal_append(journaled);
+        let inverse = std::mem::replace(&mut applied.inverse, Edit::Batch(Vec::new()));
         if back {
-            self.history.undone(step, applied.inverse);
+            self.history.undone(step, inverse);
         } else {
-            self.history.redone(step, applied.inverse);
+            self.history.redone(step, inverse);
         }
-        self.changed(applied.moved, &touched);
+        self.changed(&applied);
         true
     }
 
@@ -377,15 +352,16 @@ impl Session {
         self.notices.push(Notice::Report(Report::failed(headline)));
     }
 
-    /// Brings derived data up to date after the document changed.
-    fn changed(&mut self, moved: Moved, touched: &Touched) {
+    /// Brings derived data up to date after the document changed, from what the edit says it
+    /// did (its inverse is taken by then).
+    fn changed(&mut self, applied: &Applied) {
         self.revision += 1;
         self.search_again = true;
+        let moved = applied.moved;
         if moved != Moved::Nothing {
             self.moved_at = self.revision;
-            let regrouped = touched.groups.as_deref() != Some(self.data.doc.groups());
             let whole = self.data.doc.events().len() <= self.sync_layout_limit
-                || regrouped
+                || applied.regrouped
                 // Lanes a job is replacing are not the document's to follow.
                 || self.relayout.is_some()
                 || !Arc::make_mut(&mut self.data).follow(moved);
@@ -395,10 +371,10 @@ impl Session {
             }
         }
         let doc = &self.data.doc;
-        if let Some(event) = touched.event.and_then(|i| doc.events().get(i)) {
+        if let Some(event) = applied.event.and_then(|i| doc.events().get(i)) {
             self.choices.add_tags_of(event);
         }
-        if touched.sources {
+        if applied.sources {
             self.choices.refresh_sources(doc);
         }
         self.refresh_filter();
