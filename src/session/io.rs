@@ -51,7 +51,7 @@ impl Session {
         self.poll_loading();
         self.poll_saving();
         self.poll_relayout();
-        self.search.poll();
+        self.derived.search.poll();
         if self.watcher.as_ref().is_some_and(FileWatcher::take_change) {
             self.reload_at = Some(now + SETTLE_SECONDS);
         }
@@ -120,7 +120,7 @@ impl Session {
     /// search; another file starts without them.
     fn install(&mut self, data: Loaded, format: Format, path: Option<PathBuf>, same_file: bool) {
         let watcher = self.watcher.take().filter(|_| same_file);
-        let filter = if same_file { std::mem::take(&mut self.filter) } else { Filter::default() };
+        let filter = if same_file { std::mem::take(&mut self.derived.filter) } else { Filter::default() };
         let mut notices = std::mem::take(&mut self.notices);
         let (waker, journal) = (Arc::clone(&self.waker), self.journal.take());
         *self = Self { format, watcher, journal, waker, ..Self::with(data, path) };

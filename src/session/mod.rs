@@ -2,6 +2,7 @@
 //! visibility, search results, the undo history; opening, live reload and saving, each as a
 //! background [`Job`]. No egui: the window asks and draws, the session decides.
 
+mod derived;
 pub mod drift;
 pub mod history;
 mod io;
@@ -23,6 +24,7 @@ pub use job::{Job, JobFailed};
 pub use loaded::Loaded;
 pub use report::Report;
 
+use self::derived::Derived;
 use self::history::History;
 use self::journal::Journal;
 use self::loaded::{LayoutInput, load_seed, open_file};
@@ -88,12 +90,8 @@ pub struct Session {
     history: History,
     /// The history state last saved (or opened).
     saved_state: u64,
-    filter: Filter,
-    choices: Choices,
-    visibility: Arc<Visibility>,
-    search: Search,
-    /// The search must run again (the document or the filter changed).
-    search_again: bool,
+    /// The filter, its choices and what it shows, the search, the proposals, the overview.
+    derived: Derived,
     loading: Option<Loading>,
     saving: Option<Saving>,
     /// A source document being read (a PDF, whose scanned pages may take OCR a while).
@@ -114,8 +112,6 @@ pub struct Session {
     /// Up to this many events, an edit lays everything out again at once (the best packing, a
     /// few milliseconds); above, only what it moved.
     sync_layout_limit: usize,
-    proposals: proposals::Proposals,
-    overview: overview::OverviewMemo,
     /// The event the last undo or redo left changed, to bring into view.
     stepped_event: Option<usize>,
 }
@@ -157,7 +153,7 @@ impl Session {
     fn with(data: Loaded, path: Option<PathBuf>) -> Self {
         let format = Format::Citeline;
         Self {
-            choices: Choices::of(&data.doc),
+            derived: Derived::of(&data),
             data: Arc::new(data),
             path,
             format,
@@ -165,10 +161,6 @@ impl Session {
             moved_at: 0,
             history: History::default(),
             saved_state: 0,
-            filter: Filter::default(),
-            visibility: Arc::new(Visibility::all()),
-            search: Search::default(),
-            search_again: false,
             loading: None,
             saving: None,
             adding: None,
@@ -181,8 +173,6 @@ impl Session {
             journal: None,
             waker: Arc::new(|| {}),
             sync_layout_limit: SYNC_LAYOUT_EVENTS,
-            proposals: proposals::Proposals::default(),
-            overview: overview::OverviewMemo::default(),
             stepped_event: None,
         }
     }
@@ -356,7 +346,7 @@ impl Session {
     /// did (its inverse is taken by then).
     fn changed(&mut self, applied: &Applied) {
         self.revision += 1;
-        self.search_again = true;
+        self.derived.search_again = true;
         let moved = applied.moved;
         if moved != Moved::Nothing {
             self.moved_at = self.revision;
@@ -370,14 +360,7 @@ impl Session {
                 return;
             }
         }
-        let doc = &self.data.doc;
-        if let Some(event) = applied.event.and_then(|i| doc.events().get(i)) {
-            self.choices.add_tags_of(event);
-        }
-        if applied.sources {
-            self.choices.refresh_sources(doc);
-        }
-        self.refresh_filter();
+        self.derived.patch(&self.data, applied);
     }
 
     /// Lays the document out again: at once when it is small, else in the background.
@@ -397,8 +380,7 @@ impl Session {
         let data = Arc::make_mut(&mut self.data);
         data.lanes = lanes;
         data.undated = undated;
-        self.choices = Choices::of(&self.data.doc);
-        self.refresh_filter();
+        self.derived.rebuild(&self.data);
     }
 
     fn poll_relayout(&mut self) {
@@ -412,47 +394,37 @@ impl Session {
     }
 
     pub fn filter(&self) -> &Filter {
-        &self.filter
+        &self.derived.filter
     }
 
     /// What the filter menu offers for the open document.
     pub fn choices(&self) -> &Choices {
-        &self.choices
+        &self.derived.choices
     }
 
     pub fn visibility(&self) -> &Arc<Visibility> {
-        &self.visibility
+        &self.derived.visibility
     }
 
     /// Shows only what `filter` lets through.
     pub fn set_filter(&mut self, filter: Filter) {
-        self.filter = filter;
-        self.refresh_filter();
-    }
-
-    fn refresh_filter(&mut self) {
-        let data = &self.data;
-        self.visibility = Arc::new(if self.filter.is_active() {
-            Visibility::new(self.filter.mask(&data.doc), &data.lanes)
-        } else {
-            Visibility::all()
-        });
-        self.search_again = true;
+        self.derived.set_filter(&self.data, filter);
     }
 
     /// Searches for `text` (again if the document or the filter changed since).
     pub fn search(&mut self, text: &str) {
-        let again = std::mem::take(&mut self.search_again);
+        let again = std::mem::take(&mut self.derived.search_again);
         let wake = self.wake();
-        self.search.update(text, &self.data, &self.visibility, again, wake);
+        let derived = &mut self.derived;
+        derived.search.update(text, &self.data, &derived.visibility, again, wake);
     }
 
     pub fn search_state(&self) -> &Search {
-        &self.search
+        &self.derived.search
     }
 
     pub fn search_state_mut(&mut self) -> &mut Search {
-        &mut self.search
+        &mut self.derived.search
     }
 
     /// The window title's name for the open file.

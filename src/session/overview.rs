@@ -25,11 +25,11 @@ impl Session {
     /// The overview `columns` wide of what the filter shows, with search matches ticked; `None`
     /// when nothing is dated.
     pub fn overview(&self, columns: usize) -> Option<Arc<Overview>> {
-        let matches = self.search.results().cloned();
-        let mut memo = self.overview.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let matches = self.derived.search.results().cloned();
+        let mut memo = self.derived.overview.0.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(made) = memo.as_ref()
             && made.revision == self.revision
-            && Arc::ptr_eq(&made.visibility, &self.visibility)
+            && Arc::ptr_eq(&made.visibility, &self.derived.visibility)
             && match (&made.matches, &matches) {
                 (Some(a), Some(b)) => Arc::ptr_eq(a, b),
                 (None, None) => true,
@@ -40,12 +40,12 @@ impl Session {
             return made.overview.clone();
         }
         let data = &self.data;
-        let visibility = self.visibility.is_filtered().then_some(&*self.visibility);
+        let visibility = self.derived.visibility.is_filtered().then_some(&*self.derived.visibility);
         let starts = matches.as_ref().map(|m| m.starts.as_slice());
         let overview = Overview::new(&data.lanes, data.doc.spans(), visibility, starts, columns).map(Arc::new);
         *memo = Some(Made {
             revision: self.revision,
-            visibility: Arc::clone(&self.visibility),
+            visibility: Arc::clone(&self.derived.visibility),
             matches,
             columns,
             overview: overview.clone(),

@@ -18,7 +18,7 @@ impl Session {
     /// last ones (`None` before the first reading ends). Starts a reading when needed.
     pub fn proposals(&mut self) -> Option<Arc<Vec<Proposal>>> {
         let revision = self.revision;
-        let state = &mut self.proposals;
+        let state = &mut self.derived.proposals;
         if let Some((r, job)) = &state.running
             && let Some(result) = job.poll()
         {
@@ -38,13 +38,13 @@ impl Session {
                 move || waker()
             };
             let job = Job::spawn("proposing", wake, move |_| proposals(&data.doc, None));
-            self.proposals.running = Some((revision, job));
+            self.derived.proposals.running = Some((revision, job));
         }
-        self.proposals.read.as_ref().map(|(_, list)| Arc::clone(list))
+        self.derived.proposals.read.as_ref().map(|(_, list)| Arc::clone(list))
     }
 
     /// Whether proposals are being read.
     pub fn is_proposing(&self) -> bool {
-        self.proposals.running.is_some()
+        self.derived.proposals.running.is_some()
     }
 }
