@@ -10,8 +10,10 @@
 //! order, dates in words, pin cites and verification.
 
 pub mod docx;
+mod notes;
 pub mod pdf;
 pub mod style;
+pub mod styled;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -22,7 +24,8 @@ use crate::model::{Day, Document, Progress, Source, Verification};
 use crate::scene::Scene;
 use crate::scene::compose::{Extent, ImageOptions, image};
 
-pub use style::{CitationStyle, Styled, runs};
+pub use style::CitationStyle;
+pub use styled::{Styled, runs};
 
 /// Above this many events a report is refused: it would run to tens of thousands of pages.
 pub const MAX_EVENTS: usize = 100_000;

@@ -5,12 +5,10 @@
 use std::sync::OnceLock;
 
 use hayagriva::archive::{ArchivedStyle, locales};
-use hayagriva::citationberg::taxonomy::Locator;
 use hayagriva::citationberg::{Locale, Style};
-use hayagriva::{
-    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, LocatorPayload, SpecificLocator,
-};
+use hayagriva::{BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest};
 
+use super::styled::{Styled, chars_of, tidy_chars};
 use crate::model::{Edtf, OriginalKind, Source};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -52,7 +50,7 @@ impl CitationStyle {
         }
     }
 
-    fn archived(self) -> ArchivedStyle {
+    pub(super) fn archived(self) -> ArchivedStyle {
         match self {
             Self::Chicago => ArchivedStyle::ChicagoNotes,
             Self::Apa => ArchivedStyle::AmericanPsychologicalAssociation,
@@ -107,142 +105,8 @@ impl CitationStyle {
     }
 }
 
-impl CitationStyle {
-    /// The footnote of each of `cites` (a source's index in `sources`, its pin cite as the
-    /// report writes it: `p. 4`, `pp. 4–5`, `3:12–15`, or empty), in their order, as this style
-    /// cites in a note: the first note of a source is whole and the later ones short.
-    ///
-    /// The processor renders each source's notes once as templates (first or later; no page,
-    /// one page or a range), the page standing in as a placeholder the pin cite then takes:
-    /// a chronology of 10,000 citations is a few dozen renderings, not 10,000. Styles that
-    /// would say "Ibid." say the short form instead.
-    pub fn notes(self, sources: &[&Source], cites: &[(usize, &str)]) -> Vec<Styled> {
-        let plain = |(i, pin): &(usize, &str)| Styled::plain(fallback_note(sources.get(*i).copied(), pin));
-        let Style::Independent(style) = self.archived().get() else {
-            return cites.iter().map(plain).collect();
-        };
-        // Which template each cite takes: (source, first note of it, kind of pin).
-        let mut seen = vec![false; sources.len()];
-        let mut wanted: Vec<(usize, bool, Pin)> = Vec::new();
-        let keys: Vec<Option<(usize, bool, Pin)>> = cites
-            .iter()
-            .map(|&(i, pin)| {
-                let first = !std::mem::replace(seen.get_mut(i)?, true);
-                let key = (i, first, Pin::of(pin));
-                if !wanted.contains(&key) {
-                    wanted.push(key);
-                }
-                Some(key)
-            })
-            .collect();
-        // The first notes before the later ones; a stranger's note between any two, so that no
-        // note follows one of its own source (which a style may shorten to "Ibid.").
-        wanted.sort_by_key(|&(_, first, _)| !first);
-        let library = library(sources);
-        let entries: Vec<&hayagriva::Entry> = library.iter().collect();
-        let stranger = hayagriva::io::from_yaml_str("stranger: {type: Misc, title: Stranger}").unwrap_or_default();
-        let locales = bundled_locales();
-        let mut driver = BibliographyDriver::new();
-        let mut asked = Vec::with_capacity(wanted.len());
-        let mut number = 0;
-        for &(i, first, pin) in &wanted {
-            let Some(entry) = entries.get(i) else { continue };
-            if let Some(other) = stranger.iter().next() {
-                number += 1;
-                let item = CitationItem::with_entry(other);
-                driver.citation(CitationRequest::new(vec![item], &style, None, locales, Some(number)));
-            }
-            let locator = pin.placeholder().map(|p| SpecificLocator(Locator::Page, LocatorPayload::Str(p)));
-            number += 1;
-            let item = CitationItem::with_locator(*entry, locator);
-            driver.citation(CitationRequest::new(vec![item], &style, None, locales, Some(number)));
-            asked.push((number, (i, first, pin)));
-        }
-        let rendered = driver.finish(BibliographyRequest { style: &style, locale: None, locale_files: locales });
-        let mut templates = std::collections::HashMap::new();
-        for (k, citation) in rendered.citations.iter().enumerate() {
-            if let Some((_, key)) = asked.iter().find(|(n, _)| *n == k + 1) {
-                templates.insert(*key, chars_of(&citation.citation));
-            }
-        }
-        cites
-            .iter()
-            .zip(keys)
-            .map(|(cite, key)| {
-                let template =
-                    key.and_then(|k| templates.get(&k)).filter(|t| t.iter().any(|(c, _)| !c.is_whitespace()));
-                match template {
-                    Some(t) => Styled::from_chars(&end_note(tidy_chars(fill_in(t, page_locator(cite.1))))),
-                    None => plain(cite),
-                }
-            })
-            .collect()
-    }
-}
-
-/// What a pin cite is, for the note templates: none, one page, or a range of pages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Pin {
-    None,
-    One,
-    Range,
-}
-
-/// Stand-ins for a page in a template, from Unicode's private use area.
-const PAGE_FROM: char = '\u{E000}';
-const PAGE_TO: char = '\u{E001}';
-
-impl Pin {
-    fn of(pin: &str) -> Self {
-        match page_locator(pin) {
-            None => Self::None,
-            Some(p) if p.contains(['–', '-', ',', '&']) => Self::Range,
-            Some(_) => Self::One,
-        }
-    }
-
-    /// The locator a template is rendered with.
-    fn placeholder(self) -> Option<&'static str> {
-        match self {
-            Self::None => None,
-            Self::One => Some("\u{E000}"),
-            Self::Range => Some("\u{E000}–\u{E001}"),
-        }
-    }
-}
-
-/// A template with its page stand-ins replaced by `page`.
-fn fill_in(template: &[(char, bool)], page: Option<&str>) -> Vec<(char, bool)> {
-    let Some(from) = template.iter().position(|&(c, _)| c == PAGE_FROM) else { return template.to_vec() };
-    let to = template.iter().position(|&(c, _)| c == PAGE_TO).filter(|&t| t > from).unwrap_or(from);
-    let italic = template[from].1;
-    let mut out = template[..from].to_vec();
-    out.extend(page.unwrap_or_default().chars().map(|c| (c, italic)));
-    out.extend_from_slice(&template[to + 1..]);
-    out
-}
-
-/// The pages of a pin cite as a locator takes them: `p. 4` is `4`, `pp. 4–5` is `4–5`, and a
-/// page and lines (`3:12–15`) stay whole.
-fn page_locator(pin: &str) -> Option<&str> {
-    let pin = pin.trim();
-    let bare = pin.strip_prefix("pp. ").or_else(|| pin.strip_prefix("p. ")).unwrap_or(pin).trim();
-    (!bare.is_empty()).then_some(bare)
-}
-
-/// A note without the processor: the source's title, and its pin cite.
-fn fallback_note(source: Option<&Source>, pin: &str) -> String {
-    let title = source.map(|s| if s.title.trim().is_empty() { s.id.to_string() } else { s.title.trim().to_owned() });
-    let mut note = title.unwrap_or_default();
-    if !pin.trim().is_empty() {
-        note.push_str(", ");
-        note.push_str(pin.trim());
-    }
-    end_with_period(&note)
-}
-
 /// hayagriva's locales, read once.
-fn bundled_locales() -> &'static [Locale] {
+pub(super) fn bundled_locales() -> &'static [Locale] {
     static LOCALES: OnceLock<Vec<Locale>> = OnceLock::new();
     LOCALES.get_or_init(locales)
 }
@@ -254,7 +118,7 @@ fn key(i: usize) -> String {
 /// The sources as a hayagriva library keyed by their position: a news or web page with its
 /// publisher as the periodical, a filed document (PDF or Word, no URL) as a report by its
 /// publisher, anything else as a web page or a document.
-fn library(sources: &[&Source]) -> hayagriva::Library {
+pub(super) fn library(sources: &[&Source]) -> hayagriva::Library {
     let mut entries = serde_json::Map::new();
     for (i, s) in sources.iter().enumerate() {
         let title = if s.title.trim().is_empty() { s.id.to_string() } else { s.title.trim().to_owned() };
@@ -326,128 +190,6 @@ fn csl_date(published: &str) -> Option<String> {
     ok.then(|| head.to_owned())
 }
 
-/// Text with the parts a citation style sets in italics (a periodical's or a report's
-/// title), as byte ranges of the text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Styled {
-    pub text: String,
-    pub italic: Vec<std::ops::Range<usize>>,
-}
-
-impl Styled {
-    pub fn plain(text: String) -> Self {
-        Self { text, italic: Vec::new() }
-    }
-
-    fn from_chars(chars: &[(char, bool)]) -> Self {
-        let mut out = Self::default();
-        for &(c, italic) in chars {
-            let at = out.text.len();
-            out.text.push(c);
-            if italic {
-                match out.italic.last_mut() {
-                    Some(r) if r.end == at => r.end = out.text.len(),
-                    _ => out.italic.push(at..out.text.len()),
-                }
-            }
-        }
-        out
-    }
-
-    /// The text cut into runs, each with whether it is in italics.
-    pub fn runs(&self) -> Vec<(&str, bool)> {
-        runs(&self.text, &self.italic)
-    }
-}
-
-/// `text` cut into runs, each with whether it is in `italic` (byte ranges of it).
-pub fn runs<'a>(text: &'a str, italic: &[std::ops::Range<usize>]) -> Vec<(&'a str, bool)> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for r in italic {
-        let (start, end) = (r.start.clamp(at, text.len()), r.end.min(text.len()));
-        if start > at {
-            out.extend(text.get(at..start).map(|t| (t, false)));
-        }
-        if end > start {
-            out.extend(text.get(start..end).map(|t| (t, true)));
-        }
-        at = at.max(end);
-    }
-    if at < text.len() {
-        out.extend(text.get(at..).map(|t| (t, false)));
-    }
-    out
-}
-
-/// The characters of a processor's output, each with whether it is in italics.
-fn chars_of(children: &hayagriva::ElemChildren) -> Vec<(char, bool)> {
-    fn walk(children: &hayagriva::ElemChildren, out: &mut Vec<(char, bool)>) {
-        for child in &children.0 {
-            let text = match child {
-                hayagriva::ElemChild::Text(t) | hayagriva::ElemChild::Link { text: t, .. } => t,
-                hayagriva::ElemChild::Elem(e) => {
-                    walk(&e.children, out);
-                    continue;
-                }
-                hayagriva::ElemChild::Markup(m) => {
-                    out.extend(m.chars().map(|c| (c, false)));
-                    continue;
-                }
-                hayagriva::ElemChild::Transparent { .. } => continue,
-            };
-            let italic = t_style(text) == hayagriva::citationberg::FontStyle::Italic;
-            out.extend(text.text.chars().map(|c| (c, italic)));
-        }
-    }
-    fn t_style(t: &hayagriva::Formatted) -> hayagriva::citationberg::FontStyle {
-        t.formatting.font_style
-    }
-    let mut out = Vec::new();
-    walk(children, &mut out);
-    out
-}
-
-/// CSL's punctuation after a title that ends in its own: "usuarios?.”" is "usuarios?”";
-/// which characters are in italics is kept.
-fn tidy_chars(mut chars: Vec<(char, bool)>) -> Vec<(char, bool)> {
-    // Title case leaves a case name's "v." capitalised ("Smith V. Acme").
-    for (from, to) in [
-        ("?.”", "?”"),
-        ("!.”", "!”"),
-        ("?,”", "?”"),
-        ("!,”", "!”"),
-        ("?.", "?"),
-        ("!.", "!"),
-        ("..", "."),
-        (" V. ", " v. "),
-    ] {
-        replace_chars(&mut chars, from, to);
-    }
-    let start = chars.iter().position(|(c, _)| !c.is_whitespace()).unwrap_or(chars.len());
-    let end = chars.iter().rposition(|(c, _)| !c.is_whitespace()).map_or(start, |e| e + 1);
-    chars.truncate(end);
-    chars.drain(..start);
-    chars
-}
-
-/// Replaces each `from` in `chars` by `to`, which takes the style of `from`'s first character.
-fn replace_chars(chars: &mut Vec<(char, bool)>, from: &str, to: &str) {
-    let from: Vec<char> = from.chars().collect();
-    let mut i = 0;
-    while i + from.len() <= chars.len() {
-        if chars[i..i + from.len()].iter().map(|&(c, _)| c).eq(from.iter().copied()) {
-            let italic = chars[i].1;
-            let replacement: Vec<(char, bool)> = to.chars().map(|c| (c, italic)).collect();
-            let n = replacement.len();
-            chars.splice(i..i + from.len(), replacement);
-            i += n;
-        } else {
-            i += 1;
-        }
-    }
-}
-
 /// When the processor gives nothing: the title and the publisher.
 fn fallback(s: &Source) -> String {
     let title = if s.title.trim().is_empty() { s.id.to_string() } else { s.title.trim().to_owned() };
@@ -458,24 +200,7 @@ fn fallback(s: &Source) -> String {
     }
 }
 
-/// A note ends with a period, inside a closing quotation mark as American style has it.
-fn end_note(mut chars: Vec<(char, bool)>) -> Vec<(char, bool)> {
-    let n = chars.len();
-    if n >= 2 && chars[n - 2].0 == '”' && chars[n - 1].0 == '.' {
-        chars.pop();
-    }
-    let n = chars.len();
-    let ends_in_stop = |c: Option<&(char, bool)>| c.is_some_and(|&(c, _)| matches!(c, '.' | '?' | '!'));
-    match chars.last() {
-        Some(&('”', italic)) if !ends_in_stop(chars.get(n.wrapping_sub(2))) => chars.insert(n - 1, ('.', italic)),
-        Some(&('”', _)) => {}
-        last if !ends_in_stop(last) => chars.push(('.', false)),
-        _ => {}
-    }
-    chars
-}
-
-fn end_with_period(s: &str) -> String {
+pub(super) fn end_with_period(s: &str) -> String {
     if s.ends_with(['.', '?', '!']) { s.to_owned() } else { format!("{s}.") }
 }
 
@@ -571,21 +296,6 @@ mod tests {
         let apa = CitationStyle::Apa.notes(&[&s], &[(0, "p. 4")]);
         let apa = &apa[0].text;
         assert!(apa.contains("Pérez") && apa.contains("2018") && apa.contains('4'), "{apa}");
-        assert_eq!(page_locator("pp. 4–5"), Some("4–5"));
-        assert_eq!(page_locator("3:12–15"), Some("3:12–15"));
-        assert_eq!(page_locator(" "), None);
-        assert_eq!((Pin::of("p. 4"), Pin::of("pp. 4–5"), Pin::of("")), (Pin::One, Pin::Range, Pin::None));
-        let template: Vec<(char, bool)> = "X, \u{E000}–\u{E001}.".chars().map(|c| (c, false)).collect();
-        assert_eq!(Styled::from_chars(&fill_in(&template, Some("4–5"))).text, "X, 4–5.");
-        assert_eq!(fallback_note(Some(&other), "p. 2"), "Complaint, p. 2.");
-        let note = |s: &str| Styled::from_chars(&end_note(s.chars().map(|c| (c, false)).collect())).text;
-        assert_eq!(note("“Netflix ha pagato”"), "“Netflix ha pagato.”");
-        assert_eq!(note("“¿Pagaba?”"), "“¿Pagaba?”");
-        assert_eq!(note("“¿Pagaba?”."), "“¿Pagaba?”");
-        assert_eq!(note("“Pagaba”."), "“Pagaba.”");
-        assert_eq!(note("Complaint, 4"), "Complaint, 4.");
-        let tidy = |s: &str| Styled::from_chars(&tidy_chars(s.chars().map(|c| (c, false)).collect())).text;
-        assert_eq!(tidy("“¿Pagaba?,” El País"), "“¿Pagaba?” El País");
     }
 
     #[test]
@@ -594,10 +304,6 @@ mod tests {
         let italic: Vec<&str> = chicago.runs().into_iter().filter(|(_, i)| *i).map(|(t, _)| t).collect();
         assert_eq!(italic, ["El País"], "{chicago:?}");
         assert_eq!(chicago.runs().iter().map(|(t, _)| *t).collect::<String>(), chicago.text);
-        let mut chars: Vec<(char, bool)> = "Título?.” x".chars().map(|c| (c, c == 'T')).collect();
-        replace_chars(&mut chars, "?.”", "?”");
-        let styled = Styled::from_chars(&chars);
-        assert_eq!((styled.text.as_str(), styled.runs()[0]), ("Título?” x", ("T", true)));
     }
 
     #[test]
