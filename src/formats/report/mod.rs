@@ -338,29 +338,42 @@ impl Report {
         let for_notes: Vec<&Source> = found.iter().map(|s| s.unwrap_or(&absent)).collect();
         let keys: Vec<(usize, &str)> =
             dated.iter().chain(&undated).flat_map(|e| &e.citations).map(|c| (c.source_index, &*c.pin_cite)).collect();
+        // The sources in the order the report first cites them, as its notes number them.
+        let mut printed: Vec<usize> = Vec::with_capacity(found.len());
+        for &(i, _) in &keys {
+            if !printed.contains(&i) {
+                printed.push(i);
+            }
+        }
         let notes = options.style.notes(&for_notes, &keys);
         for (c, note) in dated.iter_mut().chain(&mut undated).flat_map(|e| &mut e.citations).zip(notes) {
             c.footnote = note.text;
             c.footnote_italic = note.italic;
         }
-        let cited: Vec<&Source> = found.into_iter().flatten().collect();
+        let cited: Vec<&Source> = printed.iter().filter_map(|&i| found.get(i).copied().flatten()).collect();
         let references = options.style.format_all(&cited);
-        let sources = cited
+        let mut sources = cited
             .iter()
             .zip(references)
-            .map(|(s, reference)| SourceEntry {
-                id: s.id.to_string(),
-                reference: reference.text,
-                reference_italic: reference.italic,
-                file: s
-                    .original
-                    .as_ref()
-                    .map(|o| format!("Original: {} ({}), SHA-256 {}", o.file, o.kind.name(), o.sha256)),
-                language: s.language.clone(),
+            .map(|(s, (place, reference))| {
+                (
+                    place,
+                    SourceEntry {
+                        id: s.id.to_string(),
+                        reference: reference.text,
+                        reference_italic: reference.italic,
+                        file: s
+                            .original
+                            .as_ref()
+                            .map(|o| format!("Original: {} ({}), SHA-256 {}", o.file, o.kind.name(), o.sha256)),
+                        language: s.language.clone(),
+                    },
+                )
             })
             .collect::<Vec<_>>();
-        let mut sources = sources;
-        sources.sort_by_cached_key(|s| s.reference.to_lowercase());
+        // As the style lists them.
+        sources.sort_by_key(|(place, _)| *place);
+        let sources = sources.into_iter().map(|(_, s)| s).collect();
         Ok(Self {
             title: timeline.title.clone(),
             description: timeline.description.clone().unwrap_or_default(),

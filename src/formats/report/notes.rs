@@ -41,8 +41,9 @@ impl CitationStyle {
                 Some(key)
             })
             .collect();
-        // The first notes before the later ones; a stranger's note between any two, so that no
-        // note follows one of its own source (which a style may shorten to "Ibid.").
+        // The first notes before the later ones, in the order the sources are first cited (as a
+        // numeric style numbers them); a stranger's note before each later one, so that no note
+        // follows one of its own source (which a style may shorten to "Ibid.").
         wanted.sort_by_key(|&(_, first, _)| !first);
         let library = library(sources);
         let entries: Vec<&hayagriva::Entry> = library.iter().collect();
@@ -53,7 +54,7 @@ impl CitationStyle {
         let mut number = 0;
         for &(i, first, pin) in &wanted {
             let Some(entry) = entries.get(i) else { continue };
-            if let Some(other) = stranger.iter().next() {
+            if !first && let Some(other) = stranger.iter().next() {
                 number += 1;
                 let item = CitationItem::with_entry(other);
                 driver.citation(CitationRequest::new(vec![item], &style, None, locales, Some(number)));
@@ -78,7 +79,10 @@ impl CitationStyle {
                 let template =
                     key.and_then(|k| templates.get(&k)).filter(|t| t.iter().any(|(c, _)| !c.is_whitespace()));
                 match template {
-                    Some(t) => Styled::from_chars(&end_note(tidy_chars(fill_in(t, page_locator(cite.1))))),
+                    Some(t) => {
+                        let chars = unwrap_parentheses(tidy_chars(fill_in(t, page_locator(cite.1))));
+                        Styled::from_chars(&end_note(chars))
+                    }
                     None => plain(cite),
                 }
             })
@@ -94,9 +98,11 @@ enum Pin {
     Range,
 }
 
-/// Stand-ins for a page in a template, from Unicode's private use area.
-const PAGE_FROM: char = '\u{E000}';
-const PAGE_TO: char = '\u{E001}';
+/// A stand-in for a page in a template, from Unicode's private use area.
+const PAGE: char = '\u{E000}';
+/// A stand-in for a range of pages: numbers, so that the style labels them as pages ("pp."),
+/// unlike any page a source has.
+const RANGE: &str = "77771–77772";
 
 impl Pin {
     fn of(pin: &str) -> Self {
@@ -112,20 +118,56 @@ impl Pin {
         match self {
             Self::None => None,
             Self::One => Some("\u{E000}"),
-            Self::Range => Some("\u{E000}–\u{E001}"),
+            Self::Range => Some(RANGE),
         }
     }
 }
 
-/// A template with its page stand-ins replaced by `page`.
+/// A template with its page stand-in replaced by `page`. A range's stand-in may come back
+/// abbreviated ("77771–2"): its second number is read to its last digit.
 fn fill_in(template: &[(char, bool)], page: Option<&str>) -> Vec<(char, bool)> {
-    let Some(from) = template.iter().position(|&(c, _)| c == PAGE_FROM) else { return template.to_vec() };
-    let to = template.iter().position(|&(c, _)| c == PAGE_TO).filter(|&t| t > from).unwrap_or(from);
+    let chars: Vec<char> = template.iter().map(|&(c, _)| c).collect();
+    let first: Vec<char> = RANGE.chars().take_while(char::is_ascii_digit).collect();
+    let span = chars.iter().position(|&c| c == PAGE).map(|at| (at, at + 1)).or_else(|| {
+        let at = chars.windows(first.len()).position(|w| w == first.as_slice())?;
+        let mut end = at + first.len();
+        if chars.get(end).is_some_and(|c| matches!(c, '-' | '–' | '—')) {
+            let digits = chars[end + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if digits > 0 {
+                end += 1 + digits;
+            }
+        }
+        Some((at, end))
+    });
+    let Some((from, to)) = span else { return template.to_vec() };
     let italic = template[from].1;
     let mut out = template[..from].to_vec();
     out.extend(page.unwrap_or_default().chars().map(|c| (c, italic)));
-    out.extend_from_slice(&template[to + 1..]);
+    out.extend_from_slice(&template[to..]);
     out
+}
+
+/// An author-date style's citation is in parentheses in running text; alone in a note, it
+/// stands without them: "(Pérez 2018, 4)" is "Pérez 2018, 4".
+fn unwrap_parentheses(chars: Vec<(char, bool)>) -> Vec<(char, bool)> {
+    let n = chars.len();
+    let end = if chars.last().is_some_and(|&(c, _)| c == '.') { n.saturating_sub(1) } else { n };
+    if n < 2 || chars[0].0 != '(' || chars.get(end.wrapping_sub(1)).is_none_or(|&(c, _)| c != ')') {
+        return chars;
+    }
+    // Only when the first parenthesis closes at the end.
+    let mut depth = 0_i32;
+    for (k, &(c, _)) in chars[..end].iter().enumerate() {
+        depth += match c {
+            '(' => 1,
+            ')' => -1,
+            _ => 0,
+        };
+        if depth == 0 && k + 1 < end {
+            return chars;
+        }
+    }
+    chars[1..end - 1].to_vec()
 }
 
 /// The pages of a pin cite as a locator takes them: `p. 4` is `4`, `pp. 4–5` is `4–5`, and a
@@ -174,8 +216,13 @@ mod tests {
         assert_eq!(page_locator("3:12–15"), Some("3:12–15"));
         assert_eq!(page_locator(" "), None);
         assert_eq!((Pin::of("p. 4"), Pin::of("pp. 4–5"), Pin::of("")), (Pin::One, Pin::Range, Pin::None));
-        let template: Vec<(char, bool)> = "X, \u{E000}–\u{E001}.".chars().map(|c| (c, false)).collect();
-        assert_eq!(Styled::from_chars(&fill_in(&template, Some("4–5"))).text, "X, 4–5.");
+        let chars = |s: &str| s.chars().map(|c| (c, false)).collect::<Vec<_>>();
+        let text = |c: &[(char, bool)]| Styled::from_chars(c).text;
+        assert_eq!(text(&fill_in(&chars("X, pp. 77771–77772."), Some("4–5"))), "X, pp. 4–5.");
+        assert_eq!(text(&fill_in(&chars("X, 77771–2."), Some("4–5"))), "X, 4–5.", "an abbreviated range");
+        assert_eq!(text(&fill_in(&chars("X, p. \u{E000}."), Some("4"))), "X, p. 4.");
+        assert_eq!(text(&unwrap_parentheses(chars("(Pérez, 2018, p. 4)."))), "Pérez, 2018, p. 4");
+        assert_eq!(text(&unwrap_parentheses(chars("(a) and (b)"))), "(a) and (b)");
         let complaint = Source { id: "b".into(), title: "Complaint".to_owned(), ..Source::default() };
         assert_eq!(fallback_note(Some(&complaint), "p. 2"), "Complaint, p. 2.");
         let note = |s: &str| Styled::from_chars(&end_note(s.chars().map(|c| (c, false)).collect())).text;

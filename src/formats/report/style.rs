@@ -60,15 +60,17 @@ impl CitationStyle {
 
     /// `source` as a reference in this style, in one line.
     pub fn format(self, source: &Source) -> String {
-        self.format_all(&[source]).pop().unwrap_or_default().text
+        self.format_all(&[source]).pop().map(|(_, r)| r.text).unwrap_or_default()
     }
 
-    /// Each of `sources` as a reference in this style, in their order: one style and one
-    /// processor for them all.
-    pub fn format_all(self, sources: &[&Source]) -> Vec<Styled> {
+    /// Each of `sources` (in the order they are first cited) as a reference in this style, in
+    /// their order, with its place in the style's list of references (alphabetical in Chicago
+    /// and APA, by first citation in a numeric style such as IEEE, whose label, "[1]", leads
+    /// the reference): one style and one processor for them all.
+    pub fn format_all(self, sources: &[&Source]) -> Vec<(usize, Styled)> {
         let library = library(sources);
         let Style::Independent(style) = self.archived().get() else {
-            return sources.iter().map(|s| Styled::plain(fallback(s))).collect();
+            return sources.iter().map(|s| Styled::plain(fallback(s))).enumerate().collect();
         };
         let locales = bundled_locales();
         let mut driver = BibliographyDriver::new();
@@ -78,28 +80,36 @@ impl CitationStyle {
         let rendered = driver.finish(BibliographyRequest { style: &style, locale: None, locale_files: locales });
         let mut by_key = std::collections::HashMap::new();
         if let Some(bibliography) = rendered.bibliography {
-            for item in bibliography.items {
-                by_key.insert(item.key, chars_of(&item.content));
+            for (place, item) in bibliography.items.into_iter().enumerate() {
+                let mut chars = Vec::new();
+                if let Some(label) = item.first_field {
+                    chars = chars_of(&hayagriva::ElemChildren(vec![label]));
+                    chars.push((' ', false));
+                }
+                chars.extend(chars_of(&item.content));
+                by_key.insert(item.key, (place, chars));
             }
         } else {
             // A style with citations only (no bibliography): the citation is the reference.
-            for (citation, entry) in rendered.citations.into_iter().zip(library.iter()) {
-                by_key.insert(entry.key().to_owned(), chars_of(&citation.citation));
+            for (place, (citation, entry)) in rendered.citations.into_iter().zip(library.iter()).enumerate() {
+                by_key.insert(entry.key().to_owned(), (place, chars_of(&citation.citation)));
             }
         }
         sources
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                let chars = by_key
-                    .remove(&key(i))
-                    .filter(|t| t.iter().any(|(c, _)| !c.is_whitespace()))
-                    .unwrap_or_else(|| fallback(s).chars().map(|c| (c, false)).collect());
+                let plain = || fallback(s).chars().map(|c| (c, false)).collect();
+                let (place, chars) = match by_key.remove(&key(i)) {
+                    Some((place, t)) if t.iter().any(|(c, _)| !c.is_whitespace()) => (place, t),
+                    Some((place, _)) => (place, plain()),
+                    None => (sources.len() + i, plain()),
+                };
                 let mut chars = tidy_chars(chars);
                 if let Some(language) = language_name(&s.language) {
                     chars.extend(format!(" In {language}.").chars().map(|c| (c, false)));
                 }
-                Styled::from_chars(&chars)
+                (place, Styled::from_chars(&chars))
             })
             .collect()
     }
@@ -133,7 +143,13 @@ pub(super) fn library(sources: &[&Source]) -> hayagriva::Library {
             _ => "Misc",
         };
         entry.insert("type".into(), kind.into());
-        entry.insert("title".into(), title.into());
+        entry.insert(
+            "title".into(),
+            match short_title(&title) {
+                Some(short) => serde_json::json!({ "value": title, "short": short }),
+                None => title.into(),
+            },
+        );
         let authors = authors(s.author.as_deref().unwrap_or(""));
         if !authors.is_empty() {
             entry.insert("author".into(), authors.into());
@@ -158,6 +174,46 @@ pub(super) fn library(sources: &[&Source]) -> hayagriva::Library {
     }
     // YAML is a superset of JSON: hayagriva reads the entries as its own YAML format.
     hayagriva::io::from_yaml_str(&serde_json::Value::Object(entries).to_string()).unwrap_or_default()
+}
+
+/// Words that lead to the next one: a short title does not end on one.
+const LEADING: [&str; 24] = [
+    "a", "al", "and", "by", "con", "da", "de", "del", "di", "e", "el", "en", "for", "il", "in", "la", "of", "on",
+    "per", "por", "the", "to", "with", "y",
+];
+
+/// A long title's short form, as a later note cites it (Chicago: up to four words, an
+/// opening article left out): its first words, up to a clause's end.
+fn short_title(title: &str) -> Option<String> {
+    const WORDS: usize = 4;
+    let words: Vec<&str> = title.split_whitespace().collect();
+    if words.len() <= WORDS + 1 {
+        return None;
+    }
+    let skip = usize::from(matches!(
+        words[0].to_lowercase().as_str(),
+        "the" | "a" | "an" | "el" | "la" | "los" | "las" | "il" | "lo" | "gli" | "le"
+    ));
+    let mut short: Vec<&str> = Vec::new();
+    for w in &words[skip..] {
+        short.push(w);
+        if short.len() == WORDS || w.ends_with([',', ':', ';']) {
+            break;
+        }
+    }
+    // Not ending on a word that leads to the next ("of", "de", "di").
+    while short.len() > 1 && short.last().is_some_and(|w| LEADING.contains(&w.to_lowercase().as_str())) {
+        short.pop();
+    }
+    let mut text = short.join(" ");
+    text = text.trim_end_matches([',', ':', ';', '.']).to_owned();
+    // An opening mark left without its closing one ("¿Netflix pagaba cientos de").
+    for (open, close) in [('¿', '?'), ('¡', '!')] {
+        if text.starts_with(open) && !text.contains(close) {
+            text.push(close);
+        }
+    }
+    Some(text)
 }
 
 /// A byline as hayagriva's names ("Family, Given"): "Ana Pérez and Luis Gil" is two people;
@@ -271,6 +327,12 @@ mod tests {
         let chicago = CitationStyle::Chicago.format(&case);
         assert!(chicago.contains("Smith v. Acme"), "a case name keeps its lower-case v.: {chicago}");
         assert_eq!(authors("Ana Pérez and Luis Gil"), ["Pérez, Ana", "Gil, Luis"]);
+        assert_eq!(short_title("Facebook Gave Netflix Access").as_deref(), None, "short enough");
+        assert_eq!(
+            short_title("¿Netflix pagaba cientos de millones a Meta por mensajes privados de usuarios?").as_deref(),
+            Some("¿Netflix pagaba cientos?")
+        );
+        assert_eq!(short_title("The Complaint, as filed in the court below").as_deref(), Some("Complaint"));
         assert_eq!(authors("Pérez, Ana"), ["Pérez, Ana"]);
         assert_eq!(authors("Reuters"), ["Reuters"]);
         assert_eq!(csl_date("2018-12"), Some("2018-12".to_owned()));
@@ -300,7 +362,7 @@ mod tests {
 
     #[test]
     fn the_style_sets_a_periodical_in_italics_and_runs_cover_the_text() {
-        let chicago = &CitationStyle::Chicago.format_all(&[&source()])[0];
+        let chicago = &CitationStyle::Chicago.format_all(&[&source()])[0].1;
         let italic: Vec<&str> = chicago.runs().into_iter().filter(|(_, i)| *i).map(|(t, _)| t).collect();
         assert_eq!(italic, ["El País"], "{chicago:?}");
         assert_eq!(chicago.runs().iter().map(|(t, _)| *t).collect::<String>(), chicago.text);
@@ -311,6 +373,10 @@ mod tests {
         let a = Source { id: "a".into(), title: "Zebra".to_owned(), ..Source::default() };
         let b = Source { id: "b".into(), title: "Aardvark".to_owned(), ..Source::default() };
         let all = CitationStyle::Chicago.format_all(&[&a, &b]);
-        assert!(all[0].text.contains("Zebra") && all[1].text.contains("Aardvark"), "{all:?}");
+        assert!(all[0].1.text.contains("Zebra") && all[1].1.text.contains("Aardvark"), "{all:?}");
+        assert_eq!((all[0].0, all[1].0), (1, 0), "Chicago lists them alphabetically");
+        let ieee = CitationStyle::parse("ieee").expect("bundled").format_all(&[&a, &b]);
+        assert_eq!((ieee[0].0, ieee[1].0), (0, 1), "IEEE lists them as first cited");
+        assert!(ieee[0].1.text.starts_with("[1] ") && ieee[1].1.text.starts_with("[2] "), "{ieee:?}");
     }
 }
