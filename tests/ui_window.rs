@@ -592,3 +592,24 @@ fn ctrl_s_on_a_timeline_without_a_file_asks_where_to_save_it() {
     assert!(matches!(harness.state().modal(), Some(Modal::SaveAs)), "{:?}", harness.state().modal());
     assert!(harness.query_by_label("Save As").is_some(), "the dialog is shown");
 }
+
+#[test]
+fn a_dialog_that_proposes_a_file_takes_the_keyboard_with_the_name_selected() {
+    let mut harness = app_harness();
+    let shortcuts = [
+        ("Export Report", egui::Modifiers::COMMAND, Key::P, ".pdf"),
+        ("Export Image", egui::Modifiers::COMMAND, Key::E, ".png"),
+        ("Save As", egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::S, ".citeline.json"),
+        ("New Timeline", egui::Modifiers::COMMAND, Key::N, ".citeline.json"),
+    ];
+    for (dialog, modifiers, key, ending) in shortcuts {
+        harness.key_press_modifiers(modifiers, key);
+        harness.run();
+        // Typed at once, without a click: the name is replaced, the folder and ending kept.
+        type_keys(&mut harness, "brief", None);
+        let path = field_text(&harness, "Save to");
+        assert!(path.ends_with(&format!("/brief{ending}")), "{dialog}: {path}");
+        harness.key_press(Key::Escape);
+        harness.run();
+    }
+}

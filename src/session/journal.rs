@@ -104,7 +104,9 @@ impl Journal {
             std::fs::create_dir_all(dir)?;
         }
         let mut file = File::create(path)?;
-        let header = Header { citeline_journal: 1, file: document.map(Path::to_owned) };
+        // Absolute: the program may start again from another folder.
+        let document = document.map(|d| std::path::absolute(d).unwrap_or_else(|_| d.to_owned()));
+        let header = Header { citeline_journal: 1, file: document };
         serde_json::to_writer(&mut file, &header)?;
         file.write_all(b"\n")?;
         file.flush()?;
@@ -176,6 +178,12 @@ mod tests {
         let mut journal = Journal::start(&path, Some(doc)).expect("start again");
         journal.restart(None).expect("restart");
         assert_eq!(Journal::recover(&path), None, "a save starts afresh");
+        // A document opened by a relative path is remembered by its absolute one: the program
+        // may start again from another folder.
+        let mut journal = Journal::start(&path, Some(Path::new("cases/b.citeline.json"))).expect("start");
+        journal.append(&Edit::SetTitle("B".into()), Described::default()).expect("append");
+        let file = Journal::recover(&path).and_then(|r| r.file).expect("a file");
+        assert!(file.is_absolute() && file.ends_with("cases/b.citeline.json"), "{}", file.display());
         Journal::discard(&path);
         assert!(!path.exists());
     }

@@ -43,6 +43,8 @@ pub struct ExportDialog {
     pub message: Option<Result<String, String>>,
     /// An export that finished well, for the status strip to say so: the file written.
     finished: Option<PathBuf>,
+    /// Just opened: the file field takes the keyboard, its name selected.
+    focus: bool,
 }
 
 impl Default for ExportDialog {
@@ -61,6 +63,7 @@ impl Default for ExportDialog {
             running: None,
             message: None,
             finished: None,
+            focus: false,
         }
     }
 }
@@ -110,6 +113,11 @@ impl ExportDialog {
             self.path.clone_from(&proposed);
             self.proposed = proposed;
         }
+    }
+
+    /// Opens the dialog: the file field takes the keyboard.
+    pub fn show(&mut self) {
+        self.focus = true;
     }
 
     /// Sets where the image goes (a file chosen).
@@ -181,7 +189,11 @@ impl ExportDialog {
             ui.end_row();
             let file_label = ui.label("Save to");
             ui.horizontal(|ui| {
-                ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(280.0)).labelled_by(file_label.id);
+                let field =
+                    ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(280.0)).labelled_by(file_label.id);
+                if std::mem::take(&mut self.focus) {
+                    super::field::focus_selecting(ui.ctx(), field.id, super::field::file_stem(&self.path));
+                }
                 browse = ui.button("Browse…").clicked();
             });
             ui.end_row();

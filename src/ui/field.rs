@@ -57,6 +57,16 @@ fn update_drafts(ctx: &Context, f: impl FnOnce(&mut Drafts)) {
     ctx.data_mut(|d| f(d.get_temp_mut_or_default::<Drafts>(drafts_id())));
 }
 
+/// The characters of the file's name before `.citeline.json` (or its last dot) in `path`:
+/// what a dialog selects when it proposes a file, so that typing names it.
+pub fn file_stem(path: &str) -> std::ops::Range<usize> {
+    let name_at = path.rfind(['/', '\\']).map_or(0, |i| i + 1);
+    let name = &path[name_at..];
+    let end = name.find(".citeline.json").or_else(|| name.rfind('.')).unwrap_or(name.len());
+    let chars = |s: &str| s.chars().count();
+    chars(&path[..name_at])..chars(&path[..name_at + end])
+}
+
 /// Gives the text field `id` the keyboard with the characters `chars` selected (an empty
 /// range puts the cursor there): ready for typing over.
 pub fn focus_selecting(ctx: &Context, id: egui::Id, chars: std::ops::Range<usize>) {

@@ -32,7 +32,7 @@ impl NewDialog {
                 let r = ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(340.0)).labelled_by(label.id);
                 if std::mem::take(&mut self.focus) {
                     // The name selected, folder and ending kept: typing a name names it.
-                    super::field::focus_selecting(ui.ctx(), r.id, stem(&self.path));
+                    super::field::focus_selecting(ui.ctx(), r.id, super::field::file_stem(&self.path));
                 }
                 // Enter in the field creates, as the Create button does.
                 if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
@@ -55,15 +55,6 @@ impl NewDialog {
     }
 }
 
-/// The characters of the file's name before `.citeline.json` (or its last dot) in `path`.
-fn stem(path: &str) -> std::ops::Range<usize> {
-    let name_at = path.rfind(['/', '\\']).map_or(0, |i| i + 1);
-    let name = &path[name_at..];
-    let end = name.find(".citeline.json").or_else(|| name.rfind('.')).unwrap_or(name.len());
-    let chars = |s: &str| s.chars().count();
-    chars(&path[..name_at])..chars(&path[..name_at + end])
-}
-
 /// The path typed, with `.citeline.json` added to a name typed without an ending.
 fn timeline_path(typed: &str) -> PathBuf {
     let typed = typed.trim();
@@ -82,9 +73,9 @@ mod tests {
     #[test]
     fn the_name_is_selected_and_a_bare_name_becomes_a_timeline_file() {
         let path = "/cases/timeline.citeline.json";
-        assert_eq!(&path[stem(path)], "timeline");
-        assert_eq!(stem("notes.json"), 0..5);
-        assert_eq!(stem("/a/b"), 3..4);
+        assert_eq!(&path[super::super::field::file_stem(path)], "timeline");
+        assert_eq!(super::super::field::file_stem("notes.json"), 0..5);
+        assert_eq!(super::super::field::file_stem("/a/b"), 3..4);
         assert_eq!(timeline_path(" /cases/case2 "), PathBuf::from("/cases/case2.citeline.json"));
         assert_eq!(timeline_path("/cases/case2.json"), PathBuf::from("/cases/case2.json"));
         assert_eq!(timeline_path("case"), PathBuf::from("case.citeline.json"));

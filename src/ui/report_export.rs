@@ -22,7 +22,6 @@ struct Running {
 
 /// The dialog's choices, kept from one report to the next while the program runs.
 pub struct ReportExport {
-    pub open: bool,
     pub paper: Paper,
     pub style: CitationStyle,
     pub picture: bool,
@@ -31,6 +30,10 @@ pub struct ReportExport {
     replacing: Option<PathBuf>,
     /// Give the file field the keyboard at the next frame (a name refused by Enter).
     refocus: bool,
+    /// Just opened: the file field takes the keyboard, its name selected.
+    focus: bool,
+    /// The timeline the path was chosen for: another one gets its own proposal.
+    proposed_for: PathBuf,
     /// The path last checked and why it cannot take a report: the disk is asked once per path
     /// typed (and again when the dialog opens), not on every frame.
     checked: Option<(PathBuf, Option<String>)>,
@@ -43,13 +46,14 @@ pub struct ReportExport {
 impl Default for ReportExport {
     fn default() -> Self {
         Self {
-            open: false,
             paper: paper_of_locale(&locale()),
             style: CitationStyle::default(),
             picture: true,
             path: String::new(),
             replacing: None,
             refocus: false,
+            focus: false,
+            proposed_for: PathBuf::new(),
             checked: None,
             proposed: String::new(),
             running: None,
@@ -83,14 +87,16 @@ impl ReportExport {
     }
 
     /// Opens the dialog, proposing a file beside the timeline named after it unless the user
-    /// chose another.
+    /// chose another for this timeline; the file field takes the keyboard.
     pub fn show(&mut self, doc: &crate::model::Document) {
         let proposed = Self::proposed(doc.path(), &doc.timeline().title).display().to_string();
-        if self.path.trim().is_empty() || self.path == self.proposed {
+        if self.path.trim().is_empty() || self.path == self.proposed || self.proposed_for != doc.path() {
             self.path.clone_from(&proposed);
         }
         self.proposed = proposed;
+        doc.path().clone_into(&mut self.proposed_for);
         self.checked = None;
+        self.focus = true;
     }
 
     /// Sets where the report goes (a file chosen).
@@ -117,6 +123,38 @@ impl ReportExport {
             *open = false;
         }
         command
+    }
+
+    /// What the report will be: the formats, a filter, a long report, a picture left out.
+    fn notes_ui(&self, ui: &mut Ui, shown: usize, filtered_out: Option<usize>) {
+        ui.label(RichText::new("A Word document (.docx) or a PDF, as the file name says; Enter exports.").small());
+        if let Some(hidden) = filtered_out {
+            let hidden = crate::model::date::group_thousands(hidden as u64);
+            ui.label(
+                RichText::new(format!(
+                    "A filter is on: the {hidden} events it hides are left out, and the report says so."
+                ))
+                .small(),
+            );
+        }
+        if crate::formats::report::size_warning(shown).is_some() {
+            let n = crate::model::date::group_thousands(shown as u64);
+            let says =
+                format!("This report is long: {n} events run to thousands of pages. The Filters menu narrows it.");
+            ui.colored_label(palette_of(ui).caution, says);
+        }
+        if self.picture && shown > crate::formats::report::PICTURE_MAX_EVENTS {
+            let most = crate::model::date::group_thousands(crate::formats::report::PICTURE_MAX_EVENTS as u64);
+            ui.label(
+                RichText::new(format!(
+                    "The picture is left out above {most} dated events: too many to read on a page."
+                ))
+                .small(),
+            );
+        }
+        if shown == 0 {
+            ui.colored_label(palette_of(ui).caution, "No event is shown: the report would hold no row.");
+        }
     }
 
     fn contents_ui(
@@ -151,6 +189,9 @@ impl ReportExport {
                 if std::mem::take(&mut self.refocus) {
                     field.request_focus();
                 }
+                if std::mem::take(&mut self.focus) {
+                    super::field::focus_selecting(ui.ctx(), field.id, super::field::file_stem(&self.path));
+                }
                 if field.changed() {
                     self.replacing = None;
                 }
@@ -161,22 +202,7 @@ impl ReportExport {
             });
             ui.end_row();
         });
-        ui.label(RichText::new("A Word document (.docx) or a PDF, as the file name says; Enter exports.").small());
-        if let Some(hidden) = filtered_out {
-            let hidden = crate::model::date::group_thousands(hidden as u64);
-            ui.label(
-                RichText::new(format!(
-                    "A filter is on: the {hidden} events it hides are left out, and the report says so."
-                ))
-                .small(),
-            );
-        }
-        if let Some(warning) = crate::formats::report::size_warning(shown) {
-            ui.colored_label(palette_of(ui).caution, format!("This report is long: {warning}."));
-        }
-        if shown == 0 {
-            ui.colored_label(palette_of(ui).caution, "No event is shown: the report would hold no row.");
-        }
+        self.notes_ui(ui, shown, filtered_out);
         ui.separator();
         let path = PathBuf::from(self.path.trim());
         if self.checked.as_ref().is_none_or(|(p, _)| *p != path) {
@@ -295,6 +321,25 @@ fn report_path_problem(path: &Path) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_chosen_for_one_timeline_is_not_proposed_for_another() {
+        let seed = crate::model::seed_document();
+        let other_timeline = crate::model::Timeline { title: "Other case".into(), ..Default::default() };
+        let other = crate::model::Document::new(
+            other_timeline,
+            Path::new("/cases/other.citeline.json"),
+            &crate::model::Progress::default(),
+        )
+        .expect("valid");
+        let mut dialog = ReportExport::default();
+        dialog.show(&seed);
+        dialog.set_path(Path::new("/reports/huge.pdf"));
+        dialog.show(&seed);
+        assert_eq!(dialog.path, "/reports/huge.pdf", "kept for the same timeline");
+        dialog.show(&other);
+        assert!(dialog.path.ends_with("other.pdf"), "proposed anew for another: {}", dialog.path);
+    }
 
     #[test]
     fn the_paper_follows_the_locale() {

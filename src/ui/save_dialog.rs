@@ -17,11 +17,14 @@ pub struct SaveDialog {
     format: Option<Format>,
     /// The outcome of the last save, shown until the next.
     pub message: Option<Result<String, String>>,
+    /// Just opened: the file field takes the keyboard, its name selected.
+    focus: bool,
 }
 
 impl SaveDialog {
     /// Opens the dialog with a name beside the open file.
     pub fn show(&mut self, current: Option<&Path>) {
+        self.focus = true;
         if self.path.is_empty() {
             // An absolute folder, so that the field says where the file will go.
             let cwd = std::env::current_dir().unwrap_or_default();
@@ -85,7 +88,11 @@ impl SaveDialog {
         egui::Grid::new("save-options").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
             let label = ui.label("Save to");
             ui.horizontal(|ui| {
-                ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(300.0)).labelled_by(label.id);
+                let field =
+                    ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(300.0)).labelled_by(label.id);
+                if std::mem::take(&mut self.focus) {
+                    super::field::focus_selecting(ui.ctx(), field.id, super::field::file_stem(&self.path));
+                }
                 browse = ui.button("Browse…").clicked();
             });
             ui.end_row();

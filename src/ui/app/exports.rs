@@ -11,7 +11,10 @@ impl CitelineApp {
     /// Applies one of the exporting commands.
     pub(super) fn apply_export(&mut self, command: Command, ctx: &egui::Context) {
         match command {
-            Command::ShowExport => self.show_modal(Modal::Export),
+            Command::ShowExport => {
+                self.export.show();
+                self.show_modal(Modal::Export);
+            }
             Command::ShowExportTable => {
                 let doc = &self.session.data().doc;
                 let start = crate::ui::table_export::TableExport::proposed(doc.path(), &doc.timeline().title);

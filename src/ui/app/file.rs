@@ -70,7 +70,7 @@ impl CitelineApp {
             return;
         }
         if let Some(file) = recovery.file {
-            self.replay = Some(recovery.edits);
+            self.replay = Some((file.clone(), recovery.edits));
             self.restore_view = None;
             self.session.open(file);
         } else {

@@ -86,7 +86,7 @@ pub struct CitelineApp {
     /// The one dialog open over the window.
     modal: Option<Modal>,
     /// Restored edits waiting for their document to open.
-    replay: Option<Vec<crate::model::edit::Edit>>,
+    replay: Option<(PathBuf, Vec<crate::model::edit::Edit>)>,
 }
 
 impl CitelineApp {

@@ -55,8 +55,22 @@ impl CitelineApp {
             match notice {
                 Notice::Opened { same_file } => {
                     self.opened(same_file);
-                    if let Some(edits) = self.replay.take() {
-                        self.restore(edits);
+                    if let Some((file, edits)) = self.replay.take() {
+                        let same = |a: &std::path::Path, b: &std::path::Path| {
+                            std::fs::canonicalize(a)
+                                .ok()
+                                .zip(std::fs::canonicalize(b).ok())
+                                .is_some_and(|(a, b)| a == b)
+                        };
+                        if self.session.path().is_some_and(|p| same(p, &file)) {
+                            self.restore(edits);
+                        } else if let Some(recovery) =
+                            self.store.journal_path().and_then(|j| crate::session::journal::Journal::recover(&j))
+                        {
+                            // Another file opened (the crash's one failed to): its edits are
+                            // not this one's. The journal still holds them: offered again.
+                            self.show_modal(Modal::Recovery(recovery));
+                        }
                     }
                 }
                 Notice::Reloaded { previous } => {
