@@ -243,3 +243,46 @@ fn every_dialog_field_keeps_what_is_typed_key_by_key() {
         harness.run();
     }
 }
+
+/// One frame of `harness`, its input first through the app's raw input hook, as eframe does.
+fn frame_through_hook(harness: &mut Harness<'static, CitelineApp>) {
+    let ctx = harness.ctx.clone();
+    let mut input = std::mem::take(harness.input_mut());
+    eframe::App::raw_input_hook(harness.state_mut(), &ctx, &mut input);
+    *harness.input_mut() = input;
+    harness.step();
+}
+
+#[test]
+fn typing_that_shares_a_slow_frame_with_a_click_on_the_next_field_lands_in_both() {
+    let mut harness = common::app_harness();
+    harness.state_mut().command(Command::ShowAddSource(None));
+    harness.run();
+    text_input(&harness, "Publisher").focus();
+    harness.step();
+    let push_text = |harness: &mut Harness<'static, CitelineApp>, text: &str| {
+        harness.input_mut().events.extend(text.chars().map(|c| egui::Event::Text(c.to_string())));
+    };
+    push_text(&mut harness, "Harbor Authority");
+    frame_through_hook(&mut harness);
+    // The window was slow: the rest of the typing, a click on the next field and the typing
+    // there all arrive in one frame.
+    push_text(&mut harness, " Press Office");
+    let at = text_input(&harness, "Address (URL)").rect().center();
+    let events = &mut harness.input_mut().events;
+    events.push(egui::Event::PointerMoved(at));
+    for pressed in [true, false] {
+        events.push(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    push_text(&mut harness, "https://example.org/x");
+    for _ in 0..3 {
+        frame_through_hook(&mut harness);
+    }
+    assert_eq!(field_text(&harness, "Publisher"), "Harbor Authority Press Office");
+    assert_eq!(field_text(&harness, "Address (URL)"), "https://example.org/x");
+}

@@ -268,3 +268,59 @@ impl<'a> TextField<'a> {
         typed
     }
 }
+
+/// Keys typed while the window was slow can share a frame with a click that moves the
+/// keyboard to another field: egui gives that frame's text to no field (the keyboard leaves
+/// the old one as the frame begins and reaches the new one as it ends). So the events from the
+/// first press of a button on, when something was typed before it, are held for the next
+/// frame (`held`, given back first then), and so is what was typed after a click: what was
+/// typed before the click reaches the field it was typed in, what was typed after reaches the
+/// next. True when events are held: another
+/// frame is wanted at once.
+pub fn hold_after_press(raw: &mut egui::RawInput, held: &mut Vec<egui::Event>) -> bool {
+    let mut events = std::mem::take(held);
+    events.append(&mut raw.events);
+    let typed = |e: &egui::Event| matches!(e, egui::Event::Text(_) | egui::Event::Key { .. } | egui::Event::Paste(_));
+    if let Some(p) = events.iter().position(|e| matches!(e, egui::Event::PointerButton { pressed: true, .. })) {
+        // Typed before the press: the press waits. Else typed after it: that typing waits for
+        // the frame after the click's.
+        let cut =
+            if events[..p].iter().any(typed) { Some(p) } else { events[p..].iter().position(typed).map(|t| p + t) };
+        if let Some(cut) = cut {
+            *held = events.split_off(cut);
+        }
+    }
+    raw.events = events;
+    !held.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typing_and_a_click_in_one_frame_are_given_out_in_order_over_three() {
+        let press = |pressed| egui::Event::PointerButton {
+            pos: egui::pos2(1.0, 1.0),
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        };
+        let text = |t: &str| egui::Event::Text(t.to_owned());
+        let mut held = Vec::new();
+        let mut raw =
+            egui::RawInput { events: vec![text("a"), press(true), press(false), text("b")], ..Default::default() };
+        assert!(hold_after_press(&mut raw, &mut held));
+        assert_eq!(raw.events, [text("a")]);
+        let mut raw = egui::RawInput::default();
+        assert!(hold_after_press(&mut raw, &mut held));
+        assert_eq!(raw.events, [press(true), press(false)]);
+        let mut raw = egui::RawInput { events: vec![text("c")], ..Default::default() };
+        assert!(!hold_after_press(&mut raw, &mut held));
+        assert_eq!(raw.events, [text("b"), text("c")]);
+        // A click or a drag alone, or typing alone, passes as it came.
+        let mut raw = egui::RawInput { events: vec![press(true), press(false)], ..Default::default() };
+        assert!(!hold_after_press(&mut raw, &mut held));
+        assert_eq!(raw.events.len(), 2);
+    }
+}

@@ -85,6 +85,8 @@ pub struct CitelineApp {
     close_confirmed: bool,
     /// The one dialog open over the window.
     modal: Option<Modal>,
+    /// Input held for the next frame (see `field::hold_after_press`).
+    held_input: Vec<egui::Event>,
     /// Restored edits waiting for their document to open.
     replay: Option<(PathBuf, Vec<crate::model::edit::Edit>)>,
 }
@@ -128,6 +130,7 @@ impl CitelineApp {
             after_save: None,
             close_confirmed: false,
             modal: None,
+            held_input: Vec::new(),
             replay: None,
         }
     }
@@ -368,6 +371,12 @@ impl eframe::App for CitelineApp {
         super::field::end_frame(&ctx);
         if flushing {
             self.apply_deferred(&ctx);
+        }
+    }
+
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if super::field::hold_after_press(raw_input, &mut self.held_input) {
+            ctx.request_repaint();
         }
     }
 
