@@ -438,9 +438,14 @@ pub const CANCELLED_REPORT: &str = "the report was not written: cancelled";
 
 /// The report's bytes in `format`.
 pub fn render(report: &Report, format: ReportFormat) -> Result<Vec<u8>, String> {
+    render_reporting(report, format, &|_| true)
+}
+
+/// As [`render`], telling `step` how far it is (0 to 1); `step` answering false cancels.
+pub fn render_reporting(report: &Report, format: ReportFormat, step: &dyn Fn(f32) -> bool) -> Result<Vec<u8>, String> {
     match format {
         ReportFormat::Docx => docx::to_docx(report),
-        ReportFormat::Pdf => pdf::to_pdf(report),
+        ReportFormat::Pdf => pdf::to_pdf_reporting(report, step),
     }
 }
 
@@ -462,14 +467,23 @@ pub fn write(
     progress: &Progress,
 ) -> Result<Written, String> {
     let format = ReportFormat::from_path(path)?;
-    progress.start(crate::model::progress::Stage::Exporting, 3);
+    // In thousandths: the report built, then rendered (most of the time, told as it goes),
+    // then written.
+    progress.start(crate::model::progress::Stage::Exporting, 1000);
     let report = Report::build(doc, lanes, options)?;
-    progress.advance(1);
+    progress.advance(100);
     if progress.is_cancelled() {
         return Err(CANCELLED_REPORT.to_owned());
     }
-    let bytes = render(&report, format)?;
-    progress.advance(1);
+    let told = std::cell::Cell::new(0_u64);
+    let step = |f: f32| {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 0 to 800
+        let now = (f.clamp(0.0, 1.0) * 800.0) as u64;
+        progress.advance(now.saturating_sub(told.replace(now.max(told.get()))));
+        !progress.is_cancelled()
+    };
+    let bytes = render_reporting(&report, format, &step)?;
+    step(1.0);
     if progress.is_cancelled() {
         return Err(CANCELLED_REPORT.to_owned());
     }

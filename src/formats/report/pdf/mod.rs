@@ -109,6 +109,31 @@ fn lay_out(report: &Report) -> (Flow, Vec<Node>) {
     (flow, nodes)
 }
 
+/// A page's furniture, as an artifact: the running title, the day made, "Page N of M".
+fn furniture(
+    surface: &mut Surface,
+    fonts: &PdfFonts,
+    report: &Report,
+    (width, height): (f32, f32),
+    p: usize,
+    total: usize,
+) {
+    let measure = TextMeasure::get();
+    surface.start_tagged(artifact(ArtifactType::PaginationOther));
+    let title = measure
+        .fit(&report.title, SMALL, false, width - 2.0 * MARGIN_X - 160.0)
+        .map_or_else(String::new, std::borrow::Cow::into_owned);
+    draw_text(surface, fonts, MARGIN_X, 30.0, &title, SMALL, false, MUTED);
+    let made = format!("Made {}", report.made);
+    let made_w = measure.width(&made, SMALL, false);
+    draw_text(surface, fonts, width - MARGIN_X - made_w, 30.0, &made, SMALL, false, MUTED);
+    let number = format!("Page {} of {total}", p + 1);
+    let number_w = measure.width(&number, SMALL, false);
+    draw_text(surface, fonts, (width - number_w) / 2.0, height - 36.0, &number, SMALL, false, MUTED);
+    draw_rule(surface, (MARGIN_X, 44.0), (width - MARGIN_X, 44.0), 0.5);
+    surface.end_tagged();
+}
+
 /// A line of text, its italic parts slanted (no italic face is shipped: the regular one is
 /// sheared by 12°, its advance widths unchanged).
 fn draw_line(surface: &mut Surface, fonts: &PdfFonts, line: &Line) {
@@ -218,8 +243,19 @@ fn now() -> krilla::metadata::DateTime {
 /// The report as PDF bytes.
 #[allow(clippy::too_many_lines)] // each page drawn in order: furniture, rules, picture, text
 pub fn to_pdf(report: &Report) -> Result<Vec<u8>, String> {
+    to_pdf_reporting(report, &|_| true)
+}
+
+/// As [`to_pdf`], telling `step` how far it is (0 to 1) as it draws its pages; `step`
+/// answering false stops it (cancelled).
+pub fn to_pdf_reporting(report: &Report, step: &dyn Fn(f32) -> bool) -> Result<Vec<u8>, String> {
     let fonts = PdfFonts::new()?;
     let (flow, nodes) = lay_out(report);
+    // Laying out is about a fifth of the work, drawing the pages three fifths, writing the
+    // file (fonts subset, validated) the rest.
+    if !step(0.2) {
+        return Err(super::CANCELLED_REPORT.to_owned());
+    }
     let configuration = ConfigurationBuilder::new()
         .with_archival_validator(Archival::A2_B)
         .with_accessibility_validator(Accessibility::UA1)
@@ -229,34 +265,15 @@ pub fn to_pdf(report: &Report) -> Result<Vec<u8>, String> {
     let mut document = krilla::Document::new_with(settings);
     let mut ids: Vec<Vec<Identifier>> = (0..flow.leaves).map(|_| Vec::new()).collect();
     let total = flow.pages.len();
-    let measure = TextMeasure::get();
     for (p, page) in flow.pages.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)] // page counts
+        if p % 16 == 0 && !step(0.2 + 0.6 * p as f32 / total as f32) {
+            return Err(super::CANCELLED_REPORT.to_owned());
+        }
         let settings = PageSettings::from_wh(flow.width, flow.height).ok_or("the paper has no size")?;
         let mut pdf_page = document.start_page_with(settings);
         let mut surface = pdf_page.surface();
-        // Furniture: the running title, the day made, the page number.
-        surface.start_tagged(artifact(ArtifactType::PaginationOther));
-        let title = measure
-            .fit(&report.title, SMALL, false, flow.width - 2.0 * MARGIN_X - 160.0)
-            .map_or_else(String::new, std::borrow::Cow::into_owned);
-        draw_text(&mut surface, &fonts, MARGIN_X, 30.0, &title, SMALL, false, MUTED);
-        let made = format!("Made {}", report.made);
-        let made_w = measure.width(&made, SMALL, false);
-        draw_text(&mut surface, &fonts, flow.width - MARGIN_X - made_w, 30.0, &made, SMALL, false, MUTED);
-        let number = format!("Page {} of {total}", p + 1);
-        let number_w = measure.width(&number, SMALL, false);
-        draw_text(
-            &mut surface,
-            &fonts,
-            (flow.width - number_w) / 2.0,
-            flow.height - 36.0,
-            &number,
-            SMALL,
-            false,
-            MUTED,
-        );
-        draw_rule(&mut surface, (MARGIN_X, 44.0), (flow.width - MARGIN_X, 44.0), 0.5);
-        surface.end_tagged();
+        furniture(&mut surface, &fonts, report, (flow.width, flow.height), p, total);
         surface.start_tagged(artifact(ArtifactType::Layout));
         for (rect, color) in &page.fills {
             if color.a() == 0 {

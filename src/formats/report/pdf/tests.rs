@@ -101,3 +101,20 @@ fn each_footnote_is_at_the_foot_of_the_page_its_mark_is_on_below_the_content() {
     assert_eq!(marks, 80, "a mark a citation");
     assert_eq!(superscript(1204), "¹²⁰⁴");
 }
+
+#[test]
+fn drawing_the_pages_says_how_far_it_is_and_stops_when_cancelled() {
+    let report = report(120);
+    let seen = std::cell::RefCell::new(Vec::new());
+    let bytes = to_pdf_reporting(&report, &|f| {
+        seen.borrow_mut().push(f);
+        true
+    })
+    .expect("a pdf");
+    assert!(bytes.starts_with(b"%PDF-"));
+    let seen = seen.into_inner();
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]), "forward only: {seen:?}");
+    assert!(seen.iter().any(|&f| f > 0.2 && f < 0.8), "told as the pages are drawn: {seen:?}");
+    let stopped = to_pdf_reporting(&report, &|f| f < 0.5);
+    assert_eq!(stopped, Err(crate::formats::report::CANCELLED_REPORT.to_owned()));
+}
