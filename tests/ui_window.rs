@@ -609,6 +609,8 @@ fn a_dialog_that_proposes_a_file_takes_the_keyboard_with_the_name_selected() {
         type_keys(&mut harness, "brief", None);
         let path = field_text(&harness, "Save to");
         assert!(path.ends_with(&format!("/brief{ending}")), "{dialog}: {path}");
+        // Beside the open timeline, not wherever citeline was started from.
+        assert!(path.ends_with(&format!("assets/timelines/brief{ending}")), "{dialog}: {path}");
         harness.key_press(Key::Escape);
         harness.run();
     }

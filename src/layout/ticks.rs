@@ -217,9 +217,18 @@ pub fn date_label(t: f64) -> String {
 pub fn period_label(from: f64, to: f64) -> String {
     // `to` is exclusive: the period's last moment is just before it.
     let last = to - 1e-6;
-    let (ya, ma, _) = civil_from_day(whole_day(from));
+    let (ya, ma, da) = civil_from_day(whole_day(from));
     let (yb, mb, _) = civil_from_day(whole_day(last));
-    if to - from > 3.0 * 365.0 {
+    let whole_days = from.fract() == 0.0 && to.fract() == 0.0;
+    let (_, mt, dt) = civil_from_day(whole_day(to));
+    // Whole years ("2013", "2011 – 2019") and whole months ("March 2013") say no more.
+    let whole_years = whole_days && (ma, da, mt, dt) == (1, 1, 1, 1);
+    let whole_months = whole_days && da == 1 && dt == 1;
+    if whole_years && ya == yb {
+        format_year(ya)
+    } else if whole_months && (ya, ma) == (yb, mb) && to - from < 32.0 {
+        format!("{} {}", MONTH_NAMES[usize::from(ma - 1)], format_year(ya))
+    } else if to - from > 3.0 * 365.0 || whole_years {
         if ya == yb { format_year(ya) } else { format!("{} – {}", format_year(ya), format_year(yb)) }
     } else if to - from > 60.0 {
         let month = |m: u8| &MONTH_NAMES[usize::from(m - 1)][..3];
@@ -292,6 +301,9 @@ mod tests {
     #[test]
     fn periods_read_at_their_precision() {
         assert_eq!(period_label(year_start(2011), year_start(2020)), "2011 – 2019");
+        assert_eq!(period_label(year_start(2013), year_start(2014)), "2013", "a whole year");
+        assert_eq!(period_label(year_start(2013), year_start(2015)), "2013 – 2014", "whole years");
+        assert_eq!(period_label(day_from_civil(2013, 3, 1), day_from_civil(2013, 4, 1)), "March 2013");
         assert_eq!(period_label(day_from_civil(2013, 8, 1), day_from_civil(2014, 3, 1)), "Aug 2013 – Feb 2014");
         assert_eq!(period_label(day_from_civil(2013, 8, 5), day_from_civil(2013, 8, 10)), "5 Aug 2013 – 9 Aug 2013");
     }

@@ -16,8 +16,12 @@ pub struct NewDialog {
 }
 
 impl NewDialog {
-    pub fn show(&mut self) {
-        let dir = std::env::current_dir().unwrap_or_default();
+    /// Opens the dialog proposing a new timeline beside the open one (`beside`), else in the
+    /// folder citeline was started from; an absolute path, so that it says where.
+    pub fn show(&mut self, beside: Option<&std::path::Path>) {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let dir = beside.and_then(std::path::Path::parent).map_or_else(|| cwd.clone(), |d| cwd.join(d));
+        let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
         *self = Self { path: dir.join("timeline.citeline.json").display().to_string(), message: None, focus: true };
     }
 

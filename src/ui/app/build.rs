@@ -39,7 +39,7 @@ impl CitelineApp {
             Command::CancelDeleteSource => self.close_modal(|m| matches!(m, Modal::DeleteSource(_))),
             Command::AddSource(input, details) => self.add_source(input, details),
             Command::ShowNewTimeline => {
-                self.new_timeline.show();
+                self.new_timeline.show(self.session.path());
                 self.show_modal(Modal::NewTimeline);
             }
             Command::NewTimeline(path) => self.new_timeline(path),
