@@ -9,7 +9,7 @@ use compact_str::CompactString;
 
 use super::html;
 use super::timelinejs::{add_cited_sources, event_html};
-use super::tjs_date::{TjsDate, from_edtf};
+use super::tjs_date::{Parts, TjsDate, from_edtf, parse_time, parse_v1_date};
 use crate::model::Document;
 use crate::model::fields::first_words;
 use crate::model::problem::{Place, Problem};
@@ -326,9 +326,6 @@ fn small(v: i64) -> u8 {
     u8::try_from(v).unwrap_or(u8::MAX)
 }
 
-/// Year, month, day, hour, minute, second of a date.
-type Parts = [Option<i64>; 6];
-
 /// A row's date from the template's Year, Month, Day and Time cells. Numbers may hold
 /// thousands separators and spaces (`1,900`, `-13 800 000 000`), as TimelineJS allows.
 fn template_date(row: &Row, end: bool, path: &Path, problems: &mut Vec<Problem>) -> Option<Parts> {
@@ -361,94 +358,6 @@ fn template_date(row: &Row, end: bool, path: &Path, problems: &mut Vec<Problem>)
     let (Some(year), true, Ok(time)) = (year, ok, time) else { return None };
     let [hour, minute, second] = time.map_or([None; 3], |(h, m, s)| [Some(h), m, s].map(|v| v.map(i64::from)));
     Some([Some(year), month, day, hour, minute, second])
-}
-
-/// A date cell of the first template, as TimelineJS reads it: `2014`, `-44`, `2014-01-02`,
-/// `2014-01-02T10:30:00` (or with a space), `1/2/2014` (month first) or `1/2014`, each may be
-/// followed by a time `10:30[:15]`.
-fn parse_v1_date(text: &str) -> Result<Parts, String> {
-    let bad = || format!("\"{text}\" is not a date TimelineJS reads (2014, 2014-01-02, 1/2/2014, 1/2014)");
-    let int = |s: &str| s.trim().trim_start_matches('+').parse::<i64>().map_err(|_| bad());
-    let (date, time) = match text.trim().split_once(['T', ' ']) {
-        Some((d, t)) => (d.trim(), Some(t.trim())),
-        None => (text.trim(), None),
-    };
-    let mut parts: Parts = [None; 6];
-    if date.contains('/') {
-        let cells: Vec<&str> = date.split('/').collect();
-        match cells.as_slice() {
-            [m, d, y] => parts[..3].copy_from_slice(&[Some(int(y)?), Some(int(m)?), Some(int(d)?)]),
-            [m, y] => parts[..2].copy_from_slice(&[Some(int(y)?), Some(int(m)?)]),
-            _ => return Err(bad()),
-        }
-    } else {
-        // A leading minus is the year's sign, not a separator.
-        let (sign, rest) = date.strip_prefix('-').map_or((1, date), |r| (-1, r));
-        let mut cells = rest.split('-');
-        parts[0] = Some(sign * int(cells.next().unwrap_or_default())?);
-        for (k, cell) in cells.enumerate() {
-            if k >= 2 {
-                return Err(bad());
-            }
-            parts[k + 1] = Some(int(cell)?);
-        }
-    }
-    if let Some(time) = time.filter(|t| !t.is_empty()) {
-        let time = time.trim_end_matches(['Z', 'z']);
-        let (h, m, s) = parse_time(time).map_err(|_| bad())?.ok_or_else(bad)?;
-        parts[3] = Some(i64::from(h));
-        parts[4] = m.map(i64::from);
-        parts[5] = s.map(i64::from);
-    }
-    Ok(parts)
-}
-
-/// Hour, and minute and second when written.
-type Clock = (u8, Option<u8>, Option<u8>);
-
-/// A spreadsheet time, in the forms TimelineJS reads: `14:30`, `14:30:15`, `14.30`, `1430`,
-/// `14`, `2:30 PM`, `2 p.m.`; milliseconds after the seconds are dropped. Hour, then minute
-/// and second when written.
-fn parse_time(text: &str) -> Result<Option<Clock>, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    let bad = || format!("the time \"{text}\" is not like 14:30, 14:30:15 or 2:30 PM");
-    let lower = text.to_ascii_lowercase().replace('.', " ").trim().to_owned();
-    let (clock, pm) = if let Some(c) = lower.strip_suffix("p m").or_else(|| lower.strip_suffix("pm")) {
-        (c.trim().to_owned(), Some(true))
-    } else if let Some(c) = lower.strip_suffix("a m").or_else(|| lower.strip_suffix("am")) {
-        (c.trim().to_owned(), Some(false))
-    } else {
-        // Only a clock: dots were separators (`14.30`).
-        (text.replace('.', ":"), None)
-    };
-    let clock = if pm.is_some() { clock.replace(' ', ":") } else { clock };
-    let parts: Vec<String> = if clock.len() >= 3 && clock.len() <= 4 && clock.chars().all(|c| c.is_ascii_digit()) {
-        // `1430`: the last two digits are the minutes.
-        let (h, m) = clock.split_at(clock.len() - 2);
-        vec![h.to_owned(), m.to_owned()]
-    } else {
-        clock.split(':').map(str::to_owned).collect()
-    };
-    if parts.is_empty() || parts.len() > 4 {
-        return Err(bad());
-    }
-    let num = |s: &str| s.trim().parse::<u8>().map_err(|_| bad());
-    let mut hour = num(&parts[0])?;
-    let minute = parts.get(1).map(|s| num(s)).transpose()?;
-    let second = parts.get(2).map(|s| num(s)).transpose()?;
-    match pm {
-        Some(_) if hour == 0 || hour > 12 => return Err(bad()),
-        Some(true) if hour < 12 => hour += 12,
-        Some(false) if hour == 12 => hour = 0,
-        _ => {}
-    }
-    if hour > 23 || minute.is_some_and(|m| m > 59) || second.is_some_and(|s| s > 59) {
-        return Err(bad());
-    }
-    Ok(Some((hour, minute, second)))
 }
 
 /// The timeline as the template's CSV. Undated events are left out (TimelineJS needs a date).
