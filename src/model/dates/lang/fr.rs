@@ -107,7 +107,7 @@ pub const CONVENTIONS: Conventions = Conventions {
     time_before_day: &["le", "du"],
     time_after_day: &["à", "a", "vers"],
     time_lead: &["à", "a", "vers"],
-    of_words: &["de", "du", "d"],
+    of_words: &["de", "du", "d", "des"],
     month_prepositions: &[
         "en", "de", "d", "depuis", "jusqu", "à", "a", "dès", "début", "debut", "fin", "mi", "courant", "pendant",
         "mois", "dernier", "prochain", "au", "avant", "après",
