@@ -381,7 +381,7 @@ pub const CONVENTIONS: Conventions = Conventions {
         future_pairs: &[],
         past_words: &[
             "war", "waren", "wurde", "wurden", "hatte", "hatten", "hat", "haben", "ging", "kam", "gab", "fiel",
-            "stieg", "brach", "begann", "traf", "fand", "schloss", "gewann", "verlor", "sagte",
+            "stieg", "sank", "brach", "begann", "traf", "fand", "schloss", "gewann", "verlor", "sagte",
         ],
         past_endings: &[("te", 5), ("ten", 6)],
         perfect_aux: &[],
