@@ -857,8 +857,12 @@ impl<'a, 't> Reader<'a, 't> {
         let k = self.articles(self.apostrophe(k));
         let (end2, b) = self.partial(k).or_else(|| self.bare_month(k))?;
         let (a, b) = join(a, b)?;
-        // "between April and June": two months without a year take one from the text.
-        if a.year.is_none() && b.year.is_none() && (a.month.is_none() || b.month.is_none() || a.day.is_some()) {
+        // "between April and June", "vom 12. bis 14. November": two months or two days without a
+        // year take one from the text.
+        if a.year.is_none()
+            && b.year.is_none()
+            && (a.month.is_none() || b.month.is_none() || a.day.is_some() != b.day.is_some())
+        {
             return None;
         }
         ordered(a, b).then_some(Match {

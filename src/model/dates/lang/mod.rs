@@ -252,6 +252,16 @@ pub fn find<T: Copy>(words: Words<T>, w: &str) -> Option<T> {
     words.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
 }
 
+/// Whether `w` (lower case) is a month or a century's noun in a language that writes an ordinal
+/// with a period ("3. Mai", "19. Jahrhundert"): the period before it ends no sentence.
+pub fn follows_an_ordinal_period(w: &str) -> bool {
+    Lang::ALL
+        .iter()
+        .map(|&l| of(l))
+        .filter(|c| c.ordinal_suffixes.contains(&"."))
+        .any(|c| find(c.months, w).is_some() || c.century_nouns.contains(&w))
+}
+
 /// The words of a table's list, without their values.
 fn names<T>(words: Words<T>) -> impl Iterator<Item = &'static str> {
     words.iter().map(|(n, _)| *n)
