@@ -758,7 +758,7 @@ impl<'a, 't> Reader<'a, 't> {
         of(n).map(|p| (next + 1, p))
     }
 
-    /// A Roman numeral of a century at `i`, with an ordinal's letters glued after it ("XIXe").
+    /// A Roman numeral of a century at `i`, with an ordinal's letters glued after it (`XIXe`).
     fn roman_at(&self, i: usize) -> Option<i64> {
         let raw = self.t.raw(i);
         roman(raw).or_else(|| {
@@ -1130,10 +1130,8 @@ impl<'a, 't> Reader<'a, 't> {
                 after
             } else if ago {
                 after + 1
-            } else if let Some(end) = later.or(earlier) {
-                end
             } else {
-                return None;
+                later.or(earlier)?
             };
             if ago {
                 let value = pubd.map_or(Value::Unknown, |p| Value::Point(back_from(p, -n, unit)));
