@@ -140,9 +140,9 @@ fn score(lang: Lang, file: &str, misses: &mut Vec<String>) -> Score {
 /// Each language's file, the value F1 it reaches (BENCHMARKS.md, rounded down: a drop shows),
 /// the misses it has, and the lines without a date it holds at least.
 const SETS: [(Lang, &str, f64, usize, usize); 5] = [
-    (Lang::Es, include_str!("dates/es.txt"), 1.0, 0, 8),
-    (Lang::It, include_str!("dates/it.txt"), 1.0, 0, 8),
-    (Lang::En, include_str!("dates/en.txt"), 1.0, 0, 8),
+    (Lang::Es, include_str!("dates/es.txt"), 1.0, 0, 12),
+    (Lang::It, include_str!("dates/it.txt"), 1.0, 0, 11),
+    (Lang::En, include_str!("dates/en.txt"), 1.0, 0, 13),
     (Lang::Fr, include_str!("dates/fr.txt"), 1.0, 0, 20),
     (Lang::De, include_str!("dates/de.txt"), 1.0, 0, 20),
 ];
