@@ -137,39 +137,48 @@ fn score(lang: Lang, file: &str, misses: &mut Vec<String>) -> Score {
     s
 }
 
+/// Each language's file, the value F1 it reaches (BENCHMARKS.md, rounded down: a drop shows),
+/// the misses it has, and the lines without a date it holds at least.
+const SETS: [(Lang, &str, f64, usize, usize); 5] = [
+    (Lang::Es, include_str!("dates/es.txt"), 1.0, 0, 12),
+    (Lang::It, include_str!("dates/it.txt"), 1.0, 0, 11),
+    (Lang::En, include_str!("dates/en.txt"), 1.0, 0, 13),
+    (Lang::Fr, include_str!("dates/fr.txt"), 1.0, 0, 20),
+    (Lang::De, include_str!("dates/de.txt"), 1.0, 0, 20),
+];
+
 #[test]
 fn the_reader_meets_its_goals_on_the_annotated_sentences() {
-    let sets = [
-        (Lang::Es, include_str!("dates/es.txt")),
-        (Lang::It, include_str!("dates/it.txt")),
-        (Lang::En, include_str!("dates/en.txt")),
-    ];
     println!("| Language | Expressions | Extent P | Extent R | Extent F1 | Value P | Value R | Value F1 |");
     println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-    let mut all_misses = Vec::new();
-    let mut worst = 1.0_f64;
-    for (lang, file) in sets {
+    let mut failed = Vec::new();
+    for (lang, file, floor, known, lines_without) in SETS {
         let mut misses = Vec::new();
         let s = score(lang, file, &mut misses);
         assert!(s.gold >= 100, "{lang:?}: at least 100 annotated expressions, {} now", s.gold);
+        let negatives = parse(file).iter().filter(|l| l.gold.is_empty()).count();
+        assert!(negatives >= lines_without, "{lang:?}: at least {lines_without} lines without a date, {negatives} now");
         let (ep, er, ef) = s.extent();
         let (vp, vr, vf) = s.value();
         println!("| {} | {} | {ep:.3} | {er:.3} | {ef:.3} | {vp:.3} | {vr:.3} | {vf:.3} |", lang.code(), s.gold);
-        worst = worst.min(vf);
-        all_misses.extend(misses.into_iter().map(|m| format!("{}: {m}", lang.code())));
+        for m in &misses {
+            println!("{}: {m}", lang.code());
+        }
+        // The figures the reader has, not a floor far below them: a drop shows.
+        if vf < floor || misses.len() > known {
+            failed.push(format!(
+                "{}: value F1 {vf:.3} (floor {floor}), {} misses ({known} known)",
+                lang.code(),
+                misses.len()
+            ));
+        }
     }
-    for m in &all_misses {
-        println!("{m}");
-    }
-    // The figures the reader has (BENCHMARKS.md), not a floor far below them: a drop shows.
-    // The one miss known is English's "the eighties", a decade named in words.
-    assert!(worst >= 0.994, "value F1 fell below 0.994 in a language (misses above)");
-    assert!(all_misses.len() <= 1, "{} misses, one known: {all_misses:#?}", all_misses.len());
+    assert!(failed.is_empty(), "{failed:#?} (misses above)");
 }
 
 #[test]
 fn the_annotations_are_well_formed() {
-    for file in [include_str!("dates/es.txt"), include_str!("dates/it.txt"), include_str!("dates/en.txt")] {
+    for (_, file, ..) in SETS {
         for line in parse(file) {
             for g in &line.gold {
                 assert!(

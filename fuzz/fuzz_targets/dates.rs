@@ -1,4 +1,5 @@
-//! Any text through the date reader, in Spanish, Italian and English.
+//! Any text through the date reader, in every language it reads (`Lang::ALL`: Spanish, Italian,
+//! English, French, German).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

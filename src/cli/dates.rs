@@ -16,6 +16,8 @@ pub enum LangArg {
     Es,
     It,
     En,
+    Fr,
+    De,
 }
 
 #[derive(Clone, Copy, Debug, Default, ValueEnum)]
@@ -66,10 +68,15 @@ pub fn dates(args: &DatesArgs, out: &mut impl Write) -> ExitCode {
         Some(LangArg::Es) => Lang::Es,
         Some(LangArg::It) => Lang::It,
         Some(LangArg::En) => Lang::En,
+        Some(LangArg::Fr) => Lang::Fr,
+        Some(LangArg::De) => Lang::De,
         None => match Lang::detect(text) {
             Some(l) => l,
             None => {
-                return fail(&format!("cannot tell the language of {}: give --lang es, it or en", args.file.display()));
+                return fail(&format!(
+                    "cannot tell the language of {}: give --lang es, it, en, fr or de",
+                    args.file.display()
+                ));
             }
         },
     };

@@ -11,7 +11,7 @@ pub fn month(lang: Lang, w: &str) -> Option<u8> {
 
 /// Whether `w` is a month's abbreviation rather than its full name: taken only beside a number.
 pub fn is_abbreviation(lang: Lang, w: &str) -> bool {
-    month(lang, w).is_some() && w.chars().count() <= 4 && !matches!(w, "may" | "mayo" | "june" | "july" | "giu")
+    month(lang, w).is_some() && w.chars().count() <= 4 && !lang::of(lang).short_full_months.contains(&w)
 }
 
 /// EDTF's season code (21 spring … 24 winter).
@@ -44,21 +44,6 @@ pub fn century_word(lang: Lang, w: &str) -> Option<i64> {
     lang::find(lang::of(lang).century_words, w)
 }
 
-/// Italian names of centuries: "l'Ottocento" is the 1800s.
-pub fn italian_century_name(w: &str) -> Option<i64> {
-    Some(match w {
-        "duecento" => 1200,
-        "trecento" => 1300,
-        "quattrocento" => 1400,
-        "cinquecento" => 1500,
-        "seicento" => 1600,
-        "settecento" => 1700,
-        "ottocento" => 1800,
-        "novecento" => 1900,
-        _ => return None,
-    })
-}
-
 /// A decade written as a word ("nineties", "novanta", "noventa"): its tens.
 pub fn decade_word(lang: Lang, w: &str) -> Option<i64> {
     lang::find(lang::of(lang).decade_words, w)
@@ -85,151 +70,153 @@ pub fn approximate(lang: Lang, w: &str) -> bool {
 }
 
 /// Nouns that a number standing for a count comes before: "2013 users" is no year.
-pub fn counted(w: &str) -> bool {
-    matches!(
-        w,
-        "users"
-            | "people"
-            | "persons"
-            | "employees"
-            | "dollars"
-            | "euros"
-            | "euro"
-            | "pounds"
-            | "times"
-            | "messages"
-            | "accounts"
-            | "pages"
-            | "items"
-            | "units"
-            | "words"
-            | "votes"
-            | "points"
-            | "miles"
-            | "km"
-            | "kg"
-            | "utenti"
-            | "persone"
-            | "dipendenti"
-            | "dollari"
-            | "volte"
-            | "messaggi"
-            | "pagine"
-            | "voti"
-            | "punti"
-            | "usuarios"
-            | "personas"
-            | "empleados"
-            | "dólares"
-            | "dolares"
-            | "euros€"
-            | "veces"
-            | "mensajes"
-            | "páginas"
-            | "paginas"
-            | "votos"
-            | "puntos"
-            | "million"
-            | "millions"
-            | "billion"
-            | "billions"
-            | "milioni"
-            | "miliardi"
-            | "millones"
-            | "mil"
-            | "mila"
-            | "thousand"
-            | "hundred"
-            | "percent"
-            | "cent"
-            | "ciento"
-            | "cento"
-            | "abitanti"
-            | "habitantes"
-            | "residents"
-            | "metri"
-            | "metros"
-            | "meters"
-            | "copies"
-            | "copie"
-            | "copias"
-            | "clicks"
-            | "clic"
-            | "click"
-            | "likes"
-            | "followers"
-    )
+pub fn counted(lang: Lang, w: &str) -> bool {
+    lang::of(lang).counted_nouns.contains(&w)
+        || matches!(
+            w,
+            "users"
+                | "people"
+                | "persons"
+                | "employees"
+                | "dollars"
+                | "euros"
+                | "euro"
+                | "pounds"
+                | "times"
+                | "messages"
+                | "accounts"
+                | "pages"
+                | "items"
+                | "units"
+                | "words"
+                | "votes"
+                | "points"
+                | "miles"
+                | "km"
+                | "kg"
+                | "utenti"
+                | "persone"
+                | "dipendenti"
+                | "dollari"
+                | "volte"
+                | "messaggi"
+                | "pagine"
+                | "voti"
+                | "punti"
+                | "usuarios"
+                | "personas"
+                | "empleados"
+                | "dólares"
+                | "dolares"
+                | "euros€"
+                | "veces"
+                | "mensajes"
+                | "páginas"
+                | "paginas"
+                | "votos"
+                | "puntos"
+                | "million"
+                | "millions"
+                | "billion"
+                | "billions"
+                | "milioni"
+                | "miliardi"
+                | "millones"
+                | "mil"
+                | "mila"
+                | "thousand"
+                | "hundred"
+                | "percent"
+                | "cent"
+                | "ciento"
+                | "cento"
+                | "abitanti"
+                | "habitantes"
+                | "residents"
+                | "metri"
+                | "metros"
+                | "meters"
+                | "copies"
+                | "copie"
+                | "copias"
+                | "clicks"
+                | "clic"
+                | "click"
+                | "likes"
+                | "followers"
+        )
 }
 
 /// Words before a number that make it an identifier: "No. 2019-1234", "regolamento 2016/679".
-pub fn names_a_number(w: &str) -> bool {
-    matches!(
-        w,
-        "no" | "nº"
-            | "n"
-            | "núm"
-            | "num"
-            | "number"
-            | "numero"
-            | "número"
-            | "art"
-            | "article"
-            | "articolo"
-            | "artículo"
-            | "articulo"
-            | "page"
-            | "pages"
-            | "p"
-            | "pp"
-            | "pag"
-            | "pág"
-            | "pagina"
-            | "página"
-            | "case"
-            | "caso"
-            | "causa"
-            | "docket"
-            | "regulation"
-            | "regolamento"
-            | "reglamento"
-            | "directive"
-            | "direttiva"
-            | "directiva"
-            | "law"
-            | "legge"
-            | "ley"
-            | "decree"
-            | "decreto"
-            | "section"
-            | "sezione"
-            | "sección"
-            | "seccion"
-            | "rule"
-            | "code"
-            | "codice"
-            | "código"
-            | "room"
-            | "route"
-            | "flight"
-            | "volo"
-            | "vuelo"
-            | "model"
-            | "modello"
-            | "modelo"
-            | "version"
-            | "versione"
-            | "versión"
-            | "paragraph"
-            | "paragrafo"
-            | "párrafo"
-            | "comma"
-            | "item"
-            | "id"
-            | "exhibit"
-            | "ecf"
-            | "dkt"
-            | "doc"
-    )
+pub fn names_a_number(lang: Lang, w: &str) -> bool {
+    lang::of(lang).number_names.contains(&w)
+        || matches!(
+            w,
+            "no" | "nº"
+                | "n"
+                | "núm"
+                | "num"
+                | "number"
+                | "numero"
+                | "número"
+                | "art"
+                | "article"
+                | "articolo"
+                | "artículo"
+                | "articulo"
+                | "page"
+                | "pages"
+                | "p"
+                | "pp"
+                | "pag"
+                | "pág"
+                | "pagina"
+                | "página"
+                | "case"
+                | "caso"
+                | "causa"
+                | "docket"
+                | "regulation"
+                | "regolamento"
+                | "reglamento"
+                | "directive"
+                | "direttiva"
+                | "directiva"
+                | "law"
+                | "legge"
+                | "ley"
+                | "decree"
+                | "decreto"
+                | "section"
+                | "sezione"
+                | "sección"
+                | "seccion"
+                | "rule"
+                | "code"
+                | "codice"
+                | "código"
+                | "room"
+                | "route"
+                | "flight"
+                | "volo"
+                | "vuelo"
+                | "model"
+                | "modello"
+                | "modelo"
+                | "version"
+                | "versione"
+                | "versión"
+                | "paragraph"
+                | "paragrafo"
+                | "párrafo"
+                | "comma"
+                | "item"
+                | "id"
+                | "exhibit"
+                | "ecf"
+                | "dkt"
+                | "doc"
+        )
 }
 
 /// Whether a rule may start with `w`: any word of the language's table (`lang/`), derived
@@ -261,100 +248,25 @@ pub fn time_lead(lang: Lang) -> &'static [&'static str] {
     lang::of(lang).time_lead
 }
 
-/// A part of the day after an hour ("de la mañana", "di sera", "in the evening"): how many words
-/// it takes and whether it is after noon.
-pub fn part_of_day<'w>(lang: Lang, mut words: impl Iterator<Item = &'w str>) -> Option<(usize, bool)> {
-    let (a, b, c) = (words.next()?, words.next().unwrap_or(""), words.next().unwrap_or(""));
-    let pm = |w: &str| match (lang, w) {
-        (Lang::Es, "mañana" | "madrugada") | (Lang::It, "mattina" | "mattino" | "notte") | (Lang::En, "morning") => {
-            Some(false)
-        }
-        (Lang::Es, "tarde" | "noche") | (Lang::It, "pomeriggio" | "sera") | (Lang::En, "afternoon" | "evening") => {
-            Some(true)
-        }
-        _ => None,
-    };
-    match lang {
-        Lang::Es if a == "de" && b == "la" => pm(c).map(|p| (3, p)),
-        Lang::It if matches!(a, "di" | "del" | "della") => pm(b).map(|p| (2, p)),
-        Lang::En if a == "in" && b == "the" => pm(c).map(|p| (3, p)),
-        _ => None,
-    }
-}
-
 /// The tense of a clause, from its words (lower case): `Some(true)` when it speaks of the
 /// future ("will", "va a", "firmará", "firmerà"), `Some(false)` of the past ("was", "signed",
 /// "firmó", "ha firmado", "firmò", "ha firmato"), `None` when neither shows.
 pub fn tense<'w>(lang: Lang, words: impl Iterator<Item = &'w str>) -> Option<bool> {
+    let tense = &lang::of(lang).tense;
     let mut before = "";
     let mut past = false;
     for w in words {
         let n = w.chars().count();
-        let ends = |endings: &[&str], min: usize| n >= min && endings.iter().any(|e| w.ends_with(e));
-        let (future, was) = match lang {
-            Lang::En => (
-                matches!(w, "will" | "shall" | "ll" | "upcoming" | "scheduled" | "planned")
-                    || (before == "going" && w == "to"),
-                matches!(
-                    w,
-                    "was"
-                        | "were"
-                        | "had"
-                        | "did"
-                        | "said"
-                        | "ago"
-                        | "went"
-                        | "took"
-                        | "made"
-                        | "began"
-                        | "fell"
-                        | "rose"
-                        | "grew"
-                        | "met"
-                        | "told"
-                        | "sold"
-                        | "paid"
-                        | "won"
-                        | "lost"
-                        | "left"
-                        | "held"
-                        | "came"
-                        | "gave"
-                        | "got"
-                        | "saw"
-                        | "ran"
-                        | "spent"
-                        | "became"
-                        | "wrote"
-                        | "brought"
-                        | "bought"
-                        | "thought"
-                ) || ends(&["ed"], 4),
-            ),
-            Lang::Es => (
-                ends(&["rá", "rán", "ré", "rás"], 3)
-                    || ends(&["remos"], 6)
-                    || (matches!(before, "va" | "van" | "vamos") && w == "a")
-                    || matches!(w, "próximo" | "próxima"),
-                matches!(w, "fue" | "fueron" | "había" | "habían" | "hubo" | "era" | "eran")
-                    || ends(&["ó", "aron", "eron", "aba", "aban"], 3)
-                    || (matches!(before, "ha" | "han" | "he" | "hemos") && ends(&["ado", "ido", "cho", "to"], 3)),
-            ),
-            Lang::It => (
-                ends(&["rà", "ranno", "rò"], 3) || ends(&["remo"], 6) || matches!(w, "prossimo" | "prossima"),
-                matches!(w, "fu" | "furono" | "era" | "erano")
-                    || ends(&["ò", "ava", "avano", "eva", "evano"], 3)
-                    || (matches!(before, "ha" | "hanno" | "è" | "sono" | "ho" | "abbiamo")
-                        && ends(
-                            &["ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute"],
-                            4,
-                        )),
-            ),
-        };
+        let ends = |endings: lang::Words<usize>| endings.iter().any(|&(e, min)| n >= min && w.ends_with(e));
+        let future = tense.future_words.contains(&w)
+            || ends(tense.future_endings)
+            || tense.future_pairs.iter().any(|&(a, b)| before == a && w == b);
         if future {
             return Some(true);
         }
-        past |= was;
+        past |= tense.past_words.contains(&w)
+            || ends(tense.past_endings)
+            || (tense.perfect_aux.contains(&before) && ends(tense.participle_endings));
         before = w;
     }
     past.then_some(false)

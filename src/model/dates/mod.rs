@@ -1,4 +1,4 @@
-//! The date reader: finds the dates written in Spanish, Italian and English text, each with its
+//! The date reader: finds the dates written in Spanish, Italian, English, French and German text, each with its
 //! byte span, the span of its sentence and an EDTF value, by the conventions users are told
 //! (README, "Dates read from the sources"). Rules written for this project, over a token list,
 //! in one pass with a bounded look-ahead: linear in the text, no backtracking.
@@ -23,10 +23,13 @@ pub enum Lang {
     Es,
     It,
     En,
+    Fr,
+    De,
 }
 
 impl Lang {
-    pub const ALL: [Self; 3] = [Self::Es, Self::It, Self::En];
+    /// In the order of the variants.
+    pub const ALL: [Self; 5] = [Self::Es, Self::It, Self::En, Self::Fr, Self::De];
 
     /// From a language code (`es`, `it-IT`, `en_GB`).
     pub fn from_code(code: &str) -> Option<Self> {
@@ -35,6 +38,8 @@ impl Lang {
             "es" => Some(Self::Es),
             "it" => Some(Self::It),
             "en" => Some(Self::En),
+            "fr" => Some(Self::Fr),
+            "de" => Some(Self::De),
             _ => None,
         }
     }
@@ -44,6 +49,8 @@ impl Lang {
             Self::Es => "es",
             Self::It => "it",
             Self::En => "en",
+            Self::Fr => "fr",
+            Self::De => "de",
         }
     }
 

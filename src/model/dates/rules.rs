@@ -3,7 +3,7 @@
 // Token positions are `i`, `j`, `k` and the token list `t`, as in any hand-written scanner.
 #![allow(clippy::many_single_char_names)]
 
-use super::lang;
+use super::lang::{self, Conventions, Phrase, Phrases};
 use super::lexicon::{self as lex, Unit};
 use super::tokens::{self, Tokens};
 use super::{Lang, Published};
@@ -99,6 +99,33 @@ impl<'a, 't> Reader<'a, 't> {
         self.t.low(i)
     }
 
+    /// The language's table.
+    fn c(&self) -> &'static Conventions {
+        lang::of(self.lang)
+    }
+
+    /// Whether token `i`, a word or a mark, is one of `words`.
+    fn any(&self, i: usize, words: &[&str]) -> bool {
+        self.t.kind(i).is_some() && words.contains(&self.w(i))
+    }
+
+    /// The end of `phrase` when it stands at `i`.
+    fn phrase(&self, i: usize, phrase: Phrase) -> Option<usize> {
+        let mut k = i;
+        for step in phrase {
+            if !self.any(k, step) {
+                return None;
+            }
+            k += 1;
+        }
+        Some(k)
+    }
+
+    /// The end of the longest of `phrases` at `i`.
+    fn phrases(&self, i: usize, phrases: Phrases) -> Option<usize> {
+        phrases.iter().filter_map(|p| self.phrase(i, p)).max()
+    }
+
     fn is(&self, i: usize, words: &[&str]) -> bool {
         self.t.is_word(i) && words.contains(&self.w(i))
     }
@@ -112,22 +139,12 @@ impl<'a, 't> Reader<'a, 't> {
     /// stays bounded.
     fn articles(&self, mut i: usize) -> usize {
         for _ in 0..2 {
-            let next = match self.lang {
-                Lang::En => self.is(i, &["the"]).then_some(i + 1),
-                Lang::Es => self.is(i, &["el", "la", "los", "las"]).then_some(i + 1),
-                Lang::It => {
-                    if self.is(i, &["il", "lo", "la", "i", "gli", "le"]) {
-                        Some(i + 1)
-                    } else if self.is(i, &["l"]) && self.t.is_mark(i + 1, &["’", "'"]) {
-                        Some(i + 2)
-                    } else {
-                        None
-                    }
-                }
-            };
-            match next {
-                Some(n) => i = n,
-                None => return i,
+            if self.is(i, self.c().articles) {
+                i += 1;
+            } else if self.is(i, self.c().elided_articles) && self.t.is_mark(i + 1, &["’", "'"]) {
+                i += 2;
+            } else {
+                return i;
             }
         }
         i
@@ -148,7 +165,7 @@ impl<'a, 't> Reader<'a, 't> {
             Some(tokens::Kind::Mark) => t.is_mark(i, &["’", "'"]),
             Some(tokens::Kind::Word) => {
                 let w = self.w(i);
-                lex::starts_a_rule(self.lang, w) || lex::italian_century_name(w).is_some() || roman(t.raw(i)).is_some()
+                lex::starts_a_rule(self.lang, w) || self.roman_at(i).is_some()
             }
             None => false,
         }
@@ -211,6 +228,7 @@ impl<'a, 't> Reader<'a, 't> {
         if !t.is_number(i) {
             return None;
         }
+        let hour_word = self.any(i + 1, self.c().hour_words);
         let (mut h, mut mi, mut j, clock) = if let Some((a, b)) = raw.split_once('.') {
             // "14.30" only after a word that says a time follows: "alle 14.30", "ore 9.15".
             let led = i > 0 && self.is(i - 1, lex::time_lead(self.lang));
@@ -222,6 +240,12 @@ impl<'a, 't> Reader<'a, 't> {
             let h = raw.parse::<u8>().ok()?;
             if t.is_mark(i + 1, &[":"]) && t.glued(i + 1) && t.glued(i + 2) && t.raw(i + 2).len() == 2 {
                 (h, t.int(i + 2, 2).and_then(|m| u8::try_from(m).ok())?, i + 3, true)
+            } else if hour_word {
+                // "14 h 30", "14h30", "14 Uhr": minutes after the hour's word, if any.
+                match t.int(i + 2, 2).filter(|_| t.raw(i + 2).len() == 2) {
+                    Some(m) => (h, u8::try_from(m).ok()?, i + 3, true),
+                    None => (h, 0, i + 2, true),
+                }
             } else {
                 (h, 0, i + 1, false)
             }
@@ -242,15 +266,19 @@ impl<'a, 't> Reader<'a, 't> {
         } else {
             None
         };
-        // "de la mañana", "di sera", "in the evening"
-        let part = lex::part_of_day(self.lang, (0..4).map(|k| self.w(j + k)));
-        let afternoon = match part {
-            Some((words, pm)) => {
-                j += words;
-                Some(pm)
-            }
-            None => None,
-        };
+        if self.is(j, self.c().time_suffixes) {
+            j += 1;
+        }
+        // "de la mañana", "di sera", "in the evening", "du soir"
+        let afternoon = self.c().day_part_leads.iter().find_map(|lead| {
+            let k = self.phrase(j, lead)?;
+            let pm = self.t.is_word(k).then(|| lang::find(self.c().day_parts, self.w(k))).flatten()?;
+            Some((k + 1, pm))
+        });
+        let afternoon = afternoon.map(|(end, pm)| {
+            j = end;
+            pm
+        });
         if let Some(pm) = meridiem.or(afternoon) {
             if h == 0 || h > 12 {
                 return None;
@@ -263,7 +291,7 @@ impl<'a, 't> Reader<'a, 't> {
         } else if !clock {
             return None;
         }
-        if self.is(j, &["utc", "gmt", "z", "h", "hrs", "horas", "hs"]) {
+        if self.is(j, self.c().time_suffixes) {
             j += 1;
         }
         if h > 23 || mi > 59 {
@@ -281,10 +309,7 @@ impl<'a, 't> Reader<'a, 't> {
             if self.t.is_mark(j, &["."]) {
                 j += 1;
             }
-            if self.is(
-                j,
-                &["de", "a", "al", "alla", "all", "il", "el", "the", "to", "in", "del", "nel", "nell", "en", "on"],
-            ) {
+            if self.is(j, self.c().approximate_links) {
                 j = self.apostrophe(j + 1);
             }
             j = self.articles(j);
@@ -357,7 +382,7 @@ impl<'a, 't> Reader<'a, 't> {
         if t.is_mark(i, &["’", "'"])
             && t.glued(i + 1)
             && let Some(y) = t.int(i + 1, 2).filter(|_| t.raw(i + 1).len() == 2)
-            && self.is(i + 2, &["s"])
+            && self.is(i + 2, self.c().decade_suffixes)
             && t.glued(i + 2)
         {
             return Some((i + 3, Point { year: Some(1900 + y - y % 10), x: 1, ..Point::default() }));
@@ -367,8 +392,7 @@ impl<'a, 't> Reader<'a, 't> {
             && t.glued(i + 1)
             && let Some(y) = t.int(i + 1, 2).filter(|_| t.raw(i + 1).len() == 2)
             && i > 0
-            && t.is_word(i - 1)
-            && is_year_preposition(self.w(i - 1))
+            && self.is(i - 1, self.c().year_prepositions)
             && !(t.glued(i + 2) && (t.is_word(i + 2) || t.is_number(i + 2)))
         {
             return Some((i + 2, Point::year(two_digit_year(y))));
@@ -386,9 +410,16 @@ impl<'a, 't> Reader<'a, 't> {
             return None;
         }
         let n: i64 = raw.parse().ok()?;
-        // "1990s"
-        if raw.len() == 4 && self.is(i + 1, &["s"]) && t.glued(i + 1) && n % 10 == 0 {
-            return Some((i + 2, Point { year: Some(n), x: 1, ..Point::default() }));
+        // "1990s", "1980er Jahre", "80er Jahre"
+        if self.is(i + 1, self.c().decade_suffixes) && t.glued(i + 1) && n % 10 == 0 {
+            let after = if t.is_mark(i + 2, &["-"]) && self.is(i + 3, self.c().decade_after) { i + 3 } else { i + 2 };
+            let noun = self.is(after, self.c().decade_after);
+            if raw.len() == 4 {
+                return Some((if noun { after + 1 } else { i + 2 }, Point { year: Some(n), x: 1, ..Point::default() }));
+            }
+            if raw.len() == 2 && noun {
+                return Some((after + 1, decade_of(n)));
+            }
         }
         if let Some(c) = self.century(i) {
             return Some(c);
@@ -396,7 +427,7 @@ impl<'a, 't> Reader<'a, 't> {
         // A day: "13 de mayo de 1908", "13 maggio 1908", "13th of May, 1908", "1º de mayo".
         if raw.len() <= 2 && (1..=31).contains(&n) {
             let mut j = i + 1;
-            if t.glued(j) && (self.is(j, &["st", "nd", "rd", "th", "er", "o"]) || t.is_mark(j, &["º", "°", "ª"])) {
+            if t.glued(j) && self.any(j, self.c().ordinal_suffixes) {
                 j += 1;
             }
             let k = self.of(j);
@@ -428,7 +459,7 @@ impl<'a, 't> Reader<'a, 't> {
                 return (d <= crate::model::date::days_in_month(2000, m))
                     .then_some((end, Point { month: Some(m), day: Some(d), ..Point::default() }));
             }
-            return Some((i + 1, Point { day: u8::try_from(n).ok(), ..Point::default() }));
+            return Some((j, Point { day: u8::try_from(n).ok(), ..Point::default() }));
         }
         if raw.len() == 4 && plausible_year(n) && self.year_here(i) {
             return Some((i + 1, Point::year(n)));
@@ -452,12 +483,13 @@ impl<'a, 't> Reader<'a, 't> {
             b = b.wrapping_sub(1);
         }
         if i > 0
-            && (t.is_mark(i - 1, &["$", "€", "£", "#", "§", "№"]) || (t.is_word(b) && lex::names_a_number(self.w(b))))
+            && (t.is_mark(i - 1, &["$", "€", "£", "#", "§", "№"])
+                || (t.is_word(b) && lex::names_a_number(self.lang, self.w(b))))
         {
             return false;
         }
         // After: "2013 users", "2013%", "2013 €", "2013,5".
-        if t.is_mark(i + 1, &["%", "€", "$", "£"]) || (t.is_word(i + 1) && lex::counted(self.w(i + 1))) {
+        if t.is_mark(i + 1, &["%", "€", "$", "£"]) || (t.is_word(i + 1) && lex::counted(self.lang, self.w(i + 1))) {
             return false;
         }
         if t.is_mark(i + 1, &[":"]) && t.glued(i + 1) && t.is_number(i + 2) {
@@ -475,7 +507,7 @@ impl<'a, 't> Reader<'a, 't> {
             return false;
         }
         // Years long past need a word that makes them dates.
-        n >= 1900 || (i > 0 && t.is_word(i - 1) && is_year_preposition(self.w(i - 1)))
+        n >= 1900 || (i > 0 && self.is(i - 1, self.c().year_prepositions))
     }
 
     /// `5/3/2014`, `1908-05-13`, `2013-08`: numbers with separators.
@@ -495,7 +527,7 @@ impl<'a, 't> Reader<'a, 't> {
             [a, b, y] if a.len() <= 2 && b.len() <= 2 && (y.len() == 4 || y.len() == 2) => {
                 let y = if y.len() == 2 { two_digit_year(num(y)?) } else { num(y)? };
                 let (a, b) = (u8::try_from(num(a)?).ok()?, u8::try_from(num(b)?).ok()?);
-                let (d, m) = if self.lang == Lang::En { (b, a) } else { (a, b) };
+                let (d, m) = if self.c().month_first { (b, a) } else { (a, b) };
                 valid_day(y, m, d).then_some(Point::day(y, m, d))
             }
             [y, m] if sep == '-' && y.len() == 4 && m.len() == 2 => {
@@ -511,7 +543,7 @@ impl<'a, 't> Reader<'a, 't> {
         if self.t.is_mark(b, &["."]) {
             b = b.wrapping_sub(1);
         }
-        self.t.is_word(b) && lex::names_a_number(self.w(b))
+        self.t.is_word(b) && lex::names_a_number(self.lang, self.w(b))
     }
 
     fn worded(&self, i: usize) -> Option<(usize, Point)> {
@@ -535,10 +567,10 @@ impl<'a, 't> Reader<'a, 't> {
             return Some(p);
         }
         // "el primero de diciembre", "il primo maggio", "the first of December".
-        if let Some(d) = lex::ordinal(self.lang, w).filter(|&d| d == 1 || (self.lang == Lang::En && d <= 31)) {
+        let any_ordinal = self.c().ordinal_day_of;
+        if let Some(d) = lex::ordinal(self.lang, w).filter(|&d| d == 1 || any_ordinal) {
             let k = self.of(i + 1);
-            let named =
-                t.is_word(k) && !lex::is_abbreviation(self.lang, self.w(k)) && (k > i + 1 || self.lang != Lang::En);
+            let named = t.is_word(k) && !lex::is_abbreviation(self.lang, self.w(k)) && (k > i + 1 || !any_ordinal);
             if let Some(m) = named.then(|| lex::month(self.lang, self.w(k))).flatten() {
                 let mut y_at = self.of(k + 1);
                 if t.is_mark(y_at, &[","]) {
@@ -551,16 +583,7 @@ impl<'a, 't> Reader<'a, 't> {
             }
         }
         // "the year 2011", "l'anno 2011", "el año 2011"
-        let year_noun = match self.lang {
-            Lang::En => "year",
-            Lang::Es => "año",
-            Lang::It => "anno",
-        };
-        if self.w(i) == year_noun
-            && t.is_word(i)
-            && t.int(i + 1, 4).is_some_and(plausible_year)
-            && t.raw(i + 1).len() == 4
-        {
+        if self.is(i, self.c().year_nouns) && t.int(i + 1, 4).is_some_and(plausible_year) && t.raw(i + 1).len() == 4 {
             let y = t.int(i + 1, 4)?;
             return Some((i + 2, Point::year(y)));
         }
@@ -572,7 +595,7 @@ impl<'a, 't> Reader<'a, 't> {
     fn bare_month(&self, i: usize) -> Option<(usize, Point)> {
         let w = self.w(i);
         let m = lex::month(self.lang, w).filter(|_| self.t.is_word(i) && !lex::is_abbreviation(self.lang, w))?;
-        (self.lang != Lang::En || self.t.capitalized(i))
+        (!self.c().capitalized_names || self.t.capitalized(i))
             .then_some((i + 1, Point { month: Some(m), ..Point::default() }))
     }
 
@@ -586,11 +609,12 @@ impl<'a, 't> Reader<'a, 't> {
             j += 1;
         }
         // English order: month, day[, year]
-        if self.lang == Lang::En
+        let ambiguous = self.is(i, self.c().ambiguous_months);
+        if self.c().month_first
             && let Some(d) = t.int(j, 2).filter(|d| (1..=31).contains(d))
         {
             let mut k = j + 1;
-            if t.glued(k) && self.is(k, &["st", "nd", "rd", "th"]) {
+            if t.glued(k) && self.any(k, self.c().ordinal_suffixes) {
                 k += 1;
             }
             let d = u8::try_from(d).ok()?;
@@ -601,7 +625,7 @@ impl<'a, 't> Reader<'a, 't> {
             if let Some(y) = t.int(y_at, 4).filter(|&y| plausible_year(y) && t.raw(y_at).len() == 4) {
                 return valid_day(y, m, d).then_some((y_at + 1, Point::day(y, m, d)));
             }
-            if (abbreviated || self.w(i) == "may") && !t.capitalized(i) {
+            if (abbreviated || ambiguous) && !t.capitalized(i) {
                 return None;
             }
             return Some((k, Point { month: Some(m), day: Some(d), ..Point::default() }));
@@ -609,7 +633,7 @@ impl<'a, 't> Reader<'a, 't> {
         let k = self.of(j);
         let k = if t.is_mark(k, &[","]) { k + 1 } else { k };
         if let Some(y) = t.int(k, 4).filter(|&y| plausible_year(y) && t.raw(k).len() == 4) {
-            if self.w(i) == "may" && self.lang == Lang::En && !t.capitalized(i) {
+            if ambiguous && !t.capitalized(i) {
                 return None;
             }
             return Some((k + 1, Point::month(y, m)));
@@ -626,16 +650,13 @@ impl<'a, 't> Reader<'a, 't> {
             return Some((k + 2, Point::month(y, m)));
         }
         // The month alone, only where a preposition makes it one ("in March", "a marzo").
-        if abbreviated || (self.lang == Lang::En && !t.capitalized(i)) {
+        if abbreviated || (self.c().capitalized_names && !t.capitalized(i)) {
             return None;
         }
         let before = i.checked_sub(1).map(|b| if t.is_mark(b, &["’", "'"]) { b.saturating_sub(1) } else { b })?;
         // "May" is a month after "in", "since", "until", "by", "from": not after "of" ("the
         // Theresa of May") nor "last" ("last May" is read as relative).
-        if self.lang == Lang::En
-            && self.w(i) == "may"
-            && !self.is(before, &["in", "since", "until", "by", "from", "during"])
-        {
+        if ambiguous && !self.is(before, self.c().ambiguous_month_prepositions) {
             return None;
         }
         let prepositions: &[&str] = lang::of(self.lang).month_prepositions;
@@ -646,45 +667,42 @@ impl<'a, 't> Reader<'a, 't> {
     /// "anni novanta", "años 90", "los noventa".
     fn decade(&self, i: usize) -> Option<(usize, Point)> {
         let t = self.t;
-        let decade = |tens: i64| Point {
-            year: Some(if (0..30).contains(&tens) && tens != 20 { 2000 + tens } else { 1900 + tens }),
-            x: 1,
-            ..Point::default()
-        };
-        if self.lang == Lang::En && self.is(i, &["the"]) {
+        let c = self.c();
+        // "the nineties", "the 80s", "die achtziger Jahre", "die 80er Jahre"
+        if self.is(i, c.decade_articles) {
             let j = i + 1;
+            let noun = |k: usize| if self.is(k, c.decade_after) { k + 1 } else { k };
             if let Some(tens) = t.is_word(j).then(|| lex::decade_word(self.lang, self.w(j))).flatten() {
-                return Some((j + 1, decade(tens)));
+                return Some((noun(j + 1), decade_of(tens)));
             }
-            if let Some(n) = t.int(j, 2).filter(|_| t.raw(j).len() == 2 && self.is(j + 1, &["s"]) && t.glued(j + 1)) {
-                return Some((j + 2, decade(n - n % 10)));
+            if let Some(n) =
+                t.int(j, 2).filter(|_| t.raw(j).len() == 2 && self.is(j + 1, c.decade_suffixes) && t.glued(j + 1))
+            {
+                return Some((noun(j + 2), decade_of(n - n % 10)));
             }
-            return None;
+            if c.decade_nouns.is_empty() {
+                return None;
+            }
         }
         // "los 70", "los '80": the plural article before a round number of two digits, when no
         // noun follows it ("los 70 empleados" are people).
-        if self.lang == Lang::Es && self.is(i, &["los"]) {
+        if self.is(i, c.decade_number_articles) {
             let j = if t.is_mark(i + 1, &["’", "'"]) { i + 2 } else { i + 1 };
             if let Some(n) = t.int(j, 2).filter(|n| t.raw(j).len() == 2 && n % 10 == 0)
                 && (!t.is_word(j + 1) || lex::function_word(self.lang, self.w(j + 1)))
-                && !self.is(j + 1, &["a", "al", "y", "de", "del", "por"])
+                && !self.is(j + 1, c.decade_number_stops)
             {
-                return Some((j + 1, decade(n)));
+                return Some((j + 1, decade_of(n)));
             }
         }
-        let nouns: &[&str] = match self.lang {
-            Lang::En => return None,
-            Lang::Es => &["años", "anos", "década"],
-            Lang::It => &["anni", "decennio"],
-        };
-        if !self.is(i, nouns) {
+        if !self.is(i, c.decade_nouns) {
             return None;
         }
         let mut j = i + 1;
         // "la década de los noventa", "il decennio degli anni ’90"
-        if self.is(i, &["decennio", "década"]) {
+        if self.is(i, c.decade_collectives) {
             j = self.articles(self.of(j));
-            if self.is(j, &["anni", "años"]) {
+            if self.is(j, c.decade_nouns) {
                 j += 1;
             }
         }
@@ -694,7 +712,7 @@ impl<'a, 't> Reader<'a, 't> {
         if let Some(n) = t.int(j, 4) {
             let len = t.raw(j).len();
             if len == 2 && n % 10 == 0 {
-                return Some((j + 1, decade(n)));
+                return Some((j + 1, decade_of(n)));
             }
             if len == 4 && n % 10 == 0 && plausible_year(n) {
                 return Some((j + 1, Point { year: Some(n), x: 1, ..Point::default() }));
@@ -702,7 +720,7 @@ impl<'a, 't> Reader<'a, 't> {
             return None;
         }
         let tens = t.is_word(j).then(|| lex::decade_word(self.lang, self.w(j))).flatten()?;
-        Some((j + 1, decade(tens)))
+        Some((j + 1, decade_of(tens)))
     }
 
     /// "nel XIX secolo", "il secolo XIX", "en el siglo XIX", "the 19th century", "the nineteenth
@@ -710,9 +728,8 @@ impl<'a, 't> Reader<'a, 't> {
     fn century(&self, i: usize) -> Option<(usize, Point)> {
         let t = self.t;
         let of = |n: i64| (1..=21).contains(&n).then(|| Point { year: Some((n - 1) * 100), x: 2, ..Point::default() });
-        if self.lang == Lang::It
-            && t.capitalized(i)
-            && let Some(y) = lex::italian_century_name(self.w(i))
+        if t.capitalized(i)
+            && let Some(y) = lang::find(self.c().century_names, self.w(i))
         {
             return Some((i + 1, Point { year: Some(y), x: 2, ..Point::default() }));
         }
@@ -720,17 +737,17 @@ impl<'a, 't> Reader<'a, 't> {
         let century_noun = |k: usize| self.is(k, noun);
         // Noun first: "siglo XIX", "secolo XIX", "siglo 19".
         if century_noun(i) {
-            let n = roman(t.raw(i + 1)).or_else(|| t.int(i + 1, 2))?;
+            let n = self.roman_at(i + 1).or_else(|| t.int(i + 1, 2))?;
             return of(n).map(|p| (i + 2, p));
         }
         // Number first: "XIX secolo", "19th century", "nineteenth century", "diciannovesimo secolo".
-        let (n, next) = if let Some(n) = roman(t.raw(i)) {
+        let (n, next) = if let Some(n) = self.roman_at(i) {
             (n, i + 1)
         } else if let Some(n) = lex::century_word(self.lang, self.w(i)) {
             (n, i + 1)
         } else if let Some(n) = t.int(i, 2) {
             let mut k = i + 1;
-            if t.glued(k) && (self.is(k, &["st", "nd", "rd", "th"]) || t.is_mark(k, &["º", "°"])) {
+            if t.glued(k) && self.any(k, self.c().ordinal_suffixes) {
                 k += 1;
             }
             (n, k)
@@ -739,6 +756,16 @@ impl<'a, 't> Reader<'a, 't> {
         };
         century_noun(next).then_some(())?;
         of(n).map(|p| (next + 1, p))
+    }
+
+    /// A Roman numeral of a century at `i`, with an ordinal's letters glued after it (`XIXe`).
+    fn roman_at(&self, i: usize) -> Option<i64> {
+        let raw = self.t.raw(i);
+        roman(raw).or_else(|| {
+            let suffix =
+                self.c().ordinal_suffixes.iter().find(|s| s.chars().all(char::is_alphabetic) && raw.ends_with(*s))?;
+            roman(&raw[..raw.len() - suffix.len()])
+        })
     }
 
     /// A point, or two joined by a dash or "to" ("2011–2019", "marzo–giugno 2014").
@@ -751,13 +778,9 @@ impl<'a, 't> Reader<'a, 't> {
             return found(i, i + 1, Value::Range(Some(Point::year(a)), Some(Point::year(b))));
         }
         let (end, p) = self.point(i)?;
-        let worded = match self.lang {
-            Lang::En => self.is(end, &["to", "through", "until", "till"]),
-            Lang::Es => self.is(end, &["a", "hasta"]),
-            Lang::It => self.is(end, &["a", "fino"]) && !self.is(end + 1, &["dire"]),
-        };
+        let worded = self.is(end, self.c().point_joiners) && !self.is(end + 1, self.c().joiner_stops);
         if worded && p.year.is_some() {
-            let k = if self.is(end, &["fino"]) && self.is(end + 1, &["a", "al", "all"]) {
+            let k = if self.is(end, self.c().joiner_heads) && self.is(end + 1, self.c().range_joiners) {
                 self.apostrophe(end + 2)
             } else {
                 end + 1
@@ -815,7 +838,7 @@ impl<'a, 't> Reader<'a, 't> {
         if !self.is(i, opens) {
             return None;
         }
-        let between = self.is(i, &["between", "entre", "tra", "fra"]);
+        let between = self.is(i, self.c().range_between);
         let j = self.articles(self.apostrophe(i + 1));
         let (end, a) = self.partial(j).or_else(|| self.bare_month(j))?;
         let mut k = end;
@@ -823,19 +846,23 @@ impl<'a, 't> Reader<'a, 't> {
         if !joined {
             return None;
         }
-        let and_word = self.is(k, &["and", "y", "e", "ed"]);
+        let and_word = self.is(k, self.c().range_and);
         if and_word != between && !t.is_mark(k, &["-", "–"]) {
             return None;
         }
-        if self.is(k, &["fino"]) {
+        if self.is(k, self.c().joiner_heads) {
             k += 1;
         }
         k += 1;
         let k = self.articles(self.apostrophe(k));
         let (end2, b) = self.partial(k).or_else(|| self.bare_month(k))?;
         let (a, b) = join(a, b)?;
-        // "between April and June": two months without a year take one from the text.
-        if a.year.is_none() && b.year.is_none() && (a.month.is_none() || b.month.is_none() || a.day.is_some()) {
+        // "between April and June", "vom 12. bis 14. November": two months or two days without a
+        // year take one from the text.
+        if a.year.is_none()
+            && b.year.is_none()
+            && (a.month.is_none() || b.month.is_none() || a.day.is_some() != b.day.is_some())
+        {
             return None;
         }
         ordered(a, b).then_some(Match {
@@ -851,23 +878,29 @@ impl<'a, 't> Reader<'a, 't> {
     /// "until 2013", "entro il 2013", "fino al 2013", "hasta 2013", "para 2013" (`../2013`).
     fn open_ended(&mut self, i: usize) -> Option<Match> {
         let t = self.t;
-        let w = self.w(i);
-        let (from, mut j) = match (self.lang, w) {
-            (Lang::En, "since") | (Lang::Es, "desde") | (Lang::It, "dal" | "dall" | "dallo" | "dalla" | "da") => {
-                (true, i + 1)
-            }
-            (Lang::En, "starting") if self.is(i + 1, &["in", "from", "on"]) => (true, i + 2),
-            (Lang::En, "as") if self.is(i + 1, &["of", "from"]) => (true, i + 2),
-            (Lang::En, "effective") => (true, i + 1),
-            (Lang::Es, "a") if self.is(i + 1, &["partir"]) && self.is(i + 2, &["de", "del"]) => (true, i + 3),
-            (Lang::It, "a") if self.is(i + 1, &["partire"]) && self.is(i + 2, &["da", "dal", "dall", "dalla"]) => {
-                (true, i + 3)
-            }
-            (Lang::It, "sin" | "fin") if self.is(i + 1, &["dal", "dall", "da", "dalla"]) => (true, i + 2),
-            (Lang::En, "until" | "till" | "by") | (Lang::Es, "hasta" | "para") | (Lang::It, "entro") => (false, i + 1),
-            (Lang::En, "up") if self.is(i + 1, &["to", "until"]) => (false, i + 2),
-            (Lang::It, "fino" | "sino") if self.is(i + 1, &["a", "al", "all", "alla", "allo", "ad"]) => (false, i + 2),
-            _ => return None,
+        // A phrase's words may have an apostrophe between them ("jusqu’au").
+        let opener = |phrases: Phrases| {
+            phrases
+                .iter()
+                .filter_map(|p| {
+                    let mut k = i;
+                    for step in *p {
+                        if k > i {
+                            k = self.apostrophe(k);
+                        }
+                        if !self.is(k, step) {
+                            return None;
+                        }
+                        k += 1;
+                    }
+                    Some(k)
+                })
+                .max()
+        };
+        let (from, mut j) = match (opener(self.c().since), opener(self.c().until)) {
+            (Some(j), _) => (true, j),
+            (None, Some(j)) => (false, j),
+            (None, None) => return None,
         };
         if !t.is_word(i) {
             return None;
@@ -911,25 +944,13 @@ impl<'a, 't> Reader<'a, 't> {
         let t = self.t;
         let mut j = i;
         // A leading preposition belongs to the phrase: "a principios", "all’inizio", "at the end".
-        let lead: &[&str] = lang::of(self.lang).part_leads;
+        let lead: &[&str] = self.c().part_leads;
         if self.is(j, lead) {
             j = self.articles(self.apostrophe(j + 1));
-        } else if self.lang == Lang::En {
+        } else if self.c().part_articles {
             j = self.articles(j);
         }
-        let w = self.w(j);
-        let part = match (self.lang, w) {
-            (Lang::En, "early" | "beginning" | "start")
-            | (Lang::Es, "principios" | "comienzos" | "inicios" | "principio" | "comienzo" | "inicio")
-            | (Lang::It, "inizio" | "inizi" | "primi") => 0,
-            (Lang::En, "mid" | "middle" | "midst") | (Lang::Es, "mediados") | (Lang::It, "metà" | "meta" | "mezzo") => {
-                1
-            }
-            (Lang::En, "late" | "end" | "close")
-            | (Lang::Es, "finales" | "fines" | "final")
-            | (Lang::It, "fine" | "fini" | "ultimi") => 2,
-            _ => return None,
-        };
+        let part = t.is_word(j).then(|| lang::find(self.c().part_words, self.w(j))).flatten()?;
         let mut k = j + 1;
         if t.is_mark(k, &["-"]) {
             k += 1;
@@ -959,26 +980,23 @@ impl<'a, 't> Reader<'a, 't> {
     fn quarter(&self, i: usize) -> Option<Match> {
         let t = self.t;
         let j = self.articles(i);
-        let letters: &[&str] = match self.lang {
-            Lang::En => &["q", "h"],
-            Lang::Es | Lang::It => &["q", "t", "s"],
-        };
-        let (q, noun_at, quarters) = if self.is(j, letters) && t.glued(j + 1) && t.int(j + 1, 1).is_some() {
-            let n = u8::try_from(t.int(j + 1, 1)?).ok()?;
-            let halves = self.is(j, &["h", "s"]);
-            (n, None, !halves)
-        } else if t.int(j, 1).is_some() && self.is(j + 1, &["q"]) && t.glued(j + 1) {
-            (u8::try_from(t.int(j, 1)?).ok()?, None, true)
-        } else {
-            let n = t.is_word(j).then(|| lex::ordinal(self.lang, self.w(j))).flatten()?;
-            let noun = j + 1;
-            let quarters = self.is(noun, &["quarter", "trimestre"]);
-            let halves = self.is(noun, &["half", "semestre"]);
-            if !quarters && !halves {
-                return None;
-            }
-            (n, Some(noun), quarters)
-        };
+        let letter = t.is_word(j).then(|| lang::find(self.c().quarter_letters, self.w(j))).flatten();
+        let (q, noun_at, quarters) =
+            if let Some(halves) = letter.filter(|_| t.glued(j + 1) && t.int(j + 1, 1).is_some()) {
+                let n = u8::try_from(t.int(j + 1, 1)?).ok()?;
+                (n, None, !halves)
+            } else if t.int(j, 1).is_some() && self.is(j + 1, &["q"]) && t.glued(j + 1) {
+                (u8::try_from(t.int(j, 1)?).ok()?, None, true)
+            } else {
+                let n = t.is_word(j).then(|| lex::ordinal(self.lang, self.w(j))).flatten()?;
+                let noun = j + 1;
+                let quarters = self.is(noun, self.c().quarter_nouns);
+                let halves = self.is(noun, self.c().half_nouns);
+                if !quarters && !halves {
+                    return None;
+                }
+                (n, Some(noun), quarters)
+            };
         let after = noun_at.map_or(j + 2, |n| n + 1);
         let k = self.of(after);
         let k = if t.is_mark(k, &[","]) { k + 1 } else { k };
@@ -1039,50 +1057,34 @@ impl<'a, 't> Reader<'a, 't> {
     /// A day said relative to publication: "today", "ayer", "domani", "this morning",
     /// "stasera", "last night".
     fn relative_day(&self, i: usize) -> Option<Match> {
-        let pubd = self.published;
-        let w = self.w(i);
-        // One word.
-        let days = match (self.lang, w) {
-            (Lang::En, "today") | (Lang::Es, "hoy") | (Lang::It, "oggi") => Some(0),
-            (Lang::En, "yesterday") | (Lang::Es, "ayer" | "anoche") | (Lang::It, "ieri") => Some(-1),
-            (Lang::En, "tomorrow") | (Lang::It, "domani") => Some(1),
-            (Lang::Es, "anteayer") | (Lang::It, "altroieri") => Some(-2),
-            (Lang::Es, "mañana" | "manana")
-                if !self
-                    .is(i.wrapping_sub(1), &["la", "esta", "una", "cada", "por", "de", "misma", "media", "toda"])
-                    && !self.is(i + 1, &["de", "del"]) =>
-            {
-                Some(1)
-            }
-            _ => None,
+        let c = self.c();
+        let at = |end: usize, days: i64| {
+            let value = self.published.map_or(Value::Unknown, |p| Value::Point(shift_day(p, days)));
+            found(i, end, value)
         };
-        if let Some(d) = days {
-            let value = pubd.map_or(Value::Unknown, |p| Value::Point(shift_day(p, d)));
-            return found(i, i + 1, value);
+        // "this morning", "esta mañana", "aujourd’hui", "heute Morgen", "last night".
+        if let Some((end, days)) = c.day_phrases.iter().filter_map(|&(p, d)| Some((self.phrase(i, p)?, d))).max() {
+            return at(end, days);
         }
-        // "this morning", "esta mañana", "stamattina": today.
-        let today = match self.lang {
-            Lang::En => (self.is(i, &["this"]) && self.is(i + 1, &["morning", "afternoon", "evening"]))
-                .then_some(i + 2)
-                .or_else(|| self.is(i, &["tonight"]).then_some(i + 1)),
-            Lang::Es => {
-                (self.is(i, &["esta"]) && self.is(i + 1, &["mañana", "manana", "tarde", "noche"])).then_some(i + 2)
-            }
-            Lang::It => {
-                self.is(i, &["stamattina", "stamani", "stasera", "stanotte", "stamane"]).then_some(i + 1).or_else(
-                    || (self.is(i, &["questa"]) && self.is(i + 1, &["mattina", "sera", "notte"])).then_some(i + 2),
-                )
-            }
-        };
-        if let Some(end) = today {
-            let value = pubd.map_or(Value::Unknown, |p| Value::Point(shift_day(p, 0)));
-            return found(i, end, value);
+        // One word: "today", "ayer", "domani"; "mañana" not as "la mañana" (the morning).
+        let days = self.t.is_word(i).then(|| lang::find(c.day_words, self.w(i))).flatten()?;
+        if self.is(i, c.ambiguous_day_words)
+            && (self.is(i.wrapping_sub(1), c.ambiguous_day_not_after) || self.is(i + 1, c.ambiguous_day_not_before))
+        {
+            return None;
         }
-        if self.lang == Lang::En && self.is(i, &["last"]) && self.is(i + 1, &["night"]) {
-            let value = pubd.map_or(Value::Unknown, |p| Value::Point(shift_day(p, -1)));
-            return found(i, i + 2, value);
+        at(i + 1, days)
+    }
+
+    /// A word with no exact date: "now", "recently", "actualmente", "di recente", "derzeit".
+    fn vague(&self, i: usize) -> Option<Match> {
+        let end = self.phrases(i, self.c().vague)?;
+        let before =
+            if self.t.is_mark(i.wrapping_sub(1), &["’", "'"]) { i.wrapping_sub(2) } else { i.wrapping_sub(1) };
+        if self.is(before, self.c().vague_not_after) {
+            return None;
         }
-        None
+        found(i, end, Value::Unknown)
     }
 
     /// "yesterday", "last year", "el mes pasado", "lunedì scorso", "two years ago", "hace tres
@@ -1094,7 +1096,7 @@ impl<'a, 't> Reader<'a, 't> {
         if !t.is_word(i) && !t.is_number(i) {
             return None;
         }
-        if let Some(m) = self.relative_day(i) {
+        if let Some(m) = self.vague(i).or_else(|| self.relative_day(i)) {
             return Some(m);
         }
         if let Some(m) = self.last_day_month(i) {
@@ -1102,57 +1104,40 @@ impl<'a, 't> Reader<'a, 't> {
         }
         // "N units ago" / "hace N units" / "N units fa"; "N units later / dopo / después".
         // "desde hace tres años", "da tre anni": for that long, up to now.
-        let since_ago = match self.lang {
-            Lang::Es => self.is(i, &["desde"]) && self.is(i + 1, &["hace"]),
-            Lang::It => {
-                self.is(i, &["da"])
-                    && self.count(i + 1).is_some()
-                    && self.unit(i + 2).is_some()
-                    && !self.is(i + 3, &["fa"])
-            }
-            Lang::En => false,
-        };
-        if since_ago {
-            let n_at = if self.lang == Lang::Es { i + 2 } else { i + 1 };
-            if self.count(n_at).is_some() && self.unit(n_at + 1).is_some() {
-                return found(i, n_at + 2, Value::Duration);
-            }
+        let c = self.c();
+        // "desde hace tres años", "da tre anni", "depuis trois ans": that long up to now.
+        if let Some(n_at) = self.phrases(i, c.since_ago)
+            && self.count(n_at).is_some()
+            && self.unit(n_at + 1).is_some()
+            && !self.is(n_at + 2, c.ago_after)
+        {
+            return found(i, n_at + 2, Value::Duration);
         }
-        let (hace, n_at) =
-            if self.is(i, &["hace", "hacía", "hacia"]) && self.lang == Lang::Es { (true, i + 1) } else { (false, i) };
+        // "hace tres años", "il y a trois ans", "vor drei Jahren"
+        let ago_at = self.phrases(i, c.ago_before);
+        let (hace, n_at) = match ago_at {
+            Some(n_at) => (true, n_at),
+            None => (false, i),
+        };
         if let Some(n) = self.count(n_at)
             && let Some(unit) = self.unit(n_at + 1)
         {
             let after = n_at + 2;
-            let ago = hace || self.is(after, &["ago", "fa", "addietro"]);
-            let later = match self.lang {
-                Lang::En => self.is(after, &["later", "after", "afterwards", "on"]),
-                Lang::Es => {
-                    self.is(after, &["después", "despues"])
-                        || (self.is(after, &["más", "mas"]) && self.is(after + 1, &["tarde"]))
-                }
-                Lang::It => {
-                    self.is(after, &["dopo", "seguenti"])
-                        || (self.is(after, &["più", "piu"]) && self.is(after + 1, &["tardi"]))
-                }
-            };
-            let earlier = match self.lang {
-                Lang::En => self.is(after, &["earlier", "before", "prior"]),
-                Lang::Es => self.is(after, &["antes"]),
-                Lang::It => self.is(after, &["prima"]),
-            };
+            let ago = hace || self.is(after, c.ago_after);
+            let later = self.phrases(after, c.later_after);
+            let earlier = self.phrases(after, c.earlier_after);
             let end = if hace {
                 after
-            } else if ago || later || earlier {
-                if self.is(after, &["más", "mas", "più", "piu"]) { after + 2 } else { after + 1 }
+            } else if ago {
+                after + 1
             } else {
-                return None;
+                later.or(earlier)?
             };
             if ago {
                 let value = pubd.map_or(Value::Unknown, |p| Value::Point(back_from(p, -n, unit)));
                 return found(i, end, value);
             }
-            let signed = if later { n } else { -n };
+            let signed = if later.is_some() { n } else { -n };
             let value = self.last.map_or(Value::Unknown, |p| shift_from(p, signed, unit));
             return found(i, end, value);
         }
@@ -1166,86 +1151,53 @@ impl<'a, 't> Reader<'a, 't> {
     /// "that day", "the same day", "ese día", "el mismo día", "quel giorno", "lo stesso
     /// giorno": the day last told, when the text has told one.
     fn that_day(&self, i: usize) -> Option<Match> {
-        let (that, same, day): (&[&str], &[&str], &[&str]) = match self.lang {
-            Lang::En => (&["that"], &["the"], &["day"]),
-            Lang::Es => (&["ese", "aquel"], &["el"], &["día", "dia"]),
-            Lang::It => (&["quel"], &["lo"], &["giorno"]),
-        };
-        let end = if self.is(i, that) && self.is(i + 1, day) {
-            i + 2
-        } else if self.is(i, same) && self.is(i + 1, &["same", "mismo", "stesso"]) && self.is(i + 2, day) {
-            i + 3
-        } else {
-            return None;
-        };
-        let value =
-            self.last.filter(|p| p.day.is_some()).map_or(Value::Unknown, |p| Value::Point(Point { time: None, ..p }));
+        let c = self.c();
+        let last_day = self.last.filter(|p| p.day.is_some()).map(|p| Point { time: None, ..p });
+        // "le lendemain", "la veille": the day after or before the one told.
+        if let Some(days) = self.t.is_word(i).then(|| lang::find(c.next_day_words, self.w(i))).flatten() {
+            let value = last_day.map_or(Value::Unknown, |p| shift_from(p, days, Unit::Day));
+            return found(i, i + 1, value);
+        }
+        // "the day", "la jornada": only before a mark or the line's end (not "the day of the vote").
+        let end = self.phrases(i, c.that_day).or_else(|| {
+            self.phrases(i, c.the_day).filter(|&end| self.t.kind(end).is_none_or(|k| k == tokens::Kind::Mark))
+        })?;
+        // The day last told, else the day of publication.
+        let value = last_day.or_else(|| self.published.map(|p| shift_day(p, 0))).map_or(Value::Unknown, Value::Point);
         found(i, end, value)
     }
 
     fn relative_named(&self, i: usize) -> Option<Match> {
         let t = self.t;
-        let modifier = |k: usize| -> Option<i64> {
-            let w = self.w(k);
-            t.is_word(k).then_some(())?;
-            match (self.lang, w) {
-                (Lang::En, "last" | "past" | "previous")
-                | (Lang::Es, "pasado" | "pasada" | "anterior")
-                | (Lang::It, "scorso" | "scorsa" | "passato" | "passata" | "precedente") => Some(-1),
-                (Lang::En, "this") | (Lang::Es, "este" | "esta") | (Lang::It, "quest" | "questo" | "questa") => Some(0),
-                (Lang::En, "next" | "following" | "coming")
-                | (Lang::Es, "próximo" | "proximo" | "próxima" | "proxima" | "siguiente")
-                | (Lang::It, "prossimo" | "prossima" | "successivo" | "successiva" | "seguente" | "dopo") => Some(1),
-                _ => None,
-            }
-        };
+        let c = self.c();
+        let modifier = |k: usize| t.is_word(k).then(|| lang::find(c.modifiers, self.w(k))).flatten();
         let start = i;
         // "al día siguiente": the article in the preposition.
-        let j = if self.lang == Lang::Es && self.is(i, &["al"]) { i + 1 } else { self.articles(i) };
+        let j = if self.is(i, c.relative_leads) { i + 1 } else { self.articles(i) };
         // Text-relative: "the following year", "el año siguiente", "l'anno successivo".
-        let text_relative = |k: i64, w: &str| {
-            matches!(
-                w,
-                "following"
-                    | "previous"
-                    | "siguiente"
-                    | "anterior"
-                    | "successivo"
-                    | "successiva"
-                    | "seguente"
-                    | "precedente"
-                    | "dopo"
-            ) && k != 0
-        };
+        let text_relative = |k: i64, w: &str| c.text_relative.contains(&w) && k != 0;
         // modifier, then unit or weekday
         // Before the noun only the words that stand there: "lo scorso anno", "the next year",
         // never "dopo anni" ("after years").
-        let before_noun =
-            |k: usize| !self.is(k, &["dopo", "anterior", "precedente", "successivo", "successiva", "seguente"]);
-        let (k, what, end, word) = if let Some(k) =
-            modifier(self.apostrophe(j)).filter(|_| before_noun(self.apostrophe(j)))
-        {
-            let m = self.apostrophe(j);
+        let m = self.apostrophe(j);
+        let weekend = self.phrases(j, c.weekend);
+        let (k, what, end, word) = if let Some(k) = modifier(m).filter(|_| !self.is(m, c.after_noun_only)) {
             let mut u = self.apostrophe(m + 1);
-            if k == 0 && self.is(u, &["misma", "mismo", "stessa", "stesso", "same", "very"]) {
+            if k == 0 && self.is(u, c.same_words) {
                 u += 1;
             }
             (k, u, u + 1, self.w(m).to_owned())
-        } else if self.lang == Lang::Es
-            && self.is(j, &["fin"])
-            && self.is(j + 1, &["de"])
-            && self.is(j + 2, &["semana"])
-            && let Some(k) = modifier(j + 3)
+        } else if let Some(after) = weekend.filter(|&e| e > j + 1)
+            && let Some(k) = modifier(after).filter(|_| c.modifier_after_noun)
         {
-            (k, j, j + 4, self.w(j + 3).to_owned())
-        } else if let Some(k) = modifier(j + 1).filter(|_| {
-            t.is_word(j) && self.lang != Lang::En && !(self.is(j, &["semana"]) && self.is(j.wrapping_sub(1), &["de"]))
-        }) {
+            // "el fin de semana pasado"
+            (k, j, after + 1, self.w(after).to_owned())
+        } else if let Some(k) =
+            modifier(j + 1).filter(|_| t.is_word(j) && c.modifier_after_noun && !self.ends_a_weekend(j))
+        {
             (k, j, j + 2, self.w(j + 1).to_owned())
-        } else if self.lang == Lang::It && self.is(j, &["quest"]) && t.is_mark(j + 1, &["’", "'"]) {
-            (0, j + 2, j + 3, "quest".to_owned())
-        } else if self.lang == Lang::Es && self.is(j + 1, &["que"]) && self.is(j + 2, &["viene"]) {
-            (1, j, j + 3, "viene".to_owned())
+        } else if let Some(end) = self.phrases(j + 1, c.coming_after_noun) {
+            (1, j, end, self.w(end - 1).to_owned())
         } else {
             return None;
         };
@@ -1270,7 +1222,7 @@ impl<'a, 't> Reader<'a, 't> {
             return found(start, end, Value::Point(Point { year: Some(year), season: Some(s), ..Point::default() }));
         }
         // "the next day" in a narration: the day after the one just told, not after publication.
-        let narrated = self.lang == Lang::En && word == "next" && j > start && self.last.is_some();
+        let narrated = self.c().narrated_next.contains(&word.as_str()) && j > start && self.last.is_some();
         if text_relative(k, &word) || narrated {
             let u = unit?;
             if matches!(u, Unit::Decade | Unit::Century) {
@@ -1281,6 +1233,14 @@ impl<'a, 't> Reader<'a, 't> {
         }
         let Some(p) = self.published else { return found(start, end, Value::Unknown) };
         found(start, end, published_relative(p, k, unit, weekday)?)
+    }
+
+    /// Whether token `j` is the last word of a weekend of several words ("fin de semana").
+    fn ends_a_weekend(&self, j: usize) -> bool {
+        self.c()
+            .weekend
+            .iter()
+            .any(|p| p.len() > 1 && j + 1 >= p.len() && self.phrase(j + 1 - p.len(), p) == Some(j + 1))
     }
 
     /// A month or a weekend after a modifier `k` (-1 last, 0 this, 1 next) at token `what`,
@@ -1306,24 +1266,9 @@ impl<'a, 't> Reader<'a, 't> {
             return found(start, end, Value::Point(Point::month(y, m)));
         }
         // "this weekend", "el fin de semana pasado", "lo scorso fine settimana".
-        let weekend = match self.lang {
-            Lang::En => self.is(what, &["weekend"]).then_some(what + 1),
-            Lang::Es => {
-                (self.is(what, &["fin", "finde"]) && self.is(what + 1, &["de"]) && self.is(what + 2, &["semana"]))
-                    .then_some(what + 3)
-                    .or_else(|| self.is(what, &["finde"]).then_some(what + 1))
-            }
-            Lang::It => (self.is(what, &["fine"]) && self.is(what + 1, &["settimana"]))
-                .then_some(what + 2)
-                .or_else(|| self.is(what, &["weekend"]).then_some(what + 1)),
-        };
-        if let Some(after) = weekend {
+        if let Some(after) = self.phrases(what, self.c().weekend) {
             // The modifier after the noun ("el fin de semana pasado") ends the expression.
-            let end = if end > what + 1 && !self.is(end - 1, &["weekend", "fin", "finde", "fine"]) {
-                end.max(after + 1)
-            } else {
-                after
-            };
+            let end = if end > what + 1 && end > after { end } else { after };
             let Some(p) = self.published else { return found(start, end, Value::Unknown) };
             let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
             #[allow(clippy::cast_possible_truncation)]
@@ -1336,12 +1281,7 @@ impl<'a, 't> Reader<'a, 't> {
     /// "lo scorso 3 marzo", "el pasado 8 de marzo": the latest such day before publication.
     fn last_day_month(&self, i: usize) -> Option<Match> {
         let j = self.articles(i);
-        let last = match self.lang {
-            Lang::Es => self.is(j, &["pasado"]),
-            Lang::It => self.is(j, &["scorso"]),
-            Lang::En => false,
-        };
-        if !last {
+        if !self.is(j, self.c().last_before_day) {
             return None;
         }
         let (end, p) = self.partial(j + 1)?;
@@ -1360,7 +1300,7 @@ impl<'a, 't> Reader<'a, 't> {
     /// before publication, as news tell what happened.
     fn weekday_alone(&self, i: usize) -> Option<Match> {
         let wd = self.t.is_word(i).then(|| lex::weekday(self.lang, self.w(i))).flatten()?;
-        if self.lang == Lang::En && !self.t.capitalized(i) {
+        if self.c().capitalized_names && !self.t.capitalized(i) {
             return None;
         }
         // A weekday before its date ("jueves 4 de abril de 2019") is read with the date.
@@ -1372,13 +1312,10 @@ impl<'a, 't> Reader<'a, 't> {
             return None;
         }
         // "los lunes", "i lunedì": every Monday.
-        if self.is(i.wrapping_sub(1), &["los", "i", "ogni", "cada", "every", "on"])
-            && self.w(i).ends_with('s')
-            && self.lang == Lang::En
-        {
+        if self.is(i.wrapping_sub(1), self.c().weekday_plural_leads) && self.w(i).ends_with('s') {
             return None;
         }
-        if self.is(i.wrapping_sub(1), &["los", "ogni", "cada", "every", "each"]) {
+        if self.is(i.wrapping_sub(1), self.c().weekday_every) {
             return None;
         }
         // The clause's tense decides: "the court will rule on Friday" is the next Friday.
@@ -1418,7 +1355,7 @@ impl<'a, 't> Reader<'a, 't> {
         let counted = self.count(j).is_some() || (t.is_word(j) && lex::some_number(self.lang, self.w(j)));
         // "over the last decade", "nell'ultimo decennio", "en la última década"
         if !counted
-            && self.is(j.wrapping_sub(1), &["last", "past", "ultimo", "ultima", "última", "ultima"])
+            && self.is(j.wrapping_sub(1), self.c().duration_last)
             && matches!(self.unit(j), Some(Unit::Decade | Unit::Century))
         {
             return found(i, j + 1, Value::Duration);
@@ -1447,43 +1384,17 @@ impl<'a, 't> Reader<'a, 't> {
         if !t.is_word(i) && !t.is_number(i) {
             return None;
         }
-        let w = self.w(i);
-        let adverb = match self.lang {
-            Lang::En => matches!(
-                w,
-                "daily" | "weekly" | "monthly" | "yearly" | "annually" | "biweekly" | "quarterly" | "fortnightly"
-            ),
-            Lang::Es => matches!(
-                w,
-                "diariamente" | "semanalmente" | "mensualmente" | "anualmente" | "trimestralmente" | "quincenalmente"
-            ),
-            Lang::It => matches!(
-                w,
-                "quotidianamente"
-                    | "settimanalmente"
-                    | "mensilmente"
-                    | "annualmente"
-                    | "trimestralmente"
-                    | "giornalmente"
-            ),
-        };
+        let c = self.c();
+        let adverb = self.is(i, c.frequency_adverbs);
         // "quarterly payments", "daily counts": an adjective before its noun is no frequency.
-        let before_noun = self.lang == Lang::En
-            && t.is_word(i + 1)
-            && !self.is(
-                i + 1,
-                &[
-                    "and", "or", "to", "in", "on", "for", "with", "by", "from", "at", "since", "until", "through",
-                    "as", "but", "the", "a", "an", "basis",
-                ],
-            );
+        let before_noun = !c.adverb_followers.is_empty() && t.is_word(i + 1) && !self.is(i + 1, c.adverb_followers);
         if adverb && !before_noun {
             return found(i, i + 1, Value::Frequency);
         }
         let every: &[&str] = lang::of(self.lang).frequency_every;
         if self.is(i, every) {
-            let mut j = i + 1;
-            if self.count(j).is_some() || self.is(j, &["other", "few", "several"]) {
+            let mut j = self.articles(i + 1);
+            if self.count(j).is_some() || self.is(j, c.every_fillers) {
                 j += 1;
             }
             if self.unit(j).is_some() || (t.is_word(j) && lex::weekday(self.lang, self.w(j)).is_some()) {
@@ -1492,20 +1403,17 @@ impl<'a, 't> Reader<'a, 't> {
             return None;
         }
         // "twice a year", "N times a month", "due volte l'anno", "dos veces al año"
-        let (times_end, ok) = if self.lang == Lang::En && self.is(i, &["once", "twice"]) {
+        let (times_end, ok) = if self.is(i, c.times_adverbs) {
             (i + 1, true)
-        } else if self.count(i).is_some() && self.is(i + 1, &["times", "volte", "veces", "volta", "vez"]) {
+        } else if self.count(i).is_some() && self.is(i + 1, c.times_words) {
             (i + 2, true)
         } else {
             (i, false)
         };
         if ok {
             let mut j = times_end;
-            if self.is(j, &["a", "an", "per", "al", "all", "l", "por", "alla", "ogni", "each", "every", "cada"]) {
-                j = self.apostrophe(j + 1);
-                if self.is(j, &["el", "la", "il"]) {
-                    j += 1;
-                }
+            if self.is(j, c.per_words) {
+                j = self.articles(self.apostrophe(j + 1));
                 if self.unit(j).is_some() {
                     return found(i, j + 1, Value::Frequency);
                 }
@@ -1546,29 +1454,13 @@ fn published_relative(p: Published, k: i64, unit: Option<Unit>, weekday: Option<
     Some(value)
 }
 
-/// Words after which even a year long past reads as one ("in 1492").
-fn is_year_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "since"
-            | "from"
-            | "until"
-            | "by"
-            | "year"
-            | "of"
-            | "nel"
-            | "del"
-            | "dal"
-            | "al"
-            | "anno"
-            | "entro"
-            | "en"
-            | "de"
-            | "desde"
-            | "hasta"
-            | "año"
-            | "el"
-    )
+/// A decade by its tens: 20 is the 1920s, 10 the 2010s.
+fn decade_of(tens: i64) -> Point {
+    Point {
+        year: Some(if (0..30).contains(&tens) && tens != 20 { 2000 + tens } else { 1900 + tens }),
+        x: 1,
+        ..Point::default()
+    }
 }
 
 /// A plain match of tokens `start..end`; in `Option` for the rules' `?` chains.

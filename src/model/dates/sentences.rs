@@ -82,7 +82,12 @@ fn sentence_end(text: &str, i: usize, end: usize) -> Option<usize> {
         let word = &text[word_start..i];
         let abbreviation = word.chars().count() == 1 && word.chars().all(char::is_alphabetic)
             || (word.len() <= 6 && ABBREVIATIONS.contains(&word.to_lowercase().as_str()));
-        if abbreviation {
+        // "am 3. Mai", "im 19. Jahrhundert": a day or an ordinal written with a period.
+        let ordinal = !word.is_empty() && word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit()) && {
+            let next_word: String = text[k..].trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+            super::lang::follows_an_ordinal_period(&next_word.to_lowercase())
+        };
+        if abbreviation || ordinal {
             return None;
         }
     }
@@ -137,5 +142,9 @@ mod tests {
             ["Case No. 2019-1234 was filed.", "It was 3.5 times larger."]
         );
         assert_eq!(cut("Lo dijo J. Pérez. ¿Y luego? Sí… Claro"), ["Lo dijo J. Pérez.", "¿Y luego?", "Sí…", "Claro"]);
+        assert_eq!(
+            cut("Am 3. Mai 2024 kam er. Im 19. Jahrhundert nicht. Es waren 12. Danach ging er."),
+            ["Am 3. Mai 2024 kam er.", "Im 19. Jahrhundert nicht.", "Es waren 12.", "Danach ging er."]
+        );
     }
 }

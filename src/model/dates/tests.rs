@@ -1,4 +1,4 @@
-//! The conventions table, row by row, in the three languages.
+//! The conventions table, row by row, in the five languages.
 
 use super::*;
 
@@ -291,6 +291,67 @@ fn every_value_is_valid_edtf_and_every_span_is_inside_its_sentence() {
     }
 }
 
+#[test]
+fn french_and_german_are_read_by_their_tables_alone() {
+    check(
+        Lang::Fr,
+        &[
+            ("La lettre est datée du 1er juillet 2019.", "2019-07-01"),
+            ("Du 5 au 7 mai 2014 s'est tenue la conférence.", "2014-05-05/2014-05-07"),
+            ("Les lois remontent au XIXe siècle.", "18XX"),
+            ("Il y a trois ans la société a changé.", "2021"),
+            ("L'audience aura lieu le 10 juin 2024 à 14 h 30.", "2024-06-10T14:30"),
+            ("À la fin des années 90 tout a changé.", "1997/1999"),
+            ("L'accord est resté en vigueur jusqu'en 2020.", "../2020"),
+        ],
+    );
+    check(
+        Lang::De,
+        &[
+            ("Die Klage wurde am 3. Mai 2024 eingereicht.", "2024-05-03"),
+            ("Am 3.5.2024 ging die Meldung ein.", "2024-05-03"),
+            ("Vom 5. bis 7. Mai 2014 fand sie statt.", "2014-05-05/2014-05-07"),
+            ("Die Gesetze stammen aus dem 19. Jahrhundert.", "18XX"),
+            ("Die 80er Jahre waren anders.", "198X"),
+            ("Die Sitzung beginnt um 14:30 Uhr am 3. Juni 2024.", "2024-06-03T14:30"),
+            ("Letztes Jahr stiegen die Ausgaben.", "2023"),
+            ("Vor drei Jahren änderte sich alles.", "2021"),
+        ],
+    );
+    // "morgen" after "am" is the morning, not tomorrow; "des années 80" is no "since".
+    assert!(dates(Lang::De, "Er kam am Morgen.").is_empty());
+    assert_eq!(
+        dates(Lang::Fr, "La musique des années 80.").iter().map(|f| f.1.as_deref()).collect::<Vec<_>>(),
+        [Some("198X")]
+    );
+}
+
+#[test]
+fn vague_references_are_dates_without_a_value_and_the_day_is_the_one_in_focus() {
+    for (lang, text, words) in [
+        (Lang::En, "The court now decides; it recently ruled.", ["now", "recently"]),
+        (Lang::Es, "Ahora decide; actualmente trabaja.", ["Ahora", "actualmente"]),
+        (Lang::It, "Ora decide; di recente ha detto.", ["Ora", "di recente"]),
+        (Lang::Fr, "Maintenant il décide; récemment il a dit.", ["Maintenant", "récemment"]),
+        (Lang::De, "Jetzt entscheidet er; kürzlich sagte er.", ["Jetzt", "kürzlich"]),
+    ] {
+        let found = read(text, lang, Some((2024, 5, 15)));
+        let read: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
+        assert_eq!(read, words, "{lang:?}");
+        assert!(found.iter().all(|f| f.when.is_none() && f.kind == Kind::Date), "{found:?}");
+    }
+    assert!(dates(Lang::It, "La riunione è durata un’ora.").is_empty(), "an hour");
+    // The day told last, else the day of publication.
+    assert_eq!(one(Lang::Fr, "Ce jour-là le conseil s'est réuni.").as_deref(), Some("2024-05-15"));
+    assert_eq!(
+        dates(Lang::De, "Am 3. Mai 2012 fiel sie; an diesem Tag verlor sie.")[1].1.as_deref(),
+        Some("2012-05-03")
+    );
+    assert_eq!(one(Lang::En, "Shares fell 5% on the day.").as_deref(), Some("2024-05-15"));
+    assert!(dates(Lang::En, "The day of the vote is not set.").is_empty());
+    assert_eq!(read("That day it fell.", Lang::En, None)[0].when, None, "no day to take: no value");
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;
@@ -455,6 +516,102 @@ mod properties {
         "said",
         "ha",
         "detto",
+        "depuis",
+        "jusqu",
+        "au",
+        "du",
+        "les",
+        "à",
+        "mi",
+        "début",
+        "années",
+        "siècle",
+        "XIXe",
+        "19e",
+        "1er",
+        "er",
+        "hier",
+        "aujourd",
+        "hui",
+        "dernier",
+        "dernière",
+        "prochain",
+        "y",
+        "ans",
+        "plus",
+        "tard",
+        "chaque",
+        "toutes",
+        "fois",
+        "ce",
+        "jour",
+        "là",
+        "lendemain",
+        "maintenant",
+        "nos",
+        "jours",
+        "h",
+        "30",
+        "14",
+        "week",
+        "mois",
+        "mai",
+        "lundi",
+        "seit",
+        "bis",
+        "von",
+        "vom",
+        "zwischen",
+        "und",
+        "am",
+        "im",
+        "der",
+        "die",
+        "den",
+        "Anfang",
+        "Mitte",
+        "Ende",
+        "Quartal",
+        "dritten",
+        "Sommer",
+        "80er",
+        "Jahre",
+        "Jahren",
+        "Jahrhundert",
+        "19.",
+        "gestern",
+        "heute",
+        "morgen",
+        "Abend",
+        "letzten",
+        "Jahr",
+        "nächsten",
+        "Tag",
+        "vor",
+        "später",
+        "jeden",
+        "alle",
+        "zweimal",
+        "Mai",
+        "Montag",
+        "um",
+        "Uhr",
+        "an",
+        "diesem",
+        "jetzt",
+        "kurzem",
+        "zur",
+        "Zeit",
+        "Folgetag",
+        "Wochenende",
+        "etwa",
+        "wird",
+        "now",
+        "recently",
+        "ahora",
+        "jornada",
+        "ora",
+        "recente",
         "\n",
     ];
 

@@ -98,7 +98,7 @@ pub fn proposals(doc: &Document, source: Option<&str>) -> Vec<Proposal> {
 pub enum NoProposal {
     /// The timeline does not hold its text.
     NoText,
-    /// Its language is none that dates are read in (Spanish, Italian, English).
+    /// Its language is none that dates are read in (Spanish, Italian, English, French, German).
     LanguageNotRead,
     /// No sentence of it holds a date.
     NoDatedSentences,
@@ -111,7 +111,9 @@ impl NoProposal {
     pub fn words(self) -> String {
         match self {
             Self::NoText => "no text: the timeline does not hold it".to_owned(),
-            Self::LanguageNotRead => "not in a language whose dates are read (Spanish, Italian, English)".to_owned(),
+            Self::LanguageNotRead => {
+                "not in a language whose dates are read (Spanish, Italian, English, French, German)".to_owned()
+            }
             Self::NoDatedSentences => "no dated sentences".to_owned(),
             Self::AllTaken { rejected: 0, .. } => "every dated sentence is already cited".to_owned(),
             Self::AllTaken { cited: 0, rejected } => {
