@@ -101,7 +101,7 @@ fn filing(dir: &std::path::Path) -> std::path::PathBuf {
 
 fn whens_listed(harness: &mut egui_kittest::Harness<'static, citeline::CitelineApp>) -> Vec<String> {
     let list = harness.state_mut().session.proposals().unwrap_or_default();
-    list.iter().map(|p| p.when.clone()).collect()
+    list.iter().map(|p| p.when.clone().unwrap_or_else(|| "undated".to_owned())).collect()
 }
 
 #[test]
@@ -161,4 +161,35 @@ fn the_keyboard_works_the_list_and_the_cursor_stays_in_place() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(data(&harness).doc.timeline().rejected.len(), 1, "one undo takes both back");
+}
+
+#[test]
+fn a_sentence_that_says_recently_is_listed_undated_and_accepted_into_the_undated_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "The judge recently denied the motion to stay.\n\nPlaintiff appealed on March 3, 2017.";
+    let timeline = serde_json::json!({
+        "title": "Appeal",
+        "sources": [{"id": "order", "title": "Order", "language": "en", "text": text}],
+        "events": [],
+    });
+    let path = dir.path().join("appeal.citeline.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&timeline).expect("json")).expect("write");
+    let mut harness = harness_on(&path);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
+    wait_until(&mut harness, |app| app.show_proposals && !app.session.is_proposing());
+    harness.run();
+    assert_eq!(whens_listed(&mut harness), ["undated", "2017-03-03"]);
+    assert!(harness.query_by_label("Proposed Dates (2)").is_some());
+    assert!(harness.query_by_label("Undated  ·  no date to read").is_some(), "the row says it has no date");
+
+    harness.get_all_by_label("Accept").next().expect("an Accept button").click();
+    harness.run();
+    let d = data(&harness);
+    assert_eq!(d.doc.events().len(), 1);
+    assert_eq!(d.doc.events()[0].when, None, "an undated event");
+    assert_eq!(d.doc.tally().verified, 1, "its quote verifies");
+    assert!(harness.query_by_label_contains("Undated (1)").is_some(), "listed with the undated events");
+    wait_until(&mut harness, |app| !app.session.is_proposing());
+    harness.run();
+    assert_eq!(whens_listed(&mut harness), ["2017-03-03"]);
 }

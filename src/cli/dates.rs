@@ -184,6 +184,7 @@ fn write_text(
         counted = f.start;
         result = match (&f.when, f.kind) {
             (Some(w), _) => writeln!(out, "{line}:{col}  {}  →  {w}", &text[f.start..f.end]),
+            (None, _) if f.vague => writeln!(out, "{line}:{col}  {}  →  (no value: vague)", &text[f.start..f.end]),
             (None, dates::Kind::Date) => writeln!(
                 out,
                 "{line}:{col}  {}  →  (no value: relative, needs --published or an earlier date)",
@@ -209,12 +210,15 @@ pub fn propose(args: &ProposeArgs, out: &mut impl Write) -> ExitCode {
     {
         return fail(&format!("{} has no source with id \"{id}\" (or it has no text)", args.timeline.display()));
     }
-    let found = proposals(doc, args.source.as_deref());
+    // The window also lists sentences whose time has no date ("recently"); the command keeps to
+    // dated events, as its output has always been.
+    let found: Vec<Proposal> =
+        proposals(doc, args.source.as_deref()).into_iter().filter(|p| p.when.is_some()).collect();
     let written = match args.format {
         OutputFormat::Json => write_json(out, &serde_json::Value::Array(found.iter().map(proposal_json).collect())),
-        OutputFormat::Text => {
-            found.iter().try_for_each(|p| writeln!(out, "{}  {}  {}\n    “{}”", p.source, p.when, p.title, p.quote))
-        }
+        OutputFormat::Text => found.iter().try_for_each(|p| {
+            writeln!(out, "{}  {}  {}\n    “{}”", p.source, p.when.as_deref().unwrap_or_default(), p.title, p.quote)
+        }),
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,

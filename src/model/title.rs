@@ -1,7 +1,7 @@
 //! Short titles for events made from a source's words: a passage made an event, a proposed date's
 //! sentence accepted. One function, [`short_title`], so both read alike.
 //!
-//! What it does, in order, all by fixed lists (Spanish, Italian, English) and never by chance:
+//! What it does, in order, all by fixed lists (Spanish, Italian, English, French, German) and never by chance:
 //!
 //! 1. Leaves out what opens the sentence without saying what happened, as long as words are left:
 //!    a connective ([`CONNECTIVES`]: "Inoltre,", "Además,", "Moreover,"), an attribution
@@ -84,6 +84,33 @@ pub const CONNECTIVES: &[(&str, bool)] = &[
     ("nevertheless", false),
     ("finally", false),
     ("instead", false),
+    // French
+    ("de plus", false),
+    ("en outre", true),
+    ("par ailleurs", false),
+    ("cependant", false),
+    ("toutefois", false),
+    ("néanmoins", false),
+    ("en effet", false),
+    ("d’ailleurs", false),
+    ("d'ailleurs", false),
+    ("enfin", false),
+    ("ainsi", false),
+    ("pourtant", false),
+    ("en revanche", false),
+    ("bref", false),
+    // German
+    ("außerdem", true),
+    ("zudem", true),
+    ("darüber hinaus", true),
+    ("allerdings", false),
+    ("jedoch", false),
+    ("trotzdem", false),
+    ("tatsächlich", false),
+    ("schließlich", false),
+    ("dennoch", false),
+    ("stattdessen", false),
+    ("kurz", false),
 ];
 
 /// Prepositions that open an attribution: "Según la demanda,", "Secondo il documento,".
@@ -98,6 +125,12 @@ pub const ATTRIBUTIONS: &[&str] = &[
     "according to",
     "as reported by",
     "as stated in",
+    "selon",
+    "d’après",
+    "d'après",
+    "laut",
+    "gemäß",
+    "nach angaben",
 ];
 
 /// What a source may call the document it reports on.
@@ -129,6 +162,20 @@ pub const DOCUMENTS: &[&str] = &[
     "ruling",
     "article",
     "source",
+    "rapport",
+    "plainte",
+    "jugement",
+    "arrêt",
+    "dokument",
+    "bericht",
+    "klage",
+    "klageschrift",
+    "berichts",
+    "dokuments",
+    "urteils",
+    "urteil",
+    "artikel",
+    "quelle",
 ];
 
 /// Verbs by which a document says something.
@@ -175,10 +222,25 @@ pub const SAYS: &[&str] = &[
     "reveals",
     "revealed",
     "shows",
+    "dit",
+    "affirme",
+    "ajoute",
+    "indique",
+    "précise",
+    "révèle",
+    "souligne",
+    "explique",
+    "sagt",
+    "heißt",
+    "erklärt",
+    "behauptet",
+    "fügt",
+    "zeigt",
+    "berichtet",
 ];
 
 /// The words that open what is said: "que", "che", "that".
-const THAT: &[&str] = &["que", "qué", "che", "that"];
+const THAT: &[&str] = &["que", "qué", "che", "that", "qu’", "qu'", "dass"];
 
 /// Words that lead into a date ("in", "entro il", "desde").
 #[rustfmt::skip]
@@ -190,10 +252,18 @@ pub const DATE_LEADS: &[&str] = &[
     "dopo", "inizio", "fine", "metà",
     // English
     "in", "on", "by", "since", "from", "until", "till", "during", "around", "early", "late", "mid", "of",
+    // French
+    "le", "dès", "depuis", "jusqu’au", "jusqu'au", "jusqu’en", "jusqu'en", "vers", "avant", "après", "début",
+    "fin", "mi", "courant",
+    // German
+    "am", "im", "seit", "bis", "ab", "vom", "von", "anfang", "ende", "mitte", "zum", "um",
 ];
 
 /// Words after a date that say it goes on ("2020 and 2021", "2011 al 2019").
-const GOES_ON: &[&str] = &["and", "or", "to", "through", "y", "o", "e", "ed", "u", "al", "a", "hasta", "fino"];
+const GOES_ON: &[&str] = &[
+    "and", "or", "to", "through", "y", "o", "e", "ed", "u", "al", "a", "hasta", "fino", "et", "ou", "au", "und",
+    "oder", "bis",
+];
 
 /// Words a cut title does not end on: articles, prepositions, conjunctions, determiners.
 #[rustfmt::skip]
@@ -210,6 +280,13 @@ pub const DANGLING: &[&str] = &[
     // English
     "the", "an", "of", "to", "and", "or", "in", "on", "at", "for", "with", "by", "from", "that", "as", "its", "their",
     "his", "her", "into", "than", "but", "this", "these", "those", "which", "who", "not", "more", "very", "be",
+    // French
+    "des", "les", "une", "du", "au", "aux", "et", "ou", "pour", "par", "avec", "dans", "sur", "sans", "ce", "cette",
+    "ces", "son", "sa", "ses", "leur", "leurs", "qui", "dont", "pas", "plus", "très", "ne",
+    // German
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder", "mit",
+    "für", "auf", "aus", "bei", "nach", "über", "unter", "zu", "zur", "vom", "im", "am", "an", "dass", "nicht", "sehr",
+    "sein", "seine", "ihre", "ihr",
 ];
 
 /// Quotation marks that open a quotation, each with the one that closes it.
@@ -322,10 +399,20 @@ fn connective(text: &str, words: &[Range<usize>], at: usize) -> Option<usize> {
 fn attribution(text: &str, words: &[Range<usize>], at: usize) -> Option<usize> {
     ATTRIBUTIONS.iter().find_map(|&phrase| {
         let n = phrase_at(text, words, at, phrase)?;
-        let end = (at + n..words.len()).take(ATTRIBUTION_WORDS).find(|&i| text[words[i].clone()].ends_with(CLOSING))?;
-        let last = &text[words[end].clone()];
-        let quoted = words[at + n..=end].iter().any(|w| text[w.clone()].starts_with(['“', '«', '‘', '"']));
-        (ends_with(last, ',') && !quoted && !DANGLING.contains(&core(last).as_str())).then_some(end + 1 - at)
+        let within = (at + n..words.len()).take(ATTRIBUTION_WORDS);
+        let end = within.clone().find(|&i| text[words[i].clone()].ends_with(CLOSING));
+        if let Some(end) = end {
+            let last = &text[words[end].clone()];
+            let quoted = words[at + n..=end].iter().any(|w| text[w.clone()].starts_with(['“', '«', '‘', '"']));
+            if ends_with(last, ',') && !quoted && !DANGLING.contains(&core(last).as_str()) {
+                return Some(end + 1 - at);
+            }
+        }
+        // German sets no comma after it: "Laut der Klageschrift unterzeichnete …" ends at the
+        // document it names.
+        let named = within.take(3).take_while(|&i| end.is_none_or(|e| i <= e));
+        let named = named.into_iter().find(|&i| DOCUMENTS.contains(&core(&text[words[i].clone()]).as_str()))?;
+        Some(named + 1 - at)
     })
 }
 
@@ -342,7 +429,9 @@ fn document_says(text: &str, words: &[Range<usize>], at: usize) -> Option<usize>
         document |= DOCUMENTS.contains(&c.as_str());
         says |= SAYS.contains(&c.as_str());
         if ends_with(word, ':') || ends_with(word, ',') {
-            return (document && says).then_some(i + 1 - at);
+            // "Der Bericht erklärt, dass …": the "that" after the comma goes with it.
+            let that = words.get(i + 1).is_some_and(|w| THAT.contains(&core(&text[w.clone()]).as_str()));
+            return (document && says).then_some(i + 1 + usize::from(that) - at);
         }
         if word.ends_with(CLOSING) {
             return None;
@@ -641,6 +730,59 @@ mod tests {
             ),
         ] {
             assert_eq!(title_of_sentence(sentence, Lang::En, sentence), title, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn titles_in_french_and_german_leave_out_the_same_openers() {
+        for (lang, sentence, title) in [
+            (
+                Lang::Fr,
+                "Selon la plainte, le 3 mars 2019 Facebook a signé un accord avec Netflix.",
+                "Facebook a signé un accord avec Netflix",
+            ),
+            (
+                Lang::Fr,
+                "En outre, en 2015 les accords couvraient les données de visionnage.",
+                "Les accords couvraient les données de visionnage",
+            ),
+            (
+                Lang::Fr,
+                "Le rapport précise que Netflix payait des centaines de millions.",
+                "Netflix payait des centaines de millions",
+            ),
+            (
+                Lang::Fr,
+                "Depuis 2011, Netflix pouvait lire les messages privés des utilisateurs de la plateforme sociale.",
+                "Netflix pouvait lire les messages privés des utilisateurs",
+            ),
+            (
+                Lang::De,
+                "Laut der Klageschrift unterzeichnete Facebook am 3. März 2019 einen Vertrag.",
+                "Unterzeichnete Facebook am 3. März 2019 einen Vertrag",
+            ),
+            (
+                Lang::De,
+                "Außerdem hatte Netflix im Jahr 2015 Zugriff auf die Nachrichten.",
+                "Hatte Netflix im Jahr 2015 Zugriff auf die Nachrichten",
+            ),
+            (
+                Lang::De,
+                "Im August 2013 erhielt Netflix Zugang zur Titan-Schnittstelle.",
+                "Erhielt Netflix Zugang zur Titan-Schnittstelle",
+            ),
+            (
+                Lang::De,
+                "Der Bericht erklärt, dass Netflix Hunderte Millionen zahlte.",
+                "Netflix Hunderte Millionen zahlte",
+            ),
+            (
+                Lang::De,
+                "Seit 2011 konnte Netflix die privaten Nachrichten der Nutzer des sozialen Netzwerks mitlesen und auswerten.",
+                "Konnte Netflix die privaten Nachrichten der Nutzer des sozialen Netzwerks",
+            ),
+        ] {
+            assert_eq!(title_of_sentence(sentence, lang, sentence), title, "{sentence}");
         }
     }
 

@@ -93,6 +93,8 @@ pub struct Found {
     /// "yesterday" without a publication date).
     pub when: Option<String>,
     pub kind: Kind,
+    /// A word that names no exact date ("now", "recently", "actualmente"): never a value.
+    pub vague: bool,
     /// The sentence holding it, in byte offsets.
     pub sentence: Range<usize>,
 }
@@ -177,6 +179,7 @@ fn read_piece(
             paragraph_end = tokens.see_line_of(i);
             focus = None;
         }
+        reader.focus = focus;
         let Some(m) = reader.at(i) else {
             i += 1;
             continue;
@@ -221,7 +224,7 @@ fn read_piece(
                 let when = write_range(a, b, m.approximate);
                 (when, Kind::Date, b.or(a))
             }
-            Value::Unknown => (None, Kind::Date, None),
+            Value::Unknown | Value::Vague => (None, Kind::Date, None),
             Value::Duration => (None, Kind::Duration, None),
             Value::Frequency => (None, Kind::Frequency, None),
         };
@@ -241,6 +244,7 @@ fn read_piece(
             end: base + end,
             when,
             kind,
+            vague: matches!(m.value, Value::Vague),
             sentence: base + sentence.start..base + sentence.end,
         });
         i = m.end.max(i + 1);

@@ -41,6 +41,8 @@ pub enum Value {
     Range(Option<Point>, Option<Point>),
     /// A date whose value cannot be told (relative, with nothing to resolve it against).
     Unknown,
+    /// A word that names no exact date ("now", "recently"): no value, whatever is known.
+    Vague,
     Duration,
     Frequency,
 }
@@ -61,6 +63,8 @@ pub struct Reader<'a, 't> {
     published: Option<Published>,
     /// The most recent date with a year written before the current position.
     pub last: Option<Point>,
+    /// The year in focus: that of the latest date with a year written earlier in the paragraph.
+    pub focus: Option<i64>,
     /// Tries every rule at every token, without the [`Reader::may_start`] shortcut (tests check
     /// that both read the same).
     pub every_token: bool,
@@ -84,7 +88,7 @@ fn two_digit_year(y: i64) -> i64 {
 
 impl<'a, 't> Reader<'a, 't> {
     pub fn new(t: &'a Tokens<'t>, lang: Lang, published: Option<Published>) -> Self {
-        let mut reader = Self { t, lang, published, last: None, every_token: false, class: Vec::new() };
+        let mut reader = Self { t, lang, published, last: None, focus: None, every_token: false, class: Vec::new() };
         reader.class = (0..t.len())
             .map(|i| match (reader.may_start(i), t.is_word(i) && lex::function_word(lang, reader.w(i))) {
                 (false, _) => 0,
@@ -507,7 +511,7 @@ impl<'a, 't> Reader<'a, 't> {
             return false;
         }
         // Years long past need a word that makes them dates.
-        n >= 1900 || (i > 0 && self.is(i - 1, self.c().year_prepositions))
+        n >= 1900 || (i > 0 && self.is(i - 1, self.c().year_prepositions)) || self.is(i + 1, self.c().year_participles)
     }
 
     /// `5/3/2014`, `1908-05-13`, `2013-08`: numbers with separators.
@@ -950,6 +954,11 @@ impl<'a, 't> Reader<'a, 't> {
         } else if self.c().part_articles {
             j = self.articles(j);
         }
+        // "Jahresbeginn", "Jahresende": the part of the year in one word.
+        if let Some(part) = t.is_word(j).then(|| lang::find(self.c().year_part_words, self.w(j))).flatten() {
+            let (a, b) = part_range(Point::year(self.current_year()?), part)?;
+            return found(i, j + 1, Value::Range(Some(a), Some(b)));
+        }
         let part = t.is_word(j).then(|| lang::find(self.c().part_words, self.w(j))).flatten()?;
         let mut k = j + 1;
         if t.is_mark(k, &["-"]) {
@@ -960,6 +969,11 @@ impl<'a, 't> Reader<'a, 't> {
         // to publication ("early last year").
         let (end, p) = match self.point(k).or_else(|| self.bare_month(k)) {
             Some(found) => found,
+            // "the end of the year", "a finales de año", "fine anno", "la fin de l’année": the
+            // year in focus, else the publication's.
+            None if self.unit(k) == Some(Unit::Year) && !t.is_number(k + 1) => {
+                (k + 1, Point::year(self.current_year()?))
+            }
             None => match self.relative_named(k)? {
                 Match { end, value: Value::Point(p), .. } => (end, p),
                 _ => return None,
@@ -973,6 +987,20 @@ impl<'a, 't> Reader<'a, 't> {
         };
         let (a, b) = part_range(p, part)?;
         found(i, end, Value::Range(Some(a), Some(b)))
+    }
+
+    /// The year "the year" means: the one in focus in the paragraph, else the publication's.
+    fn current_year(&self) -> Option<i64> {
+        self.focus.or(self.published.map(|p| p.0))
+    }
+
+    /// A count before a unit ("three", "3"), or a few ("a few", "unos", "qualche", "quelques",
+    /// "wenigen"): the count (`None` for a few) and where the unit stands.
+    fn amount(&self, i: usize) -> Option<(Option<i64>, usize)> {
+        if let Some(unit_at) = self.phrases(i, self.c().few) {
+            return Some((None, unit_at));
+        }
+        self.count(i).map(|n| (Some(n), i + 1))
     }
 
     /// "the third quarter of 2019", "il terzo trimestre del 2019", "el tercer trimestre de
@@ -1084,7 +1112,7 @@ impl<'a, 't> Reader<'a, 't> {
         if self.is(before, self.c().vague_not_after) {
             return None;
         }
-        found(i, end, Value::Unknown)
+        found(i, end, Value::Vague)
     }
 
     /// "yesterday", "last year", "el mes pasado", "lunedì scorso", "two years ago", "hace tres
@@ -1107,11 +1135,11 @@ impl<'a, 't> Reader<'a, 't> {
         let c = self.c();
         // "desde hace tres años", "da tre anni", "depuis trois ans": that long up to now.
         if let Some(n_at) = self.phrases(i, c.since_ago)
-            && self.count(n_at).is_some()
-            && self.unit(n_at + 1).is_some()
-            && !self.is(n_at + 2, c.ago_after)
+            && let Some((_, unit_at)) = self.amount(n_at)
+            && self.unit(unit_at).is_some()
+            && !self.is(unit_at + 1, c.ago_after)
         {
-            return found(i, n_at + 2, Value::Duration);
+            return found(i, unit_at + 1, Value::Duration);
         }
         // "hace tres años", "il y a trois ans", "vor drei Jahren"
         let ago_at = self.phrases(i, c.ago_before);
@@ -1119,10 +1147,10 @@ impl<'a, 't> Reader<'a, 't> {
             Some(n_at) => (true, n_at),
             None => (false, i),
         };
-        if let Some(n) = self.count(n_at)
-            && let Some(unit) = self.unit(n_at + 1)
+        if let Some((n, unit_at)) = self.amount(n_at)
+            && let Some(unit) = self.unit(unit_at)
         {
-            let after = n_at + 2;
+            let after = unit_at + 1;
             let ago = hace || self.is(after, c.ago_after);
             let later = self.phrases(after, c.later_after);
             let earlier = self.phrases(after, c.earlier_after);
@@ -1133,6 +1161,8 @@ impl<'a, 't> Reader<'a, 't> {
             } else {
                 later.or(earlier)?
             };
+            // "a few days ago", "hace unos años": no day to tell.
+            let Some(n) = n else { return found(i, end, Value::Vague) };
             if ago {
                 let value = pubd.map_or(Value::Unknown, |p| Value::Point(back_from(p, -n, unit)));
                 return found(i, end, value);

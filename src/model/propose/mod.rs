@@ -19,9 +19,11 @@ pub struct Proposal {
     pub quote: String,
     /// The date expression the value comes from, in byte offsets into the source's text.
     pub expression: Range<usize>,
-    pub when: String,
+    /// The EDTF date; `None` for a sentence that refers to a time without a value ("recently",
+    /// "yesterday" in a source with no publication day): accepting it makes an undated event.
+    pub when: Option<String>,
     /// The days `when` covers, for drawing it (start, end).
-    pub span: (super::Day, super::Day),
+    pub span: Option<(super::Day, super::Day)>,
     pub title: String,
     /// Where the sentence is in the original ("p. 4", "pp. 4–5", "3:12–15"), when it has pages.
     pub pin: Option<String>,
@@ -37,7 +39,7 @@ impl Proposal {
         Event {
             id: id.into(),
             title: self.title.as_str().into(),
-            when: Some(self.when.as_str().into()),
+            when: self.when.as_deref().map(Into::into),
             citations: vec![Citation {
                 source: self.source.as_str().into(),
                 quote: self.quote.as_str().into(),
@@ -55,14 +57,14 @@ impl Proposal {
         Rejected {
             source: self.source.as_str().into(),
             sentence: self.quote.as_str().into(),
-            when: (self.siblings > 0).then(|| self.when.as_str().into()),
+            when: self.when.as_deref().filter(|_| self.siblings > 0).map(Into::into),
         }
     }
 
     /// Whether its date is a year alone ("2019"), the kind that a citation or a table leaves
     /// most often.
     pub fn is_bare_year(&self) -> bool {
-        self.when.len() == 4 && self.when.bytes().all(|b| b.is_ascii_digit())
+        self.when.as_ref().is_some_and(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
     }
 }
 
@@ -141,6 +143,12 @@ pub struct SourceToRead {
     rejected: Vec<(String, Option<String>)>,
 }
 
+/// Why a sentence is not proposed.
+enum Taken {
+    Cited,
+    Rejected,
+}
+
 /// A sentence written alike (digits aside) in this many places is a page's furniture (a
 /// banner, a running head), not a fact.
 pub const REPEATED: usize = 3;
@@ -182,9 +190,11 @@ impl SourceToRead {
         }
         let Some(lang) = self.lang else { return (Vec::new(), NoProposal::LanguageNotRead) };
         let citations = super::legal::citations(text);
+        // Dates with a value, and those without one (a vague "recently", a "yesterday" with no
+        // publication day): a sentence that holds only the latter is proposed undated.
         let dated: Vec<Found> = dates::read(text, lang, self.published)
             .into_iter()
-            .filter(|f| f.kind == Kind::Date && f.when.is_some())
+            .filter(|f| f.kind == Kind::Date)
             .filter(|f| super::legal::within(&citations, &(f.start..f.end)).is_none())
             .collect();
         let repeated = repeated_sentences(text, &dated);
@@ -195,6 +205,16 @@ impl SourceToRead {
                 continue;
             }
             let quote = &text[sentence.clone()];
+            if group.iter().all(|f| f.when.is_none()) {
+                match self.undated(text, &sentence, group) {
+                    Ok(p) => out.push(p),
+                    Err(Taken::Cited) => cited += 1,
+                    Err(Taken::Rejected) => rejected += 1,
+                }
+                continue;
+            }
+            let group: Vec<Found> = group.iter().filter(|f| f.when.is_some()).cloned().collect();
+            let group = group.as_slice();
             // One proposal a distinct date, in the order written.
             let mut distinct: Vec<&Found> = Vec::new();
             for f in group {
@@ -222,8 +242,8 @@ impl SourceToRead {
                     sentence: sentence.clone(),
                     expression: found.start..found.end,
                     title: title::title_from(text, &sentence, &(found.start..found.end), group),
-                    span: (date.span().start, date.span().end),
-                    when,
+                    span: Some((date.span().start, date.span().end)),
+                    when: Some(when),
                     pin: pin.clone(),
                     siblings: whens.len() - 1,
                     anchor: Some(Box::new(super::anchor::anchor_in(&self.source, text, sentence.clone()))),
@@ -233,6 +253,31 @@ impl SourceToRead {
         let why =
             if cited + rejected == 0 { NoProposal::NoDatedSentences } else { NoProposal::AllTaken { cited, rejected } };
         (out, why)
+    }
+
+    /// The undated proposal of a sentence whose dates (`group`) have no value, unless an event
+    /// cites the sentence or it was rejected.
+    fn undated(&self, text: &str, sentence: &Range<usize>, group: &[Found]) -> Result<Proposal, Taken> {
+        if self.cited.iter().any(|(c, _)| c.start < sentence.end && sentence.start < c.end) {
+            return Err(Taken::Cited);
+        }
+        let quote = &text[sentence.clone()];
+        if self.rejected.iter().any(|(r, _)| r == quote) {
+            return Err(Taken::Rejected);
+        }
+        let first = &group[0];
+        Ok(Proposal {
+            source: self.id.clone(),
+            quote: quote.to_owned(),
+            sentence: sentence.clone(),
+            expression: first.start..first.end,
+            title: title::title_from(text, sentence, &(first.start..first.end), group),
+            span: None,
+            when: None,
+            pin: super::document::source_pin_cite(&self.source, text.len(), sentence.clone()),
+            siblings: 0,
+            anchor: Some(Box::new(super::anchor::anchor_in(&self.source, text, sentence.clone()))),
+        })
     }
 
     /// Which of a sentence's dates `whens` events citing it already hold: an event dated as
@@ -310,7 +355,7 @@ mod tests {
     fn each_uncited_dated_sentence_is_proposed_with_a_quote_that_verifies() {
         let doc = uncited();
         let proposals = proposals(&doc, None);
-        let whens: Vec<&str> = proposals.iter().map(|p| p.when.as_str()).collect();
+        let whens: Vec<&str> = proposals.iter().map(|p| p.when.as_deref().unwrap_or("undated")).collect();
         assert_eq!(
             whens,
             ["2011", "../2013", "2013-08", "2011/2019", "../2019-04"],
@@ -320,7 +365,7 @@ mod tests {
             let (_, text) = doc.source(&p.source).expect("source");
             assert_eq!(&text[p.sentence.clone()], p.quote);
             assert!(p.sentence.start <= p.expression.start && p.expression.end <= p.sentence.end);
-            assert!(Edtf::parse(&p.when).is_ok(), "{}", p.when);
+            assert!(p.when.as_deref().is_none_or(|w| Edtf::parse(w).is_ok()), "{:?}", p.when);
             // Accepting it makes a valid event whose citation verifies.
             let mut edited = doc.timeline().clone();
             edited.events.push(p.event("accepted".into()));
@@ -463,7 +508,7 @@ mod tests {
     }
 
     fn whens(doc: &Document) -> Vec<String> {
-        proposals(doc, None).into_iter().map(|p| p.when).collect()
+        proposals(doc, None).into_iter().map(|p| p.when.unwrap_or_else(|| "undated".to_owned())).collect()
     }
 
     #[test]
@@ -510,5 +555,36 @@ mod tests {
         timeline.events.push(event);
         let doc = Document::new(timeline, doc.path(), &crate::model::Progress::default()).expect("valid");
         assert_eq!(whens(&doc), ["2020-01-27"], "one date of two taken by the event");
+    }
+
+    #[test]
+    fn a_sentence_whose_time_has_no_date_is_proposed_undated_and_accepted_as_an_undated_event() {
+        let text = "The judge recently denied the motion. On March 3, 2017, Plaintiff appealed. \
+                    Currently the case is stayed, as it was in 2019. The clerk wrote back yesterday.";
+        let doc = filing(text, Vec::new());
+        // No publication day: "yesterday" has no value either. A sentence with a date as well
+        // ("as it was in 2019") is proposed by its date alone.
+        assert_eq!(whens(&doc), ["undated", "2017-03-03", "2019", "undated"]);
+        let found = proposals(&doc, None);
+        let vague = &found[0];
+        assert_eq!(
+            (vague.quote.as_str(), &text[vague.expression.clone()]),
+            ("The judge recently denied the motion.", "recently")
+        );
+        assert_eq!((vague.span, vague.siblings), (None, 0));
+        assert!(!vague.is_bare_year());
+
+        // Accepting it makes an undated event whose citation verifies; the sentence is then taken.
+        let mut timeline = doc.timeline().clone();
+        timeline.events.push(vague.event("e".into()));
+        let accepted = Document::new(timeline.clone(), doc.path(), &crate::model::Progress::default()).expect("valid");
+        assert_eq!(accepted.events()[0].when, None);
+        assert_eq!(accepted.checks(0)[0].status, Verification::Verified);
+        assert_eq!(whens(&accepted), ["2017-03-03", "2019", "undated"]);
+
+        // Rejecting the last one leaves it out for good, and counts it as rejected.
+        timeline.rejected.push(found[3].rejected());
+        let decided = Document::new(timeline, doc.path(), &crate::model::Progress::default()).expect("valid");
+        assert_eq!(whens(&decided), ["2017-03-03", "2019"]);
     }
 }

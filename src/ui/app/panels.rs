@@ -69,7 +69,7 @@ impl CitelineApp {
         }
         // Proposed dates, and the date being typed for the selected event, stand as ghosts.
         let mut ghosts: Option<Vec<(crate::model::Day, crate::model::Day)>> =
-            proposals.flatten().map(|list| list.iter().map(|p| p.span).collect());
+            proposals.flatten().map(|list| list.iter().filter_map(|p| p.span).collect());
         if let Some(span) = self.panel.editor.preview {
             ghosts.get_or_insert_with(Vec::new).push(span);
         }

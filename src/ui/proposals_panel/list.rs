@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use crate::model::propose::Proposal;
 
 /// A proposal told apart from the others of its list: its source, sentence and date.
-pub type Key = (String, usize, String);
+pub type Key = (String, usize, Option<String>);
 
 pub fn key(p: &Proposal) -> Key {
     (p.source.clone(), p.sentence.start, p.when.clone())
@@ -150,8 +150,8 @@ mod tests {
                 sentence: i * 10..i * 10 + 9,
                 quote: format!("q{i}"),
                 expression: i * 10..i * 10 + 4,
-                when: format!("20{i:02}"),
-                span: (0.0, 0.0),
+                when: Some(format!("20{i:02}")),
+                span: Some((0.0, 0.0)),
                 title: String::new(),
                 pin: None,
                 siblings: 0,
@@ -203,7 +203,7 @@ mod tests {
         // A click, then a Shift-click: the rows between.
         state.pick(&shown, &key(&all[3]), Pick::One);
         state.pick(&shown, &key(&all[7]), Pick::Through);
-        let picked: Vec<&str> = state.chosen(&shown).iter().map(|p| p.when.as_str()).collect();
+        let picked: Vec<&str> = state.chosen(&shown).iter().filter_map(|p| p.when.as_deref()).collect();
         assert_eq!(picked, ["2003", "2004", "2006", "2007"]);
         // Shift-click right after a decision picks from the cursor the decision left.
         state.decide(&shown, &state.chosen(&shown));
@@ -220,11 +220,11 @@ mod tests {
         state.pick(&shown, &key(&all[4]), Pick::Through);
         assert_eq!(state.chosen(&shown).len(), 4);
         state.pick(&shown, &key(&all[2]), Pick::Toggle);
-        let chosen: Vec<String> = state.chosen(&shown).iter().map(|p| p.when.clone()).collect();
+        let chosen: Vec<String> = state.chosen(&shown).iter().filter_map(|p| p.when.clone()).collect();
         assert_eq!(chosen, ["2001", "2003", "2004"]);
         state.decide(&shown, &state.chosen(&shown));
         let shown = state.visible(&all);
-        assert_eq!(shown.iter().map(|p| p.when.as_str()).collect::<Vec<_>>(), ["2000", "2002", "2005"]);
+        assert_eq!(shown.iter().filter_map(|p| p.when.as_deref()).collect::<Vec<_>>(), ["2000", "2002", "2005"]);
         assert_eq!(state.cursor, Some(key(&all[2])), "after the first decided, the next one left");
     }
 }

@@ -49,7 +49,7 @@ pub fn proposals_ui(
         } else if !timeline.events.is_empty() || !timeline.rejected.is_empty() {
             "Every date read in the sources is decided: an event cites its sentence, or it was rejected."
         } else {
-            "No dates to propose. Sources in Spanish, Italian and English are read."
+            "No dates to propose. Sources in Spanish, Italian, English, French and German are read."
         };
         ui.label(none);
     }
@@ -232,10 +232,9 @@ impl Row<'_> {
         let p = self.p;
         let k = key(p);
         ui.separator();
-        let words = Edtf::parse(&p.when).map_or_else(|_| p.when.clone(), |d| d.to_string());
         let picked = state.selected.contains(&k) || state.cursor.as_ref() == Some(&k);
         let header = ui.horizontal(|ui| {
-            let header = ui.selectable_label(picked, RichText::new(format!("{words}  ·  {}", p.when)).strong());
+            let header = ui.selectable_label(picked, RichText::new(heading(p)).strong());
             if let Some(pin) = &p.pin {
                 ui.label(RichText::new(pin).weak()).on_hover_text("Where the sentence is in the original");
             }
@@ -307,7 +306,10 @@ impl Row<'_> {
         let words = digitless(&p.quote);
         let mut out = vec![
             (format!("All from “{}”", short(self.source_title, 30)), pick(&|q| q.source == p.source)),
-            (format!("All dated {}", p.when), pick(&|q| q.when == p.when)),
+            (
+                p.when.as_ref().map_or_else(|| "All undated".to_owned(), |w| format!("All dated {w}")),
+                pick(&|q| q.when == p.when),
+            ),
         ];
         if p.is_bare_year() {
             out.push(("All years alone".to_owned(), pick(&|q| q.is_bare_year())));
@@ -317,6 +319,18 @@ impl Row<'_> {
             .filter(|(_, list)| list.len() > 1)
             .map(|(label, list)| (format!("{label} ({})", list.len()), list))
             .collect()
+    }
+}
+
+/// A row's heading: its date in words and in EDTF ("5 August 2013  ·  2013-08-05"), or, for a
+/// sentence whose time has no date ("recently"), that it is undated.
+fn heading(p: &Proposal) -> String {
+    match &p.when {
+        Some(w) => {
+            let words = Edtf::parse(w).map_or_else(|_| w.clone(), |d| d.to_string());
+            format!("{words}  ·  {w}")
+        }
+        None => "Undated  ·  no date to read".to_owned(),
     }
 }
 

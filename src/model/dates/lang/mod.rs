@@ -110,6 +110,9 @@ pub struct Conventions {
     pub year_nouns: &'static [&'static str],
     /// Words after which a year long past is a year ("in 1492", "nel 1492").
     pub year_prepositions: &'static [&'static str],
+    /// Past participles after a year long past that make it a date, where the verb comes last
+    /// ("wurde 1887 gegründet").
+    pub year_participles: &'static [&'static str],
     /// Articles before a decade in words or "80s" ("the eighties", "die 80er").
     pub decade_articles: &'static [&'static str],
     /// Glued after a decade's number ("1990s", "1980er").
@@ -207,6 +210,11 @@ pub struct Conventions {
     pub day_parts: Words<bool>,
     /// Dates with no value: "now", "recently", "actualmente", "derzeit".
     pub vague: Phrases,
+    /// A count with no number, before a unit: "a few", "unos", "qualche", "quelques", "wenigen"
+    /// ("a few days ago" has no value).
+    pub few: Phrases,
+    /// A part of the year in one word, as a part word's index: "Jahresbeginn" 0, "Jahresende" 2.
+    pub year_part_words: Words<u8>,
     /// Words before a vague word that make it another word ("un’ora" is an hour).
     pub vague_not_after: &'static [&'static str],
     /// Words between "this" and its noun ("this very day", "esta misma semana").
@@ -281,6 +289,7 @@ fn trigger_set(lang: Lang) -> HashSet<&'static str> {
     set.extend(names(c.century_names));
     set.extend(names(c.decade_words));
     set.extend(names(c.part_words));
+    set.extend(names(c.year_part_words));
     set.extend(names(c.quarter_letters));
     set.extend(names(c.day_words));
     set.extend(names(c.next_day_words));
@@ -290,7 +299,7 @@ fn trigger_set(lang: Lang) -> HashSet<&'static str> {
     set.extend(c.quarter_nouns.iter().chain(c.half_nouns).chain(c.last_before_day).chain(c.century_nouns));
     // Every word of a phrase: a phrase that starts with an article goes on to a word that starts
     // a rule, as the shortcut requires.
-    let phrases = [c.since, c.until, c.since_ago, c.ago_before, c.that_day, c.the_day, c.weekend, c.vague];
+    let phrases = [c.since, c.until, c.since_ago, c.ago_before, c.that_day, c.the_day, c.weekend, c.vague, c.few];
     let steps = phrases.iter().flat_map(|p| p.iter()).chain(c.day_phrases.iter().map(|(p, _)| p));
     set.extend(steps.flat_map(|p| p.iter()).flat_map(|s| s.iter()).filter(|w| w.chars().all(char::is_alphabetic)));
     set
