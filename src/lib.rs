@@ -12,7 +12,9 @@ pub mod formats;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
 pub mod layout;
-pub mod model;
+/// The document, its dates and its edits: the `citeline-model` crate (`crates/model`), which
+/// knows no other layer.
+pub use citeline_model as model;
 pub mod publish;
 pub mod scene;
 pub mod session;
@@ -20,3 +22,12 @@ pub mod settings;
 pub mod ui;
 
 pub use ui::app::{CitelineApp, Modal};
+
+/// The built-in timeline, parsed without going through `formats`, for unit tests.
+#[cfg(test)]
+pub(crate) fn seed_document() -> model::Document {
+    let text = include_str!("../assets/timelines/netflix-facebook.citeline.json");
+    let timeline: model::Timeline = serde_json::from_str(text).expect("the seed parses");
+    model::Document::new(timeline, std::path::Path::new("seed.citeline.json"), &model::Progress::default())
+        .expect("the seed is valid")
+}

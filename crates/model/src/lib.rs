@@ -35,7 +35,7 @@ pub use verify::Verification;
 /// The built-in timeline, parsed for model tests without going through `formats`.
 #[cfg(test)]
 pub(crate) fn seed_document() -> Document {
-    let text = include_str!("../../assets/timelines/netflix-facebook.citeline.json");
+    let text = include_str!("../../../assets/timelines/netflix-facebook.citeline.json");
     let timeline: Timeline = serde_json::from_str(text).expect("the seed parses");
     Document::new(timeline, std::path::Path::new("seed.citeline.json"), &Progress::default())
         .expect("the seed is valid")

@@ -182,10 +182,10 @@ impl Choices {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Edtf;
+    use crate::Edtf;
 
     fn seed() -> Document {
-        crate::model::seed_document()
+        crate::seed_document()
     }
 
     fn count(doc: &Document, f: &Filter) -> usize {

@@ -643,10 +643,10 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::model::dates::{self, Kind, Lang};
+    use crate::dates::{self, Kind, Lang};
 
-    const ES: &str = include_str!("../../assets/sources/es-netflix-meta-mensajes-privados.txt");
-    const IT: &str = include_str!("../../assets/sources/it-netflix-100-milioni-messaggi-facebook.txt");
+    const ES: &str = include_str!("../../../assets/sources/es-netflix-meta-mensajes-privados.txt");
+    const IT: &str = include_str!("../../../assets/sources/it-netflix-100-milioni-messaggi-facebook.txt");
 
     /// The title of the sentence of `text` that begins with `opening`, its first date (as the
     /// reader finds it) left out when it opens it.

@@ -726,7 +726,7 @@ mod tests {
 
     #[test]
     fn older_citations_gain_an_anchor_on_save_where_their_quote_stands_once() {
-        use crate::model::timeline::{Event, Timeline};
+        use crate::timeline::{Event, Timeline};
         let text = "Alpha said yes. Beta said no. Alpha said yes. Gamma said maybe.";
         let citation = |q: &str| Citation { source: "s".into(), quote: q.into(), ..Citation::default() };
         let timeline = |hash: &str| Timeline {
@@ -748,7 +748,7 @@ mod tests {
             }],
             ..Timeline::default()
         };
-        let open = |t| Document::new(t, std::path::Path::new("t.citeline.json"), &crate::model::Progress::default());
+        let open = |t| Document::new(t, std::path::Path::new("t.citeline.json"), &crate::Progress::default());
         let doc = open(timeline(&sha256_hex(text.as_bytes()))).expect("valid");
         let saved = with_anchors(&doc).expect("anchors added");
         let cs = &saved.events[0].citations;

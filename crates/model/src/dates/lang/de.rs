@@ -2,7 +2,7 @@
 //! written out, as people type them without a German keyboard).
 
 use super::{Conventions, Tense};
-use crate::model::dates::lexicon::Unit;
+use crate::dates::lexicon::Unit;
 
 pub const CONVENTIONS: Conventions = Conventions {
     months: &[

@@ -1,7 +1,7 @@
 //! The title a proposal's event gets: a short clause of its sentence saying what happened, not
 //! the sentence's opening.
 //!
-//! [`short_title`](crate::model::title::short_title) makes it, as a passage made an event gets
+//! [`short_title`](crate::title::short_title) makes it, as a passage made an event gets
 //! one, from the part of the sentence that tells the date's fact:
 //!
 //! 1. For a date after another in its sentence, the clause holding it when a clause begins
@@ -22,8 +22,8 @@
 
 use std::ops::Range;
 
-use crate::model::dates::Found;
-use crate::model::title::{DANGLING, DATE_LEADS, MIN_CLAUSE_WORDS, short_title, title_start};
+use crate::dates::Found;
+use crate::title::{DANGLING, DATE_LEADS, MIN_CLAUSE_WORDS, short_title, title_start};
 
 /// What opens a new clause between two dates of a sentence, with whether the clause shares the
 /// sentence's subject (it opens with a conjunction and a verb).

@@ -151,7 +151,7 @@ mod tests {
     use super::*;
 
     /// The seed's source `id` and its text.
-    fn seed_source(doc: &crate::model::Document, id: &str) -> (Source, String) {
+    fn seed_source(doc: &crate::Document, id: &str) -> (Source, String) {
         let (source, text) = doc.source(id).expect("a source of the seed");
         (source.clone(), text.to_owned())
     }
@@ -164,7 +164,7 @@ mod tests {
 
     #[test]
     fn a_passage_is_dated_by_its_own_date_and_titled_without_it() {
-        let doc = crate::model::seed_document();
+        let doc = crate::seed_document();
         let (it, text) = seed_source(&doc, "it-article");
         let quote = "Nell’agosto 2013, Facebook ha fornito a Netflix l’accesso al cosiddetto “Titan API”";
         let made = from_passage("e1".into(), &it, &text, range_of(&text, quote)).expect("a passage");
@@ -193,7 +193,7 @@ mod tests {
 
     #[test]
     fn a_passage_without_a_date_takes_its_sentences() {
-        let doc = crate::model::seed_document();
+        let doc = crate::seed_document();
         let (it, text) = seed_source(&doc, "it-article");
         let quote =
             "il CEO di allora di Netflix, Hastings, è stato membro del consiglio di amministrazione di Facebook";
@@ -232,11 +232,10 @@ mod tests {
     fn a_proposed_sentence_made_an_event_is_the_proposal() {
         // The seed without its events proposes every dated sentence; selecting one of those
         // sentences makes the same event as accepting its proposal.
-        let seed = crate::model::seed_document();
-        let timeline = crate::model::Timeline { events: Vec::new(), ..seed.timeline().clone() };
-        let doc =
-            crate::model::Document::new(timeline, seed.path(), &crate::model::Progress::default()).expect("valid");
-        let proposals = crate::model::propose::proposals(&doc, None);
+        let seed = crate::seed_document();
+        let timeline = crate::Timeline { events: Vec::new(), ..seed.timeline().clone() };
+        let doc = crate::Document::new(timeline, seed.path(), &crate::Progress::default()).expect("valid");
+        let proposals = crate::propose::proposals(&doc, None);
         assert!(!proposals.is_empty());
         for p in proposals {
             let (source, text) = seed_source(&doc, &p.source);

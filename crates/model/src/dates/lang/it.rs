@@ -2,7 +2,7 @@
 //! words also without their accents, as people type them).
 
 use super::{Conventions, Tense};
-use crate::model::dates::lexicon::Unit;
+use crate::dates::lexicon::Unit;
 
 pub const CONVENTIONS: Conventions = Conventions {
     months: &[

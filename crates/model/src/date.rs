@@ -92,8 +92,7 @@ pub struct Span {
 impl Span {
     /// A plain span of `len` days from `start`: no qualifiers, no open ends (tests and
     /// benchmarks build thousands).
-    #[cfg(test)]
-    pub(crate) fn plain(start: Day, len: f64) -> Self {
+    pub fn plain(start: Day, len: f64) -> Self {
         Self {
             start,
             end: start + len,

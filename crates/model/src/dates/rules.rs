@@ -74,7 +74,7 @@ pub struct Reader<'a, 't> {
 
 /// Whether `(y, m, d)` is a real day.
 fn valid_day(y: i64, m: u8, d: u8) -> bool {
-    (1..=12).contains(&m) && d >= 1 && d <= crate::model::date::days_in_month(y, m)
+    (1..=12).contains(&m) && d >= 1 && d <= crate::date::days_in_month(y, m)
 }
 
 fn plausible_year(y: i64) -> bool {
@@ -460,7 +460,7 @@ impl<'a, 't> Reader<'a, 't> {
                 if lex::is_abbreviation(self.lang, self.w(k)) && !self.capital_abbreviation(k) {
                     return None;
                 }
-                return (d <= crate::model::date::days_in_month(2000, m))
+                return (d <= crate::date::days_in_month(2000, m))
                     .then_some((end, Point { month: Some(m), day: Some(d), ..Point::default() }));
             }
             return Some((j, Point { day: u8::try_from(n).ok(), ..Point::default() }));
@@ -923,7 +923,7 @@ impl<'a, 't> Reader<'a, 't> {
             // "until Friday", "hasta el viernes", "entro venerdì": a deadline, the next such
             // day on or after publication.
             let value = self.published.map_or(Value::Unknown, |p| {
-                let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
+                let today = crate::date::day_from_civil(p.0, p.1, p.2);
                 #[allow(clippy::cast_possible_truncation)]
                 let today_wd = (today as i64 + 3).rem_euclid(7);
                 Value::Range(None, Some(shift_day(p, (i64::from(wd) - today_wd).rem_euclid(7))))
@@ -1300,7 +1300,7 @@ impl<'a, 't> Reader<'a, 't> {
             // The modifier after the noun ("el fin de semana pasado") ends the expression.
             let end = if end > what + 1 && end > after { end } else { after };
             let Some(p) = self.published else { return found(start, end, Value::Unknown) };
-            let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
+            let today = crate::date::day_from_civil(p.0, p.1, p.2);
             #[allow(clippy::cast_possible_truncation)]
             let saturday = -(today as i64 + 3).rem_euclid(7) + 5 + 7 * k;
             return found(start, end, Value::Range(Some(shift_day(p, saturday)), Some(shift_day(p, saturday + 1))));
@@ -1352,7 +1352,7 @@ impl<'a, 't> Reader<'a, 't> {
         let ahead = lex::tense(self.lang, (i.saturating_sub(8)..i + 4).map(|k| self.w(k))) == Some(true);
         let value = match self.published {
             Some(p) => {
-                let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
+                let today = crate::date::day_from_civil(p.0, p.1, p.2);
                 #[allow(clippy::cast_possible_truncation)]
                 let today_wd = (today as i64 + 3).rem_euclid(7);
                 if ahead {
@@ -1461,7 +1461,7 @@ fn published_relative(p: Published, k: i64, unit: Option<Unit>, weekday: Option<
             return None;
         }
         // The latest such weekday strictly before publication.
-        let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
+        let today = crate::date::day_from_civil(p.0, p.1, p.2);
         #[allow(clippy::cast_possible_truncation)]
         let today_wd = (today as i64 + 3).rem_euclid(7); // 1970-01-01 was a Thursday (3)
         let back = (today_wd - i64::from(wd) - 1).rem_euclid(7) + 1;
@@ -1474,7 +1474,7 @@ fn published_relative(p: Published, k: i64, unit: Option<Unit>, weekday: Option<
             Value::Point(Point::month(idx.div_euclid(12), u8::try_from(idx.rem_euclid(12) + 1).ok()?))
         }
         Unit::Week => {
-            let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
+            let today = crate::date::day_from_civil(p.0, p.1, p.2);
             #[allow(clippy::cast_possible_truncation)]
             let monday = -(today as i64 + 3).rem_euclid(7) + 7 * k;
             Value::Range(Some(shift_day(p, monday)), Some(shift_day(p, monday + 6)))
@@ -1576,7 +1576,7 @@ fn part_range(p: Point, part: u8) -> Option<(Point, Point)> {
             Some((Point::month(y, a), Point::month(y, b)))
         }
         Some(m) => {
-            let last = crate::model::date::days_in_month(y, m);
+            let last = crate::date::days_in_month(y, m);
             let (a, b) = [(1, 10), (11, 20), (21, last)][usize::from(part)];
             Some((Point::day(y, m, a), Point::day(y, m, b)))
         }
@@ -1594,9 +1594,9 @@ fn season_end(year: i64, season: u8) -> (i64, u8) {
 }
 
 fn shift_day(p: Published, days: i64) -> Point {
-    let day = crate::model::date::day_from_civil(p.0, p.1, p.2);
+    let day = crate::date::day_from_civil(p.0, p.1, p.2);
     #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
-    let (y, m, d) = crate::model::date::civil_from_day(day as i64 + days);
+    let (y, m, d) = crate::date::civil_from_day(day as i64 + days);
     Point::day(y, m, d)
 }
 
@@ -1624,7 +1624,7 @@ fn shift_from(from: Point, n: i64, unit: Unit) -> Value {
     match (unit, day, from.month) {
         (Unit::Day, Some(p), _) => Value::Point(shift_day(p, n)),
         (Unit::Week, Some(p), _) => {
-            let today = crate::model::date::day_from_civil(p.0, p.1, p.2);
+            let today = crate::date::day_from_civil(p.0, p.1, p.2);
             #[allow(clippy::cast_possible_truncation)]
             let monday = -(today as i64 + 3).rem_euclid(7) + 7 * n;
             Value::Range(Some(shift_day(p, monday)), Some(shift_day(p, monday + 6)))
@@ -1645,9 +1645,9 @@ fn years_of(n: i64, unit: Unit, from: Point) -> i64 {
             let days = if unit == Unit::Week { 7 * n } else { n };
             let (m, d) = (from.month.unwrap_or(1), from.day.unwrap_or(1));
             let y = from.year.unwrap_or(0);
-            let day = crate::model::date::day_from_civil(y, m, d);
+            let day = crate::date::day_from_civil(y, m, d);
             #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
-            let (ny, _, _) = crate::model::date::civil_from_day(day as i64 + days);
+            let (ny, _, _) = crate::date::civil_from_day(day as i64 + days);
             ny - y
         }
         Unit::Month => {

@@ -181,13 +181,13 @@ mod tests {
     use super::*;
 
     fn seed() -> Document {
-        crate::model::seed_document()
+        crate::seed_document()
     }
 
     fn titles(doc: &Document, text: &str) -> Vec<String> {
         let q = Query::new(text).expect("words");
         let all = 0..u32::try_from(doc.events().len()).expect("small");
-        find(doc, &q, all, &|_| true, &crate::model::Progress::default())
+        find(doc, &q, all, &|_| true, &crate::Progress::default())
             .expect("not cancelled")
             .into_iter()
             .map(|e| doc.events()[e as usize].title.to_string())
@@ -225,7 +225,7 @@ mod tests {
         let id = timeline.events.iter().find_map(|e| e.citations.first()).expect("a citation").source.clone();
         let source = timeline.sources.iter_mut().find(|s| *s.id == *id).expect("its source");
         source.title = "The Zörblax Gazette".into();
-        let doc = Document::new(timeline, seed.path(), &crate::model::Progress::default()).expect("valid");
+        let doc = Document::new(timeline, seed.path(), &crate::Progress::default()).expect("valid");
         let sources = &doc.timeline().sources;
         let word = "zorblax".to_owned();
         let found = titles(&doc, &word);
@@ -242,7 +242,7 @@ mod tests {
     fn a_raised_cancel_stops_the_search() {
         let doc = seed();
         let q = Query::new("netflix").expect("words");
-        let cancelled = crate::model::Progress::default();
+        let cancelled = crate::Progress::default();
         cancelled.cancel();
         assert_eq!(find(&doc, &q, 0..9, &|_| true, &cancelled), None);
         assert!(Query::new("   ").is_none());

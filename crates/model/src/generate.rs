@@ -167,7 +167,7 @@ mod tests {
         assert_eq!(a, b);
         let timeline = serde_json::from_slice(&a).expect("parses");
         let path = std::path::Path::new("a.citeline.json");
-        let doc = crate::model::Document::new(timeline, path, &crate::model::Progress::default()).expect("valid");
+        let doc = crate::Document::new(timeline, path, &crate::Progress::default()).expect("valid");
         let t = doc.tally();
         assert_eq!(t.events, 2000);
         assert_eq!(t.dated, 2000);

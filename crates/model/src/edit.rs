@@ -355,7 +355,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::model::{EventExtra, seed_document};
+    use crate::{EventExtra, seed_document};
 
     #[test]
     fn a_new_id_takes_the_first_free_number() {
@@ -479,14 +479,14 @@ mod tests {
             }
             same(&doc, &original);
             // What derived data would be after opening the file again.
-            let reopened = Document::new(doc.timeline().clone(), doc.path(), &crate::model::Progress::default())
+            let reopened = Document::new(doc.timeline().clone(), doc.path(), &crate::Progress::default())
                 .expect("still valid");
             same(&doc, &reopened);
             for edit in applied {
                 edit.apply(&mut doc).expect("redo applies");
             }
             same(&doc, &edited);
-            let reopened = Document::new(edited.timeline().clone(), edited.path(), &crate::model::Progress::default())
+            let reopened = Document::new(edited.timeline().clone(), edited.path(), &crate::Progress::default())
                 .expect("every state is valid");
             same(&edited, &reopened);
         }
@@ -526,7 +526,7 @@ mod tests {
             vec![Citation { source, quote: "not in any source at all".into(), note: None, ..Citation::default() }]
                 .into();
         Edit::UpdateEvent { index: 0, event: e.clone() }.apply(&mut doc).expect("applies");
-        assert_eq!(doc.checks(0)[0].status, crate::model::Verification::NotFound);
+        assert_eq!(doc.checks(0)[0].status, crate::Verification::NotFound);
         assert!(doc.problems().iter().any(|p| p.to_string().contains("not found")));
         Edit::UpdateCitation {
             event: 0,
@@ -535,7 +535,7 @@ mod tests {
         }
         .apply(&mut doc)
         .expect("applies");
-        assert_eq!(doc.checks(0)[0].status, crate::model::Verification::Verified);
+        assert_eq!(doc.checks(0)[0].status, crate::Verification::Verified);
         assert!(!doc.problems().iter().any(|p| p.to_string().contains(&*e.id)));
     }
 }

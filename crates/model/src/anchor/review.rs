@@ -7,10 +7,10 @@
 use std::ops::Range;
 
 use super::{Accept, Found, Outcome, accept_edits, anchor_in};
-use crate::model::document::Document;
-use crate::model::edit::Edit;
-use crate::model::sources::sha256_hex;
-use crate::model::timeline::{Citation, Source};
+use crate::document::Document;
+use crate::edit::Edit;
+use crate::sources::sha256_hex;
+use crate::timeline::{Citation, Source};
 
 /// What the user answered for one citation of a changed source.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,12 +98,12 @@ pub fn context_changed(doc: &Document, f: &Found, text: &str) -> bool {
     // Only the quote's own sentence counts: a sentence before or after it may change freely.
     let last = |s: &str| -> Vec<String> {
         let own = s.rfind(['.', '!', '?', '\n']).map_or(s, |i| &s[i + 1..]);
-        let w: Vec<String> = own.split_whitespace().map(crate::model::verify::fold_str).collect();
+        let w: Vec<String> = own.split_whitespace().map(crate::verify::fold_str).collect();
         w[w.len().saturating_sub(NEIGHBOURS)..].to_vec()
     };
     let first = |s: &str| -> Vec<String> {
         let own = s.find(['.', '!', '?', '\n']).map_or(s, |i| &s[..i]);
-        own.split_whitespace().take(NEIGHBOURS).map(crate::model::verify::fold_str).collect()
+        own.split_whitespace().take(NEIGHBOURS).map(crate::verify::fold_str).collect()
     };
     // A side cut short by the text's edge in either version says nothing.
     let side = |a: Vec<String>, b: Vec<String>| a.len() == b.len() && a != b;
@@ -152,7 +152,7 @@ fn one(edits: Vec<Edit>) -> Edit {
 pub fn word_diff(old: &str, new: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let before = words(old);
     let after = words(new);
-    let word = |s: &str, r: &Range<usize>| crate::model::verify::fold_str(&s[r.clone()]);
+    let word = |s: &str, r: &Range<usize>| crate::verify::fold_str(&s[r.clone()]);
     let folded_before: Vec<String> = before.iter().map(|r| word(old, r)).collect();
     let folded_after: Vec<String> = after.iter().map(|r| word(new, r)).collect();
     if before.len() > 400 || after.len() > 400 {
@@ -212,8 +212,8 @@ fn words(s: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::anchor::reanchor_source;
-    use crate::model::timeline::{Event, Timeline};
+    use crate::anchor::reanchor_source;
+    use crate::timeline::{Event, Timeline};
 
     const OLD: &str = "The board met on Monday. In August 2013, Facebook gave Netflix access to the private \
         Titan API. Netflix paid nothing for it. The board met again in May.";
@@ -257,8 +257,7 @@ mod tests {
             events,
             ..Timeline::default()
         };
-        Document::new(timeline, std::path::Path::new("t.citeline.json"), &crate::model::Progress::default())
-            .expect("valid")
+        Document::new(timeline, std::path::Path::new("t.citeline.json"), &crate::Progress::default()).expect("valid")
     }
 
     fn apply(doc: &mut Document, edit: Edit) {

@@ -5,13 +5,11 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::{Document, EventCheck};
-use crate::model::date::Span;
-use crate::model::problem::{Place, Problem};
-use crate::model::timeline::{Era, Event, Source};
-use crate::model::validate::{
-    MAX_TEXT_BYTES, MAX_TITLE_BYTES, check_source, era_span, group_names, load_text, too_long,
-};
-use crate::model::verify::{CitationCheck, FoldedText};
+use crate::date::Span;
+use crate::problem::{Place, Problem};
+use crate::timeline::{Era, Event, Source};
+use crate::validate::{MAX_TEXT_BYTES, MAX_TITLE_BYTES, check_source, era_span, group_names, load_text, too_long};
+use crate::verify::{CitationCheck, FoldedText};
 
 /// Which other events an event's id must differ from.
 #[derive(Clone, Copy)]
@@ -213,7 +211,7 @@ impl Document {
     /// as `ids` says.
     fn checked(&self, event: &Event, ids: IdCheck) -> Result<EventCheck, Vec<Problem>> {
         let mut errors = Vec::new();
-        let found = self.check_event(event, &mut errors, None, &mut { crate::model::elsewhere::HINT_BUDGET });
+        let found = self.check_event(event, &mut errors, None, &mut { crate::elsewhere::HINT_BUDGET });
         let except = match ids {
             IdCheck::Skip => None,
             IdCheck::All => Some(usize::MAX),
@@ -250,7 +248,7 @@ impl Document {
 
     /// Forgets the warnings about the event with `id` (before it changes or goes).
     fn drop_warnings_of(&mut self, id: &str) {
-        let clipped = crate::model::problem::clip(id);
+        let clipped = crate::problem::clip(id);
         self.problems.retain(|p| !matches!(&p.place, Place::Event { id, .. } if *id == clipped));
     }
 
@@ -269,7 +267,7 @@ impl Document {
         for i in 0..self.timeline.events.len() {
             if self.timeline.events[i].citations.iter().any(|c| *c.source == *id) {
                 let found = self.check_event(&self.timeline.events[i], &mut Vec::new(), None, &mut {
-                    crate::model::elsewhere::HINT_BUDGET
+                    crate::elsewhere::HINT_BUDGET
                 });
                 let event_id = self.timeline.events[i].id.clone();
                 self.drop_warnings_of(&event_id);

@@ -342,13 +342,13 @@ fn cited_ranges(doc: &Document, source: &str) -> Vec<(Range<usize>, Option<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::verify::Verification;
+    use crate::verify::Verification;
 
     /// The seed without its events: every dated sentence is uncited.
     fn uncited() -> Document {
-        let seed = crate::model::seed_document();
-        let timeline = crate::model::Timeline { events: Vec::new(), ..seed.timeline().clone() };
-        Document::new(timeline, seed.path(), &crate::model::Progress::default()).expect("valid")
+        let seed = crate::seed_document();
+        let timeline = crate::Timeline { events: Vec::new(), ..seed.timeline().clone() };
+        Document::new(timeline, seed.path(), &crate::Progress::default()).expect("valid")
     }
 
     #[test]
@@ -369,12 +369,12 @@ mod tests {
             // Accepting it makes a valid event whose citation verifies.
             let mut edited = doc.timeline().clone();
             edited.events.push(p.event("accepted".into()));
-            let accepted = Document::new(edited, doc.path(), &crate::model::Progress::default()).expect("valid");
+            let accepted = Document::new(edited, doc.path(), &crate::Progress::default()).expect("valid");
             let n = accepted.events().len() - 1;
             assert_eq!(accepted.checks(n)[0].status, Verification::Verified, "{}", p.quote);
         }
         // Once an event cites a sentence, it is not proposed.
-        let seed = crate::model::seed_document();
+        let seed = crate::seed_document();
         assert!(!super::proposals(&seed, None).iter().any(|p| p.quote.contains("Nell’agosto 2013")));
         assert!(super::proposals(&doc, Some("es-article")).is_empty(), "the Spanish article has durations only");
     }
@@ -384,12 +384,12 @@ mod tests {
         let doc = uncited();
         let first = proposals(&doc, None).into_iter().next().expect("a proposal");
         let mut timeline = doc.timeline().clone();
-        timeline.rejected.push(crate::model::Rejected {
+        timeline.rejected.push(crate::Rejected {
             source: first.source.as_str().into(),
             sentence: first.quote.as_str().into(),
             when: None,
         });
-        let doc = Document::new(timeline, doc.path(), &crate::model::Progress::default()).expect("valid");
+        let doc = Document::new(timeline, doc.path(), &crate::Progress::default()).expect("valid");
         assert!(!proposals(&doc, None).iter().any(|p| p.quote == first.quote));
     }
 
@@ -412,7 +412,7 @@ mod tests {
             ),
             ("2 The memorandum is dated January 31, 2020, and is part of the record.", "The memorandum is dated"),
         ] {
-            let doc = crate::model::dates::read(text, Lang::detect(text).unwrap_or(Lang::En), None);
+            let doc = crate::dates::read(text, Lang::detect(text).unwrap_or(Lang::En), None);
             let dated: Vec<Found> = doc.into_iter().filter(|f| f.when.is_some()).collect();
             assert!(!dated.is_empty(), "{text}");
             let first = &dated[0];
@@ -441,7 +441,7 @@ mod tests {
             ),
         ] {
             let dated: Vec<Found> =
-                crate::model::dates::read(text, Lang::En, None).into_iter().filter(|f| f.when.is_some()).collect();
+                crate::dates::read(text, Lang::En, None).into_iter().filter(|f| f.when.is_some()).collect();
             assert_eq!(dated.len(), 2, "{text}");
             let second = &dated[1];
             assert_eq!(title::title_from(text, &(0..text.len()), &(second.start..second.end), &dated), title, "{text}");
@@ -460,7 +460,7 @@ mod tests {
 
     #[test]
     fn a_source_without_proposals_says_why() {
-        let seed = crate::model::seed_document();
+        let seed = crate::seed_document();
         let why = |doc: &Document, id: &str| SourceToRead::of(doc, id).expect("the source").why_none();
         // The Spanish article speaks of durations only; the Italian one has dates, all cited
         // but one sentence in the seed.
@@ -476,25 +476,25 @@ mod tests {
             timeline.events.push(p.event(format!("cited-{i}")));
         }
         // And the first rejected.
-        timeline.rejected.push(crate::model::Rejected {
+        timeline.rejected.push(crate::Rejected {
             source: all[0].source.as_str().into(),
             sentence: all[0].quote.as_str().into(),
             when: None,
         });
-        let taken = Document::new(timeline.clone(), doc.path(), &crate::model::Progress::default()).expect("valid");
+        let taken = Document::new(timeline.clone(), doc.path(), &crate::Progress::default()).expect("valid");
         let expected = NoProposal::AllTaken { cited: all.len() - 1, rejected: 1 };
         assert_eq!(why(&taken, "it-article"), Some(expected));
         assert!(expected.words().contains("cited") && expected.words().contains("rejected"));
         timeline.rejected.clear();
         timeline.events.push(all[0].event("cited-0".into()));
-        let cited = Document::new(timeline, doc.path(), &crate::model::Progress::default()).expect("valid");
+        let cited = Document::new(timeline, doc.path(), &crate::Progress::default()).expect("valid");
         assert_eq!(why(&cited, "it-article"), Some(NoProposal::AllTaken { cited: all.len(), rejected: 0 }));
         assert_eq!(NoProposal::AllTaken { cited: 3, rejected: 0 }.words(), "every dated sentence is already cited");
     }
 
     /// A timeline of one English source with `text` and `pages` (where each page begins).
     fn filing(text: &str, pages: Vec<u32>) -> Document {
-        let source = crate::model::Source {
+        let source = crate::Source {
             id: "opinion".into(),
             title: "Opinion".into(),
             language: "en".into(),
@@ -502,9 +502,8 @@ mod tests {
             pages,
             ..Default::default()
         };
-        let timeline = crate::model::Timeline { sources: vec![source], ..Default::default() };
-        Document::new(timeline, std::path::Path::new("t.citeline.json"), &crate::model::Progress::default())
-            .expect("valid")
+        let timeline = crate::Timeline { sources: vec![source], ..Default::default() };
+        Document::new(timeline, std::path::Path::new("t.citeline.json"), &crate::Progress::default()).expect("valid")
     }
 
     fn whens(doc: &Document) -> Vec<String> {
@@ -541,7 +540,7 @@ mod tests {
         let mut timeline = doc.timeline().clone();
         timeline.rejected.push(found[3].rejected());
         timeline.events.push(found[2].event("e".into()));
-        let doc = Document::new(timeline, doc.path(), &crate::model::Progress::default()).expect("valid");
+        let doc = Document::new(timeline, doc.path(), &crate::Progress::default()).expect("valid");
         assert_eq!(whens(&doc), ["2016-07-25", "2017-03-03"]);
     }
 
@@ -553,7 +552,7 @@ mod tests {
         let mut event = proposals(&doc, None)[0].event("e".into());
         event.when = Some("2020-02".into());
         timeline.events.push(event);
-        let doc = Document::new(timeline, doc.path(), &crate::model::Progress::default()).expect("valid");
+        let doc = Document::new(timeline, doc.path(), &crate::Progress::default()).expect("valid");
         assert_eq!(whens(&doc), ["2020-01-27"], "one date of two taken by the event");
     }
 
@@ -577,14 +576,14 @@ mod tests {
         // Accepting it makes an undated event whose citation verifies; the sentence is then taken.
         let mut timeline = doc.timeline().clone();
         timeline.events.push(vague.event("e".into()));
-        let accepted = Document::new(timeline.clone(), doc.path(), &crate::model::Progress::default()).expect("valid");
+        let accepted = Document::new(timeline.clone(), doc.path(), &crate::Progress::default()).expect("valid");
         assert_eq!(accepted.events()[0].when, None);
         assert_eq!(accepted.checks(0)[0].status, Verification::Verified);
         assert_eq!(whens(&accepted), ["2017-03-03", "2019", "undated"]);
 
         // Rejecting the last one leaves it out for good, and counts it as rejected.
         timeline.rejected.push(found[3].rejected());
-        let decided = Document::new(timeline, doc.path(), &crate::model::Progress::default()).expect("valid");
+        let decided = Document::new(timeline, doc.path(), &crate::Progress::default()).expect("valid");
         assert_eq!(whens(&decided), ["2017-03-03", "2019"]);
     }
 }

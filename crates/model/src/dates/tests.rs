@@ -282,7 +282,7 @@ fn a_long_text_read_a_piece_at_a_time_reads_as_one_piece() {
 
 #[test]
 fn every_value_is_valid_edtf_and_every_span_is_inside_its_sentence() {
-    let text = include_str!("../../../assets/sources/it-netflix-100-milioni-messaggi-facebook.txt");
+    let text = include_str!("../../../../assets/sources/it-netflix-100-milioni-messaggi-facebook.txt");
     for f in read(text, Lang::It, Some((2024, 1, 1))) {
         assert!(f.sentence.start <= f.start && f.end <= f.sentence.end, "{f:?}");
         if let Some(w) = &f.when {
