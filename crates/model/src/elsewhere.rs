@@ -11,7 +11,7 @@ use super::verify::{FoldedText, locate};
 
 /// How many bytes of source text may be searched for hints while a timeline is checked: a
 /// hostile file of a million missing quotes must not take minutes to open.
-pub const HINT_BUDGET: usize = 64 << 20;
+pub(crate) const HINT_BUDGET: usize = 64 << 20;
 
 /// Where a quote that does not verify stands instead.
 #[derive(Clone, Debug, PartialEq, Eq)]

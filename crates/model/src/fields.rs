@@ -103,7 +103,7 @@ pub fn from_passage(id: String, source: &Source, text: &str, range: Range<usize>
 /// `range`, else in a sentence the passage is part of. The reader reads the passage's paragraph
 /// (at most [`AROUND`] bytes each way), so a date without a year takes it from earlier in the
 /// paragraph, else from the publication day.
-pub fn date_of_passage(
+pub(crate) fn date_of_passage(
     text: &str,
     range: Range<usize>,
     lang: Lang,

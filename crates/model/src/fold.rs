@@ -3,7 +3,7 @@
 
 /// The plain form of a typographic character: curly, low and reversed quotes, primes and
 /// accents used as apostrophes become `'` or `"`; anything else is itself.
-pub fn plain_punctuation(c: char) -> char {
+pub(crate) fn plain_punctuation(c: char) -> char {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',

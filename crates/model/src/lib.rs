@@ -22,7 +22,7 @@ pub mod shift;
 pub mod sources;
 pub mod timeline;
 pub mod title;
-pub mod validate;
+mod validate;
 pub mod verify;
 
 pub use date::{Day, Edtf, Span};

@@ -59,7 +59,7 @@ impl Problem {
         Self::error(file, Place::Event { id: clip(id), field: field.to_owned() }, message)
     }
 
-    pub fn in_source(file: &Path, id: &str, field: &str, message: impl Into<String>) -> Self {
+    pub(crate) fn in_source(file: &Path, id: &str, field: &str, message: impl Into<String>) -> Self {
         Self::error(file, Place::Source { id: clip(id), field: field.to_owned() }, message)
     }
 

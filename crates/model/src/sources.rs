@@ -36,7 +36,7 @@ pub trait SourceFiles: Send + Sync + std::fmt::Debug {
 /// No files: for documents whose sources give their text inline (built in memory, generated,
 /// fuzzed). A source that names a file is refused, saying so.
 #[derive(Debug)]
-pub struct NoFiles;
+pub(crate) struct NoFiles;
 
 impl SourceFiles for NoFiles {
     fn read(&self, _folder: &Path, relative: &str) -> Result<Vec<u8>, String> {

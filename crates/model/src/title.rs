@@ -21,21 +21,21 @@
 use std::ops::Range;
 
 /// The most words a title takes when no clause ends sooner.
-pub const MAX_WORDS: usize = 10;
+pub(crate) const MAX_WORDS: usize = 10;
 /// A clause boundary ends the title only after this many words.
-pub const MIN_CLAUSE_WORDS: usize = 3;
+pub(crate) const MIN_CLAUSE_WORDS: usize = 3;
 /// How many more words a quotation opened in the title may take to close.
-pub const QUOTE_REACH: usize = 3;
+pub(crate) const QUOTE_REACH: usize = 3;
 /// What an attribution may hold after its preposition, up to its comma.
-pub const ATTRIBUTION_WORDS: usize = 6;
+pub(crate) const ATTRIBUTION_WORDS: usize = 6;
 /// At most this many words before an opening date ("On the", "Nell’").
-pub const DATE_LEAD_WORDS: usize = 3;
+pub(crate) const DATE_LEAD_WORDS: usize = 3;
 /// The title of a text without a letter or a digit.
-pub const UNTITLED: &str = "Untitled";
+pub(crate) const UNTITLED: &str = "Untitled";
 
 /// Words leaving their sentence's link to the one before; left out when a comma follows them,
 /// and those marked `true` also without one ("Inoltre la piattaforma…").
-pub const CONNECTIVES: &[(&str, bool)] = &[
+pub(crate) const CONNECTIVES: &[(&str, bool)] = &[
     // Spanish
     ("además", true),
     ("asimismo", true),
@@ -114,7 +114,7 @@ pub const CONNECTIVES: &[(&str, bool)] = &[
 ];
 
 /// Prepositions that open an attribution: "Según la demanda,", "Secondo il documento,".
-pub const ATTRIBUTIONS: &[&str] = &[
+pub(crate) const ATTRIBUTIONS: &[&str] = &[
     "según",
     "de acuerdo con",
     "de acuerdo a",
@@ -134,7 +134,7 @@ pub const ATTRIBUTIONS: &[&str] = &[
 ];
 
 /// What a source may call the document it reports on.
-pub const DOCUMENTS: &[&str] = &[
+pub(crate) const DOCUMENTS: &[&str] = &[
     "documento",
     "documentos",
     "informe",
@@ -179,7 +179,7 @@ pub const DOCUMENTS: &[&str] = &[
 ];
 
 /// Verbs by which a document says something.
-pub const SAYS: &[&str] = &[
+pub(crate) const SAYS: &[&str] = &[
     "dice",
     "afirma",
     "señala",
@@ -244,7 +244,7 @@ const THAT: &[&str] = &["que", "qué", "che", "that", "qu’", "qu'", "dass"];
 
 /// Words that lead into a date ("in", "entro il", "desde").
 #[rustfmt::skip]
-pub const DATE_LEADS: &[&str] = &[
+pub(crate) const DATE_LEADS: &[&str] = &[
     // Spanish
     "en", "desde", "hasta", "partir", "durante", "hacia", "antes", "después", "finales", "principios", "mediados",
     // Italian
@@ -267,7 +267,7 @@ const GOES_ON: &[&str] = &[
 
 /// Words a cut title does not end on: articles, prepositions, conjunctions, determiners.
 #[rustfmt::skip]
-pub const DANGLING: &[&str] = &[
+pub(crate) const DANGLING: &[&str] = &[
     // Spanish
     "de", "del", "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "y", "o", "e", "u", "a", "al", "en",
     "con", "por", "para", "que", "como", "su", "sus", "sobre", "entre", "sin", "si", "este", "esta", "estos", "estas",
@@ -315,7 +315,7 @@ pub fn short_title(text: &str, date: Option<Range<usize>>) -> String {
 
 /// Where in `text` the title [`short_title`] makes of it begins: past what opens it without
 /// saying what happened (in bytes; the text's length when nothing is left).
-pub fn title_start(text: &str, date: Option<Range<usize>>) -> usize {
+pub(crate) fn title_start(text: &str, date: Option<Range<usize>>) -> usize {
     let date = date.filter(|d| d.start < d.end && text.get(d.clone()).is_some());
     let words = word_ranges(text);
     let first = skip_openers(text, &words, date);

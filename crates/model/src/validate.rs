@@ -12,7 +12,7 @@ use super::timeline::{Event, Source};
 
 /// Group names in order of first use. A million events share a few groups: look before
 /// allocating.
-pub fn group_names(events: &[Event]) -> Vec<Box<str>> {
+pub(crate) fn group_names(events: &[Event]) -> Vec<Box<str>> {
     let mut seen = std::collections::HashSet::new();
     let mut names = Vec::new();
     for g in events.iter().filter_map(Event::group) {
@@ -25,12 +25,12 @@ pub fn group_names(events: &[Event]) -> Vec<Box<str>> {
 }
 
 /// Each era's span; an era needs a title and an interval with two known ends.
-pub fn era_spans(eras: &[super::Era], path: &Path, errors: &mut Vec<Problem>) -> Vec<Span> {
+pub(crate) fn era_spans(eras: &[super::Era], path: &Path, errors: &mut Vec<Problem>) -> Vec<Span> {
     eras.iter().enumerate().map(|(i, era)| era_span(i, era, path, errors)).collect()
 }
 
 /// The span of era number `i` (from 0), with what is wrong with it added to `errors`.
-pub fn era_span(i: usize, era: &super::Era, path: &Path, errors: &mut Vec<Problem>) -> Span {
+pub(crate) fn era_span(i: usize, era: &super::Era, path: &Path, errors: &mut Vec<Problem>) -> Span {
     let place = |field: &str| super::problem::Place::Era { index: i + 1, field: field.to_owned() };
     if era.title.trim().is_empty() {
         errors.push(Problem::error(path, place("title"), "the era has no title"));
@@ -62,7 +62,7 @@ pub fn era_span(i: usize, era: &super::Era, path: &Path, errors: &mut Vec<Proble
 }
 
 /// Source ids to indices, after checking each source's fields.
-pub fn index_sources(sources: &[Source], path: &Path, errors: &mut Vec<Problem>) -> HashMap<Box<str>, usize> {
+pub(crate) fn index_sources(sources: &[Source], path: &Path, errors: &mut Vec<Problem>) -> HashMap<Box<str>, usize> {
     let mut source_ids = HashMap::with_capacity(sources.len());
     for (i, s) in sources.iter().enumerate() {
         check_source(s, path, errors);
@@ -74,7 +74,7 @@ pub fn index_sources(sources: &[Source], path: &Path, errors: &mut Vec<Problem>)
 }
 
 /// A source's own fields: lengths, a non-empty id, a valid publication date, text in one place.
-pub fn check_source(s: &Source, path: &Path, errors: &mut Vec<Problem>) {
+pub(crate) fn check_source(s: &Source, path: &Path, errors: &mut Vec<Problem>) {
     for (field, value, limit) in [
         ("id", Some(&*s.id), MAX_ID_BYTES),
         ("title", Some(s.title.as_str()), MAX_TITLE_BYTES),
@@ -97,15 +97,15 @@ pub fn check_source(s: &Source, path: &Path, errors: &mut Vec<Problem>) {
 }
 
 /// Longest id (event or source) accepted, in bytes.
-pub const MAX_ID_BYTES: usize = 256;
+pub(crate) const MAX_ID_BYTES: usize = 256;
 /// Longest title, publisher or URL accepted, in bytes.
-pub const MAX_TITLE_BYTES: usize = 4 * 1024;
+pub(crate) const MAX_TITLE_BYTES: usize = 4 * 1024;
 /// Longest summary, quote or note accepted, in bytes.
-pub const MAX_TEXT_BYTES: usize = 256 * 1024;
+pub(crate) const MAX_TEXT_BYTES: usize = 256 * 1024;
 
 /// A message when `value` is longer than `limit` bytes. Such strings come from broken exports
 /// or hostile files, and would make every label and search slow.
-pub fn too_long(value: &str, limit: usize) -> Option<String> {
+pub(crate) fn too_long(value: &str, limit: usize) -> Option<String> {
     (value.len() > limit).then(|| {
         format!(
             "{} bytes long; the limit is {}",
@@ -115,7 +115,7 @@ pub fn too_long(value: &str, limit: usize) -> Option<String> {
     })
 }
 
-pub fn check_event_lengths(e: &Event, path: &Path, errors: &mut Vec<Problem>) {
+pub(crate) fn check_event_lengths(e: &Event, path: &Path, errors: &mut Vec<Problem>) {
     let mut check = |field: String, value: &str, limit: usize| {
         if let Some(msg) = too_long(value, limit) {
             errors.push(Problem::in_event(path, &e.id, &field, msg));
@@ -144,7 +144,7 @@ pub fn check_event_lengths(e: &Event, path: &Path, errors: &mut Vec<Problem>) {
 
 /// Reports ids used by more than one event. Sorting indices costs 4 bytes an event, where a hash
 /// set of ids would cost ten times that on a million events.
-pub fn duplicate_event_ids(events: &[Event], path: &Path, errors: &mut Vec<Problem>) {
+pub(crate) fn duplicate_event_ids(events: &[Event], path: &Path, errors: &mut Vec<Problem>) {
     let mut order: Vec<u32> = (0..events.len()).filter_map(|i| u32::try_from(i).ok()).collect();
     order.sort_unstable_by(|&a, &b| events[a as usize].id.cmp(&events[b as usize].id));
     for pair in order.windows(2) {
@@ -156,7 +156,11 @@ pub fn duplicate_event_ids(events: &[Event], path: &Path, errors: &mut Vec<Probl
 }
 
 /// Reads every source's text, collecting every problem.
-pub fn load_texts(sources: &[Source], path: &Path, files: &dyn SourceFiles) -> Result<Vec<Arc<str>>, Vec<Problem>> {
+pub(crate) fn load_texts(
+    sources: &[Source],
+    path: &Path,
+    files: &dyn SourceFiles,
+) -> Result<Vec<Arc<str>>, Vec<Problem>> {
     let mut errors = Vec::new();
     let texts = sources
         .iter()
@@ -171,7 +175,7 @@ pub fn load_texts(sources: &[Source], path: &Path, files: &dyn SourceFiles) -> R
 }
 
 /// A source's text, inline or read from its file beside the timeline at `path`.
-pub fn load_text(s: &Source, path: &Path, files: &dyn SourceFiles) -> Result<Arc<str>, Problem> {
+pub(crate) fn load_text(s: &Source, path: &Path, files: &dyn SourceFiles) -> Result<Arc<str>, Problem> {
     let base = path.parent().unwrap_or_else(|| Path::new("."));
     match (&s.text, &s.file) {
         (Some(t), None) => Ok(Arc::from(t.as_str())),

@@ -45,7 +45,7 @@ pub struct CitationCheck {
 
 impl CitationCheck {
     pub const NOT_FOUND: Self = Self { status: Verification::NotFound, start: 0, end: 0 };
-    pub const UNCHECKED: Self = Self { status: Verification::Unchecked, start: 0, end: 0 };
+    pub(crate) const UNCHECKED: Self = Self { status: Verification::Unchecked, start: 0, end: 0 };
 
     /// Source texts are limited far below 4 GiB (`sources::MAX_SOURCE_BYTES`).
     pub fn new(status: Verification, span: &Range<usize>) -> Self {
@@ -107,7 +107,7 @@ impl FoldedText {
 
     /// The original byte range of the folded bytes `range` (which must not be empty), widened
     /// to whole characters of the original.
-    pub fn original_range(&self, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    pub(crate) fn original_range(&self, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
         let first = self.origin.get(range.start)?;
         let last = self.origin.get(range.end.checked_sub(1)?)?;
         Some(first.0 as usize..last.1 as usize)
@@ -115,14 +115,14 @@ impl FoldedText {
 
     /// The folded offset of original byte `at`: the first folded byte of the character there or
     /// after it (the folded length past the end).
-    pub fn folded_offset(&self, at: usize) -> usize {
+    pub(crate) fn folded_offset(&self, at: usize) -> usize {
         let at = u32::try_from(at).unwrap_or(u32::MAX);
         self.origin.partition_point(|&(start, _)| start < at)
     }
 }
 
 /// `text` folded as quotes and sources are, without trimming its ends.
-pub fn fold_str(text: &str) -> String {
+pub(crate) fn fold_str(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     fold(text, |c, _| out.push(c));
     out

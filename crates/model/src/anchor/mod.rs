@@ -27,23 +27,23 @@ use super::timeline::{Citation, Source};
 use super::verify::{FoldedText, fold_quote, fold_str};
 
 /// How many characters of context an anchor keeps on each side.
-pub const CONTEXT_CHARS: usize = 32;
+pub(crate) const CONTEXT_CHARS: usize = 32;
 /// A side's context must be at least this similar (1 − edit distance ÷ length) for the same
 /// words to be taken as standing in their place.
-pub const SURE_CONTEXT: f32 = 0.8;
+pub(crate) const SURE_CONTEXT: f32 = 0.8;
 /// Between several places of the same words, the best context must beat the next by this.
 pub const MARGIN: f32 = 0.25;
 /// A reworded quote is proposed only when at most this share of its characters changed…
-pub const MAX_ERRORS: f32 = 0.25;
+pub(crate) const MAX_ERRORS: f32 = 0.25;
 /// …and the words around it agree at least this much (the mean of both sides).
-pub const CHANGED_CONTEXT: f32 = 0.5;
+pub(crate) const CHANGED_CONTEXT: f32 = 0.5;
 /// Quotes shorter than this (folded bytes) are never matched fuzzily: a few letters stand
 /// anywhere ("Linus" in "machines").
-pub const MIN_FUZZY: usize = 12;
+pub(crate) const MIN_FUZZY: usize = 12;
 /// How far around its old place the quote is looked for first, in bytes.
 const NEAR: usize = 4096;
 /// How far around its old place reworded words are looked for, in bytes.
-pub const FUZZY_NEAR: usize = 64 << 10;
+pub(crate) const FUZZY_NEAR: usize = 64 << 10;
 
 /// Where a quote stood. Offsets are bytes of the source's text.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]

@@ -10,7 +10,7 @@ pub fn month(lang: Lang, w: &str) -> Option<u8> {
 }
 
 /// Whether `w` is a month's abbreviation rather than its full name: taken only beside a number.
-pub fn is_abbreviation(lang: Lang, w: &str) -> bool {
+pub(crate) fn is_abbreviation(lang: Lang, w: &str) -> bool {
     month(lang, w).is_some() && w.chars().count() <= 4 && !lang::of(lang).short_full_months.contains(&w)
 }
 
@@ -20,32 +20,32 @@ pub fn season(lang: Lang, w: &str) -> Option<u8> {
 }
 
 /// Monday = 0 … Sunday = 6.
-pub fn weekday(lang: Lang, w: &str) -> Option<u8> {
+pub(crate) fn weekday(lang: Lang, w: &str) -> Option<u8> {
     lang::find(lang::of(lang).weekdays, w)
 }
 
 /// A small cardinal written as a word ("three", "tre", "tres"; "a" and "un" are one).
-pub fn cardinal(lang: Lang, w: &str) -> Option<i64> {
+pub(crate) fn cardinal(lang: Lang, w: &str) -> Option<i64> {
     lang::find(lang::of(lang).cardinals, w)
 }
 
 /// Words that stand for "some number of" in a duration ("several years", "alcuni anni").
-pub fn some_number(lang: Lang, w: &str) -> bool {
+pub(crate) fn some_number(lang: Lang, w: &str) -> bool {
     lang::of(lang).some_number.contains(&w)
 }
 
 /// 1 first … 4 fourth (quarters, halves).
-pub fn ordinal(lang: Lang, w: &str) -> Option<u8> {
+pub(crate) fn ordinal(lang: Lang, w: &str) -> Option<u8> {
     lang::find(lang::of(lang).ordinals, w)
 }
 
 /// A century written as an ordinal word ("nineteenth", "diciannovesimo", "diecinueve").
-pub fn century_word(lang: Lang, w: &str) -> Option<i64> {
+pub(crate) fn century_word(lang: Lang, w: &str) -> Option<i64> {
     lang::find(lang::of(lang).century_words, w)
 }
 
 /// A decade written as a word ("nineties", "novanta", "noventa"): its tens.
-pub fn decade_word(lang: Lang, w: &str) -> Option<i64> {
+pub(crate) fn decade_word(lang: Lang, w: &str) -> Option<i64> {
     lang::find(lang::of(lang).decade_words, w)
 }
 
@@ -148,7 +148,7 @@ pub fn counted(lang: Lang, w: &str) -> bool {
 }
 
 /// Words before a number that make it an identifier: "No. 2019-1234", "regolamento 2016/679".
-pub fn names_a_number(lang: Lang, w: &str) -> bool {
+pub(crate) fn names_a_number(lang: Lang, w: &str) -> bool {
     lang::of(lang).number_names.contains(&w)
         || matches!(
             w,
@@ -222,36 +222,36 @@ pub fn names_a_number(lang: Lang, w: &str) -> bool {
 /// Whether a rule may start with `w`: any word of the language's table (`lang/`), derived
 /// from the tables rather than kept beside them. A rule that starts with a new word must have
 /// it in its table (the tests of each rule would fail otherwise).
-pub fn starts_a_rule(lang: Lang, w: &str) -> bool {
+pub(crate) fn starts_a_rule(lang: Lang, w: &str) -> bool {
     lang::triggers(lang).contains(w)
 }
 
 /// Articles, prepositions and hedges: words a rule may start with, but only on its way to a
 /// number or a date word.
-pub fn function_word(lang: Lang, w: &str) -> bool {
+pub(crate) fn function_word(lang: Lang, w: &str) -> bool {
     lang::of(lang).function_words.contains(&w)
 }
 
 /// Words between a time of day and the day after it: "16:08 on 3 May", "alle 9 del 3 maggio".
-pub fn time_before_day(lang: Lang) -> &'static [&'static str] {
+pub(crate) fn time_before_day(lang: Lang) -> &'static [&'static str] {
     lang::of(lang).time_before_day
 }
 
 /// Words between a day and a time of day after it, in order: "3 May at 16:08", "el 3 de mayo a
 /// las 9", "il 3 maggio alle ore 14.30".
-pub fn time_after_day(lang: Lang) -> &'static [&'static str] {
+pub(crate) fn time_after_day(lang: Lang) -> &'static [&'static str] {
     lang::of(lang).time_after_day
 }
 
 /// Words after which "14.30" is a time of day.
-pub fn time_lead(lang: Lang) -> &'static [&'static str] {
+pub(crate) fn time_lead(lang: Lang) -> &'static [&'static str] {
     lang::of(lang).time_lead
 }
 
 /// The tense of a clause, from its words (lower case): `Some(true)` when it speaks of the
 /// future ("will", "va a", "firmará", "firmerà"), `Some(false)` of the past ("was", "signed",
 /// "firmó", "ha firmado", "firmò", "ha firmato"), `None` when neither shows.
-pub fn tense<'w>(lang: Lang, words: impl Iterator<Item = &'w str>) -> Option<bool> {
+pub(crate) fn tense<'w>(lang: Lang, words: impl Iterator<Item = &'w str>) -> Option<bool> {
     let tense = &lang::of(lang).tense;
     let mut before = "";
     let mut past = false;
@@ -273,6 +273,6 @@ pub fn tense<'w>(lang: Lang, words: impl Iterator<Item = &'w str>) -> Option<boo
 }
 
 /// A word that with a weekday names a day, not a date ("Black Monday", "Good Friday").
-pub fn names_a_day(w: &str) -> bool {
+pub(crate) fn names_a_day(w: &str) -> bool {
     matches!(w, "black" | "cyber" | "super" | "holy" | "good" | "ash" | "blue" | "bloody" | "easter" | "giving" | "fat")
 }

@@ -32,7 +32,7 @@ impl Lang {
     pub const ALL: [Self; 5] = [Self::Es, Self::It, Self::En, Self::Fr, Self::De];
 
     /// From a language code (`es`, `it-IT`, `en_GB`).
-    pub fn from_code(code: &str) -> Option<Self> {
+    pub(crate) fn from_code(code: &str) -> Option<Self> {
         let code = code.trim().to_ascii_lowercase();
         match code.get(..2)? {
             "es" => Some(Self::Es),

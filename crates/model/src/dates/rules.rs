@@ -48,7 +48,7 @@ pub enum Value {
 }
 
 /// One expression: tokens `start..end` and what it says.
-pub struct Match {
+pub(crate) struct Match {
     pub start: usize,
     pub end: usize,
     pub value: Value,

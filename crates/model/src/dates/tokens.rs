@@ -35,12 +35,12 @@ const WRAPPED: usize = 60;
 /// Whether the line break at byte `nl`, after a line that starts at `line_start`, ends a line
 /// that no date runs across: one after a short line (a headline, a dateline, a list item) or
 /// before a blank line. A line of a paragraph wrapped by hand is read on.
-pub fn ends_a_line(text: &str, line_start: usize, nl: usize) -> bool {
+pub(crate) fn ends_a_line(text: &str, line_start: usize, nl: usize) -> bool {
     let next = text[nl + 1..].trim_start_matches([' ', '\t', '\r']);
     next.starts_with('\n') || text[line_start..nl].chars().count() < WRAPPED
 }
 
-pub struct Tokens<'t> {
+pub(crate) struct Tokens<'t> {
     pub text: &'t str,
     pub list: Vec<Token>,
     lower: String,
@@ -135,7 +135,7 @@ impl<'t> Tokens<'t> {
     /// Lets the accessors see only the tokens of token `i`'s line (a line break that ends a line
     /// ends any expression: a headline is not read on into the dateline below it); returns the
     /// index of the first token of the next line.
-    pub fn see_line_of(&self, i: usize) -> usize {
+    pub(crate) fn see_line_of(&self, i: usize) -> usize {
         let (from, to) = self.window.get();
         if from <= i && i < to && to != usize::MAX {
             return to;
@@ -179,12 +179,12 @@ impl<'t> Tokens<'t> {
     }
 
     /// Whether token `i` follows the one before without a space.
-    pub fn glued(&self, i: usize) -> bool {
+    pub(crate) fn glued(&self, i: usize) -> bool {
         self.get(i).is_some_and(|t| !t.spaced)
     }
 
     /// Whether token `i` starts with a capital letter.
-    pub fn capitalized(&self, i: usize) -> bool {
+    pub(crate) fn capitalized(&self, i: usize) -> bool {
         self.raw(i).chars().next().is_some_and(char::is_uppercase)
     }
 

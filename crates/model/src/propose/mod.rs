@@ -69,12 +69,12 @@ impl Proposal {
 }
 
 /// The source's language as the reader knows it: the one recorded, else the one its text is in.
-pub fn language_of(recorded: &str, text: &str) -> Option<Lang> {
+pub(crate) fn language_of(recorded: &str, text: &str) -> Option<Lang> {
     Lang::from_code(recorded).or_else(|| Lang::detect(text))
 }
 
 /// A publication date with a day, for resolving "yesterday".
-pub fn published_day(published: Option<&str>) -> Option<Published> {
+pub(crate) fn published_day(published: Option<&str>) -> Option<Published> {
     match Edtf::parse(published?).ok()? {
         Edtf::Single(p) | Edtf::Interval(Endpoint::Date(p), _) => Some((p.year, p.month?, p.day?)),
         Edtf::Interval(..) => None,
@@ -151,7 +151,7 @@ enum Taken {
 
 /// A sentence written alike (digits aside) in this many places is a page's furniture (a
 /// banner, a running head), not a fact.
-pub const REPEATED: usize = 3;
+pub(crate) const REPEATED: usize = 3;
 
 impl SourceToRead {
     /// Source `id` of `doc`; `None` when there is no such source.

@@ -49,7 +49,7 @@ const CLAUSES: &[(&str, bool)] = &[
 const ARTICLES: &[&str] = &["the", "a", "an", "el", "la", "los", "las", "il", "lo", "i", "gli", "le"];
 
 /// The title for the date at `expression` of the sentence at `sentence`, whose dates are `dates`.
-pub fn title_from(text: &str, sentence: &Range<usize>, expression: &Range<usize>, dates: &[Found]) -> String {
+pub(crate) fn title_from(text: &str, sentence: &Range<usize>, expression: &Range<usize>, dates: &[Found]) -> String {
     if let Some(title) = clause_title(text, sentence, expression, dates) {
         return title;
     }

@@ -4,7 +4,7 @@
 use super::{Conventions, Tense};
 use crate::dates::lexicon::Unit;
 
-pub const CONVENTIONS: Conventions = Conventions {
+pub(crate) const CONVENTIONS: Conventions = Conventions {
     months: &[
         ("gennaio", 1),
         ("gen", 1),

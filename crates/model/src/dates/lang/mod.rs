@@ -20,12 +20,12 @@ pub type Words<T> = &'static [(&'static str, T)];
 
 /// Tokens in a row, each one of the words (or marks) listed for its place: `[["il"], ["y"],
 /// ["a"]]`, `[["aujourd"], ["'", "’"], ["hui"]]`.
-pub type Phrase = &'static [&'static [&'static str]];
+pub(crate) type Phrase = &'static [&'static [&'static str]];
 
 /// Several phrases, any of which may stand.
-pub type Phrases = &'static [Phrase];
+pub(crate) type Phrases = &'static [Phrase];
 
-pub struct Conventions {
+pub(crate) struct Conventions {
     /// Month names and abbreviations (an abbreviation is four letters or fewer).
     pub months: Words<u8>,
     /// EDTF's season codes, 21 spring … 24 winter.
@@ -231,7 +231,7 @@ pub struct Conventions {
 }
 
 /// The words that tell a clause's tense: future first, then the past.
-pub struct Tense {
+pub(crate) struct Tense {
     pub future_words: &'static [&'static str],
     /// Endings and the length a word must have for them to count ("rá", 3).
     pub future_endings: Words<usize>,
@@ -262,7 +262,7 @@ pub fn find<T: Copy>(words: Words<T>, w: &str) -> Option<T> {
 
 /// Whether `w` (lower case) is a month or a century's noun in a language that writes an ordinal
 /// with a period ("3. Mai", "19. Jahrhundert"): the period before it ends no sentence.
-pub fn follows_an_ordinal_period(w: &str) -> bool {
+pub(crate) fn follows_an_ordinal_period(w: &str) -> bool {
     Lang::ALL
         .iter()
         .map(|&l| of(l))
@@ -309,7 +309,7 @@ static TRIGGERS: LazyLock<Vec<HashSet<&'static str>>> =
     LazyLock::new(|| Lang::ALL.iter().map(|&l| trigger_set(l)).collect());
 
 /// Every word of `lang`'s table a rule may start with.
-pub fn triggers(lang: Lang) -> &'static HashSet<&'static str> {
+pub(crate) fn triggers(lang: Lang) -> &'static HashSet<&'static str> {
     // `Lang::ALL` is in the order of the enum's variants.
     &TRIGGERS[lang as usize]
 }
