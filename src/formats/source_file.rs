@@ -53,7 +53,45 @@ pub struct ReadOptions<'a> {
 }
 
 /// The kinds of file Add Source takes, by extension (for file choosers).
-pub const EXTENSIONS: [&str; 9] = ["txt", "md", "markdown", "text", "pdf", "eml", "docx", "html", "htm"];
+pub const EXTENSIONS: [&str; 10] = ["txt", "md", "markdown", "text", "pdf", "eml", "docx", "html", "htm", "xhtml"];
+
+/// What kind of document a source file is, from its first bytes and its extension (lower-case):
+/// `None` for plain text; an error for an extension citeline does not read. The one place that
+/// decides, for reading a file and for the window (a dropped file, a PDF read in the background).
+pub fn kind_of(head: &[u8], ext: Option<&str>) -> Result<Option<OriginalKind>, String> {
+    if head.starts_with(b"%PDF-") {
+        return Ok(Some(OriginalKind::Pdf));
+    }
+    match ext {
+        None | Some("txt" | "md" | "markdown" | "text") => Ok(None),
+        Some("pdf") => Ok(Some(OriginalKind::Pdf)),
+        Some("eml") => Ok(Some(OriginalKind::Eml)),
+        Some("docx") => Ok(Some(OriginalKind::Docx)),
+        Some("html" | "htm" | "xhtml") => Ok(Some(OriginalKind::Html)),
+        Some(other) => Err(format!(
+            "citeline reads sources as plain text (.txt, .md), PDF, web pages (.html), e-mail (.eml) or \
+             Word (.docx); this is a .{other}"
+        )),
+    }
+}
+
+/// [`kind_of`] the file at `path`, reading its first bytes; `None` when it is plain text or not
+/// a source document at all (a timeline), or cannot be read.
+pub fn kind_of_file(path: &Path) -> Option<OriginalKind> {
+    let mut head = [0u8; 5];
+    let read = std::fs::File::open(path).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head));
+    let head: &[u8] = if read.is_ok() { &head } else { &[] };
+    kind_of(head, lower_extension(path).as_deref()).ok().flatten()
+}
+
+/// Whether the file at `path` is one Add Source takes rather than a timeline: by its extension.
+pub fn is_source_document(path: &Path) -> bool {
+    lower_extension(path).is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
+}
+
+fn lower_extension(path: &Path) -> Option<String> {
+    path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase)
+}
 
 /// Reads the source file at `path`; a clear message names the file and the problem.
 pub fn read_source_file(path: &Path) -> Result<SourceText, String> {
@@ -74,8 +112,7 @@ pub fn read_source_file_with(path: &Path, options: ReadOptions) -> Result<Source
         return Err(format!("{name}: {} MiB; the limit is {} MiB", meta.len() >> 20, MAX_SOURCE_BYTES >> 20));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot read the file: {e}"))?;
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    read_source_bytes_with(bytes, ext.as_deref(), options).map_err(|e| format!("{name}: {e}"))
+    read_source_bytes_with(bytes, lower_extension(path).as_deref(), options).map_err(|e| format!("{name}: {e}"))
 }
 
 /// Reads a source document from its bytes; `ext` is its name's extension, lower-case.
@@ -85,24 +122,7 @@ pub fn read_source_bytes(bytes: Vec<u8>, ext: Option<&str>) -> Result<SourceText
 
 /// [`read_source_bytes`], with the language to read scans in and a progress to report.
 pub fn read_source_bytes_with(bytes: Vec<u8>, ext: Option<&str>, options: ReadOptions) -> Result<SourceText, String> {
-    let kind = if bytes.starts_with(b"%PDF-") {
-        Some(OriginalKind::Pdf)
-    } else {
-        match ext {
-            None | Some("txt" | "md" | "markdown" | "text") => None,
-            Some("pdf") => Some(OriginalKind::Pdf),
-            Some("eml") => Some(OriginalKind::Eml),
-            Some("docx") => Some(OriginalKind::Docx),
-            Some("html" | "htm" | "xhtml") => Some(OriginalKind::Html),
-            Some(other) => {
-                return Err(format!(
-                    "citeline reads sources as plain text (.txt, .md), PDF, web pages (.html), e-mail \
-                     (.eml) or Word (.docx); this is a .{other}"
-                ));
-            }
-        }
-    };
-    let Some(kind) = kind else {
+    let Some(kind) = kind_of(&bytes, ext)? else {
         let text = String::from_utf8(bytes)
             .map_err(|e| format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))?;
         return source_text(text).ok_or_else(|| "the file holds no text".to_owned());
@@ -199,6 +219,26 @@ fn pdf_title(title: Option<String>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sources_kind_is_told_by_its_first_bytes_then_its_name_in_one_place() {
+        assert_eq!(kind_of(b"%PDF-1.7", Some("txt")), Ok(Some(OriginalKind::Pdf)), "the bytes win");
+        assert_eq!(kind_of(b"<html>", Some("xhtml")), Ok(Some(OriginalKind::Html)));
+        assert_eq!(kind_of(b"Dear", None), Ok(None), "plain text");
+        assert!(kind_of(b"PK", Some("xlsx")).is_err_and(|e| e.ends_with("this is a .xlsx")));
+        // Every extension offered to the file chooser is one that is read.
+        for ext in EXTENSIONS {
+            assert!(kind_of(b"", Some(ext)).is_ok(), "{ext}");
+        }
+        assert!(is_source_document(Path::new("/cases/Filing.PDF")));
+        assert!(is_source_document(Path::new("page.xhtml")));
+        assert!(!is_source_document(Path::new("case.citeline.json")));
+        let dir = tempfile::tempdir().expect("tempdir");
+        let scan = dir.path().join("scan.bin");
+        std::fs::write(&scan, b"%PDF-1.4 ...").expect("write");
+        assert_eq!(kind_of_file(&scan), Some(OriginalKind::Pdf), "a PDF by its bytes, whatever its name");
+        assert_eq!(kind_of_file(&dir.path().join("missing.pdf")), Some(OriginalKind::Pdf), "by its name");
+    }
 
     #[test]
     fn a_title_is_the_first_line_that_names_the_document_not_a_banner_or_a_page_number() {

@@ -311,10 +311,11 @@ fn report_path_problem(path: &Path) -> Option<String> {
     if path.is_dir() {
         return Some("That is a folder: name the file to write in it.".to_owned());
     }
-    match path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()) {
+    match path.extension() {
         None => None,
-        Some(e) if e == "pdf" || e == "docx" => None,
-        Some(e) => Some(format!("A report is a .pdf or a .docx file, not .{e}.")),
+        Some(e) => crate::formats::report::ReportFormat::from_path(path)
+            .err()
+            .map(|_| format!("A report is a .pdf or a .docx file, not .{}.", e.to_string_lossy())),
     }
 }
 

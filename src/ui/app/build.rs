@@ -120,7 +120,9 @@ impl CitelineApp {
     /// progress in the status strip.
     pub(super) fn add_source(&mut self, input: SourceInput, details: SourceDetails) {
         let (read, name) = match input {
-            SourceInput::File(path) if is_pdf(&path) => {
+            SourceInput::File(path)
+                if crate::formats::source_file::kind_of_file(&path) == Some(crate::model::OriginalKind::Pdf) =>
+            {
                 self.close_modal(|m| matches!(m, Modal::AddSource));
                 self.session.add_source_in_background(path, details);
                 return;
@@ -179,11 +181,4 @@ impl CitelineApp {
             Err(e) => self.new_timeline.message = Some(Err(e)),
         }
     }
-}
-
-/// Whether `path` names a PDF (by its first bytes, else its name).
-fn is_pdf(path: &std::path::Path) -> bool {
-    let mut head = [0u8; 5];
-    let starts = std::fs::File::open(path).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head)).is_ok();
-    (starts && &head == b"%PDF-") || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }

@@ -281,8 +281,7 @@ impl eframe::App for CitelineApp {
         let dropped = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).next());
         if let Some(path) = dropped.filter(|p| !p.as_os_str().is_empty()) {
             // A document is a source to add; anything else is a timeline to open.
-            let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-            let document = ext.as_deref().is_some_and(|e| crate::formats::source_file::EXTENSIONS.contains(&e));
+            let document = crate::formats::source_file::is_source_document(&path);
             self.commands.push(if document { Command::ShowAddSource(Some(path)) } else { Command::Open(path) });
         }
         self.shortcuts(ctx);
