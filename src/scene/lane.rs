@@ -25,6 +25,16 @@ pub(super) enum LabelText {
     Count(u64),
 }
 
+/// Events of a lane merged into one mark: their indices in the lane, the mark's left end, the
+/// end of the time it gathers, where the next mark starts, and the lane's top.
+struct Bucket {
+    events: std::ops::Range<usize>,
+    x0: f64,
+    end: Day,
+    next_x: f64,
+    y: f32,
+}
+
 /// A label waiting for the next mark in its lane, which bounds its width.
 pub(super) struct PendingLabel {
     x: f32,
@@ -93,47 +103,9 @@ impl LaneBuilder<'_, '_> {
                     self.event_mark(event, x0, x1, y);
                     (x0 - f64::from(MARKER_SIZE) / 2.0, j)
                 } else {
-                    let (count, reach) = self.cluster(lane, lane_index, i..j, x0 < lo, t_lo);
-                    let count = count as u64;
-                    if count == 0 {
-                        i = j;
-                        continue;
-                    }
-                    let left = clamp_x(x0);
-                    let right = clamp_x((x0 + NARROW - 1.0).max(x_of(reach)));
-                    let rect = Rect::from_min_max(
-                        pos2(left, y + BAR_TOP - 1.0),
-                        pos2(right.max(left + 3.0), y + BAR_TOP + BAR_HEIGHT + 1.0),
-                    );
-                    self.scene.merged_events += count;
-                    let target = Target::Cluster {
-                        start: lane.starts[i],
-                        end: bucket_end,
-                        count: u32::try_from(count).unwrap_or(u32::MAX),
-                        lane: lane_index,
-                    };
-                    self.scene.clusters.push(Hit { rect, target });
-                    if pending.is_some() {
-                        self.finish_label(&mut pending, left);
-                    }
-                    // Most marks of a dense frame sit too close to the next for any label.
                     let next_x = if j < range.end { x_of(lane.starts[j]) } else { f64::INFINITY };
-                    let label_x = left.max(canvas.left() + 2.0);
-                    let room = next_x - f64::from(label_x);
-                    // A mark left of the canvas (in the overdraw) is not seen: its count would
-                    // stand alone.
-                    pending = if room >= f64::from(MIN_LABEL_WIDTH + LABEL_GAP) && rect.right() > canvas.left() + 1.0 {
-                        Some(PendingLabel {
-                            x: label_x,
-                            y,
-                            text: LabelText::Count(count),
-                            bold: false,
-                            color: self.opts.palette.text_muted,
-                            target,
-                        })
-                    } else {
-                        None
-                    };
+                    let bucket = Bucket { events: i..j, x0, end: bucket_end, next_x, y };
+                    self.cluster_mark(lane, lane_index, bucket, &mut pending);
                     i = j;
                     continue;
                 }
@@ -153,6 +125,56 @@ impl LaneBuilder<'_, '_> {
             i = next;
         }
         self.finish_label(&mut pending, canvas.right() + LABEL_GAP);
+    }
+
+    /// Events merged into one mark (`bucket`): the mark, clickable, and its count as the pending
+    /// label when there is room for it before the next mark. Events hidden by the filter or
+    /// ended before the view leave the mark out when none is left.
+    #[allow(clippy::cast_possible_truncation)] // x positions are clamped near the screen before narrowing
+    fn cluster_mark(&mut self, lane: &Lane, lane_index: u32, bucket: Bucket, pending: &mut Option<PendingLabel>) {
+        let (lo, hi) = self.x_limits();
+        let clamp_x = |x: f64| x.clamp(lo, hi) as f32;
+        let m = self.mapping;
+        let t_lo = m.time_from_x(lo);
+        let Bucket { events, x0, end, next_x, y } = bucket;
+        let first = events.start;
+        let (count, reach) = self.cluster(lane, lane_index, events, x0 < lo, t_lo);
+        let count = count as u64;
+        if count == 0 {
+            return;
+        }
+        let left = clamp_x(x0);
+        let right = clamp_x((x0 + NARROW - 1.0).max(m.x_from_time(reach)));
+        let rect = Rect::from_min_max(
+            pos2(left, y + BAR_TOP - 1.0),
+            pos2(right.max(left + 3.0), y + BAR_TOP + BAR_HEIGHT + 1.0),
+        );
+        self.scene.merged_events += count;
+        let target = Target::Cluster {
+            start: lane.starts[first],
+            end,
+            count: u32::try_from(count).unwrap_or(u32::MAX),
+            lane: lane_index,
+        };
+        self.scene.clusters.push(Hit { rect, target });
+        if pending.is_some() {
+            self.finish_label(pending, left);
+        }
+        // Most marks of a dense frame sit too close to the next for any label.
+        let canvas = self.opts.canvas;
+        let label_x = left.max(canvas.left() + 2.0);
+        let room = next_x - f64::from(label_x);
+        // A mark left of the canvas (in the overdraw) is not seen: its count would stand alone.
+        *pending = (room >= f64::from(MIN_LABEL_WIDTH + LABEL_GAP) && rect.right() > canvas.left() + 1.0).then_some(
+            PendingLabel {
+                x: label_x,
+                y,
+                text: LabelText::Count(count),
+                bold: false,
+                color: self.opts.palette.text_muted,
+                target,
+            },
+        );
     }
 
     /// The selected event merged into a cluster would not show: draw it over the cluster, so

@@ -207,6 +207,38 @@ fn event_ui(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(event) = data.doc.events().get(index as usize) else { return commands };
+    fields_ui(ui, event, palette);
+    ui.separator();
+    ui.label(RichText::new(format!("Citations ({})", event.citations.len())).strong());
+    let checks = data.doc.checks(index as usize);
+    for (ci, c) in event.citations.iter().enumerate() {
+        let check = checks.get(ci).cloned().unwrap_or(CitationCheck::NOT_FOUND);
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.add(egui::Label::new(RichText::new(format!("“{}”", c.quote)).italics().size(14.0)).wrap());
+            if let Some(note) = &c.note {
+                ui.add(egui::Label::new(RichText::new(format!("Note: {note}")).color(palette.text_muted)).wrap());
+            }
+            match data.doc.source(&c.source) {
+                Some((source, text)) => {
+                    let cx = Cx { data, index, palette, scroll_now };
+                    source_ui(ui, &cx, ci, (source, text), &check, &c.quote, views);
+                }
+                None => {
+                    ui.colored_label(palette.problem, format!("Unknown source \"{}\"", c.source));
+                }
+            }
+            commands.extend(super::citation_editor::citation_editor_ui(ui, event, index, ci));
+        });
+    }
+    if event.citations.is_empty() {
+        ui.colored_label(palette.problem, "This event cites no source.");
+    }
+    commands
+}
+
+/// The selected event's summary, tags, media and group, those it has.
+fn fields_ui(ui: &mut Ui, event: &crate::model::Event, palette: &Palette) {
     if let Some(s) = &event.summary {
         ui.add_space(4.0);
         ui.add(egui::Label::new(&**s).wrap());
@@ -231,76 +263,75 @@ fn event_ui(
     if let Some(g) = event.group() {
         ui.label(RichText::new(format!("Group: {g}")).color(palette.text_muted));
     }
-    ui.separator();
-    ui.label(RichText::new(format!("Citations ({})", event.citations.len())).strong());
-    let checks = data.doc.checks(index as usize);
-    for (ci, c) in event.citations.iter().enumerate() {
-        let check = checks.get(ci).cloned().unwrap_or(CitationCheck::NOT_FOUND);
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.add(egui::Label::new(RichText::new(format!("“{}”", c.quote)).italics().size(14.0)).wrap());
-            if let Some(note) = &c.note {
-                ui.add(egui::Label::new(RichText::new(format!("Note: {note}")).color(palette.text_muted)).wrap());
-            }
-            match data.doc.source(&c.source) {
-                Some((source, text)) => {
-                    // "Complaint, p. 17": where the quote stands in the original.
-                    let title = match data.doc.pin_cite(index as usize, ci) {
-                        Some(pages) => format!("{}, {pages}", source.title),
-                        None => source.title.clone(),
-                    };
-                    ui.add(egui::Label::new(RichText::new(title).strong()).wrap());
-                    if let Some(original) = &source.original {
-                        ui.label(
-                            RichText::new(format!("From the {} {}", original.kind.name(), original.file))
-                                .small()
-                                .color(palette.text_muted),
-                        );
-                    }
-                    ui.add(egui::Label::new(RichText::new(who(source)).color(palette.text_muted)).wrap());
-                    if let Some(url) = &source.url {
-                        ui.hyperlink_to(url.as_str(), url.as_str());
-                    }
-                    if let Some(ocr) = &source.ocr {
-                        ui.add(egui::Label::new(RichText::new(ocr.describe()).color(palette.caution)).wrap());
-                    }
-                    badge(ui, check.status, palette);
-                    // A quote not found: where its words stand instead is said, and shown.
-                    let mut span = check.span();
-                    if check.status == Verification::NotFound {
-                        let hint = views.hints.entry((index, ci));
-                        let hint = hint.or_insert_with(|| data.doc.found_elsewhere(index as usize, ci)).as_ref();
-                        hint_ui(ui, hint.map(|h| h.said.as_str()), palette);
-                        span = hint.and_then(|h| h.at.clone());
-                    }
-                    let pdf = &mut views.pdf;
-                    let is_pdf = source.original.as_ref().is_some_and(|o| o.kind == OriginalKind::Pdf);
-                    let heading = if is_pdf { "Source" } else { "Source text" };
-                    egui::CollapsingHeader::new(heading).id_salt((index, ci)).default_open(true).show(ui, |ui| {
-                        let mut scroll = scroll_now;
-                        if is_pdf {
-                            scroll |= pdf.mode_ui(ui);
-                            let base = data.doc.path().parent().map(std::path::Path::to_path_buf).unwrap_or_default();
-                            let cited = Cited { source, text, span: span.clone(), base, quote: &c.quote };
-                            if pdf.mode == PdfMode::Page && pdf.page_ui(ui, (index, ci), &cited, palette) {
-                                return;
-                            }
-                        }
-                        let height = views.text_height;
-                        source_text_ui(ui, text, span.clone(), palette, scroll, (index, ci), height);
-                    });
-                }
-                None => {
-                    ui.colored_label(palette.problem, format!("Unknown source \"{}\"", c.source));
-                }
-            }
-            commands.extend(super::citation_editor::citation_editor_ui(ui, event, index, ci));
-        });
+}
+
+/// What a citation's source is drawn with: the document, the event, the palette, and whether
+/// the text scrolls to the quote this frame.
+struct Cx<'a> {
+    data: &'a Loaded,
+    index: u32,
+    palette: &'a Palette,
+    scroll_now: bool,
+}
+
+/// Citation `ci`'s source: its title with the pin cite, where it came from, its verification
+/// (and where a quote not found stands instead), and its text or drawn page with the quote
+/// highlighted.
+fn source_ui(
+    ui: &mut Ui,
+    cx: &Cx,
+    ci: usize,
+    (source, text): (&crate::model::Source, &str),
+    check: &CitationCheck,
+    quote: &str,
+    views: &mut Views,
+) {
+    let Cx { data, index, palette, scroll_now } = *cx;
+    // "Complaint, p. 17": where the quote stands in the original.
+    let title = match data.doc.pin_cite(index as usize, ci) {
+        Some(pages) => format!("{}, {pages}", source.title),
+        None => source.title.clone(),
+    };
+    ui.add(egui::Label::new(RichText::new(title).strong()).wrap());
+    if let Some(original) = &source.original {
+        ui.label(
+            RichText::new(format!("From the {} {}", original.kind.name(), original.file))
+                .small()
+                .color(palette.text_muted),
+        );
     }
-    if event.citations.is_empty() {
-        ui.colored_label(palette.problem, "This event cites no source.");
+    ui.add(egui::Label::new(RichText::new(who(source)).color(palette.text_muted)).wrap());
+    if let Some(url) = &source.url {
+        ui.hyperlink_to(url.as_str(), url.as_str());
     }
-    commands
+    if let Some(ocr) = &source.ocr {
+        ui.add(egui::Label::new(RichText::new(ocr.describe()).color(palette.caution)).wrap());
+    }
+    badge(ui, check.status, palette);
+    // A quote not found: where its words stand instead is said, and shown.
+    let mut span = check.span();
+    if check.status == Verification::NotFound {
+        let hint = views.hints.entry((index, ci));
+        let hint = hint.or_insert_with(|| data.doc.found_elsewhere(index as usize, ci)).as_ref();
+        hint_ui(ui, hint.map(|h| h.said.as_str()), palette);
+        span = hint.and_then(|h| h.at.clone());
+    }
+    let pdf = &mut views.pdf;
+    let is_pdf = source.original.as_ref().is_some_and(|o| o.kind == OriginalKind::Pdf);
+    let heading = if is_pdf { "Source" } else { "Source text" };
+    egui::CollapsingHeader::new(heading).id_salt((index, ci)).default_open(true).show(ui, |ui| {
+        let mut scroll = scroll_now;
+        if is_pdf {
+            scroll |= pdf.mode_ui(ui);
+            let base = data.doc.path().parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+            let cited = Cited { source, text, span: span.clone(), base, quote };
+            if pdf.mode == PdfMode::Page && pdf.page_ui(ui, (index, ci), &cited, palette) {
+                return;
+            }
+        }
+        let height = views.text_height;
+        source_text_ui(ui, text, span.clone(), palette, scroll, (index, ci), height);
+    });
 }
 
 /// "Author · Publisher · Language · published …".

@@ -200,48 +200,10 @@ pub fn timeline_ui(ui: &mut Ui, frame: &TimelineFrame, state: &mut ViewState) ->
     let scene = window(&data.doc, &data.lanes, &mapping, rect, &options, overview.as_deref());
     paint_scene(&ui.painter_at(rect), &scene);
 
-    // Each event drawn on its own is a widget: clickable, hoverable, and announced by screen
-    // readers as "title, date".
-    let mut hovered = None;
-    for &(event, hit) in &scene.shown_events {
-        let hit = hit.intersect(canvas);
-        if !hit.is_positive() || hit.bottom() <= canvas.top() + head {
-            continue;
-        }
-        let label = data.accessible_label(event);
-        let r = ui.interact(hit, response.id.with(event), Sense::click_and_drag());
-        r.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
-        if r.hovered() {
-            hovered = Some(event);
-        }
-        if r.clicked() {
-            commands.push(TimelineCommand::Select(Some(event)));
-        }
-        let grip = r.hover_pos().map_or(Part::Whole, |p| grip_at(data, event, &mapping, p.x));
-        // Where the button went down, not where the pointer is once it has moved far enough to
-        // count as a drag: a grip is taken where it was pressed.
-        if r.drag_started()
-            && let (Some(pos), Some(when)) =
-                (ui.input(|i| i.pointer.press_origin()), data.doc.events()[event as usize].when.as_ref())
-        {
-            let part = grip_at(data, event, &mapping, pos.x);
-            let bar_top = hit.top() + BAR_TOP;
-            let row = Rect::from_x_y_ranges(canvas.x_range(), bar_top..=bar_top + BAR_HEIGHT);
-            state.drag = Some(EventDrag { event, part, from_x: pos.x, row, when: when.to_string(), to: None });
-        }
-        if state.drag.is_none() {
-            let icon = if grip == Part::Whole { CursorIcon::Grab } else { CursorIcon::ResizeHorizontal };
-            r.on_hover_cursor(icon).on_hover_text_at_pointer(label);
-        }
-    }
+    let place = Place { id: response.id, canvas, head, mapping: &mapping };
+    let hovered = event_widgets(ui, &place, frame, &scene, state, &mut commands);
     drag_ui(ui, &response, &mapping, state, &mut commands);
-    for (i, (name, rect)) in scene.group_headers.iter().enumerate() {
-        let rect = rect.intersect(canvas);
-        if rect.is_positive() && rect.top() >= canvas.top() + head {
-            let r = ui.interact(rect, response.id.with(("group", i)), Sense::hover());
-            r.widget_info(|| WidgetInfo::labeled(Role::Heading, true, name));
-        }
-    }
+    group_header_widgets(ui, &place, &scene);
     if response.clicked()
         && let Some(pos) = response.interact_pointer_pos()
     {
@@ -262,6 +224,74 @@ pub fn timeline_ui(ui: &mut Ui, frame: &TimelineFrame, state: &mut ViewState) ->
         empty_ui(&mut ui.new_child(UiBuilder::new().max_rect(area)));
     }
     commands
+}
+
+/// Where the timeline stands in the window this frame: its widget's id, its canvas, the height
+/// of its head (axis and eras), and the mapping of time to x.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    id: egui::Id,
+    canvas: Rect,
+    head: f32,
+    mapping: &'a AxisMapping,
+}
+
+/// Each event drawn on its own is a widget: clickable, draggable by its grips, hoverable, and
+/// announced by screen readers as "title, date". Returns the event hovered.
+fn event_widgets(
+    ui: &Ui,
+    place: &Place,
+    frame: &TimelineFrame,
+    scene: &crate::scene::Scene,
+    state: &mut ViewState,
+    commands: &mut Vec<TimelineCommand>,
+) -> Option<u32> {
+    let TimelineFrame { data, .. } = *frame;
+    let Place { id, canvas, head, mapping } = *place;
+    let mut hovered = None;
+    for &(event, hit) in &scene.shown_events {
+        let hit = hit.intersect(canvas);
+        if !hit.is_positive() || hit.bottom() <= canvas.top() + head {
+            continue;
+        }
+        let label = data.accessible_label(event);
+        let r = ui.interact(hit, id.with(event), Sense::click_and_drag());
+        r.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+        if r.hovered() {
+            hovered = Some(event);
+        }
+        if r.clicked() {
+            commands.push(TimelineCommand::Select(Some(event)));
+        }
+        let grip = r.hover_pos().map_or(Part::Whole, |p| grip_at(data, event, mapping, p.x));
+        // Where the button went down, not where the pointer is once it has moved far enough to
+        // count as a drag: a grip is taken where it was pressed.
+        if r.drag_started()
+            && let (Some(pos), Some(when)) =
+                (ui.input(|i| i.pointer.press_origin()), data.doc.events()[event as usize].when.as_ref())
+        {
+            let part = grip_at(data, event, mapping, pos.x);
+            let bar_top = hit.top() + BAR_TOP;
+            let row = Rect::from_x_y_ranges(canvas.x_range(), bar_top..=bar_top + BAR_HEIGHT);
+            state.drag = Some(EventDrag { event, part, from_x: pos.x, row, when: when.to_string(), to: None });
+        }
+        if state.drag.is_none() {
+            let icon = if grip == Part::Whole { CursorIcon::Grab } else { CursorIcon::ResizeHorizontal };
+            r.on_hover_cursor(icon).on_hover_text_at_pointer(label);
+        }
+    }
+    hovered
+}
+
+/// Each lane group's header, for screen readers.
+fn group_header_widgets(ui: &Ui, place: &Place, scene: &crate::scene::Scene) {
+    for (i, (name, rect)) in scene.group_headers.iter().enumerate() {
+        let rect = rect.intersect(place.canvas);
+        if rect.is_positive() && rect.top() >= place.canvas.top() + place.head {
+            let r = ui.interact(rect, place.id.with(("group", i)), Sense::hover());
+            r.widget_info(|| WidgetInfo::labeled(Role::Heading, true, name));
+        }
+    }
 }
 
 /// An empty timeline says how to begin: a source added (or dropped), a passage of it made an
