@@ -326,7 +326,7 @@ fn ctrl_p_in_the_window_asks_paper_style_picture_and_file_then_writes_the_events
     let dir = tempfile::tempdir().expect("tempdir");
     let mut harness = common::app_harness();
     let filter = citeline::model::filter::Filter { tags: ["governance".to_owned()].into(), ..Default::default() };
-    harness.state_mut().session.set_filter(filter.clone());
+    harness.state_mut().session_mut().set_filter(filter.clone());
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
     harness.run();
@@ -355,17 +355,17 @@ fn ctrl_p_in_the_window_asks_paper_style_picture_and_file_then_writes_the_events
 
     harness.get_by_label("US Letter").click();
     harness.get_by_label("APA").click();
-    assert!(harness.state().report_export.picture, "the picture is in by default");
+    assert!(harness.state().report_export().picture, "the picture is in by default");
     harness.get_by_label("Include the timeline as a picture").click();
     harness.run();
     harness.get_by_label("Export").click();
     harness.run();
     assert!(harness.query_by_label("Save to").is_none(), "the dialog closes; the status strip follows the work");
-    common::wait_until(&mut harness, |app| written.exists() && app.report_export.running().is_none());
+    common::wait_until(&mut harness, |app| written.exists() && app.report_export().running().is_none());
     harness.run();
     assert!(harness.query_all_by_label_contains("to governance.docx").count() > 0, "the status strip says so");
 
-    let data = std::sync::Arc::clone(harness.state().session.data());
+    let data = std::sync::Arc::clone(harness.state().session().data());
     let document = docx_part(&written, "word/document.xml");
     for (i, e) in data.doc.events().iter().enumerate() {
         let escaped = collapse(&e.title).replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
@@ -413,7 +413,7 @@ fn ctrl_p_in_the_window_asks_paper_style_picture_and_file_then_writes_the_events
     let value = harness.get_by_role_and_label(Role::TextInput, "Save to").value().unwrap_or_default();
     assert!(value.ends_with("bad."), "the field kept the keyboard: {value}");
     assert!(harness.query_by_label("Save to").is_some(), "the dialog is open again");
-    assert_eq!(harness.state().report_export.style, citeline::formats::report::CitationStyle::Apa, "the style stays");
+    assert_eq!(harness.state().report_export().style, citeline::formats::report::CitationStyle::Apa, "the style stays");
     harness.key_press(Key::Escape);
     harness.run();
     assert!(harness.query_by_label("Save to").is_none(), "Esc closes the dialog");

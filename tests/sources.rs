@@ -717,18 +717,18 @@ fn a_scan_added_in_the_window_is_read_in_the_background_and_the_panel_says_it_wa
     harness.get_by_role_and_label(egui::accesskit::Role::Button, "Add Source").click();
     harness.run_steps(2);
     // The dialog gives way to the work in the status strip, which says what it does.
-    assert!(harness.state().session.adding_source().is_some(), "read in the background");
+    assert!(harness.state().session().adding_source().is_some(), "read in the background");
     // OCR takes a second or two a page.
     for _ in 0..3000 {
-        if harness.state().session.adding_source().is_none() {
+        if harness.state().session().adding_source().is_none() {
             break;
         }
         harness.run_steps(1);
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     harness.run();
-    assert_eq!(harness.state().sources.message, None);
-    let data = std::sync::Arc::clone(harness.state().session.data());
+    assert_eq!(harness.state().source_dialog().message, None);
+    let data = std::sync::Arc::clone(harness.state().session().data());
     let source = &data.doc.timeline().sources[0];
     assert_eq!(source.ocr.as_ref().map(|o| o.pages.clone()), Some(vec![1, 2, 3]), "{source:?}");
     let (_, text) = data.doc.source(&source.id).expect("kept");
@@ -752,12 +752,12 @@ fn reading_a_scan_can_be_cancelled_and_adds_nothing() {
     wait_for_label(&mut harness, "Reading the scanned pages of");
     harness.get_by_label("Cancel").click();
     harness.run_steps(2);
-    assert!(harness.state().session.adding_source().is_none());
+    assert!(harness.state().session().adding_source().is_none());
     // The strip says so (floating in a corner: it shows once it is measured, a frame on).
     wait_for_label(&mut harness, "Stopped reading Long order.pdf");
     std::thread::sleep(std::time::Duration::from_millis(300));
     harness.run_steps(2);
-    assert!(harness.state().session.data().doc.timeline().sources.is_empty(), "nothing added");
+    assert!(harness.state().session().data().doc.timeline().sources.is_empty(), "nothing added");
     assert!(!dir.path().join("sources/long-order.txt").exists());
 }
 

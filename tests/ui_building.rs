@@ -38,7 +38,7 @@ fn a_chronology_is_built_from_two_articles_saved_and_reopened_the_same() {
     harness.run();
     type_into(&mut harness, "Save to", case.to_str().expect("path"));
     harness.get_by_label("Create").click();
-    wait_until(&mut harness, |app| app.session.path() == Some(case.as_path()) && !app.is_loading());
+    wait_until(&mut harness, |app| app.session().path() == Some(case.as_path()) && !app.is_loading());
     assert!(dir.path().join("sources").is_dir());
     assert_eq!(data(&harness).doc.events().len(), 0);
 
@@ -65,7 +65,7 @@ fn a_chronology_is_built_from_two_articles_saved_and_reopened_the_same() {
     assert_eq!(event.when.as_deref(), Some("2013-08"), "dated by the words of the passage");
     assert_eq!(&*event.citations[0].quote, quote);
     assert_eq!(doc.checks(0)[0].status, citeline::model::Verification::Verified);
-    assert_eq!(harness.state().selected, Some(0));
+    assert_eq!(harness.state().selected(), Some(0));
     assert!(harness.get_by_role_and_label(Role::TextInput, "Title").is_focused(), "the title waits for typing");
     // Tab: the date.
     harness.key_press(Key::Tab);
@@ -96,7 +96,7 @@ fn a_chronology_is_built_from_two_articles_saved_and_reopened_the_same() {
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Add Source").click();
     harness.run();
-    assert_eq!(harness.state().sources.message, None, "added without a complaint");
+    assert_eq!(harness.state().source_dialog().message, None, "added without a complaint");
     let es = data(&harness).doc.timeline().sources[1].clone();
     assert_eq!(es.language, "es");
     let cited = "recibió acceso personalizado a las API privadas de Facebook";
@@ -108,7 +108,7 @@ fn a_chronology_is_built_from_two_articles_saved_and_reopened_the_same() {
 
     // Ctrl+S, then close and reopen: the same timeline.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    wait_until(&mut harness, |app| !app.session.is_saving() && !app.session.is_dirty());
+    wait_until(&mut harness, |app| !app.session().is_saving() && !app.session().is_dirty());
     let built = data(&harness).doc.timeline().clone();
     drop(harness);
     let reopened = harness_on(&case);
@@ -157,7 +157,7 @@ fn source_changed(harness: &Harness<'static, CitelineApp>) -> bool {
 
 /// Waits for the review of the document as it is now.
 fn review_done(harness: &mut Harness<'static, CitelineApp>) {
-    wait_until(harness, |app| app.changed.current(app.session.revision()).is_some());
+    wait_until(harness, |app| app.changed_sources().current(app.session().revision()).is_some());
     harness.run();
 }
 
@@ -177,7 +177,7 @@ fn a_changed_source_opens_its_review_and_each_answer_is_one_undo_step() {
     let (_dir, path) = common::timeline_with_a_changed_source();
     let mut harness = harness_on(&path);
     // The review opens by itself: the source changed since its quotes were checked.
-    wait_until(&mut harness, |app| app.changed.open);
+    wait_until(&mut harness, |app| app.changed_sources().open);
     review_done(&mut harness);
     assert!(harness.query_by_label("Changed Sources (1)").is_some());
     assert!(
@@ -234,7 +234,7 @@ fn a_changed_source_opens_its_review_and_each_answer_is_one_undo_step() {
 
     // Saved, the answers are in the file: nothing waits, and the kept quote is said not found.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    wait_until(&mut harness, |app| !app.session.is_dirty());
+    wait_until(&mut harness, |app| !app.session().is_dirty());
     let (_, out) = common::citeline(&["check", path.to_str().expect("path")]);
     assert!(!out.contains("was not accepted"), "{out}");
     assert!(out.contains("2 verified, 0 matched after normalisation, 1 not found"), "{out}");

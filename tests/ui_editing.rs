@@ -42,7 +42,7 @@ fn an_event_is_edited_undone_redone_deleted_and_saved_changing_only_its_lines() 
 
     type_into(&mut harness, "Title", "Titan API opened to Netflix");
     assert_eq!(data(&harness).doc.events()[titan].title, "Titan API opened to Netflix");
-    assert!(harness.state().session.is_dirty());
+    assert!(harness.state().session().is_dirty());
 
     // A bad date is not taken, and the field says why; a good one is, said in plain words.
     type_into(&mut harness, "Date (EDTF)", "2013-13");
@@ -65,18 +65,18 @@ fn an_event_is_edited_undone_redone_deleted_and_saved_changing_only_its_lines() 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(data(&harness).doc.events()[titan].title, TITAN.trim_end_matches(", August 2013"));
-    assert!(!harness.state().session.is_dirty(), "undone back to the file as saved");
+    assert!(!harness.state().session().is_dirty(), "undone back to the file as saved");
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
     assert_eq!(data(&harness).doc.events()[titan].title, "Titan API opened to Netflix");
 
     // Delete removes the selected event; undo brings it back.
     let count = data(&harness).doc.events().len();
-    harness.state_mut().selected = u32::try_from(titan).ok();
+    harness.state_mut().command(citeline::ui::command::Command::Select(u32::try_from(titan).ok()));
     harness.key_press(Key::Delete);
     harness.run();
     assert_eq!(data(&harness).doc.events().len(), count - 1);
-    assert_eq!(harness.state().selected, None);
+    assert_eq!(harness.state().selected(), None);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
     assert_eq!(data(&harness).doc.events().len(), count - 1, "nothing to redo after a new change");
@@ -86,14 +86,14 @@ fn an_event_is_edited_undone_redone_deleted_and_saved_changing_only_its_lines() 
 
     // Ctrl+S writes the file in place; only the edited event's lines change.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    wait_until(&mut harness, |app| !app.session.is_saving() && !app.session.is_dirty());
+    wait_until(&mut harness, |app| !app.session().is_saving() && !app.session().is_dirty());
     let before = std::fs::read_to_string(SEED).expect("seed");
     let after = std::fs::read_to_string(&path).expect("saved");
     let changed: Vec<(&str, &str)> = before.lines().zip(after.lines()).filter(|(a, b)| a != b).collect();
     assert_eq!(before.lines().count(), after.lines().count());
     assert_eq!(changed.len(), 1, "one line differs: {changed:?}");
     assert!(changed[0].1.contains("Titan API opened to Netflix"));
-    assert!(harness.state().session.data().doc.timeline().title == data(&harness).doc.timeline().title);
+    assert!(harness.state().session().data().doc.timeline().title == data(&harness).doc.timeline().title);
 }
 
 #[test]
@@ -106,7 +106,7 @@ fn enter_in_a_field_commits_it_and_leaves_the_view_where_it_is() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.run();
     common::type_keys(&mut harness, "2013-09", None);
-    let before = harness.state().view.view;
+    let before = harness.state().view();
     harness.key_press(Key::Enter);
     for _ in 0..20 {
         harness.step();
@@ -114,7 +114,7 @@ fn enter_in_a_field_commits_it_and_leaves_the_view_where_it_is() {
     harness.run();
     let titan = event_id(&harness, "titan-api") as usize;
     assert_eq!(data(&harness).doc.events()[titan].when.as_deref(), Some("2013-09"), "Enter commits the date");
-    let after = harness.state().view.view;
+    let after = harness.state().view();
     assert!(
         (after.min - before.min).abs() < 1e-6 && (after.span - before.span).abs() < 1e-6,
         "the Enter was the field's, not a zoom to the event: {before:?} → {after:?}"
@@ -131,7 +131,7 @@ fn saving_while_a_field_holds_a_refused_date_says_it_was_not_taken() {
     type_into(&mut harness, "Title", "Titan API opened");
     type_into(&mut harness, "Date (EDTF)", "2013-13");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    wait_until(&mut harness, |app| !app.session.is_saving() && !app.session.is_dirty());
+    wait_until(&mut harness, |app| !app.session().is_saving() && !app.session().is_dirty());
     harness.run();
     assert!(
         harness.query_by_label_contains("Saved case.citeline.json, but a field’s “2013-13” was not taken").is_some(),
@@ -163,10 +163,10 @@ fn new_event_is_dated_by_the_view_and_its_title_is_ready_for_typing() {
     let doc = &data(&harness).doc;
     assert_eq!(doc.events().len(), count + 1);
     let new = doc.events().last().expect("added");
-    let view = harness.state().view.view;
+    let view = harness.state().view();
     let span = doc.span(count).expect("dated");
     assert!(span.start <= view.center() && view.center() < span.end, "dated by the middle of the view");
-    assert_eq!(harness.state().selected, u32::try_from(count).ok());
+    assert_eq!(harness.state().selected(), u32::try_from(count).ok());
     assert_eq!(new.title, "New event");
     assert!(harness.get_by_role_and_label(Role::TextInput, "Title").is_focused(), "its title is ready for typing");
 }
@@ -176,14 +176,14 @@ fn quitting_with_unsaved_changes_asks_first() {
     let mut harness = common::app_harness();
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
     harness.run();
-    assert!(harness.state().session.is_dirty());
+    assert!(harness.state().session().is_dirty());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
     harness.run();
     assert!(harness.query_by_label_contains("has changes that are not saved").is_some());
     harness.get_by_label("Cancel").click();
     harness.run();
     assert!(harness.query_by_label_contains("has changes that are not saved").is_none());
-    assert!(harness.state().session.is_dirty(), "nothing lost");
+    assert!(harness.state().session().is_dirty(), "nothing lost");
     // Opening the sample asks too; Don't Save goes on.
     harness.get_by_label("File").click();
     harness.run();
@@ -191,8 +191,8 @@ fn quitting_with_unsaved_changes_asks_first() {
     harness.run();
     harness.get_by_label("Don't Save").click();
     harness.run();
-    assert!(!harness.state().session.is_dirty());
-    assert!(harness.state().session.path().is_none(), "the sample is open");
+    assert!(!harness.state().session().is_dirty());
+    assert!(harness.state().session().path().is_none(), "the sample is open");
 }
 
 #[test]
@@ -213,10 +213,10 @@ fn after_a_crash_the_window_offers_to_restore_the_unsaved_changes() {
     harness.run_steps(3);
     assert!(harness.query_by_label_contains("closed without saving 1 change to case.citeline.json").is_some());
     harness.get_by_label("Restore").click();
-    wait_until(&mut harness, |app| app.session.path() == Some(path.as_path()) && !app.is_loading());
+    wait_until(&mut harness, |app| app.session().path() == Some(path.as_path()) && !app.is_loading());
     harness.run_steps(3);
     assert_eq!(data(&harness).doc.timeline().title, "Restored after a crash");
-    assert!(harness.state().session.is_dirty(), "restored, not saved");
+    assert!(harness.state().session().is_dirty(), "restored, not saved");
     let again = citeline::session::journal::Journal::recover(&journal).expect("still journaled until saved");
     assert_eq!(again.edits.len(), 1);
 }
@@ -247,7 +247,7 @@ fn a_file_changed_on_disk_under_unsaved_edits_asks_whose_version() {
     harness.run();
     assert!(harness.state().modal().is_none());
     assert_eq!(data(&harness).doc.events().len(), count);
-    assert!(harness.state().session.is_dirty());
+    assert!(harness.state().session().is_dirty());
 }
 
 #[test]
@@ -389,7 +389,7 @@ fn dragging_an_event_moves_it_by_whole_months_and_an_interval_end_alone() {
     assert!(when.len() == 7 && when.as_str() > "2013-08", "a later month, still a month: {when}");
     let words = citeline::model::Edtf::parse(&when).expect("valid").to_string();
     assert!(shown.contains(&words), "the pointer said where it goes ({words}): {shown}");
-    assert_eq!(harness.state().selected, Some(titan_event), "the moved event is selected");
+    assert_eq!(harness.state().selected(), Some(titan_event), "the moved event is selected");
 
     // One undo step, named.
     harness.get_by_label("Edit").click();

@@ -29,7 +29,7 @@ fn copy_of_seed(dir: &Path) -> PathBuf {
 fn select_titan(harness: &mut Harness<'static, CitelineApp>) {
     harness.get_by_label(TITAN).click();
     harness.run();
-    assert!(harness.state().selected.is_some(), "Titan API is selected");
+    assert!(harness.state().selected().is_some(), "Titan API is selected");
 }
 
 #[test]
@@ -39,13 +39,13 @@ fn saving_says_so_in_the_status_strip_for_a_few_seconds() {
     select_titan(&mut harness);
     harness.key_press(Key::Delete);
     harness.run();
-    assert!(harness.state().session.is_dirty());
+    assert!(harness.state().session().is_dirty());
     assert!(harness.query_by_label("Saved case.citeline.json").is_none(), "nothing said before saving");
     let panel_row = |h: &Harness<'static, CitelineApp>| h.get_by_label("Timeline Details").rect();
     let before = panel_row(&harness);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    wait_until(&mut harness, |app| !app.session.is_saving() && !app.session.is_dirty());
+    wait_until(&mut harness, |app| !app.session().is_saving() && !app.session().is_dirty());
     harness.run_steps(2);
     assert!(harness.query_by_label("Saved case.citeline.json").is_some(), "the status strip says it saved");
     // It floats in a corner: nothing moves under the pointer when it comes or goes.
@@ -54,7 +54,7 @@ fn saving_says_so_in_the_status_strip_for_a_few_seconds() {
     // A few seconds later it is gone by itself, and the strip with it.
     harness.run_steps(PAST_A_FLASH);
     assert!(harness.query_by_label("Saved case.citeline.json").is_none(), "the word goes after a few seconds");
-    assert_eq!(harness.state().report, None, "nothing else was to be said: the strip closes");
+    assert_eq!(harness.state().report(), None, "nothing else was to be said: the strip closes");
     assert_eq!(panel_row(&harness), before);
 }
 
@@ -62,7 +62,7 @@ fn saving_says_so_in_the_status_strip_for_a_few_seconds() {
 fn a_flash_stands_beside_a_report_which_stays() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut harness = harness_on(&copy_of_seed(dir.path()));
-    harness.state_mut().report = Some(citeline::session::Report::failed("Something to read".into()));
+    harness.state_mut().show_report(citeline::session::Report::failed("Something to read".into()));
     harness.state_mut().flash("Added source ‘Court filing’".into());
     harness.run();
     assert!(harness.query_by_label("Something to read").is_some());
@@ -82,7 +82,7 @@ fn export_image_proposes_the_timelines_name_and_says_when_it_is_written() {
     assert_eq!(proposed, dir.path().join("case.png"), "named after case.citeline.json, beside it");
 
     harness.get_by_label("Export").click();
-    wait_until(&mut harness, |app| !app.export.is_running() && app.export.message.is_some());
+    wait_until(&mut harness, |app| !app.export_dialog().is_running() && app.export_dialog().message.is_some());
     harness.run_steps(2);
     assert!(dir.path().join("case.png").is_file(), "written where proposed");
     assert!(harness.query_by_label("Exported case.png").is_some(), "the status strip says so");
@@ -110,7 +110,7 @@ fn export_image_of_the_built_in_timeline_proposes_its_title() {
 fn esc_closes_an_open_menu_and_nothing_else() {
     let mut harness = common::app_harness();
     select_titan(&mut harness);
-    let selected = harness.state().selected;
+    let selected = harness.state().selected();
     harness.get_by_label("File").click();
     harness.run();
     assert!(harness.query_by_label_contains("Export Image").is_some(), "the File menu is open");
@@ -118,11 +118,11 @@ fn esc_closes_an_open_menu_and_nothing_else() {
     harness.key_press(Key::Escape);
     harness.run();
     assert!(harness.query_by_label_contains("Export Image").is_none(), "Esc closed the menu");
-    assert_eq!(harness.state().selected, selected, "and left the selection");
+    assert_eq!(harness.state().selected(), selected, "and left the selection");
 
     harness.key_press(Key::Escape);
     harness.run();
-    assert_eq!(harness.state().selected, None, "the next Esc clears the selection");
+    assert_eq!(harness.state().selected(), None, "the next Esc clears the selection");
 }
 
 #[test]
@@ -167,7 +167,7 @@ fn said(harness: &Harness<'static, CitelineApp>, why: &str) -> bool {
 
 fn open_proposals(harness: &mut Harness<'static, CitelineApp>) {
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
-    wait_until(harness, |app| app.show_proposals && !app.session.is_proposing());
+    wait_until(harness, |app| app.show_proposals() && !app.session().is_proposing());
     shown_within_a_while(harness, |h| !said(h, "reading…"));
 }
 
@@ -201,12 +201,12 @@ fn proposed_dates_count_the_sentences_cited_and_rejected() {
     harness.get_all_by_label("Accept").next().expect("an Accept button").click();
     harness.run();
     for _ in 1..dated {
-        wait_until(&mut harness, |app| !app.session.is_proposing());
+        wait_until(&mut harness, |app| !app.session().is_proposing());
         harness.run();
         harness.get_all_by_label("Reject").next().expect("a Reject button").click();
         harness.run();
     }
-    wait_until(&mut harness, |app| !app.session.is_proposing());
+    wait_until(&mut harness, |app| !app.session().is_proposing());
     let why = format!("every dated sentence is already cited (1) or was rejected ({})", dated - 1);
     shown_within_a_while(&mut harness, |h| said(h, &why));
     assert!(said(&harness, &why), "{why}");
@@ -226,10 +226,10 @@ fn the_recovery_prompt_lists_the_changes_a_fields_typing_as_one() {
             .build_eframe(move |cc| CitelineApp::new(cc, file.clone(), Some(settings.clone())))
     };
     let mut harness = window(settings.clone(), Some(path.clone()));
-    wait_until(&mut harness, |app| !app.is_loading() && app.session.path().is_some());
+    wait_until(&mut harness, |app| !app.is_loading() && app.session().path().is_some());
     harness.run();
     select_titan(&mut harness);
-    let old_title = data(&harness).doc.events()[harness.state().selected.expect("selected") as usize].title.clone();
+    let old_title = data(&harness).doc.events()[harness.state().selected().expect("selected") as usize].title.clone();
     harness.get_by_label("Edit Event").click();
     harness.run();
     // The title typed with a pause in the middle: the field commits twice, one step.
@@ -257,7 +257,7 @@ fn the_recovery_prompt_lists_the_changes_a_fields_typing_as_one() {
     assert_eq!(harness.query_all_by_label_contains("Retitle").count(), 1, "and only one");
     assert!(harness.query_by_label("Delete ‘Titan opened’").is_some());
     harness.get_by_label("Restore").click();
-    wait_until(&mut harness, |app| app.session.path() == Some(path.as_path()) && !app.is_loading());
+    wait_until(&mut harness, |app| app.session().path() == Some(path.as_path()) && !app.is_loading());
     harness.run_steps(3);
     assert!(!data(&harness).doc.events().iter().any(|e| e.title.contains("Titan")), "both restored");
 }
@@ -286,10 +286,10 @@ fn started_without_a_file_the_window_opens_the_last_one_and_keeps_remembering_it
         .with_size(egui::vec2(1400.0, 860.0))
         .with_max_steps(64)
         .build_eframe(move |cc| CitelineApp::new(cc, None, Some(store.clone())));
-    wait_until(&mut harness, |app| !app.is_loading() && app.session.path().is_some());
+    wait_until(&mut harness, |app| !app.is_loading() && app.session().path().is_some());
     harness.run();
     let canonical = std::fs::canonicalize(&path).expect("canonical");
-    assert_eq!(harness.state().settings.last_file.as_deref(), Some(canonical.as_path()));
+    assert_eq!(harness.state().settings().last_file.as_deref(), Some(canonical.as_path()));
 }
 
 #[test]

@@ -44,13 +44,13 @@ fn open_lists_the_folders_timelines_completes_a_typed_name_and_opens_it() {
     harness.run();
     harness.key_press(Key::Tab);
     harness.run();
-    let typed = harness.state().chooser.path.clone();
+    let typed = harness.state().chooser().path.clone();
     assert_eq!(std::path::PathBuf::from(&typed), dir.path().join("case.citeline.json"), "{typed}");
 
     harness.get_by_label("Open").click();
     harness.run();
-    wait_until(&mut harness, |app| app.session.path() == Some(dir.path().join("case.citeline.json").as_path()));
-    assert!(!harness.state().chooser.open);
+    wait_until(&mut harness, |app| app.session().path() == Some(dir.path().join("case.citeline.json").as_path()));
+    assert!(!harness.state().chooser().open);
 }
 
 #[test]
@@ -66,10 +66,10 @@ fn a_missing_file_says_so_and_save_as_browse_fills_the_dialogs_path() {
     harness.get_by_label("Open").click();
     harness.run();
     assert!(harness.query_by_label_contains("There is no file").is_some(), "says why");
-    assert!(harness.state().chooser.open, "and stays open to try again");
+    assert!(harness.state().chooser().open, "and stays open to try again");
     harness.key_press(Key::Escape);
     harness.run();
-    assert!(!harness.state().chooser.open);
+    assert!(!harness.state().chooser().open);
 
     // Save As › Browse…: a click on a listed file takes it, Choose puts it in the dialog.
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
@@ -85,9 +85,9 @@ fn a_missing_file_says_so_and_save_as_browse_fills_the_dialogs_path() {
     harness.run();
     harness.get_by_label("Choose").click();
     harness.run();
-    assert!(!harness.state().chooser.open);
+    assert!(!harness.state().chooser().open);
     assert!(matches!(harness.state().modal(), Some(Modal::SaveAs)), "the Save As dialog it came from stays");
-    assert_eq!(std::path::PathBuf::from(&harness.state().save.path), dir.path().join("case.citeline.json"));
+    assert_eq!(std::path::PathBuf::from(&harness.state().save_dialog().path), dir.path().join("case.citeline.json"));
 }
 
 #[test]
@@ -105,12 +105,12 @@ fn the_chooser_takes_the_keyboard_when_it_opens_and_enter_opens_the_file_typed()
         harness.step();
     }
     harness.run();
-    assert_eq!(harness.state().chooser.path, path, "every key went into the field");
+    assert_eq!(harness.state().chooser().path, path, "every key went into the field");
     // Enter opens it, though the completion offered is the name typed.
     harness.key_press(Key::Enter);
     harness.run();
-    wait_until(&mut harness, |app| app.session.path() == Some(dir.path().join("case.citeline.json").as_path()));
-    assert!(!harness.state().chooser.open);
+    wait_until(&mut harness, |app| app.session().path() == Some(dir.path().join("case.citeline.json").as_path()));
+    assert!(!harness.state().chooser().open);
 }
 
 #[test]
@@ -118,14 +118,14 @@ fn export_table_writes_the_events_the_filter_shows_where_the_chooser_says() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut harness = app_harness();
     let filter = citeline::model::filter::Filter { tags: ["governance".to_owned()].into(), ..Default::default() };
-    harness.state_mut().session.set_filter(filter.clone());
+    harness.state_mut().session_mut().set_filter(filter.clone());
     harness.run();
     harness.get_by_label("File").click();
     harness.run();
     harness.query_all_by_label_contains("Export Table…").next().expect("File › Export Table…").click();
     harness.run();
     assert!(harness.query_by_label("Export Table To").is_some(), "the chooser asks where");
-    let proposed = std::path::PathBuf::from(&harness.state().chooser.path);
+    let proposed = std::path::PathBuf::from(&harness.state().chooser().path);
     assert_eq!(proposed.file_name().and_then(|n| n.to_str()), Some("netflix-facebook.xlsx"), "{proposed:?}");
     assert!(proposed.is_absolute(), "{proposed:?}");
 
@@ -136,14 +136,14 @@ fn export_table_writes_the_events_the_filter_shows_where_the_chooser_says() {
     harness.run();
     harness.get_by_label("Choose").click();
     harness.run();
-    wait_until(&mut harness, |app| out.exists() && app.table_export.running().is_none());
+    wait_until(&mut harness, |app| out.exists() && app.table_export().running().is_none());
     harness.run();
     assert!(
         harness.query_all_by_label_contains("to governance.csv").count() > 0,
         "the status strip says it was exported"
     );
 
-    let data = std::sync::Arc::clone(harness.state().session.data());
+    let data = std::sync::Arc::clone(harness.state().session().data());
     let shown: Vec<usize> = (0..data.doc.events().len()).filter(|&i| filter.matches(&data.doc, i)).collect();
     let hidden = data.doc.events().len() - shown.len();
     assert!(!shown.is_empty() && hidden > 0, "the filter shows some events and hides others");
@@ -164,14 +164,14 @@ fn publish_page_writes_the_events_the_filter_shows_where_the_chooser_says() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut harness = app_harness();
     let filter = citeline::model::filter::Filter { tags: ["governance".to_owned()].into(), ..Default::default() };
-    harness.state_mut().session.set_filter(filter.clone());
+    harness.state_mut().session_mut().set_filter(filter.clone());
     harness.run();
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Publish Page…").click();
     harness.run();
     assert!(harness.query_by_label("Publish Page To").is_some(), "the chooser asks where");
-    let proposed = std::path::PathBuf::from(&harness.state().chooser.path);
+    let proposed = std::path::PathBuf::from(&harness.state().chooser().path);
     assert_eq!(proposed.file_name().and_then(|n| n.to_str()), Some("netflix-facebook.html"), "{proposed:?}");
 
     // A name typed without an extension becomes a page.
@@ -183,14 +183,14 @@ fn publish_page_writes_the_events_the_filter_shows_where_the_chooser_says() {
     harness.get_by_label("Choose").click();
     harness.run();
     let page = out.with_extension("html");
-    wait_until(&mut harness, |app| page.exists() && app.table_export.running().is_none());
+    wait_until(&mut harness, |app| page.exists() && app.table_export().running().is_none());
     harness.run();
     assert!(
         harness.query_all_by_label_contains("to governance.html").count() > 0,
         "the status strip says it was published"
     );
     let html = std::fs::read_to_string(&page).expect("the page");
-    let data = std::sync::Arc::clone(harness.state().session.data());
+    let data = std::sync::Arc::clone(harness.state().session().data());
     for (i, e) in data.doc.events().iter().enumerate() {
         let id = serde_json::to_string(&*e.id).expect("JSON");
         assert_eq!(html.contains(&format!("\"id\":{id}")), filter.matches(&data.doc, i), "{}", e.id);

@@ -22,7 +22,7 @@ fn proposals_are_accepted_rejected_and_remembered() {
     let path = uncited(dir.path());
     let mut harness = harness_on(&path);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
-    wait_until(&mut harness, |app| app.show_proposals && !app.session.is_proposing());
+    wait_until(&mut harness, |app| app.show_proposals() && !app.session().is_proposing());
     harness.run();
     let total = 5;
     assert!(harness.query_by_label(&format!("Proposed Dates ({total})")).is_some());
@@ -37,19 +37,19 @@ fn proposals_are_accepted_rejected_and_remembered() {
     assert_eq!(d.doc.events().len(), 1);
     assert_eq!(d.doc.events()[0].when.as_deref(), Some("2011"));
     assert_eq!(d.doc.tally().verified, 1, "its quote verifies");
-    assert_eq!(harness.state().selected, Some(0));
-    wait_until(&mut harness, |app| !app.session.is_proposing());
+    assert_eq!(harness.state().selected(), Some(0));
+    wait_until(&mut harness, |app| !app.session().is_proposing());
     harness.run();
     assert!(harness.query_by_label(&format!("Proposed Dates ({})", total - 1)).is_some(), "no longer proposed");
 
     // Reject the next: gone from the list, and from the file once saved.
     harness.get_all_by_label("Reject").next().expect("a Reject button").click();
     harness.run();
-    wait_until(&mut harness, |app| !app.session.is_proposing());
+    wait_until(&mut harness, |app| !app.session().is_proposing());
     harness.run();
     assert!(harness.query_by_label(&format!("Proposed Dates ({})", total - 2)).is_some());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    wait_until(&mut harness, |app| !app.session.is_dirty());
+    wait_until(&mut harness, |app| !app.session().is_dirty());
     let saved: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("saved")).expect("JSON");
     assert_eq!(saved["rejected"].as_array().map(Vec::len), Some(1), "{saved}");
 
@@ -63,11 +63,11 @@ fn proposals_are_accepted_rejected_and_remembered() {
     assert_eq!(data(&harness).doc.events().len(), 1, "one undo takes them all back");
 
     // Closing the list, once "Saved" has left the status strip (the layout stands still).
-    wait_until(&mut harness, |app| app.report.is_none());
+    wait_until(&mut harness, |app| app.report().is_none());
     harness.run();
     harness.get_by_label("Close").click();
     harness.run();
-    assert!(!harness.state().show_proposals);
+    assert!(!harness.state().show_proposals());
 }
 
 /// A timeline of one English filing: a banner on each page, case citations, and the dated facts.
@@ -100,7 +100,7 @@ fn filing(dir: &std::path::Path) -> std::path::PathBuf {
 }
 
 fn whens_listed(harness: &mut egui_kittest::Harness<'static, citeline::CitelineApp>) -> Vec<String> {
-    let list = harness.state_mut().session.proposals().unwrap_or_default();
+    let list = harness.state_mut().session_mut().proposals().unwrap_or_default();
     list.iter().map(|p| p.when.clone().unwrap_or_else(|| "undated".to_owned())).collect()
 }
 
@@ -112,7 +112,7 @@ fn the_keyboard_works_the_list_and_the_cursor_stays_in_place() {
     // Tall enough for the whole list: rows scrolled out of sight are not in the accessibility tree.
     harness.set_size(egui::vec2(1400.0, 1500.0));
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
-    wait_until(&mut harness, |app| app.show_proposals && !app.session.is_proposing());
+    wait_until(&mut harness, |app| app.show_proposals() && !app.session().is_proposing());
     harness.run();
     // No banner date, no citation year: the five facts and the second date of one sentence.
     let listed = whens_listed(&mut harness);
@@ -134,7 +134,7 @@ fn the_keyboard_works_the_list_and_the_cursor_stays_in_place() {
     assert_eq!(d.doc.events().len(), 1);
     assert_eq!(d.doc.events()[0].when.as_deref(), Some("2017-04-10"), "the row that took the rejected one's place");
     assert_eq!(&*d.doc.events()[0].title, "The warden answered");
-    wait_until(&mut harness, |app| !app.session.is_proposing());
+    wait_until(&mut harness, |app| !app.session().is_proposing());
     harness.run();
     assert!(harness.query_by_label("Proposed Dates (4)").is_some());
 
@@ -176,7 +176,7 @@ fn a_sentence_that_says_recently_is_listed_undated_and_accepted_into_the_undated
     std::fs::write(&path, serde_json::to_string_pretty(&timeline).expect("json")).expect("write");
     let mut harness = harness_on(&path);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
-    wait_until(&mut harness, |app| app.show_proposals && !app.session.is_proposing());
+    wait_until(&mut harness, |app| app.show_proposals() && !app.session().is_proposing());
     harness.run();
     assert_eq!(whens_listed(&mut harness), ["undated", "2017-03-03"]);
     assert!(harness.query_by_label("Proposed Dates (2)").is_some());
@@ -189,7 +189,7 @@ fn a_sentence_that_says_recently_is_listed_undated_and_accepted_into_the_undated
     assert_eq!(d.doc.events()[0].when, None, "an undated event");
     assert_eq!(d.doc.tally().verified, 1, "its quote verifies");
     assert!(harness.query_by_label_contains("Undated (1)").is_some(), "listed with the undated events");
-    wait_until(&mut harness, |app| !app.session.is_proposing());
+    wait_until(&mut harness, |app| !app.session().is_proposing());
     harness.run();
     assert_eq!(whens_listed(&mut harness), ["2017-03-03"]);
 }

@@ -25,11 +25,11 @@ fn the_window_looks_as_reviewed() {
     harness.run();
     harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Search").type_text("governance");
     common::wait_until(&mut harness, |app| {
-        !app.session.search_state().is_running() && app.session.search_state().results().is_some()
+        !app.session().search_state().is_running() && app.session().search_state().results().is_some()
     });
     harness.run();
     let data = common::data(&harness);
-    let e = harness.state().session.search_state().results().map(|r| r.events[0]).expect("a result") as usize;
+    let e = harness.state().session().search_state().results().map(|r| r.events[0]).expect("a result") as usize;
     let label = format!("{} — {}", data.doc.date_label(e), data.doc.events()[e].title);
     harness.get_by_label(&label).click();
     harness.run();
@@ -62,13 +62,13 @@ fn the_window_looks_as_reviewed() {
     // A source changed since its quotes were checked: the review, old and new words side by side.
     let (_changed, path) = common::timeline_with_a_changed_source();
     let mut harness = harness_on(&path);
-    common::wait_until(&mut harness, |app| app.changed.current(app.session.revision()).is_some());
+    common::wait_until(&mut harness, |app| app.changed_sources().current(app.session().revision()).is_some());
     harness.run();
     results.add(harness.try_snapshot_options("changed_sources_review", &snapshot_options()));
 
     let mut harness = harness_on(std::path::Path::new("tests/fixtures/timelinejs/newsroom.json"));
     let (a, b) = citeline::model::range::interval("2010/2020").expect("range");
-    harness.state_mut().view.view = citeline::layout::TimeView::fit(a, b, 0.02);
+    harness.state_mut().set_view(citeline::layout::TimeView::fit(a, b, 0.02));
     harness.run();
     results.add(harness.try_snapshot_options("timelinejs_groups", &snapshot_options()));
 }

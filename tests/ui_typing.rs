@@ -160,7 +160,7 @@ fn a_title_typed_slowly_keeps_its_spaces_and_is_saved_as_typed() {
     assert_eq!(field_text(&harness, "Title"), "Reported by Forbes Italia ");
     // Saving while the field still has the focus saves what is typed.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    common::wait_until(&mut harness, |app| !app.session.is_saving() && !app.session.is_dirty());
+    common::wait_until(&mut harness, |app| !app.session().is_saving() && !app.session().is_dirty());
     let saved = std::fs::read_to_string(dir.path().join("case.citeline.json")).expect("saved");
     assert!(saved.contains("\"title\": \"Reported by Forbes Italia\""), "saved trimmed, spaces kept");
     assert_eq!(field_text(&harness, "Title"), "Reported by Forbes Italia ", "still as typed while typing");
@@ -177,7 +177,7 @@ fn a_date_commits_on_a_pause_on_a_value_that_reads_and_a_partial_one_is_a_ghost_
     type_keys(&mut harness, "2014", None);
     // Typed without a pause: previewed, not moved, not an undo step.
     assert_eq!(titan(&harness).when, before.when, "not moved while typing");
-    assert!(harness.state().session.undo_label().is_none_or(|l| !l.contains("Move")));
+    assert!(harness.state().session().undo_label().is_none_or(|l| !l.contains("Move")));
     let preview = harness.state().panel_preview();
     let year = citeline::model::Edtf::parse("2014").expect("date").span();
     assert_eq!(preview, Some((year.start, year.end)), "the date being typed stands as a ghost");

@@ -16,12 +16,12 @@ const TITAN: &str = "Facebook gives Netflix access to the private “Titan API�
 #[test]
 fn selecting_an_event_by_its_label_shows_its_quote_highlighted_in_the_source() {
     let mut harness = app_harness();
-    assert!(harness.state().session.path().is_some(), "the file given on the command line is open");
+    assert!(harness.state().session().path().is_some(), "the file given on the command line is open");
     harness.get_by_label(TITAN).click();
     harness.run();
     let data = data(&harness);
     let titan = data.doc.event_index("titan-api").expect("event");
-    assert_eq!(harness.state().selected, Some(u32::try_from(titan).expect("index")));
+    assert_eq!(harness.state().selected(), Some(u32::try_from(titan).expect("index")));
     // The quote, the source's title and the verification badge show in the side panel.
     let quote_nodes = harness.query_all_by_label_contains("Nell’agosto 2013, Facebook ha fornito a Netflix").count();
     assert!(quote_nodes >= 2, "the quote and the source text holding it: {quote_nodes}");
@@ -37,18 +37,18 @@ fn keyboard_arrow_keys_step_through_events_in_date_order() {
     let mut harness = app_harness();
     harness.key_press(Key::ArrowRight);
     harness.run();
-    let first = harness.state().selected.expect("a selection");
+    let first = harness.state().selected().expect("a selection");
     let data = data(&harness);
     assert_eq!(data.lanes.chronological.first(), Some(&first));
     harness.key_press(Key::ArrowRight);
     harness.run();
-    assert_eq!(harness.state().selected, data.lanes.chronological.get(1).copied());
+    assert_eq!(harness.state().selected(), data.lanes.chronological.get(1).copied());
     harness.key_press(Key::ArrowLeft);
     harness.run();
-    assert_eq!(harness.state().selected, Some(first));
+    assert_eq!(harness.state().selected(), Some(first));
     harness.key_press(Key::Escape);
     harness.run();
-    assert_eq!(harness.state().selected, None);
+    assert_eq!(harness.state().selected(), None);
 }
 
 #[test]
@@ -58,7 +58,7 @@ fn undated_events_are_listed_and_selectable() {
     assert!(data(&harness).doc.span(denial as usize).is_none(), "an undated event");
     harness.get_by_label("Meta denies sharing people’s private messages with Netflix").click();
     harness.run();
-    assert_eq!(harness.state().selected, Some(denial), "clicked in the Undated list, it is selected");
+    assert_eq!(harness.state().selected(), Some(denial), "clicked in the Undated list, it is selected");
     assert!(
         harness.query_all_by_label_contains("Meta no compartió los mensajes privados").count() >= 2,
         "quote and source text"
@@ -73,7 +73,7 @@ fn a_bad_file_is_reported_and_the_timeline_stays() {
     std::fs::write(&bad, "{\"title\": \"x\",\n \"events\": [ {\"id\": 1} ]}").expect("write");
     harness.state_mut().open_now(&bad);
     harness.run();
-    let report = harness.state().report.clone().expect("a report");
+    let report = harness.state().report().cloned().expect("a report");
     assert!(
         report.headline.contains("bad.citeline.json") && report.headline.contains("still open"),
         "{}",
@@ -99,9 +99,9 @@ fn export_image_from_the_window_writes_the_file_and_says_where() {
     harness.run();
     harness.get_by_label("List every citation under the timeline").click();
     harness.get_by_label("Export").click();
-    wait_until(&mut harness, |app| !app.export.is_running() && app.export.message.is_some());
+    wait_until(&mut harness, |app| !app.export_dialog().is_running() && app.export_dialog().message.is_some());
     harness.run();
-    let message = harness.state().export.message.clone().expect("a message");
+    let message = harness.state().export_dialog().message.clone().expect("a message");
     assert!(message.as_ref().is_ok_and(|m| m.contains("from-window.svg")), "{message:?}");
     let svg = std::fs::read_to_string(&out).expect("the export was written");
     assert!(svg.contains("Titan API") && svg.contains("Nell’agosto 2013"), "with footnotes");
@@ -119,8 +119,8 @@ fn an_export_that_cannot_be_written_says_why() {
     field.type_text("/nonexistent-folder/x.png");
     harness.run();
     harness.get_by_label("Export").click();
-    wait_until(&mut harness, |app| !app.export.is_running() && app.export.message.is_some());
-    let message = harness.state().export.message.clone().expect("a message");
+    wait_until(&mut harness, |app| !app.export_dialog().is_running() && app.export_dialog().message.is_some());
+    let message = harness.state().export_dialog().message.clone().expect("a message");
     assert!(message.as_ref().is_err_and(|m| m.contains("cannot write")), "{message:?}");
 }
 
@@ -132,18 +132,18 @@ fn a_large_file_loads_in_the_background_with_progress_and_can_be_cancelled() {
     citeline::formats::citeline::write_generated(&big, 300_000, 5).expect("generate");
 
     // Cancelled: the report says so and the seed timeline stays.
-    harness.state_mut().session.open(big.clone());
+    harness.state_mut().session_mut().open(big.clone());
     harness.run_steps(1);
     assert!(harness.state().is_loading());
     assert!(harness.query_by_label("Cancel").is_some(), "a Cancel button shows while loading");
     harness.get_by_label("Cancel").click();
     wait_until(&mut harness, |app| !app.is_loading());
-    let report = harness.state().report.clone().expect("a report");
+    let report = harness.state().report().cloned().expect("a report");
     assert!(report.lines.iter().any(|l| l.contains("cancelled")), "{:?}", report.lines);
-    assert!(harness.state().session.path().is_some_and(|p| p.ends_with("netflix-facebook.citeline.json")));
+    assert!(harness.state().session().path().is_some_and(|p| p.ends_with("netflix-facebook.citeline.json")));
 
     // Let through: the window keeps stepping while the file loads, then shows it.
-    harness.state_mut().session.open(big.clone());
+    harness.state_mut().session_mut().open(big.clone());
     // A generous deadline: the debug build reads 300,000 events slowly on a busy machine, and
     // what is checked is that frames go on meanwhile, not how long it takes.
     let mut frames_while_loading = 0;
@@ -157,10 +157,10 @@ fn a_large_file_loads_in_the_background_with_progress_and_can_be_cancelled() {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     assert!(frames_while_loading > 1, "the window kept drawing while the file loaded");
-    assert_eq!(Some(harness.state().session.data().doc.events().len()), Some(300_000));
+    assert_eq!(Some(harness.state().session().data().doc.events().len()), Some(300_000));
     harness.run_steps(2);
     assert!(harness.query_by_label("Timeline").is_some());
-    assert!(harness.state().report.is_none(), "{:?}", harness.state().report);
+    assert!(harness.state().report().is_none(), "{:?}", harness.state().report());
 }
 
 #[test]
@@ -178,24 +178,24 @@ fn live_reload_keeps_view_and_selection_and_survives_a_bad_save() {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
         .build_eframe(|cc| CitelineApp::new(cc, Some(path.clone()), None));
-    wait_until(&mut harness, |app| !app.is_loading() && app.session.path().is_some());
+    wait_until(&mut harness, |app| !app.is_loading() && app.session().path().is_some());
     harness.get_by_label("Second, 2005").click();
     harness.run();
-    let view = harness.state().view.view;
+    let view = harness.state().view();
 
     // A good save: the new version shows, with the same view and the same event selected.
     std::fs::write(&path, version("Version two", "2006")).expect("write");
-    wait_until(&mut harness, |app| app.session.data().doc.timeline().title == "Version two");
+    wait_until(&mut harness, |app| app.session().data().doc.timeline().title == "Version two");
     harness.run_steps(2);
     let data = data(&harness);
-    assert_eq!(harness.state().selected, data.doc.event_index("b").and_then(|i| u32::try_from(i).ok()));
-    assert_eq!(harness.state().view.view, view, "the view stays where the user left it");
+    assert_eq!(harness.state().selected(), data.doc.event_index("b").and_then(|i| u32::try_from(i).ok()));
+    assert_eq!(harness.state().view(), view, "the view stays where the user left it");
 
     // A bad save: the last good version stays, under a banner naming the problem.
     std::fs::write(&path, "{\"title\": \"Version three\", \"events\": [").expect("write");
-    wait_until(&mut harness, |app| app.report.as_ref().is_some_and(|r| r.headline.contains("changed on disk")));
+    wait_until(&mut harness, |app| app.report().is_some_and(|r| r.headline.contains("changed on disk")));
     harness.run_steps(2);
-    assert_eq!(harness.state().session.data().doc.timeline().title, "Version two");
+    assert_eq!(harness.state().session().data().doc.timeline().title, "Version two");
     assert!(harness.query_by_label_contains("last good version").is_some());
 }
 
@@ -205,7 +205,7 @@ fn search_for(harness: &mut Harness<'static, CitelineApp>, text: &str) {
     let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Search");
     field.type_text(text);
     wait_until(harness, |app| {
-        !app.session.search_state().is_running() && app.session.search_state().results().is_some()
+        !app.session().search_state().is_running() && app.session().search_state().results().is_some()
     });
     harness.run();
 }
@@ -213,11 +213,11 @@ fn search_for(harness: &mut Harness<'static, CitelineApp>, text: &str) {
 #[test]
 fn search_ignores_case_and_accents_and_enter_selects_the_result() {
     let mut harness = app_harness();
-    let view_before = harness.state().view.view;
+    let view_before = harness.state().view();
     // "compartio" (no accent) is in the quote "Meta no compartió…" of an undated event, and in
     // no title.
     search_for(&mut harness, "COMPARTIO");
-    let results = harness.state().session.search_state().results().cloned().expect("results");
+    let results = harness.state().session().search_state().results().cloned().expect("results");
     let denial = event_id(&harness, "meta-denial");
     assert!(results.events.contains(&denial), "{:?}", results.events);
     assert!(harness.query_by_label_contains("Results (").is_some(), "the results list shows");
@@ -228,8 +228,8 @@ fn search_ignores_case_and_accents_and_enter_selects_the_result() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
     field.type_text("titan");
     wait_until(&mut harness, |app| {
-        !app.session.search_state().is_running()
-            && app.session.search_state().results().is_some_and(|r| r.events.len() == 1)
+        !app.session().search_state().is_running()
+            && app.session().search_state().results().is_some_and(|r| r.events.len() == 1)
     });
     harness.run();
     let titan = event_id(&harness, "titan-api");
@@ -238,36 +238,36 @@ fn search_ignores_case_and_accents_and_enter_selects_the_result() {
     assert!(harness.query_by_label(&listed).is_some(), "the result is listed with its date");
     harness.key_press(Key::Enter);
     harness.run();
-    assert_eq!(harness.state().selected, Some(titan));
-    let view = harness.state().view.view;
+    assert_eq!(harness.state().selected(), Some(titan));
+    let view = harness.state().view();
     assert_ne!(view, view_before, "the view moved to the result");
-    let span = harness.state().session.data().doc.span(titan as usize).expect("dated");
+    let span = harness.state().session().data().doc.span(titan as usize).expect("dated");
     assert!((view.center() - span.start.midpoint(span.end)).abs() < view.span * 0.05, "centred on it");
-    assert!(harness.state().session.search_state().results().is_some_and(|r| r.mask[titan as usize]), "highlighted");
+    assert!(harness.state().session().search_state().results().is_some_and(|r| r.mask[titan as usize]), "highlighted");
 
     // Esc clears the search first, then the selection.
     harness.key_press(Key::Escape);
     harness.run();
-    assert!(!harness.state().search.is_active());
-    assert_eq!(harness.state().selected, Some(titan));
+    assert!(!harness.state().search().is_active());
+    assert_eq!(harness.state().selected(), Some(titan));
     assert!(harness.query_by_label_contains("Results (").is_none());
     harness.key_press(Key::Escape);
     harness.run();
-    assert_eq!(harness.state().selected, None);
+    assert_eq!(harness.state().selected(), None);
 }
 
 #[test]
 fn search_result_clicked_in_the_list_is_selected() {
     let mut harness = app_harness();
     search_for(&mut harness, "governance");
-    let results = harness.state().session.search_state().results().cloned().expect("results");
+    let results = harness.state().session().search_state().results().cloned().expect("results");
     assert_eq!(results.events.len(), 1, "one event is tagged governance");
     let data = data(&harness);
     let e = results.events[0];
     let label = format!("{} — {}", data.doc.date_label(e as usize), data.doc.events()[e as usize].title);
     harness.get_by_label(&label).click();
     harness.run();
-    assert_eq!(harness.state().selected, Some(e));
+    assert_eq!(harness.state().selected(), Some(e));
 }
 
 /// Filters › the tag labelled `label`, then Esc closes the menu.
@@ -301,7 +301,7 @@ fn filter_by_tag_hides_the_other_events_and_one_click_clears_it() {
     // Stepping with → stays within the filter.
     harness.key_press(Key::ArrowRight);
     harness.run();
-    assert!(harness.state().selected.is_some_and(|e| has_api(e as usize)));
+    assert!(harness.state().selected().is_some_and(|e| has_api(e as usize)));
 
     harness.get_by_label("Clear Filters").click();
     harness.run();
@@ -331,7 +331,7 @@ fn fit_all_fits_the_events_the_filter_shows() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     harness.run();
-    let view = harness.state().view.view;
+    let view = harness.state().view();
     assert!(view.min <= from && view.max() >= to, "the shown events in view: {view:?}");
     assert!(view.span < (to - from) * 2.0, "and not the whole timeline: {} days for {}", view.span, to - from);
 }
@@ -372,14 +372,14 @@ fn keyboard_offscreen_indicators_count_and_jump_to_the_nearest_event() {
     harness.key_press(Key::Enter);
     harness.run();
     let data = data(&harness);
-    let view = harness.state().view.view;
+    let view = harness.state().view();
     let before = (0..data.doc.events().len()).filter(|&i| data.doc.span(i).is_some_and(|s| s.end < view.min)).count();
     assert!(before > 0, "Enter zoomed in on the selection");
     let label = format!("◀ {before} earlier");
     assert!(harness.query_by_label(&label).is_some(), "the left edge counts the {before} events before the view");
     harness.get_by_label(&label).click();
     harness.run();
-    let selected = harness.state().selected.expect("the nearest earlier event");
+    let selected = harness.state().selected().expect("the nearest earlier event");
     assert_ne!(selected, titan);
     let s = data.doc.span(selected as usize).expect("dated");
     assert!(s.end < view.min, "it lay before the view");
@@ -402,16 +402,16 @@ fn keyboard_tab_reaches_the_events_on_the_timeline_and_space_selects_one() {
     let event = reached.expect("Tab reaches an event on the timeline");
     harness.key_press(Key::Space);
     harness.run();
-    assert_eq!(harness.state().selected, Some(event));
+    assert_eq!(harness.state().selected(), Some(event));
 }
 
 #[test]
 fn a_timelinejs_file_opens_with_each_group_in_its_own_band() {
     let mut harness = harness_on(std::path::Path::new("tests/fixtures/timelinejs/newsroom.json"));
-    assert_eq!(Some(harness.state().session.data().doc.events().len()), Some(7));
+    assert_eq!(Some(harness.state().session().data().doc.events().len()), Some(7));
     // Zoom to the last decade, where the grouped events are.
     let (a, b) = citeline::model::range::interval("2010/2020").expect("range");
-    harness.state_mut().view.view = citeline::layout::TimeView::fit(a, b, 0.02);
+    harness.state_mut().set_view(citeline::layout::TimeView::fit(a, b, 0.02));
     harness.run();
     let heading = |h: &Harness<'static, CitelineApp>, name: &str| {
         h.get_by_role_and_label(egui::accesskit::Role::Heading, name).rect().top()
@@ -444,24 +444,23 @@ fn save_as_writes_timelinejs_csv_and_citeline_then_keeps_the_citeline_file_open(
         field.type_text(path.to_str().expect("path"));
         harness.run();
         harness.get_by_label("Save").click();
-        wait_until(harness, |app| !app.session.is_saving() && app.save.message.is_some());
+        wait_until(harness, |app| !app.session().is_saving() && app.save_dialog().message.is_some());
         harness.run();
     };
     let csv = dir.path().join("seed.csv");
     save_to(&mut harness, &csv);
-    let message = harness.state().save.message.clone().expect("message");
+    let message = harness.state().save_dialog().message.clone().expect("message");
     assert!(message.as_ref().is_ok_and(|m| m.contains("seed.csv") && m.contains("undated")), "{message:?}");
     assert!(std::fs::read_to_string(&csv).expect("written").starts_with("Year,Month,Day"));
     assert!(
-        harness.state().session.path().is_some_and(|p| p.ends_with("netflix-facebook.citeline.json")),
+        harness.state().session().path().is_some_and(|p| p.ends_with("netflix-facebook.citeline.json")),
         "a CSV is an export"
     );
 
     let copy = dir.path().join("copy.citeline.json");
-    harness.state_mut().save.message = None;
     save_to(&mut harness, &copy);
     wait_until(&mut harness, |app| {
-        !app.is_loading() && app.session.path().is_some_and(|p| p.ends_with("copy.citeline.json"))
+        !app.is_loading() && app.session().path().is_some_and(|p| p.ends_with("copy.citeline.json"))
     });
     let reopened = citeline::formats::open::open(
         &copy,
@@ -497,7 +496,7 @@ fn ctrl_g_goes_to_a_typed_date_and_says_why_a_bad_one_is_not_one() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     harness.run();
-    let view = harness.state().view.view;
+    let view = harness.state().view();
     let (a, b) = (citeline::model::date::day_from_civil(2013, 8, 1), citeline::model::date::day_from_civil(2013, 9, 1));
     assert!(view.min <= a && view.max() >= b, "August 2013 in view: {view:?}");
     assert!(view.span < 60.0, "and little else: {} days", view.span);
@@ -552,13 +551,13 @@ fn dragging_the_overviews_window_pans_the_view_and_a_click_beside_it_goes_there(
     let extent = data(&harness).lanes.extent.expect("dated events");
     let days_per_point = citeline::layout::overview::whole_view(extent).span / f64::from(strip.width());
 
-    let before = harness.state().view.view;
+    let before = harness.state().view();
     let from = window.center();
     let to = from - egui::vec2(80.0, 0.0);
     press_and_move(&mut harness, from, to);
     harness.drop_at(to);
     harness.run();
-    let after = harness.state().view.view;
+    let after = harness.state().view();
     assert!((after.span - before.span).abs() < 1e-6, "a drag pans without zooming");
     let expected = before.min - 80.0 * days_per_point;
     assert!((after.min - expected).abs() < 2.0 * days_per_point, "80 points earlier: {after:?}, {expected}");
@@ -574,7 +573,7 @@ fn dragging_the_overviews_window_pans_the_view_and_a_click_beside_it_goes_there(
     harness.drop_at(target);
     harness.step();
     settle(&mut harness);
-    let went = harness.state().view.view;
+    let went = harness.state().view();
     let centre =
         citeline::layout::overview::whole_view(extent).min + f64::from(target.x - strip.left()) * days_per_point;
     assert!((went.center() - centre).abs() < 2.0 * days_per_point, "centred on the click: {went:?} vs {centre}");
@@ -586,7 +585,7 @@ fn ctrl_s_on_a_timeline_without_a_file_asks_where_to_save_it() {
     let mut harness =
         Harness::builder().with_size(egui::vec2(1400.0, 860.0)).build_eframe(|cc| CitelineApp::new(cc, None, None));
     harness.run();
-    assert!(harness.state().session.path().is_none(), "the built-in timeline has no file");
+    assert!(harness.state().session().path().is_none(), "the built-in timeline has no file");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
     harness.run();
     assert!(matches!(harness.state().modal(), Some(Modal::SaveAs)), "{:?}", harness.state().modal());

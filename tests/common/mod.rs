@@ -43,9 +43,9 @@ pub fn harness_on(path: &Path) -> Harness<'static, CitelineApp> {
         .with_size(egui::vec2(1400.0, 860.0))
         .with_max_steps(64)
         .build_eframe(move |cc| CitelineApp::new(cc, Some(path.clone()), None));
-    wait_until(&mut harness, |app| !app.is_loading() && app.session.path().is_some());
+    wait_until(&mut harness, |app| !app.is_loading() && app.session().path().is_some());
     // A test never waits on the system's file dialog: citeline's own chooser answers.
-    harness.state_mut().chooser.native = false;
+    harness.state_mut().use_own_chooser();
     harness.run();
     harness
 }
@@ -57,7 +57,7 @@ pub fn app_harness() -> Harness<'static, CitelineApp> {
 
 /// The open document.
 pub fn data(harness: &Harness<'static, CitelineApp>) -> Arc<Loaded> {
-    Arc::clone(harness.state().session.data())
+    Arc::clone(harness.state().session().data())
 }
 
 pub fn event_id(harness: &Harness<'static, CitelineApp>, id: &str) -> u32 {

@@ -15,6 +15,7 @@ mod keys;
 mod modal;
 mod notices;
 mod panels;
+mod surface;
 mod view;
 
 pub use modal::Modal;
@@ -41,38 +42,38 @@ use crate::session::{Report, Session};
 use crate::settings::{Settings, SettingsStore, ThemeChoice};
 
 pub struct CitelineApp {
-    pub settings: Settings,
+    settings: Settings,
     store: SettingsStore,
-    pub session: Session,
-    pub selected: Option<u32>,
-    pub view: ViewState,
+    session: Session,
+    selected: Option<u32>,
+    view: ViewState,
     /// A view to restore once the file being opened arrives.
     restore_view: Option<TimeView>,
-    pub report: Option<Report>,
+    report: Option<Report>,
     panel: CitationPanel,
-    pub export: ExportDialog,
+    export: ExportDialog,
     /// File › Export Table…, while the table is written.
-    pub table_export: TableExport,
+    table_export: TableExport,
     /// File › Export Report…, while the report is written.
-    pub report_export: ReportExport,
-    pub save: SaveDialog,
+    report_export: ReportExport,
+    save: SaveDialog,
     /// File › Add Source….
-    pub sources: SourceDialog,
+    sources: SourceDialog,
     /// File › New Timeline….
-    pub new_timeline: NewDialog,
-    pub goto: GotoDialog,
+    new_timeline: NewDialog,
+    goto: GotoDialog,
     /// The file chooser: the system's, else citeline's own.
-    pub chooser: FileChooser,
-    pub search: SearchField,
+    chooser: FileChooser,
+    search: SearchField,
     /// Enter was pressed in the search field: select the next result once the search is done.
     select_when_done: bool,
-    pub filters: FilterMenu,
+    filters: FilterMenu,
     /// The Proposals list is open.
-    pub show_proposals: bool,
+    show_proposals: bool,
     /// Where the Proposals list is: its cursor, the rows picked, the rows decided on.
     proposals_list: super::proposals_panel::ListState,
     /// The Changed sources review: shown or not, and what it found.
-    pub changed: super::changed_sources::ChangedSources,
+    changed: super::changed_sources::ChangedSources,
     timeline_width: f32,
     sent_title: Option<String>,
     /// Commands gathered during the frame, applied after it.
