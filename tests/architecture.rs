@@ -35,6 +35,16 @@ fn the_architecture_document_names_every_module() {
     let missing: Vec<&str> =
         found.iter().filter(|(_, named)| !doc.contains(named.as_str())).map(|(path, _)| path.as_str()).collect();
     assert!(missing.is_empty(), "docs/ARCHITECTURE.md does not name: {missing:#?}");
+    // Every test file and benchmark too.
+    for dir in ["tests", "benches"] {
+        for entry in std::fs::read_dir(dir).expect("readable") {
+            let path = entry.expect("an entry").path();
+            let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            if path.extension().is_some_and(|e| e == "rs") && name != "integration.rs" {
+                assert!(doc.contains(&format!("`{name}`")), "docs/ARCHITECTURE.md does not name {dir}/{name}");
+            }
+        }
+    }
 }
 
 /// The model takes texts and gives documents: no disk, no window. Each file's code before its
@@ -66,4 +76,72 @@ fn the_model_crate_depends_on_no_other_part_of_citeline() {
     let deps = deps.split("\n[").next().unwrap_or_default();
     assert!(deps.lines().any(|l| l.starts_with("serde ")), "the table was read: {deps}");
     assert!(!deps.contains("citeline") && !deps.contains("path ="), "the model depends on citeline: {deps}");
+}
+
+/// The layers `crate::…` paths name in `dir`'s code, unit tests left out.
+fn imports(dir: &Path) -> std::collections::BTreeSet<String> {
+    let mut files = Vec::new();
+    if dir.is_dir() {
+        modules(dir, &mut files);
+    }
+    // A layer of one file: `settings.rs`.
+    let file = dir.with_extension("rs");
+    if file.is_file() {
+        files.push((file.display().to_string(), String::new()));
+    }
+    assert!(!files.is_empty(), "{} holds no code", dir.display());
+    let layers = [
+        "model",
+        "layout",
+        "scene",
+        "export",
+        "formats",
+        "publish",
+        "session",
+        "settings",
+        "ui",
+        "cli",
+        "fonts",
+        "atomic_write",
+    ];
+    let mut used = std::collections::BTreeSet::new();
+    for (path, _) in &files {
+        let text = std::fs::read_to_string(path).expect("a module");
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for layer in layers {
+            if code.contains(&format!("crate::{layer}::")) || code.contains(&format!("crate::{layer};")) {
+                used.insert(layer.to_owned());
+            }
+        }
+    }
+    used
+}
+
+/// "Who uses whom" in `docs/ARCHITECTURE.md` is what the code imports: a layer that reaches
+/// one it does not list fails here (and so does a table that lists what is no longer used).
+#[test]
+fn each_layer_imports_only_what_the_architecture_document_lists() {
+    let doc = std::fs::read_to_string("docs/ARCHITECTURE.md").expect("docs/ARCHITECTURE.md");
+    let table = doc.split("| Layer | Uses |").nth(1).expect("the table of who uses whom");
+    let mut checked = 0;
+    for row in table.lines().skip(2).take_while(|l| l.starts_with('|')) {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        let (layer, listed) = (cells[1], cells[2]);
+        let dir =
+            if layer == "model" { Path::new("crates/model/src").to_owned() } else { Path::new("src").join(layer) };
+        let used = imports(&dir);
+        let words: Vec<&str> = listed.split(|c: char| !c.is_alphanumeric() && c != '_').collect();
+        for u in &used {
+            assert!(u == layer || words.contains(&u.as_str()), "{layer} imports {u}, which the table does not list");
+        }
+        for w in
+            ["model", "layout", "scene", "export", "formats", "publish", "session", "settings", "fonts", "atomic_write"]
+        {
+            if words.contains(&w) && w != layer && layer != "model" {
+                assert!(used.contains(w), "the table says {layer} uses {w}; it does not");
+            }
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 10, "every layer has its row");
 }
