@@ -4,8 +4,8 @@
 use std::hint::black_box;
 use std::path::Path;
 
-use citeline::formats::report::{Report, ReportFormat, ReportOptions, render};
 use citeline::model::{Document, Progress, generate};
+use citeline::report::{Report, ReportFormat, ReportOptions, render};
 use citeline::session::Loaded;
 use criterion::{Criterion, criterion_group, criterion_main};
 

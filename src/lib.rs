@@ -4,11 +4,13 @@
 //! PNG, [`ui`] for the window), with [`session`] between the document and the window, and
 //! [`formats`] reading and writing files. `docs/ARCHITECTURE.md` says where each thing lives.
 
-mod atomic_write;
+/// Files written whole or not at all (in `citeline-formats`, which every writer uses).
+use citeline_formats::atomic_write;
 pub mod cli;
 pub mod export;
 mod fonts;
-pub mod formats;
+/// The file formats: the `citeline-formats` crate (`crates/formats`), which knows only the model.
+pub use citeline_formats as formats;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
 pub mod layout;
@@ -16,6 +18,7 @@ pub mod layout;
 /// knows no other layer.
 pub use citeline_model as model;
 pub mod publish;
+pub mod report;
 pub mod scene;
 pub mod session;
 pub mod settings;

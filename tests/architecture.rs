@@ -31,6 +31,7 @@ fn the_architecture_document_names_every_module() {
     let mut found = Vec::new();
     modules(Path::new("src"), &mut found);
     modules(Path::new("crates/model/src"), &mut found);
+    modules(Path::new("crates/formats/src"), &mut found);
     assert!(found.len() > 100, "the walk found the modules: {}", found.len());
     let missing: Vec<&str> =
         found.iter().filter(|(_, named)| !doc.contains(named.as_str())).map(|(path, _)| path.as_str()).collect();
@@ -127,8 +128,10 @@ fn each_layer_imports_only_what_the_architecture_document_lists() {
     for row in table.lines().skip(2).take_while(|l| l.starts_with('|')) {
         let cells: Vec<&str> = row.split('|').map(str::trim).collect();
         let (layer, listed) = (cells[1], cells[2]);
-        let dir =
-            if layer == "model" { Path::new("crates/model/src").to_owned() } else { Path::new("src").join(layer) };
+        let dir = match layer {
+            "model" | "formats" => Path::new("crates").join(layer).join("src"),
+            _ => Path::new("src").join(layer),
+        };
         let used = imports(&dir);
         let words: Vec<&str> = listed.split(|c: char| !c.is_alphanumeric() && c != '_').collect();
         for u in &used {
@@ -143,5 +146,15 @@ fn each_layer_imports_only_what_the_architecture_document_lists() {
         }
         checked += 1;
     }
-    assert_eq!(checked, 10, "every layer has its row");
+    assert_eq!(checked, 11, "every layer has its row");
+}
+
+/// The formats are a crate that depends on the model and on no other part of citeline.
+#[test]
+fn the_formats_crate_depends_on_the_model_alone() {
+    let manifest = std::fs::read_to_string("crates/formats/Cargo.toml").expect("the formats' manifest");
+    let deps = manifest.split("[dependencies]").nth(1).expect("a [dependencies] table");
+    let deps = deps.split("\n[").next().unwrap_or_default();
+    let ours: Vec<&str> = deps.lines().filter(|l| l.contains("path =")).collect();
+    assert_eq!(ours, [r#"citeline-model = { path = "../model" }"#], "{deps}");
 }

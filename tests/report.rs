@@ -265,7 +265,7 @@ fn filters_narrow_the_report_and_bad_arguments_are_refused_clearly() {
 fn a_timeline_too_large_for_a_report_is_refused_not_hung() {
     let dir = tempfile::tempdir().expect("tempdir");
     let big = out(&dir, "big.citeline.json");
-    let events = (citeline::formats::report::MAX_EVENTS + 1).to_string();
+    let events = (citeline::report::MAX_EVENTS + 1).to_string();
     let (code, said) = citeline(&["generate", "--events", &events, "-o", big.to_str().expect("path")]);
     assert_eq!(code, 0, "{said}");
     let started = std::time::Instant::now();
@@ -413,7 +413,7 @@ fn ctrl_p_in_the_window_asks_paper_style_picture_and_file_then_writes_the_events
     let value = harness.get_by_role_and_label(Role::TextInput, "Save to").value().unwrap_or_default();
     assert!(value.ends_with("bad."), "the field kept the keyboard: {value}");
     assert!(harness.query_by_label("Save to").is_some(), "the dialog is open again");
-    assert_eq!(harness.state().report_export().style, citeline::formats::report::CitationStyle::Apa, "the style stays");
+    assert_eq!(harness.state().report_export().style, citeline::report::CitationStyle::Apa, "the style stays");
     harness.key_press(Key::Escape);
     harness.run();
     assert!(harness.query_by_label("Save to").is_none(), "Esc closes the dialog");

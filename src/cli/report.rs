@@ -5,9 +5,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use super::{FilterArgs, export_filter, fail, print_problems};
-use crate::formats::report::{self, CitationStyle, Paper, ReportFormat, ReportOptions};
 use crate::model::Progress;
 use crate::model::date::group_thousands;
+use crate::report::{self, CitationStyle, Paper, ReportFormat, ReportOptions};
 use crate::session::loaded::open_blocking;
 
 #[derive(Debug, clap::Args)]

@@ -1,6 +1,6 @@
 //! The PDF painter: a scene drawn with krilla as vector shapes and real text (selectable,
 //! searchable, copied as it reads), in the shipped fonts, embedded and subset. The image
-//! export's PDF page, and the report's timeline picture (`formats::report::pdf`).
+//! export's PDF page, and the report's timeline picture (`report::pdf`).
 
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point, Rect, Transform};

@@ -195,7 +195,7 @@ impl<'a> Sources<'a> {
                 s.title.trim().to_owned(),
                 s.publisher.clone(),
                 s.language.clone(),
-                s.url.as_deref().filter(|u| is_web_address(u)).map(str::to_owned),
+                s.url.as_deref().filter(|u| crate::formats::is_web_address(u)).map(str::to_owned),
                 s.published.clone(),
                 (self.full && !text.is_empty()).then(|| text.to_owned()),
             ),
@@ -265,13 +265,6 @@ fn utf16_len(s: &str) -> usize {
     s.chars().map(char::len_utf16).sum()
 }
 
-/// Whether `url` is an address a published page may link to: `http:` or `https:` only, so a
-/// `javascript:` or `data:` address in a source's data never becomes a link.
-pub fn is_web_address(url: &str) -> bool {
-    let u = url.trim_start().to_ascii_lowercase();
-    (u.starts_with("https://") || u.starts_with("http://")) && !url.chars().any(char::is_control)
-}
-
 /// The paragraph around the bytes `range` of `text` (a line of the text: citeline keeps a
 /// paragraph a line), as the words before, the quoted words and the words after; a long
 /// paragraph is cut [`CONTEXT_BYTES`] either side of the quote at a word, with "…".
@@ -322,10 +315,10 @@ mod tests {
 
     #[test]
     fn only_web_addresses_are_links() {
-        assert!(is_web_address("https://example.org/a"));
-        assert!(is_web_address("HTTP://example.org"));
-        assert!(!is_web_address("javascript:alert(1)"));
-        assert!(!is_web_address(" data:text/html,<script>"));
-        assert!(!is_web_address("https://exa\nmple.org"));
+        assert!(crate::formats::is_web_address("https://example.org/a"));
+        assert!(crate::formats::is_web_address("HTTP://example.org"));
+        assert!(!crate::formats::is_web_address("javascript:alert(1)"));
+        assert!(!crate::formats::is_web_address(" data:text/html,<script>"));
+        assert!(!crate::formats::is_web_address("https://exa\nmple.org"));
     }
 }

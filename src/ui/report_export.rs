@@ -10,8 +10,8 @@ use egui::{RichText, Ui};
 use super::command::Command;
 use super::command::Purpose;
 use super::dialog::{dialog_ui, palette_of};
-use crate::formats::report::{CitationStyle, Paper, ReportOptions, Written};
 use crate::model::Progress;
+use crate::report::{CitationStyle, Paper, ReportOptions, Written};
 use crate::session::{Job, Loaded};
 
 /// A report being written: where, and the job writing it (what it wrote, or why not).
@@ -137,14 +137,14 @@ impl ReportExport {
                 .small(),
             );
         }
-        if crate::formats::report::size_warning(shown).is_some() {
+        if crate::report::size_warning(shown).is_some() {
             let n = crate::model::date::group_thousands(shown as u64);
             let says =
                 format!("This report is long: {n} events run to thousands of pages. The Filters menu narrows it.");
             ui.colored_label(palette_of(ui).caution, says);
         }
-        if self.picture && shown > crate::formats::report::PICTURE_MAX_EVENTS {
-            let most = crate::model::date::group_thousands(crate::formats::report::PICTURE_MAX_EVENTS as u64);
+        if self.picture && shown > crate::report::PICTURE_MAX_EVENTS {
+            let most = crate::model::date::group_thousands(crate::report::PICTURE_MAX_EVENTS as u64);
             ui.label(
                 RichText::new(format!(
                     "The picture is left out above {most} dated events: too many to read on a page."
@@ -274,7 +274,7 @@ impl ReportExport {
         let job = Job::spawn(
             "exporting the report",
             move || waker.request_repaint(),
-            move |progress| crate::formats::report::write(&data.doc, &data.lanes, &options, &job_path, progress),
+            move |progress| crate::report::write(&data.doc, &data.lanes, &options, &job_path, progress),
         );
         self.running = Some(Running { path, job });
     }
@@ -313,7 +313,7 @@ fn report_path_problem(path: &Path) -> Option<String> {
     }
     match path.extension() {
         None => None,
-        Some(e) => crate::formats::report::ReportFormat::from_path(path)
+        Some(e) => crate::report::ReportFormat::from_path(path)
             .err()
             .map(|_| format!("A report is a .pdf or a .docx file, not .{}.", e.to_string_lossy())),
     }

@@ -108,7 +108,7 @@ fn percent_decoded(text: &str) -> String {
 /// The IRI a source is annotated by: its web address, else a name of its own.
 fn source_iri(source: &Source) -> String {
     match source.url.as_deref() {
-        Some(u) if crate::publish::data::is_web_address(u) => u.trim().to_owned(),
+        Some(u) if super::is_web_address(u) => u.trim().to_owned(),
         _ => format!("{SOURCE_URN}{}", percent_encoded(&source.id)),
     }
 }
@@ -320,7 +320,7 @@ impl Reader {
         if s.title.is_empty() {
             iri.clone_into(&mut s.title);
         }
-        if s.url.is_none() && crate::publish::data::is_web_address(iri) {
+        if s.url.is_none() && super::is_web_address(iri) {
             s.url = Some(iri.to_owned());
         }
         self.timeline.sources.push(s);

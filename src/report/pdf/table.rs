@@ -11,8 +11,8 @@ use super::flow::{
     CellLine, FOOT, FOOT_RULE, Flow, GUTTER, HEAD_FILL, LEADING, Line, MARGIN_TOP, MARGIN_X, MUTED, Node, Note, PAD,
     SMALL, TABLE, TEXT, WARN, lines_with_italics, superscript,
 };
-use crate::formats::report::Entry;
 use crate::layout::text::TextMeasure;
+use crate::report::Entry;
 
 /// The chronology table's columns: header, width as a share of the content width.
 pub(super) const COLUMNS: [(&str, f32); 4] = [("No.", 0.07), ("Date", 0.15), ("Event", 0.27), ("Citations", 0.51)];

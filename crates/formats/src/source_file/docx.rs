@@ -7,7 +7,7 @@ use quick_xml::Reader;
 use quick_xml::events::Event;
 
 /// More text than this unpacked from one part is refused: a small file can unpack to gigabytes.
-const MAX_PART_BYTES: u64 = crate::formats::source_folder::MAX_SOURCE_BYTES;
+const MAX_PART_BYTES: u64 = crate::source_folder::MAX_SOURCE_BYTES;
 
 /// The text and title of a `.docx`, or why it cannot be read.
 pub fn read(bytes: &[u8]) -> Result<(String, Option<String>), String> {

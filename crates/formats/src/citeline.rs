@@ -78,12 +78,13 @@ pub fn write_generated(path: &std::path::Path, events: usize, seed: u64) -> std:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::formats::open::{Limits, open};
     use crate::model::progress::Progress;
+    use crate::open::{Limits, open};
 
     #[test]
     fn saving_and_reopening_keeps_the_timeline_and_its_ids() {
-        let seed = Path::new("assets/timelines/netflix-facebook.citeline.json");
+        let seed =
+            Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/timelines/netflix-facebook.citeline.json"));
         let doc = open(seed, Limits::default(), &Progress::default()).expect("seed");
         let dir = tempfile::tempdir().expect("tempdir");
         let copy = dir.path().join("copy.citeline.json");

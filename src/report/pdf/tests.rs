@@ -3,7 +3,7 @@
 use super::flow::*;
 use super::table::*;
 use super::*;
-use crate::formats::report::Entry;
+use crate::report::Entry;
 
 #[test]
 fn a_tall_row_is_cut_between_citations_not_inside_a_quote() {
@@ -116,5 +116,5 @@ fn drawing_the_pages_says_how_far_it_is_and_stops_when_cancelled() {
     assert!(seen.windows(2).all(|w| w[0] <= w[1]), "forward only: {seen:?}");
     assert!(seen.iter().any(|&f| f > 0.2 && f < 0.8), "told as the pages are drawn: {seen:?}");
     let stopped = to_pdf_reporting(&report, &|f| f < 0.5);
-    assert_eq!(stopped, Err(crate::formats::report::CANCELLED_REPORT.to_owned()));
+    assert_eq!(stopped, Err(crate::report::CANCELLED_REPORT.to_owned()));
 }

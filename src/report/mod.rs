@@ -487,7 +487,7 @@ pub fn write(
     if progress.is_cancelled() {
         return Err(CANCELLED_REPORT.to_owned());
     }
-    super::write_with_progress(path, &bytes, progress).map_err(|e| {
+    crate::formats::write_with_progress(path, &bytes, progress).map_err(|e| {
         if e.to_string() == crate::model::progress::CANCELLED {
             CANCELLED_REPORT.to_owned()
         } else {

@@ -360,7 +360,7 @@ mod tests {
           ]
         }"#;
         let path = Path::new("case.citeline.json");
-        let timeline = crate::formats::citeline::parse_json(json.as_bytes(), path).expect("parses");
+        let timeline = crate::citeline::parse_json(json.as_bytes(), path).expect("parses");
         Document::new(timeline, path, &Progress::default()).expect("valid")
     }
 

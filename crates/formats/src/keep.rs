@@ -132,7 +132,7 @@ fn string_end(b: &[u8], mut i: usize) -> usize {
 mod tests {
     use super::*;
 
-    const SEED: &str = include_str!("../../assets/timelines/netflix-facebook.citeline.json");
+    const SEED: &str = include_str!("../../../assets/timelines/netflix-facebook.citeline.json");
 
     fn seed() -> Timeline {
         serde_json::from_str(SEED).expect("seed")

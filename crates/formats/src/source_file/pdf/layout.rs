@@ -971,9 +971,9 @@ fn is_word(word: &str) -> bool {
     WORDS
         .get_or_init(|| {
             [
-                include_str!("../../../../assets/words/en.txt"),
-                include_str!("../../../../assets/words/es.txt"),
-                include_str!("../../../../assets/words/it.txt"),
+                include_str!("../../../../../assets/words/en.txt"),
+                include_str!("../../../../../assets/words/es.txt"),
+                include_str!("../../../../../assets/words/it.txt"),
             ]
             .iter()
             .flat_map(|list| list.lines())

@@ -9,8 +9,8 @@ mod pdf;
 
 use std::path::Path;
 
-use crate::formats::source_folder::MAX_SOURCE_BYTES;
 use crate::model::{Ocr, OriginalKind, Progress};
+use crate::source_folder::MAX_SOURCE_BYTES;
 
 pub use pdf::{PageImage, QuoteOnPage, render_page as render_pdf_page};
 

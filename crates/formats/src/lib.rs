@@ -3,15 +3,20 @@
 //! (`html`). A file's format is told by its content, not its name, here and nowhere else.
 //! `table` writes the chronology for a spreadsheet (CSV or XLSX), a file citeline never reads.
 //!
-//! `formats` depends on `model`, never the other way round.
+//! `formats` depends on `model`, never the other way round: it is a crate of its own
+//! (`citeline-formats`), so that it cannot import a layer above it. It also holds
+//! `atomic_write`, which every writer of files uses.
+
+/// The model, named as the rest of citeline names it (`crate::model::…`).
+use citeline_model as model;
 
 pub mod annotations;
+pub mod atomic_write;
 pub mod bibliography;
 pub mod citeline;
 pub mod html;
 pub mod keep;
 pub mod open;
-pub mod report;
 pub mod source_file;
 pub mod source_folder;
 pub mod table;
@@ -181,12 +186,19 @@ pub fn save_as(doc: &Document, path: &Path, format: Format, progress: &Progress)
     Ok(warning)
 }
 
+/// Whether `url` is an address a page or an annotation may link to: `http:` or `https:` only, so a
+/// `javascript:` or `data:` address in a source's data never becomes a link.
+pub fn is_web_address(url: &str) -> bool {
+    let u = url.trim_start().to_ascii_lowercase();
+    (u.starts_with("https://") || u.starts_with("http://")) && !url.chars().any(char::is_control)
+}
+
 /// What a cancelled save says: the file on disk is the one that was there.
 pub const CANCELLED_SAVE: &str = "saving was cancelled; the file on disk is unchanged";
 
 /// Writes `bytes` atomically, a megabyte at a time so that the progress moves and a cancel
 /// stops it (the temporary file is then removed).
-fn write_with_progress(path: &Path, bytes: &[u8], progress: &Progress) -> std::io::Result<()> {
+pub fn write_with_progress(path: &Path, bytes: &[u8], progress: &Progress) -> std::io::Result<()> {
     use std::io::Write;
     const CHUNK: usize = 1 << 20;
     progress.start(Stage::Writing, bytes.len() as u64);
