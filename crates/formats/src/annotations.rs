@@ -26,7 +26,7 @@ use crate::model::anchor::{Anchor, anchor_of};
 use crate::model::timeline::EventFields;
 use crate::model::{Citation, Document, OriginalKind, Place, Problem, Source, Timeline};
 
-pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+pub(crate) const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 /// The scheme of a source's name when it has no web address.
 const SOURCE_URN: &str = "urn:citeline:source:";
 
@@ -50,7 +50,7 @@ pub fn to_text(collection: &Value) -> String {
 }
 
 /// Whether a file's first bytes look like Web Annotations.
-pub fn looks_like(head: &str) -> bool {
+pub(crate) fn looks_like(head: &str) -> bool {
     head.contains("\"@context\"") && (head.contains("anno.jsonld") || head.contains("TextQuoteSelector"))
 }
 

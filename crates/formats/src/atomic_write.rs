@@ -11,7 +11,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// Like [`write_atomically`], with the content written by `fill`. If `fill` fails, the
 /// temporary file is removed and `path` is untouched.
-pub fn write_atomically_with(
+pub(crate) fn write_atomically_with(
     path: &Path,
     fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {

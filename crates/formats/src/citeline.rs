@@ -8,7 +8,7 @@ use crate::model::progress::CANCELLED;
 use crate::model::{Document, Place, Problem, Timeline};
 
 /// The citeline JSON codec.
-pub struct CitelineJson;
+pub(crate) struct CitelineJson;
 
 impl Codec for CitelineJson {
     fn read(&self, bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
@@ -20,14 +20,14 @@ impl Codec for CitelineJson {
     }
 }
 
-pub fn to_json(timeline: &Timeline) -> String {
+pub(crate) fn to_json(timeline: &Timeline) -> String {
     // Serialising plain owned data to a String cannot fail.
     serde_json::to_string_pretty(timeline).unwrap_or_default() + "\n"
 }
 
 /// A JSON list is no timeline: serde would read one as the fields of a timeline in order and
 /// say something obscure ("invalid type: map, expected a string"). `head` is the file's start.
-pub fn refuse_list(head: &[u8], path: &Path) -> Result<(), Problem> {
+pub(crate) fn refuse_list(head: &[u8], path: &Path) -> Result<(), Problem> {
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     if head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
         return Err(Problem::error(
@@ -47,7 +47,7 @@ pub fn parse_json(bytes: &[u8], path: &Path) -> Result<Timeline, Problem> {
     serde_json::from_slice(bytes).map_err(|e| json_problem(&e, path))
 }
 
-pub fn json_problem(e: &serde_json::Error, path: &Path) -> Problem {
+pub(crate) fn json_problem(e: &serde_json::Error, path: &Path) -> Problem {
     if e.is_io() {
         let msg = if e.to_string().contains(CANCELLED) {
             "opening was cancelled".to_owned()

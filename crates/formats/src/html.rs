@@ -78,7 +78,7 @@ fn attributes(mut s: &str) -> Vec<(String, String)> {
 }
 
 /// Decodes the character references TimelineJS text uses.
-pub fn decode_entities(s: &str) -> String {
+pub(crate) fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(amp) = rest.find('&') {
@@ -259,7 +259,7 @@ fn collapse(s: &str) -> String {
 }
 
 /// HTML of plain text: paragraphs for blank-line breaks, `<br>` for single ones.
-pub fn from_text(text: &str) -> String {
+pub(crate) fn from_text(text: &str) -> String {
     text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).fold(String::new(), |mut out, p| {
         let _ = write!(out, "<p>{}</p>", escape(p).replace('\n', "<br>"));
         out

@@ -10,7 +10,7 @@ use crate::model::{Event, Progress, Timeline};
 
 /// The timeline as citeline JSON; events equal to one in `original` (the file's bytes when it
 /// was read) keep that event's bytes.
-pub fn to_json_keeping(timeline: &Timeline, original: &[u8], progress: &Progress) -> String {
+pub(crate) fn to_json_keeping(timeline: &Timeline, original: &[u8], progress: &Progress) -> String {
     let kept = original_events(original);
     let head = Timeline { events: Vec::new(), ..timeline.clone() };
     let head = serde_json::to_string_pretty(&head).unwrap_or_default();

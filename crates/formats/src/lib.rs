@@ -15,13 +15,13 @@ pub mod atomic_write;
 pub mod bibliography;
 pub mod citeline;
 pub mod html;
-pub mod keep;
+mod keep;
 pub mod open;
 pub mod source_file;
 pub mod source_folder;
 pub mod table;
-pub mod timelinejs;
-pub mod tjs_csv;
+mod timelinejs;
+mod tjs_csv;
 pub mod tjs_date;
 
 use std::path::Path;
@@ -30,7 +30,7 @@ use crate::model::progress::{CANCELLED, Stage};
 use crate::model::{Document, Problem, Progress, Timeline};
 
 /// One timeline file format: a reader and a writer.
-pub trait Codec: Sync {
+pub(crate) trait Codec: Sync {
     /// Reads a whole file's bytes; every problem is returned, not only the first.
     fn read(&self, bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>>;
     /// Writes the document in this format.
@@ -38,7 +38,7 @@ pub trait Codec: Sync {
 }
 
 /// How much of a file is looked at to tell its format.
-pub const DETECT_BYTES: usize = 64 * 1024;
+pub(crate) const DETECT_BYTES: usize = 64 * 1024;
 
 /// Parses a file's bytes in whichever format they are.
 pub fn read_any(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
@@ -57,7 +57,7 @@ pub enum Format {
 impl Format {
     pub const ALL: [Self; 4] = [Self::Citeline, Self::TimelineJs, Self::TimelineJsCsv, Self::WebAnnotations];
 
-    pub fn codec(self) -> &'static dyn Codec {
+    pub(crate) fn codec(self) -> &'static dyn Codec {
         match self {
             Self::Citeline => &citeline::CitelineJson,
             Self::TimelineJs => &timelinejs::TimelineJsJson,
@@ -194,7 +194,7 @@ pub fn is_web_address(url: &str) -> bool {
 }
 
 /// What a cancelled save says: the file on disk is the one that was there.
-pub const CANCELLED_SAVE: &str = "saving was cancelled; the file on disk is unchanged";
+pub(crate) const CANCELLED_SAVE: &str = "saving was cancelled; the file on disk is unchanged";
 
 /// Writes `bytes` atomically, a megabyte at a time so that the progress moves and a cancel
 /// stops it (the temporary file is then removed).

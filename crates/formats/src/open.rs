@@ -11,7 +11,7 @@ use crate::model::progress::{Progress, ProgressReader, Stage};
 use crate::model::{Document, Place, Problem, Timeline};
 
 /// Timeline files larger than this are refused before anything is read.
-pub const DEFAULT_MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
+pub(crate) const DEFAULT_MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {
@@ -25,7 +25,7 @@ impl Default for Limits {
 }
 
 /// The environment variable that sets the file size limit, in MiB.
-pub const MAX_FILE_ENV: &str = "CITELINE_MAX_FILE_MIB";
+pub(crate) const MAX_FILE_ENV: &str = "CITELINE_MAX_FILE_MIB";
 
 impl Limits {
     /// The default limits, with the file size limit from `CITELINE_MAX_FILE_MIB` when it is set
@@ -54,7 +54,11 @@ pub fn from_str(text: &str, path: &Path) -> Result<Document, Vec<Problem>> {
     Document::with_files(timeline, path, super::source_folder::beside(), &Progress::default())
 }
 
-pub fn read_timeline(path: &Path, limits: Limits, progress: &Progress) -> Result<(Timeline, Format), Vec<Problem>> {
+pub(crate) fn read_timeline(
+    path: &Path,
+    limits: Limits,
+    progress: &Progress,
+) -> Result<(Timeline, Format), Vec<Problem>> {
     read_citeline_or(path, limits, progress, |format, bytes| format.codec().read(bytes, path))
 }
 

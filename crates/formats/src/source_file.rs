@@ -58,7 +58,7 @@ pub const EXTENSIONS: [&str; 10] = ["txt", "md", "markdown", "text", "pdf", "eml
 /// What kind of document a source file is, from its first bytes and its extension (lower-case):
 /// `None` for plain text; an error for an extension citeline does not read. The one place that
 /// decides, for reading a file and for the window (a dropped file, a PDF read in the background).
-pub fn kind_of(head: &[u8], ext: Option<&str>) -> Result<Option<OriginalKind>, String> {
+pub(crate) fn kind_of(head: &[u8], ext: Option<&str>) -> Result<Option<OriginalKind>, String> {
     if head.starts_with(b"%PDF-") {
         return Ok(Some(OriginalKind::Pdf));
     }

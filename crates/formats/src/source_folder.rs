@@ -10,11 +10,11 @@ use std::sync::Arc;
 use crate::model::sources::SourceFiles;
 
 /// Source texts larger than this are refused; a news article is a few kilobytes.
-pub const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The files beside a timeline, as a document reads them.
 #[derive(Debug)]
-pub struct Folder;
+pub(crate) struct Folder;
 
 impl SourceFiles for Folder {
     fn read(&self, folder: &Path, relative: &str) -> Result<Vec<u8>, String> {
@@ -25,11 +25,6 @@ impl SourceFiles for Folder {
 /// The files beside a timeline, for `Document::with_files`.
 pub fn beside() -> Arc<dyn SourceFiles> {
     Arc::new(Folder)
-}
-
-/// The text of a file beside the timeline in `base`, as UTF-8.
-pub fn read_source_text(base: &Path, relative: &str) -> Result<String, String> {
-    Folder.read_text(base, relative)
 }
 
 /// The bytes of a file beside the timeline in `base`, refused when it lies outside the folder.
@@ -72,6 +67,11 @@ pub fn read_source_bytes(base: &Path, relative: &str) -> Result<Vec<u8>, String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The text of a file beside the timeline in `base`, as UTF-8.
+    fn read_source_text(base: &Path, relative: &str) -> Result<String, String> {
+        Folder.read_text(base, relative)
+    }
 
     #[test]
     fn reads_files_inside_and_refuses_escapes() {

@@ -21,7 +21,7 @@ pub const COLUMNS: [&str; 10] =
     ["Date", "EDTF", "Event", "Summary", "Tags", "Source", "Pin cite", "Quote", "Verification", "Note"];
 
 /// What the date column says of an event without a date.
-pub const UNDATED: &str = "undated";
+pub(crate) const UNDATED: &str = "undated";
 
 /// One row: an event's citation, or an event without any.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -127,7 +127,7 @@ fn event_rows(doc: &Document, i: usize, out: &mut Vec<Row>) {
 
 /// A cell a spreadsheet would not run: one beginning with `=`, `+`, `-`, `@` (or a tab or
 /// carriage return before one) gets a leading `'`.
-pub fn guard(cell: &str) -> Cow<'_, str> {
+pub(crate) fn guard(cell: &str) -> Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         Cow::Owned(format!("'{cell}"))
     } else {
@@ -137,7 +137,7 @@ pub fn guard(cell: &str) -> Cow<'_, str> {
 
 /// The rows as CSV: RFC 4180 (CRLF line ends, fields with commas, quotes or line breaks quoted,
 /// quotes doubled), UTF-8, behind a byte order mark when `bom` (Excel reads UTF-8 by it).
-pub fn to_csv(rows: &[Row], bom: bool) -> Vec<u8> {
+pub(crate) fn to_csv(rows: &[Row], bom: bool) -> Vec<u8> {
     let mut bytes = if bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
     {
         let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut bytes);
@@ -154,7 +154,7 @@ pub fn to_csv(rows: &[Row], bom: bool) -> Vec<u8> {
 /// Excel's limit on a cell's text, in UTF-16 code units.
 const XLSX_CELL_MAX: usize = 32_767;
 /// Rows a worksheet holds below its header.
-pub const XLSX_ROWS_MAX: usize = 1_048_575;
+pub(crate) const XLSX_ROWS_MAX: usize = 1_048_575;
 
 /// The widest each column is made, in characters, and whether its text wraps.
 const WIDTHS: [(usize, bool); 10] = [
@@ -226,7 +226,7 @@ fn wrapped_lines(row: &Row, widths: &[f64; 10]) -> usize {
 }
 
 /// The rows as an XLSX workbook of one sheet, `title` its document title.
-pub fn to_xlsx(rows: &[Row], title: &str) -> Result<Vec<u8>, String> {
+pub(crate) fn to_xlsx(rows: &[Row], title: &str) -> Result<Vec<u8>, String> {
     use rust_xlsxwriter::{DocProperties, Format, FormatAlign, FormatBorder, Workbook};
     if rows.len() > XLSX_ROWS_MAX {
         return Err(format!(
@@ -302,7 +302,7 @@ impl TableFormat {
 }
 
 /// What a cancelled table export says.
-pub const CANCELLED_TABLE: &str = "the table was not written: cancelled";
+pub(crate) const CANCELLED_TABLE: &str = "the table was not written: cancelled";
 
 /// Writes the table of the events `visible` lets through to `path`, atomically, as its
 /// extension says (a CSV behind a byte order mark when `bom`). Returns the rows written.

@@ -25,7 +25,7 @@ fn event_place(label: &str, field: &str) -> Place {
 }
 
 /// The TimelineJS3 JSON codec.
-pub struct TimelineJsJson;
+pub(crate) struct TimelineJsJson;
 
 impl super::Codec for TimelineJsJson {
     fn read(&self, bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
@@ -123,7 +123,7 @@ fn distinct_id(
 
 /// Sources that citations name but the file does not hold: recreated from what the citation
 /// says of them, without text (their quotes stay unchecked).
-pub fn add_cited_sources(sources: &mut Vec<Source>, cited: &[html::FoundCitation]) {
+pub(crate) fn add_cited_sources(sources: &mut Vec<Source>, cited: &[html::FoundCitation]) {
     for c in cited {
         if c.source.is_empty() || sources.iter().any(|s| *s.id == *c.source) {
             continue;
@@ -243,13 +243,13 @@ fn read_event(
 }
 
 /// The title of a slide that is only media: its caption, else its credit, else "Untitled (media)".
-pub fn media_title(m: &Media) -> String {
+pub(crate) fn media_title(m: &Media) -> String {
     let said = m.caption.as_deref().or(m.credit.as_deref()).filter(|t| !t.trim().is_empty());
     said.map_or_else(|| "Untitled (media)".to_owned(), crate::model::fields::first_words)
 }
 
 /// What the reader says of a slide it titled from its media.
-pub fn media_warning(path: &Path, place: Place, m: &Media, title: &str) -> Problem {
+pub(crate) fn media_warning(path: &Path, place: Place, m: &Media, title: &str) -> Problem {
     Problem::warning(path, place, format!("the slide has only media ({}): titled \"{title}\"", m.url))
 }
 
@@ -346,7 +346,7 @@ fn date_json(d: TjsDate) -> Value {
 
 /// An event's text for TimelineJS: the summary, then each citation as a quotation with its
 /// source, marked so that citeline can read it back.
-pub fn event_html(doc: &Document, index: usize) -> String {
+pub(crate) fn event_html(doc: &Document, index: usize) -> String {
     let Some(e) = doc.events().get(index) else { return String::new() };
     let mut out = e.summary.as_deref().map(html::from_text).unwrap_or_default();
     for (ci, c) in e.citations.iter().enumerate() {
@@ -378,7 +378,7 @@ pub fn event_html(doc: &Document, index: usize) -> String {
 }
 
 /// Events TimelineJS cannot show (it needs a date), by id.
-pub fn undated_ids(doc: &Document) -> Vec<String> {
+pub(crate) fn undated_ids(doc: &Document) -> Vec<String> {
     doc.events().iter().enumerate().filter(|(i, _)| doc.span(*i).is_none()).map(|(_, e)| e.id.to_string()).collect()
 }
 

@@ -49,7 +49,7 @@ fn column_name(i: usize) -> &'static str {
 }
 
 /// Whether `first_line` is the template's header row (either version).
-pub fn looks_like_header(first_line: &str) -> bool {
+pub(crate) fn looks_like_header(first_line: &str) -> bool {
     let cells: Vec<String> =
         first_line.split(',').map(|c| c.trim().trim_matches('"').trim().to_ascii_lowercase()).collect();
     let has = |need: &str| cells.iter().any(|c| c == need);

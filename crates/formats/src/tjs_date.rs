@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 /// A TimelineJS date, as read from a JSON object or a spreadsheet row.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct TjsDate {
+pub(crate) struct TjsDate {
     pub year: i64,
     pub month: Option<u8>,
     pub day: Option<u8>,
@@ -25,7 +25,7 @@ pub fn edtf_year(year: i64) -> String {
 
 impl TjsDate {
     /// Checks the parts and writes the date as EDTF. Errors name the part (`month`, `day`…).
-    pub fn to_edtf(self) -> Result<String, (&'static str, String)> {
+    pub(crate) fn to_edtf(self) -> Result<String, (&'static str, String)> {
         if self.year.abs() > MAX_ABS_YEAR {
             return Err(("year", format!("the year {} is beyond ±{MAX_ABS_YEAR}", self.year)));
         }
@@ -83,14 +83,14 @@ impl TjsDate {
 
 /// A citeline date as TimelineJS start and end dates, plus the words to display when the
 /// TimelineJS dates lose something (approximate, uncertain, open or unspecified).
-pub struct TjsSpan {
+pub(crate) struct TjsSpan {
     pub start: TjsDate,
     pub end: Option<TjsDate>,
     /// Set when TimelineJS dates alone would say more or less than the EDTF date.
     pub display: Option<String>,
 }
 
-pub fn from_edtf(when: &str) -> Option<TjsSpan> {
+pub(crate) fn from_edtf(when: &str) -> Option<TjsSpan> {
     let d = Edtf::parse(when).ok()?;
     let lossy = |p: &DatePoint| {
         p.approximate || p.uncertain || p.unspecified_year_digits > 0 || p.month.is_some_and(|m| m > 12)

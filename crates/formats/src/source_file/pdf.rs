@@ -26,7 +26,7 @@ pub use page_image::{PageImage, QuoteOnPage, render_page};
 
 /// A PDF read: its text, where each page begins in it, and what OCR read of it.
 #[derive(Debug, Default)]
-pub struct PdfText {
+pub(crate) struct PdfText {
     pub text: String,
     pub pages: Vec<u32>,
     /// Where each numbered line begins, a string a page (pleading paper, transcripts).

@@ -60,7 +60,7 @@ fn text_string(bytes: &[u8]) -> String {
 
 /// Adds `fields` to `page` as lines of their own, each a share of its box a letter; the byte
 /// ranges they take in the page's text.
-pub fn add_to_page(page: &mut RawPage, fields: &[Field]) -> Vec<std::ops::Range<u32>> {
+pub(crate) fn add_to_page(page: &mut RawPage, fields: &[Field]) -> Vec<std::ops::Range<u32>> {
     let mut ranges = Vec::with_capacity(fields.len());
     for f in fields {
         page.text.push('\n');

@@ -16,7 +16,7 @@ use super::text::{ASCENT, DESCENT, RawPage, ligature};
 
 /// Where a byte of the laid-out text came from: a page (from 0) and a byte of its raw text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Origin {
+pub(crate) struct Origin {
     pub page: u32,
     pub at: u32,
 }
@@ -41,7 +41,7 @@ pub struct Laid {
 impl Laid {
     /// The numbered lines as a source keeps them: a string a page of `LINE:OFFSET` pairs;
     /// nothing when no line is numbered.
-    pub fn line_strings(&self) -> Vec<String> {
+    pub(crate) fn line_strings(&self) -> Vec<String> {
         if self.lines.is_empty() {
             return Vec::new();
         }

@@ -19,14 +19,14 @@ use hayro::{PixmapSettings, RenderCache, RenderSettings};
 use super::text::{Glyph, RawPage};
 
 /// How finely a scanned page is drawn for reading: what Tesseract reads best.
-pub const DPI: f64 = 300.0;
+pub(crate) const DPI: f64 = 300.0;
 
 /// The packages that bring Tesseract and the languages citeline reads, on Debian and Ubuntu.
-pub const PACKAGES: &str = "tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-ita";
+pub(crate) const PACKAGES: &str = "tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-ita";
 
 /// Why a page could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OcrError {
+pub(crate) enum OcrError {
     /// The `tesseract` program is not installed (or `CITELINE_TESSERACT` names none).
     Missing,
     Failed(String),
@@ -35,7 +35,7 @@ pub enum OcrError {
 /// A scanned page read: as pdf-extract would have written it, and Tesseract's mean confidence
 /// in its words (0–100).
 #[derive(Debug)]
-pub struct OcrPage {
+pub(crate) struct OcrPage {
     pub page: RawPage,
     pub confidence: f64,
     pub words: usize,
@@ -67,7 +67,7 @@ fn list_languages() -> Result<Vec<String>, OcrError> {
 
 /// Tesseract's languages for a source's BCP 47 tag: that one when its data is installed, else
 /// every one of citeline's (English, Spanish, Italian) that is.
-pub fn language_for(tag: &str, installed: &[String]) -> String {
+pub(crate) fn language_for(tag: &str, installed: &[String]) -> String {
     let wanted = match tag.split(['-', '_']).next().unwrap_or("") {
         "en" => "eng",
         "es" => "spa",
@@ -85,7 +85,7 @@ pub fn language_for(tag: &str, installed: &[String]) -> String {
 }
 
 /// Page `page` (from 0) of `bytes` drawn and read in `language` (Tesseract's names, `eng+spa`).
-pub fn read_page(bytes: &Arc<Vec<u8>>, page: usize, language: &str) -> Result<OcrPage, OcrError> {
+pub(crate) fn read_page(bytes: &Arc<Vec<u8>>, page: usize, language: &str) -> Result<OcrPage, OcrError> {
     let pdf = Pdf::new(Arc::clone(bytes)).map_err(|_| OcrError::Failed("the PDF cannot be drawn".into()))?;
     let pages = pdf.pages();
     let p = pages.get(page).ok_or_else(|| OcrError::Failed(format!("there is no page {}", page + 1)))?;
@@ -144,7 +144,7 @@ fn run(image: &[u8], language: &str) -> Result<String, OcrError> {
 /// Tesseract's TSV (a row a word, with its block, paragraph and line, box in pixels and
 /// confidence) as a page: words in order, a line break where the line changes, each letter
 /// an equal share of its word's box, taken back to PDF space by `from_pixels`.
-pub fn page_from_tsv(tsv: &str, from_pixels: Affine) -> OcrPage {
+pub(crate) fn page_from_tsv(tsv: &str, from_pixels: Affine) -> OcrPage {
     let top = from_pixels * Point::new(0.0, 0.0);
     let mut page = RawPage { height: top.y, from_ocr: true, ..RawPage::default() };
     let (mut sum, mut words) = (0.0, 0usize);

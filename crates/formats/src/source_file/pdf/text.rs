@@ -16,7 +16,7 @@ pub(super) const ASCENT: f64 = 0.88;
 
 /// One glyph: the bytes it wrote into the page's raw text and its corners in PDF user space.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Glyph {
+pub(crate) struct Glyph {
     pub bytes: Range<u32>,
     pub corners: [(f64, f64); 4],
 }
@@ -24,7 +24,7 @@ pub struct Glyph {
 /// A page as pdf-extract writes it (words apart by the spaces and line breaks it infers), with
 /// its glyphs in the order written.
 #[derive(Debug, Default)]
-pub struct RawPage {
+pub(crate) struct RawPage {
     pub text: String,
     pub glyphs: Vec<Glyph>,
     /// The top of the page's media box, in PDF user space: glyphs stand below it.
@@ -38,7 +38,7 @@ pub struct RawPage {
 
 impl RawPage {
     /// The glyph that wrote the raw byte `at`, if a glyph did (inferred spaces have none).
-    pub fn glyph_at(&self, at: u32) -> Option<&Glyph> {
+    pub(crate) fn glyph_at(&self, at: u32) -> Option<&Glyph> {
         let i = self.glyphs.partition_point(|g| g.bytes.end <= at);
         self.glyphs.get(i).filter(|g| g.bytes.contains(&at))
     }
@@ -114,7 +114,7 @@ impl OutputDev for Recorder {
 }
 
 /// Page `number` (from 1) of `doc`, as pdf-extract reads it, with its glyphs.
-pub fn extract_page(doc: &Document, number: u32) -> Result<RawPage, String> {
+pub(crate) fn extract_page(doc: &Document, number: u32) -> Result<RawPage, String> {
     let text = Shared::default();
     let mut recorder =
         Recorder { plain: PlainTextOutput::new(text.clone()), text: text.clone(), glyphs: Vec::new(), top: 842.0 };
