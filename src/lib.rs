@@ -1,36 +1,30 @@
 //! citeline: a timeline where every event cites the exact sentence of its source.
 //!
-//! Data flows one way: [`model`] → [`layout`] → [`scene`] → painters ([`export`] for SVG and
-//! PNG, [`ui`] for the window), with [`session`] between the document and the window, and
-//! [`formats`] reading and writing files. `docs/ARCHITECTURE.md` says where each thing lives.
+//! Data flows one way: [`model`] → [`layout`] → [`scene`] → painters ([`export`] for SVG, PNG
+//! and PDF, [`ui`] for the window), with [`session`] between the document and the window, and
+//! [`formats`] reading and writing files. The layers are crates of one workspace, so that an
+//! import against the flow does not compile: `citeline-model` (`crates/model`),
+//! `citeline-formats` (`crates/formats`), `citeline-core` (`crates/core`: layout, scene,
+//! export, report, publish, session) and this one, the window ([`ui`]) and the command line
+//! ([`cli`]). It re-exports the others under the names the code has always used.
+//! `docs/ARCHITECTURE.md` says where each thing lives.
 
+/// The shipped fonts, for the window and the files alike.
+use citeline_core::fonts;
 /// Files written whole or not at all (in `citeline-formats`, which every writer uses).
 use citeline_formats::atomic_write;
 pub mod cli;
-pub mod export;
-mod fonts;
 /// The file formats: the `citeline-formats` crate (`crates/formats`), which knows only the model.
 pub use citeline_formats as formats;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
-pub mod layout;
 /// The document, its dates and its edits: the `citeline-model` crate (`crates/model`), which
 /// knows no other layer.
 pub use citeline_model as model;
-pub mod publish;
-pub mod report;
-pub mod scene;
-pub mod session;
 pub mod settings;
 pub mod ui;
 
-pub use ui::app::{CitelineApp, Modal};
+/// The layers between the files and the window: the `citeline-core` crate (`crates/core`).
+pub use citeline_core::{export, layout, publish, report, scene, session};
 
-/// The built-in timeline, parsed without going through `formats`, for unit tests.
-#[cfg(test)]
-pub(crate) fn seed_document() -> model::Document {
-    let text = include_str!("../assets/timelines/netflix-facebook.citeline.json");
-    let timeline: model::Timeline = serde_json::from_str(text).expect("the seed parses");
-    model::Document::new(timeline, std::path::Path::new("seed.citeline.json"), &model::Progress::default())
-        .expect("the seed is valid")
-}
+pub use ui::app::{CitelineApp, Modal};

@@ -179,6 +179,7 @@ fn live_reload_keeps_view_and_selection_and_survives_a_bad_save() {
         .with_size(egui::vec2(1200.0, 800.0))
         .build_eframe(|cc| CitelineApp::new(cc, Some(path.clone()), None));
     wait_until(&mut harness, |app| !app.is_loading() && app.session().path().is_some());
+    common::wait_for_label(&mut harness, "Second, 2005");
     harness.get_by_label("Second, 2005").click();
     harness.run();
     let view = harness.state().view();

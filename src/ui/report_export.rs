@@ -325,7 +325,7 @@ mod tests {
 
     #[test]
     fn a_file_chosen_for_one_timeline_is_not_proposed_for_another() {
-        let seed = crate::seed_document();
+        let seed = crate::session::loaded::load_seed().expect("the seed").doc;
         let other_timeline = crate::model::Timeline { title: "Other case".into(), ..Default::default() };
         let other = crate::model::Document::new(
             other_timeline,

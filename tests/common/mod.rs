@@ -35,6 +35,20 @@ pub fn wait_until(harness: &mut Harness<'static, CitelineApp>, done: impl Fn(&Ci
     panic!("the window did not get there in time");
 }
 
+/// Runs frames until a widget labelled `label` shows (a loaded timeline draws its events a
+/// frame or two after the load ends, later on a busy machine).
+pub fn wait_for_label(harness: &mut Harness<'static, CitelineApp>, label: &str) {
+    use egui_kittest::kittest::Queryable as _;
+    for _ in 0..600 {
+        if harness.query_by_label(label).is_some() {
+            return;
+        }
+        harness.run_steps(1);
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("no widget labelled {label:?} showed in time");
+}
+
 /// The whole window on `path`, once it has loaded.
 pub fn harness_on(path: &Path) -> Harness<'static, CitelineApp> {
     let path: PathBuf = path.to_owned();

@@ -258,7 +258,7 @@ fn new_source(doc: &Document, source: &SourceText, name: &str, d: SourceDetails)
 }
 
 /// An id made of a name: lower-case letters, digits and single dashes.
-pub(crate) fn slug(name: &str) -> String {
+pub fn slug(name: &str) -> String {
     let folded = crate::model::search::fold(name);
     let mut id = String::new();
     for c in folded.chars() {

@@ -195,7 +195,7 @@ mod tests {
 
     #[test]
     fn each_event_is_numbered_once_and_its_citations_lettered_under_it() {
-        let doc = crate::seed_document();
+        let doc = crate::session::loaded::load_seed().expect("the seed").doc;
         let titan = u32::try_from(doc.event_index("titan-api").expect("titan")).expect("small");
         let notes = footnotes(&doc, &[(3, titan)]);
         assert_eq!(notes.len(), 1);

@@ -23,9 +23,9 @@ use crate::formats::html::escape;
 use crate::model::Document;
 use crate::scene::Theme;
 
-const TEMPLATE: &str = include_str!("../../assets/publish/page.html");
-pub const STYLE: &str = include_str!("../../assets/publish/page.css");
-pub const SCRIPT: &str = include_str!("../../assets/publish/page.js");
+const TEMPLATE: &str = include_str!("../../../../assets/publish/page.html");
+pub const STYLE: &str = include_str!("../../../../assets/publish/page.css");
+pub const SCRIPT: &str = include_str!("../../../../assets/publish/page.js");
 
 /// What to publish and how.
 #[derive(Clone, Debug, Default)]

@@ -129,7 +129,7 @@ impl Loaded {
 }
 
 /// The built-in timeline, compiled in so the app opens it wherever it runs.
-pub const SEED_JSON: &str = include_str!("../../assets/timelines/netflix-facebook.citeline.json");
+pub const SEED_JSON: &str = include_str!("../../../../assets/timelines/netflix-facebook.citeline.json");
 pub const SEED_NAME: &str = "netflix-facebook.citeline.json (built in)";
 
 pub fn load_seed() -> Result<Loaded, Vec<Problem>> {
