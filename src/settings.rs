@@ -9,10 +9,10 @@ use crate::atomic_write::write_atomically;
 use crate::layout::TimeView;
 
 /// How many files File › Open Recent lists.
-pub const MAX_RECENT: usize = 10;
+pub(crate) const MAX_RECENT: usize = 10;
 
 /// Overrides where settings live (tests, portable installs).
-pub const CONFIG_DIR_ENV: &str = "CITELINE_CONFIG_DIR";
+pub(crate) const CONFIG_DIR_ENV: &str = "CITELINE_CONFIG_DIR";
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ThemeChoice {
@@ -57,7 +57,7 @@ impl Settings {
 
     /// Puts `file` first in the recent list (once, at most [`MAX_RECENT`] kept) and makes it
     /// the file to reopen; `None` (the built-in timeline) reopens nothing.
-    pub fn remember_file(&mut self, file: Option<&Path>) {
+    pub(crate) fn remember_file(&mut self, file: Option<&Path>) {
         let Some(file) = file else {
             self.last_file = None;
             return;
@@ -81,7 +81,7 @@ impl Settings {
 /// Where settings are saved, and what was last written there, so that a crash loses little and
 /// unchanged settings are not written again.
 #[derive(Debug, Default)]
-pub struct SettingsStore {
+pub(crate) struct SettingsStore {
     /// `None` remembers nothing (tests).
     path: Option<PathBuf>,
     last_saved: Option<Settings>,
@@ -100,7 +100,7 @@ impl SettingsStore {
     }
 
     /// Where the recovery journal lives: beside the settings (`None` keeps none: tests).
-    pub fn journal_path(&self) -> Option<PathBuf> {
+    pub(crate) fn journal_path(&self) -> Option<PathBuf> {
         Some(self.path.as_deref()?.with_file_name("journal.jsonl"))
     }
 
@@ -115,7 +115,7 @@ impl SettingsStore {
 
     /// Writes `settings` if they changed and a while has passed; otherwise returns in how many
     /// seconds to ask again (an idle window draws no frames: it must ask for one).
-    pub fn autosave(&mut self, settings: &Settings, now: f64) -> Option<f64> {
+    pub(crate) fn autosave(&mut self, settings: &Settings, now: f64) -> Option<f64> {
         if self.path.is_none() || self.last_saved.as_ref() == Some(settings) {
             return None;
         }

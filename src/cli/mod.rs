@@ -405,7 +405,7 @@ pub fn new_timeline(file: &Path, title: Option<&str>) -> ExitCode {
     }
 }
 
-pub fn add_source(args: &AddSourceArgs, out: &mut impl Write) -> ExitCode {
+pub(crate) fn add_source(args: &AddSourceArgs, out: &mut impl Write) -> ExitCode {
     let options = crate::formats::source_file::ReadOptions { language: args.language.as_deref(), progress: None };
     let source = match crate::formats::source_file::read_source_file_with(&args.file, options) {
         Ok(s) => s,

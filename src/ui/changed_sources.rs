@@ -42,13 +42,13 @@ impl ChangedSources {
         *self = Self { on_open: true, ..Self::default() };
     }
 
-    pub fn toggle(&mut self) {
+    pub(crate) fn toggle(&mut self) {
         self.open = !self.open;
     }
 
     /// Collects a finished review and starts one for the document as it is now, when the list
     /// is shown (or a timeline just opened) and none is running for it. Called every frame.
-    pub fn poll(&mut self, session: &Session, ctx: &egui::Context) {
+    pub(crate) fn poll(&mut self, session: &Session, ctx: &egui::Context) {
         let revision = session.revision();
         if let Some((r, job)) = &self.job
             && let Some(result) = job.poll()

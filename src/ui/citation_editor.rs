@@ -10,7 +10,7 @@ use crate::model::edit::Edit;
 use crate::model::{Citation, Event};
 
 /// The fields and buttons of citation `ci` of event `index`, folded under "Edit Citation N".
-pub fn citation_editor_ui(ui: &mut Ui, event: &Event, index: u32, ci: usize) -> Vec<Command> {
+pub(crate) fn citation_editor_ui(ui: &mut Ui, event: &Event, index: u32, ci: usize) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(citation) = event.citations.get(ci) else { return commands };
     let (e, count) = (index as usize, event.citations.len());

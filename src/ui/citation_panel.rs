@@ -30,7 +30,6 @@ pub struct CitationPanel {
     scrolled_for: Option<u32>,
     pub editor: EventEditor,
     pub source_view: SourceView,
-    timeline: super::timeline_editor::TimelineEditor,
     views: Views,
 }
 
@@ -128,7 +127,7 @@ impl CitationPanel {
             }
             ui.separator();
             commands.extend(sources_ui(ui, data));
-            commands.extend(self.timeline.ui(ui, &data.doc, cx.revision, palette));
+            commands.extend(super::timeline_editor::timeline_editor_ui(ui, &data.doc, palette));
         });
         commands
     }

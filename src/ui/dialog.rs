@@ -6,7 +6,7 @@ use egui::{Id, RichText, Ui};
 use crate::scene::Palette;
 
 /// Shows a dialog titled `title`; returns true when the user clicked outside it to close it.
-pub fn dialog_ui(ctx: &egui::Context, title: &str, contents: impl FnOnce(&mut Ui)) -> bool {
+pub(crate) fn dialog_ui(ctx: &egui::Context, title: &str, contents: impl FnOnce(&mut Ui)) -> bool {
     let response = egui::Modal::new(Id::unique(("dialog", title))).show(ctx, |ui| {
         ui.set_max_width(520.0);
         ui.horizontal(|ui| {
@@ -20,7 +20,7 @@ pub fn dialog_ui(ctx: &egui::Context, title: &str, contents: impl FnOnce(&mut Ui
 
 /// A dialog's last row: its action button (when `enabled`), Close (which clears `open`), then
 /// the outcome of the last action. True when the action was clicked.
-pub fn actions_ui(
+pub(crate) fn actions_ui(
     ui: &mut Ui,
     action: &str,
     enabled: bool,
@@ -39,7 +39,7 @@ pub fn actions_ui(
 }
 
 /// The outcome of the dialog's last action: what was done, in the success colour, or why not.
-pub fn outcome_ui(ui: &mut Ui, outcome: Option<&Result<String, String>>, palette: &Palette) {
+pub(crate) fn outcome_ui(ui: &mut Ui, outcome: Option<&Result<String, String>>, palette: &Palette) {
     match outcome {
         Some(Ok(m)) => {
             ui.label(RichText::new(m).color(palette.success));
@@ -52,7 +52,7 @@ pub fn outcome_ui(ui: &mut Ui, outcome: Option<&Result<String, String>>, palette
 }
 
 /// The palette of the theme `ui` is drawn in.
-pub fn palette_of(ui: &Ui) -> Palette {
+pub(crate) fn palette_of(ui: &Ui) -> Palette {
     let theme = if ui.visuals().dark_mode { crate::scene::Theme::Dark } else { crate::scene::Theme::Light };
     theme.palette()
 }

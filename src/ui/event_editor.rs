@@ -14,7 +14,7 @@ use crate::model::{Document, Edtf, Event};
 use crate::scene::Palette;
 
 /// The field an edit's undo key names (`event:ID:Field`).
-pub fn field_of_key(key: &str) -> Option<Field> {
+pub(crate) fn field_of_key(key: &str) -> Option<Field> {
     let name = key.rsplit(':').next()?;
     Field::ALL.into_iter().find(|f| format!("{f:?}") == name)
 }
@@ -35,7 +35,7 @@ pub struct EventEditor {
 }
 
 /// The text a field shows for `event`.
-pub fn field_value(event: &Event, field: Field) -> String {
+pub(crate) fn field_value(event: &Event, field: Field) -> String {
     match field {
         Field::Title => event.title.to_string(),
         Field::When => event.when.as_deref().unwrap_or_default().to_owned(),

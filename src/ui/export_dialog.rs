@@ -81,7 +81,7 @@ impl ExportDialog {
     }
 
     /// The file an export just wrote, once.
-    pub fn take_finished(&mut self) -> Option<PathBuf> {
+    pub(crate) fn take_finished(&mut self) -> Option<PathBuf> {
         self.finished.take()
     }
 
@@ -121,7 +121,7 @@ impl ExportDialog {
     }
 
     /// Sets where the image goes (a file chosen).
-    pub fn set_path(&mut self, path: &std::path::Path) {
+    pub(crate) fn set_path(&mut self, path: &std::path::Path) {
         self.path = path.display().to_string();
     }
 
@@ -250,7 +250,7 @@ impl ExportDialog {
 /// (`case.png` for `case.citeline.json`); the built-in timeline, which has no file, by its
 /// title slugified (else `timeline.png`) in `cwd`. A table goes there too, with `extension`
 /// `xlsx`.
-pub fn proposed_path(doc_path: &Path, title: &str, cwd: &Path, extension: &str) -> PathBuf {
+pub(crate) fn proposed_path(doc_path: &Path, title: &str, cwd: &Path, extension: &str) -> PathBuf {
     if doc_path == Path::new(crate::session::loaded::SEED_NAME) {
         let has_words = crate::model::search::fold(title).chars().any(|c| c.is_ascii_alphanumeric());
         let stem = if has_words {

@@ -11,10 +11,10 @@
 //! waits for the drafts: the app asks for a flush ([`request_flush`]), every field with a draft
 //! commits it on the next frame, and the command is applied after those commits.
 
-use egui::{Context, Id, Response, Ui};
+use egui::{Context, Id, Ui};
 
 /// How long typing must pause before a value that reads is committed.
-pub const PAUSE: f64 = 0.6;
+pub(crate) const PAUSE: f64 = 0.6;
 
 /// What a field remembers between frames.
 #[derive(Clone, Debug, Default)]
@@ -59,7 +59,7 @@ fn update_drafts(ctx: &Context, f: impl FnOnce(&mut Drafts)) {
 
 /// The characters of the file's name before `.citeline.json` (or its last dot) in `path`:
 /// what a dialog selects when it proposes a file, so that typing names it.
-pub fn file_stem(path: &str) -> std::ops::Range<usize> {
+pub(crate) fn file_stem(path: &str) -> std::ops::Range<usize> {
     let name_at = path.rfind(['/', '\\']).map_or(0, |i| i + 1);
     let name = &path[name_at..];
     let end = name.find(".citeline.json").or_else(|| name.rfind('.')).unwrap_or(name.len());
@@ -69,7 +69,7 @@ pub fn file_stem(path: &str) -> std::ops::Range<usize> {
 
 /// Gives the text field `id` the keyboard with the characters `chars` selected (an empty
 /// range puts the cursor there): ready for typing over.
-pub fn focus_selecting(ctx: &Context, id: egui::Id, chars: std::ops::Range<usize>) {
+pub(crate) fn focus_selecting(ctx: &Context, id: egui::Id, chars: std::ops::Range<usize>) {
     ctx.memory_mut(|m| m.request_focus(id));
     let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
     let (a, b) = (egui::text::CCursor::new(chars.start), egui::text::CCursor::new(chars.end));
@@ -89,13 +89,13 @@ pub fn refused(ctx: &Context) -> Option<String> {
 }
 
 /// Asks every field with a draft to commit it on the next frame.
-pub fn request_flush(ctx: &Context) {
+pub(crate) fn request_flush(ctx: &Context) {
     update_drafts(ctx, |d| d.flush_requested = true);
     ctx.request_repaint();
 }
 
 /// Starts a frame's fields: true when this frame commits every draft (a flush was asked for).
-pub fn begin_frame(ctx: &Context) -> bool {
+pub(crate) fn begin_frame(ctx: &Context) -> bool {
     let mut flushing = false;
     update_drafts(ctx, |d| {
         d.pending = false;
@@ -107,15 +107,15 @@ pub fn begin_frame(ctx: &Context) -> bool {
 }
 
 /// Ends a frame's fields.
-pub fn end_frame(ctx: &Context) {
+pub(crate) fn end_frame(ctx: &Context) {
     update_drafts(ctx, |d| d.flushing = false);
 }
 
 /// Why a text cannot be committed, if it cannot.
-pub type Check<'a> = &'a dyn Fn(&str) -> Option<String>;
+pub(crate) type Check<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 /// A text field for one value of the document.
-pub struct TextField<'a> {
+pub(crate) struct TextField<'a> {
     id: Id,
     value: &'a str,
     rows: Option<usize>,
@@ -127,7 +127,6 @@ pub struct TextField<'a> {
 
 /// What a field did this frame.
 pub struct Typed {
-    pub response: Response,
     /// Commit this text now (as typed: the caller normalises it).
     pub commit: Option<String>,
     /// The user left the field: the next edit is a new undo step.
@@ -143,7 +142,7 @@ pub struct Typed {
 impl<'a> TextField<'a> {
     /// A one-line field for `value`, its state kept under `id_salt` (make it name what the
     /// value belongs to, so that each event keeps its own draft).
-    pub fn singleline(id_salt: impl std::hash::Hash + std::fmt::Debug, value: &'a str) -> Self {
+    pub(crate) fn singleline(id_salt: impl std::hash::Hash + std::fmt::Debug, value: &'a str) -> Self {
         Self {
             id: Id::unique(("citeline-field", id_salt)),
             value,
@@ -156,7 +155,7 @@ impl<'a> TextField<'a> {
     }
 
     /// A field of several lines (Enter starts a new line; leaving or pausing commits).
-    pub fn multiline(id_salt: impl std::hash::Hash + std::fmt::Debug, value: &'a str, rows: usize) -> Self {
+    pub(crate) fn multiline(id_salt: impl std::hash::Hash + std::fmt::Debug, value: &'a str, rows: usize) -> Self {
         Self { rows: Some(rows), ..Self::singleline(id_salt, value) }
     }
 
@@ -168,14 +167,8 @@ impl<'a> TextField<'a> {
 
     /// The label that names the field (for screen readers and tests).
     #[must_use]
-    pub fn labelled_by(mut self, label: Id) -> Self {
+    pub(crate) fn labelled_by(mut self, label: Id) -> Self {
         self.label = Some(label);
-        self
-    }
-
-    #[must_use]
-    pub fn width(mut self, width: f32) -> Self {
-        self.width = width;
         self
     }
 
@@ -258,7 +251,6 @@ impl<'a> TextField<'a> {
         }
         let typed = Typed {
             left: response.lost_focus(),
-            response,
             commit,
             draft: d.typed_at.map(|_| d.text.clone()),
             text: d.text.clone(),
@@ -277,7 +269,7 @@ impl<'a> TextField<'a> {
 /// typed before the click reaches the field it was typed in, what was typed after reaches the
 /// next. True when events are held: another
 /// frame is wanted at once.
-pub fn hold_after_press(raw: &mut egui::RawInput, held: &mut Vec<egui::Event>) -> bool {
+pub(crate) fn hold_after_press(raw: &mut egui::RawInput, held: &mut Vec<egui::Event>) -> bool {
     let mut events = std::mem::take(held);
     events.append(&mut raw.events);
     let typed = |e: &egui::Event| matches!(e, egui::Event::Text(_) | egui::Event::Key { .. } | egui::Event::Paste(_));

@@ -7,13 +7,13 @@ use crate::layout::axis::TimeView;
 use crate::model::date::Edtf;
 
 #[derive(Default)]
-pub struct GotoDialog {
+pub(crate) struct GotoDialog {
     pub text: String,
     focus: bool,
 }
 
 /// The view that shows `text`'s date: its span with a margin on each side; or why there is none.
-pub fn view_of(text: &str) -> Result<TimeView, String> {
+pub(crate) fn view_of(text: &str) -> Result<TimeView, String> {
     let date = Edtf::parse(text).map_err(|e| e.message)?;
     let span = date.span();
     if span.open_start || span.open_end || !span.start.is_finite() || !span.end.is_finite() {

@@ -8,7 +8,7 @@ use super::command::Purpose;
 use super::dialog::{actions_ui, dialog_ui};
 
 #[derive(Default)]
-pub struct NewDialog {
+pub(crate) struct NewDialog {
     pub path: String,
     pub message: Option<Result<String, String>>,
     /// Just shown: the path field takes the keyboard.

@@ -10,7 +10,7 @@ use egui::{Align2, Color32, FontFamily, FontId, Painter, Rect, pos2};
 
 use crate::scene::{Scene, Shape};
 
-pub const BOLD_FAMILY: &str = "bold";
+pub(crate) const BOLD_FAMILY: &str = "bold";
 
 pub fn font_id(size: f32, bold: bool) -> FontId {
     if bold { FontId::new(size, FontFamily::Name(BOLD_FAMILY.into())) } else { FontId::proportional(size) }

@@ -26,7 +26,7 @@ const ZOOMS: [f32; 5] = [1.0, 1.5, 2.0, 3.0, 4.0];
 
 /// How a PDF source is shown: the user's choice holds for every citation until changed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum PdfMode {
+pub(crate) enum PdfMode {
     #[default]
     Page,
     Text,
@@ -60,7 +60,7 @@ struct Shown {
 
 /// The page views of the selected event's citations.
 #[derive(Default)]
-pub struct PdfPages {
+pub(crate) struct PdfPages {
     pub mode: PdfMode,
     views: HashMap<(u32, usize), PageView>,
     /// How tall the page's box may be (the panel gives a share of its height); 0: the default.
@@ -115,7 +115,7 @@ impl PdfPages {
     }
 
     /// Page or Text, chosen above a PDF source's view; whether the choice changed.
-    pub fn mode_ui(&mut self, ui: &mut Ui) -> bool {
+    pub(crate) fn mode_ui(&mut self, ui: &mut Ui) -> bool {
         let before = self.mode;
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.mode, PdfMode::Page, "Page view")
@@ -128,7 +128,7 @@ impl PdfPages {
 
     /// Citation `ci` of event `event` shown on its PDF page; `false` when the page cannot be
     /// shown (the text is shown instead).
-    pub fn page_ui(&mut self, ui: &mut Ui, (event, ci): (u32, usize), cited: &Cited, palette: &Palette) -> bool {
+    pub(crate) fn page_ui(&mut self, ui: &mut Ui, (event, ci): (u32, usize), cited: &Cited, palette: &Palette) -> bool {
         let Some(original) = &cited.source.original else { return false };
         let view = self.views.entry((event, ci)).or_insert_with(|| PageView {
             page: cited.span.as_ref().map_or(0, |s| page_of(cited.source, s.start)),

@@ -7,7 +7,7 @@ use super::command::Command;
 use super::dialog::dialog_ui;
 use crate::session::journal::{MAX_SUMMARY_LINES, Recovery};
 
-pub fn recovery_ui(ctx: &egui::Context, recovery: &Recovery) -> Option<Command> {
+pub(crate) fn recovery_ui(ctx: &egui::Context, recovery: &Recovery) -> Option<Command> {
     let file = recovery.file.as_ref().map_or_else(
         || "the built-in timeline".to_owned(),
         |f| f.file_name().map_or_else(|| f.display().to_string(), |n| n.to_string_lossy().into_owned()),

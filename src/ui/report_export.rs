@@ -71,7 +71,7 @@ fn locale() -> String {
 
 /// US Letter where it is the paper in use (the United States, Canada, Mexico, the Philippines
 /// and most of Central and South America's printers, as glibc's locales say), A4 elsewhere.
-pub fn paper_of_locale(locale: &str) -> Paper {
+pub(crate) fn paper_of_locale(locale: &str) -> Paper {
     let region = locale.split(['.', '@']).next().unwrap_or("").rsplit('_').next().unwrap_or("");
     let letter = ["US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "NI", "PA", "PR", "SV", "DO"];
     if locale.contains('_') && letter.contains(&region) { Paper::Letter } else { Paper::A4 }
@@ -100,7 +100,7 @@ impl ReportExport {
     }
 
     /// Sets where the report goes (a file chosen).
-    pub fn set_path(&mut self, path: &Path) {
+    pub(crate) fn set_path(&mut self, path: &Path) {
         self.path = path.display().to_string();
     }
 
@@ -291,7 +291,7 @@ impl ReportExport {
     }
 
     /// Once the job is done: where it wrote, and what, or why it could not.
-    pub fn poll(&mut self) -> Option<(PathBuf, Result<Written, String>)> {
+    pub(crate) fn poll(&mut self) -> Option<(PathBuf, Result<Written, String>)> {
         let result = self.running.as_ref()?.job.poll()?;
         let Running { path, .. } = self.running.take()?;
         Some((path, result.map_err(|f| f.0).and_then(|r| r)))

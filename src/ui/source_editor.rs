@@ -14,93 +14,86 @@ use crate::scene::Palette;
 /// Sets one field of a source from its text as typed (trimmed here).
 type SetField = fn(&mut Source, &str);
 
-/// Editing a source's fields (their drafts live with the fields: [`super::field`]).
-#[derive(Default)]
-pub struct SourceEditor;
-
 /// Why `text` cannot be a publication date.
 fn published_problem(text: &str) -> Option<String> {
     let typed = text.trim();
     (!typed.is_empty()).then(|| Edtf::parse(typed).err().map(|e| format!("Not a date citeline reads: {e}"))).flatten()
 }
 
-impl SourceEditor {
-    /// The fields of source `id`, folded under "Edit Source".
-    pub fn ui(&mut self, ui: &mut Ui, doc: &Document, id: &str, palette: &Palette) -> Vec<Command> {
-        let mut commands = Vec::new();
-        let Some(index) = doc.timeline().sources.iter().position(|s| &*s.id == id) else { return commands };
-        let source = &doc.timeline().sources[index];
-        let optional = |v: &str| (!v.trim().is_empty()).then(|| v.trim().to_owned());
-        egui::CollapsingHeader::new("Edit Source").id_salt(("edit-source", id)).show(ui, |ui| {
-            egui::Grid::new(("source-fields", id)).num_columns(2).show(ui, |ui| {
-                let fields: [(&str, &str, SetField); 5] = [
-                    ("Source title", &source.title, |s, v| v.trim().clone_into(&mut s.title)),
-                    ("Publisher", &source.publisher, |s, v| v.trim().clone_into(&mut s.publisher)),
-                    ("Author", source.author.as_deref().unwrap_or_default(), |s, v| {
-                        s.author = (!v.trim().is_empty()).then(|| v.trim().to_owned());
-                    }),
-                    ("Language", &source.language, |s, v| v.trim().clone_into(&mut s.language)),
-                    ("Address (URL)", source.url.as_deref().unwrap_or_default(), |s, v| {
-                        s.url = (!v.trim().is_empty()).then(|| v.trim().to_owned());
-                    }),
-                ];
-                for (name, value, set) in fields {
-                    let label = ui.label(name);
-                    let typed = TextField::singleline(("source", id, name), value).labelled_by(label.id).show(ui);
-                    if let Some(text) = typed.commit {
-                        let mut changed = source.clone();
-                        set(&mut changed, &text);
-                        if changed != *source {
-                            let key = Some(format!("source:{id}:{name}"));
-                            commands.push(Command::Edit(Edit::UpdateSource { index, source: changed }, key));
-                        }
+/// The fields of source `id`, folded under "Edit Source" (their drafts live with the fields:
+/// [`super::field`]).
+pub(crate) fn source_editor_ui(ui: &mut Ui, doc: &Document, id: &str, palette: &Palette) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let Some(index) = doc.timeline().sources.iter().position(|s| &*s.id == id) else { return commands };
+    let source = &doc.timeline().sources[index];
+    let optional = |v: &str| (!v.trim().is_empty()).then(|| v.trim().to_owned());
+    egui::CollapsingHeader::new("Edit Source").id_salt(("edit-source", id)).show(ui, |ui| {
+        egui::Grid::new(("source-fields", id)).num_columns(2).show(ui, |ui| {
+            let fields: [(&str, &str, SetField); 5] = [
+                ("Source title", &source.title, |s, v| v.trim().clone_into(&mut s.title)),
+                ("Publisher", &source.publisher, |s, v| v.trim().clone_into(&mut s.publisher)),
+                ("Author", source.author.as_deref().unwrap_or_default(), |s, v| {
+                    s.author = (!v.trim().is_empty()).then(|| v.trim().to_owned());
+                }),
+                ("Language", &source.language, |s, v| v.trim().clone_into(&mut s.language)),
+                ("Address (URL)", source.url.as_deref().unwrap_or_default(), |s, v| {
+                    s.url = (!v.trim().is_empty()).then(|| v.trim().to_owned());
+                }),
+            ];
+            for (name, value, set) in fields {
+                let label = ui.label(name);
+                let typed = TextField::singleline(("source", id, name), value).labelled_by(label.id).show(ui);
+                if let Some(text) = typed.commit {
+                    let mut changed = source.clone();
+                    set(&mut changed, &text);
+                    if changed != *source {
+                        let key = Some(format!("source:{id}:{name}"));
+                        commands.push(Command::Edit(Edit::UpdateSource { index, source: changed }, key));
                     }
-                    if typed.left {
-                        commands.push(Command::SealHistory);
-                    }
-                    ui.end_row();
                 }
-                let label = ui.label("Published");
-                ui.vertical(|ui| {
-                    let typed = TextField::singleline(
-                        ("source", id, "published"),
-                        source.published.as_deref().unwrap_or_default(),
-                    )
-                    .hint("EDTF, e.g. 2024-04-12")
-                    .labelled_by(label.id)
-                    .check(&published_problem)
-                    .show(ui);
-                    let note = match (published_problem(&typed.text), typed.text.trim().is_empty()) {
-                        (Some(why), _) => RichText::new(why).color(palette.problem),
-                        (None, true) => RichText::new("Not given").color(palette.text_muted),
-                        (None, false) => {
-                            RichText::new(Edtf::parse(typed.text.trim()).map(|d| d.to_string()).unwrap_or_default())
-                                .color(palette.text_muted)
-                        }
-                    };
-                    ui.label(note.small());
-                    if let Some(text) = typed.commit {
-                        let published = optional(&text);
-                        if published != source.published {
-                            let changed = Source { published, ..source.clone() };
-                            commands.push(Command::Edit(
-                                Edit::UpdateSource { index, source: changed },
-                                Some(format!("source:{id}:published")),
-                            ));
-                        }
-                    }
-                    if typed.left {
-                        commands.push(Command::SealHistory);
-                    }
-                });
+                if typed.left {
+                    commands.push(Command::SealHistory);
+                }
                 ui.end_row();
-            });
-            if ui.button("Delete Source").clicked() {
-                commands.push(Command::AskDeleteSource(id.to_owned()));
             }
+            let label = ui.label("Published");
+            ui.vertical(|ui| {
+                let typed =
+                    TextField::singleline(("source", id, "published"), source.published.as_deref().unwrap_or_default())
+                        .hint("EDTF, e.g. 2024-04-12")
+                        .labelled_by(label.id)
+                        .check(&published_problem)
+                        .show(ui);
+                let note = match (published_problem(&typed.text), typed.text.trim().is_empty()) {
+                    (Some(why), _) => RichText::new(why).color(palette.problem),
+                    (None, true) => RichText::new("Not given").color(palette.text_muted),
+                    (None, false) => {
+                        RichText::new(Edtf::parse(typed.text.trim()).map(|d| d.to_string()).unwrap_or_default())
+                            .color(palette.text_muted)
+                    }
+                };
+                ui.label(note.small());
+                if let Some(text) = typed.commit {
+                    let published = optional(&text);
+                    if published != source.published {
+                        let changed = Source { published, ..source.clone() };
+                        commands.push(Command::Edit(
+                            Edit::UpdateSource { index, source: changed },
+                            Some(format!("source:{id}:published")),
+                        ));
+                    }
+                }
+                if typed.left {
+                    commands.push(Command::SealHistory);
+                }
+            });
+            ui.end_row();
         });
-        commands
-    }
+        if ui.button("Delete Source").clicked() {
+            commands.push(Command::AskDeleteSource(id.to_owned()));
+        }
+    });
+    commands
 }
 
 /// The events that cite source `id`, by index.
@@ -115,7 +108,7 @@ pub fn citing(doc: &Document, id: &str) -> Vec<usize> {
 
 /// Deleting source `id` as one edit: first its citations (from the last, so indices hold),
 /// then the source.
-pub fn delete_source(doc: &Document, id: &str) -> Option<Edit> {
+pub(crate) fn delete_source(doc: &Document, id: &str) -> Option<Edit> {
     let index = doc.timeline().sources.iter().position(|s| &*s.id == id)?;
     let mut edits = Vec::new();
     for e in citing(doc, id) {
@@ -129,7 +122,7 @@ pub fn delete_source(doc: &Document, id: &str) -> Option<Edit> {
 }
 
 /// "Delete ‘Source’? These events cite it: …" with what will go.
-pub fn confirm_delete_ui(ctx: &egui::Context, doc: &Document, id: &str) -> Option<Command> {
+pub(crate) fn confirm_delete_ui(ctx: &egui::Context, doc: &Document, id: &str) -> Option<Command> {
     let title = doc.source(id).map_or(id, |(s, _)| s.title.as_str());
     let events = citing(doc, id);
     let mut answer = None;

@@ -54,7 +54,6 @@ pub struct SourceView {
     /// Just shown: its text takes the keyboard, the cursor at its start, so that a passage can
     /// be selected with Shift and the arrow keys.
     focus_text: u8,
-    editor: super::source_editor::SourceEditor,
 }
 
 impl SourceView {
@@ -63,7 +62,7 @@ impl SourceView {
     }
 
     /// Shows `source` with the cursor at its byte `near` (clamped), scrolled there.
-    pub fn show_at(&mut self, source: &str, near: usize) {
+    pub(crate) fn show_at(&mut self, source: &str, near: usize) {
         if self.source.as_deref() != Some(source) {
             self.placing = None;
         }
@@ -76,7 +75,7 @@ impl SourceView {
     }
 
     /// The passage selected in the source shown, if any: (source id, byte range).
-    pub fn selected_passage(&self) -> Option<(String, Range<usize>)> {
+    pub(crate) fn selected_passage(&self) -> Option<(String, Range<usize>)> {
         let source = self.source.clone()?;
         self.selection.clone().filter(|r| !r.is_empty()).map(|r| (source, r))
     }
@@ -105,7 +104,7 @@ impl SourceView {
         if let Some(ocr) = &source.ocr {
             ui.add(egui::Label::new(RichText::new(ocr.describe()).color(palette.caution)).wrap());
         }
-        commands.extend(self.editor.ui(ui, doc, &id, palette));
+        commands.extend(super::source_editor::source_editor_ui(ui, doc, &id, palette));
         let picked = self.selection.clone().filter(|r| !r.is_empty());
         if let Some(placing) = self.placing.clone() {
             self.placing_ui(ui, &id, &placing, picked.clone(), palette, &mut commands);
@@ -264,7 +263,7 @@ fn in_word(c: char) -> bool {
 
 /// `range` (bytes of `text`) widened to whole words: a selection that begins or ends inside
 /// a word takes all of it.
-pub fn whole_words(text: &str, range: Range<usize>) -> Range<usize> {
+pub(crate) fn whole_words(text: &str, range: Range<usize>) -> Range<usize> {
     let (mut start, mut end) = (text.floor_char_boundary(range.start), text.floor_char_boundary(range.end));
     let next = |at: usize| text[at..].chars().next();
     let before = |at: usize| text[..at].chars().next_back();
@@ -279,7 +278,7 @@ pub fn whole_words(text: &str, range: Range<usize>) -> Range<usize> {
 
 /// The sentence of `text` holding byte `at`, read in a window around it (a long source is not
 /// cut into sentences for one click); the line, where no sentence holds it.
-pub fn sentence_at(text: &str, at: usize) -> Range<usize> {
+pub(crate) fn sentence_at(text: &str, at: usize) -> Range<usize> {
     let at = text.floor_char_boundary(at.min(text.len()));
     let from = text.floor_char_boundary(at.saturating_sub(2000));
     let to = text.floor_char_boundary((at + 2000).min(text.len()));

@@ -53,7 +53,13 @@ impl TableExport {
 
     /// Starts publishing `data`'s events that `visible` lets through as one page at `path`
     /// (`.html` added to a name without an extension), in the colours of the reader's system.
-    pub fn start_page(&mut self, ctx: &egui::Context, data: Arc<Loaded>, visible: Option<Vec<bool>>, path: PathBuf) {
+    pub(crate) fn start_page(
+        &mut self,
+        ctx: &egui::Context,
+        data: Arc<Loaded>,
+        visible: Option<Vec<bool>>,
+        path: PathBuf,
+    ) {
         let path = if path.extension().is_none() { path.with_extension("html") } else { path };
         let job_path = path.clone();
         self.spawn(ctx, path, Written::Page, move |_| {
@@ -90,7 +96,7 @@ impl TableExport {
     }
 
     /// Once the job is done: where it wrote what, and how many rows or events, or why it could not.
-    pub fn poll(&mut self) -> Option<(PathBuf, Written, Result<usize, String>)> {
+    pub(crate) fn poll(&mut self) -> Option<(PathBuf, Written, Result<usize, String>)> {
         let result = self.running.as_ref()?.job.poll()?;
         let Running { path, what, .. } = self.running.take()?;
         Some((path, what, result.map_err(|f| f.0).and_then(|r| r)))

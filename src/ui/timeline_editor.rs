@@ -11,53 +11,44 @@ use crate::model::{Document, Edtf, Era};
 use crate::scene::Palette;
 
 /// The timeline's fields (their drafts live with the fields: [`super::field`]).
-#[derive(Default)]
-pub struct TimelineEditor;
-
-impl TimelineEditor {
-    pub fn ui(&mut self, ui: &mut Ui, doc: &Document, _revision: u64, palette: &Palette) -> Vec<Command> {
-        let mut commands = Vec::new();
-        let t = doc.timeline();
-        let title_needed = |text: &str| text.trim().is_empty().then(|| "A timeline needs a title.".to_owned());
-        egui::CollapsingHeader::new("Timeline Details").id_salt("timeline-details").show(ui, |ui| {
-            egui::Grid::new("timeline-fields").num_columns(2).show(ui, |ui| {
-                let label = ui.label("Timeline title");
-                let typed = TextField::singleline("timeline-title", &t.title)
-                    .labelled_by(label.id)
-                    .check(&title_needed)
-                    .show(ui);
-                if let Some(text) = typed.commit.clone().filter(|text| text.trim() != t.title) {
-                    commands.push(Command::Edit(Edit::SetTitle(text.trim().to_owned()), Some("timeline:title".into())));
-                }
-                problem_note(ui, &typed, palette);
-                seal_on_leave(&typed, &mut commands);
-                ui.end_row();
-                let label = ui.label("Description");
-                let value = t.description.clone().unwrap_or_default();
-                let typed = TextField::multiline("timeline-description", &value, 2).labelled_by(label.id).show(ui);
-                if let Some(text) = typed.commit.clone() {
-                    let description = (!text.trim().is_empty()).then(|| text.trim().to_owned());
-                    if description != t.description {
-                        commands.push(Command::Edit(
-                            Edit::SetDescription(description),
-                            Some("timeline:description".into()),
-                        ));
-                    }
-                }
-                seal_on_leave(&typed, &mut commands);
-                ui.end_row();
-            });
-            ui.label(RichText::new(format!("Eras ({})", t.eras.len())).strong());
-            for (i, era) in t.eras.iter().enumerate() {
-                commands.extend(era_ui(ui, i, era, palette));
+pub(crate) fn timeline_editor_ui(ui: &mut Ui, doc: &Document, palette: &Palette) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let t = doc.timeline();
+    let title_needed = |text: &str| text.trim().is_empty().then(|| "A timeline needs a title.".to_owned());
+    egui::CollapsingHeader::new("Timeline Details").id_salt("timeline-details").show(ui, |ui| {
+        egui::Grid::new("timeline-fields").num_columns(2).show(ui, |ui| {
+            let label = ui.label("Timeline title");
+            let typed =
+                TextField::singleline("timeline-title", &t.title).labelled_by(label.id).check(&title_needed).show(ui);
+            if let Some(text) = typed.commit.clone().filter(|text| text.trim() != t.title) {
+                commands.push(Command::Edit(Edit::SetTitle(text.trim().to_owned()), Some("timeline:title".into())));
             }
-            if ui.button("Add Era").clicked() {
-                let era = Era { title: "New era".into(), when: default_era(doc) };
-                commands.push(Command::Edit(Edit::AddEra { index: t.eras.len(), era }, None));
+            problem_note(ui, &typed, palette);
+            seal_on_leave(&typed, &mut commands);
+            ui.end_row();
+            let label = ui.label("Description");
+            let value = t.description.clone().unwrap_or_default();
+            let typed = TextField::multiline("timeline-description", &value, 2).labelled_by(label.id).show(ui);
+            if let Some(text) = typed.commit.clone() {
+                let description = (!text.trim().is_empty()).then(|| text.trim().to_owned());
+                if description != t.description {
+                    commands
+                        .push(Command::Edit(Edit::SetDescription(description), Some("timeline:description".into())));
+                }
             }
+            seal_on_leave(&typed, &mut commands);
+            ui.end_row();
         });
-        commands
-    }
+        ui.label(RichText::new(format!("Eras ({})", t.eras.len())).strong());
+        for (i, era) in t.eras.iter().enumerate() {
+            commands.extend(era_ui(ui, i, era, palette));
+        }
+        if ui.button("Add Era").clicked() {
+            let era = Era { title: "New era".into(), when: default_era(doc) };
+            commands.push(Command::Edit(Edit::AddEra { index: t.eras.len(), era }, None));
+        }
+    });
+    commands
 }
 
 fn era_ui(ui: &mut Ui, i: usize, era: &Era, palette: &Palette) -> Vec<Command> {

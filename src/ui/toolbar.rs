@@ -24,7 +24,12 @@ impl SearchField {
     }
 }
 
-pub fn toolbar_ui(ui: &mut Ui, field: &mut SearchField, filters: &mut FilterMenu, session: &Session) -> Vec<Command> {
+pub(crate) fn toolbar_ui(
+    ui: &mut Ui,
+    field: &mut SearchField,
+    filters: &mut FilterMenu,
+    session: &Session,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         search_ui(ui, field, session, &mut commands);

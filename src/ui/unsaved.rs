@@ -5,7 +5,7 @@ use super::command::{Command, ConflictAnswer, UnsavedAnswer};
 use super::dialog::dialog_ui;
 
 /// The question, naming the file and what is about to happen; the answer, once given.
-pub fn unsaved_ui(ctx: &egui::Context, file: &str, action: &str) -> Option<Command> {
+pub(crate) fn unsaved_ui(ctx: &egui::Context, file: &str, action: &str) -> Option<Command> {
     let mut answer = None;
     let clicked_outside = dialog_ui(ctx, "Unsaved Changes", |ui| {
         ui.label(format!("{file} has changes that are not saved. Save them before you {action}?"));
@@ -30,7 +30,7 @@ pub fn unsaved_ui(ctx: &egui::Context, file: &str, action: &str) -> Option<Comma
 
 /// "FILE changed on disk while you have unsaved changes": keep mine, load theirs, or save mine
 /// elsewhere; nothing is dropped until the user says.
-pub fn conflict_ui(ctx: &egui::Context, file: &str) -> Option<Command> {
+pub(crate) fn conflict_ui(ctx: &egui::Context, file: &str) -> Option<Command> {
     let mut answer = None;
     dialog_ui(ctx, "Changed on Disk", |ui| {
         ui.label(format!(

@@ -7,4 +7,4 @@ pub const BOLD: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf"
 /// the Bitstream Vera licence (`assets/fonts/DejaVu-LICENSE.txt`).
 pub const SYMBOLS: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
 /// The family name inside the font files, which SVG `font-family` refers to.
-pub const FAMILY: &str = "Noto Sans";
+pub(crate) const FAMILY: &str = "Noto Sans";

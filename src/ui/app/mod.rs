@@ -93,13 +93,6 @@ pub struct CitelineApp {
 }
 
 impl CitelineApp {
-    /// The app on the built-in timeline, remembering nothing: for tests and first runs.
-    pub fn with_seed() -> Self {
-        let mut app = Self::empty(SettingsStore::default(), Settings::default());
-        app.take_notices();
-        app
-    }
-
     fn empty(store: SettingsStore, settings: Settings) -> Self {
         Self {
             settings,

@@ -40,7 +40,7 @@ pub fn expand_home(typed: &str) -> PathBuf {
 
 /// Whether `name` ends with one of `extensions` (without the dot, any case); an empty list or
 /// `*` takes every file.
-pub fn wanted(name: &str, extensions: &[&str]) -> bool {
+pub(crate) fn wanted(name: &str, extensions: &[&str]) -> bool {
     let lower = name.to_lowercase();
     extensions.is_empty() || extensions.iter().any(|e| *e == "*" || lower.ends_with(&format!(".{}", e.to_lowercase())))
 }

@@ -117,12 +117,12 @@ impl FileChooser {
     /// Asks for a file for `purpose`, starting at `start` (a file or a folder). The system's
     /// dialog answers at once (the path, or `None` when cancelled); else citeline's chooser
     /// opens and answers later with [`Command::FileChosen`].
-    pub fn ask(&mut self, purpose: Purpose, start: Option<&Path>) -> Option<PathBuf> {
+    pub(crate) fn ask(&mut self, purpose: Purpose, start: Option<&Path>) -> Option<PathBuf> {
         self.ask_with(purpose, start, Purpose::native)
     }
 
     /// [`Self::ask`] with `native` as the system's dialog.
-    pub fn ask_with(
+    pub(crate) fn ask_with(
         &mut self,
         purpose: Purpose,
         start: Option<&Path>,

@@ -35,7 +35,7 @@ pub struct ListState {
 
 /// How a click picks rows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Pick {
+pub(crate) enum Pick {
     One,
     /// Ctrl (⌘) held: added or taken out.
     Toggle,
@@ -63,7 +63,7 @@ impl ListState {
     }
 
     /// A click on `k` among `shown`.
-    pub fn pick(&mut self, shown: &[&Proposal], k: &Key, how: Pick) {
+    pub(crate) fn pick(&mut self, shown: &[&Proposal], k: &Key, how: Pick) {
         match how {
             Pick::One => {
                 self.selected.clear();
@@ -120,7 +120,7 @@ impl ListState {
     /// after its own (else the one before), selected alone; a cursor on a row left stays where
     /// it is (a "Reject Like This" takes rows far from it, and the keyboard must not follow them
     /// out of view).
-    pub fn decide(&mut self, shown: &[&Proposal], decided: &[&Proposal]) {
+    pub(crate) fn decide(&mut self, shown: &[&Proposal], decided: &[&Proposal]) {
         let gone: HashSet<Key> = decided.iter().map(|p| key(p)).collect();
         self.decided.extend(gone.iter().cloned());
         self.selected.retain(|k| !gone.contains(k));

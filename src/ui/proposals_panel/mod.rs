@@ -20,7 +20,7 @@ use crate::scene::Palette;
 use crate::session::{Job, Loaded};
 
 /// The list; `proposals` is `None` while the sources are first read.
-pub fn proposals_ui(
+pub(crate) fn proposals_ui(
     ui: &mut Ui,
     data: &Loaded,
     proposals: Option<&[Proposal]>,

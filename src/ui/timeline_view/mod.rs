@@ -28,7 +28,7 @@ use overview::{offscreen_ui, overview_ui};
 
 /// What the widget asks the app to do.
 #[derive(Clone, Debug, PartialEq)]
-pub enum TimelineCommand {
+pub(crate) enum TimelineCommand {
     Select(Option<u32>),
     /// Give the event this `when` (a drag ended).
     Move(u32, String),
@@ -52,7 +52,7 @@ struct Animation {
 /// What the timeline shows and how the user is moving it. Only the view is saved.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
-pub struct ViewState {
+pub(crate) struct ViewState {
     pub view: TimeView,
     #[serde(skip)]
     pub scroll_y: f32,
@@ -76,7 +76,7 @@ pub struct ViewState {
 
 impl ViewState {
     /// Moves the view to `to`, animated.
-    pub fn animate_to(&mut self, to: TimeView) {
+    pub(crate) fn animate_to(&mut self, to: TimeView) {
         self.pending_target = Some(to);
     }
 
@@ -88,7 +88,7 @@ impl ViewState {
     }
 
     /// Jumps to every dated event without animation (on opening a file).
-    pub fn reset(&mut self, data: &Loaded) {
+    pub(crate) fn reset(&mut self, data: &Loaded) {
         self.view = data.lanes.extent.map_or_else(TimeView::default, |(a, b)| TimeView::fit(a, b, 0.05));
         self.scroll_y = 0.0;
         self.animation = None;
@@ -96,7 +96,7 @@ impl ViewState {
     }
 
     /// Brings `event` into view, horizontally and vertically.
-    pub fn reveal(&mut self, data: &Loaded, event: u32, width: f32) {
+    pub(crate) fn reveal(&mut self, data: &Loaded, event: u32, width: f32) {
         let Some(span) = data.doc.span(event as usize) else { return };
         let mapping = AxisMapping::new(self.target_view(), 0.0, f64::from(width.max(100.0)));
         self.animate_to(mapping.reveal(span.start, span.end, 80.0));
@@ -105,7 +105,7 @@ impl ViewState {
 
     /// Centres the view on `event` (zooming out if it is wider than the view), as a search
     /// result is shown: the eye finds it in the middle.
-    pub fn center_on(&mut self, data: &Loaded, event: u32) {
+    pub(crate) fn center_on(&mut self, data: &Loaded, event: u32) {
         let Some(span) = data.doc.span(event as usize) else { return };
         let current = self.target_view();
         let width = (span.end - span.start) * 1.3;
@@ -115,7 +115,7 @@ impl ViewState {
     }
 
     /// Lets go of an event being dragged, leaving it where it was; false when none was.
-    pub fn cancel_drag(&mut self) -> bool {
+    pub(crate) fn cancel_drag(&mut self) -> bool {
         self.drag.take().is_some()
     }
 
@@ -141,7 +141,7 @@ impl ViewState {
 }
 
 /// What one frame of the timeline shows, besides its view.
-pub struct TimelineFrame<'a> {
+pub(crate) struct TimelineFrame<'a> {
     pub data: &'a Loaded,
     pub visibility: &'a Visibility,
     pub matches: Option<&'a SearchResults>,
@@ -156,7 +156,7 @@ pub struct TimelineFrame<'a> {
 }
 
 /// Draws the timeline filling `ui`'s remaining space.
-pub fn timeline_ui(ui: &mut Ui, frame: &TimelineFrame, state: &mut ViewState) -> Vec<TimelineCommand> {
+pub(crate) fn timeline_ui(ui: &mut Ui, frame: &TimelineFrame, state: &mut ViewState) -> Vec<TimelineCommand> {
     let TimelineFrame { data, visibility, selected, palette, .. } = *frame;
     let mut commands = Vec::new();
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());

@@ -99,7 +99,7 @@ fn stroke_of(stroke: Option<Stroke>) -> Option<KrillaStroke> {
 /// Draws one line of text with its top-left corner at `(x, top)`: runs of characters Noto Sans
 /// lacks are drawn in `DejaVu Sans`. Returns its width.
 #[allow(clippy::too_many_arguments)] // a line of text is this many things
-pub fn draw_text(
+pub(crate) fn draw_text(
     surface: &mut Surface,
     fonts: &PdfFonts,
     x: f32,
@@ -207,7 +207,7 @@ pub fn paint_scene(surface: &mut Surface, fonts: &PdfFonts, scene: &Scene, x: f3
 }
 
 /// The scene as a PDF of one page its size (a pixel a point), titled `title`.
-pub fn to_pdf(scene: &Scene, title: &str) -> Result<Vec<u8>, String> {
+pub(crate) fn to_pdf(scene: &Scene, title: &str) -> Result<Vec<u8>, String> {
     let fonts = PdfFonts::new()?;
     let (w, h) = (scene.size.x.max(1.0), scene.size.y.max(1.0));
     if w > 14_400.0 || h > 14_400.0 {

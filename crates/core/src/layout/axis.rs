@@ -11,10 +11,10 @@ use crate::model::Day;
 use crate::model::date::MAX_ABS_YEAR;
 
 /// The narrowest view: six hours across the screen.
-pub const MIN_SPAN_DAYS: f64 = 0.25;
+pub(crate) const MIN_SPAN_DAYS: f64 = 0.25;
 /// The widest view: a little over the range of years a date may have.
 #[allow(clippy::cast_precision_loss)] // MAX_ABS_YEAR is exactly representable
-pub const MAX_SPAN_DAYS: f64 = MAX_ABS_YEAR as f64 * 365.2425 * 2.5;
+pub(crate) const MAX_SPAN_DAYS: f64 = MAX_ABS_YEAR as f64 * 365.2425 * 2.5;
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TimeView {
@@ -92,7 +92,7 @@ impl AxisMapping {
         self.left + (t - self.view.min) / self.view.span * self.width
     }
 
-    pub fn time_from_x(&self, x: f64) -> Day {
+    pub(crate) fn time_from_x(&self, x: f64) -> Day {
         self.view.min + (x - self.left) / self.width * self.view.span
     }
 

@@ -13,9 +13,9 @@ use super::visibility::Visibility;
 use crate::model::{Day, Span};
 
 /// The strip's height in the window and in exported images.
-pub const OVERVIEW_HEIGHT: f32 = 42.0;
+pub(crate) const OVERVIEW_HEIGHT: f32 = 42.0;
 /// Narrower than this, the view's window on the strip is drawn (and grabbed) this wide.
-pub const MIN_WINDOW_WIDTH: f64 = 8.0;
+pub(crate) const MIN_WINDOW_WIDTH: f64 = 8.0;
 /// How near the window's edges (points) a drag resizes instead of moving it.
 const EDGE_GRIP: f64 = 5.0;
 

@@ -8,8 +8,8 @@ use super::visibility::Visibility;
 use crate::model::Document;
 
 pub const AXIS_HEIGHT: f32 = 30.0;
-pub const LANE_HEIGHT: f32 = 36.0;
-pub const LANES_TOP_GAP: f32 = 8.0;
+pub(crate) const LANE_HEIGHT: f32 = 36.0;
+pub(crate) const LANES_TOP_GAP: f32 = 8.0;
 
 /// Rows of the lanes that have something shown in view, or all of them. A group's header row
 /// stays while any lane of the group does.
@@ -36,7 +36,7 @@ pub fn lane_rows(lanes: &Lanes, mapping: &AxisMapping, compact: bool, visible: O
 }
 
 /// Height of the strip under the axis where era names go (none without eras).
-pub const ERA_STRIP: f32 = 20.0;
+pub(crate) const ERA_STRIP: f32 = 20.0;
 
 /// Height of what stays on top while lanes scroll: the axis, and the era strip if any.
 pub fn head_height(doc: &Document) -> f32 {
@@ -45,7 +45,7 @@ pub fn head_height(doc: &Document) -> f32 {
 
 /// Height the lanes take below the axis.
 #[allow(clippy::cast_precision_loss)] // lane counts are small
-pub fn lanes_height(rows: usize) -> f32 {
+pub(crate) fn lanes_height(rows: usize) -> f32 {
     LANES_TOP_GAP + rows as f32 * LANE_HEIGHT
 }
 

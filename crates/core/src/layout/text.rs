@@ -81,11 +81,11 @@ impl TextMeasure {
     }
 
     /// Distance from the top of a line of text to its baseline.
-    pub fn ascent(&self, size: f32) -> f32 {
+    pub(crate) fn ascent(&self, size: f32) -> f32 {
         self.regular.ascent * size
     }
 
-    pub fn line_height(&self, size: f32) -> f32 {
+    pub(crate) fn line_height(&self, size: f32) -> f32 {
         (self.regular.ascent + self.regular.descent) * size
     }
 

@@ -8,12 +8,12 @@ use super::axis::AxisMapping;
 use super::text::TextMeasure;
 use crate::model::date::{MONTH_NAMES, civil_from_day, day_from_civil, format_year, year_start};
 
-pub const TICK_FONT_SIZE: f32 = 12.0;
+pub(crate) const TICK_FONT_SIZE: f32 = 12.0;
 const LABEL_GAP: f64 = 14.0;
 const MIN_MINOR_SPACING: f64 = 7.0;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step {
+pub(crate) enum Step {
     Hours(u8),
     Days(u8),
     Months(u8),
@@ -23,7 +23,7 @@ pub enum Step {
 impl Step {
     /// Average length in days, for choosing a step.
     #[allow(clippy::cast_precision_loss)] // step sizes are far below 2^53
-    pub fn approx_days(self) -> f64 {
+    pub(crate) fn approx_days(self) -> f64 {
         match self {
             Self::Hours(h) => f64::from(h) / 24.0,
             Self::Days(d) => f64::from(d),
@@ -94,7 +94,7 @@ fn year_of(t: f64) -> i64 {
 }
 
 /// The labelled step and the minor step for a mapping.
-pub fn choose_steps(mapping: &AxisMapping) -> (Step, Option<Step>) {
+pub(crate) fn choose_steps(mapping: &AxisMapping) -> (Step, Option<Step>) {
     let measure = TextMeasure::get();
     let ppd = mapping.points_per_day();
     let mut prev: Option<Step> = None;

@@ -94,12 +94,12 @@ impl Visibility {
         self.hidden
     }
 
-    pub fn by_end<'a>(&'a self, lanes: &'a Lanes) -> &'a [u32] {
+    pub(crate) fn by_end<'a>(&'a self, lanes: &'a Lanes) -> &'a [u32] {
         if self.is_filtered() { &self.by_end } else { &lanes.by_end }
     }
 
     /// Shown events among positions `range` of lane `lane`.
-    pub fn count_in_lane(&self, lane: usize, range: Range<usize>) -> usize {
+    pub(crate) fn count_in_lane(&self, lane: usize, range: Range<usize>) -> usize {
         match self.lane_prefix.get(lane) {
             Some(p) => {
                 let at = |i: usize| p.get(i).copied().unwrap_or_else(|| p.last().copied().unwrap_or(0)) as usize;

@@ -16,7 +16,7 @@ use crate::model::{Document, Span, Verification};
 
 /// A quote's context: at most this many bytes of its paragraph on each side, cut at a word (a
 /// paragraph of news prose is whole at this length; a page of 10,000 citations stays near 7 MB).
-pub const CONTEXT_BYTES: usize = 280;
+pub(crate) const CONTEXT_BYTES: usize = 280;
 
 #[derive(Debug, Serialize)]
 pub struct Page {
@@ -121,7 +121,7 @@ pub struct CiteOut {
 }
 
 /// The status as the page's script and styles name it.
-pub fn status_code(status: Verification) -> &'static str {
+pub(crate) fn status_code(status: Verification) -> &'static str {
     match status {
         Verification::Verified => "verified",
         Verification::Normalized => "normalized",

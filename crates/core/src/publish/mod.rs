@@ -24,8 +24,8 @@ use crate::model::Document;
 use crate::scene::Theme;
 
 const TEMPLATE: &str = include_str!("../../../../assets/publish/page.html");
-pub const STYLE: &str = include_str!("../../../../assets/publish/page.css");
-pub const SCRIPT: &str = include_str!("../../../../assets/publish/page.js");
+pub(crate) const STYLE: &str = include_str!("../../../../assets/publish/page.css");
+pub(crate) const SCRIPT: &str = include_str!("../../../../assets/publish/page.js");
 
 /// What to publish and how.
 #[derive(Clone, Debug, Default)]

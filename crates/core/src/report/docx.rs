@@ -345,7 +345,7 @@ fn document_rels(picture: bool) -> String {
 }
 
 /// The report as the bytes of a `.docx` file.
-pub fn to_docx(report: &Report) -> Result<Vec<u8>, String> {
+pub(crate) fn to_docx(report: &Report) -> Result<Vec<u8>, String> {
     let Parts { document, notes, png } = document(report)?;
     let failed = |e: &dyn std::fmt::Display| format!("cannot make the Word document: {e}");
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));

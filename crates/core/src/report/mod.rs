@@ -30,7 +30,7 @@ pub use styled::{Styled, runs};
 /// Above this many events a report is refused: it would run to tens of thousands of pages.
 pub const MAX_EVENTS: usize = 100_000;
 /// Above this many events a report is written, with a warning of its size.
-pub const LARGE_EVENTS: usize = 10_000;
+pub(crate) const LARGE_EVENTS: usize = 10_000;
 /// Above this many events the timeline picture is left out: its labels would be too small to
 /// read on a page.
 pub const PICTURE_MAX_EVENTS: usize = 2_000;
@@ -95,7 +95,7 @@ impl Default for ReportOptions {
 }
 
 /// What the chronology table says when it has no row: nothing in the selection, or nothing dated.
-pub fn no_dated_event(report: &Report) -> &'static str {
+pub(crate) fn no_dated_event(report: &Report) -> &'static str {
     if report.undated.is_empty() { "No event is in this selection." } else { "No dated event." }
 }
 
@@ -137,7 +137,7 @@ impl Cited {
     }
 
     /// "Source, p. 4" and "verified": where a footnote's mark goes between them.
-    pub fn attribution_parts(&self) -> (String, &str) {
+    pub(crate) fn attribution_parts(&self) -> (String, &str) {
         let mut s = self.source.clone();
         if !self.pin_cite.is_empty() {
             s.push_str(", ");
@@ -198,7 +198,7 @@ pub struct Report {
 }
 
 /// How wide the picture is drawn, in pixels, before it is scaled to the page.
-pub const PICTURE_WIDTH: u32 = 1000;
+pub(crate) const PICTURE_WIDTH: u32 = 1000;
 
 impl Report {
     /// The report of `doc`'s events that `options.visible` lets through, or why it cannot be
@@ -434,7 +434,7 @@ impl ReportFormat {
 }
 
 /// What a cancelled report says.
-pub const CANCELLED_REPORT: &str = "the report was not written: cancelled";
+pub(crate) const CANCELLED_REPORT: &str = "the report was not written: cancelled";
 
 /// The report's bytes in `format`.
 pub fn render(report: &Report, format: ReportFormat) -> Result<Vec<u8>, String> {
@@ -442,7 +442,11 @@ pub fn render(report: &Report, format: ReportFormat) -> Result<Vec<u8>, String> 
 }
 
 /// As [`render`], telling `step` how far it is (0 to 1); `step` answering false cancels.
-pub fn render_reporting(report: &Report, format: ReportFormat, step: &dyn Fn(f32) -> bool) -> Result<Vec<u8>, String> {
+pub(crate) fn render_reporting(
+    report: &Report,
+    format: ReportFormat,
+    step: &dyn Fn(f32) -> bool,
+) -> Result<Vec<u8>, String> {
     match format {
         ReportFormat::Docx => docx::to_docx(report),
         ReportFormat::Pdf => pdf::to_pdf_reporting(report, step),

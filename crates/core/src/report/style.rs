@@ -67,7 +67,7 @@ impl CitationStyle {
     /// their order, with its place in the style's list of references (alphabetical in Chicago
     /// and APA, by first citation in a numeric style such as IEEE, whose label, "[1]", leads
     /// the reference): one style and one processor for them all.
-    pub fn format_all(self, sources: &[&Source]) -> Vec<(usize, Styled)> {
+    pub(crate) fn format_all(self, sources: &[&Source]) -> Vec<(usize, Styled)> {
         let library = library(sources);
         let Style::Independent(style) = self.archived().get() else {
             return sources.iter().map(|s| Styled::plain(fallback(s))).enumerate().collect();

@@ -19,12 +19,12 @@ use crate::layout::ticks::{TICK_FONT_SIZE, ticks};
 use crate::layout::visibility::Visibility;
 use crate::model::{Day, Document};
 
-pub const LABEL_SIZE: f32 = 13.0;
+pub(crate) const LABEL_SIZE: f32 = 13.0;
 /// Where in its lane row an event's bar stands (the label is above it).
 pub const BAR_TOP: f32 = 19.0;
 pub const BAR_HEIGHT: f32 = 10.0;
 /// Events narrower than this (in points) may merge with their neighbours.
-pub const NARROW: f64 = 8.0;
+pub(crate) const NARROW: f64 = 8.0;
 pub(super) const LABEL_GAP: f32 = 6.0;
 pub(super) const GROUP_LABEL_SIZE: f32 = 14.0;
 /// Narrower room than this gets no label.

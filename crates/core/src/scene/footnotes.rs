@@ -9,8 +9,8 @@ use super::theme::Palette;
 use crate::layout::text::TextMeasure;
 use crate::model::Document;
 
-pub const FOOTNOTE_SIZE: f32 = 12.0;
-pub const FOOTNOTE_LINE: f32 = 17.0;
+pub(crate) const FOOTNOTE_SIZE: f32 = 12.0;
+pub(crate) const FOOTNOTE_LINE: f32 = 17.0;
 const ENTRY_GAP: f32 = 4.0;
 /// How far citations stand in from their event's title.
 const INDENT: f32 = 18.0;
@@ -92,7 +92,7 @@ fn source_words(doc: &Document, id: &str, own: Option<&str>) -> String {
 
 /// Footnotes set in columns no wider than a comfortable reading measure, each entry wrapped
 /// to its column.
-pub struct FootnoteLayout {
+pub(crate) struct FootnoteLayout {
     /// Columns of entries of lines; a line is indented (a citation) or not (a title).
     columns: Vec<Vec<Vec<(bool, String)>>>,
     column_width: f32,

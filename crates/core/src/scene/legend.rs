@@ -7,8 +7,8 @@ use super::marks::{self, DateStyle};
 use super::theme::Palette;
 use crate::layout::text::TextMeasure;
 
-pub const LEGEND_SIZE: f32 = 12.0;
-pub const LEGEND_ROW: f32 = 22.0;
+pub(crate) const LEGEND_SIZE: f32 = 12.0;
+pub(crate) const LEGEND_ROW: f32 = 22.0;
 const SAMPLE: f32 = 30.0;
 
 /// What each sample shows.
@@ -41,7 +41,7 @@ enum Sample {
 }
 
 /// Height the legend takes at `width`.
-pub fn legend_height(width: f32) -> f32 {
+pub(crate) fn legend_height(width: f32) -> f32 {
     let mut rows = 1.0;
     let mut x = 0.0;
     for (text, _) in ENTRIES {

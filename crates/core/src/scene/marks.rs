@@ -7,7 +7,7 @@ use emath::{Pos2, Rect, pos2};
 use super::theme::faded;
 use super::{Scene, Shape, Stroke};
 
-pub const MARKER_SIZE: f32 = 11.0;
+pub(crate) const MARKER_SIZE: f32 = 11.0;
 const ARROW: f32 = 12.0;
 const HATCH_SPACING: f32 = 5.0;
 const FADE_STEPS: usize = 4;
@@ -24,7 +24,7 @@ pub struct DateStyle {
 /// The corner radius of a mark over `rect`: rounded when wide enough for it to show; a mark a
 /// few pixels wide is a plain rectangle (a dense frame has thousands, and round corners cost
 /// a dozen vertices each for nothing one can see).
-pub fn corner_radius(rect: Rect) -> f32 {
+pub(crate) fn corner_radius(rect: Rect) -> f32 {
     if rect.width() >= 16.0 { 2.0 } else { 0.0 }
 }
 
@@ -117,7 +117,7 @@ pub fn arrow(scene: &mut Scene, base: Pos2, dir: f32, height: f32, color: Color3
 }
 
 /// A diamond for a single day.
-pub fn day_marker(scene: &mut Scene, center: Pos2, color: Color32, style: DateStyle, selected: Option<Color32>) {
+pub(crate) fn day_marker(scene: &mut Scene, center: Pos2, color: Color32, style: DateStyle, selected: Option<Color32>) {
     let r = MARKER_SIZE / 2.0;
     let points = vec![
         pos2(center.x, center.y - r),

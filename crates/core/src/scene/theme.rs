@@ -82,7 +82,7 @@ impl Theme {
 }
 
 /// `color` with its alpha scaled by `alpha` (0–1), premultiplied as egui expects.
-pub fn faded(color: Color32, alpha: f32) -> Color32 {
+pub(crate) fn faded(color: Color32, alpha: f32) -> Color32 {
     color.gamma_multiply(alpha.clamp(0.0, 1.0))
 }
 

@@ -41,14 +41,14 @@ impl Derived {
     }
 
     /// Everything again from `data`, the filter kept: new lanes.
-    pub fn rebuild(&mut self, data: &Loaded) {
+    pub(crate) fn rebuild(&mut self, data: &Loaded) {
         self.choices = Choices::of(&data.doc);
         self.refresh_filter(data);
     }
 
     /// After an edit that left the lanes in place (or moved them there): the choices learn the
     /// event's tags and the sources, the filter is worked out again.
-    pub fn patch(&mut self, data: &Loaded, applied: &Applied) {
+    pub(crate) fn patch(&mut self, data: &Loaded, applied: &Applied) {
         let doc = &data.doc;
         if let Some(event) = applied.event.and_then(|i| doc.events().get(i)) {
             self.choices.add_tags_of(event);

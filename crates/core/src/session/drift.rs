@@ -22,7 +22,7 @@ pub fn original_changed(doc: &Document, s: &Source) -> Option<String> {
 }
 
 /// Warnings for the quotes of every source whose original changed.
-pub fn original_drift(doc: &Document) -> Vec<Problem> {
+pub(crate) fn original_drift(doc: &Document) -> Vec<Problem> {
     let mut warnings = Vec::new();
     let base = doc.path().parent().unwrap_or_else(|| Path::new("."));
     for s in &doc.timeline().sources {

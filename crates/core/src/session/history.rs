@@ -5,7 +5,7 @@ use crate::model::edit::Edit;
 
 /// One step of the history.
 #[derive(Clone, Debug)]
-pub struct Step {
+pub(crate) struct Step {
     /// What the step did, in the Edit menu's words ("Move ‘Titan API’").
     pub label: String,
     /// The edit that goes the other way.
@@ -17,7 +17,7 @@ pub struct Step {
 }
 
 #[derive(Debug, Default)]
-pub struct History {
+pub(crate) struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,
     /// Which state the document is in: a new number for every change, the old one back on undo.
@@ -43,7 +43,7 @@ impl History {
 
     /// Forgets the last step when its edit back `changes_nothing` (typing into a field that
     /// ended where it began): the document is back in the state before it, clean if that was.
-    pub fn forget_last_if(&mut self, changes_nothing: impl FnOnce(&Edit) -> bool) {
+    pub(crate) fn forget_last_if(&mut self, changes_nothing: impl FnOnce(&Edit) -> bool) {
         if self.undo.last().is_some_and(|s| changes_nothing(&s.edit))
             && let Some(step) = self.undo.pop()
         {
@@ -52,12 +52,12 @@ impl History {
     }
 
     /// The step to undo, taken off the list; give it back with [`History::undone`].
-    pub fn take_undo(&mut self) -> Option<Step> {
+    pub(crate) fn take_undo(&mut self) -> Option<Step> {
         self.undo.pop()
     }
 
     /// The step to redo, taken off the list; give it back with [`History::redone`].
-    pub fn take_redo(&mut self) -> Option<Step> {
+    pub(crate) fn take_redo(&mut self) -> Option<Step> {
         self.redo.pop()
     }
 
@@ -68,17 +68,17 @@ impl History {
     }
 
     /// `step` was redone; `undo` is the edit that undoes it again.
-    pub fn redone(&mut self, step: Step, undo: Edit) {
+    pub(crate) fn redone(&mut self, step: Step, undo: Edit) {
         let back = std::mem::replace(&mut self.state, step.state);
         self.undo.push(Step { label: step.label, edit: undo, key: None, state: back });
     }
 
     /// A step that could not be applied goes back where it was.
-    pub fn restore_undo(&mut self, step: Step) {
+    pub(crate) fn restore_undo(&mut self, step: Step) {
         self.undo.push(step);
     }
 
-    pub fn restore_redo(&mut self, step: Step) {
+    pub(crate) fn restore_redo(&mut self, step: Step) {
         self.redo.push(step);
     }
 
@@ -96,7 +96,7 @@ impl History {
     }
 
     /// Ends the merging of steps (the user left the field).
-    pub fn seal(&mut self) {
+    pub(crate) fn seal(&mut self) {
         if let Some(last) = self.undo.last_mut() {
             last.key = None;
         }

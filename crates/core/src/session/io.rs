@@ -84,8 +84,10 @@ impl Session {
         }
     }
 
-    /// How many changes on disk the watcher reported that were our own saves, left alone.
-    pub fn own_saves_seen(&self) -> u32 {
+    /// How many changes on disk the watcher reported that were our own saves, left alone (what
+    /// the tests see of the watcher working).
+    #[cfg(test)]
+    pub(crate) fn own_saves_seen(&self) -> u32 {
         self.own_saves_seen
     }
 

@@ -124,7 +124,7 @@ impl Journal {
     }
 
     /// Starts afresh for `document` (after a save or on opening another file).
-    pub fn restart(&mut self, document: Option<&Path>) -> std::io::Result<()> {
+    pub(crate) fn restart(&mut self, document: Option<&Path>) -> std::io::Result<()> {
         *self = Self::start(&self.path, document)?;
         Ok(())
     }

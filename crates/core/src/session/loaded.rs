@@ -21,7 +21,7 @@ pub struct Loaded {
 
 /// What laying out needs of a document, copied so that it can be done on another thread while
 /// the document is edited.
-pub struct LayoutInput {
+pub(crate) struct LayoutInput {
     spans: Vec<Option<crate::model::Span>>,
     title_chars: Vec<u32>,
     groups: Vec<Option<u32>>,
@@ -43,7 +43,7 @@ impl LayoutInput {
     }
 
     /// Lanes and the undated list.
-    pub fn lay_out(&self) -> (Lanes, Vec<u32>) {
+    pub(crate) fn lay_out(&self) -> (Lanes, Vec<u32>) {
         lay_out(&self.spans, &|i| self.title_chars[i] as usize, &|i| self.groups[i])
     }
 }
@@ -142,7 +142,7 @@ pub fn open_blocking(path: &Path, progress: &Progress) -> Result<Loaded, Vec<Pro
 }
 
 /// Opens and lays out the file at `path`, with the format it is in.
-pub fn open_file(path: &Path, progress: &Progress) -> Result<(Loaded, Format), Vec<Problem>> {
+pub(crate) fn open_file(path: &Path, progress: &Progress) -> Result<(Loaded, Format), Vec<Problem>> {
     let (mut doc, format) = open::open_detected(path, Limits::from_env(), progress)?;
     let drift = super::drift::original_drift(&doc);
     doc.add_warnings(drift);

@@ -117,7 +117,7 @@ pub struct Session {
 }
 
 /// Wakes whoever shows the session (the window asks for a frame).
-pub type Waker = Arc<dyn Fn() + Send + Sync>;
+pub(crate) type Waker = Arc<dyn Fn() + Send + Sync>;
 
 impl Session {
     /// A session on the built-in timeline.

@@ -40,7 +40,7 @@ impl Flash {
 }
 
 impl Report {
-    pub fn from_problems(headline: String, problems: &[Problem], is_error: bool) -> Self {
+    pub(crate) fn from_problems(headline: String, problems: &[Problem], is_error: bool) -> Self {
         let mut lines: Vec<String> = problems.iter().take(MAX_PROBLEM_LINES).map(ToString::to_string).collect();
         if problems.len() > MAX_PROBLEM_LINES {
             lines.push(format!("…and {} more", problems.len() - MAX_PROBLEM_LINES));
@@ -77,7 +77,7 @@ impl Report {
     }
 
     /// The open file changed on disk into something that does not open.
-    pub fn reload_failed(path: &Path, problems: &[Problem]) -> Self {
+    pub(crate) fn reload_failed(path: &Path, problems: &[Problem]) -> Self {
         let headline =
             format!("{} changed on disk and now has problems: showing the last good version.", path.display());
         Self::from_problems(headline, problems, true)

@@ -27,7 +27,7 @@ pub struct SourceDetails {
 }
 
 /// The folder beside a timeline file where source texts are kept.
-pub fn sources_folder(timeline: &Path) -> PathBuf {
+pub(crate) fn sources_folder(timeline: &Path) -> PathBuf {
     timeline.parent().unwrap_or_else(|| Path::new(".")).join("sources")
 }
 

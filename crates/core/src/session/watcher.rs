@@ -9,11 +9,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
-pub struct FileWatcher {
+pub(crate) struct FileWatcher {
     // Dropping the watcher stops it.
     _watcher: notify::RecommendedWatcher,
     changed: Arc<AtomicBool>,
-    pub path: PathBuf,
 }
 
 impl FileWatcher {
@@ -33,11 +32,11 @@ impl FileWatcher {
             }
         })?;
         watcher.watch(&folder, RecursiveMode::NonRecursive)?;
-        Ok(Self { _watcher: watcher, changed, path: target })
+        Ok(Self { _watcher: watcher, changed })
     }
 
     /// Whether the file changed since the last call.
-    pub fn take_change(&self) -> bool {
+    pub(crate) fn take_change(&self) -> bool {
         self.changed.swap(false, Ordering::Relaxed)
     }
 }

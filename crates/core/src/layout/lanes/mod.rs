@@ -16,8 +16,8 @@ use crate::model::{Day, Span};
 mod update;
 pub use update::Placing;
 
-pub const REFERENCE_WIDTH: f64 = 1000.0;
-pub const MAX_LANES: usize = 48;
+pub(crate) const REFERENCE_WIDTH: f64 = 1000.0;
+pub(crate) const MAX_LANES: usize = 48;
 
 /// One lane's events, sorted by start.
 #[derive(Clone, Debug, Default)]
@@ -57,7 +57,7 @@ const INDEXED_FROM: usize = 256;
 const MAX_BUCKETS: usize = 4096;
 
 /// The group of events that have none, in a timeline where others do.
-pub const NO_GROUP: u32 = u32::MAX;
+pub(crate) const NO_GROUP: u32 = u32::MAX;
 
 #[derive(Clone, Debug, Default)]
 pub struct Lanes {
@@ -90,7 +90,7 @@ impl Ord for Key {
 /// Points an event's label and marker take to the right of its start, estimated from the title's
 /// length so that a million titles need not be measured.
 #[allow(clippy::cast_precision_loss)] // lengths are capped
-pub fn label_reserve_points(title_chars: usize) -> f64 {
+pub(crate) fn label_reserve_points(title_chars: usize) -> f64 {
     const AVG_ADVANCE: f64 = 6.6;
     const MAX_CHARS: usize = 48;
     title_chars.min(MAX_CHARS) as f64 * AVG_ADVANCE + 28.0
@@ -104,7 +104,7 @@ pub fn assign(spans: &[Option<Span>], title_chars: &dyn Fn(usize) -> usize) -> L
 /// Assigns lanes, each group of events (`group_of(i)`, numbered in the order they are to be
 /// shown) in its own band of lanes under a header row. Events without a group go last, under
 /// [`NO_GROUP`], when any event has one.
-pub fn assign_grouped(
+pub(crate) fn assign_grouped(
     spans: &[Option<Span>],
     title_chars: &dyn Fn(usize) -> usize,
     group_of: &dyn Fn(usize) -> Option<u32>,
@@ -244,7 +244,7 @@ impl Lane {
 
     /// The first position from `from` on whose event starts at or after `t`, among the first
     /// `end` positions.
-    pub fn first_start_at_or_after(&self, from: usize, end: usize, t: Day) -> usize {
+    pub(crate) fn first_start_at_or_after(&self, from: usize, end: usize, t: Day) -> usize {
         let starts = &self.starts[..end.min(self.starts.len())];
         let from = from.min(starts.len());
         let idx = &self.index;

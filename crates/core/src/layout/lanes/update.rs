@@ -16,14 +16,14 @@ pub struct Placing<'a> {
 impl Lanes {
     /// Makes room for an event inserted at `index`: those from it on move up one. The new event
     /// has no lane until [`Lanes::place`] gives it one.
-    pub fn insert_slot(&mut self, index: u32) {
+    pub(crate) fn insert_slot(&mut self, index: u32) {
         self.renumber(|e| if e >= index { e + 1 } else { e });
         let at = (index as usize).min(self.lane_of.len());
         self.lane_of.insert(at, u32::MAX);
     }
 
     /// Takes out the event at `index`, removed from the document: those after it move down one.
-    pub fn remove_slot(&mut self, index: u32) {
+    pub(crate) fn remove_slot(&mut self, index: u32) {
         self.take_out(index);
         self.renumber(|e| if e > index { e - 1 } else { e });
         if (index as usize) < self.lane_of.len() {
@@ -32,7 +32,7 @@ impl Lanes {
     }
 
     /// Takes event `index` out of its lane and the orders; it keeps its number.
-    pub fn take_out(&mut self, index: u32) {
+    pub(crate) fn take_out(&mut self, index: u32) {
         let Some(&lane) = self.lane_of.get(index as usize) else { return };
         let Some(l) = self.lanes.get_mut(lane as usize) else { return };
         if let Some(at) = l.events.iter().position(|&e| e == index) {
