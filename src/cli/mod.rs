@@ -92,7 +92,7 @@ pub enum Command {
     /// Adds a source document to a timeline: its text is kept under the timeline's `sources/`
     /// folder; prints the new source's id.
     AddSource(AddSourceArgs),
-    /// Lists the dates written in a text (Spanish, Italian or English), each with its EDTF value:
+    /// Lists the dates written in a text (Spanish, Italian, English, French or German), each with its EDTF value:
     /// `LINE:COL  expression  →  EDTF`, or JSON with byte offsets.
     Dates(dates::DatesArgs),
     /// Proposes an event for every sentence of a timeline's sources that holds a date and that no

@@ -55,7 +55,14 @@ pub(crate) fn proposals_ui(
     }
     let shown = state.visible(proposals);
     if !shown.is_empty() {
-        ui.label(RichText::new("↑ ↓ move · A accept · R reject").weak().small());
+        // The keys go to a text field while one has the keyboard: say so, rather than let
+        // them seem dead.
+        let hint = if ui.ctx().egui_wants_keyboard_input() {
+            "A field has the keyboard: press Esc or click a row, then ↑ ↓ move · A accept · R reject"
+        } else {
+            "↑ ↓ move · A accept · R reject"
+        };
+        ui.label(RichText::new(hint).weak().small());
     }
     keyboard(ui, state, &shown, &mut commands);
     if !shown.is_empty() {

@@ -914,6 +914,8 @@ impl<'a, 't> Reader<'a, 't> {
         let (end, p) = if let Some(m) = self.part_of(j) {
             match m.value {
                 Value::Range(Some(a), Some(b)) => (m.end, if from { a } else { b }),
+                // "since the beginning of the year" with no year to tell: no value either.
+                Value::Unknown => return found(i, m.end, Value::Unknown),
                 _ => return None,
             }
         } else if !from
@@ -956,7 +958,9 @@ impl<'a, 't> Reader<'a, 't> {
         }
         // "Jahresbeginn", "Jahresende": the part of the year in one word.
         if let Some(part) = t.is_word(j).then(|| lang::find(self.c().year_part_words, self.w(j))).flatten() {
-            let (a, b) = part_range(Point::year(self.current_year()?), part)?;
+            // Without a year in focus or a publication day, a date with no value.
+            let Some(year) = self.current_year() else { return found(i, j + 1, Value::Unknown) };
+            let (a, b) = part_range(Point::year(year), part)?;
             return found(i, j + 1, Value::Range(Some(a), Some(b)));
         }
         let part = t.is_word(j).then(|| lang::find(self.c().part_words, self.w(j))).flatten()?;
@@ -971,9 +975,11 @@ impl<'a, 't> Reader<'a, 't> {
             Some(found) => found,
             // "the end of the year", "a finales de año", "fine anno", "la fin de l’année": the
             // year in focus, else the publication's.
-            None if self.unit(k) == Some(Unit::Year) && !t.is_number(k + 1) => {
-                (k + 1, Point::year(self.current_year()?))
-            }
+            None if self.unit(k) == Some(Unit::Year) && !t.is_number(k + 1) => match self.current_year() {
+                Some(year) => (k + 1, Point::year(year)),
+                // Without a year in focus or a publication day, a date with no value.
+                None => return found(i, k + 1, Value::Unknown),
+            },
             None => match self.relative_named(k)? {
                 Match { end, value: Value::Point(p), .. } => (end, p),
                 _ => return None,

@@ -559,11 +559,13 @@ mod tests {
     #[test]
     fn a_sentence_whose_time_has_no_date_is_proposed_undated_and_accepted_as_an_undated_event() {
         let text = "The judge recently denied the motion. On March 3, 2017, Plaintiff appealed. \
-                    Currently the case is stayed, as it was in 2019. The clerk wrote back yesterday.";
+                    Currently the case is stayed, as it was in 2019. The clerk wrote back yesterday.\n\n\
+                    Since the beginning of the year the stock has fallen.";
         let doc = filing(text, Vec::new());
         // No publication day: "yesterday" has no value either. A sentence with a date as well
-        // ("as it was in 2019") is proposed by its date alone.
-        assert_eq!(whens(&doc), ["undated", "2017-03-03", "2019", "undated"]);
+        // ("as it was in 2019") is proposed by its date alone. "The beginning of the year", in a
+        // paragraph with no year in focus and no publication day, is undated, not left out.
+        assert_eq!(whens(&doc), ["undated", "2017-03-03", "2019", "undated", "undated"]);
         let found = proposals(&doc, None);
         let vague = &found[0];
         assert_eq!(
@@ -579,11 +581,11 @@ mod tests {
         let accepted = Document::new(timeline.clone(), doc.path(), &crate::Progress::default()).expect("valid");
         assert_eq!(accepted.events()[0].when, None);
         assert_eq!(accepted.checks(0)[0].status, Verification::Verified);
-        assert_eq!(whens(&accepted), ["2017-03-03", "2019", "undated"]);
+        assert_eq!(whens(&accepted), ["2017-03-03", "2019", "undated", "undated"]);
 
         // Rejecting the last one leaves it out for good, and counts it as rejected.
         timeline.rejected.push(found[3].rejected());
         let decided = Document::new(timeline, doc.path(), &crate::Progress::default()).expect("valid");
-        assert_eq!(whens(&decided), ["2017-03-03", "2019"]);
+        assert_eq!(whens(&decided), ["2017-03-03", "2019", "undated"]);
     }
 }
