@@ -7,17 +7,21 @@
 //! qualifiers, tags, the sources with their texts) rides along in `citeline_*` fields, which
 //! TimelineJS ignores.
 
-use std::fmt::Write as _;
+mod write;
+
 use std::path::Path;
 
 use compact_str::CompactString;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use super::html;
-use super::tjs_date::{TjsDate, from_edtf};
+use super::tjs_date::TjsDate;
 use crate::model::problem::{Place, Problem};
 use crate::model::timeline::{Era, Event, EventExtra, Media, Source, Timeline};
 use crate::model::{Document, Edtf};
+
+pub use write::write;
+pub(crate) use write::{event_html, undated_ids};
 
 /// Where a problem is: an event (by `unique_id` or position) or an era, and the field.
 fn event_place(label: &str, field: &str) -> Place {
@@ -162,17 +166,7 @@ fn read_event(
     // TimelineJS leaves a slide without a start date out and shows the rest; citeline keeps it,
     // undated (see the warning below).
     let undated = e.get("start_date").is_none();
-    let start = date_field(e.get("start_date"), "start_date", &place, path, problems, !undated);
-    let end = date_field(e.get("end_date"), "end_date", &place, path, problems, false);
-    let mut when = match (start, end) {
-        (Some(a), Some(b)) if a != b => Some(format!("{a}/{b}")),
-        (Some(a), _) => Some(a),
-        (None, _) => None,
-    };
-    // A citeline export keeps the exact EDTF date, qualifiers and all.
-    if let Some(w) = e.get("citeline_when").and_then(Value::as_str).filter(|w| Edtf::parse(w).is_ok()) {
-        when = Some(w.to_owned());
-    }
+    let when = event_when(e, &place, path, problems, undated);
     if when.is_none() && !undated {
         return None;
     }
@@ -182,17 +176,7 @@ fn read_event(
     );
     let mut title = headline.map(|h| html::to_text(h).0).unwrap_or_default();
     let (summary, citations) = body_html.map(html::to_text).unwrap_or_default();
-    let media = e.get("media").and_then(|m| {
-        let url = m.get("url").and_then(Value::as_str).filter(|u| !u.trim().is_empty())?;
-        let text =
-            |k: &str| m.get(k).and_then(Value::as_str).map(|v| html::to_text(v).0).filter(|v| !v.trim().is_empty());
-        Some(Media {
-            url: url.to_owned(),
-            caption: text("caption"),
-            credit: text("credit"),
-            thumbnail: text("thumbnail"),
-        })
-    });
+    let media = e.get("media").and_then(media);
     if title.trim().is_empty() && summary.trim().is_empty() {
         // A slide that is only a tweet or a video: TimelineJS shows it, so citeline opens it,
         // titled by what the media says of itself.
@@ -207,12 +191,7 @@ fn read_event(
         title = media_title(m);
         warnings.push(media_warning(path, place("text.headline"), m, &title));
     }
-    let display_date = e
-        .get("display_date")
-        .or_else(|| e.get("start_date").and_then(|d| d.get("display_date")))
-        .and_then(Value::as_str)
-        .filter(|d| !d.trim().is_empty())
-        .map(|d| html::to_text(d).0.into_boxed_str());
+    let display_date = display_date(e);
     let tags: Box<[Box<str>]> = match e.get("citeline_tags") {
         Some(Value::Array(t)) => t.iter().filter_map(Value::as_str).map(Box::from).collect(),
         _ => Box::new([]),
@@ -240,6 +219,47 @@ fn read_event(
     }
     cited.extend(citations);
     Some(event)
+}
+
+/// An event's date as EDTF from its start and end dates (the start required unless the event
+/// is `undated`), or the exact date a citeline export keeps.
+fn event_when(
+    e: &Value,
+    place: &dyn Fn(&str) -> Place,
+    path: &Path,
+    problems: &mut Vec<Problem>,
+    undated: bool,
+) -> Option<String> {
+    let start = date_field(e.get("start_date"), "start_date", place, path, problems, !undated);
+    let end = date_field(e.get("end_date"), "end_date", place, path, problems, false);
+    let mut when = match (start, end) {
+        (Some(a), Some(b)) if a != b => Some(format!("{a}/{b}")),
+        (Some(a), _) => Some(a),
+        (None, _) => None,
+    };
+    // A citeline export keeps the exact EDTF date, qualifiers and all.
+    if let Some(w) = e.get("citeline_when").and_then(Value::as_str).filter(|w| Edtf::parse(w).is_ok()) {
+        when = Some(w.to_owned());
+    }
+    when
+}
+
+/// A slide's `media` object, when it names a URL; its caption, credit and thumbnail as plain
+/// text.
+fn media(m: &Value) -> Option<Media> {
+    let url = m.get("url").and_then(Value::as_str).filter(|u| !u.trim().is_empty())?;
+    let text = |k: &str| m.get(k).and_then(Value::as_str).map(|v| html::to_text(v).0).filter(|v| !v.trim().is_empty());
+    Some(Media { url: url.to_owned(), caption: text("caption"), credit: text("credit"), thumbnail: text("thumbnail") })
+}
+
+/// The date a slide shows instead of its own: the event's `display_date`, else its start
+/// date's, as plain text.
+fn display_date(e: &Value) -> Option<Box<str>> {
+    e.get("display_date")
+        .or_else(|| e.get("start_date").and_then(|d| d.get("display_date")))
+        .and_then(Value::as_str)
+        .filter(|d| !d.trim().is_empty())
+        .map(|d| html::to_text(d).0.into_boxed_str())
 }
 
 /// The title of a slide that is only media: its caption, else its credit, else "Untitled (media)".
@@ -331,109 +351,4 @@ fn date_field(
             None
         }
     }
-}
-
-fn date_json(d: TjsDate) -> Value {
-    let mut m = Map::new();
-    m.insert("year".into(), json!(d.year));
-    for (k, v) in [("month", d.month), ("day", d.day), ("hour", d.hour), ("minute", d.minute), ("second", d.second)] {
-        if let Some(v) = v {
-            m.insert(k.into(), json!(v));
-        }
-    }
-    Value::Object(m)
-}
-
-/// An event's text for TimelineJS: the summary, then each citation as a quotation with its
-/// source, marked so that citeline can read it back.
-pub(crate) fn event_html(doc: &Document, index: usize) -> String {
-    let Some(e) = doc.events().get(index) else { return String::new() };
-    let mut out = e.summary.as_deref().map(html::from_text).unwrap_or_default();
-    for (ci, c) in e.citations.iter().enumerate() {
-        let source = doc.source(&c.source).map(|(s, _)| s);
-        let title = source.map_or(c.source.as_str(), |s| s.title.as_str());
-        let url = source.and_then(|s| s.url.as_deref());
-        let _ = write!(
-            out,
-            "<blockquote data-citeline-source=\"{}\" data-citeline-title=\"{}\"",
-            html::escape(&c.source),
-            html::escape(title)
-        );
-        if let Some(u) = url {
-            let _ = write!(out, " data-citeline-url=\"{}\"", html::escape(u));
-        }
-        if let Some(n) = &c.note {
-            let _ = write!(out, " data-citeline-note=\"{}\"", html::escape(n));
-        }
-        let _ = write!(out, ">{}</blockquote>", html::escape(&c.quote));
-        let cite = match url {
-            Some(u) => format!("<a href=\"{}\">{}</a>", html::escape(u), html::escape(title)),
-            None => html::escape(title),
-        };
-        // The page goes after the link, outside the title the reader takes back.
-        let pages = doc.pin_cite(index, ci).map(|p| format!(", {p}")).unwrap_or_default();
-        let _ = write!(out, "<p class=\"citeline-cite\">— {cite}{}</p>", html::escape(&pages));
-    }
-    out
-}
-
-/// Events TimelineJS cannot show (it needs a date), by id.
-pub(crate) fn undated_ids(doc: &Document) -> Vec<String> {
-    doc.events().iter().enumerate().filter(|(i, _)| doc.span(*i).is_none()).map(|(_, e)| e.id.to_string()).collect()
-}
-
-/// The timeline as TimelineJS3 JSON. Undated events are left out (TimelineJS needs a date):
-/// [`undated_ids`] says which.
-pub fn write(doc: &Document) -> String {
-    let t = doc.timeline();
-    let mut events = Vec::new();
-    for (i, e) in t.events.iter().enumerate() {
-        let Some(span) = e.when.as_deref().filter(|_| doc.span(i).is_some()).and_then(from_edtf) else { continue };
-        let mut ev = Map::new();
-        ev.insert("unique_id".into(), json!(e.id.as_str()));
-        ev.insert("start_date".into(), date_json(span.start));
-        if let Some(end) = span.end {
-            ev.insert("end_date".into(), date_json(end));
-        }
-        if let Some(d) = e.display_date.as_deref().map(str::to_owned).or(span.display) {
-            ev.insert("display_date".into(), json!(d));
-        }
-        ev.insert("text".into(), json!({ "headline": html::escape(&e.title), "text": event_html(doc, i) }));
-        if let Some(g) = e.group() {
-            ev.insert("group".into(), json!(g));
-        }
-        if let Some(m) = e.media() {
-            ev.insert("media".into(), serde_json::to_value(m).unwrap_or(Value::Null));
-        }
-        ev.insert("citeline_when".into(), json!(e.when.as_deref()));
-        if !e.tags.is_empty() {
-            ev.insert("citeline_tags".into(), json!(e.tags));
-        }
-        events.push(Value::Object(ev));
-    }
-    let eras: Vec<Value> = t
-        .eras
-        .iter()
-        .filter_map(|era| {
-            let span = from_edtf(&era.when)?;
-            Some(json!({
-                "start_date": date_json(span.start),
-                "end_date": date_json(span.end.unwrap_or(span.start)),
-                "text": { "headline": html::escape(&era.title) },
-            }))
-        })
-        .collect();
-    let mut root = Map::new();
-    let mut title_text = Map::new();
-    title_text.insert("headline".into(), json!(html::escape(&t.title)));
-    if let Some(d) = &t.description {
-        title_text.insert("text".into(), json!(html::from_text(d)));
-    }
-    root.insert("title".into(), json!({ "text": title_text }));
-    root.insert("events".into(), Value::Array(events));
-    if !eras.is_empty() {
-        root.insert("eras".into(), Value::Array(eras));
-    }
-    root.insert("citeline_sources".into(), serde_json::to_value(&t.sources).unwrap_or(Value::Null));
-    serde_json::to_string_pretty(&Value::Object(root)).unwrap_or_default() + "\n"
 }

@@ -2,18 +2,22 @@
 //! the title slide and rows of Type `era` for eras. Problems name the spreadsheet row (the
 //! header is row 1) and the column.
 
+mod write;
+
 use std::collections::HashSet;
 use std::path::Path;
 
 use compact_str::CompactString;
 
 use super::html;
-use super::timelinejs::{add_cited_sources, event_html};
-use super::tjs_date::{Parts, TjsDate, from_edtf, parse_time, parse_v1_date};
+use super::timelinejs::add_cited_sources;
+use super::tjs_date::{Parts, TjsDate, parse_time, parse_v1_date};
 use crate::model::Document;
 use crate::model::fields::first_words;
 use crate::model::problem::{Place, Problem};
 use crate::model::timeline::{Era, Event, EventExtra, Media, Timeline};
+
+pub use write::write;
 
 /// The template's columns, in its order.
 pub const COLUMNS: [&str; 18] = [
@@ -108,13 +112,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
         .headers()
         .map_err(|e| vec![Problem::error(path, Place::File, format!("cannot read the header row: {e}"))])?
         .clone();
-    let mut columns = [None; READ];
-    for (i, h) in headers.iter().enumerate() {
-        let h = h.trim();
-        if let Some(c) = (0..READ).find(|&c| column_name(c).eq_ignore_ascii_case(h)) {
-            columns[c] = Some(i);
-        }
-    }
+    let columns = column_indices(&headers);
     let have = |name: &str| (0..READ).find(|&c| column_name(c) == name).and_then(|c| columns[c]).is_some();
     // As TimelineJS does: a sheet with either date cell of the first template is read as one.
     let v1 = have("Start Date") || have("End Date");
@@ -155,19 +153,8 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
                 timeline.description = (!text.is_empty()).then_some(text);
             }
             "era" => {
-                let (start, end) = (date(&row, false, path, &mut problems), date(&row, true, path, &mut problems));
-                match (start, end) {
-                    (Some(a), Some(b)) => timeline
-                        .eras
-                        .push(Era { title: html::to_text(row.named("Headline")).0, when: format!("{a}/{b}") }),
-                    (Some(_), None) if row.named(row.year_column(true)).is_empty() => {
-                        problems.push(Problem::error(
-                            path,
-                            Place::Row { row: number, field: row.year_column(true).into() },
-                            "an era needs an end",
-                        ));
-                    }
-                    _ => {}
+                if let Some(era) = era(&row, path, &mut problems) {
+                    timeline.eras.push(era);
                 }
             }
             _ => {
@@ -184,6 +171,35 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Timeline, Vec<Problem>> {
     add_cited_sources(&mut timeline.sources, &cited);
     timeline.read_warnings = warnings;
     if problems.is_empty() { Ok(timeline) } else { Err(problems) }
+}
+
+/// Where each column read stands in the header row, if it does: by name, any case.
+fn column_indices(headers: &csv::StringRecord) -> [Option<usize>; READ] {
+    let mut columns = [None; READ];
+    for (i, h) in headers.iter().enumerate() {
+        let h = h.trim();
+        if let Some(c) = (0..READ).find(|&c| column_name(c).eq_ignore_ascii_case(h)) {
+            columns[c] = Some(i);
+        }
+    }
+    columns
+}
+
+/// An era's row read: its title and its dates; one with a start but no end is reported.
+fn era(row: &Row, path: &Path, problems: &mut Vec<Problem>) -> Option<Era> {
+    let (start, end) = (date(row, false, path, problems), date(row, true, path, problems));
+    match (start, end) {
+        (Some(a), Some(b)) => Some(Era { title: html::to_text(row.named("Headline")).0, when: format!("{a}/{b}") }),
+        (Some(_), None) if row.named(row.year_column(true)).is_empty() => {
+            problems.push(Problem::error(
+                path,
+                Place::Row { row: row.number, field: row.year_column(true).into() },
+                "an era needs an end",
+            ));
+            None
+        }
+        _ => None,
+    }
 }
 
 fn event(
@@ -358,57 +374,6 @@ fn template_date(row: &Row, end: bool, path: &Path, problems: &mut Vec<Problem>)
     let (Some(year), true, Ok(time)) = (year, ok, time) else { return None };
     let [hour, minute, second] = time.map_or([None; 3], |(h, m, s)| [Some(h), m, s].map(|v| v.map(i64::from)));
     Some([Some(year), month, day, hour, minute, second])
-}
-
-/// The timeline as the template's CSV. Undated events are left out (TimelineJS needs a date).
-pub fn write(doc: &Document) -> String {
-    let timeline = doc.timeline();
-    let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
-    let _ = writer.write_record(COLUMNS);
-    let mut title_row = vec![String::new(); 18];
-    title_row[9].clone_from(&timeline.title);
-    title_row[10] = timeline.description.as_deref().map(html::from_text).unwrap_or_default();
-    title_row[15] = "title".into();
-    let _ = writer.write_record(&title_row);
-    let date_cells = |row: &mut [String], d: TjsDate, at: usize| {
-        row[at] = d.year.to_string();
-        row[at + 1] = d.month.map(|m| m.to_string()).unwrap_or_default();
-        row[at + 2] = d.day.map(|d| d.to_string()).unwrap_or_default();
-        row[at + 3] = match (d.hour, d.minute, d.second) {
-            (Some(h), m, Some(s)) => format!("{h:02}:{:02}:{s:02}", m.unwrap_or(0)),
-            (Some(h), m, None) => format!("{h:02}:{:02}", m.unwrap_or(0)),
-            _ => String::new(),
-        };
-    };
-    for (i, e) in timeline.events.iter().enumerate() {
-        let Some(span) = e.when.as_deref().filter(|_| doc.span(i).is_some()).and_then(from_edtf) else { continue };
-        let mut row = vec![String::new(); 18];
-        date_cells(&mut row, span.start, 0);
-        if let Some(end) = span.end {
-            date_cells(&mut row, end, 4);
-        }
-        row[8] = e.display_date.as_deref().map(str::to_owned).or(span.display).unwrap_or_default();
-        row[9] = e.title.to_string();
-        row[10] = event_html(doc, i);
-        if let Some(m) = e.media() {
-            row[11].clone_from(&m.url);
-            row[12] = m.credit.clone().unwrap_or_default();
-            row[13] = m.caption.clone().unwrap_or_default();
-            row[14] = m.thumbnail.clone().unwrap_or_default();
-        }
-        row[16] = e.group().map(str::to_owned).unwrap_or_default();
-        let _ = writer.write_record(&row);
-    }
-    for era in &timeline.eras {
-        let Some(span) = from_edtf(&era.when) else { continue };
-        let mut row = vec![String::new(); 18];
-        date_cells(&mut row, span.start, 0);
-        date_cells(&mut row, span.end.unwrap_or(span.start), 4);
-        row[9].clone_from(&era.title);
-        row[15] = "era".into();
-        let _ = writer.write_record(&row);
-    }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 #[cfg(test)]

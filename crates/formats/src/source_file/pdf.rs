@@ -1,4 +1,4 @@
-//! PDFs: the text layer (pdf-extract over lopdf) laid out as a reader reads it (`layout.rs`:
+//! PDFs: the text layer (pdf-extract over lopdf) laid out as a reader reads it (`layout/`:
 //! paragraphs whole across lines and pages, page furniture and footnotes set apart, ligatures
 //! spelt out, words hyphenated at a line's end joined), with where each page begins in the
 //! text; and a page drawn (hayro) with a quote's words marked on it.

@@ -13,17 +13,21 @@
 //! A wrong anchor puts words in a source's mouth, so it is worse than none: the same words are
 //! moved silently only when the context says this is their place ([`SURE_CONTEXT`]) and no
 //! other place is nearly as good ([`MARGIN`]); reworded words are proposed, never taken.
+//!
+//! The third stage is in `fuzzy`; a document's citations re-anchored, the edits that take the
+//! outcomes and the anchors an older file gains on save, in `citations`.
 
+mod citations;
+mod fuzzy;
 pub mod review;
 
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::document::Document;
-use super::edit::Edit;
-use super::sources::sha256_hex;
-use super::timeline::{Citation, Source};
+pub use self::citations::{Accept, Found, accept_edits, reanchor_in, reanchor_source, text_changed, with_anchors};
+use self::fuzzy::fuzzy;
+use super::timeline::Source;
 use super::verify::{FoldedText, fold_quote, fold_str};
 
 /// How many characters of context an anchor keeps on each side.
@@ -261,7 +265,6 @@ fn same_words(folded: &FoldedText, anchor: &Anchor, c: &Candidate) -> Reanchored
     Reanchored { outcome, score: c.score(), range: Some(range) }
 }
 
-/// Up to `most` places of `needle` in `hay[within]`, whole characters only.
 /// How many places of `folded` hold `quote` exactly (as folded), counting up to `most`.
 pub fn places(folded: &FoldedText, quote: &str, most: usize) -> usize {
     let q = fold_quote(quote);
@@ -271,6 +274,7 @@ pub fn places(folded: &FoldedText, quote: &str, most: usize) -> usize {
     exact(folded.as_str(), &q, 0..folded.as_str().len(), most).len()
 }
 
+/// Up to `most` places of `needle` in `hay[within]`, whole characters only.
 fn exact(hay: &str, needle: &str, within: Range<usize>, most: usize) -> Vec<Range<usize>> {
     let start = hay.floor_char_boundary(within.start);
     let end = hay.ceil_char_boundary(within.end);
@@ -330,294 +334,6 @@ fn levenshtein(a: &[u8], b: &[u8]) -> usize {
     row[b.len()]
 }
 
-/// The best fuzzy place of the quote: places suggested by pieces of the quote and of its
-/// context found exactly, each scored by a local edit distance, none overlapping `avoid`. With
-/// its number of errors.
-fn fuzzy(hay: &str, s: &Sought, avoid: Option<&Range<usize>>) -> Option<(Candidate, usize)> {
-    const PIECE: usize = 12;
-    let len = s.quote.len();
-    if len < MIN_FUZZY {
-        return None;
-    }
-    // MAX_ERRORS of the quote's bytes.
-    let errors = len / 4;
-    // Where each found piece says the quote begins.
-    let mut starts: Vec<usize> = Vec::new();
-    // Other words are looked for around where the quote stood, not through all of a long text.
-    let old = s.old.unwrap_or(0);
-    let window = hay.floor_char_boundary(old.saturating_sub(FUZZY_NEAR))
-        ..hay.ceil_char_boundary((old + len + FUZZY_NEAR).min(hay.len()));
-    let pieces = (len / PIECE).clamp(1, 16);
-    let stride = (len - PIECE.min(len)) / pieces;
-    let bytes = s.quote.as_bytes();
-    // A piece found at `i` says the quote begins at `i + add - sub`.
-    let mut seed = |piece: &[u8], add: usize, sub: usize| {
-        let Ok(piece) = std::str::from_utf8(piece) else { return };
-        if piece.trim().len() < 6 {
-            return;
-        }
-        for i in memchr::memmem::find_iter(&hay.as_bytes()[window.clone()], piece.as_bytes()).take(8) {
-            if let Some(start) = (window.start + i + add).checked_sub(sub) {
-                starts.push(start);
-            }
-        }
-    };
-    for nth in 0..=pieces {
-        let at = (nth * stride).min(len.saturating_sub(PIECE));
-        let end = (at + PIECE).min(len);
-        if s.quote.is_char_boundary(at) && s.quote.is_char_boundary(end) {
-            seed(&bytes[at..end], 0, at);
-        }
-    }
-    // The context's pieces next to the quote point at it too.
-    let before = s.prefix.as_bytes();
-    if before.len() >= PIECE && s.prefix.is_char_boundary(before.len() - PIECE) {
-        seed(&before[before.len() - PIECE..], PIECE, 0);
-    }
-    if s.suffix.len() >= PIECE && s.suffix.is_char_boundary(PIECE) {
-        seed(&s.suffix.as_bytes()[..PIECE], 0, len);
-    }
-    if let Some(old) = s.old {
-        starts.push(old);
-    }
-    starts.sort_unstable();
-    // One window per cluster of suggested starts, the most suggested first: (start, votes).
-    let mut clusters: Vec<(usize, usize)> = Vec::new();
-    for &at in &starts {
-        match clusters.last_mut() {
-            Some((first, votes)) if at - *first <= errors + PIECE => *votes += 1,
-            _ => clusters.push((at, 1)),
-        }
-    }
-    clusters.sort_by_key(|&(_, votes)| std::cmp::Reverse(votes));
-    let mut best: Option<(Candidate, usize)> = None;
-    for &(start, _) in clusters.iter().take(6) {
-        let from = hay.floor_char_boundary(start.saturating_sub(errors + PIECE));
-        let to = hay.ceil_char_boundary((start + len + 2 * errors + PIECE).min(hay.len()));
-        if from >= to {
-            continue;
-        }
-        let Some((found, distance)) = local_match(bytes, &hay.as_bytes()[from..to]) else { continue };
-        if distance > errors {
-            continue;
-        }
-        let found = hay.floor_char_boundary(from + found.start)..hay.ceil_char_boundary(from + found.end);
-        let found = whole_words(hay, found, &s.quote);
-        if found.is_empty() || avoid.is_some_and(|a| a.start < found.end && found.start < a.end) {
-            continue;
-        }
-        let place = candidate(hay, s, found);
-        let score = |c: &Candidate, errors: usize| c.context() - errors as f32 / len as f32;
-        if best.as_ref().is_none_or(|(b, e)| score(&place, distance) > score(b, *e)) {
-            best = Some((place, distance));
-        }
-    }
-    best
-}
-
-/// The substring of `window` closest to `pattern` by edit distance (Sellers: free start and
-/// end in the window), as a byte range of the window with its distance. Ties: the longest.
-fn local_match(pattern: &[u8], window: &[u8]) -> Option<(Range<usize>, usize)> {
-    let n = window.len();
-    // For each end position j: the distance, and where the match began.
-    let mut cost: Vec<u32> = vec![0; n + 1];
-    let mut from: Vec<u32> = (0..=u32::try_from(n).unwrap_or(u32::MAX)).collect();
-    for (i, &p) in (1u32..).zip(pattern) {
-        let (mut diag_cost, mut diag_from) = (cost[0], from[0]);
-        cost[0] = i;
-        from[0] = 0;
-        for j in 1..=n {
-            let (up_cost, up_from) = (cost[j], from[j]);
-            let sub = diag_cost + u32::from(p != window[j - 1]);
-            let (mut c, mut f) = (sub, diag_from);
-            if up_cost + 1 < c {
-                (c, f) = (up_cost + 1, up_from);
-            }
-            if cost[j - 1] + 1 < c {
-                (c, f) = (cost[j - 1] + 1, from[j - 1]);
-            }
-            (diag_cost, diag_from) = (up_cost, up_from);
-            cost[j] = c;
-            from[j] = f;
-        }
-    }
-    let (end, d) = (1..=n).map(|j| (j, cost[j])).min_by_key(|&(j, c)| (c, std::cmp::Reverse(j)))?;
-    Some((from[end] as usize..end, d as usize))
-}
-
-/// Reworded words found fuzzily, made a quote a person would take: a word cut by the match's
-/// start or end is taken whole when most of it is inside, and left out when most of it is
-/// outside ("by both partici" → "by both participants", "d a contract" → "a contract"); and
-/// the words stop at a sentence's end that the quote does not have ("by all. Later" → "by
-/// all"), keeping its full stop only when the quote ended with one.
-fn whole_words(hay: &str, r: Range<usize>, quote: &str) -> Range<usize> {
-    let word = |c: char| c.is_alphanumeric();
-    let (mut start, mut end) = (r.start, r.end);
-    // The word that the byte offset `at` cuts, if it cuts one: its start and end.
-    let cut = |at: usize| -> Option<(usize, usize)> {
-        let before = hay[..at].chars().next_back().is_some_and(word);
-        let after = hay[at..].chars().next().is_some_and(word);
-        (before && after).then(|| {
-            let from = hay[..at].char_indices().rev().find(|&(_, c)| !word(c)).map_or(0, |(i, c)| i + c.len_utf8());
-            let to = hay[at..].char_indices().find(|&(_, c)| !word(c)).map_or(hay.len(), |(i, _)| at + i);
-            (from, to)
-        })
-    };
-    if let Some((from, to)) = cut(start) {
-        start = if to - start >= start - from { from } else { to };
-    }
-    if let Some((from, to)) = cut(end) {
-        end = if end - from >= to - end { to } else { from };
-    }
-    if !has_sentence_end(quote)
-        && let Some(stop) = has_sentence_end(&hay[start..end.max(start)]).then(|| sentence_end(&hay[start..end]))
-        && let Some(stop) = stop
-    {
-        let keep = usize::from(quote.trim_end().ends_with(['.', '!', '?']));
-        end = start + stop + keep;
-    }
-    let words = &hay[start..end.max(start)];
-    let lead = words.len() - words.trim_start().len();
-    let kept = words.trim().len();
-    if kept == 0 { r } else { start + lead..start + lead + kept }
-}
-
-/// Where the first sentence of `s` ends: the offset of its `.`, `!` or `?` followed by a space
-/// and a capital.
-fn sentence_end(s: &str) -> Option<usize> {
-    s.char_indices().find_map(|(i, c)| {
-        let mut rest = s[i + c.len_utf8()..].chars();
-        (matches!(c, '.' | '!' | '?') && rest.next() == Some(' ') && rest.next().is_some_and(char::is_uppercase))
-            .then_some(i)
-    })
-}
-
-fn has_sentence_end(s: &str) -> bool {
-    sentence_end(s).is_some()
-}
-
-/// One citation of a source re-anchored in the source's text as the document has it now.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Found {
-    /// The event's index, and the citation's in it.
-    pub event: usize,
-    pub citation: usize,
-    pub result: Reanchored,
-}
-
-/// Whether the text of source `index` is no longer the one its hash recorded.
-pub fn text_changed(doc: &Document, index: usize) -> bool {
-    let Some(s) = doc.timeline().sources.get(index) else { return false };
-    let Some((_, text)) = doc.source(&s.id) else { return false };
-    s.text_sha256.as_deref().is_some_and(|want| sha256_hex(text.as_bytes()) != want)
-}
-
-/// Every citation of source `id`, re-anchored in its text.
-pub fn reanchor_source(doc: &Document, id: &str) -> Vec<Found> {
-    match (doc.source_folded(id), doc.source(id)) {
-        (Some(folded), _) => reanchor_in(doc, id, folded),
-        (None, Some((_, text))) => reanchor_in(doc, id, &FoldedText::new(text)),
-        (None, None) => Vec::new(),
-    }
-}
-
-/// Every citation of source `id`, re-anchored in `folded`, a text of that source (its new
-/// version read from a changed original, before it is taken).
-pub fn reanchor_in(doc: &Document, id: &str, folded: &FoldedText) -> Vec<Found> {
-    let mut found = Vec::new();
-    for (ei, e) in doc.events().iter().enumerate() {
-        for (ci, c) in e.citations.iter().enumerate().filter(|(_, c)| &*c.source == id) {
-            let result = reanchor(c.anchor.as_deref(), &c.quote, folded);
-            found.push(Found { event: ei, citation: ci, result });
-        }
-    }
-    found
-}
-
-/// The timeline as it is to be saved, when some of its citations have no anchor yet (files
-/// made before anchors were kept): each such quote gains one where it stands once in its
-/// source's text, if that text is still the one its hash recorded. A quote standing several
-/// times gets none, since nothing says which place was meant. `None` when nothing is added.
-pub fn with_anchors(doc: &Document) -> Option<super::Timeline> {
-    if doc.events().iter().all(|e| e.citations.iter().all(|c| c.anchor.is_some())) {
-        // Nothing to add: no source's text is hashed on this save.
-        return None;
-    }
-    let mut timeline: Option<super::Timeline> = None;
-    let unchanged: Vec<bool> = (0..doc.timeline().sources.len()).map(|i| !text_changed(doc, i)).collect();
-    for (ei, e) in doc.events().iter().enumerate() {
-        for (ci, c) in e.citations.iter().enumerate() {
-            if c.anchor.is_some() {
-                continue;
-            }
-            let Some(si) = doc.timeline().sources.iter().position(|s| *s.id == *c.source) else { continue };
-            let (Some(true), Some((source, text)), Some(folded)) =
-                (unchanged.get(si), doc.source(&c.source), doc.source_folded(&c.source))
-            else {
-                continue;
-            };
-            let found = reanchor(None, &c.quote, folded);
-            let Some(range) = found.range.filter(|_| found.outcome == Outcome::Kept) else { continue };
-            let t = timeline.get_or_insert_with(|| doc.timeline().clone());
-            t.events[ei].citations[ci].anchor = Some(Box::new(anchor_in(source, text, range)));
-        }
-    }
-    timeline
-}
-
-/// Which outcomes to take.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Accept {
-    pub moved: bool,
-    pub changed: bool,
-}
-
-/// The edits that take the outcomes `accept` allows (a kept quote always takes its new
-/// context), recording the source's new hash when nothing of it is left pending; with how many
-/// citations are left pending (orphans, and what was not accepted, but not the old quotes the
-/// user kept in this text knowing they are not there).
-pub fn accept_edits(doc: &Document, id: &str, found: &[Found], accept: Accept) -> (Vec<Edit>, usize) {
-    let Some((source, text)) = doc.source(id) else { return (Vec::new(), 0) };
-    let hash = sha256_hex(text.as_bytes());
-    let mut edits = Vec::new();
-    let mut pending = 0;
-    for f in found {
-        let Some(c) = doc.events().get(f.event).and_then(|e| e.citations.get(f.citation)) else { continue };
-        if f.result.outcome != Outcome::Kept && review::settled(c, &hash) {
-            // Kept as it was, not found, in this very text: answered already.
-            continue;
-        }
-        let take = match f.result.outcome {
-            Outcome::Kept => true,
-            Outcome::Moved => accept.moved,
-            Outcome::Changed => accept.changed,
-            Outcome::Orphan => false,
-        };
-        let Some(range) = f.result.range.clone().filter(|_| take) else {
-            pending += 1;
-            continue;
-        };
-        let anchor = anchor_in(source, text, range.clone());
-        let mut citation = Citation { anchor: Some(Box::new(anchor)), ..c.clone() };
-        if f.result.outcome == Outcome::Changed {
-            let mut history = citation.history.into_vec();
-            history.push(citation.quote.clone());
-            citation.history = history.into_boxed_slice();
-            citation.quote = text[range].into();
-        }
-        if citation != *c {
-            edits.push(Edit::UpdateCitation { event: f.event, index: f.citation, citation });
-        }
-    }
-    if pending == 0
-        && source.text_sha256.as_deref() != Some(hash.as_str())
-        && let Some(index) = doc.timeline().sources.iter().position(|s| &*s.id == id)
-    {
-        edits.push(Edit::UpdateSource { index, source: Source { text_sha256: Some(hash), ..source.clone() } });
-    }
-    (edits, pending)
-}
-
 /// The page, from 1, where `range` of a source's text begins, when it has pages.
 fn pin_page(source: &Source, range: &Range<usize>) -> Option<u32> {
     if source.pages.is_empty() {
@@ -630,6 +346,9 @@ fn pin_page(source: &Source, range: &Range<usize>) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Document;
+    use crate::sources::sha256_hex;
+    use crate::timeline::Citation;
 
     fn again(old: &str, quote: &str, new: &str) -> (Reanchored, String) {
         let start = old.find(quote).expect("quoted");
@@ -760,13 +479,6 @@ mod tests {
         assert!(doc.events()[0].citations[0].anchor.is_none(), "the open document is not changed");
         let changed = open(timeline(&sha256_hex(b"an older text"))).expect("valid");
         assert!(with_anchors(&changed).is_none(), "a changed text waits for its review");
-    }
-
-    #[test]
-    fn local_match_finds_the_closest_substring() {
-        let (r, d) = local_match(b"gave Netflix access", b"xx gave NetFlix accesss yy").expect("match");
-        assert_eq!(d, 1);
-        assert_eq!(&"xx gave NetFlix accesss yy"[r], "gave NetFlix access");
     }
 
     proptest::proptest! {

@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::{Document, EventCheck};
+use super::Document;
+use super::check::EventCheck;
 use crate::date::Span;
 use crate::problem::{Place, Problem};
 use crate::timeline::{Era, Event, Source};

@@ -1,5 +1,5 @@
 //! A page's text as pdf-extract reads it, with where each glyph stands on the page (what
-//! `layout.rs` lays out, and what puts a quote's highlight on the page).
+//! `layout/` lays out, and what puts a quote's highlight on the page).
 
 use std::cell::RefCell;
 use std::fmt;

@@ -1,7 +1,8 @@
 //! Short titles for events made from a source's words: a passage made an event, a proposed date's
 //! sentence accepted. One function, [`short_title`], so both read alike.
 //!
-//! What it does, in order, all by fixed lists (Spanish, Italian, English, French, German) and never by chance:
+//! What it does, in order, all by fixed lists (Spanish, Italian, English, French, German; kept in
+//! `words`) and never by chance (the first step in `openers`):
 //!
 //! 1. Leaves out what opens the sentence without saying what happened, as long as words are left:
 //!    a connective ([`CONNECTIVES`]: "Inoltre,", "Además,", "Moreover,"), an attribution
@@ -18,7 +19,13 @@
 //!    opening quote; begins with a capital; is never empty for a text with a letter or a digit
 //!    (a text with neither is titled [`UNTITLED`]).
 
+mod openers;
+mod words;
+
 use std::ops::Range;
+
+use self::openers::skip_openers;
+pub(crate) use self::words::{ATTRIBUTIONS, CONNECTIVES, DANGLING, DATE_LEADS, DOCUMENTS, SAYS};
 
 /// The most words a title takes when no clause ends sooner.
 pub(crate) const MAX_WORDS: usize = 10;
@@ -32,262 +39,6 @@ pub(crate) const ATTRIBUTION_WORDS: usize = 6;
 pub(crate) const DATE_LEAD_WORDS: usize = 3;
 /// The title of a text without a letter or a digit.
 pub(crate) const UNTITLED: &str = "Untitled";
-
-/// Words leaving their sentence's link to the one before; left out when a comma follows them,
-/// and those marked `true` also without one ("Inoltre la piattaforma…").
-pub(crate) const CONNECTIVES: &[(&str, bool)] = &[
-    // Spanish
-    ("además", true),
-    ("asimismo", true),
-    ("también", true),
-    ("sin embargo", false),
-    ("no obstante", false),
-    ("por otra parte", false),
-    ("por otro lado", false),
-    ("por su parte", false),
-    ("en resumen", false),
-    ("en ese sentido", false),
-    ("en este sentido", false),
-    ("de hecho", false),
-    ("por lo tanto", false),
-    ("por ello", false),
-    ("incluso", false),
-    ("finalmente", false),
-    ("en cambio", false),
-    // Italian
-    ("inoltre", true),
-    ("tuttavia", false),
-    ("infatti", false),
-    ("in sintesi", false),
-    ("in particolare", false),
-    ("in effetti", false),
-    ("peraltro", false),
-    ("quindi", false),
-    ("invece", false),
-    ("d’altra parte", false),
-    ("d'altra parte", false),
-    ("dunque", false),
-    ("infine", false),
-    ("anzi", false),
-    // English
-    ("moreover", true),
-    ("furthermore", true),
-    ("additionally", true),
-    ("in addition", false),
-    ("also", false),
-    ("however", false),
-    ("meanwhile", false),
-    ("in short", false),
-    ("in fact", false),
-    ("indeed", false),
-    ("besides", false),
-    ("nevertheless", false),
-    ("finally", false),
-    ("instead", false),
-    // French
-    ("de plus", false),
-    ("en outre", true),
-    ("par ailleurs", false),
-    ("cependant", false),
-    ("toutefois", false),
-    ("néanmoins", false),
-    ("en effet", false),
-    ("d’ailleurs", false),
-    ("d'ailleurs", false),
-    ("enfin", false),
-    ("ainsi", false),
-    ("pourtant", false),
-    ("en revanche", false),
-    ("bref", false),
-    // German
-    ("außerdem", true),
-    ("zudem", true),
-    ("darüber hinaus", true),
-    ("allerdings", false),
-    ("jedoch", false),
-    ("trotzdem", false),
-    ("tatsächlich", false),
-    ("schließlich", false),
-    ("dennoch", false),
-    ("stattdessen", false),
-    ("kurz", false),
-];
-
-/// Prepositions that open an attribution: "Según la demanda,", "Secondo il documento,".
-pub(crate) const ATTRIBUTIONS: &[&str] = &[
-    "según",
-    "de acuerdo con",
-    "de acuerdo a",
-    "conforme a",
-    "secondo",
-    "stando a",
-    "in base a",
-    "according to",
-    "as reported by",
-    "as stated in",
-    "selon",
-    "d’après",
-    "d'après",
-    "laut",
-    "gemäß",
-    "nach angaben",
-];
-
-/// What a source may call the document it reports on.
-pub(crate) const DOCUMENTS: &[&str] = &[
-    "documento",
-    "documentos",
-    "informe",
-    "demanda",
-    "denuncia",
-    "querella",
-    "sentencia",
-    "artículo",
-    "fuente",
-    "documenti",
-    "rapporto",
-    "relazione",
-    "denuncia",
-    "causa",
-    "atto",
-    "sentenza",
-    "articolo",
-    "fonte",
-    "document",
-    "documents",
-    "report",
-    "complaint",
-    "filing",
-    "lawsuit",
-    "ruling",
-    "article",
-    "source",
-    "rapport",
-    "plainte",
-    "jugement",
-    "arrêt",
-    "dokument",
-    "bericht",
-    "klage",
-    "klageschrift",
-    "berichts",
-    "dokuments",
-    "urteils",
-    "urteil",
-    "artikel",
-    "quelle",
-];
-
-/// Verbs by which a document says something.
-pub(crate) const SAYS: &[&str] = &[
-    "dice",
-    "afirma",
-    "señala",
-    "agrega",
-    "añade",
-    "detalla",
-    "asegura",
-    "indica",
-    "explica",
-    "sostiene",
-    "especifica",
-    "revela",
-    "reveló",
-    "alega",
-    "aggiunge",
-    "afferma",
-    "sostiene",
-    "spiega",
-    "scrive",
-    "riporta",
-    "dichiara",
-    "rivela",
-    "precisa",
-    "legge",
-    "says",
-    "said",
-    "adds",
-    "added",
-    "states",
-    "stated",
-    "reads",
-    "notes",
-    "noted",
-    "alleges",
-    "alleged",
-    "claims",
-    "claimed",
-    "writes",
-    "wrote",
-    "reveals",
-    "revealed",
-    "shows",
-    "dit",
-    "affirme",
-    "ajoute",
-    "indique",
-    "précise",
-    "révèle",
-    "souligne",
-    "explique",
-    "sagt",
-    "heißt",
-    "erklärt",
-    "behauptet",
-    "fügt",
-    "zeigt",
-    "berichtet",
-];
-
-/// The words that open what is said: "que", "che", "that".
-const THAT: &[&str] = &["que", "qué", "che", "that", "qu’", "qu'", "dass"];
-
-/// Words that lead into a date ("in", "entro il", "desde").
-#[rustfmt::skip]
-pub(crate) const DATE_LEADS: &[&str] = &[
-    // Spanish
-    "en", "desde", "hasta", "partir", "durante", "hacia", "antes", "después", "finales", "principios", "mediados",
-    // Italian
-    "nel", "nell’", "nell'", "dal", "dall’", "dall'", "fino", "entro", "partire", "verso", "tra", "fra", "prima",
-    "dopo", "inizio", "fine", "metà",
-    // English
-    "in", "on", "by", "since", "from", "until", "till", "during", "around", "early", "late", "mid", "of",
-    // French
-    "le", "dès", "depuis", "jusqu’au", "jusqu'au", "jusqu’en", "jusqu'en", "vers", "avant", "après", "début",
-    "fin", "mi", "courant",
-    // German
-    "am", "im", "seit", "bis", "ab", "vom", "von", "anfang", "ende", "mitte", "zum", "um",
-];
-
-/// Words after a date that say it goes on ("2020 and 2021", "2011 al 2019").
-const GOES_ON: &[&str] = &[
-    "and", "or", "to", "through", "y", "o", "e", "ed", "u", "al", "a", "hasta", "fino", "et", "ou", "au", "und",
-    "oder", "bis",
-];
-
-/// Words a cut title does not end on: articles, prepositions, conjunctions, determiners.
-#[rustfmt::skip]
-pub(crate) const DANGLING: &[&str] = &[
-    // Spanish
-    "de", "del", "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "y", "o", "e", "u", "a", "al", "en",
-    "con", "por", "para", "que", "como", "su", "sus", "sobre", "entre", "sin", "si", "este", "esta", "estos", "estas",
-    "ese", "esa", "muy", "más",
-    // Italian
-    "di", "della", "dei", "degli", "delle", "dello", "il", "i", "gli", "le", "uno", "ai", "agli", "alla", "alle",
-    "allo", "nel", "nella", "nei", "negli", "nelle", "per", "su", "sul", "sulla", "da", "dal", "dalla", "che", "tra",
-    "fra", "ed", "ad", "questo", "questa", "questi", "queste", "quello", "quella", "suo", "sua", "suoi", "sue", "non",
-    "più", "anche", "cui",
-    // English
-    "the", "an", "of", "to", "and", "or", "in", "on", "at", "for", "with", "by", "from", "that", "as", "its", "their",
-    "his", "her", "into", "than", "but", "this", "these", "those", "which", "who", "not", "more", "very", "be",
-    // French
-    "des", "les", "une", "du", "au", "aux", "et", "ou", "pour", "par", "avec", "dans", "sur", "sans", "ce", "cette",
-    "ces", "son", "sa", "ses", "leur", "leurs", "qui", "dont", "pas", "plus", "très", "ne",
-    // German
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder", "mit",
-    "für", "auf", "aus", "bei", "nach", "über", "unter", "zu", "zur", "vom", "im", "am", "an", "dass", "nicht", "sehr",
-    "sein", "seine", "ihre", "ihr",
-];
 
 /// Quotation marks that open a quotation, each with the one that closes it.
 const QUOTES: &[(char, char)] = &[('“', '”'), ('«', '»'), ('‘', '’'), ('"', '"')];
@@ -350,122 +101,6 @@ fn core(word: &str) -> String {
 /// Whether `word` ends its phrase with a comma (maybe after a closing quote).
 fn ends_with(word: &str, mark: char) -> bool {
     word.trim_end_matches(['”', '»', '’', '"', ')']).ends_with(mark)
-}
-
-/// Whether the words at `at` are `phrase`'s, the last one maybe followed by punctuation; the
-/// number of words when they are.
-fn phrase_at(text: &str, words: &[Range<usize>], at: usize, phrase: &str) -> Option<usize> {
-    let parts: Vec<&str> = phrase.split(' ').collect();
-    let candidates = words.get(at..at + parts.len())?;
-    let inner_ok = candidates[..parts.len() - 1].iter().all(|w| !text[w.clone()].ends_with(CLOSING));
-    let same = candidates.iter().zip(&parts).all(|(w, p)| core(&text[w.clone()]) == *p);
-    (same && inner_ok).then_some(parts.len())
-}
-
-/// The index of the first word the title keeps: past connectives, attributions, a document
-/// that says, and an opening date, while enough words are left.
-fn skip_openers(text: &str, words: &[Range<usize>], date: Option<Range<usize>>) -> usize {
-    let mut at = 0;
-    let mut date = date;
-    loop {
-        let left = words.len() - at;
-        let next = connective(text, words, at)
-            .or_else(|| attribution(text, words, at))
-            .or_else(|| document_says(text, words, at))
-            .filter(|&n| left - n >= 2)
-            .or_else(|| {
-                let n = opening_date(text, words, at, date.as_ref()?)?;
-                date = None;
-                (left - n >= 3).then_some(n)
-            });
-        match next {
-            Some(n) if n > 0 => at += n,
-            _ => return at,
-        }
-    }
-}
-
-/// "Inoltre, …": how many words the connective at `at` takes.
-fn connective(text: &str, words: &[Range<usize>], at: usize) -> Option<usize> {
-    CONNECTIVES.iter().find_map(|&(phrase, bare)| {
-        let n = phrase_at(text, words, at, phrase)?;
-        let last = &text[words[at + n - 1].clone()];
-        let plain = last.trim_start_matches(OPENING).trim_end_matches(CLOSING).len() == last.len();
-        (ends_with(last, ',') || (bare && plain)).then_some(n)
-    })
-}
-
-/// "Según la demanda, …": how many words the attribution at `at` takes, to its comma.
-fn attribution(text: &str, words: &[Range<usize>], at: usize) -> Option<usize> {
-    ATTRIBUTIONS.iter().find_map(|&phrase| {
-        let n = phrase_at(text, words, at, phrase)?;
-        let within = (at + n..words.len()).take(ATTRIBUTION_WORDS);
-        let end = within.clone().find(|&i| text[words[i].clone()].ends_with(CLOSING));
-        if let Some(end) = end {
-            let last = &text[words[end].clone()];
-            let quoted = words[at + n..=end].iter().any(|w| text[w.clone()].starts_with(['“', '«', '‘', '"']));
-            if ends_with(last, ',') && !quoted && !DANGLING.contains(&core(last).as_str()) {
-                return Some(end + 1 - at);
-            }
-        }
-        // German sets no comma after it: "Laut der Klageschrift unterzeichnete …" ends at the
-        // document it names.
-        let named = within.take(3).take_while(|&i| end.is_none_or(|e| i <= e));
-        let named = named.into_iter().find(|&i| DOCUMENTS.contains(&core(&text[words[i].clone()]).as_str()))?;
-        Some(named + 1 - at)
-    })
-}
-
-/// "Il documento aggiunge inoltre: …", "El informe especifica que …", "As the complaint
-/// alleges, …": how many words the lead takes, when it names a document and a verb of saying.
-fn document_says(text: &str, words: &[Range<usize>], at: usize) -> Option<usize> {
-    let (mut document, mut says) = (false, false);
-    for i in (at..words.len()).take(7) {
-        let word = &text[words[i].clone()];
-        let c = core(word);
-        if document && says && THAT.contains(&c.as_str()) {
-            return Some(i + 1 - at);
-        }
-        document |= DOCUMENTS.contains(&c.as_str());
-        says |= SAYS.contains(&c.as_str());
-        if ends_with(word, ':') || ends_with(word, ',') {
-            // "Der Bericht erklärt, dass …": the "that" after the comma goes with it.
-            let that = words.get(i + 1).is_some_and(|w| THAT.contains(&core(&text[w.clone()]).as_str()));
-            return (document && says).then_some(i + 1 + usize::from(that) - at);
-        }
-        if word.ends_with(CLOSING) {
-            return None;
-        }
-    }
-    None
-}
-
-/// "Nell’agosto 2013, …", "In 2011 …": how many words the date at `date` and its lead take,
-/// when it opens the words at `at` and ends with its word.
-fn opening_date(text: &str, words: &[Range<usize>], at: usize, date: &Range<usize>) -> Option<usize> {
-    let start = words.get(at)?.start;
-    if date.start < start {
-        return None;
-    }
-    let lead: Vec<&str> = text[start..date.start].split_whitespace().collect();
-    let leads_in = |w: &&str| {
-        let c = core(w);
-        c.is_empty() || w.ends_with(['’', '\'']) || DATE_LEADS.contains(&c.as_str()) || DANGLING.contains(&c.as_str())
-    };
-    if lead.len() > DATE_LEAD_WORDS || !lead.iter().all(leads_in) {
-        return None;
-    }
-    let last = words[at..].iter().position(|w| w.end >= date.end)?;
-    let after = &text[date.end..words[at + last].end];
-    if after.chars().any(char::is_alphanumeric) {
-        return None;
-    }
-    // "The summer of 2014 was decisive": a date that is the subject stays.
-    let opening = lead.first().copied().or_else(|| text[date.clone()].split_whitespace().next());
-    let subject = opening.is_some_and(|w| core(w) == "the") && !after.contains(',');
-    // "In 2020 and 2021 revenue grew": a date that goes on stays.
-    let goes_on = words.get(at + last + 1).is_some_and(|w| GOES_ON.contains(&core(&text[w.clone()]).as_str()));
-    (!subject && !goes_on).then_some(last + 1)
 }
 
 /// The title from `words`: to a clause boundary or [`MAX_WORDS`], quotations kept whole, tidy
@@ -645,8 +280,8 @@ mod tests {
     use super::*;
     use crate::dates::{self, Kind, Lang};
 
-    const ES: &str = include_str!("../../../assets/sources/es-netflix-meta-mensajes-privados.txt");
-    const IT: &str = include_str!("../../../assets/sources/it-netflix-100-milioni-messaggi-facebook.txt");
+    const ES: &str = include_str!("../../../../assets/sources/es-netflix-meta-mensajes-privados.txt");
+    const IT: &str = include_str!("../../../../assets/sources/it-netflix-100-milioni-messaggi-facebook.txt");
 
     /// The title of the sentence of `text` that begins with `opening`, its first date (as the
     /// reader finds it) left out when it opens it.

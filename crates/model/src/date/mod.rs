@@ -4,8 +4,18 @@
 //! Every date covers a span of days at its precision (`2013-08` is all of August 2013). Time is
 //! kept as `f64` days since 1970-01-01 in the proleptic Gregorian calendar with astronomical year
 //! numbering (year 0 is 1 BCE), so years far outside chrono's range still place on an axis.
+//!
+//! Here the types and their spans; `parse` reads EDTF, `calendar` turns civil dates into days and
+//! back, `display` says a date in words.
+
+mod calendar;
+mod display;
+mod parse;
 
 use std::fmt;
+
+pub use self::calendar::{civil_from_day, day_from_civil, days_in_month, month_holding, year_start};
+pub use self::display::{MONTH_NAMES, format_year, group_thousands};
 
 /// Days since 1970-01-01, fractional. The one time unit shared by model and layout.
 pub type Day = f64;
@@ -106,32 +116,6 @@ impl Span {
 }
 
 impl Edtf {
-    pub fn parse(input: &str) -> Result<Self, DateError> {
-        let err = |message: &str| DateError { input: input.chars().take(80).collect(), message: message.to_owned() };
-        let s = input.trim();
-        if s.is_empty() {
-            return Err(err("the date is empty"));
-        }
-        if s.len() > 64 {
-            return Err(err("the date is too long to be EDTF"));
-        }
-        if let Some((a, b)) = s.split_once('/') {
-            let start = parse_endpoint(a).map_err(|m| err(&m))?;
-            let end = parse_endpoint(b).map_err(|m| err(&m))?;
-            if !matches!(start, Endpoint::Date(_)) && !matches!(end, Endpoint::Date(_)) {
-                return Err(err("an interval needs at least one known end"));
-            }
-            if let (Endpoint::Date(a), Endpoint::Date(b)) = (start, end)
-                && b.span().1 <= a.span().0
-            {
-                return Err(err("the interval ends before it starts"));
-            }
-            Ok(Self::Interval(start, end))
-        } else {
-            parse_point(s).map(Self::Single).map_err(|m| err(&m))
-        }
-    }
-
     pub fn span(&self) -> Span {
         match *self {
             Self::Single(p) => {
@@ -179,209 +163,6 @@ fn point_of(e: Endpoint) -> Option<DatePoint> {
     }
 }
 
-fn parse_endpoint(s: &str) -> Result<Endpoint, String> {
-    match s {
-        ".." => Ok(Endpoint::Open),
-        "" => Ok(Endpoint::Unknown),
-        _ => parse_point(s).map(Endpoint::Date),
-    }
-}
-
-fn parse_point(s: &str) -> Result<DatePoint, String> {
-    let (body, approximate, uncertain) = match s.as_bytes().last() {
-        Some(b'~') => (&s[..s.len() - 1], true, false),
-        Some(b'?') => (&s[..s.len() - 1], false, true),
-        Some(b'%') => (&s[..s.len() - 1], true, true),
-        _ => (s, false, false),
-    };
-    let (body, time) = match body.split_once('T') {
-        Some((date, time)) => (date, Some(parse_time(time)?)),
-        None => (body, None),
-    };
-    let (year, unspecified_year_digits, rest) = parse_year(body)?;
-    let mut parts = rest.split('-');
-    // `rest` starts with '-' when a month follows, so the first split part is empty.
-    let lead = parts.next().unwrap_or_default();
-    if !lead.is_empty() {
-        return Err(format!("unexpected \"{lead}\" after the year"));
-    }
-    let month_part = parts.next();
-    let month = month_part.map(parse_month).transpose()?.flatten();
-    let day = parts.next().map(|d| parse_day(d, year, month)).transpose()?.flatten();
-    if let Some(extra) = parts.next() {
-        return Err(format!("unexpected \"-{extra}\" after the day"));
-    }
-    if unspecified_year_digits > 0 && month_part.is_some() {
-        return Err("a month cannot follow a year with unspecified digits".into());
-    }
-    if time.is_some() && day.is_none() {
-        return Err("a time of day needs a full date (YYYY-MM-DDTHH:MM)".into());
-    }
-    Ok(DatePoint { year, month, day, unspecified_year_digits, approximate, uncertain, time })
-}
-
-/// `HH:MM`, `HH:MM:SS` or `HH:MM:SS.sss`, with an optional `Z` (times are UTC).
-fn parse_time(s: &str) -> Result<TimeOfDay, String> {
-    let bad = || format!("the time \"{s}\" must be HH:MM or HH:MM:SS (UTC)");
-    let t = s.strip_suffix('Z').unwrap_or(s);
-    let mut parts = t.split(':');
-    let hour = parts.next().and_then(two_digits).filter(|&h| h < 24).ok_or_else(bad)?;
-    let minute = parts.next().and_then(two_digits).filter(|&m| m < 60).ok_or_else(bad)?;
-    let second = match parts.next() {
-        Some(sec) => {
-            // Fractions of a second are accepted and dropped: no chronology needs them.
-            let whole = sec.split_once('.').map_or(sec, |(w, frac)| {
-                if frac.bytes().all(|b| b.is_ascii_digit()) && !frac.is_empty() { w } else { "" }
-            });
-            Some(two_digits(whole).filter(|&v| v < 60).ok_or_else(bad)?)
-        }
-        None => None,
-    };
-    if parts.next().is_some() {
-        return Err(bad());
-    }
-    let seconds = u32::from(hour) * 3600 + u32::from(minute) * 60 + u32::from(second.unwrap_or(0));
-    Ok(TimeOfDay { seconds, with_seconds: second.is_some() })
-}
-
-/// Returns the year, how many of its trailing digits were `X`, and what follows it.
-fn parse_year(s: &str) -> Result<(i64, u8, &str), String> {
-    let (negative, digits_start) = match s.as_bytes().first() {
-        Some(b'-') => (true, 1),
-        Some(b'Y') => {
-            // Level 1 long year: Y170000002 or Y-170000002.
-            let rest = &s[1..];
-            let (neg, rest) = rest.strip_prefix('-').map_or((false, rest), |r| (true, r));
-            let end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
-            if end == 0 {
-                return Err("\"Y\" must be followed by the year's digits".into());
-            }
-            let year = digits_to_year(&rest[..end], neg)?;
-            return Ok((year, 0, &rest[end..]));
-        }
-        _ => (false, 0),
-    };
-    let body = &s[digits_start..];
-    let end = body.find(|c: char| !(c.is_ascii_digit() || c == 'X')).unwrap_or(body.len());
-    let digits = &body[..end];
-    if digits.len() != 4 {
-        return Err(if digits.is_empty() {
-            "expected a four-digit year such as 2013".into()
-        } else {
-            format!("the year \"{digits}\" must have four digits (use Y{digits} for longer years)")
-        });
-    }
-    let x_count = digits.bytes().rev().take_while(|&b| b == b'X').count();
-    if digits[..4 - x_count].contains('X') {
-        return Err("only the last digits of a year may be X".into());
-    }
-    let filled: String = digits.chars().map(|c| if c == 'X' { '0' } else { c }).collect();
-    let year = digits_to_year(&filled, negative)?;
-    if negative && year == 0 {
-        return Err("-0000 is not a year".into());
-    }
-    Ok((year, u8::try_from(x_count).unwrap_or(4), &body[end..]))
-}
-
-fn digits_to_year(digits: &str, negative: bool) -> Result<i64, String> {
-    let value: i64 = digits.parse().map_err(|_| format!("the year \"{digits}\" is out of range"))?;
-    if value > MAX_ABS_YEAR {
-        return Err(format!("the year {digits} is beyond ±{MAX_ABS_YEAR}"));
-    }
-    Ok(if negative { -value } else { value })
-}
-
-fn parse_month(s: &str) -> Result<Option<u8>, String> {
-    if s == "XX" {
-        return Ok(None);
-    }
-    let m: u8 = two_digits(s).ok_or_else(|| format!("the month \"{s}\" must be two digits"))?;
-    match m {
-        1..=12 | 21..=24 => Ok(Some(m)),
-        _ => Err(format!("the month {s} does not exist (01–12, or 21–24 for seasons)")),
-    }
-}
-
-/// `month` is `None` when it is absent or unspecified (`XX`).
-fn parse_day(s: &str, year: i64, month: Option<u8>) -> Result<Option<u8>, String> {
-    let month = match month {
-        Some(m) if m <= 12 => m,
-        Some(_) => return Err("a season cannot have a day".into()),
-        None => {
-            return if s == "XX" { Ok(None) } else { Err("a day needs a known month".into()) };
-        }
-    };
-    if s == "XX" {
-        return Ok(None);
-    }
-    let d: u8 = two_digits(s).ok_or_else(|| format!("the day \"{s}\" must be two digits"))?;
-    let last = days_in_month(year, month);
-    if d == 0 || d > last {
-        return Err(format!("day {d} does not exist in {year}-{month:02} (it has {last} days)"));
-    }
-    Ok(Some(d))
-}
-
-fn two_digits(s: &str) -> Option<u8> {
-    if s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) { s.parse().ok() } else { None }
-}
-
-pub(crate) fn is_leap_year(year: i64) -> bool {
-    year.rem_euclid(4) == 0 && (year.rem_euclid(100) != 0 || year.rem_euclid(400) == 0)
-}
-
-pub fn days_in_month(year: i64, month: u8) -> u8 {
-    match month {
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days from 1970-01-01 to the given civil date (Howard Hinnant's algorithm, widened to i64).
-#[allow(clippy::cast_precision_loss)] // |days| < 2^53 for every year we accept
-pub fn day_from_civil(year: i64, month: u8, day: u8) -> Day {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    (era * 146_097 + doe - 719_468) as Day
-}
-
-/// The civil date of a whole day number (inverse of [`day_from_civil`]).
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // month and day are 1–31 by construction
-pub fn civil_from_day(day: i64) -> (i64, u8, u8) {
-    let z = day + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
-}
-
-/// The EDTF month holding `day` ("2013-08", "-0044-03"), as a new event at that point of the
-/// axis is dated; beyond four-digit years, the year alone in EDTF's long form ("Y-170000").
-#[allow(clippy::cast_possible_truncation)] // a day on the axis is well within i64
-pub fn month_holding(day: Day) -> String {
-    let (y, m, _) = civil_from_day(day.floor() as i64);
-    match y {
-        0..=9999 => format!("{y:04}-{m:02}"),
-        -9999..=-1 => format!("-{:04}-{m:02}", -y),
-        _ => format!("Y{y}"),
-    }
-}
-
-pub fn year_start(year: i64) -> Day {
-    day_from_civil(year, 1, 1)
-}
-
 impl DatePoint {
     /// `[start, end)` in days.
     pub fn span(&self) -> (Day, Day) {
@@ -422,107 +203,6 @@ impl DatePoint {
             (Some(21..=24), None) => Precision::Season,
             (Some(_), None) => Precision::Month,
             (None, _) => Precision::Year,
-        }
-    }
-}
-
-pub const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// A year as a reader expects it: `2013`, `501 BCE` (astronomical year −500), `13.8 billion BCE`.
-pub fn format_year(year: i64) -> String {
-    if year > 0 {
-        if year >= 100_000 { format!("{} CE", group_thousands(year.unsigned_abs())) } else { year.to_string() }
-    } else {
-        let bce = 1 - year;
-        if bce >= 1_000_000_000 {
-            #[allow(clippy::cast_precision_loss)] // display only
-            let billions = bce as f64 / 1e9;
-            format!("{billions:.1} billion BCE")
-        } else if bce >= 1_000_000 {
-            #[allow(clippy::cast_precision_loss)] // display only
-            let millions = bce as f64 / 1e6;
-            format!("{millions:.1} million BCE")
-        } else if bce >= 10_000 {
-            format!("{} BCE", group_thousands(bce.unsigned_abs()))
-        } else {
-            format!("{bce} BCE")
-        }
-    }
-}
-
-/// `1234567` as `1,234,567`.
-pub fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-impl fmt::Display for DatePoint {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.approximate {
-            f.write_str("about ")?;
-        }
-        if self.unspecified_year_digits > 0 {
-            write!(f, "the {}s", format_year(self.year))?;
-        } else {
-            match (self.month, self.day) {
-                (Some(m @ 1..=12), Some(d)) => {
-                    write!(f, "{d} {} {}", MONTH_NAMES[usize::from(m - 1)], format_year(self.year))?;
-                    if let Some(t) = self.time {
-                        let (hours, minutes, secs) = (t.seconds / 3600, t.seconds / 60 % 60, t.seconds % 60);
-                        if t.with_seconds {
-                            write!(f, ", {hours:02}:{minutes:02}:{secs:02}")?;
-                        } else {
-                            write!(f, ", {hours:02}:{minutes:02}")?;
-                        }
-                    }
-                }
-                (Some(m @ 1..=12), None) => {
-                    write!(f, "{} {}", MONTH_NAMES[usize::from(m - 1)], format_year(self.year))?;
-                }
-                (Some(m), _) => {
-                    let season = ["spring", "summer", "autumn", "winter"][usize::from((m - 21).min(3))];
-                    write!(f, "{season} {}", format_year(self.year))?;
-                }
-                (None, _) => f.write_str(&format_year(self.year))?,
-            }
-        }
-        if self.uncertain {
-            f.write_str(" (uncertain)")?;
-        }
-        Ok(())
-    }
-}
-
-impl fmt::Display for Edtf {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Single(p) => write!(f, "{p}"),
-            Self::Interval(Endpoint::Date(a), Endpoint::Date(b)) => write!(f, "{a} – {b}"),
-            Self::Interval(Endpoint::Date(a), Endpoint::Open) => write!(f, "from {a} on"),
-            Self::Interval(Endpoint::Date(a), Endpoint::Unknown) => write!(f, "from {a} (end unknown)"),
-            Self::Interval(Endpoint::Open, Endpoint::Date(b)) => write!(f, "by {b}"),
-            Self::Interval(Endpoint::Unknown, Endpoint::Date(b)) => write!(f, "until {b} (start unknown)"),
-            Self::Interval(..) => f.write_str("unknown"),
         }
     }
 }
