@@ -239,3 +239,45 @@ fn a_changed_source_opens_its_review_and_each_answer_is_one_undo_step() {
     assert!(!out.contains("was not accepted"), "{out}");
     assert!(out.contains("2 verified, 0 matched after normalisation, 1 not found"), "{out}");
 }
+
+#[test]
+fn enter_in_a_source_detail_adds_the_source_as_the_button_does() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("case.citeline.json");
+    citeline::formats::new_timeline(&path, None).expect("new timeline");
+    let mut harness = harness_on(&path);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Document").type_text(ES);
+    harness.run();
+    // The last detail typed key by key, then Enter: nothing more to click.
+    common::text_input(&harness, "Published").focus();
+    harness.run();
+    common::type_keys(&mut harness, "2025-02-03", None);
+    assert!(data(&harness).doc.timeline().sources.is_empty(), "typing alone adds nothing");
+    harness.key_press(Key::Enter);
+    harness.run();
+    let d = data(&harness);
+    let sources = &d.doc.timeline().sources;
+    assert_eq!(sources.len(), 1, "added by Enter in Published");
+    assert_eq!(sources[0].published.as_deref(), Some("2025-02-03"));
+    assert!(harness.query_by_label("Add Source").is_none(), "the dialog closed");
+}
+
+#[test]
+fn enter_in_the_export_image_file_field_exports_as_the_button_does() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("picture.svg");
+    let mut harness = common::app_harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    // The field emptied and the whole path typed, key by key.
+    common::focus_and_clear(&mut harness, "Save to");
+    common::type_keys(&mut harness, out.to_str().expect("path"), None);
+    assert!(!out.exists(), "typing alone writes nothing");
+    assert_eq!(common::field_text(&harness, "Save to"), out.to_str().expect("path"));
+    harness.key_press(Key::Enter);
+    wait_until(&mut harness, |_| out.is_file());
+    let svg = std::fs::read_to_string(&out).expect("the image");
+    assert!(svg.contains("<svg") && svg.contains("Netflix"), "an SVG of the timeline: {} bytes", svg.len());
+}

@@ -128,6 +128,9 @@ fn the_keyboard_works_the_list_and_the_cursor_stays_in_place() {
     }
     harness.key_press(Key::A);
     harness.run();
+    // The accepted event's fields unfold, the keyboard left with the list.
+    assert_eq!(common::field_text(&harness, "Date (EDTF)"), "2017-04-10", "Edit Event unfolds");
+    assert!(!harness.ctx.egui_wants_keyboard_input(), "no field took the keyboard from the list");
     let d = data(&harness);
     assert_eq!(d.doc.timeline().rejected.len(), 1);
     assert_eq!(&*d.doc.timeline().rejected[0].sentence, "Plaintiff was moved to another prison on March 3, 2017.");

@@ -8,6 +8,8 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod add_source;
+mod check;
 mod dates;
 mod publish;
 mod reanchor;
@@ -21,6 +23,10 @@ use crate::scene::Theme;
 use crate::scene::compose::{DEFAULT_WIDTH, Extent, ImageOptions, image};
 use crate::session::Loaded;
 use crate::session::loaded::open_blocking;
+
+pub use add_source::AddSourceArgs;
+use add_source::add_source;
+use check::check;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -147,35 +153,6 @@ pub struct FilterArgs {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, clap::Args)]
-pub struct AddSourceArgs {
-    /// The timeline (a *.citeline.json file).
-    pub timeline: PathBuf,
-    /// The source: UTF-8 text (.txt or .md).
-    pub file: PathBuf,
-    /// The source's id (default: from the file name).
-    #[arg(long)]
-    pub id: Option<String>,
-    /// Default: the text's first line.
-    #[arg(long)]
-    pub title: Option<String>,
-    #[arg(long)]
-    pub publisher: Option<String>,
-    /// A language tag such as es, it or en (default: told from the text).
-    #[arg(long)]
-    pub language: Option<String>,
-    #[arg(long)]
-    pub url: Option<String>,
-    /// When the source was published, as an EDTF date.
-    #[arg(long)]
-    pub published: Option<String>,
-    /// Replace the source with this id by FILE, its new version: the id stays, its citations
-    /// are re-anchored in the new text (printed as `reanchor` prints them; only kept ones are
-    /// taken).
-    #[arg(long, value_name = "ID", conflicts_with = "id")]
-    pub replace: Option<String>,
-}
-
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum ToArg {
     Citeline,
@@ -194,76 +171,6 @@ fn print_problems(out: &mut impl Write, problems: &[Problem]) {
     for p in problems {
         let _ = writeln!(out, "{p}");
     }
-}
-
-/// `citeline check`: exit 0 when there is no error.
-pub fn check(file: &Path, out: &mut impl Write) -> ExitCode {
-    match open_blocking(file, &Progress::default()) {
-        Ok(data) => {
-            let problems = data.doc.problems();
-            print_problems(out, problems);
-            let t = data.doc.tally();
-            let errors = problems.iter().filter(|p| p.is_error()).count();
-            let unchecked =
-                if t.unchecked > 0 { format!(", {} not checked (no source text)", t.unchecked) } else { String::new() };
-            let _ = writeln!(
-                out,
-                "{}: {} events ({} dated), {} sources, {} citations: {} verified, {} matched after normalisation, {} not found{unchecked}; {} error{}",
-                file.display(),
-                t.events,
-                t.dated,
-                t.sources,
-                t.citations,
-                t.verified,
-                t.normalized,
-                t.not_found,
-                errors,
-                if errors == 1 { "" } else { "s" }
-            );
-            let pending = changes_not_accepted(&data.doc, out);
-            if errors == 0 && pending == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
-        }
-        Err(problems) => {
-            print_problems(out, &problems);
-            let n = problems.len();
-            let _ = writeln!(
-                out,
-                "{}: {n} error{}; the timeline cannot be opened",
-                file.display(),
-                if n == 1 { "" } else { "s" }
-            );
-            ExitCode::FAILURE
-        }
-    }
-}
-
-/// One line per source whose text or original changed and was not accepted, with its
-/// citations counted by re-anchoring outcome; how many such sources there are.
-fn changes_not_accepted(doc: &crate::model::Document, out: &mut impl Write) -> usize {
-    let mut n = 0;
-    for (i, s) in doc.timeline().sources.iter().enumerate() {
-        let text = crate::model::anchor::text_changed(doc, i);
-        let original = crate::session::drift::original_changed(doc, s);
-        if !text && original.is_none() {
-            continue;
-        }
-        n += 1;
-        let found = crate::model::anchor::reanchor_source(doc, &s.id);
-        let what = match (&original, text) {
-            (Some(o), true) => format!("its text and {o} changed"),
-            (Some(o), false) => format!("{o} changed"),
-            (None, _) => "its text changed".to_owned(),
-        };
-        let _ = writeln!(
-            out,
-            "source \"{}\": {what} and the change was not accepted: {} citation{} (in the kept text: {}); see citeline reanchor",
-            s.id,
-            found.len(),
-            if found.len() == 1 { "" } else { "s" },
-            reanchor::tally(&found)
-        );
-    }
-    n
 }
 
 fn fail(message: &str) -> ExitCode {
@@ -401,82 +308,6 @@ pub fn new_timeline(file: &Path, title: Option<&str>) -> ExitCode {
             eprintln!("wrote {} and its sources/ folder", file.display());
             ExitCode::SUCCESS
         }
-        Err(e) => fail(&e),
-    }
-}
-
-pub(crate) fn add_source(args: &AddSourceArgs, out: &mut impl Write) -> ExitCode {
-    let options = crate::formats::source_file::ReadOptions { language: args.language.as_deref(), progress: None };
-    let source = match crate::formats::source_file::read_source_file_with(&args.file, options) {
-        Ok(s) => s,
-        Err(e) => return fail(&e),
-    };
-    let mut session = match crate::session::Session::open_blocking(&args.timeline) {
-        Ok(s) => s,
-        Err(problems) => {
-            print_problems(&mut std::io::stderr(), &problems);
-            return fail(&format!("cannot open {}", args.timeline.display()));
-        }
-    };
-    if !session.format().is_lossless() {
-        return fail(&format!(
-            "{} is a {}: add sources to a citeline timeline (citeline convert it to *.citeline.json first)",
-            args.timeline.display(),
-            session.format().name()
-        ));
-    }
-    let details = crate::session::sources::SourceDetails {
-        id: args.id.clone(),
-        title: args.title.clone(),
-        publisher: args.publisher.clone(),
-        language: args.language.clone(),
-        url: args.url.clone(),
-        published: args.published.clone(),
-        replaces: args.replace.clone(),
-    };
-    if let Some(id) = &args.replace {
-        return replace_source(&mut session, &args.timeline, id, &source, out);
-    }
-    let name = args.file.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let id = match session.add_source(&source, &name, details) {
-        Ok(id) => id,
-        Err(e) => return fail(&e),
-    };
-    match save_as(&session.data().doc, &args.timeline, Format::Citeline, &Progress::default()) {
-        Ok(_) => {
-            let _ = writeln!(out, "{id}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => fail(&e),
-    }
-}
-
-/// `add-source --replace ID`: the source's new version takes its place, and its citations are
-/// re-anchored in it; only kept ones are taken.
-fn replace_source(
-    session: &mut crate::session::Session,
-    timeline: &Path,
-    id: &str,
-    source: &crate::formats::source_file::SourceText,
-    out: &mut impl Write,
-) -> ExitCode {
-    if let Err(e) = session.replace_source_text(id, source) {
-        return fail(&e);
-    }
-    let doc = &session.data().doc;
-    let found = crate::model::anchor::reanchor_source(doc, id);
-    let text = doc.source(id).map_or("", |(_, t)| t);
-    reanchor::print(doc, (id, text), &found, None, out);
-    let _ = writeln!(out, "source \"{id}\": {} citations: {}", found.len(), reanchor::tally(&found));
-    let (edits, _) = crate::model::anchor::accept_edits(doc, id, &found, crate::model::anchor::Accept::default());
-    if !edits.is_empty()
-        && let Err(problems) = session.apply(crate::model::edit::Edit::Batch(edits))
-    {
-        print_problems(&mut std::io::stderr(), &problems);
-        return fail("the new anchors cannot be taken");
-    }
-    match reanchor::save(&session.data().doc, timeline) {
-        Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&e),
     }
 }

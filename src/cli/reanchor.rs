@@ -125,6 +125,67 @@ pub fn print(
     }
 }
 
+/// What re-anchoring one source gave: the edits `--accept` takes, the citations still
+/// waiting for an answer, and whether its text was replaced by its changed original's.
+struct Reanchored {
+    edits: Vec<Edit>,
+    pending: usize,
+    replaced: bool,
+}
+
+/// Re-anchors the citations of source `id`, printing each outcome (or adding it to `rows` for
+/// JSON) and its tally.
+fn reanchor_one(
+    session: &mut crate::session::Session,
+    args: &ReanchorArgs,
+    id: &str,
+    rows: Option<&mut Vec<serde_json::Value>>,
+    out: &mut impl Write,
+) -> Result<Reanchored, String> {
+    let mut replaced = false;
+    // A changed original (a PDF amended where it lies) is read again: its new text is taken
+    // with --accept, and only looked in otherwise.
+    let again = if text_changed_id(&session.data().doc, id) {
+        None
+    } else {
+        match read_changed_original(&session.data().doc, id) {
+            Some(Ok(new)) => Some(new),
+            Some(Err(e)) => return Err(format!("source \"{id}\": its changed original cannot be read: {e}")),
+            None => None,
+        }
+    };
+    if let Some(new) = &again
+        && args.accept.is_some()
+    {
+        session.replace_source_text(id, new)?;
+        replaced = true;
+    }
+    let doc = &session.data().doc;
+    let read_again = again.is_some();
+    let (found, text) = match again.filter(|_| args.accept.is_none()) {
+        Some(new) => (reanchor_in(doc, id, &FoldedText::new(&new.text)), new.text),
+        None => (reanchor_source(doc, id), doc.source(id).map(|(_, t)| t.to_owned()).unwrap_or_default()),
+    };
+    let json = rows.is_some();
+    print(doc, (id, &text), &found, rows, out);
+    if !json {
+        let _ = writeln!(out, "source \"{id}\": {} citations: {}", found.len(), tally(&found));
+    }
+    let accept = args.accept.map(AcceptArg::accept).unwrap_or_default();
+    let (more, left) = if doc.source(id).is_some_and(|(_, t)| t == text) {
+        accept_edits(doc, id, &found, accept)
+    } else {
+        // Outcomes in a new text not taken: each one that moved or changed waits.
+        (Vec::new(), found.iter().filter(|f| f.result.outcome != Outcome::Kept).count())
+    };
+    // A source asked for by --source whose text and original did not change has nothing
+    // waiting: a quote it holds in several places is no change to answer.
+    let changed = read_again
+        || text_changed_id(doc, id)
+        || doc.source(id).is_some_and(|(s, _)| original_changed(doc, s).is_some());
+    Ok(Reanchored { edits: more, pending: if changed { left } else { 0 }, replaced })
+}
+
 pub fn reanchor(args: &ReanchorArgs, out: &mut impl Write) -> ExitCode {
     let mut session = match crate::session::Session::open_blocking(&args.file) {
         Ok(s) => s,
@@ -150,51 +211,14 @@ pub fn reanchor(args: &ReanchorArgs, out: &mut impl Write) -> ExitCode {
     let mut edits = Vec::new();
     let mut replaced = false;
     for id in &ids {
-        // A changed original (a PDF amended where it lies) is read again: its new text is taken
-        // with --accept, and only looked in otherwise.
-        let again = if text_changed_id(&session.data().doc, id) {
-            None
-        } else {
-            match read_changed_original(&session.data().doc, id) {
-                Some(Ok(new)) => Some(new),
-                Some(Err(e)) => return fail(&format!("source \"{id}\": its changed original cannot be read: {e}")),
-                None => None,
+        match reanchor_one(&mut session, args, id, json.then_some(&mut rows), out) {
+            Ok(one) => {
+                pending += one.pending;
+                replaced |= one.replaced;
+                edits.extend(one.edits);
             }
-        };
-        if let Some(new) = &again
-            && args.accept.is_some()
-        {
-            if let Err(e) = session.replace_source_text(id, new) {
-                return fail(&e);
-            }
-            replaced = true;
+            Err(e) => return fail(&e),
         }
-        let doc = &session.data().doc;
-        let read_again = again.is_some();
-        let (found, text) = match again.filter(|_| args.accept.is_none()) {
-            Some(new) => (reanchor_in(doc, id, &FoldedText::new(&new.text)), new.text),
-            None => (reanchor_source(doc, id), doc.source(id).map(|(_, t)| t.to_owned()).unwrap_or_default()),
-        };
-        print(doc, (id, &text), &found, json.then_some(&mut rows), out);
-        if !json {
-            let _ = writeln!(out, "source \"{id}\": {} citations: {}", found.len(), tally(&found));
-        }
-        let accept = args.accept.map(AcceptArg::accept).unwrap_or_default();
-        let (more, left) = if doc.source(id).is_some_and(|(_, t)| t == text) {
-            accept_edits(doc, id, &found, accept)
-        } else {
-            // Outcomes in a new text not taken: each one that moved or changed waits.
-            (Vec::new(), found.iter().filter(|f| f.result.outcome != Outcome::Kept).count())
-        };
-        // A source asked for by --source whose text and original did not change has nothing
-        // waiting: a quote it holds in several places is no change to answer.
-        let changed = read_again
-            || text_changed_id(doc, id)
-            || doc.source(id).is_some_and(|(s, _)| original_changed(doc, s).is_some());
-        if changed {
-            pending += left;
-        }
-        edits.extend(more);
     }
     if json {
         let _ = writeln!(out, "{}", serde_json::to_string_pretty(&rows).unwrap_or_default());

@@ -137,7 +137,7 @@ impl CitationPanel {
         let mut commands = Vec::new();
         egui::CollapsingHeader::new(RichText::new("Edit Event").strong())
             .id_salt("event-editor")
-            .open(self.editor.focus.is_some().then_some(true))
+            .open((self.editor.focus.is_some() || std::mem::take(&mut self.editor.unfold)).then_some(true))
             .show(ui, |ui| commands = self.editor.ui(ui, &data.doc, (index, cx.revision), cx.tags, &cx.palette));
         commands
     }

@@ -133,6 +133,91 @@ pub enum Command {
     DismissReport,
 }
 
+/// What a command is about. Each group is applied in its own file of `ui/app`: `file.rs`,
+/// `exports.rs`, `editing.rs`, `build.rs` and `view.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Group {
+    /// Opening, saving, quitting and the questions they ask.
+    File,
+    /// Images, tables, reports and the published page.
+    Export,
+    /// Changes to the events, and their undo.
+    Edit,
+    /// Sources, passages made events or citations, new timelines.
+    Build,
+    /// What is shown or selected, not the document.
+    View,
+}
+
+impl Command {
+    /// The group that applies this command.
+    pub(crate) fn group(&self) -> Group {
+        match self {
+            Self::Open(_)
+            | Self::OpenDialog
+            | Self::Browse(..)
+            | Self::FileChosen(..)
+            | Self::OpenSample
+            | Self::ShowSaveAs
+            | Self::Save
+            | Self::SaveAs(..)
+            | Self::Quit
+            | Self::Unsaved(_)
+            | Self::Recover(_)
+            | Self::Conflict(_)
+            | Self::CancelLoading
+            | Self::CancelSaving => Group::File,
+            Self::ShowExport
+            | Self::ShowExportTable
+            | Self::ExportTable(_)
+            | Self::ShowPublish
+            | Self::Publish(_)
+            | Self::ShowExportReport
+            | Self::ExportReport(_)
+            | Self::CancelExportReport
+            | Self::CancelExportTable => Group::Export,
+            Self::Undo
+            | Self::Redo
+            | Self::Edit(..)
+            | Self::SealHistory
+            | Self::DeleteEvent(_)
+            | Self::NewEvent
+            | Self::AcceptProposals(_)
+            | Self::RejectProposals(_) => Group::Edit,
+            Self::EventFromPassage { .. }
+            | Self::CitePassage { .. }
+            | Self::ShowSource(_)
+            | Self::ShowAddSource(_)
+            | Self::AskDeleteSource(_)
+            | Self::DeleteSource(_)
+            | Self::CancelDeleteSource
+            | Self::AddSource(..)
+            | Self::CancelAddingSource
+            | Self::ShowNewTimeline
+            | Self::NewTimeline(_)
+            | Self::ToggleChangedSources
+            | Self::ReadNewVersion(_)
+            | Self::FindByHand { .. }
+            | Self::PlaceCitation { .. } => Group::Build,
+            Self::Select(_)
+            | Self::SelectResult(_)
+            | Self::SelectNext
+            | Self::SelectPrevious
+            | Self::FitAll
+            | Self::ToggleProposals
+            | Self::ShowGoto
+            | Self::GoTo(_)
+            | Self::SetTheme(_)
+            | Self::SetFilter(_)
+            | Self::FocusSearch
+            | Self::ClearSearch
+            | Self::NextResult
+            | Self::ShowShortcuts
+            | Self::DismissReport => Group::View,
+        }
+    }
+}
+
 /// What the user answered when asked about unsaved changes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnsavedAnswer {

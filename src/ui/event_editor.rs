@@ -27,6 +27,9 @@ pub struct EventEditor {
     error: Option<(Box<str>, Field, String)>,
     /// Put the keyboard focus in this field on the next frame.
     pub focus: Option<Field>,
+    /// Unfold the editor on the next frame, leaving the keyboard where it is (an accepted
+    /// proposal: its fields shown, the Proposals list still taking A and R).
+    pub unfold: bool,
     /// The date being typed, while it reads and is not committed: a ghost on the timeline.
     pub preview: Option<(crate::model::Day, crate::model::Day)>,
     /// The words of its source an event made from a passage was dated by (event id, the date

@@ -45,6 +45,8 @@ pub struct ExportDialog {
     finished: Option<PathBuf>,
     /// Just opened: the file field takes the keyboard, its name selected.
     focus: bool,
+    /// Enter was pressed in the file's field: export.
+    entered: bool,
 }
 
 impl Default for ExportDialog {
@@ -64,6 +66,7 @@ impl Default for ExportDialog {
             message: None,
             finished: None,
             focus: false,
+            entered: false,
         }
     }
 }
@@ -144,7 +147,7 @@ impl ExportDialog {
             if self.running.is_some() {
                 ui.spinner();
                 ui.label("Exporting…");
-            } else if ui.button("Export").clicked() {
+            } else if ui.button("Export").clicked() || std::mem::take(&mut self.entered) {
                 self.start(ui.ctx(), source);
             }
             if ui.button("Close").clicked() {
@@ -194,6 +197,8 @@ impl ExportDialog {
                 if std::mem::take(&mut self.focus) {
                     super::field::focus_selecting(ui.ctx(), field.id, super::field::file_stem(&self.path));
                 }
+                // Enter in the file's field exports, as the Export button does.
+                self.entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 browse = ui.button("Browse…").clicked();
             });
             ui.end_row();

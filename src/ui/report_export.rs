@@ -157,14 +157,9 @@ impl ReportExport {
         }
     }
 
-    fn contents_ui(
-        &mut self,
-        ui: &mut Ui,
-        shown: usize,
-        filtered_out: Option<usize>,
-        open: &mut bool,
-    ) -> Option<Command> {
-        let mut command = None;
+    /// The paper, the citation style, the picture and the file; whether Enter was pressed in
+    /// the file's field. Browse… leaves its command in `command`.
+    fn options_ui(&mut self, ui: &mut Ui, command: &mut Option<Command>) -> bool {
         let mut enter = false;
         egui::Grid::new("report-options").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
             ui.label("Paper");
@@ -197,11 +192,23 @@ impl ReportExport {
                 }
                 enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if ui.button("Browse…").clicked() {
-                    command = Some(Command::Browse(Purpose::ExportReport, Some(PathBuf::from(self.path.trim()))));
+                    *command = Some(Command::Browse(Purpose::ExportReport, Some(PathBuf::from(self.path.trim()))));
                 }
             });
             ui.end_row();
         });
+        enter
+    }
+
+    fn contents_ui(
+        &mut self,
+        ui: &mut Ui,
+        shown: usize,
+        filtered_out: Option<usize>,
+        open: &mut bool,
+    ) -> Option<Command> {
+        let mut command = None;
+        let enter = self.options_ui(ui, &mut command);
         self.notes_ui(ui, shown, filtered_out);
         ui.separator();
         let path = PathBuf::from(self.path.trim());

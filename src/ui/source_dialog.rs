@@ -25,7 +25,7 @@ pub struct SourceDialog {
     pub message: Option<Result<String, String>>,
     /// Just shown: the document field takes the keyboard.
     focus: bool,
-    /// Enter was pressed in the document field: add it.
+    /// Enter was pressed in the document field or a detail's: add it.
     entered: bool,
 }
 
@@ -148,7 +148,11 @@ impl SourceDialog {
                 ("Published", &mut self.published, "EDTF, e.g. 2024-04-12"),
             ] {
                 let label = ui.label(name);
-                ui.add(egui::TextEdit::singleline(value).hint_text(hint).desired_width(380.0)).labelled_by(label.id);
+                let field = ui
+                    .add(egui::TextEdit::singleline(value).hint_text(hint).desired_width(380.0))
+                    .labelled_by(label.id);
+                // Enter in a detail adds the document too, as in the document's field.
+                self.entered |= field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.end_row();
             }
         });

@@ -89,6 +89,24 @@ impl SourceView {
             self.source = None;
             return commands;
         };
+        self.details_ui(ui, source, palette);
+        commands.extend(super::source_editor::source_editor_ui(ui, doc, &id, palette));
+        let picked = self.selection.clone().filter(|r| !r.is_empty());
+        if let Some(placing) = self.placing.clone() {
+            self.placing_ui(ui, &id, &placing, picked.clone(), palette, &mut commands);
+        }
+        self.actions_ui(ui, &id, picked.as_ref(), event, &mut commands);
+        if text.is_empty() {
+            ui.label(RichText::new("This source has no text to quote.").color(palette.text_muted));
+            return commands;
+        }
+        ui.label(RichText::new("Select a passage in the text:").small().color(palette.text_muted));
+        self.text_ui(ui, &id, text);
+        commands
+    }
+
+    /// The source's title, who published it and when, its address, and how its scan was read.
+    fn details_ui(&mut self, ui: &mut Ui, source: &crate::model::Source, palette: &Palette) {
         // The title wraps: a long one must not widen the panel.
         let title = ui.add(egui::Label::new(RichText::new(&source.title).strong().size(16.0)).wrap());
         if std::mem::take(&mut self.reveal) {
@@ -104,46 +122,51 @@ impl SourceView {
         if let Some(ocr) = &source.ocr {
             ui.add(egui::Label::new(RichText::new(ocr.describe()).color(palette.caution)).wrap());
         }
-        commands.extend(super::source_editor::source_editor_ui(ui, doc, &id, palette));
-        let picked = self.selection.clone().filter(|r| !r.is_empty());
-        if let Some(placing) = self.placing.clone() {
-            self.placing_ui(ui, &id, &placing, picked.clone(), palette, &mut commands);
-        }
+    }
+
+    /// What to make of the passage `picked` in source `id`: a new event, or a citation of `event`.
+    fn actions_ui(
+        &mut self,
+        ui: &mut Ui,
+        id: &str,
+        picked: Option<&Range<usize>>,
+        event: Option<u32>,
+        commands: &mut Vec<Command>,
+    ) {
         ui.horizontal(|ui| {
             let make = ui.add_enabled(picked.is_some(), egui::Button::new("New Event from Selection"));
             if make.clicked()
-                && let Some(range) = picked.clone()
+                && let Some(range) = picked.cloned()
             {
-                commands.push(Command::EventFromPassage { source: id.clone(), range });
+                commands.push(Command::EventFromPassage { source: id.to_owned(), range });
             }
             let cite = ui
                 .add_enabled(picked.is_some() && event.is_some(), egui::Button::new("Cite Selection"))
                 .on_disabled_hover_text("Select a passage, and the event it supports");
             if cite.clicked()
-                && let (Some(range), Some(event)) = (picked.clone(), event)
+                && let (Some(range), Some(event)) = (picked.cloned(), event)
             {
-                commands.push(Command::CitePassage { source: id.clone(), range, event });
+                commands.push(Command::CitePassage { source: id.to_owned(), range, event });
             }
             if ui.button("Close").clicked() {
                 self.source = None;
             }
         });
-        if text.is_empty() {
-            ui.label(RichText::new("This source has no text to quote.").color(palette.text_muted));
-            return commands;
-        }
-        ui.label(RichText::new("Select a passage in the text:").small().color(palette.text_muted));
-        // The text fills what is left of the source's part of the panel.
+    }
+
+    /// The source's text to select in, filling what is left of the source's part of the panel:
+    /// a drag takes whole words, three clicks a sentence.
+    fn text_ui(&mut self, ui: &mut Ui, id: &str, text: &str) {
         let height = (ui.available_height() - 8.0).max(SOURCE_TEXT_MIN_HEIGHT);
         egui::ScrollArea::vertical()
-            .id_salt(("source-scroll", &id))
+            .id_salt(("source-scroll", id))
             .max_height(height)
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 // A symbol font's bullets drawn as bullets: the same chars, at the same places.
                 let plain = crate::model::fold::plain_symbols(text);
                 let mut shown: &str = &plain;
-                let tid = text_id(&id);
+                let tid = text_id(id);
                 if ui.memory(|m| m.has_focus(tid)) {
                     self.focus_text = 0;
                 }
@@ -154,7 +177,7 @@ impl SourceView {
                     super::field::focus_selecting(ui.ctx(), tid, at..at);
                 }
                 let output =
-                    egui::TextEdit::multiline(&mut shown).id(text_id(&id)).desired_width(f32::INFINITY).show(ui);
+                    egui::TextEdit::multiline(&mut shown).id(text_id(id)).desired_width(f32::INFINITY).show(ui);
                 let response = &output.response.response;
                 if response.dragged() {
                     scroll_at_edges(ui);
@@ -185,7 +208,6 @@ impl SourceView {
                     }
                 }
             });
-        commands
     }
 }
 

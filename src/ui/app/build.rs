@@ -14,18 +14,25 @@ use crate::ui::command::SourceInput;
 
 impl CitelineApp {
     /// The commands that build the chronology: sources, passages, new timelines.
-    pub(super) fn apply_building(&mut self, command: Command, ctx: &egui::Context) {
+    pub(super) fn apply_building(&mut self, command: Command) {
         match command {
             Command::EventFromPassage { source, range } => self.event_from_passage(&source, range),
             Command::CitePassage { source, range, event } => self.cite_passage(&source, range, event),
             Command::ShowSource(id) => self.panel.source_view.show(&id),
+            Command::CancelAddingSource => {
+                if let Some((path, _)) = self.session.adding_source() {
+                    let name = crate::ui::status::file_name(path);
+                    self.flash(format!("Stopped reading {name}: nothing was added"));
+                }
+                self.session.cancel_adding_source();
+            }
             Command::ShowAddSource(file) => {
                 self.sources.show(file);
                 self.show_modal(Modal::AddSource);
             }
             Command::AskDeleteSource(id) => {
                 if crate::ui::source_editor::citing(&self.session.data().doc, &id).is_empty() {
-                    self.apply_building(Command::DeleteSource(id), ctx);
+                    self.apply_building(Command::DeleteSource(id));
                 } else {
                     self.show_modal(Modal::DeleteSource(id));
                 }
@@ -58,8 +65,8 @@ impl CitelineApp {
             Command::PlaceCitation { source, event, citation, range } => {
                 self.place_citation(&source, (event, citation), range);
             }
-            // Not a building command: the app's own dispatch takes it.
-            other => self.apply(other, ctx),
+            // `apply` sends only the commands above here.
+            _ => {}
         }
     }
 

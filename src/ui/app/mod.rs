@@ -9,6 +9,7 @@ use egui::ThemePreference;
 
 mod apply;
 mod build;
+mod editing;
 mod exports;
 mod file;
 mod keys;

@@ -15,6 +15,45 @@ impl CitelineApp {
 
     /// The same, `refused` being what a field shown holds and did not take (said with Saved).
     pub(super) fn take_notices_with(&mut self, refused: Option<&str>) {
+        self.take_finished_exports();
+        for notice in self.session.take_notices() {
+            match notice {
+                Notice::Opened { same_file } => {
+                    self.opened(same_file);
+                    self.replay_recovered();
+                }
+                Notice::Reloaded { previous } => {
+                    self.changed.opened();
+                    let id = self.selected.and_then(|e| previous.doc.events().get(e as usize)).map(|ev| ev.id.clone());
+                    self.selected = id
+                        .and_then(|id| self.session.data().doc.event_index(&id))
+                        .and_then(|i| u32::try_from(i).ok())
+                        .filter(|&e| self.session.visibility().shown(e));
+                }
+                Notice::Report(report) => self.report = Some(report),
+                Notice::ChangedOnDisk => self.show_modal(Modal::Conflict),
+                Notice::Saved { outcome, path } => {
+                    let saved = outcome.is_ok();
+                    if saved {
+                        let name = crate::ui::status::file_name(&path);
+                        match refused {
+                            // The field's text is not in what was saved: said, not hidden.
+                            Some(refused) => self.flash(format!("Saved {name}, but a field’s {refused}")),
+                            None => self.flash(format!("Saved {name}")),
+                        }
+                    }
+                    self.save.message = Some(outcome);
+                    if let Some(action) = self.after_save.take().filter(|_| saved && !self.session.is_dirty()) {
+                        self.close_modal(|m| matches!(m, Modal::SaveAs));
+                        self.commands.push(action);
+                    }
+                }
+            }
+        }
+    }
+
+    /// An image, a table, a page or a report that finished writing, told.
+    fn take_finished_exports(&mut self) {
         if let Some(path) = self.export.take_finished() {
             self.flash(format!("Exported {}", crate::ui::status::file_name(&path)));
         }
@@ -51,55 +90,24 @@ impl CitelineApp {
             }
             None => {}
         }
-        for notice in self.session.take_notices() {
-            match notice {
-                Notice::Opened { same_file } => {
-                    self.opened(same_file);
-                    if let Some((file, edits)) = self.replay.take() {
-                        let same = |a: &std::path::Path, b: &std::path::Path| {
-                            std::fs::canonicalize(a)
-                                .ok()
-                                .zip(std::fs::canonicalize(b).ok())
-                                .is_some_and(|(a, b)| a == b)
-                        };
-                        if self.session.path().is_some_and(|p| same(p, &file)) {
-                            self.restore(edits);
-                        } else if let Some(recovery) =
-                            self.store.journal_path().and_then(|j| crate::session::journal::Journal::recover(&j))
-                        {
-                            // Another file opened (the crash's one failed to): its edits are
-                            // not this one's. The journal still holds them: offered again.
-                            self.show_modal(Modal::Recovery(recovery));
-                        }
-                    }
-                }
-                Notice::Reloaded { previous } => {
-                    self.changed.opened();
-                    let id = self.selected.and_then(|e| previous.doc.events().get(e as usize)).map(|ev| ev.id.clone());
-                    self.selected = id
-                        .and_then(|id| self.session.data().doc.event_index(&id))
-                        .and_then(|i| u32::try_from(i).ok())
-                        .filter(|&e| self.session.visibility().shown(e));
-                }
-                Notice::Report(report) => self.report = Some(report),
-                Notice::ChangedOnDisk => self.show_modal(Modal::Conflict),
-                Notice::Saved { outcome, path } => {
-                    let saved = outcome.is_ok();
-                    if saved {
-                        let name = crate::ui::status::file_name(&path);
-                        match refused {
-                            // The field's text is not in what was saved: said, not hidden.
-                            Some(refused) => self.flash(format!("Saved {name}, but a field’s {refused}")),
-                            None => self.flash(format!("Saved {name}")),
-                        }
-                    }
-                    self.save.message = Some(outcome);
-                    if let Some(action) = self.after_save.take().filter(|_| saved && !self.session.is_dirty()) {
-                        self.close_modal(|m| matches!(m, Modal::SaveAs));
-                        self.commands.push(action);
-                    }
-                }
-            }
+    }
+
+    /// After a crash's file opened again: the edits recovered from its journal, applied. If
+    /// another file opened (the crash's one failed to), its edits are not this one's: the
+    /// journal still holds them, and they are offered again.
+    fn replay_recovered(&mut self) {
+        let Some((file, edits)) = self.replay.take() else { return };
+        let same = |a: &std::path::Path, b: &std::path::Path| {
+            std::fs::canonicalize(a).ok().zip(std::fs::canonicalize(b).ok()).is_some_and(|(a, b)| a == b)
+        };
+        if self.session.path().is_some_and(|p| same(p, &file)) {
+            self.restore(edits);
+        } else if let Some(recovery) =
+            self.store.journal_path().and_then(|j| crate::session::journal::Journal::recover(&j))
+        {
+            // Another file opened (the crash's one failed to): its edits are
+            // not this one's. The journal still holds them: offered again.
+            self.show_modal(Modal::Recovery(recovery));
         }
     }
 

@@ -2,6 +2,11 @@
 
 use std::sync::Arc;
 
+use crate::layout::visibility::Visibility;
+use crate::model::propose::Proposal;
+use crate::scene::Palette;
+use crate::session::Loaded;
+use crate::session::search::SearchResults;
 use crate::ui::citation_panel::PanelContext;
 use crate::ui::command::Command;
 use crate::ui::dialog::palette_of;
@@ -12,7 +17,6 @@ use crate::ui::timeline_view::{TimelineCommand, TimelineFrame, timeline_ui};
 use super::CitelineApp;
 
 impl CitelineApp {
-    /// The side panel, the results list and the timeline.
     /// The side panels and the timeline; `typing` says a field had the keyboard as the frame
     /// began (a field that Enter just left must not have the timeline take that Enter too).
     pub(super) fn panels_ui(&mut self, ui: &mut egui::Ui, typing: bool) {
@@ -33,13 +37,27 @@ impl CitelineApp {
             .show(ui, |ui| self.panel.ui(ui, &data, &cx));
         self.commands.extend(panel.inner);
         let matches = self.session.search_state().results().cloned().filter(|_| self.search.is_active());
+        let proposals = if self.show_proposals { Some(self.session.proposals()) } else { None };
+        self.left_panels_ui(ui, &data, matches.as_deref(), proposals.as_ref(), palette);
+        self.timeline_panel_ui(ui, &data, &visibility, matches.as_deref(), proposals.flatten().as_deref(), typing);
+    }
+
+    /// The panels on the left, each when it is open: search results, changed sources, proposals.
+    fn left_panels_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        data: &Loaded,
+        matches: Option<&SearchResults>,
+        proposals: Option<&Option<Arc<Vec<Proposal>>>>,
+        palette: Palette,
+    ) {
         if self.search.is_active() {
             let scroll = std::mem::take(&mut self.search.scroll_to_selected);
             let commands = egui::Panel::left("results")
                 .resizable(true)
                 .default_size(300.0)
                 .min_size(200.0)
-                .show(ui, |ui| results_ui(ui, &data, matches.as_deref(), self.selected, scroll))
+                .show(ui, |ui| results_ui(ui, data, matches, self.selected, scroll))
                 .inner;
             self.commands.extend(commands);
         }
@@ -50,26 +68,39 @@ impl CitelineApp {
                 .default_size(400.0)
                 .min_size(260.0)
                 .max_size(640.0)
-                .show(ui, |ui| self.changed.ui(ui, &data, revision, &palette))
+                .show(ui, |ui| self.changed.ui(ui, data, revision, &palette))
                 .inner;
             self.commands.extend(commands);
         }
-        let proposals = if self.show_proposals { Some(self.session.proposals()) } else { None };
-        if let Some(list) = &proposals {
+        if let Some(list) = proposals {
             let commands = egui::Panel::left("proposals")
                 .resizable(true)
                 .default_size(360.0)
                 .min_size(240.0)
                 .max_size(520.0)
                 .show(ui, |ui| {
-                    proposals_ui(ui, &data, list.as_deref().map(Vec::as_slice), &palette, &mut self.proposals_list)
+                    proposals_ui(ui, data, list.as_deref().map(Vec::as_slice), &palette, &mut self.proposals_list)
                 })
                 .inner;
             self.commands.extend(commands);
         }
+    }
+
+    /// The timeline in what is left of the window, with the proposed dates and the date being
+    /// typed as ghosts; what it asks for becomes commands.
+    fn timeline_panel_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        data: &Loaded,
+        visibility: &Visibility,
+        matches: Option<&SearchResults>,
+        proposals: Option<&Vec<Proposal>>,
+        typing: bool,
+    ) {
+        let palette = palette_of(ui);
         // Proposed dates, and the date being typed for the selected event, stand as ghosts.
         let mut ghosts: Option<Vec<(crate::model::Day, crate::model::Day)>> =
-            proposals.flatten().map(|list| list.iter().filter_map(|p| p.span).collect());
+            proposals.map(|list| list.iter().filter_map(|p| p.span).collect());
         if let Some(span) = self.panel.editor.preview {
             ghosts.get_or_insert_with(Vec::new).push(span);
         }
@@ -78,9 +109,9 @@ impl CitelineApp {
         let frame = TimelineFrame {
             ghosts: ghosts.as_deref(),
             overview: &overview,
-            data: &data,
-            visibility: &visibility,
-            matches: matches.as_deref(),
+            data,
+            visibility,
+            matches,
             selected: self.selected,
             palette,
             keyboard: !typing && !ui.ctx().egui_wants_keyboard_input() && !self.any_dialog_open(),

@@ -37,6 +37,8 @@ impl CitelineApp {
                 self.session.search_state_mut().clear();
             }
             Command::NextResult => self.select_when_done = true,
+            Command::ShowShortcuts => self.show_modal(Modal::Shortcuts),
+            Command::DismissReport => self.report = None,
             // `apply` sends only the commands above here.
             _ => {}
         }

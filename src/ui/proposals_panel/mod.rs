@@ -43,15 +43,7 @@ pub(crate) fn proposals_ui(
         return commands;
     };
     if proposals.is_empty() {
-        let timeline = data.doc.timeline();
-        let none = if timeline.sources.is_empty() {
-            "No dates to propose: the timeline has no sources yet (File › Add Source…)."
-        } else if !timeline.events.is_empty() || !timeline.rejected.is_empty() {
-            "Every date read in the sources is decided: an event cites its sentence, or it was rejected."
-        } else {
-            "No dates to propose. Sources in Spanish, Italian, English, French and German are read."
-        };
-        ui.label(none);
+        ui.label(nothing_to_propose(data));
     }
     let shown = state.visible(proposals);
     if !shown.is_empty() {
@@ -68,6 +60,33 @@ pub(crate) fn proposals_ui(
     if !shown.is_empty() {
         selection_bar(ui, state, &shown, &mut commands);
     }
+    by_source_ui(ui, data, proposals, &shown, palette, state, &mut commands);
+    commands
+}
+
+/// Why the list is empty, in the user's terms.
+fn nothing_to_propose(data: &Loaded) -> &'static str {
+    let timeline = data.doc.timeline();
+    if timeline.sources.is_empty() {
+        "No dates to propose: the timeline has no sources yet (File › Add Source…)."
+    } else if !timeline.events.is_empty() || !timeline.rejected.is_empty() {
+        "Every date read in the sources is decided: an event cites its sentence, or it was rejected."
+    } else {
+        "No dates to propose. Sources in Spanish, Italian, English, French and German are read."
+    }
+}
+
+/// The rows shown, under their source's title with its Accept All; then the sources with none,
+/// and why, in a scroll area of their own.
+fn by_source_ui(
+    ui: &mut Ui,
+    data: &Loaded,
+    proposals: &[Proposal],
+    shown: &[&Proposal],
+    palette: &Palette,
+    state: &mut ListState,
+    commands: &mut Vec<Command>,
+) {
     let why_none = why_none(ui, data, proposals);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         let mut without = Vec::new();
@@ -89,12 +108,12 @@ pub(crate) fn proposals_ui(
                         .on_hover_text("One undo step takes them all back")
                         .clicked()
                     {
-                        state.decide(&shown, &mine);
+                        state.decide(shown, &mine);
                         commands.push(Command::AcceptProposals(mine.iter().map(|p| (*p).clone()).collect()));
                     }
                     for p in &mine {
-                        let row = Row { data, p, palette, shown: &shown, source_title: &source.title };
-                        row.ui(ui, state, &mut commands);
+                        let row = Row { data, p, palette, shown, source_title: &source.title };
+                        row.ui(ui, state, commands);
                     }
                 });
         }
@@ -110,7 +129,6 @@ pub(crate) fn proposals_ui(
             }
         }
     });
-    commands
 }
 
 /// `title` cut to `most` characters: a long one would widen the panel past the window.

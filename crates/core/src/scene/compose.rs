@@ -7,7 +7,7 @@ use emath::{Rect, pos2, vec2};
 use super::footnotes::{FootnoteLayout, footnotes as footnote_entries};
 use super::legend::{legend, legend_height};
 use super::overview::overview as draw_overview;
-use super::{Scene, SceneOptions, Theme, build_timeline};
+use super::{Palette, Scene, SceneOptions, Theme, build_timeline};
 use crate::layout::axis::{AxisMapping, TimeView};
 use crate::layout::lanes::Lanes;
 use crate::layout::overview::{OVERVIEW_HEIGHT, Overview};
@@ -192,12 +192,7 @@ pub fn image(doc: &Document, lanes: &Lanes, o: &ImageOptions) -> Scene {
         .flatten();
     let rows = lane_rows(lanes, &mapping, true, visibility.as_ref()).len();
 
-    // Events in view, in chronological order, numbered for footnotes.
-    let in_view = |i: usize| {
-        visibility.as_ref().is_none_or(|v| v.shown(u32::try_from(i).unwrap_or(u32::MAX)))
-            && doc.span(i).is_some_and(|s| s.end > view.min && s.start < view.max())
-    };
-    let shown: Vec<u32> = lanes.chronological.iter().copied().filter(|&i| in_view(i as usize)).collect();
+    let shown = in_view(doc, lanes, visibility.as_ref(), view);
     let (numbers, mut notes) = footnotes(doc, &shown, o.footnotes, inner);
     if o.numbers_only {
         notes = FootnoteLayout::new(&[], inner);
@@ -214,33 +209,22 @@ pub fn image(doc: &Document, lanes: &Lanes, o: &ImageOptions) -> Scene {
 
     let mut scene = Scene { size: vec2(width, height), background: palette.background, ..Scene::default() };
     if o.heading {
-        let title = TextMeasure::get()
-            .fit(&doc.timeline().title, TITLE_SIZE, true, inner)
-            .map_or_else(|| doc.timeline().title.clone(), std::borrow::Cow::into_owned);
-        scene.text(pos2(MARGIN, MARGIN), title, TITLE_SIZE, true, palette.text);
         let (from, to) = match o.extent {
             Extent::Whole => whole.unwrap_or((view.min, view.max())),
             Extent::Range(a, b) => (a, b),
             Extent::View(v) => (v.min, v.max()),
         };
-        let subtitle = subtitle(doc, &shown, from, to);
-        scene.text(pos2(MARGIN, MARGIN + TITLE_SIZE * 1.4), subtitle, SUBTITLE_SIZE, false, palette.text_muted);
+        heading(&mut scene, doc, inner, &subtitle(doc, &shown, from, to), &palette);
     }
 
     let canvas = Rect::from_min_max(pos2(MARGIN, header), pos2(width - MARGIN, header + timeline_height));
+    // An image stops at its canvas and leaves out the lanes with nothing in view.
     let options = SceneOptions {
-        palette,
-        canvas,
-        scroll_y: 0.0,
-        selected: None,
-        hovered: None,
         compact_lanes: true,
         overdraw: 0.0,
         numbers: numbers.as_deref(),
         visible: visibility.as_ref(),
-        highlight: None,
-        match_starts: None,
-        ghosts: None,
+        ..SceneOptions::window(palette, canvas)
     };
     build_timeline(doc, lanes, &mapping, &options, &mut scene);
     if rows == 0 {
@@ -265,6 +249,25 @@ pub fn image(doc: &Document, lanes: &Lanes, o: &ImageOptions) -> Scene {
     scene.hits = Vec::new();
     scene.clusters = Vec::new();
     scene
+}
+
+/// The events in `view` that `visibility` lets through, in chronological order (numbered so
+/// for footnotes).
+fn in_view(doc: &Document, lanes: &Lanes, visibility: Option<&Visibility>, view: TimeView) -> Vec<u32> {
+    let shown = |i: usize| {
+        visibility.is_none_or(|v| v.shown(u32::try_from(i).unwrap_or(u32::MAX)))
+            && doc.span(i).is_some_and(|s| s.end > view.min && s.start < view.max())
+    };
+    lanes.chronological.iter().copied().filter(|&i| shown(i as usize)).collect()
+}
+
+/// The image's title (cut to `width`) and its `subtitle` below it.
+fn heading(scene: &mut Scene, doc: &Document, width: f32, subtitle: &str, palette: &Palette) {
+    let title = TextMeasure::get()
+        .fit(&doc.timeline().title, TITLE_SIZE, true, width)
+        .map_or_else(|| doc.timeline().title.clone(), std::borrow::Cow::into_owned);
+    scene.text(pos2(MARGIN, MARGIN), title, TITLE_SIZE, true, palette.text);
+    scene.text(pos2(MARGIN, MARGIN + TITLE_SIZE * 1.4), subtitle, SUBTITLE_SIZE, false, palette.text_muted);
 }
 
 /// "2011 – 2019 · 6 events shown · every event cites its source".

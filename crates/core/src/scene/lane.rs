@@ -2,28 +2,17 @@
 //! tell apart merged into shaded cluster marks by jumping (by binary search) to the first event
 //! past the mark, and their labels, each bounded by the next mark.
 
-use ecolor::Color32;
 use emath::{Rect, pos2};
 
-use super::build::{
-    BAR_HEIGHT, BAR_TOP, GROUP_LABEL_SIZE, LABEL_GAP, LABEL_SIZE, MIN_LABEL_WIDTH, NARROW, SceneOptions,
-};
+use super::build::{BAR_HEIGHT, BAR_TOP, GROUP_LABEL_SIZE, LABEL_GAP, MIN_LABEL_WIDTH, NARROW, SceneOptions};
+use super::label::{LabelText, PendingLabel};
 use super::marks::{self, DateStyle, MARKER_SIZE};
 use super::{Hit, Scene, Shape, Target};
 use crate::layout::axis::AxisMapping;
 use crate::layout::lanes::{Lane, Lanes};
 use crate::layout::rows::{LANE_HEIGHT, head_height};
 use crate::layout::text::TextMeasure;
-use crate::model::date::group_thousands;
 use crate::model::{Day, Document};
-
-/// What a label will say, formatted only once it is known to fit: most cluster labels of a
-/// dense frame never do.
-#[derive(Clone, Copy)]
-pub(super) enum LabelText {
-    Event { event: u32, number: u32 },
-    Count(u64),
-}
 
 /// Events of a lane merged into one mark: their indices in the lane, the mark's left end, the
 /// end of the time it gathers, where the next mark starts, and the lane's top.
@@ -33,16 +22,6 @@ struct Bucket {
     end: Day,
     next_x: f64,
     y: f32,
-}
-
-/// A label waiting for the next mark in its lane, which bounds its width.
-pub(super) struct PendingLabel {
-    x: f32,
-    y: f32,
-    text: LabelText,
-    bold: bool,
-    color: Color32,
-    target: Target,
 }
 
 pub(super) struct LaneBuilder<'a, 'b> {
@@ -266,17 +245,6 @@ impl LaneBuilder<'_, '_> {
         shapes[under..].rotate_right(moved);
     }
 
-    pub(super) fn label_text(&self, text: LabelText) -> String {
-        match text {
-            LabelText::Count(1) => "1 event".to_owned(),
-            LabelText::Count(n) => format!("{} events", group_thousands(n)),
-            LabelText::Event { event, number } => {
-                let title = self.doc.events().get(event as usize).map(|e| e.title.as_str()).unwrap_or_default();
-                if number > 0 { format!("[{number}] {title}") } else { title.to_owned() }
-            }
-        }
-    }
-
     /// Draws one event's bar or marker and records where it can be clicked.
     #[allow(clippy::cast_possible_truncation)] // x positions are clamped near the screen before narrowing
     pub(super) fn event_mark(&mut self, event: u32, x0: f64, x1: f64, y: f32) {
@@ -342,36 +310,6 @@ impl LaneBuilder<'_, '_> {
         } else {
             (self.opts.visible.map_or(range.len(), |v| v.count_in_lane(lane_index as usize, range)), f64::NEG_INFINITY)
         }
-    }
-
-    pub(super) fn finish_label(&mut self, pending: &mut Option<PendingLabel>, limit_x: f32) {
-        let Some(mut label) = pending.take() else { return };
-        let right_edge = self.opts.canvas.right() - 2.0;
-        let limit = (limit_x - LABEL_GAP).min(right_edge);
-        // No room, and not at the right edge where it could move left: nothing to format.
-        if limit - label.x < MIN_LABEL_WIDTH && (limit < right_edge || matches!(label.text, LabelText::Count(_))) {
-            return;
-        }
-        let label_text = self.label_text(label.text);
-        let measure = TextMeasure::get();
-        let full = measure.width(&label_text, LABEL_SIZE, label.bold);
-        // A title near the right edge moves left to be read; a count stays beside its mark or
-        // goes, as a count away from its mark reads as belonging to another.
-        let movable = !matches!(label.text, LabelText::Count(_));
-        if movable && label.x + full > limit && limit >= right_edge {
-            let free_from = self.last_label_end.max(self.opts.canvas.left() + 2.0) + LABEL_GAP;
-            label.x = (right_edge - full).max(free_from).min(label.x);
-        }
-        let available = limit - label.x;
-        if available < MIN_LABEL_WIDTH {
-            return;
-        }
-        let Some(text) = measure.fit(&label_text, LABEL_SIZE, label.bold, available) else { return };
-        let width = measure.width(&text, LABEL_SIZE, label.bold);
-        self.last_label_end = label.x + width;
-        let rect = Rect::from_min_size(pos2(label.x, label.y), emath::vec2(width, LABEL_SIZE * 1.4));
-        self.scene.hits.push(Hit { rect, target: label.target });
-        self.scene.text(pos2(label.x, label.y), text.into_owned(), LABEL_SIZE, label.bold, label.color);
     }
 }
 

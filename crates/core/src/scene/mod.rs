@@ -5,6 +5,7 @@
 pub mod build;
 pub mod compose;
 pub mod footnotes;
+mod label;
 mod lane;
 pub mod legend;
 pub mod marks;

@@ -2,7 +2,9 @@
 
 use std::time::{Duration, Instant};
 
+use super::loaded::LayoutInput;
 use super::*;
+use crate::model::edit::Edit;
 use crate::model::{Citation, Event};
 
 /// Polls until `done`, as the window would between frames.
