@@ -212,8 +212,13 @@ pub fn propose(args: &ProposeArgs, out: &mut impl Write) -> ExitCode {
     }
     // The window also lists sentences whose time has no date ("recently"); the command keeps to
     // dated events, as its output has always been.
-    let found: Vec<Proposal> =
-        proposals(doc, args.source.as_deref()).into_iter().filter(|p| p.when.is_some()).collect();
+    let all = proposals(doc, args.source.as_deref());
+    let undated = all.iter().filter(|p| p.when.is_none()).count();
+    let found: Vec<Proposal> = all.into_iter().filter(|p| p.when.is_some()).collect();
+    if found.is_empty() {
+        // The output stays empty, as scripts read it; why is said beside it.
+        eprintln!("citeline: nothing to propose: {}", nothing_to_propose(doc, args.source.as_deref(), undated));
+    }
     let written = match args.format {
         OutputFormat::Json => write_json(out, &serde_json::Value::Array(found.iter().map(proposal_json).collect())),
         OutputFormat::Text => found.iter().try_for_each(|p| {
@@ -223,6 +228,27 @@ pub fn propose(args: &ProposeArgs, out: &mut impl Write) -> ExitCode {
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&format!("cannot write the output: {e}")),
+    }
+}
+
+/// Why `doc` (or its source `source`) has no dated sentence to propose, `undated` being how
+/// many sentences it has whose time has no date.
+fn nothing_to_propose(doc: &crate::model::Document, source: Option<&str>, undated: usize) -> String {
+    let timeline = doc.timeline();
+    let from = source.map_or_else(|| "its sources".to_owned(), |id| format!("source \"{id}\""));
+    if timeline.sources.is_empty() {
+        "the timeline has no sources yet (citeline add-source)".to_owned()
+    } else if undated > 0 {
+        let s = if undated == 1 { "" } else { "s" };
+        format!(
+            "{from} hold{} no dated sentence left to propose, and {undated} sentence{s} whose time has no date \
+             (\"recently\"), which the window's Proposed Dates lists",
+            if source.is_some() { "s" } else { "" }
+        )
+    } else if !timeline.events.is_empty() || !timeline.rejected.is_empty() {
+        format!("every date read in {from} is decided: an event cites its sentence, or it was rejected")
+    } else {
+        format!("no dated sentence in {from}; Spanish, Italian, English, French and German are read")
     }
 }
 

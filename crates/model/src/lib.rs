@@ -10,6 +10,8 @@ pub mod elsewhere;
 pub mod fields;
 pub mod filter;
 pub mod fold;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 pub mod generate;
 pub mod language;
 pub mod legal;
