@@ -260,6 +260,11 @@ mod tests {
         assert!(q("2004-06-11%").approximate && q("2004-06-11%").uncertain);
         assert_eq!(span("Y170000002"), (year_start(170_000_002), year_start(170_000_003)));
         assert_eq!(span("Y-170000002"), (year_start(-170_000_002), year_start(-170_000_001)));
+        // A day is still a day ten billion years on, but a second is not: a time there is refused.
+        assert_eq!(span("Y10000206124-07-29").1 - span("Y10000206124-07-29").0, 1.0);
+        let far = Edtf::parse("Y10000206124-07-29T00:00:00").expect_err("no second to tell");
+        assert!(far.message.contains("a time of day needs a year within"), "{}", far.message);
+        assert!(Edtf::parse("Y100000-07-29T12:30:15").is_ok_and(|d| d.span().end > d.span().start));
         assert_eq!(span("2001-21"), (day_from_civil(2001, 3, 1), day_from_civil(2001, 6, 1)));
         assert_eq!(span("2001-24"), (day_from_civil(2001, 12, 1), day_from_civil(2002, 3, 1)));
         assert_eq!(span("201X"), (year_start(2010), year_start(2020)));
@@ -369,7 +374,9 @@ mod tests {
         }
 
         #[test]
-        fn spans_are_ordered(s in "(-?[0-9]{4}|Y-?[1-9][0-9]{4,8})(-(0[1-9]|1[0-2]|2[1-4]))?[~?%]?") {
+        fn spans_are_ordered(
+            s in "([0-9]{4}|-[0-9]{3}[1-9])(-(0[1-9]|1[0-2])(-(0[1-9]|1[0-9]|2[0-8])(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?Z?)?)?|-2[1-4])?[~?%]?|Y-?[1-9][0-9]{4,9}(-(0[1-9]|1[0-2])(-(0[1-9]|1[0-9]|2[0-8]))?|-2[1-4])?[~?%]?"
+        ) {
             // Every string drawn here is a valid date: a refusal is a failure, not a pass.
             let d = Edtf::parse(&s).map_err(|e| proptest::test_runner::TestCaseError::fail(format!("{s}: {e}")))?;
             let sp = d.span();

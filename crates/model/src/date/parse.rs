@@ -69,8 +69,16 @@ fn parse_point(s: &str) -> Result<DatePoint, String> {
     if time.is_some() && day.is_none() {
         return Err("a time of day needs a full date (YYYY-MM-DDTHH:MM)".into());
     }
+    // A second is no longer a step of the timeline's clock that far from year 0.
+    if time.is_some() && year.abs() > MAX_YEAR_WITH_TIME {
+        return Err(format!("a time of day needs a year within ±{MAX_YEAR_WITH_TIME}"));
+    }
     Ok(DatePoint { year, month, day, unspecified_year_digits, approximate, uncertain, time })
 }
+
+/// The farthest year a time of day is read on: beyond it, days counted from 1970 are too large
+/// for a second (1/86,400 of a day) to tell two instants apart in an `f64`.
+const MAX_YEAR_WITH_TIME: i64 = 1_000_000;
 
 /// `HH:MM`, `HH:MM:SS` or `HH:MM:SS.sss`, with an optional `Z` (times are UTC).
 fn parse_time(s: &str) -> Result<TimeOfDay, String> {
