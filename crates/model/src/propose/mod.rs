@@ -459,6 +459,80 @@ mod tests {
     }
 
     #[test]
+    fn german_titles_leave_a_date_out_of_the_clause_and_keep_its_end() {
+        for (text, title) in [
+            // The shapes of the issue.
+            ("Die Firma wurde 1887 gegründet.", "Die Firma wurde gegründet"),
+            ("Am 3. März 2017 legte der Anwalt Berufung ein.", "Der Anwalt legte Berufung ein"),
+            ("Am 12. Mai 2019 hat der Richter den Antrag abgelehnt.", "Der Richter hat den Antrag abgelehnt"),
+            (
+                "Im Jahr 2013 erhielt Netflix Zugang zu der Schnittstelle.",
+                "Netflix erhielt Zugang zu der Schnittstelle",
+            ),
+            ("Seit 2011 arbeiteten Netflix und Facebook zusammen.", "Netflix und Facebook arbeiteten zusammen"),
+            (
+                "Laut der Klageschrift hat Facebook im Jahr 2013 Netflix Zugang gewährt.",
+                "Facebook hat Netflix Zugang gewährt",
+            ),
+            // A subordinate clause after a comma still ends the title.
+            (
+                "Die Firma wurde 1887 gegründet, nachdem sich die Gesellschafter geeinigt hatten.",
+                "Die Firma wurde gegründet",
+            ),
+            // Filings and news.
+            (
+                "Das Landgericht Berlin hat die Klage am 5. Mai 2020 abgewiesen.",
+                "Das Landgericht Berlin hat die Klage abgewiesen",
+            ),
+            (
+                "Die Beklagte hat die Klageschrift am 14. Februar 2022 beim Landgericht eingereicht.",
+                "Die Beklagte hat die Klageschrift beim Landgericht eingereicht",
+            ),
+            (
+                "Das Oberlandesgericht hat die Berufung am 3. März 2021 zurückgewiesen, weil sie unbegründet war.",
+                "Das Oberlandesgericht hat die Berufung zurückgewiesen",
+            ),
+            (
+                "Der Anwalt, der den Kläger vertrat, legte am 3. März 2017 Berufung ein.",
+                "Der Anwalt, der den Kläger vertrat, legte Berufung ein",
+            ),
+            (
+                "Die Klage wurde am 3. März 2017 eingereicht und am 5. Mai 2018 abgewiesen.",
+                "Die Klage wurde eingereicht",
+            ),
+            (
+                "Laut der Klageschrift unterzeichnete Facebook am 3. März 2019 einen Vertrag.",
+                "Facebook unterzeichnete einen Vertrag",
+            ),
+            (
+                "Am 4. Juni 2021 reichte die Verbraucherzentrale Klage gegen den Konzern ein.",
+                "Die Verbraucherzentrale reichte Klage gegen den Konzern ein",
+            ),
+            ("Am 5. Mai 2020 wies das Landgericht die Klage ab.", "Das Landgericht wies die Klage ab"),
+            ("Netflix verklagte 2019 Facebook.", "Netflix verklagte Facebook"),
+            // No sure subject: the verb stays first, but the clause keeps its end.
+            ("Im Juli 2019 sagte Mark Zuckerberg vor dem Kongress aus.", "Sagte Mark Zuckerberg vor dem Kongress aus"),
+            // As before: a date after a comma and a word or two, a date with too little around it.
+            ("Die Klage wurde eingereicht, rückwirkend zum 1. Januar 2020.", "Die Klage wurde eingereicht"),
+            ("Er starb 2019.", "Er starb 2019"),
+            // A date that ends its clause before "und", or opens the next one after it.
+            ("Der Dienst startete 2007 und wurde 2011 neu aufgelegt.", "Der Dienst startete"),
+            ("Im Jahr 2009 ging die Bank pleite, und im Oktober wurden ihre Anlagen verkauft.", "Die Bank ging pleite"),
+            // The words leading into it leave with it; a date that is a noun stays.
+            ("Der Brief ist auf den 1. Juli 2019 datiert.", "Der Brief ist datiert"),
+            (
+                "Im Jahr 2001 veränderte der 11. September die amerikanische Politik.",
+                "Veränderte der 11. September die amerikanische Politik",
+            ),
+        ] {
+            let dated: Vec<Found> =
+                crate::dates::read(text, Lang::De, None).into_iter().filter(|f| f.when.is_some()).collect();
+            let first = dated.first().unwrap_or_else(|| panic!("no date in {text}"));
+            assert_eq!(title::title_from(text, &(0..text.len()), &(first.start..first.end), &dated), title, "{text}");
+        }
+    }
+
+    #[test]
     fn a_source_without_proposals_says_why() {
         let seed = crate::seed_document();
         let why = |doc: &Document, id: &str| SourceToRead::of(doc, id).expect("the source").why_none();

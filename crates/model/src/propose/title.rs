@@ -19,11 +19,16 @@
 //! 3. It ends before a date told later, with the word leading into it ("The Court entered a
 //!    scheduling order on January 31, 2020, …" is "The Court entered a scheduling order"): the
 //!    event's date says it.
+//! 4. But German ends its clause with the verb's other half ("Die Firma wurde 1887 gegründet"):
+//!    there the date and the words leading into it are left out of the clause, which goes on to
+//!    its end (a comma, where a subordinate clause begins, `;`, `:`, the next date), so the title is
+//!    "Die Firma wurde gegründet"; a date that opens or ends its clause, or follows a comma and a
+//!    subordinate clause's first word, ends the title as in rule 3.
 
 use std::ops::Range;
 
 use crate::dates::Found;
-use crate::title::{DANGLING, DATE_LEADS, MIN_CLAUSE_WORDS, short_title, title_start};
+use crate::title::{DANGLING, DATE_LEADS, MIN_CLAUSE_WORDS, is_german, short_title, title_leaving_out, title_start};
 
 /// What opens a new clause between two dates of a sentence, with whether the clause shares the
 /// sentence's subject (it opens with a conjunction and a verb).
@@ -44,6 +49,22 @@ const CLAUSES: &[(&str, bool)] = &[
     (", e ", true),
     (", ed ", true),
 ];
+
+/// German words that open a subordinate clause: a date after a comma and one of them stands in
+/// that clause, not in the title's.
+#[rustfmt::skip]
+const SUBORDINATE: &[&str] = &[
+    "dass", "nachdem", "weil", "als", "wenn", "ob", "obwohl", "da", "bevor", "während", "sobald", "seit", "seitdem",
+    "bis", "damit", "falls", "wo", "wie", "um", "der", "die", "das", "dem", "den", "deren", "dessen", "welche",
+    "welcher", "welches", "welchen",
+];
+
+/// German prepositions that lead into a date besides [`DATE_LEADS`] ("auf den 1. Juli").
+const PREPOSITIONS: &[&str] = &["auf", "für", "gegen", "über", "unter", "an", "in", "zu", "zur", "vor", "nach", "beim"];
+
+/// German words that join a clause to the next; a title ending before the next date does not
+/// end on one.
+const GERMAN_JOINS: &[&str] = &["und", "oder", "sowie", "aber", "sondern"];
 
 /// Words that open a subject without being it.
 const ARTICLES: &[&str] = &["the", "a", "an", "el", "la", "los", "las", "il", "lo", "i", "gli", "le"];
@@ -130,6 +151,14 @@ fn title_of(text: &str, sentence: &Range<usize>, expression: &Range<usize>, date
         .find(|d| d.start >= sentence.start + skip)
         .map_or_else(|| shift(expression), |d| shift(&(d.start..d.end)));
     let begins = title_start(whole, Some(opening.clone()));
+    let within_whole: Vec<Range<usize>> = dates
+        .iter()
+        .filter(|d| d.start >= sentence.start + skip && d.end <= sentence.end)
+        .map(|d| shift(&(d.start..d.end)))
+        .collect();
+    if let Some(title) = german_title(whole, begins, &opening, &within_whole) {
+        return title;
+    }
     let cut = dates
         .iter()
         .filter_map(|d| {
@@ -163,6 +192,93 @@ fn title_of(text: &str, sentence: &Range<usize>, expression: &Range<usize>, date
     }
     let within = Some(opening).filter(|w| w.start < w.end && w.end <= kept.len());
     short_title(kept, within)
+}
+
+/// Rule 4: the German title of `whole` (its title beginning at `begins`, its dates at `dates`, the
+/// first at `opening`), with the first date inside the title's clause left out and the clause kept
+/// to its end; or with nothing cut, when no date stands inside it but its last word would be
+/// dropped ("legte … ein"). `None` when the rule does not apply, or the sentence is not German.
+fn german_title(whole: &str, begins: usize, opening: &Range<usize>, dates: &[Range<usize>]) -> Option<String> {
+    let mut inner: Vec<&Range<usize>> = dates.iter().filter(|d| d.start >= begins).collect();
+    inner.sort_by_key(|d| d.start);
+    let (end, leave_out) = match inner.first() {
+        None => {
+            let last = whole.split_whitespace().last()?;
+            let w = last.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            if !(DANGLING.contains(&w.as_str()) || lead_word(last)) {
+                return None;
+            }
+            (whole.len(), None)
+        }
+        Some(date) => {
+            // "veränderte der 11. September": a date that is a noun stays.
+            let from = leads_from(whole, begins, date.start)?;
+            let before = whole.get(begins..from)?;
+            // The date opens its clause, or stands in one after a comma ("…, nachdem", "…, und")
+            // or "und".
+            let part = before.rsplit_once(',').map_or(before, |(_, part)| part);
+            let opener = part.split_whitespace().next()?.to_lowercase();
+            let last = before.split_whitespace().last()?.to_lowercase();
+            let subordinate = before.contains(',') && SUBORDINATE.contains(&opener.as_str());
+            if subordinate || GERMAN_JOINS.contains(&opener.as_str()) || GERMAN_JOINS.contains(&last.as_str()) {
+                return None;
+            }
+            let next = inner
+                .iter()
+                .find(|n| n.start >= date.end)
+                .map(|n| leads_from(whole, date.end, n.start).unwrap_or(n.start));
+            let end = clause_end(whole, date.end, next.unwrap_or(whole.len()));
+            let counted = |s: &str| s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+            let after = &whole[date.end..end];
+            // Nothing after it in its clause, or "und": the date ends the clause, and rule 3 cuts
+            // there.
+            let joins =
+                after.split_whitespace().next().is_some_and(|w| GERMAN_JOINS.contains(&w.to_lowercase().as_str()));
+            if joins || counted(after) == 0 || counted(before) + counted(after) < MIN_CLAUSE_WORDS {
+                return None;
+            }
+            (end, Some(from..date.end))
+        }
+    };
+    if !is_german(whole) {
+        return None;
+    }
+    let mut kept = whole[..end].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | '—' | '–'));
+    // "… eingereicht und am 5. Mai abgewiesen": not on "und".
+    while end < whole.len()
+        && let Some((head, last)) = kept.rsplit_once(' ')
+        && GERMAN_JOINS.contains(&last.to_lowercase().as_str())
+    {
+        kept = head.trim_end();
+    }
+    let within = Some(opening.clone()).filter(|w| w.start < w.end && w.end <= kept.len());
+    Some(title_leaving_out(kept, within, leave_out.as_ref()))
+}
+
+/// Where the words leading into the date at `at` begin, not before `from`: a preposition, maybe
+/// with an article ("am", "im", "seit dem", "auf den", "bis zum"). `None` when an article alone
+/// leads into it: the date is a noun ("der 11. September").
+fn leads_from(text: &str, from: usize, at: usize) -> Option<usize> {
+    let preposition = |w: &str| lead_word(w) || PREPOSITIONS.contains(&w.to_lowercase().as_str());
+    let words = word_starts(&text[from..at]);
+    let mut back = words.iter().rev();
+    let Some(&(s, w)) = back.next() else { return Some(at) };
+    let article = ["der", "die", "das", "den", "dem", "des"].contains(&w.to_lowercase().as_str());
+    match back.next() {
+        _ if !article && !preposition(w) => Some(at),
+        Some(&(s2, w2)) if preposition(w2) => Some(from + s2),
+        _ if article => None,
+        _ => Some(from + s),
+    }
+}
+
+/// The end of the clause going on at `from`: after the first word ending with a comma, `;` or `:`,
+/// else `limit`.
+fn clause_end(text: &str, from: usize, limit: usize) -> usize {
+    word_starts(&text[from..limit])
+        .into_iter()
+        .find(|(_, w)| w.trim_end_matches(['”', '»', '’', '"', ')']).ends_with([',', ';', ':']))
+        .map_or(limit, |(s, w)| from + s + w.len())
 }
 
 /// The words of `text` with where each begins.

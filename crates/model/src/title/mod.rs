@@ -18,12 +18,19 @@
 //! 3. Never ends with `…`, `,`, `;`, `:`, `.` (but for an abbreviation such as "U.S."), a dash or an
 //!    opening quote; begins with a capital; is never empty for a text with a letter or a digit
 //!    (a text with neither is titled [`UNTITLED`]).
+//! 4. In German (`german`), which puts its finite verb second and the verb's other half at the
+//!    clause's end: a subject goes before the finite verb the openers left first ("Am 3. März 2017
+//!    legte der Anwalt Berufung ein" is "Der Anwalt legte Berufung ein"), a date inside the clause
+//!    that a proposal's title leaves out takes the clause's end along, and a clause cut at its
+//!    boundary keeps its last word ("ein").
 
+mod german;
 mod openers;
 mod words;
 
 use std::ops::Range;
 
+pub(crate) use self::german::is_german;
 use self::openers::skip_openers;
 pub(crate) use self::words::{ATTRIBUTIONS, CONNECTIVES, DANGLING, DATE_LEADS, DOCUMENTS, SAYS};
 
@@ -52,15 +59,24 @@ const CLOSING: &[char] = &[',', ';', ':', '.', '!', '?', '…', '”', '»', '�
 /// A short title for an event from `text` (a passage or a sentence), with the date read from it
 /// at `date` (byte offsets into `text`) left out when it opens the text. The module says how.
 pub fn short_title(text: &str, date: Option<Range<usize>>) -> String {
+    title_leaving_out(text, date, None)
+}
+
+/// [`short_title`], with the words within `leave_out` (a date inside a German clause, which a
+/// proposal's title leaves out rather than ending there) left out of the title.
+pub(crate) fn title_leaving_out(text: &str, date: Option<Range<usize>>, leave_out: Option<&Range<usize>>) -> String {
     let date = date.filter(|d| d.start < d.end && text.get(d.clone()).is_some());
     let words: Vec<Range<usize>> = word_ranges(text);
-    let first = skip_openers(text, &words, date);
-    let title = cut(text, &words[first..]);
+    let (first, opener) = skip_openers(text, &words, date);
+    let german = || is_german(text);
+    let title = german::title(text, &words, (opener, first), leave_out)
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| cut(text, &words[first..], &german));
     if !title.is_empty() {
         return title;
     }
     // Everything was left out (or was punctuation): the text's own first words.
-    let title = cut(text, &words);
+    let title = cut(text, &words, &german);
     if title.is_empty() { UNTITLED.to_owned() } else { title }
 }
 
@@ -69,7 +85,7 @@ pub fn short_title(text: &str, date: Option<Range<usize>>) -> String {
 pub(crate) fn title_start(text: &str, date: Option<Range<usize>>) -> usize {
     let date = date.filter(|d| d.start < d.end && text.get(d.clone()).is_some());
     let words = word_ranges(text);
-    let first = skip_openers(text, &words, date);
+    let (first, _) = skip_openers(text, &words, date);
     words.get(first).map_or(text.len(), |w| w.start)
 }
 
@@ -104,29 +120,33 @@ fn ends_with(word: &str, mark: char) -> bool {
 }
 
 /// The title from `words`: to a clause boundary or [`MAX_WORDS`], quotations kept whole, tidy
-/// at both ends. Empty when the words hold no letter or digit.
-fn cut(text: &str, words: &[Range<usize>]) -> String {
+/// at both ends; a clause's last word kept when `bracket` tells a language that ends its clauses
+/// with a verb's other half (German "legte … ein"). Empty when the words hold no letter or digit.
+fn cut(text: &str, words: &[Range<usize>], bracket: &dyn Fn() -> bool) -> String {
     let ends = sentence_ends(text, words);
     let mut n = words.len();
     // Words counted are those with a letter or a digit.
     let mut counted = 0;
+    // Whether the title ends where a clause does.
+    let mut boundary = false;
     for (i, w) in words.iter().enumerate() {
         let word = &text[w.clone()];
         // A spaced dash or an opening bracket starts a new clause before the word.
         if counted >= MIN_CLAUSE_WORDS && (matches!(word, "—" | "–" | "-") || word.starts_with('(')) {
-            n = i;
+            (n, boundary) = (i, true);
             break;
         }
         counted += usize::from(word.chars().any(char::is_alphanumeric));
         let clause_ends = ends_with(word, ';') || ends_with(word, ':') || ends.contains(&w.end);
         if counted >= MAX_WORDS || (counted >= MIN_CLAUSE_WORDS && clause_ends) {
-            n = i + 1;
+            (n, boundary) = (i + 1, counted >= MIN_CLAUSE_WORDS && clause_ends);
             break;
         }
     }
     let mut kept: Vec<&str> = words[..n].iter().map(|w| &text[w.clone()]).collect();
     let mut whole = n == words.len();
     if let Some((at, (open, close))) = unclosed_quote(&kept) {
+        boundary = false;
         // Close it within reach, else end before it, else leave the mark out.
         let reach = (n..words.len().min(n + QUOTE_REACH)).find(|&i| closes(&text[words[i].clone()], close));
         if let Some(i) = reach {
@@ -139,7 +159,8 @@ fn cut(text: &str, words: &[Range<usize>]) -> String {
             kept[at] = &kept[at][k + open.len_utf8()..];
         }
     }
-    tidy(kept, whole)
+    let dangles = kept.last().is_some_and(|w| DANGLING.contains(&core(w).as_str()));
+    tidy(kept, whole || (boundary && dangles && bracket()))
 }
 
 /// The ends of the sentences within `words` (by the date reader's sentence rules).
@@ -394,17 +415,17 @@ mod tests {
             (
                 Lang::De,
                 "Laut der Klageschrift unterzeichnete Facebook am 3. März 2019 einen Vertrag.",
-                "Unterzeichnete Facebook am 3. März 2019 einen Vertrag",
+                "Facebook unterzeichnete am 3. März 2019 einen Vertrag",
             ),
             (
                 Lang::De,
                 "Außerdem hatte Netflix im Jahr 2015 Zugriff auf die Nachrichten.",
-                "Hatte Netflix im Jahr 2015 Zugriff auf die Nachrichten",
+                "Netflix hatte im Jahr 2015 Zugriff auf die Nachrichten",
             ),
             (
                 Lang::De,
                 "Im August 2013 erhielt Netflix Zugang zur Titan-Schnittstelle.",
-                "Erhielt Netflix Zugang zur Titan-Schnittstelle",
+                "Netflix erhielt Zugang zur Titan-Schnittstelle",
             ),
             (
                 Lang::De,
@@ -414,7 +435,7 @@ mod tests {
             (
                 Lang::De,
                 "Seit 2011 konnte Netflix die privaten Nachrichten der Nutzer des sozialen Netzwerks mitlesen und auswerten.",
-                "Konnte Netflix die privaten Nachrichten der Nutzer des sozialen Netzwerks",
+                "Netflix konnte die privaten Nachrichten der Nutzer des sozialen Netzwerks",
             ),
         ] {
             assert_eq!(title_of_sentence(sentence, lang, sentence), title, "{sentence}");

@@ -20,9 +20,10 @@ fn phrase_at(text: &str, words: &[Range<usize>], at: usize, phrase: &str) -> Opt
 }
 
 /// The index of the first word the title keeps: past connectives, attributions, a document
-/// that says, and an opening date, while enough words are left.
-pub(super) fn skip_openers(text: &str, words: &[Range<usize>], date: Option<Range<usize>>) -> usize {
-    let mut at = 0;
+/// that says, and an opening date, while enough words are left; with the index of the first word
+/// of the last opener left out (0 when none is).
+pub(super) fn skip_openers(text: &str, words: &[Range<usize>], date: Option<Range<usize>>) -> (usize, usize) {
+    let (mut at, mut last) = (0, 0);
     let mut date = date;
     loop {
         let left = words.len() - at;
@@ -36,8 +37,8 @@ pub(super) fn skip_openers(text: &str, words: &[Range<usize>], date: Option<Rang
                 (left - n >= 3).then_some(n)
             });
         match next {
-            Some(n) if n > 0 => at += n,
-            _ => return at,
+            Some(n) if n > 0 => (last, at) = (at, at + n),
+            _ => return (at, last),
         }
     }
 }
