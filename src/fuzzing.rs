@@ -9,7 +9,7 @@ use crate::model::{Document, Progress};
 
 // The date entry points live with the model, so that their fuzz targets (`fuzz/model/`) build
 // without the window.
-pub use crate::model::fuzzing::{date, dates};
+pub use crate::model::fuzzing::{date, dates, titles};
 use crate::scene::compose::{ImageOptions, image};
 use crate::session::Loaded;
 

@@ -43,6 +43,15 @@ fn dates_inputs_no_longer_crash() {
 }
 
 #[test]
+fn titles_inputs_no_longer_crash() {
+    for (name, bytes) in inputs("titles") {
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let result = std::panic::catch_unwind(|| citeline::fuzzing::titles(&text));
+        assert!(result.is_ok(), "{name} panics");
+    }
+}
+
+#[test]
 fn source_document_inputs_no_longer_crash() {
     for (name, bytes) in inputs("source_document") {
         let result = std::panic::catch_unwind(|| citeline::fuzzing::source_document(&bytes));

@@ -36,3 +36,26 @@ pub fn dates(text: &str) {
         }
     }
 }
+
+/// Any string titled as a passage and as each of its proposals would be, in each language.
+///
+/// # Panics
+/// When a title is empty, or ends with a comma, a semicolon, a colon or an ellipsis (the title
+/// rules promise neither): the fuzzer reports those as bugs.
+pub fn titles(text: &str) {
+    use crate::dates::{Lang, read};
+    use crate::title::short_title;
+    let tidy = |title: &str, from: &str| {
+        assert!(!title.is_empty(), "an empty title from {from:?}");
+        assert!(!title.ends_with([',', ';', ':', '…']), "{title:?} from {from:?}");
+    };
+    tidy(&short_title(text, None), text);
+    for lang in Lang::ALL {
+        let found = read(text, lang, Some((2024, 2, 29)));
+        for f in found.iter().take(50) {
+            let sentence = &text[f.sentence.clone()];
+            tidy(&short_title(sentence, Some(f.start - f.sentence.start..f.end - f.sentence.start)), sentence);
+            tidy(&crate::propose::title::title_from(text, &f.sentence, &(f.start..f.end), &found), sentence);
+        }
+    }
+}

@@ -261,7 +261,8 @@ mod tests {
         assert_eq!(span("Y170000002"), (year_start(170_000_002), year_start(170_000_003)));
         assert_eq!(span("Y-170000002"), (year_start(-170_000_002), year_start(-170_000_001)));
         // A day is still a day ten billion years on, but a second is not: a time there is refused.
-        assert_eq!(span("Y10000206124-07-29").1 - span("Y10000206124-07-29").0, 1.0);
+        let (start, end) = span("Y10000206124-07-29");
+        assert!((end - start - 1.0).abs() < 1e-9, "{start}..{end}");
         let far = Edtf::parse("Y10000206124-07-29T00:00:00").expect_err("no second to tell");
         assert!(far.message.contains("a time of day needs a year within"), "{}", far.message);
         assert!(Edtf::parse("Y100000-07-29T12:30:15").is_ok_and(|d| d.span().end > d.span().start));

@@ -2,7 +2,7 @@
 //! yet, an event dated by it, titled from the sentence, citing the whole sentence (which
 //! verifies, being the source's own words).
 
-mod title;
+pub(crate) mod title;
 
 use std::ops::Range;
 
