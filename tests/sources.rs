@@ -645,6 +645,14 @@ fn a_sentence_across_a_page_break_is_marked_on_both_pages() {
 }
 
 /// `citeline ARGS` with `CITELINE_TESSERACT` set to `program`.
+/// The scans are read by the `tesseract` program with the three languages of the sources.
+fn needs_tesseract() {
+    common::needs_program(
+        "tesseract",
+        "apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-ita",
+    );
+}
+
 fn citeline_with_tesseract(program: &str, args: &[&str]) -> (i32, String) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_citeline"))
         .args(args)
@@ -657,6 +665,7 @@ fn citeline_with_tesseract(program: &str, args: &[&str]) -> (i32, String) {
 
 #[test]
 fn a_scanned_filing_is_read_by_ocr_cited_by_page_and_its_quote_marked_on_the_drawn_page() {
+    needs_tesseract();
     // The filing drawn at 200 dpi and kept as pictures, its one line of text the filing stamp.
     let scan = common::pdf::scanned(&common::pdf::filing(), 200.0);
     let read = read_source_bytes(scan.clone(), Some("pdf")).expect("read by OCR");
@@ -706,6 +715,7 @@ fn without_tesseract_a_scan_is_refused_naming_the_file_and_the_package() {
 
 #[test]
 fn a_scan_added_in_the_window_is_read_in_the_background_and_the_panel_says_it_was_ocrd() {
+    needs_tesseract();
     let dir = tempfile::tempdir().expect("tempdir");
     let timeline = new_timeline(dir.path());
     let file = dir.path().join("Order.pdf");
@@ -738,6 +748,7 @@ fn a_scan_added_in_the_window_is_read_in_the_background_and_the_panel_says_it_wa
 
 #[test]
 fn reading_a_scan_can_be_cancelled_and_adds_nothing() {
+    needs_tesseract();
     let dir = tempfile::tempdir().expect("tempdir");
     let timeline = new_timeline(dir.path());
     let file = dir.path().join("Long order.pdf");

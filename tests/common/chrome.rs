@@ -37,6 +37,7 @@ impl Browser {
     /// A headless browser with one page of `width` × `height` CSS pixels, cut off from the
     /// network, that records every request and console message.
     pub fn launch(width: u32, height: u32) -> Self {
+        super::needs_program(&program(), "apt-get install chromium, or name another build in $CHROMIUM");
         let dir = tempfile::tempdir().expect("a temporary folder");
         let (to_path, from_path) = (dir.path().join("to"), dir.path().join("from"));
         for p in [&to_path, &from_path] {

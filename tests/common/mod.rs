@@ -16,6 +16,13 @@ use egui_kittest::{Harness, SnapshotOptions};
 /// The seed timeline as a file.
 pub const SEED: &str = "assets/timelines/netflix-facebook.citeline.json";
 
+/// Stops a test that needs an installed program with what to install, rather than a failure
+/// further on that does not say why (`.ci/run` installs them all; the README lists them).
+pub fn needs_program(program: &str, install: &str) {
+    let runs = std::process::Command::new(program).arg("--version").output().is_ok();
+    assert!(runs, "this test runs `{program}`, which is not installed: {install}");
+}
+
 /// Runs `citeline ARGS`; returns the exit code and what it printed (stdout, then stderr).
 pub fn citeline(args: &[&str]) -> (i32, String) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_citeline")).args(args).output().expect("runs");
