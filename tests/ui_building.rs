@@ -281,3 +281,33 @@ fn enter_in_the_export_image_file_field_exports_as_the_button_does() {
     let svg = std::fs::read_to_string(&out).expect("the image");
     assert!(svg.contains("<svg") && svg.contains("Netflix"), "an SVG of the timeline: {} bytes", svg.len());
 }
+
+#[test]
+fn save_as_opens_without_the_last_outcome_and_enter_in_its_file_field_saves() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (first, second) = (dir.path().join("first.citeline.json"), dir.path().join("second.citeline.json"));
+    let mut harness = common::app_harness();
+    let save_as = |harness: &mut Harness<'static, CitelineApp>| {
+        harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+        harness.run();
+    };
+    for path in [&first, &second] {
+        save_as(&mut harness);
+        assert!(
+            harness.query_by_label_contains(&format!("Saved {}", first.display())).is_none(),
+            "the dialog opens without the outcome of the save before"
+        );
+        common::focus_and_clear(&mut harness, "Save to");
+        common::type_keys(&mut harness, path.to_str().expect("path"), None);
+        assert!(!path.exists(), "typing alone writes nothing");
+        harness.key_press(Key::Enter);
+        wait_until(&mut harness, |_| path.is_file());
+        harness.run();
+        let told = format!("Saved {}", path.display());
+        assert!(harness.query_by_label_contains(&told).is_some(), "the dialog says {told:?}");
+        harness.key_press(Key::Escape);
+        harness.run();
+    }
+    let saved = std::fs::read_to_string(&second).expect("the second file");
+    assert!(saved.contains("Netflix"), "the timeline, saved: {} bytes", saved.len());
+}

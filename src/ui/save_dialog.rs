@@ -19,12 +19,17 @@ pub struct SaveDialog {
     pub message: Option<Result<String, String>>,
     /// Just opened: the file field takes the keyboard, its name selected.
     focus: bool,
+    /// Enter was pressed in the file's field this frame: it saves, as the Save button does.
+    entered: bool,
 }
 
 impl SaveDialog {
     /// Opens the dialog with a name beside the open file.
     pub fn show(&mut self, current: Option<&Path>) {
         self.focus = true;
+        // The last outcome belongs to the last time the dialog was open (or to a plain Save):
+        // shown on opening, it would read as if opening had saved.
+        self.message = None;
         if self.path.is_empty() {
             // An absolute folder, so that the field says where the file will go.
             let cwd = std::env::current_dir().unwrap_or_default();
@@ -64,7 +69,8 @@ impl SaveDialog {
                 if let Some(progress) = saving {
                     ui.label(format!("{}…", progress.stage().label()));
                     ui.add(egui::ProgressBar::new(progress.fraction()).desired_width(160.0).show_percentage());
-                } else if ui.add_enabled(self.format().is_some(), egui::Button::new("Save")).clicked()
+                } else if (ui.add_enabled(self.format().is_some(), egui::Button::new("Save")).clicked()
+                    || std::mem::take(&mut self.entered))
                     && let Some(format) = self.format()
                 {
                     self.message = None;
@@ -93,6 +99,7 @@ impl SaveDialog {
                 if std::mem::take(&mut self.focus) {
                     super::field::focus_selecting(ui.ctx(), field.id, super::field::file_stem(&self.path));
                 }
+                self.entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 browse = ui.button("Browse…").clicked();
             });
             ui.end_row();
