@@ -120,6 +120,21 @@ fn propose_offers_uncited_dated_sentences_as_events_that_verify() {
     assert_eq!((run.status.code(), run.stdout.as_slice()), (Some(0), &b""[..]), "nothing left to propose once cited");
     let said = String::from_utf8_lossy(&run.stderr);
     assert!(said.contains("nothing to propose: every date read in its sources is decided"), "{said}");
+    // A source with no date of its own is not "decided" because another one is.
+    let plain = dir.path().join("plain.txt");
+    std::fs::write(&plain, "Netflix no respondió a la demanda. La empresa guardó silencio.\n").expect("write");
+    assert_eq!(citeline(&["add-source", case_arg, plain.to_str().expect("path"), "--id", "plain"]).0, 0);
+    let said_for = |args: &[&str]| {
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_citeline")).args(args).output().expect("runs");
+        assert_eq!((run.status.code(), run.stdout.as_slice()), (Some(0), &b""[..]), "{args:?}");
+        String::from_utf8_lossy(&run.stderr).into_owned()
+    };
+    let said = said_for(&["propose", case_arg, "--source", "plain"]);
+    assert!(said.contains("nothing to propose: no dated sentence in source \"plain\""), "{said}");
+    let said = said_for(&["propose", case_arg, "--source", "it"]);
+    assert!(said.contains("every date read in source \"it\" is decided"), "{said}");
+    let said = said_for(&["propose", case_arg]);
+    assert!(said.contains("every date read in its sources is decided"), "{said}");
     let (code, out) = citeline(&["propose", case_arg, "--source", "nope"]);
     assert_eq!(code, 1);
     assert!(out.contains("no source with id \"nope\""), "{out}");

@@ -9,7 +9,7 @@ use serde_json::json;
 
 use super::{fail, print_problems};
 use crate::model::dates::{self, Found, Lang};
-use crate::model::propose::{Proposal, proposals};
+use crate::model::propose::{NoProposal, Proposal, SourceToRead, proposals};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum LangArg {
@@ -245,10 +245,21 @@ fn nothing_to_propose(doc: &crate::model::Document, source: Option<&str>, undate
              (\"recently\"), which the window's Proposed Dates lists",
             if source.is_some() { "s" } else { "" }
         )
-    } else if !timeline.events.is_empty() || !timeline.rejected.is_empty() {
-        format!("every date read in {from} is decided: an event cites its sentence, or it was rejected")
     } else {
-        format!("no dated sentence in {from}; Spanish, Italian, English, French and German are read")
+        // Each source says why it has none: a date that was read and decided, or none read.
+        let whys: Vec<NoProposal> = timeline
+            .sources
+            .iter()
+            .filter(|s| source.is_none_or(|only| only == &*s.id))
+            .filter_map(|s| SourceToRead::of(doc, &s.id)?.why_none())
+            .collect();
+        match whys.as_slice() {
+            whys if whys.iter().any(|w| matches!(w, NoProposal::AllTaken { .. })) => {
+                format!("every date read in {from} is decided: an event cites its sentence, or it was rejected")
+            }
+            [only @ (NoProposal::NoText | NoProposal::LanguageNotRead)] => format!("{from}: {}", only.words()),
+            _ => format!("no dated sentence in {from}; Spanish, Italian, English, French and German are read"),
+        }
     }
 }
 
