@@ -329,6 +329,8 @@ mod tests {
             ("¿Netflix pagaba", "Netflix pagaba cientos de millones a Meta por mensajes privados"),
             ("Este tipo", "Este tipo de acuerdos son comunes en la industria"),
             ("¿En qué", "¿En qué podemos ayudarte?"),
+            // Cut inside "en contra de": neither preposition is left hanging.
+            ("Una demanda iniciada", "Una demanda iniciada por ciudadanos estadounidenses"),
         ] {
             assert_eq!(title_of_sentence(ES, Lang::Es, opening), title, "{opening}");
         }

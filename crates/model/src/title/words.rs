@@ -240,20 +240,22 @@ pub(crate) const DANGLING: &[&str] = &[
     // Spanish
     "de", "del", "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "y", "o", "e", "u", "a", "al", "en",
     "con", "por", "para", "que", "como", "su", "sus", "sobre", "entre", "sin", "si", "este", "esta", "estos", "estas",
-    "ese", "esa", "muy", "más",
+    "ese", "esa", "muy", "más", "contra", "hacia", "hasta", "desde", "según", "durante", "mediante", "ante", "tras",
     // Italian
     "di", "della", "dei", "degli", "delle", "dello", "il", "i", "gli", "le", "uno", "ai", "agli", "alla", "alle",
     "allo", "nel", "nella", "nei", "negli", "nelle", "per", "su", "sul", "sulla", "da", "dal", "dalla", "che", "tra",
     "fra", "ed", "ad", "questo", "questa", "questi", "queste", "quello", "quella", "suo", "sua", "suoi", "sue", "non",
-    "più", "anche", "cui",
+    "più", "anche", "cui", "contro", "verso", "senza", "fino", "presso", "tramite",
     // English
     "the", "an", "of", "to", "and", "or", "in", "on", "at", "for", "with", "by", "from", "that", "as", "its", "their",
     "his", "her", "into", "than", "but", "this", "these", "those", "which", "who", "not", "more", "very", "be",
+    "against", "between", "without", "through", "during", "toward", "towards", "including", "under",
     // French
     "des", "les", "une", "du", "au", "aux", "et", "ou", "pour", "par", "avec", "dans", "sur", "sans", "ce", "cette",
-    "ces", "son", "sa", "ses", "leur", "leurs", "qui", "dont", "pas", "plus", "très", "ne",
+    "ces", "son", "sa", "ses", "leur", "leurs", "qui", "dont", "pas", "plus", "très", "ne", "contre", "vers", "chez",
+    "depuis", "selon", "envers", "parmi",
     // German
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder", "mit",
     "für", "auf", "aus", "bei", "nach", "über", "unter", "zu", "zur", "vom", "im", "am", "an", "dass", "nicht", "sehr",
-    "sein", "seine", "ihre", "ihr",
+    "sein", "seine", "ihre", "ihr", "gegen", "ohne", "seit", "zwischen", "von", "wegen", "trotz",
 ];
