@@ -246,6 +246,7 @@ fn enter_in_a_source_detail_adds_the_source_as_the_button_does() {
     let path = dir.path().join("case.citeline.json");
     citeline::formats::new_timeline(&path, None).expect("new timeline");
     let mut harness = harness_on(&path);
+    assert!(harness.query_by_label_contains("Begin with a source").is_some(), "an empty timeline says how to begin");
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
     harness.run();
     harness.get_by_role_and_label(Role::TextInput, "Document").type_text(ES);
@@ -262,6 +263,9 @@ fn enter_in_a_source_detail_adds_the_source_as_the_button_does() {
     assert_eq!(sources.len(), 1, "added by Enter in Published");
     assert_eq!(sources[0].published.as_deref(), Some("2025-02-03"));
     assert!(harness.query_by_label("Add Source").is_none(), "the dialog closed");
+    // The empty timeline's hint goes on from there, not back to adding a source.
+    assert!(harness.query_by_label_contains("Begin with a source").is_none(), "the first step is done");
+    assert!(harness.query_by_label_contains("It has a source").is_some(), "and said");
 }
 
 #[test]

@@ -221,7 +221,7 @@ pub(crate) fn timeline_ui(ui: &mut Ui, frame: &TimelineFrame, state: &mut ViewSt
     if data.doc.events().is_empty() {
         let head = canvas.top() + crate::layout::rows::AXIS_HEIGHT;
         let area = Rect::from_min_max(pos2(canvas.left() + 24.0, head + 24.0), canvas.right_bottom());
-        empty_ui(&mut ui.new_child(UiBuilder::new().max_rect(area)));
+        empty_ui(&mut ui.new_child(UiBuilder::new().max_rect(area)), data.doc.timeline().sources.len());
     }
     commands
 }
@@ -295,21 +295,27 @@ fn group_header_widgets(ui: &Ui, place: &Place, scene: &crate::scene::Scene) {
 }
 
 /// An empty timeline says how to begin: a source added (or dropped), a passage of it made an
-/// event; or an event made by hand.
-fn empty_ui(ui: &mut Ui) {
+/// event; or an event made by hand. Once it has `sources`, the first step is done and not asked.
+fn empty_ui(ui: &mut Ui, sources: usize) {
     let key = |s| ui.ctx().format_shortcut(s);
     let (add_source, new_event, proposals) =
         (key(&super::shortcuts::ADD_SOURCE), key(&super::shortcuts::NEW_EVENT), key(&super::shortcuts::PROPOSALS));
     ui.set_max_width(560.0);
     ui.heading("This timeline has no events yet");
     ui.add_space(8.0);
-    for line in [
-        format!(
+    let first = match sources {
+        0 => format!(
             "Begin with a source: File › Add Source… ({add_source}), or drop a document on the window \
              (PDF, Word, web page, e-mail or text)."
         ),
+        1 => format!("It has a source; add more with File › Add Source… ({add_source}) or by dropping them."),
+        n => format!("It has {n} sources; add more with File › Add Source… ({add_source}) or by dropping them."),
+    };
+    let from = if sources == 0 { "its text" } else { "a source's text" };
+    for line in [
+        first,
         format!(
-            "Select a passage of its text and click New Event from Selection: the event cites it. \
+            "Select a passage of {from} and click New Event from Selection: the event cites it. \
              View › Proposed Dates ({proposals}) lists the dates read in it."
         ),
         format!("Or make an event yourself: Edit › New Event ({new_event})."),
