@@ -407,6 +407,36 @@ fn keyboard_tab_reaches_the_events_on_the_timeline_and_space_selects_one() {
 }
 
 #[test]
+fn f6_takes_the_keyboard_to_the_events_past_the_side_panels_and_tab_goes_from_event_to_event() {
+    let mut harness = app_harness();
+    // The Proposed Dates list puts dozens of controls before the timeline in Tab's order.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::D);
+    harness.run();
+    let data = data(&harness);
+    let labels: Vec<(u32, String)> = data.lanes.chronological.iter().map(|&e| (e, data.accessible_label(e))).collect();
+    let focused = |h: &Harness<'static, CitelineApp>| {
+        labels.iter().find(|(_, l)| h.query_by_label(l).is_some_and(|n| n.is_focused())).map(|&(e, _)| e)
+    };
+    assert_eq!(focused(&harness), None);
+    harness.key_press(Key::F6);
+    harness.run();
+    let first = focused(&harness).expect("F6 gives the keyboard to an event");
+    harness.key_press(Key::Tab);
+    harness.run();
+    let next = focused(&harness).expect("Tab goes on to another event");
+    assert_ne!(next, first);
+    harness.key_press(Key::Space);
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(next), "Space selects the focused event");
+    // With an event selected, F6 comes back to it.
+    harness.key_press(Key::Tab);
+    harness.run();
+    harness.key_press(Key::F6);
+    harness.run();
+    assert_eq!(focused(&harness), Some(next), "F6 goes to the selected event");
+}
+
+#[test]
 fn a_timelinejs_file_opens_with_each_group_in_its_own_band() {
     let mut harness = harness_on(std::path::Path::new("tests/fixtures/timelinejs/newsroom.json"));
     assert_eq!(Some(harness.state().session().data().doc.events().len()), Some(7));

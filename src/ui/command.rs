@@ -90,6 +90,8 @@ pub enum Command {
     SetTheme(ThemeChoice),
     SetFilter(Filter),
     FocusSearch,
+    /// The keyboard to the events on the timeline (F6).
+    FocusEvents,
     ClearSearch,
     /// Enter in the search field: the next result, once the search is done.
     NextResult,
@@ -210,6 +212,7 @@ impl Command {
             | Self::SetTheme(_)
             | Self::SetFilter(_)
             | Self::FocusSearch
+            | Self::FocusEvents
             | Self::ClearSearch
             | Self::NextResult
             | Self::ShowShortcuts

@@ -24,6 +24,8 @@ pub(crate) const CHANGED_SOURCES: KeyboardShortcut =
 /// File › Add Source…
 pub(crate) const ADD_SOURCE: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::A);
+/// The keyboard to the events on the timeline, past the side panels' controls.
+pub(crate) const FOCUS_EVENTS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F6);
 /// Redo as Windows and Linux users also know it.
 pub(crate) const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 
@@ -41,7 +43,11 @@ pub(crate) fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
                 ("+ / −", "Zoom in / out"),
                 ("Mouse wheel, pinch", "Zoom around the pointer"),
                 ("Drag", "Pan (and scroll lanes)"),
-                ("Tab / Shift+Tab", "Move between controls and the events on screen"),
+                (
+                    &ctx.format_shortcut(&FOCUS_EVENTS),
+                    "Move the keyboard to the events on screen (the selected one, else the first)",
+                ),
+                ("Tab / Shift+Tab", "Move between controls and the events on screen; Space or Enter selects one"),
                 ("Enter", "Zoom to the selected event; in the search field, go to the next result"),
                 ("Esc", "Close a menu or dialog, else clear the search, else the selection"),
                 (&ctx.format_shortcut(&FIND), "Search"),

@@ -34,6 +34,7 @@ impl CitelineApp {
             (shortcuts::QUIT, Command::Quit),
             (shortcuts::FIND, Command::FocusSearch),
             (shortcuts::GOTO, Command::ShowGoto),
+            (shortcuts::FOCUS_EVENTS, Command::FocusEvents),
         ] {
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 self.commands.push(command);

@@ -72,9 +72,19 @@ pub(crate) struct ViewState {
     /// The overview strip held by the pointer: what it took, the view and x when it did.
     #[serde(skip)]
     overview_drag: Option<(Grip, TimeView, f32)>,
+    /// The keyboard goes to the events on the next frame: to the selected one when it is drawn,
+    /// else to the first drawn (F6).
+    #[serde(skip)]
+    focus_events: bool,
 }
 
 impl ViewState {
+    /// Gives the keyboard to the events on the timeline on the next frame, so that Tab goes
+    /// from event to event without first going through every control of the side panels.
+    pub(crate) fn focus_events(&mut self) {
+        self.focus_events = true;
+    }
+
     /// Moves the view to `to`, animated.
     pub(crate) fn animate_to(&mut self, to: TimeView) {
         self.pending_target = Some(to);
@@ -249,6 +259,13 @@ fn event_widgets(
     let TimelineFrame { data, .. } = *frame;
     let Place { id, canvas, head, mapping } = *place;
     let mut hovered = None;
+    if std::mem::take(&mut state.focus_events) {
+        let drawn = |e: u32| scene.shown_events.iter().any(|&(s, _)| s == e);
+        let first = scene.shown_events.iter().min_by(|a, b| a.1.left().total_cmp(&b.1.left())).map(|&(e, _)| e);
+        if let Some(event) = frame.selected.filter(|&e| drawn(e)).or(first) {
+            ui.memory_mut(|m| m.request_focus(id.with(event)));
+        }
+    }
     for &(event, hit) in &scene.shown_events {
         let hit = hit.intersect(canvas);
         if !hit.is_positive() || hit.bottom() <= canvas.top() + head {
