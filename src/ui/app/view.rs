@@ -33,7 +33,6 @@ impl CitelineApp {
             }
             Command::FocusSearch => self.search.focus_requested = true,
             Command::FocusEvents if !self.any_dialog_open() => self.view.focus_events(),
-            Command::FocusEvents => {}
             Command::ClearSearch => {
                 self.search.text.clear();
                 self.session.search_state_mut().clear();
