@@ -313,6 +313,23 @@ fn filter_by_tag_hides_the_other_events_and_one_click_clears_it() {
 }
 
 #[test]
+fn the_filters_menu_stays_open_for_several_boxes_and_esc_closes_it() {
+    let mut harness = app_harness();
+    harness.get_by_label("Filters").click();
+    harness.run();
+    harness.get_by_label("#api").click();
+    harness.run();
+    // The second box without opening the menu again.
+    harness.get_by_label("#advertising").click();
+    harness.run();
+    let tags: Vec<String> = harness.state().session().filter().tags.iter().cloned().collect();
+    assert_eq!(tags, ["advertising", "api"], "both boxes checked in one visit");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("#api").is_none(), "Esc closes the menu");
+}
+
+#[test]
 fn fit_all_fits_the_events_the_filter_shows() {
     let mut harness = app_harness();
     let data = data(&harness);

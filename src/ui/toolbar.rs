@@ -37,7 +37,12 @@ pub(crate) fn toolbar_ui(
         let filter_on = session.filter().is_active();
         let menu_title = if filter_on { "Filters (on)" } else { "Filters" };
         let mut changed = false;
-        ui.menu_button(menu_title, |ui| changed = filters.ui(ui, session.choices()));
+        // Several boxes are checked in a row: a click inside keeps the menu open.
+        let stay_open =
+            egui::containers::menu::MenuConfig::new().close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+        egui::containers::menu::MenuButton::new(menu_title)
+            .config(stay_open)
+            .ui(ui, |ui| changed = filters.ui(ui, session.choices()));
         if filter_on {
             let total = session.data().doc.events().len();
             let shown = total - session.visibility().hidden();
