@@ -113,6 +113,21 @@ impl TextMeasure {
         Some(Cow::Owned(format!("{kept}…")))
     }
 
+    /// How many bytes of `word` fit in `max_width`: at least its first character.
+    fn fitting_prefix(&self, word: &str, size: f32, bold: bool, max_width: f32) -> usize {
+        let mut used = 0.0;
+        let mut end = 0;
+        for (i, c) in word.char_indices() {
+            let mut buf = [0; 4];
+            used += self.width(c.encode_utf8(&mut buf), size, bold);
+            if used > max_width && end > 0 {
+                break;
+            }
+            end = i + c.len_utf8();
+        }
+        end
+    }
+
     /// Greedy word wrap to `max_width`; a word longer than a line is cut.
     pub fn wrap(&self, text: &str, size: f32, bold: bool, max_width: f32) -> Vec<String> {
         let space = self.width(" ", size, bold);
@@ -120,7 +135,20 @@ impl TextMeasure {
         let mut line = String::new();
         let mut line_w = 0.0;
         for word in text.split_whitespace() {
-            let w = self.width(word, size, bold);
+            let mut word = word;
+            let mut w = self.width(word, size, bold);
+            // A word wider than a line (a URL, a hash, a long compound) is cut where the line
+            // ends, on its own lines: it would otherwise run into the next column.
+            while w > max_width && word.chars().nth(1).is_some() {
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                    line_w = 0.0;
+                }
+                let cut = self.fitting_prefix(word, size, bold, max_width);
+                lines.push(word[..cut].to_owned());
+                word = &word[cut..];
+                w = self.width(word, size, bold);
+            }
             if !line.is_empty() && line_w + space + w > max_width {
                 lines.push(std::mem::take(&mut line));
                 line_w = 0.0;
@@ -175,5 +203,21 @@ mod tests {
         for l in &lines {
             assert!(m.width(l, 12.0, false) <= 200.0 || !l.contains(' '));
         }
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_is_cut_where_the_line_ends() {
+        let m = TextMeasure::get();
+        let long = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".repeat(2);
+        let text = format!("See {long} and https://example.com/a/very/long/path/that/never/breaks?x=1 now");
+        let lines = m.wrap(&text, 12.0, false, 100.0);
+        for l in &lines {
+            assert!(m.width(l, 12.0, false) <= 100.0, "{l:?} is wider than the line");
+        }
+        // Nothing lost, nothing added: the lines are the text's characters in order.
+        let strip = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        assert_eq!(strip(&lines.concat()), strip(&text));
+        assert_eq!(lines.first().map(String::as_str), Some("See"), "a short word before it keeps its line");
+        assert!(lines.iter().any(|l| l.ends_with("and") || l.starts_with("and")), "{lines:?}");
     }
 }
