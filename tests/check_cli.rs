@@ -139,6 +139,25 @@ fn broken_files_exit_1_naming_file_and_place() {
 }
 
 #[test]
+fn a_bad_date_and_a_quote_not_found_are_told_together() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("t.citeline.json");
+    std::fs::write(
+        &path,
+        r#"{"title": "t", "sources": [{"id": "a", "title": "A", "text": "The board met in August 2013."}],
+            "events": [{"id": "bad-date", "title": "Board", "when": "2013-13"},
+                       {"id": "bad-quote", "title": "Met", "when": "2013-08",
+                        "citations": [{"source": "a", "quote": "The board met in August 2013 and voted."}]}]}"#,
+    )
+    .expect("write");
+    let (code, out) = citeline(&["check", path.to_str().expect("path")]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains(r#"event "bad-date", field `when`: error: invalid date "2013-13""#), "{out}");
+    assert!(out.contains(r#"event "bad-quote""#) && out.contains("is not found in source"), "{out}");
+    assert!(out.contains("2 errors; the timeline cannot be opened"), "{out}");
+}
+
+#[test]
 fn the_file_size_limit_is_configurable() {
     let out = Command::new(env!("CARGO_BIN_EXE_citeline"))
         .args(["check", "assets/timelines/netflix-facebook.citeline.json"])

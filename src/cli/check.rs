@@ -37,7 +37,7 @@ pub fn check(file: &Path, out: &mut impl Write) -> ExitCode {
         }
         Err(problems) => {
             print_problems(out, &problems);
-            let n = problems.len();
+            let n = problems.iter().filter(|p| p.is_error()).count();
             let _ = writeln!(
                 out,
                 "{}: {n} error{}; the timeline cannot be opened",

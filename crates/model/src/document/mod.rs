@@ -100,6 +100,9 @@ impl Document {
         doc.check_all(&events, progress, &mut errors)?;
         duplicate_event_ids(&events, path, &mut errors);
         if !errors.is_empty() {
+            // With them, what else was found (a quote not in its source, a warning): every
+            // problem is told at once, not one more after each fix.
+            errors.append(&mut doc.problems);
             return Err(errors);
         }
         doc.groups = group_names(&events);
