@@ -454,6 +454,22 @@ fn f6_takes_the_keyboard_to_the_events_past_the_side_panels_and_tab_goes_from_ev
 }
 
 #[test]
+fn with_every_side_panel_open_the_timeline_keeps_room_to_be_read() {
+    let mut harness = app_harness();
+    let window = harness.ctx.content_rect().width();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::D);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::R);
+    harness.run();
+    search_for(&mut harness, "Netflix");
+    for panel in ["Proposed Dates", "Changed Sources"] {
+        assert!(harness.query_by_label_contains(panel).is_some(), "{panel} is open");
+    }
+    assert!(harness.query_by_label_contains("Results (").is_some(), "the results are open");
+    let timeline = harness.get_by_role_and_label(egui::accesskit::Role::Canvas, "Timeline").rect();
+    assert!(timeline.width() >= 0.3 * window, "the timeline is {} of {window} points wide", timeline.width());
+}
+
+#[test]
 fn a_timelinejs_file_opens_with_each_group_in_its_own_band() {
     let mut harness = harness_on(std::path::Path::new("tests/fixtures/timelinejs/newsroom.json"));
     assert_eq!(Some(harness.state().session().data().doc.events().len()), Some(7));

@@ -88,7 +88,7 @@ impl ChangedSources {
     /// The list, with its answers as commands.
     pub fn ui(&self, ui: &mut Ui, data: &Loaded, revision: u64, palette: &Palette) -> Vec<Command> {
         let mut commands = Vec::new();
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let count = self.review.as_ref().map_or_else(String::new, |(_, r)| format!(" ({})", r.len()));
             ui.label(RichText::new(format!("Changed Sources{count}")).strong());
             if ui.button("Close").clicked() {
@@ -96,7 +96,7 @@ impl ChangedSources {
             }
         });
         let Some((made_for, list)) = &self.review else {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.spinner();
                 ui.label("Looking for the quotes in the sources’ new versions…");
             });

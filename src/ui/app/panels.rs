@@ -16,6 +16,9 @@ use crate::ui::timeline_view::{TimelineCommand, TimelineFrame, timeline_ui};
 
 use super::CitelineApp;
 
+/// The narrowest a left panel gets when several share a small window.
+const MIN_PANEL: f32 = 160.0;
+
 impl CitelineApp {
     /// The side panels and the timeline; `typing` says a field had the keyboard as the frame
     /// began (a field that Enter just left must not have the timeline take that Enter too).
@@ -30,10 +33,14 @@ impl CitelineApp {
             tags: &self.session.choices().tags,
             palette,
         };
+        // No panel takes more than its share of the window, however wide it was dragged or
+        // what it holds: the timeline keeps 30% of the width with every panel open.
+        let share = |room: f32, share: f32, min: f32| (room * share).max(min);
         let panel = egui::Panel::right("citations")
             .resizable(true)
             .default_size(420.0)
             .min_size(260.0)
+            .max_size(share(ui.available_width(), 0.4, 260.0))
             .show(ui, |ui| self.panel.ui(ui, &data, &cx));
         self.commands.extend(panel.inner);
         let matches = self.session.search_state().results().cloned().filter(|_| self.search.is_active());
@@ -51,12 +58,21 @@ impl CitelineApp {
         proposals: Option<&Option<Arc<Vec<Proposal>>>>,
         palette: Palette,
     ) {
+        // What the right panel left: the left ones open share at most half of it.
+        let open = [self.search.is_active(), self.changed.open, proposals.is_some()].into_iter().filter(|&o| o).count();
+        let room = ui.available_width() * 0.5 / open.max(1) as f32;
+        // (min, max) of a panel that would be `min` to `most` wide in a window with room.
+        let fit = |min: f32, most: f32| {
+            let max = most.min(room).max(MIN_PANEL);
+            (min.min(max), max)
+        };
         if self.search.is_active() {
             let scroll = std::mem::take(&mut self.search.scroll_to_selected);
             let commands = egui::Panel::left("results")
                 .resizable(true)
                 .default_size(300.0)
-                .min_size(200.0)
+                .min_size(fit(200.0, 480.0).0)
+                .max_size(fit(200.0, 480.0).1)
                 .show(ui, |ui| results_ui(ui, data, matches, self.selected, scroll))
                 .inner;
             self.commands.extend(commands);
@@ -66,8 +82,8 @@ impl CitelineApp {
             let commands = egui::Panel::left("changed-sources")
                 .resizable(true)
                 .default_size(400.0)
-                .min_size(260.0)
-                .max_size(640.0)
+                .min_size(fit(260.0, 640.0).0)
+                .max_size(fit(260.0, 640.0).1)
                 .show(ui, |ui| self.changed.ui(ui, data, revision, &palette))
                 .inner;
             self.commands.extend(commands);
@@ -76,8 +92,8 @@ impl CitelineApp {
             let commands = egui::Panel::left("proposals")
                 .resizable(true)
                 .default_size(360.0)
-                .min_size(240.0)
-                .max_size(520.0)
+                .min_size(fit(240.0, 520.0).0)
+                .max_size(fit(240.0, 520.0).1)
                 .show(ui, |ui| {
                     proposals_ui(ui, data, list.as_deref().map(Vec::as_slice), &palette, &mut self.proposals_list)
                 })

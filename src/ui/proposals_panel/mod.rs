@@ -28,7 +28,7 @@ pub(crate) fn proposals_ui(
     state: &mut ListState,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let count = proposals.map_or_else(String::new, |p| format!(" ({})", p.len()));
         ui.label(RichText::new(format!("Proposed Dates{count}")).strong());
         if ui.button("Close").clicked() {
@@ -177,15 +177,21 @@ fn keyboard(ui: &Ui, state: &mut ListState, shown: &[&Proposal], commands: &mut 
 fn selection_bar(ui: &mut Ui, state: &mut ListState, shown: &[&Proposal], commands: &mut Vec<Command>) {
     let chosen = state.chosen(shown);
     let several = chosen.len() >= 2;
-    ui.horizontal(|ui| {
+    // The same words whatever is picked, and wrapped: the bar neither holds the panel wider
+    // than the user made it nor changes its height as rows are picked, which would move the
+    // rows under the pointer.
+    ui.label(RichText::new("Ctrl- or Shift-click to pick several").weak().small());
+    ui.horizontal_wrapped(|ui| {
         let n = chosen.len();
-        ui.label(if several { format!("{n} picked") } else { "Ctrl- or Shift-click to pick several".to_owned() });
         let list = || chosen.iter().map(|p| (*p).clone()).collect::<Vec<_>>();
-        let label = |verb: &str| if several { format!("{verb} {n}") } else { format!("{verb} Picked") };
-        if ui.add_enabled(several, egui::Button::new(label("Accept"))).clicked() {
+        let button = |ui: &mut Ui, verb: &str| {
+            let b = ui.add_enabled(several, egui::Button::new(format!("{verb} Picked")));
+            b.on_hover_text(format!("{verb} the {n} rows picked"))
+        };
+        if button(ui, "Accept").clicked() {
             commands.push(Command::AcceptProposals(list()));
             state.decide(shown, &chosen);
-        } else if ui.add_enabled(several, egui::Button::new(label("Reject"))).clicked() {
+        } else if button(ui, "Reject").clicked() {
             commands.push(Command::RejectProposals(list()));
             state.decide(shown, &chosen);
         } else if ui.add_enabled(several, egui::Button::new("Clear")).clicked() {
@@ -290,7 +296,7 @@ impl Row<'_> {
             let context = state.context.contains(&k);
             ui.label(sentence_job(ui, text, p, self.palette, context));
         }
-        ui.horizontal(|ui| self.buttons(ui, state, &k, commands));
+        ui.horizontal_wrapped(|ui| self.buttons(ui, state, &k, commands));
     }
 
     fn buttons(&self, ui: &mut Ui, state: &mut ListState, k: &RowKey, commands: &mut Vec<Command>) {
