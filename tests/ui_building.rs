@@ -263,6 +263,9 @@ fn enter_in_a_source_detail_adds_the_source_as_the_button_does() {
     assert_eq!(sources.len(), 1, "added by Enter in Published");
     assert_eq!(sources[0].published.as_deref(), Some("2025-02-03"));
     assert!(harness.query_by_label("Add Source").is_none(), "the dialog closed");
+    // A long title, cut at a word, says it was cut.
+    let told = "Added source “¿Netflix pagaba cientos de millones a Meta por…”";
+    assert!(harness.query_by_label(told).is_some(), "the flash says {told:?}");
     // The empty timeline's hint goes on from there, not back to adding a source.
     assert!(harness.query_by_label_contains("Begin with a source").is_none(), "the first step is done");
     assert!(harness.query_by_label_contains("It has a source").is_some(), "and said");

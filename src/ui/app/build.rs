@@ -158,7 +158,13 @@ impl CitelineApp {
                 self.panel.source_view.show(&id);
                 let doc = &self.session.data().doc;
                 let title = doc.source(&id).map_or(id.clone(), |(s, _)| s.title.clone());
-                let title: String = title.chars().take(60).collect();
+                // A long title is cut where a word ends, and says so.
+                let title = match title.char_indices().nth(50) {
+                    Some((at, _)) => {
+                        format!("{}…", title[..at].rsplit_once(' ').map_or(&title[..at], |(kept, _)| kept))
+                    }
+                    None => title,
+                };
                 // A new version of a source (its text no longer the one its quotes were checked
                 // in): its quotes are reviewed.
                 let index = doc.timeline().sources.iter().position(|s| *s.id == *id);
