@@ -106,7 +106,10 @@ fn the_chooser_takes_the_keyboard_when_it_opens_and_enter_opens_the_file_typed()
     }
     harness.run();
     assert_eq!(harness.state().chooser().path, path, "every key went into the field");
-    // Enter opens it, though the completion offered is the name typed.
+    // The name typed in full has nothing left to complete: it is listed, not offered again in
+    // a popup over the dialog.
+    assert_eq!(harness.query_all_by_label("case.citeline.json").count(), 1, "listed once, no completion");
+    // Enter opens it.
     harness.key_press(Key::Enter);
     harness.run();
     wait_until(&mut harness, |app| app.session().path() == Some(dir.path().join("case.citeline.json").as_path()));

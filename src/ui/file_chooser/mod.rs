@@ -222,6 +222,8 @@ impl FileChooser {
             let suggestions: Vec<egui::Suggestion> = match self.entries() {
                 (_, start, Ok(entries)) => completions(entries, &start)
                     .filter(|e| !start.is_empty() || e.is_dir)
+                    // The name typed in full has nothing to complete: no popup over the dialog.
+                    .filter(|e| e.is_dir || e.name != start)
                     .take(50)
                     .map(|e| egui::Suggestion::new(if e.is_dir { format!("{}/", e.name) } else { e.name.clone() }))
                     .collect(),
