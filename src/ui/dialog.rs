@@ -12,8 +12,14 @@ pub(crate) fn dialog_ui(ctx: &egui::Context, title: &str, contents: impl FnOnce(
         ui.horizontal(|ui| {
             ui.heading(title);
         });
-        ui.separator();
+        // The rule under the title spans the dialog as wide as its contents turn out, which a
+        // table of shortcuts or options may make wider than the text's measure.
+        let spacing = 6.0;
+        let rule_y = ui.cursor().top() + spacing / 2.0;
+        ui.add_space(spacing);
         contents(ui);
+        let stroke = ui.visuals().widgets.noninteractive.bg_stroke;
+        ui.painter().hline(ui.min_rect().x_range(), rule_y, stroke);
     });
     response.backdrop_response.clicked()
 }
