@@ -196,3 +196,34 @@ fn a_sentence_that_says_recently_is_listed_undated_and_accepted_into_the_undated
     harness.run();
     assert_eq!(whens_listed(&mut harness), ["2017-03-03"]);
 }
+
+#[test]
+fn a_double_click_on_accept_accepts_its_row_and_not_the_one_that_slides_under_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = uncited(dir.path());
+    // Frames a twentieth of a second apart, so that two clicks two frames apart are a
+    // double-click as a hand makes one.
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 860.0))
+        .with_step_dt(0.05)
+        .with_max_steps(64)
+        .build_eframe(move |cc| citeline::CitelineApp::new(cc, Some(path.clone()), None));
+    wait_until(&mut harness, |app| !app.is_loading() && app.session().path().is_some());
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
+    wait_until(&mut harness, |app| app.show_proposals() && !app.session().is_proposing());
+    harness.run();
+    let at = harness.get_all_by_label("Accept").next().expect("an Accept button").rect().center();
+    harness.event(egui::Event::PointerMoved(at));
+    harness.step();
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            let button = egui::PointerButton::Primary;
+            harness.event(egui::Event::PointerButton { pos: at, button, pressed, modifiers: Modifiers::NONE });
+        }
+        harness.step();
+    }
+    harness.run();
+    let d = data(&harness);
+    let whens: Vec<Option<&str>> = d.doc.events().iter().map(|e| e.when.as_deref()).collect();
+    assert_eq!(whens, [Some("2011")], "one row accepted, the one clicked");
+}

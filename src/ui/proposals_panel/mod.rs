@@ -301,11 +301,16 @@ impl Row<'_> {
 
     fn buttons(&self, ui: &mut Ui, state: &mut ListState, k: &RowKey, commands: &mut Vec<Command>) {
         let p = self.p;
-        if ui.button("Accept").on_hover_text(format!("New event: {} (A)", p.title)).clicked() {
+        // A decided row leaves at once, and the next row's button slides under the pointer: the
+        // second click of a double-click would decide that row too, unseen.
+        let second_click = ui.input(|i| i.pointer.button_double_clicked(egui::PointerButton::Primary));
+        let accept = ui.button("Accept").on_hover_text(format!("New event: {} (A)", p.title));
+        if accept.clicked() && !second_click {
             state.decide(self.shown, &[p]);
             commands.push(Command::AcceptProposals(vec![p.clone()]));
         }
-        if ui.button("Reject").on_hover_text("Not proposed again, remembered in the timeline file (R)").clicked() {
+        let reject = ui.button("Reject").on_hover_text("Not proposed again, remembered in the timeline file (R)");
+        if reject.clicked() && !second_click {
             state.decide(self.shown, &[p]);
             commands.push(Command::RejectProposals(vec![p.clone()]));
         }
