@@ -209,6 +209,7 @@ fn after_a_crash_the_window_offers_to_restore_the_unsaved_changes() {
 
     let mut harness = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1400.0, 860.0))
+        .with_max_steps(64)
         .build_eframe(move |cc| citeline::CitelineApp::new(cc, None, Some(settings.clone())));
     harness.run_steps(3);
     assert!(harness.query_by_label_contains("closed without saving 1 change to case.citeline.json").is_some());

@@ -90,8 +90,10 @@ fn export_image_proposes_the_timelines_name_and_says_when_it_is_written() {
 
 #[test]
 fn export_image_of_the_built_in_timeline_proposes_its_title() {
-    let mut harness =
-        Harness::builder().with_size(egui::vec2(1400.0, 860.0)).build_eframe(|cc| CitelineApp::new(cc, None, None));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 860.0))
+        .with_max_steps(64)
+        .build_eframe(|cc| CitelineApp::new(cc, None, None));
     harness.state_mut().command(Command::ShowExport);
     harness.run();
     let proposed = PathBuf::from(field_text(&harness, "Save to"));

@@ -175,8 +175,11 @@ fn live_reload_keeps_view_and_selection_and_survives_a_bad_save() {
         )
     };
     std::fs::write(&path, version("Version one", "2005")).expect("write");
+    // Background work after a load (the review of changed sources) asks for frames when it
+    // ends, whenever that is: more than kittest's default four steps may be needed to settle.
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
+        .with_max_steps(64)
         .build_eframe(|cc| CitelineApp::new(cc, Some(path.clone()), None));
     wait_until(&mut harness, |app| !app.is_loading() && app.session().path().is_some());
     common::wait_for_label(&mut harness, "Second, 2005");
@@ -646,8 +649,10 @@ fn dragging_the_overviews_window_pans_the_view_and_a_click_beside_it_goes_there(
 
 #[test]
 fn ctrl_s_on_a_timeline_without_a_file_asks_where_to_save_it() {
-    let mut harness =
-        Harness::builder().with_size(egui::vec2(1400.0, 860.0)).build_eframe(|cc| CitelineApp::new(cc, None, None));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 860.0))
+        .with_max_steps(64)
+        .build_eframe(|cc| CitelineApp::new(cc, None, None));
     harness.run();
     assert!(harness.state().session().path().is_none(), "the built-in timeline has no file");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
