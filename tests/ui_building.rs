@@ -318,3 +318,26 @@ fn save_as_opens_without_the_last_outcome_and_enter_in_its_file_field_saves() {
     let saved = std::fs::read_to_string(&second).expect("the second file");
     assert!(saved.contains("Netflix"), "the timeline, saved: {} bytes", saved.len());
 }
+
+#[test]
+fn the_source_being_read_marks_and_shows_the_selected_events_quote() {
+    let mut harness = common::app_harness();
+    harness
+        .get_by_label("Netflix ha pagato 100 milioni di dollari per accedere ai messaggi privati di Facebook")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("Quoted by the selected event").is_none(), "no event selected, nothing marked");
+    // The Titan API event quotes a paragraph far down the Italian article.
+    harness.get_by_label("Facebook gives Netflix access to the private “Titan API”, August 2013").click();
+    harness.run();
+    let text_top = harness.get_by_label("Select a passage in the text:").rect().bottom();
+    let window = harness.ctx.content_rect();
+    let mark = harness.get_by_label("Quoted by the selected event").rect();
+    assert!(
+        mark.top() >= text_top && mark.bottom() <= window.bottom(),
+        "the quote is scrolled into the source's view: {mark:?}, the text from y = {text_top}"
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Quoted by the selected event").is_none(), "the mark goes with the selection");
+}

@@ -85,6 +85,16 @@ impl CitationPanel {
         let full = ui.available_height();
         self.views.text_height = (full * SOURCE_SHARE).clamp(160.0, 900.0);
         self.views.pdf.height = self.views.text_height;
+        if let Some(shown) = self.source_view.source.as_deref() {
+            // The selected event's quote in the source shown is marked there, and on a new
+            // selection scrolled to (an accepted proposal, a new event from a passage).
+            let quote = selected.and_then(|e| {
+                let event = data.doc.events().get(e as usize)?;
+                let ci = event.citations.iter().position(|c| *c.source == *shown)?;
+                data.doc.checks(e as usize).get(ci)?.span()
+            });
+            self.source_view.mark(quote, scroll_now);
+        }
         if self.source_view.source.is_some() {
             // The source being cited from shares the panel's height with the event: a split
             // the user drags, the source's text filling its part.

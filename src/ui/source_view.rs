@@ -54,6 +54,9 @@ pub struct SourceView {
     /// Just shown: its text takes the keyboard, the cursor at its start, so that a passage can
     /// be selected with Shift and the arrow keys.
     focus_text: u8,
+    /// The selected event's quote in this text (bytes), marked; scrolled to when `follow`.
+    marked: Option<Range<usize>>,
+    follow: bool,
 }
 
 impl SourceView {
@@ -72,6 +75,14 @@ impl SourceView {
         self.reveal = true;
         // Asked again for a few frames: a dialog closing this frame still holds the keyboard.
         self.focus_text = 4;
+    }
+
+    /// Marks the selected event's quote in the text shown (`None`: it quotes none of it); a
+    /// new selection (`scroll`) brings it to the middle of the view, the keyboard left where it
+    /// is.
+    pub(crate) fn mark(&mut self, quote: Option<Range<usize>>, scroll: bool) {
+        self.follow = scroll && quote.is_some();
+        self.marked = quote;
     }
 
     /// The passage selected in the source shown, if any: (source id, byte range).
@@ -178,6 +189,23 @@ impl SourceView {
                 }
                 let output =
                     egui::TextEdit::multiline(&mut shown).id(text_id(id)).desired_width(f32::INFINITY).show(ui);
+                if let Some(quote) = self.marked.clone() {
+                    let rows = quote_rows(&output.galley, text, quote, output.galley_pos.to_vec2());
+                    let color = ui.visuals().selection.bg_fill.gamma_multiply(0.45);
+                    for row in &rows {
+                        ui.painter().rect_filled(*row, 2.0, color);
+                    }
+                    if let Some(all) = rows.iter().copied().reduce(egui::Rect::union) {
+                        if std::mem::take(&mut self.follow) {
+                            ui.scroll_to_rect(all, Some(egui::Align::Center));
+                        }
+                        // Told to screen readers too, where it stands.
+                        let mark = ui.interact(all, tid.with("marked"), egui::Sense::hover());
+                        mark.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::accesskit::Role::Mark, true, "Quoted by the selected event")
+                        });
+                    }
+                }
                 let response = &output.response.response;
                 if response.dragged() {
                     scroll_at_edges(ui);
@@ -209,6 +237,24 @@ impl SourceView {
                 }
             });
     }
+}
+
+/// Where the bytes `quote` of `text` stand in its laid-out `galley` (of the same chars): one
+/// rectangle a row, moved by `offset` to where the galley is drawn.
+fn quote_rows(galley: &egui::Galley, text: &str, quote: Range<usize>, offset: egui::Vec2) -> Vec<egui::Rect> {
+    let cursor = |b: usize| egui::text::CCursor::new(char_at(text, text.floor_char_boundary(b.min(text.len()))));
+    let (a, b) = (galley.pos_from_cursor(cursor(quote.start)), galley.pos_from_cursor(cursor(quote.end)));
+    galley
+        .rows
+        .iter()
+        .map(|row| row.rect())
+        .filter(|r| r.bottom() > a.top() && r.top() < b.bottom())
+        .map(|r| {
+            let left = if r.top() <= a.center().y && a.center().y < r.bottom() { a.left() } else { r.left() };
+            let right = if r.top() <= b.center().y && b.center().y < r.bottom() { b.left() } else { r.right() };
+            egui::Rect::from_x_y_ranges(left..=right.max(left), r.y_range()).translate(offset)
+        })
+        .collect()
 }
 
 /// How near the edge of the text's view a drag starts scrolling it, in points.
