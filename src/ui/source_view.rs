@@ -247,7 +247,7 @@ fn quote_rows(galley: &egui::Galley, text: &str, quote: Range<usize>, offset: eg
     galley
         .rows
         .iter()
-        .map(|row| row.rect())
+        .map(egui::epaint::text::PlacedRow::rect)
         .filter(|r| r.bottom() > a.top() && r.top() < b.bottom())
         .map(|r| {
             let left = if r.top() <= a.center().y && a.center().y < r.bottom() { a.left() } else { r.left() };
