@@ -341,3 +341,28 @@ fn the_source_being_read_marks_and_shows_the_selected_events_quote() {
     harness.run();
     assert!(harness.query_by_label("Quoted by the selected event").is_none(), "the mark goes with the selection");
 }
+
+#[test]
+fn a_passage_made_an_event_is_no_longer_selected_so_nothing_is_made_twice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let case = dir.path().join("case.citeline.json");
+    std::fs::copy(common::SEED, &case).expect("copy");
+    let mut harness = harness_on(&case);
+    harness
+        .get_by_label("Netflix ha pagato 100 milioni di dollari per accedere ai messaggi privati di Facebook")
+        .click();
+    harness.run();
+    common::select_in_source(&mut harness, "it-article", "il CEO di allora di Netflix, Hastings");
+    harness.get_by_label("New Event from Selection").click();
+    harness.run();
+    let made = data(&harness).doc.events().len();
+    use egui_kittest::kittest::NodeT as _;
+    for button in ["New Event from Selection", "Cite Selection"] {
+        assert!(harness.get_by_label(button).accesskit_node().is_disabled(), "{button} with nothing seen selected");
+    }
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    harness.run();
+    let d = data(&harness);
+    assert_eq!(d.doc.events().len(), made + 1);
+    assert!(d.doc.events().last().is_some_and(|e| e.citations.is_empty()), "Ctrl+Shift+E makes a blank event");
+}

@@ -57,6 +57,8 @@ pub struct SourceView {
     /// The selected event's quote in this text (bytes), marked; scrolled to when `follow`.
     marked: Option<Range<usize>>,
     follow: bool,
+    /// The selection was used (made an event, cited): the text field lets go of it.
+    let_go: bool,
 }
 
 impl SourceView {
@@ -83,6 +85,13 @@ impl SourceView {
     pub(crate) fn mark(&mut self, quote: Option<Range<usize>>, scroll: bool) {
         self.follow = scroll && quote.is_some();
         self.marked = quote;
+    }
+
+    /// The passage selected has been made an event or cited: it is let go, so that the same
+    /// passage is not made an event twice by a selection no longer to be seen.
+    pub(crate) fn let_go(&mut self) {
+        self.selection = None;
+        self.let_go = true;
     }
 
     /// The passage selected in the source shown, if any: (source id, byte range).
@@ -112,7 +121,7 @@ impl SourceView {
             return commands;
         }
         ui.label(RichText::new("Select a passage in the text:").small().color(palette.text_muted));
-        self.text_ui(ui, &id, text);
+        self.text_ui(ui, &id, text, palette);
         commands
     }
 
@@ -167,7 +176,7 @@ impl SourceView {
 
     /// The source's text to select in, filling what is left of the source's part of the panel:
     /// a drag takes whole words, three clicks a sentence.
-    fn text_ui(&mut self, ui: &mut Ui, id: &str, text: &str) {
+    fn text_ui(&mut self, ui: &mut Ui, id: &str, text: &str, palette: &Palette) {
         let height = (ui.available_height() - 8.0).max(SOURCE_TEXT_MIN_HEIGHT);
         egui::ScrollArea::vertical()
             .id_salt(("source-scroll", id))
@@ -181,6 +190,12 @@ impl SourceView {
                 if ui.memory(|m| m.has_focus(tid)) {
                     self.focus_text = 0;
                 }
+                if std::mem::take(&mut self.let_go)
+                    && let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), tid)
+                {
+                    state.cursor.set_char_range(None);
+                    state.store(ui.ctx(), tid);
+                }
                 if self.focus_text > 0 {
                     self.focus_text -= 1;
                     ui.ctx().request_repaint();
@@ -189,9 +204,19 @@ impl SourceView {
                 }
                 let output =
                     egui::TextEdit::multiline(&mut shown).id(text_id(id)).desired_width(f32::INFINITY).show(ui);
+                let offset = output.galley_pos.to_vec2();
+                // The field draws its selection only while it has the keyboard; one it keeps
+                // when the keyboard goes elsewhere (to pick the event to cite it in) is drawn
+                // here, for what New Event from Selection and Cite Selection take is to be seen.
+                if let Some(selected) = self.selection.clone().filter(|_| !ui.memory(|m| m.has_focus(tid))) {
+                    let color = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
+                    for row in quote_rows(&output.galley, text, selected, offset) {
+                        ui.painter().rect_filled(row, 2.0, color);
+                    }
+                }
                 if let Some(quote) = self.marked.clone() {
-                    let rows = quote_rows(&output.galley, text, quote, output.galley_pos.to_vec2());
-                    let color = ui.visuals().selection.bg_fill.gamma_multiply(0.45);
+                    let rows = quote_rows(&output.galley, text, quote, offset);
+                    let color = palette.highlight.gamma_multiply(0.35);
                     for row in &rows {
                         ui.painter().rect_filled(*row, 2.0, color);
                     }

@@ -82,6 +82,7 @@ impl CitelineApp {
         let doc = &self.session.data().doc;
         let Some((s, text)) = doc.source(source) else { return };
         let Some(made) = from_passage(unique_event_id(doc, "event"), s, text, range) else { return };
+        self.panel.source_view.let_go();
         let index = doc.events().len();
         let (id, when) = (made.event.id.clone(), made.event.when.as_deref().map(str::to_owned));
         self.edit(Edit::AddEvent { index, event: made.event }, None);
@@ -102,6 +103,7 @@ impl CitelineApp {
         let anchor = doc.source(source).map(|(s, text)| Box::new(crate::model::anchor::anchor_in(s, text, range)));
         let citation =
             Citation { source: source.into(), quote: quote.into(), note: None, anchor, ..Citation::default() };
+        self.panel.source_view.let_go();
         self.edit(Edit::AddCitation { event: event as usize, index: e.citations.len(), citation }, None);
     }
 
