@@ -344,6 +344,7 @@ fn the_source_being_read_marks_and_shows_the_selected_events_quote() {
 
 #[test]
 fn a_passage_made_an_event_is_no_longer_selected_so_nothing_is_made_twice() {
+    use egui_kittest::kittest::NodeT as _;
     let dir = tempfile::tempdir().expect("tempdir");
     let case = dir.path().join("case.citeline.json");
     std::fs::copy(common::SEED, &case).expect("copy");
@@ -356,7 +357,6 @@ fn a_passage_made_an_event_is_no_longer_selected_so_nothing_is_made_twice() {
     harness.get_by_label("New Event from Selection").click();
     harness.run();
     let made = data(&harness).doc.events().len();
-    use egui_kittest::kittest::NodeT as _;
     for button in ["New Event from Selection", "Cite Selection"] {
         assert!(harness.get_by_label(button).accesskit_node().is_disabled(), "{button} with nothing seen selected");
     }
