@@ -227,3 +227,33 @@ fn a_double_click_on_accept_accepts_its_row_and_not_the_one_that_slides_under_it
     let whens: Vec<Option<&str>> = d.doc.events().iter().map(|e| e.when.as_deref()).collect();
     assert_eq!(whens, [Some("2011")], "one row accepted, the one clicked");
 }
+
+#[test]
+fn in_a_narrow_proposals_panel_every_row_wraps_within_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = uncited(dir.path());
+    let mut harness = harness_on(&path);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
+    wait_until(&mut harness, |app| app.show_proposals() && !app.session().is_proposing());
+    // Changed Sources beside it: the two share what the right panel leaves.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+    harness.run();
+    let timeline = harness.get_by_role_and_label(egui::accesskit::Role::Canvas, "Timeline").rect();
+    assert!(timeline.left() > 300.0, "two panels on the left: the timeline starts at {}", timeline.left());
+    let sentence = harness
+        .query_all_by_label_contains("Nell’agosto 2013, Facebook ha fornito a Netflix")
+        .map(|n| n.rect())
+        .find(|r| r.left() < timeline.left())
+        .expect("the sentence in the list");
+    for (what, rect) in [
+        ("a sentence", sentence),
+        ("a row's Accept", harness.get_all_by_label("Accept").next().expect("Accept").rect()),
+    ] {
+        assert!(
+            rect.right() <= timeline.left(),
+            "{what} ends at {} past the panel's edge {}",
+            rect.right(),
+            timeline.left()
+        );
+    }
+}

@@ -90,9 +90,12 @@ fn by_source_ui(
     let why_none = why_none(ui, data, proposals);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         let mut without = Vec::new();
+        // A source's heading does not wrap: cut to the panel's width, or it would widen what
+        // the list lays out beyond what the panel shows, and every row would be cut off.
+        let room = (12..=40).rev().find(|&n| 90.0 + 8.0 * n as f32 <= ui.available_width()).unwrap_or(12);
         for source in &data.doc.timeline().sources {
             let mine: Vec<&Proposal> = shown.iter().copied().filter(|p| p.source == *source.id).collect();
-            let title = short(&source.title, 40);
+            let title = short(&source.title, room);
             if mine.is_empty() {
                 if !proposals.iter().any(|p| p.source == *source.id) {
                     without.push((title, &*source.id));
