@@ -473,6 +473,34 @@ fn with_every_side_panel_open_the_timeline_keeps_room_to_be_read() {
 }
 
 #[test]
+fn with_a_dialog_open_the_keys_stay_with_it() {
+    let mut harness = app_harness();
+    // An edit to undo: an event deleted.
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    let events = |h: &Harness<'static, CitelineApp>| h.state().session().data().doc.events().len();
+    let after_delete = events(&harness);
+    assert!(harness.state().session().is_dirty(), "an event was deleted");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::E);
+    harness.run();
+    // Ctrl+F behind the dialog, then a word typed key by key: it goes to the dialog's field
+    // (its file name selected, so typed over), none of it to the search behind.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::F);
+    harness.run();
+    type_keys(&mut harness, "netflix", None);
+    assert!(matches!(harness.state().modal(), Some(Modal::Export)), "{:?}", harness.state().modal());
+    assert_eq!(field_text(&harness, "Search"), "", "nothing typed behind the dialog");
+    let path = field_text(&harness, "Save to");
+    assert!(path.ends_with("/netflix.png"), "every key in the dialog's field: {path}");
+    // Undo behind the dialog does nothing to the timeline either.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(events(&harness), after_delete, "the deletion is not undone behind the dialog");
+}
+
+#[test]
 fn a_timelinejs_file_opens_with_each_group_in_its_own_band() {
     let mut harness = harness_on(std::path::Path::new("tests/fixtures/timelinejs/newsroom.json"));
     assert_eq!(Some(harness.state().session().data().doc.events().len()), Some(7));

@@ -15,6 +15,7 @@ impl CitelineApp {
     /// Keyboard shortcuts, and Esc: it closes an open menu or popup, else a dialog, else
     /// clears the search, else the selection. Handled here only.
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
+        let dialog = self.any_dialog_open();
         for (shortcut, command) in [
             // Those with Shift first, before those without could take them.
             (shortcuts::REDO, Command::Redo),
@@ -36,6 +37,12 @@ impl CitelineApp {
             (shortcuts::GOTO, Command::ShowGoto),
             (shortcuts::FOCUS_EVENTS, Command::FocusEvents),
         ] {
+            // A dialog has the keyboard: what the keys would do behind it (focus the search,
+            // undo an edit, open another dialog) is not done, and the keys stay with its
+            // fields. Saving and quitting still work.
+            if dialog && !matches!(command, Command::Save | Command::Quit) {
+                continue;
+            }
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 self.commands.push(command);
             }
