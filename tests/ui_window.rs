@@ -454,6 +454,21 @@ fn f6_takes_the_keyboard_to_the_events_past_the_side_panels_and_tab_goes_from_ev
     harness.key_press(Key::F6);
     harness.run();
     assert_eq!(focused(&harness), Some(next), "F6 goes to the selected event");
+    // The arrows are the timeline's while an event has the keyboard: → selects the next event
+    // in date order, and the keyboard goes along.
+    let order = &data.lanes.chronological;
+    let after = order.iter().position(|&e| e == next).and_then(|i| order.get(i + 1)).copied();
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().selected(), after, "→ selects the next event");
+    assert_eq!(focused(&harness), after, "the keyboard follows the selection");
+    // Esc lets go of the keyboard, and only the next one clears the selection.
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!((focused(&harness), harness.state().selected()), (None, after));
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().selected(), None);
 }
 
 #[test]
@@ -498,6 +513,26 @@ fn with_a_dialog_open_the_keys_stay_with_it() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(events(&harness), after_delete, "the deletion is not undone behind the dialog");
+}
+
+#[test]
+fn esc_in_an_events_field_leaves_the_field_and_keeps_the_event_selected() {
+    let mut harness = app_harness();
+    let titan = event_id(&harness, "titan-api");
+    harness.get_by_label("Facebook gives Netflix access to the private “Titan API”, August 2013").click();
+    harness.run();
+    harness.get_by_label("Edit Event").click();
+    harness.run();
+    common::text_input(&harness, "Title").focus();
+    harness.run();
+    assert!(common::text_input(&harness, "Title").is_focused());
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!common::text_input(&harness, "Title").is_focused(), "Esc leaves the field");
+    assert_eq!(harness.state().selected(), Some(titan), "and the event stays selected");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().selected(), None, "a second Esc clears the selection");
 }
 
 #[test]

@@ -49,7 +49,10 @@ pub(crate) fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
                 ),
                 ("Tab / Shift+Tab", "Move between controls and the events on screen; Space or Enter selects one"),
                 ("Enter", "Zoom to the selected event; in the search field, go to the next result"),
-                ("Esc", "Close a menu or dialog, else clear the search, else the selection"),
+                (
+                    "Esc",
+                    "Close a menu or dialog, else clear the search, else leave the field, else clear the selection",
+                ),
                 (&ctx.format_shortcut(&FIND), "Search"),
                 (&ctx.format_shortcut(&NEW), "New timeline"),
                 (&ctx.format_shortcut(&OPEN), "Open a timeline"),

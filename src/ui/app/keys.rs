@@ -13,7 +13,8 @@ impl CitelineApp {
     }
 
     /// Keyboard shortcuts, and Esc: it closes an open menu or popup, else a dialog, else
-    /// clears the search, else the selection. Handled here only.
+    /// clears the search, else leaves the field that has the keyboard, else clears the
+    /// selection. Handled here only.
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
         let dialog = self.any_dialog_open();
         for (shortcut, command) in [
@@ -70,7 +71,8 @@ impl CitelineApp {
             // The dialog is closed, or it is a question Esc does not answer.
         } else if self.search.is_active() {
             self.commands.push(Command::ClearSearch);
-        } else if !ctx.egui_wants_keyboard_input() {
+        } else if !ctx.egui_wants_keyboard_input() && !self.had_keyboard {
+            // Esc in a field (or on a focused event) leaves it; the next one clears the selection.
             self.commands.push(Command::Select(None));
         }
     }

@@ -77,6 +77,9 @@ pub struct CitelineApp {
     changed: super::changed_sources::ChangedSources,
     timeline_width: f32,
     sent_title: Option<String>,
+    /// A widget had the keyboard as the last frame ended: an Esc then only takes it away
+    /// (egui has let go of it before the keys are read).
+    had_keyboard: bool,
     /// Commands gathered during the frame, applied after it.
     commands: Vec<Command>,
     /// Commands waiting for the fields to commit what is typed in them.
@@ -120,6 +123,7 @@ impl CitelineApp {
             changed: super::changed_sources::ChangedSources::default(),
             timeline_width: 1000.0,
             sent_title: None,
+            had_keyboard: false,
             commands: Vec::new(),
             deferred: Vec::new(),
             after_save: None,
@@ -366,6 +370,7 @@ impl eframe::App for CitelineApp {
         if flushing {
             self.apply_deferred(&ctx);
         }
+        self.had_keyboard = ctx.egui_wants_keyboard_input();
     }
 
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {

@@ -130,7 +130,8 @@ impl CitelineApp {
             matches,
             selected: self.selected,
             palette,
-            keyboard: !typing && !ui.ctx().egui_wants_keyboard_input() && !self.any_dialog_open(),
+            keyboard: !self.any_dialog_open()
+                && (!typing && !ui.ctx().egui_wants_keyboard_input() || self.view.event_has_keyboard(ui.ctx())),
         };
         let timeline = egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
             self.timeline_width = ui.available_width();

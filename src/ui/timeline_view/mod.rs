@@ -76,6 +76,10 @@ pub(crate) struct ViewState {
     /// else to the first drawn (F6).
     #[serde(skip)]
     focus_events: bool,
+    /// The event whose widget had the keyboard last frame, and the selection then: the
+    /// keyboard follows the selection that ← and → move.
+    #[serde(skip)]
+    focused_event: Option<(egui::Id, Option<u32>)>,
 }
 
 impl ViewState {
@@ -83,6 +87,12 @@ impl ViewState {
     /// from event to event without first going through every control of the side panels.
     pub(crate) fn focus_events(&mut self) {
         self.focus_events = true;
+    }
+
+    /// Whether an event on the timeline has the keyboard (its keys, ← → Home + −, are the
+    /// timeline's then, not egui's moves between widgets).
+    pub(crate) fn event_has_keyboard(&self, ctx: &egui::Context) -> bool {
+        self.focused_event.is_some_and(|(id, _)| ctx.memory(|m| m.has_focus(id)))
     }
 
     /// Moves the view to `to`, animated.
@@ -259,10 +269,15 @@ fn event_widgets(
     let TimelineFrame { data, .. } = *frame;
     let Place { id, canvas, head, mapping } = *place;
     let mut hovered = None;
-    if std::mem::take(&mut state.focus_events) {
+    let mut focused = None;
+    // ← and → moved the selection while an event had the keyboard: the keyboard goes along.
+    let follow = state.focused_event.is_some_and(|(id, was)| was != frame.selected && ui.memory(|m| m.has_focus(id)));
+    let asked = std::mem::take(&mut state.focus_events);
+    if asked || follow {
         let drawn = |e: u32| scene.shown_events.iter().any(|&(s, _)| s == e);
         let first = scene.shown_events.iter().min_by(|a, b| a.1.left().total_cmp(&b.1.left())).map(|&(e, _)| e);
-        if let Some(event) = frame.selected.filter(|&e| drawn(e)).or(first) {
+        let selected = frame.selected.filter(|&e| drawn(e));
+        if let Some(event) = if asked { selected.or(first) } else { selected } {
             ui.memory_mut(|m| m.request_focus(id.with(event)));
         }
     }
@@ -274,6 +289,14 @@ fn event_widgets(
         let label = data.accessible_label(event);
         let r = ui.interact(hit, id.with(event), Sense::click_and_drag());
         r.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+        if r.has_focus() {
+            // The arrows select events, not move to the widget beside; Tab and Esc as usual.
+            let filter = egui::EventFilter { horizontal_arrows: true, ..Default::default() };
+            ui.memory_mut(|m| m.set_focus_lock_filter(r.id, filter));
+            focused = Some((r.id, frame.selected));
+            let ring = egui::Stroke::new(2.0, ui.visuals().selection.stroke.color);
+            ui.painter_at(canvas).rect_stroke(hit.expand(3.0), 3.0, ring, egui::StrokeKind::Outside);
+        }
         if r.hovered() {
             hovered = Some(event);
         }
@@ -297,6 +320,7 @@ fn event_widgets(
             r.on_hover_cursor(icon).on_hover_text_at_pointer(label);
         }
     }
+    state.focused_event = focused;
     hovered
 }
 
