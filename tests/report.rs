@@ -418,3 +418,29 @@ fn ctrl_p_in_the_window_asks_paper_style_picture_and_file_then_writes_the_events
     harness.run();
     assert!(harness.query_by_label("Save to").is_none(), "Esc closes the dialog");
 }
+
+#[test]
+fn a_missing_folder_said_in_the_report_dialog_goes_once_the_folder_is_made() {
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join("out");
+    let mut harness = common::app_harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
+    harness.run();
+    common::focus_and_clear(&mut harness, "Save to");
+    common::type_keys(&mut harness, &folder.join("report.pdf").display().to_string(), None);
+    let said = |h: &egui_kittest::Harness<'static, citeline::CitelineApp>| {
+        h.query_by_label_contains("does not exist").is_some()
+    };
+    assert!(said(&harness), "the folder is missing");
+    assert!(harness.get_by_label("Export").accesskit_node().is_disabled());
+    // Made elsewhere (a terminal, a file manager): the dialog sees it without a keystroke.
+    std::fs::create_dir(&folder).expect("mkdir");
+    for _ in 0..4 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    harness.run();
+    assert!(!said(&harness), "the problem goes with its cause");
+    assert!(!harness.get_by_label("Export").accesskit_node().is_disabled());
+}

@@ -212,8 +212,12 @@ impl ReportExport {
         self.notes_ui(ui, shown, filtered_out);
         ui.separator();
         let path = PathBuf::from(self.path.trim());
-        if self.checked.as_ref().is_none_or(|(p, _)| *p != path) {
+        // Checked again while a problem stands: the folder may be made meanwhile, elsewhere.
+        if self.checked.as_ref().is_none_or(|(p, problem)| *p != path || problem.is_some()) {
             self.checked = Some((path.clone(), report_path_problem(&path)));
+            if self.checked.as_ref().is_some_and(|(_, problem)| problem.is_some()) {
+                ui.ctx().request_repaint_after(std::time::Duration::from_millis(500));
+            }
         }
         let problem = self.checked.as_ref().and_then(|(_, problem)| problem.clone());
         if let Some(existing) = self.replacing.clone() {
