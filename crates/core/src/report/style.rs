@@ -201,8 +201,10 @@ fn short_title(title: &str) -> Option<String> {
             break;
         }
     }
-    // Not ending on a word that leads to the next ("of", "de", "di").
-    while short.len() > 1 && short.last().is_some_and(|w| LEADING.contains(&w.to_lowercase().as_str())) {
+    // Not ending on a word that leads to the next ("of", "de", "di"), nor on a figure cut
+    // from its unit ("Netflix ha pagato 100" would read as a wrong sum).
+    let dangles = |w: &str| LEADING.contains(&w.to_lowercase().as_str()) || w.chars().any(|c| c.is_ascii_digit());
+    while short.len() > 1 && short.last().is_some_and(|w| dangles(w)) {
         short.pop();
     }
     let mut text = short.join(" ");
@@ -333,6 +335,12 @@ mod tests {
             Some("¿Netflix pagaba cientos?")
         );
         assert_eq!(short_title("The Complaint, as filed in the court below").as_deref(), Some("Complaint"));
+        assert_eq!(
+            short_title("Netflix ha pagato 100 milioni di dollari per accedere ai messaggi privati di Facebook")
+                .as_deref(),
+            Some("Netflix ha pagato"),
+            "a figure is not cut from its unit"
+        );
         assert_eq!(authors("Pérez, Ana"), ["Pérez, Ana"]);
         assert_eq!(authors("Reuters"), ["Reuters"]);
         assert_eq!(csl_date("2018-12"), Some("2018-12".to_owned()));
