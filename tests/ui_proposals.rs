@@ -121,8 +121,9 @@ fn the_keyboard_works_the_list_and_the_cursor_stays_in_place() {
     assert!(harness.query_by_label("10 April 2017  ·  2017-04-10").is_some());
     assert!(harness.query_by_label("12 April 2017  ·  2017-04-12").is_some(), "two days after April 10");
 
-    // ↓ ↓ then R: the second row rejected, the cursor on the third, which A accepts.
-    for key in [Key::ArrowDown, Key::ArrowDown, Key::R] {
+    // The cursor starts on the first row: ↓ then R, the second row rejected, the cursor on the
+    // third, which A accepts.
+    for key in [Key::ArrowDown, Key::R] {
         harness.key_press(key);
         harness.run();
     }
@@ -256,4 +257,35 @@ fn in_a_narrow_proposals_panel_every_row_wraps_within_it() {
             timeline.left()
         );
     }
+}
+
+#[test]
+fn a_accepts_the_first_row_at_once_and_a_click_on_a_sentence_picks_its_row() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = uncited(dir.path());
+    let mut harness = harness_on(&path);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
+    wait_until(&mut harness, |app| app.show_proposals() && !app.session().is_proposing());
+    harness.run();
+    // No row chosen yet: the first is the keys' row.
+    harness.key_press(Key::A);
+    harness.run();
+    let whens: Vec<Option<String>> =
+        data(&harness).doc.events().iter().map(|e| e.when.as_deref().map(str::to_owned)).collect();
+    assert_eq!(whens, [Some("2011".to_owned())], "A took the first row");
+    wait_until(&mut harness, |app| !app.session().is_proposing());
+    harness.run();
+    // A click on a row's sentence picks that row for the keys.
+    harness
+        .query_all_by_label_contains("Nell’agosto 2013, Facebook ha fornito a Netflix")
+        .find(|n| n.rect().left() < 400.0)
+        .expect("the sentence in the list")
+        .click();
+    harness.run();
+    harness.key_press(Key::R);
+    harness.run();
+    let d = data(&harness);
+    let rejected = &d.doc.timeline().rejected;
+    assert_eq!(rejected.len(), 1);
+    assert!(rejected[0].sentence.contains("Nell’agosto 2013"), "{:?}", rejected[0].sentence);
 }

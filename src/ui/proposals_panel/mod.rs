@@ -146,6 +146,12 @@ fn short(title: &str, most: usize) -> String {
 /// ↑ ↓ move the cursor, A accepts and R rejects the rows picked (or the cursor's), while no
 /// field takes the keys.
 fn keyboard(ui: &Ui, state: &mut ListState, shown: &[&Proposal], commands: &mut Vec<Command>) {
+    // The keys always have a row to work on, drawn as picked: the first until one is chosen.
+    if state.cursor.is_none()
+        && let Some(first) = shown.first()
+    {
+        state.cursor = Some(key(first));
+    }
     if ui.ctx().egui_wants_keyboard_input() || shown.is_empty() {
         return;
     }
@@ -292,12 +298,18 @@ impl Row<'_> {
             state.pick(self.shown, &k, how);
         }
         if state.scroll_to_cursor && state.cursor.as_ref() == Some(&k) {
-            header.scroll_to_me(Some(egui::Align::Center));
+            // Only as far as it takes: a row in sight stays where it is.
+            header.scroll_to_me(None);
             state.scroll_to_cursor = false;
         }
         if let Some((_, text)) = self.data.doc.source(&p.source) {
             let context = state.context.contains(&k);
-            ui.label(sentence_job(ui, text, p, self.palette, context));
+            // A click on the sentence picks its row, as on its heading.
+            let sentence =
+                egui::Label::new(sentence_job(ui, text, p, self.palette, context)).sense(egui::Sense::click());
+            if ui.add(sentence).clicked() {
+                state.pick(self.shown, &k, Pick::One);
+            }
         }
         ui.horizontal_wrapped(|ui| self.buttons(ui, state, &k, commands));
     }
