@@ -208,6 +208,39 @@ fn the_built_in_timeline_makes_a_small_page_and_whole_sources_only_on_request() 
 }
 
 #[test]
+fn a_short_span_is_a_thin_bar_on_the_page_and_a_diamond_only_a_day() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let input = dir.path().join("t.citeline.json");
+    // Twenty years across the page: a month is three points wide.
+    let timeline = json!({"title": "Spans", "events": [
+        {"id": "years", "title": "Twenty years", "when": "2000/2019"},
+        {"id": "month", "title": "A month", "when": "2019-04"},
+        {"id": "day", "title": "A day", "when": "2010-06-15"},
+    ]});
+    std::fs::write(&input, timeline.to_string()).expect("write");
+    let out = dir.path().join("spans.html");
+    publish(&input, &out, &[]);
+    let mut browser = Browser::launch(1280, 800);
+    browser.open(&out);
+    // How many rows of the event's colour its mark takes, in the 12 points from its left.
+    let rows = |browser: &mut Browser, id: &str| {
+        let script = format!(
+            "(() => {{ const p = citeline.at({id}); const c = document.querySelector('canvas'); \
+             const r = c.getBoundingClientRect(); const s = c.width / r.width; const g = c.getContext('2d'); \
+             const x0 = Math.round((p.x - r.left - 3) * s), y0 = Math.round((p.y - r.top - 20) * s); \
+             const w = Math.round(12 * s), h = Math.round(40 * s); const d = g.getImageData(x0, y0, w, h).data; \
+             let n = 0; for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {{ const i = (y * w + x) * 4; \
+             if (d[i + 2] > 150 && d[i + 2] - d[i] > 60) {{ n++; break; }} }} return n / s; }})()",
+            id = json!(id)
+        );
+        browser.eval(&script).as_f64().unwrap_or_else(|| panic!("{id} is not drawn"))
+    };
+    let (month, day) = (rows(&mut browser, "month"), rows(&mut browser, "day"));
+    assert!(day >= 12.0, "a day is a diamond, 13 points tall: {day}");
+    assert!(month <= 9.0, "a month, however narrow, is a bar 8 points tall, not a day's diamond: {month}");
+}
+
+#[test]
 fn publish_refuses_what_it_cannot_do() {
     let dir = tempfile::tempdir().expect("tmp");
     let out = dir.path().join("x.html");

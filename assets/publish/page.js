@@ -285,14 +285,15 @@
     ctx.strokeStyle = color;
     const k = e.k || "";
     let left, right;
-    if (k.includes("d") || x1 - x0 < 6) {
-      const x = k.includes("d") ? (x0 + x1) / 2 : x0 + 3;
+    // A diamond is a day, as the legend says; a short span stays a thin bar, as in the app.
+    if (k.includes("d")) {
+      const x = (x0 + x1) / 2;
       ctx.beginPath();
       ctx.moveTo(x, y - 6); ctx.lineTo(x + 6, y); ctx.lineTo(x, y + 6); ctx.lineTo(x - 6, y); ctx.closePath();
       ctx.fill();
       left = x - 6; right = x + 6;
     } else {
-      const l = Math.max(x0, -4), r = Math.min(x1, width + 4);
+      const l = Math.max(x0, -4), r = Math.max(Math.min(x1, width + 4), l + 3);
       ctx.globalAlpha = k.includes("u") ? 0.55 : 1;
       if (k.includes("a") && r - l > 24) {
         const g = ctx.createLinearGradient(x0, 0, x1, 0);
