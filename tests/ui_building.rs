@@ -337,6 +337,8 @@ fn the_source_being_read_marks_and_shows_the_selected_events_quote() {
         mark.top() >= text_top && mark.bottom() <= window.bottom(),
         "the quote is scrolled into the source's view: {mark:?}, the text from y = {text_top}"
     );
+    // Not a second, smaller copy of the text under the citation: it says where the quote is.
+    assert!(harness.query_by_label("Marked in the source below.").is_some());
     harness.key_press(Key::Escape);
     harness.run();
     assert!(harness.query_by_label("Quoted by the selected event").is_none(), "the mark goes with the selection");

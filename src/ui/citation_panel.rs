@@ -43,6 +43,8 @@ struct Views {
     revision: u64,
     /// How tall a source's text (or its page) may be under a citation: a share of the panel.
     text_height: f32,
+    /// The source shown in the panel's lower part, where its citations' quotes are marked.
+    beside: Option<String>,
 }
 
 /// What the panel shows besides the document.
@@ -85,6 +87,7 @@ impl CitationPanel {
         let full = ui.available_height();
         self.views.text_height = (full * SOURCE_SHARE).clamp(160.0, 900.0);
         self.views.pdf.height = self.views.text_height;
+        self.views.beside.clone_from(&self.source_view.source);
         if let Some(shown) = self.source_view.source.as_deref() {
             // The selected event's quote in the source shown is marked there, and on a new
             // selection scrolled to (an accepted proposal, a new event from a passage).
@@ -325,8 +328,16 @@ fn source_ui(
         hint_ui(ui, hint.map(|h| h.said.as_str()), palette);
         span = hint.and_then(|h| h.at.clone());
     }
-    let pdf = &mut views.pdf;
     let is_pdf = source.original.as_ref().is_some_and(|o| o.kind == OriginalKind::Pdf);
+    // The first citation of the source open below is the one marked there.
+    let first_of_source =
+        data.doc.events().get(index as usize).and_then(|e| e.citations.iter().position(|c| *c.source == *source.id));
+    if !is_pdf && span.is_some() && views.beside.as_deref() == Some(&*source.id) && first_of_source == Some(ci) {
+        // Its text is open below, the quote marked there: not a second, smaller copy here.
+        ui.label(RichText::new("Marked in the source below.").small().color(palette.text_muted));
+        return;
+    }
+    let pdf = &mut views.pdf;
     let heading = if is_pdf { "Source" } else { "Source text" };
     egui::CollapsingHeader::new(heading).id_salt((index, ci)).default_open(true).show(ui, |ui| {
         let mut scroll = scroll_now;
