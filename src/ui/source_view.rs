@@ -204,33 +204,7 @@ impl SourceView {
                 }
                 let output =
                     egui::TextEdit::multiline(&mut shown).id(text_id(id)).desired_width(f32::INFINITY).show(ui);
-                let offset = output.galley_pos.to_vec2();
-                // The field draws its selection only while it has the keyboard; one it keeps
-                // when the keyboard goes elsewhere (to pick the event to cite it in) is drawn
-                // here, for what New Event from Selection and Cite Selection take is to be seen.
-                if let Some(selected) = self.selection.clone().filter(|_| !ui.memory(|m| m.has_focus(tid))) {
-                    let color = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
-                    for row in quote_rows(&output.galley, text, selected, offset) {
-                        ui.painter().rect_filled(row, 2.0, color);
-                    }
-                }
-                if let Some(quote) = self.marked.clone() {
-                    let rows = quote_rows(&output.galley, text, quote, offset);
-                    let color = palette.highlight.gamma_multiply(0.35);
-                    for row in &rows {
-                        ui.painter().rect_filled(*row, 2.0, color);
-                    }
-                    if let Some(all) = rows.iter().copied().reduce(egui::Rect::union) {
-                        if std::mem::take(&mut self.follow) {
-                            ui.scroll_to_rect(all, Some(egui::Align::Center));
-                        }
-                        // Told to screen readers too, where it stands.
-                        let mark = ui.interact(all, tid.with("marked"), egui::Sense::hover());
-                        mark.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::accesskit::Role::Mark, true, "Quoted by the selected event")
-                        });
-                    }
-                }
+                self.marks_ui(ui, &output, text, tid, palette);
                 let response = &output.response.response;
                 if response.dragged() {
                     scroll_at_edges(ui);
@@ -261,6 +235,35 @@ impl SourceView {
                     }
                 }
             });
+    }
+
+    /// Drawn over the text: the selection it keeps without the keyboard (the field draws its
+    /// selection only while it has the keyboard, and what New Event from Selection and Cite
+    /// Selection take is to be seen), and the selected event's quote, scrolled to when asked.
+    fn marks_ui(&mut self, ui: &Ui, output: &egui::text_edit::TextEditOutput, text: &str, tid: Id, palette: &Palette) {
+        let offset = output.galley_pos.to_vec2();
+        if let Some(selected) = self.selection.clone().filter(|_| !ui.memory(|m| m.has_focus(tid))) {
+            let color = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
+            for row in quote_rows(&output.galley, text, selected, offset) {
+                ui.painter().rect_filled(row, 2.0, color);
+            }
+        }
+        let Some(quote) = self.marked.clone() else { return };
+        let rows = quote_rows(&output.galley, text, quote, offset);
+        let color = palette.highlight.gamma_multiply(0.35);
+        for row in &rows {
+            ui.painter().rect_filled(*row, 2.0, color);
+        }
+        if let Some(all) = rows.iter().copied().reduce(egui::Rect::union) {
+            if std::mem::take(&mut self.follow) {
+                ui.scroll_to_rect(all, Some(egui::Align::Center));
+            }
+            // Told to screen readers too, where it stands.
+            let mark = ui.interact(all, tid.with("marked"), egui::Sense::hover());
+            mark.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::accesskit::Role::Mark, true, "Quoted by the selected event")
+            });
+        }
     }
 }
 

@@ -207,6 +207,20 @@ impl FileChooser {
     }
 
     /// Draws the chooser; returns the chosen file once it is confirmed.
+    /// The completions of the name being typed: folders (with their slash) and wanted files.
+    fn suggestions(&mut self) -> Vec<egui::Suggestion> {
+        match self.entries() {
+            (_, start, Ok(entries)) => completions(entries, &start)
+                .filter(|e| !start.is_empty() || e.is_dir)
+                // The name typed in full has nothing to complete: no popup over the dialog.
+                .filter(|e| e.is_dir || e.name != start)
+                .take(50)
+                .map(|e| egui::Suggestion::new(if e.is_dir { format!("{}/", e.name) } else { e.name.clone() }))
+                .collect(),
+            (_, _, Err(_)) => Vec::new(),
+        }
+    }
+
     pub fn ui(&mut self, ctx: &egui::Context) -> Option<Command> {
         if !self.open {
             return None;
@@ -219,16 +233,7 @@ impl FileChooser {
                 ui.label(RichText::new(notice).small().color(palette.text_muted));
             }
             let mut confirm = false;
-            let suggestions: Vec<egui::Suggestion> = match self.entries() {
-                (_, start, Ok(entries)) => completions(entries, &start)
-                    .filter(|e| !start.is_empty() || e.is_dir)
-                    // The name typed in full has nothing to complete: no popup over the dialog.
-                    .filter(|e| e.is_dir || e.name != start)
-                    .take(50)
-                    .map(|e| egui::Suggestion::new(if e.is_dir { format!("{}/", e.name) } else { e.name.clone() }))
-                    .collect(),
-                (_, _, Err(_)) => Vec::new(),
-            };
+            let suggestions = self.suggestions();
             let typed = self.path.clone();
             ui.horizontal(|ui| {
                 let label = ui.label("File");
