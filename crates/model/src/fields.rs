@@ -89,9 +89,15 @@ pub fn from_passage(id: String, source: &Source, text: &str, range: Range<usize>
         anchor: Some(Box::new(super::anchor::anchor_in(source, text, range.clone()))),
         history: Box::default(),
     };
+    let within = within.filter(|w| w.start < w.end);
+    // A date in a clause of its own after a colon titles that clause, as its proposal is.
+    let title = match within.clone().and_then(|w| crate::propose::title::clause_after_colon(quote, &w)) {
+        Some(at) => short_title(&quote[at..], within.map(|w| w.start - at..w.end - at)),
+        None => short_title(quote, within),
+    };
     let event = Event {
         id: id.into(),
-        title: short_title(quote, within.filter(|w| w.start < w.end)).into(),
+        title: title.into(),
         when: found.as_ref().map(|(when, _)| when.as_str().into()),
         citations: vec![citation].into(),
         ..Event::default()

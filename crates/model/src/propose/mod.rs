@@ -411,6 +411,13 @@ mod tests {
                 "Plaintiff was transferred to the prison",
             ),
             ("2 The memorandum is dated January 31, 2020, and is part of the record.", "The memorandum is dated"),
+            // The date in a clause of its own after a colon: that clause is the fact.
+            (
+                "Il rapporto aggiunge: “Non è un grande mistero come si sia sviluppata questa collaborazione: dal 2011 al 2019, il CEO di allora di Netflix, Hastings, è stato membro del consiglio”.",
+                "Il CEO di allora di Netflix, Hastings, è stato membro",
+            ),
+            // A colon in a time of day opens no clause.
+            ("The court met at 10:15 on March 3, 2017 and heard the motion.", "The court met"),
         ] {
             let doc = crate::dates::read(text, Lang::detect(text).unwrap_or(Lang::En), None);
             let dated: Vec<Found> = doc.into_iter().filter(|f| f.when.is_some()).collect();

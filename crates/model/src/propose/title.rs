@@ -74,6 +74,9 @@ pub(crate) fn title_from(text: &str, sentence: &Range<usize>, expression: &Range
     if let Some(title) = clause_title(text, sentence, expression, dates) {
         return title;
     }
+    if let Some(title) = after_colon_title(text, sentence, expression, dates) {
+        return title;
+    }
     if let Some(title) = modifier_title(text, sentence, expression, dates) {
         return title;
     }
@@ -101,6 +104,36 @@ fn modifier_title(text: &str, sentence: &Range<usize>, expression: &Range<usize>
     let first = dates.iter().find(|d| d.start >= sentence.start)?;
     let fact = title_of(text, sentence, &(first.start..first.end), dates);
     Some(format!("{fact} ({} this date)", words.join(" ")))
+}
+
+/// Rule 1a: the sentence's first date in a clause of its own after a colon or a semicolon
+/// ("Non è un grande mistero…: dal 2011 al 2019, il CEO di allora di Netflix, Hastings, è stato
+/// membro…") is titled by that clause, the fact it dates, not by what leads up to it.
+fn after_colon_title(
+    text: &str,
+    sentence: &Range<usize>,
+    expression: &Range<usize>,
+    dates: &[Found],
+) -> Option<String> {
+    if dates.iter().any(|d| d.start >= sentence.start && d.end <= expression.start) {
+        return None;
+    }
+    let whole = text.get(sentence.clone())?;
+    let at = clause_after_colon(whole, &(expression.start - sentence.start..expression.end - sentence.start))?;
+    let start = sentence.start + at;
+    let later: Vec<Found> = dates.iter().filter(|d| d.start >= start).cloned().collect();
+    Some(title_of(text, &(start..sentence.end), expression, &later))
+}
+
+/// Where the clause of the date at `date` in `sentence` begins, when a colon or a semicolon
+/// stands before it and the clause says a few words more than its date; `None` otherwise.
+pub(crate) fn clause_after_colon(sentence: &str, date: &Range<usize>) -> Option<usize> {
+    // A colon between words, not one inside a time of day ("10:15").
+    let head = sentence.get(..date.start)?;
+    let at = [": ", "; "].iter().filter_map(|sep| head.rfind(sep)).max()? + 1;
+    let after = sentence.get(date.end..)?;
+    let words = after.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+    (words >= MIN_CLAUSE_WORDS).then_some(at)
 }
 
 /// Rule 1: the clause of a later date, when one begins after the date before it.
