@@ -248,6 +248,9 @@ impl Edit {
             Self::UpdateEvent { index, event } => {
                 let old = doc.events().get(*index);
                 let verb = match old {
+                    // A date given or taken away is not a move in time.
+                    Some(o) if o.when.is_none() && event.when.is_some() => "Date",
+                    Some(o) if o.when.is_some() && event.when.is_none() => "Undate",
                     Some(o) if o.when != event.when => "Move",
                     Some(o) if o.title != event.title => "Retitle",
                     _ => "Edit",
@@ -369,6 +372,21 @@ mod tests {
         let n = doc.events().len();
         Edit::AddEvent { index: n, event: event("event-3", None) }.apply(&mut doc).expect("valid");
         assert_eq!(unique_event_id(&doc, "event"), "event-5");
+    }
+
+    #[test]
+    fn an_edit_of_the_date_says_whether_it_dates_moves_or_undates() {
+        let mut doc = seed_document();
+        let n = doc.events().len();
+        Edit::AddEvent { index: n, event: event("x", None) }.apply(&mut doc).expect("valid");
+        let added = doc.events()[n].clone();
+        let with = |when: Option<&str>| Event { when: when.map(Into::into), ..added.clone() };
+        let said = |doc: &Document, e: Event| Edit::UpdateEvent { index: n, event: e }.describe(doc);
+        let title = added.title.clone();
+        assert_eq!(said(&doc, with(Some("2013"))), format!("Date ‘{title}’"));
+        Edit::UpdateEvent { index: n, event: with(Some("2013")) }.apply(&mut doc).expect("valid");
+        assert_eq!(said(&doc, with(Some("2014"))), format!("Move ‘{title}’"));
+        assert_eq!(said(&doc, with(None)), format!("Undate ‘{title}’"));
     }
 
     #[test]
