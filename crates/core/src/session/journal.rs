@@ -73,7 +73,7 @@ impl Recovery {
     }
 
     /// The changes as the user made them: one an edit, a run of edits typed into the same
-    /// field one, each in the Edit menu's words.
+    /// field one, each in the Edit menu's words; a step undone goes with its undo.
     pub fn changes(&self) -> Vec<String> {
         // An older journal has no labels: its edits are named without their document.
         let nothing = crate::model::Document::new(
@@ -91,7 +91,17 @@ impl Recovery {
                 continue;
             }
             last_key = key;
-            lines.push(described.and_then(|d| d.label.clone()).unwrap_or_else(|| unlabelled(edit)));
+            let line = described.and_then(|d| d.label.clone()).unwrap_or_else(|| unlabelled(edit));
+            // A step and its undo cancel out; a redo is the step again.
+            if let Some(undone) = line.strip_prefix("Undo ")
+                && lines.last().is_some_and(|l| l == undone)
+            {
+                lines.pop();
+            } else if let Some(redone) = line.strip_prefix("Redo ") {
+                lines.push(redone.to_owned());
+            } else {
+                lines.push(line);
+            }
         }
         lines
     }
@@ -139,7 +149,9 @@ impl Journal {
             .map_while(|l| serde_json::from_str::<Entry>(&l).ok())
             .map(|e| (e.edit, Described { label: e.label, key: e.key }))
             .unzip();
-        (!edits.is_empty()).then_some(Recovery { file: header.file, edits, described })
+        let recovery = Recovery { file: header.file, edits, described };
+        // Edits all undone again leave nothing to restore.
+        (!recovery.changes().is_empty()).then_some(recovery)
     }
 
     /// Forgets the journal at `path` (the user chose not to restore it).
@@ -153,6 +165,34 @@ impl Journal {
 mod tests {
     use super::*;
     use crate::model::Event;
+
+    #[test]
+    fn a_step_undone_is_not_a_change_to_restore() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("journal.jsonl");
+        let mut journal = Journal::start(&path, Some(Path::new("/cases/a.citeline.json"))).expect("start");
+        let add = |id: &str| Edit::AddEvent {
+            index: 0,
+            event: Event { id: id.into(), title: id.into(), ..Event::default() },
+        };
+        let said = |label: &str| Described { label: Some(label.to_owned()), key: None };
+        for (edit, label) in [(add("x"), "Add ‘x’"), (Edit::RemoveEvent { index: 0 }, "Undo Add ‘x’")] {
+            journal.append(&edit, said(label)).expect("append");
+        }
+        assert_eq!(Journal::recover(&path), None, "an edit and its undo leave nothing to restore");
+        let steps = [
+            (add("y"), "Add ‘y’"),
+            (Edit::RemoveEvent { index: 0 }, "Undo Add ‘y’"),
+            (add("y"), "Redo Add ‘y’"),
+            (Edit::SetTitle("T".into()), "Rename the timeline"),
+        ];
+        for (edit, label) in steps {
+            journal.append(&edit, said(label)).expect("append");
+        }
+        let recovered = Journal::recover(&path).expect("changes to restore");
+        assert_eq!(recovered.changes(), ["Add ‘y’", "Rename the timeline"]);
+        assert_eq!(recovered.edits.len(), 6, "every edit is replayed");
+    }
 
     #[test]
     fn edits_written_before_a_crash_are_recovered_and_a_torn_line_is_dropped() {
