@@ -368,3 +368,30 @@ fn a_passage_made_an_event_is_no_longer_selected_so_nothing_is_made_twice() {
     assert_eq!(d.doc.events().len(), made + 1);
     assert!(d.doc.events().last().is_some_and(|e| e.citations.is_empty()), "Ctrl+Shift+E makes a blank event");
 }
+
+#[test]
+fn in_narrow_side_panels_the_changed_sources_review_stays_within_its_panel() {
+    let (_dir, path) = common::timeline_with_a_changed_source();
+    let long = "Netflix ha pagato 100 milioni di dollari per accedere ai messaggi privati di Facebook";
+    let json = std::fs::read_to_string(&path).expect("read").replace("\"The article\"", &format!("\"{long}\""));
+    std::fs::write(&path, json).expect("write");
+    let mut harness = harness_on(&path);
+    review_done(&mut harness);
+    // Proposed Dates and the search results beside it: three panels share the left.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
+    wait_until(&mut harness, |app| app.show_proposals() && !app.session().is_proposing());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    common::type_keys(&mut harness, "Netflix", None);
+    harness.run();
+    let next_panel =
+        harness.query_all_by_label_contains("Proposed Dates (").map(|n| n.rect().left()).fold(f32::INFINITY, f32::min);
+    let buttons: Vec<egui::Rect> = ["Keep Old", "Accept All in Place"]
+        .iter()
+        .flat_map(|label| harness.query_all_by_label_contains(label).map(|n| n.rect()).collect::<Vec<_>>())
+        .collect();
+    assert!(buttons.len() >= 2, "the review's buttons are shown: {buttons:?}");
+    for b in buttons {
+        assert!(b.right() <= next_panel + 1.0, "a button ends at {} past its panel's edge {next_panel}", b.right());
+    }
+}

@@ -126,7 +126,10 @@ impl ChangedSources {
 fn source_ui(ui: &mut Ui, data: &Loaded, source: &SourceReview, palette: &Palette, commands: &mut Vec<Command>) {
     let doc = &data.doc;
     let waiting = source.waiting(doc);
-    egui::CollapsingHeader::new(RichText::new(&source.title).strong())
+    // The heading does not wrap: cut to the panel's width, or it would widen what the panel
+    // lays out beyond what it shows, cutting off every row.
+    let room = (12..=60).rev().find(|&n| 60.0 + 8.0 * n as f32 <= ui.available_width()).unwrap_or(12);
+    egui::CollapsingHeader::new(RichText::new(short(&source.title, room)).strong())
         .id_salt(("changed-source", &source.id))
         .default_open(true)
         .show(ui, |ui| {
@@ -162,7 +165,7 @@ fn source_ui(ui: &mut Ui, data: &Loaded, source: &SourceReview, palette: &Palett
             );
             let label = if waiting.is_empty() { "Take the New Text" } else { "Accept All in Place or Moved" };
             let button = ui
-                .add_enabled(moved > 0 || waiting.is_empty(), egui::Button::new(label))
+                .add_enabled(moved > 0 || waiting.is_empty(), egui::Button::new(label).wrap())
                 .on_hover_text(
                     "Takes the new places of the quotes whose words, and the words beside them, are the same; one undo step",
                 );

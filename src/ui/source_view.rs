@@ -250,7 +250,7 @@ impl SourceView {
         }
         let Some(quote) = self.marked.clone() else { return };
         let rows = quote_rows(&output.galley, text, quote, offset);
-        let color = palette.highlight.gamma_multiply(0.35);
+        let color = palette.highlight.gamma_multiply(0.55);
         for row in &rows {
             ui.painter().rect_filled(*row, 2.0, color);
         }
