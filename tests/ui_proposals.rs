@@ -289,3 +289,25 @@ fn a_accepts_the_first_row_at_once_and_a_click_on_a_sentence_picks_its_row() {
     assert_eq!(rejected.len(), 1);
     assert!(rejected[0].sentence.contains("Nell’agosto 2013"), "{:?}", rejected[0].sentence);
 }
+
+#[test]
+fn opening_proposed_dates_takes_the_keys_from_the_source_being_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = uncited(dir.path());
+    let mut harness = harness_on(&path);
+    // A source opened from the list takes the keyboard, to select a passage with the keys.
+    harness
+        .get_by_label("Netflix ha pagato 100 milioni di dollari per accedere ai messaggi privati di Facebook")
+        .click();
+    for _ in 0..6 {
+        harness.step();
+    }
+    harness.run();
+    assert!(harness.ctx.egui_wants_keyboard_input(), "the source's text has the keyboard");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
+    wait_until(&mut harness, |app| app.show_proposals() && !app.session().is_proposing());
+    harness.run();
+    harness.key_press(Key::A);
+    harness.run();
+    assert_eq!(data(&harness).doc.events().len(), 1, "A accepted the first row");
+}

@@ -15,7 +15,15 @@ impl CitelineApp {
             Command::SelectNext => self.step_selection(true),
             Command::SelectPrevious => self.step_selection(false),
             Command::FitAll => self.view.fit_all(self.session.data(), self.session.visibility()),
-            Command::ToggleProposals => self.show_proposals = !self.show_proposals,
+            Command::ToggleProposals => {
+                self.show_proposals = !self.show_proposals;
+                // Opened, the list takes the keys (↑ ↓ A R) from whatever field had them.
+                if self.show_proposals
+                    && let Some(field) = ctx.memory(egui::Memory::focused)
+                {
+                    ctx.memory_mut(|m| m.surrender_focus(field));
+                }
+            }
             Command::ShowGoto => {
                 self.goto.show();
                 self.show_modal(Modal::GoTo);
