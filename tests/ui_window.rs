@@ -536,6 +536,29 @@ fn esc_in_an_events_field_leaves_the_field_and_keeps_the_event_selected() {
 }
 
 #[test]
+fn ctrl_shift_s_in_an_open_dialog_is_not_taken_for_ctrl_s() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("case.citeline.json");
+    std::fs::copy(common::SEED, &path).expect("copy");
+    let mut harness = harness_on(&path);
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert!(harness.state().session().is_dirty());
+    let before = std::fs::read_to_string(&path).expect("read");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::E);
+    harness.run();
+    // Save As waits for the dialog to close; it does not fall through to Save.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::S);
+    harness.run();
+    wait_until(&mut harness, |app| !app.session().is_saving());
+    assert!(harness.state().session().is_dirty(), "nothing was saved");
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), before, "the file is as it was");
+    assert!(matches!(harness.state().modal(), Some(Modal::Export)), "{:?}", harness.state().modal());
+}
+
+#[test]
 fn a_timelinejs_file_opens_with_each_group_in_its_own_band() {
     let mut harness = harness_on(std::path::Path::new("tests/fixtures/timelinejs/newsroom.json"));
     assert_eq!(Some(harness.state().session().data().doc.events().len()), Some(7));

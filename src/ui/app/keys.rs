@@ -42,6 +42,13 @@ impl CitelineApp {
             // undo an edit, open another dialog) is not done, and the keys stay with its
             // fields. Saving and quitting still work.
             if dialog && !matches!(command, Command::Save | Command::Quit) {
+                // Pressed, it is left to the dialog's field (its own undo, say), and no
+                // shortcut further down takes it: Ctrl+Shift+S is not Ctrl+S.
+                let pressed =
+                    ctx.input(|i| i.modifiers.matches_exact(shortcut.modifiers) && i.key_pressed(shortcut.logical_key));
+                if pressed {
+                    break;
+                }
                 continue;
             }
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
