@@ -16,14 +16,19 @@ fn uncited(dir: &std::path::Path) -> std::path::PathBuf {
     path
 }
 
+/// Proposed Dates opened on `harness`, its list read.
+fn open_proposals(harness: &mut egui_kittest::Harness<'static, citeline::CitelineApp>) {
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
+    wait_until(harness, |app| app.show_proposals() && !app.session().is_proposing());
+    harness.run();
+}
+
 #[test]
 fn proposals_are_accepted_rejected_and_remembered() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = uncited(dir.path());
     let mut harness = harness_on(&path);
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
-    wait_until(&mut harness, |app| app.show_proposals() && !app.session().is_proposing());
-    harness.run();
+    open_proposals(&mut harness);
     let total = 5;
     assert!(harness.query_by_label(&format!("Proposed Dates ({total})")).is_some());
     // Each with its date in words and as EDTF, and its sentence.
@@ -111,9 +116,7 @@ fn the_keyboard_works_the_list_and_the_cursor_stays_in_place() {
     let mut harness = harness_on(&path);
     // Tall enough for the whole list: rows scrolled out of sight are not in the accessibility tree.
     harness.set_size(egui::vec2(1400.0, 1500.0));
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
-    wait_until(&mut harness, |app| app.show_proposals() && !app.session().is_proposing());
-    harness.run();
+    open_proposals(&mut harness);
     // No banner date, no citation year: the five facts and the second date of one sentence.
     let listed = whens_listed(&mut harness);
     assert!(harness.query_by_label("Proposed Dates (6)").is_some(), "{listed:?}");
@@ -179,9 +182,7 @@ fn a_sentence_that_says_recently_is_listed_undated_and_accepted_into_the_undated
     let path = dir.path().join("appeal.citeline.json");
     std::fs::write(&path, serde_json::to_string_pretty(&timeline).expect("json")).expect("write");
     let mut harness = harness_on(&path);
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
-    wait_until(&mut harness, |app| app.show_proposals() && !app.session().is_proposing());
-    harness.run();
+    open_proposals(&mut harness);
     assert_eq!(whens_listed(&mut harness), ["undated", "2017-03-03"]);
     assert!(harness.query_by_label("Proposed Dates (2)").is_some());
     assert!(harness.query_by_label("Undated  ·  no date to read").is_some(), "the row says it has no date");
@@ -210,9 +211,7 @@ fn a_double_click_on_accept_accepts_its_row_and_not_the_one_that_slides_under_it
         .with_max_steps(64)
         .build_eframe(move |cc| citeline::CitelineApp::new(cc, Some(path.clone()), None));
     wait_until(&mut harness, |app| !app.is_loading() && app.session().path().is_some());
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
-    wait_until(&mut harness, |app| app.show_proposals() && !app.session().is_proposing());
-    harness.run();
+    open_proposals(&mut harness);
     let at = harness.get_all_by_label("Accept").next().expect("an Accept button").rect().center();
     harness.event(egui::Event::PointerMoved(at));
     harness.step();
@@ -264,9 +263,7 @@ fn a_accepts_the_first_row_at_once_and_a_click_on_a_sentence_picks_its_row() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = uncited(dir.path());
     let mut harness = harness_on(&path);
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
-    wait_until(&mut harness, |app| app.show_proposals() && !app.session().is_proposing());
-    harness.run();
+    open_proposals(&mut harness);
     // No row chosen yet: the first is the keys' row.
     harness.key_press(Key::A);
     harness.run();
@@ -304,9 +301,7 @@ fn opening_proposed_dates_takes_the_keys_from_the_source_being_read() {
     }
     harness.run();
     assert!(harness.ctx.egui_wants_keyboard_input(), "the source's text has the keyboard");
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
-    wait_until(&mut harness, |app| app.show_proposals() && !app.session().is_proposing());
-    harness.run();
+    open_proposals(&mut harness);
     harness.key_press(Key::A);
     harness.run();
     assert_eq!(data(&harness).doc.events().len(), 1, "A accepted the first row");

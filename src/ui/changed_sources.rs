@@ -126,10 +126,8 @@ impl ChangedSources {
 fn source_ui(ui: &mut Ui, data: &Loaded, source: &SourceReview, palette: &Palette, commands: &mut Vec<Command>) {
     let doc = &data.doc;
     let waiting = source.waiting(doc);
-    // The heading does not wrap: cut to the panel's width, or it would widen what the panel
-    // lays out beyond what it shows, cutting off every row.
-    let room = (12..=60).rev().find(|&n| 60.0 + 8.0 * n as f32 <= ui.available_width()).unwrap_or(12);
-    egui::CollapsingHeader::new(RichText::new(short(&source.title, room)).strong())
+    let title = super::text::fitted_heading(&source.title, ui.available_width(), 60.0, 60);
+    egui::CollapsingHeader::new(RichText::new(title).strong())
         .id_salt(("changed-source", &source.id))
         .default_open(true)
         .show(ui, |ui| {
@@ -275,7 +273,7 @@ fn words_ui(ui: &mut Ui, f: &crate::model::anchor::Found, words: &Words, places:
     }
     if f.result.outcome == Outcome::Moved {
         // The same words: one line of them is enough.
-        ui.add(egui::Label::new(RichText::new(format!("“{}”", short(&words.before, 160))).weak()).wrap());
+        ui.add(egui::Label::new(RichText::new(format!("“{}”", super::text::short(&words.before, 160))).weak()).wrap());
         return;
     }
     // Side by side: the words as they were, and as they now stand; ragged, not justified.
@@ -341,11 +339,6 @@ fn marked(
     }
     job.append(&text[at..], 0.0, plain);
     job
-}
-
-/// `text` cut to `most` characters.
-fn short(text: &str, most: usize) -> String {
-    if text.chars().count() > most { text.chars().take(most - 1).collect::<String>() + "…" } else { text.to_owned() }
 }
 
 fn capitalised(s: &str) -> String {

@@ -37,3 +37,16 @@ pub fn highlighted(
     }
     job
 }
+
+/// `text` cut to `most` characters, an ellipsis saying so.
+pub(crate) fn short(text: &str, most: usize) -> String {
+    if text.chars().count() > most { text.chars().take(most - 1).collect::<String>() + "…" } else { text.to_owned() }
+}
+
+/// A heading that does not wrap (a collapsing header's), cut to what `width` holds after
+/// `reserve` points of its own (an arrow, a count), at 12 to `most` characters: in a narrow
+/// panel a longer one would widen what the panel lays out past what it shows.
+pub(crate) fn fitted_heading(text: &str, width: f32, reserve: f32, most: usize) -> String {
+    let fits = (12..=most.max(12)).rev().find(|&n| reserve + 8.0 * n as f32 <= width).unwrap_or(12);
+    short(text, fits)
+}

@@ -90,12 +90,9 @@ fn by_source_ui(
     let why_none = why_none(ui, data, proposals);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         let mut without = Vec::new();
-        // A source's heading does not wrap: cut to the panel's width, or it would widen what
-        // the list lays out beyond what the panel shows, and every row would be cut off.
-        let room = (12..=40).rev().find(|&n| 90.0 + 8.0 * n as f32 <= ui.available_width()).unwrap_or(12);
         for source in &data.doc.timeline().sources {
             let mine: Vec<&Proposal> = shown.iter().copied().filter(|p| p.source == *source.id).collect();
-            let title = short(&source.title, room);
+            let title = super::text::fitted_heading(&source.title, ui.available_width(), 90.0, 40);
             if mine.is_empty() {
                 if !proposals.iter().any(|p| p.source == *source.id) {
                     without.push((title, &*source.id));
@@ -132,15 +129,6 @@ fn by_source_ui(
             }
         }
     });
-}
-
-/// `title` cut to `most` characters: a long one would widen the panel past the window.
-fn short(title: &str, most: usize) -> String {
-    if title.chars().count() > most {
-        title.chars().take(most - 1).collect::<String>() + "…"
-    } else {
-        title.to_owned()
-    }
 }
 
 /// ↑ ↓ move the cursor, A accepts and R rejects the rows picked (or the cursor's), while no
@@ -307,7 +295,7 @@ impl Row<'_> {
         let digitless = |s: &str| s.chars().filter(|c| !c.is_ascii_digit()).collect::<String>();
         let words = digitless(&p.quote);
         let mut out = vec![
-            (format!("All from “{}”", short(self.source_title, 30)), pick(&|q| q.source == p.source)),
+            (format!("All from “{}”", super::text::short(self.source_title, 30)), pick(&|q| q.source == p.source)),
             (
                 p.when.as_ref().map_or_else(|| "All undated".to_owned(), |w| format!("All dated {w}")),
                 pick(&|q| q.when == p.when),
